@@ -1,0 +1,141 @@
+// The role × scope matrix: who may do what, where. PURE — no framework, no database.
+// The server asks `can` with facts it loaded itself (the target's organization and its ancestors),
+// and the UI asks the same function to show or hide controls.
+
+export const ROLES = [
+  "MEMBER",
+  "CELL_SECRETARY",
+  "GRASSROOTS_COMMITTEE",
+  "UPPER_BOARD",
+  "UPPER_STANDING",
+  "ADMIN",
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export type Permission =
+  | "org:read" // see a unit, its sub-units and counts
+  | "org:manage" // edit the organization tree
+  | "member:read" // see a member's details and history
+  | "member:write" // edit a member's facts (post, civil-service status, residence cell…)
+  | "member:write-residence" // state one's own residence-place cell (nơi cư trú)
+  | "assessment:submit" // write and submit a self-review
+  | "minutes:write" // record the review meeting of a cell
+  | "rating:decide" // decide member levels and subordinate cells' levels (grassroots committee)
+  | "rating:verify" // verify and propose grassroots organizations' levels (upper board, thẩm định)
+  | "rating:approve" // decide grassroots organizations' levels (upper standing committee)
+  | "cycle:manage" // set up a review cycle: deadlines, rule-set options, peer groups
+  | "report:read" // statistics and progress of the units below
+  | "user:manage"; // accounts and role assignments
+
+/**
+ * How far a role's grant reaches from the organization it is assigned to:
+ * - own: only the actor's own member record (and only inside the assigned unit);
+ * - subtree: the assigned unit and everything below it.
+ * A cell secretary is assigned to a cell, which has nothing below it, so "subtree" is "cell".
+ */
+export type Scope = "own" | "subtree";
+
+const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
+  MEMBER: {
+    "org:read": "subtree",
+    "member:read": "own",
+    "member:write-residence": "own",
+    "assessment:submit": "own",
+  },
+  CELL_SECRETARY: {
+    "org:read": "subtree",
+    "member:read": "subtree",
+    "member:write": "subtree",
+    "minutes:write": "subtree",
+    "assessment:submit": "own",
+  },
+  GRASSROOTS_COMMITTEE: {
+    "org:read": "subtree",
+    "member:read": "subtree",
+    "member:write": "subtree",
+    "rating:decide": "subtree",
+    "report:read": "subtree",
+  },
+  UPPER_BOARD: {
+    "org:read": "subtree",
+    "member:read": "subtree",
+    "rating:verify": "subtree",
+    "report:read": "subtree",
+    "cycle:manage": "subtree",
+  },
+  UPPER_STANDING: {
+    "org:read": "subtree",
+    "member:read": "subtree",
+    "rating:approve": "subtree",
+    "report:read": "subtree",
+    "cycle:manage": "subtree",
+  },
+  ADMIN: {
+    "org:read": "subtree",
+    "org:manage": "subtree",
+    "member:read": "subtree",
+    "member:write": "subtree",
+    "cycle:manage": "subtree",
+    "report:read": "subtree",
+    "user:manage": "subtree",
+  },
+};
+
+export type RoleGrant = { role: Role; organizationId: string };
+
+export type Actor = {
+  userId: string;
+  displayName: string;
+  /** The member record of the person, when the account belongs to a member. */
+  memberId: string | null;
+  roles: RoleGrant[];
+};
+
+/** What a permission is asked about: a unit, or a member within a unit. */
+export type Target = {
+  /** The target's organization and all its ancestors, itself included (from the closure table). */
+  organizationAncestry: readonly string[];
+  /** Set when the target is a member (their record, profile or self-review). */
+  memberId?: string;
+};
+
+export function scopeOf(role: Role, permission: Permission): Scope | undefined {
+  return GRANTS[role][permission];
+}
+
+export function can(actor: Actor, permission: Permission, target: Target): boolean {
+  return actor.roles.some((grant) => {
+    const scope = scopeOf(grant.role, permission);
+    if (!scope || !target.organizationAncestry.includes(grant.organizationId)) return false;
+    return scope === "subtree" || (target.memberId !== undefined && target.memberId === actor.memberId);
+  });
+}
+
+/** Whether the actor holds the permission anywhere: for navigation, never for access. */
+export function canSomewhere(actor: Actor, permission: Permission): boolean {
+  return actor.roles.some((grant) => scopeOf(grant.role, permission) !== undefined);
+}
+
+/**
+ * The organizations whose subtrees a list may show for a permission: list queries filter on
+ * "has one of these ancestors", so nobody can list what they may not read.
+ * Roles with "own" scope contribute nothing here; their single record is reached through `can`.
+ */
+export function subtreeRoots(actor: Actor, permission: Permission): string[] {
+  const roots = actor.roles
+    .filter((grant) => scopeOf(grant.role, permission) === "subtree")
+    .map((grant) => grant.organizationId);
+  return [...new Set(roots)];
+}
+
+export class NotFoundError extends Error {
+  constructor() {
+    // Forbidden and missing look the same to the caller, so ids leak nothing.
+    super("NOT_FOUND");
+    this.name = "NotFoundError";
+  }
+}
+
+export function assertCan(actor: Actor, permission: Permission, target: Target | null): asserts target is Target {
+  if (!target || !can(actor, permission, target)) throw new NotFoundError();
+}

@@ -1,0 +1,39 @@
+import "server-only";
+import type { Actor, Role } from "@/lib/auth/permissions";
+import { writeAudit } from "./audit";
+import { db } from "./db";
+
+/** The signed-in person with their roles, read from the database on every request (roles may change). */
+export async function loadActor(userId: string): Promise<Actor | null> {
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: {
+      id: true,
+      displayName: true,
+      memberId: true,
+      active: true,
+      roleAssignments: { select: { role: true, organizationId: true } },
+    },
+  });
+  if (!user || !user.active) return null;
+  return {
+    userId: user.id,
+    displayName: user.displayName,
+    memberId: user.memberId,
+    roles: user.roleAssignments.map((r) => ({ role: r.role as Role, organizationId: r.organizationId })),
+  };
+}
+
+export async function findUserForSignIn(username: string) {
+  return db.user.findUnique({
+    where: { username },
+    select: { id: true, passwordHash: true, active: true, displayName: true, locale: true },
+  });
+}
+
+export async function recordSignIn(userId: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { lastLoginAt: new Date() } });
+    await writeAudit(tx, { actorId: userId, action: "user.sign-in", entityType: "User", entityId: userId, organizationId: null });
+  });
+}

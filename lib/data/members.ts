@@ -1,0 +1,134 @@
+import "server-only";
+import { NotFoundError, can, type Actor } from "@/lib/auth/permissions";
+import { DomainError } from "@/lib/errors";
+import type { MemberStatus, Prisma } from "@/lib/generated/prisma/client";
+import type { MemberListQuery, MemberProfileInput } from "@/lib/schemas/members";
+import { MemberProfileSchema } from "@/lib/schemas/members";
+import { toSearchKey } from "@/lib/text/search";
+import { writeAudit } from "./audit";
+import { db } from "./db";
+import { authorizeOrg, getOrgAncestry } from "./scope";
+
+export const MEMBERS_PAGE_SIZE = 25;
+
+export type MemberRow = {
+  id: string;
+  cardNumber: string;
+  fullName: string;
+  birthDate: Date;
+  admittedOn: Date;
+  officialOn: Date | null;
+  post: string | null;
+  status: MemberStatus;
+  cell: { id: string; name: string };
+};
+
+/** Members of a unit's whole subtree, filtered and paginated in SQL (trigram index on the search key). */
+export async function listUnitMembers(
+  actor: Actor,
+  unitId: string,
+  query: MemberListQuery,
+): Promise<{ rows: MemberRow[]; total: number; page: number; pageCount: number }> {
+  await authorizeOrg(actor, "org:read", unitId);
+  const where: Prisma.MemberWhereInput = {
+    cell: { ancestors: { some: { ancestorId: unitId } } },
+    ...(query.q ? { nameSearch: { contains: toSearchKey(query.q) } } : {}),
+    ...(query.status ? { status: query.status } : { status: { not: "LEFT" } }),
+  };
+  const total = await db.member.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / MEMBERS_PAGE_SIZE));
+  const page = Math.min(query.page, pageCount);
+  const rows = await db.member.findMany({
+    where,
+    orderBy: [{ nameSearch: "asc" }, { id: "asc" }],
+    skip: (page - 1) * MEMBERS_PAGE_SIZE,
+    take: MEMBERS_PAGE_SIZE,
+    select: {
+      id: true,
+      cardNumber: true,
+      fullName: true,
+      birthDate: true,
+      admittedOn: true,
+      officialOn: true,
+      post: true,
+      status: true,
+      cell: { select: { id: true, name: true } },
+    },
+  });
+  return { rows, total, page, pageCount };
+}
+
+async function memberTarget(memberId: string) {
+  const member = await db.member.findUnique({ where: { id: memberId }, select: { cellId: true } });
+  if (!member) return null;
+  return { memberId, organizationAncestry: await getOrgAncestry(member.cellId) };
+}
+
+export async function getMemberPage(actor: Actor, memberId: string) {
+  const target = await memberTarget(memberId);
+  if (!target || !can(actor, "member:read", target)) throw new NotFoundError();
+  const member = await db.member.findUniqueOrThrow({
+    where: { id: memberId },
+    include: {
+      cell: { select: { id: true, name: true } },
+      grassroots: { select: { id: true, name: true } },
+      cellHistory: { orderBy: { fromDate: "desc" }, include: { cell: { select: { id: true, name: true } } } },
+      civilServiceRatings: { orderBy: { year: "desc" } },
+      disciplines: { orderBy: { decidedOn: "desc" } },
+      leaves: { orderBy: { fromDate: "desc" } },
+      reviewRecords: {
+        orderBy: { cycle: { year: "desc" } },
+        select: {
+          id: true,
+          state: true,
+          proposedLevel: true,
+          decidedLevel: true,
+          notRatedReason: true,
+          cycle: { select: { year: true, ruleSet: true } },
+        },
+      },
+    },
+  });
+  return {
+    member,
+    canEdit: can(actor, "member:write", target),
+    canEditResidence: can(actor, "member:write-residence", target),
+  };
+}
+
+/**
+ * Edits a member's facts. Whoever may write members (secretary, committee, admin in scope) edits all
+ * fields; the member themself may only state their residence-place cell.
+ */
+export async function updateMemberProfile(actor: Actor, raw: MemberProfileInput) {
+  const input = MemberProfileSchema.parse(raw);
+  return db.$transaction(async (tx) => {
+    // Lock the row: the staleness check and the write must see the same version.
+    const [current] = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM "Member" WHERE id = ${input.memberId} FOR UPDATE`;
+    if (!current) throw new NotFoundError();
+    const before = await tx.member.findUniqueOrThrow({
+      where: { id: input.memberId },
+      select: { cellId: true, post: true, residenceCell: true, category: true, isCivilServant: true, updatedAt: true },
+    });
+    const target = { memberId: input.memberId, organizationAncestry: await getOrgAncestry(before.cellId, tx) };
+    const full = can(actor, "member:write", target);
+    if (!full && !can(actor, "member:write-residence", target)) throw new NotFoundError();
+    if (before.updatedAt.toISOString() !== input.expectedUpdatedAt) throw new DomainError("STALE_EDIT");
+
+    const changes = full
+      ? { post: input.post, residenceCell: input.residenceCell, category: input.category, isCivilServant: input.isCivilServant }
+      : { residenceCell: input.residenceCell };
+    const updated = await tx.member.update({ where: { id: input.memberId }, data: changes, select: { updatedAt: true } });
+    const { cellId, updatedAt: _, ...previous } = before;
+    await writeAudit(tx, {
+      actorId: actor.userId,
+      action: "member.update",
+      entityType: "Member",
+      entityId: input.memberId,
+      organizationId: cellId,
+      data: { before: previous, after: changes },
+    });
+    return { updatedAt: updated.updatedAt.toISOString() };
+  });
+}

@@ -1,0 +1,104 @@
+import "server-only";
+import { subtreeRoots, type Actor } from "@/lib/auth/permissions";
+import type { OrgKind, OrgSector } from "@/lib/generated/prisma/client";
+import { db } from "./db";
+import { authorizeOrg } from "./scope";
+
+export type UnitCounts = { members: number; active: number; probationary: number; subUnits: number };
+
+export type UnitNode = {
+  id: string;
+  code: string;
+  name: string;
+  kind: OrgKind;
+  sector: OrgSector;
+  parentId: string | null;
+  depth: number;
+  counts: UnitCounts;
+};
+
+const NODE_SELECT = {
+  id: true,
+  code: true,
+  name: true,
+  kind: true,
+  sector: true,
+  parentId: true,
+  depth: true,
+} as const;
+
+/**
+ * Member and sub-unit counts of many units at once: one aggregate over the closure table,
+ * so a unit counts everyone in its subtree, and a page costs two queries whatever its size.
+ */
+export async function countUnits(ids: string[]): Promise<Map<string, UnitCounts>> {
+  const counts = new Map<string, UnitCounts>(
+    ids.map((id) => [id, { members: 0, active: 0, probationary: 0, subUnits: 0 }]),
+  );
+  if (!ids.length) return counts;
+  const [memberRows, childRows] = await Promise.all([
+    db.$queryRaw<{ id: string; members: bigint; active: bigint; probationary: bigint }[]>`
+      SELECT c."ancestorId" AS id,
+             count(*) FILTER (WHERE m.status <> 'LEFT') AS members,
+             count(*) FILTER (WHERE m.status = 'ACTIVE') AS active,
+             count(*) FILTER (WHERE m.status <> 'LEFT' AND m."officialOn" IS NULL) AS probationary
+      FROM "OrgClosure" c
+      JOIN "Member" m ON m."cellId" = c."descendantId"
+      WHERE c."ancestorId" = ANY(${ids})
+      GROUP BY c."ancestorId"`,
+    db.organization.groupBy({ by: ["parentId"], where: { parentId: { in: ids } }, _count: { _all: true } }),
+  ]);
+  for (const row of memberRows) {
+    const c = counts.get(row.id)!;
+    c.members = Number(row.members);
+    c.active = Number(row.active);
+    c.probationary = Number(row.probationary);
+  }
+  for (const row of childRows) counts.get(row.parentId!)!.subUnits = row._count._all;
+  return counts;
+}
+
+/** The units the actor may read, down to `levels` below each of their top units, with counts. */
+export async function getUnitTree(actor: Actor, levels = 2): Promise<UnitNode[]> {
+  const roots = subtreeRoots(actor, "org:read");
+  if (!roots.length) return [];
+  const nodes = await db.organization.findMany({
+    where: { ancestors: { some: { ancestorId: { in: roots }, distance: { lte: levels } } } },
+    orderBy: [{ depth: "asc" }, { position: "asc" }, { code: "asc" }],
+    select: NODE_SELECT,
+  });
+  const counts = await countUnits(nodes.map((n) => n.id));
+  return nodes.map((n) => ({ ...n, counts: counts.get(n.id)! }));
+}
+
+export type UnitPage = {
+  unit: UnitNode & { establishedOn: Date };
+  /** The path from the actor's top readable unit down to this one (excluded). */
+  breadcrumbs: { id: string; name: string }[];
+  children: UnitNode[];
+};
+
+export async function getUnitPage(actor: Actor, unitId: string): Promise<UnitPage> {
+  const target = await authorizeOrg(actor, "org:read", unitId);
+  const roots = new Set(subtreeRoots(actor, "org:read"));
+  // Breadcrumbs stop at the highest ancestor the actor may read: nothing above the scope is named.
+  const ancestry = target.organizationAncestry.slice(1);
+  const topIndex = ancestry.findLastIndex((id) => roots.has(id));
+  const visibleAncestors = topIndex >= 0 ? ancestry.slice(0, topIndex + 1) : [];
+
+  const [unit, ancestors, children] = await Promise.all([
+    db.organization.findUniqueOrThrow({ where: { id: unitId }, select: { ...NODE_SELECT, establishedOn: true } }),
+    db.organization.findMany({ where: { id: { in: visibleAncestors } }, select: { id: true, name: true, depth: true } }),
+    db.organization.findMany({
+      where: { parentId: unitId },
+      orderBy: [{ position: "asc" }, { code: "asc" }],
+      select: NODE_SELECT,
+    }),
+  ]);
+  const counts = await countUnits([unitId, ...children.map((c) => c.id)]);
+  return {
+    unit: { ...unit, counts: counts.get(unitId)! },
+    breadcrumbs: ancestors.sort((a, b) => a.depth - b.depth).map(({ id, name }) => ({ id, name })),
+    children: children.map((c) => ({ ...c, counts: counts.get(c.id)! })),
+  };
+}

@@ -1,0 +1,19 @@
+// Expected failures: a code the UI turns into a sentence in the user's language (messages "errors.*").
+// Anything else is a bug: logged with an id and shown as a generic message carrying that id.
+
+export type DomainErrorCode =
+  | "NOT_FOUND"
+  | "STALE_EDIT"
+  | "INVALID_INPUT"
+  | "DEADLINES_OUT_OF_ORDER"
+  | "CYCLE_CLOSED";
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    readonly fieldErrors?: Record<string, string>,
+  ) {
+    super(code);
+    this.name = "DomainError";
+  }
+}

@@ -1,0 +1,36 @@
+import type { GradingResult, GroupResult, Level, NotRatedReason, ReasonCode } from "./types";
+
+/** One subject as the command line prints it (RULES §6). */
+export interface SubjectReport {
+  id: string;
+  rated: boolean;
+  notRatedReason: NotRatedReason | null;
+  maxLevel: Level | null;
+  forced: boolean;
+  proposalValid: boolean;
+  reasons: readonly ReasonCode[];
+}
+
+/** The document the command line prints (RULES §6). */
+export interface GradingReport {
+  subjects: SubjectReport[];
+  groups: GroupResult[];
+  ok: boolean;
+}
+
+/** Keeps the fields of RULES §6 only: the verdict's extra fields serve the screens, not the contract. */
+export function toReport(result: GradingResult): GradingReport {
+  return {
+    subjects: result.subjects.map(({ id, rated, notRatedReason, maxLevel, forced, proposalValid, reasons }) => ({
+      id,
+      rated,
+      notRatedReason,
+      maxLevel,
+      forced,
+      proposalValid,
+      reasons,
+    })),
+    groups: result.groups,
+    ok: result.ok,
+  };
+}

@@ -1,0 +1,62 @@
+import type { LevelOrNotRated } from "../types";
+import { capAt, forceNotCompleted, type OrganizationRule } from "./rule";
+
+// Rules that cap or force a rated organization's level (RULES §4). Each returns a Limit, or null when
+// it does not apply; the rule set lists which of them apply.
+
+/** Counts of the rated subordinates; NOT_RATED entries are ignored (RULES §6). */
+function tallySubordinates(levels: readonly LevelOrNotRated[] | undefined) {
+  let rated = 0;
+  let belowCompleted = 0;
+  let goodOrBetter = 0;
+  for (const level of levels ?? []) {
+    if (level === "NOT_RATED") continue;
+    rated++;
+    if (level === "NOT_COMPLETED") belowCompleted++;
+    if (level === "EXCELLENT" || level === "GOOD") goodOrBetter++;
+  }
+  return { rated, belowCompleted, goodOrBetter };
+}
+
+const SUBORDINATES_BELOW_COMPLETED = capAt("SUBORDINATES_BELOW_COMPLETED", "GOOD");
+
+// RULES §4 row 2 — [21] HD 21 1.3: EXCELLENT needs 100 % of rated subordinates at HTNV or above
+export const subordinatesBelowCompleted: OrganizationRule = ({ subordinateLevels }) =>
+  tallySubordinates(subordinateLevels).belowCompleted > 0 ? SUBORDINATES_BELOW_COMPLETED : null;
+
+const SUBORDINATES_UNDER_80_GOOD = capAt("SUBORDINATES_UNDER_80_GOOD", "GOOD");
+
+// RULES §4 row 2 — [21] HD 21 1.3: EXCELLENT needs ≥ 80 % at HTTNV or above, i.e. 5 × good ≥ 4 × rated
+export const subordinatesUnder80Good: OrganizationRule = ({ subordinateLevels }) => {
+  const { rated, goodOrBetter } = tallySubordinates(subordinateLevels);
+  return 5 * goodOrBetter < 4 * rated ? SUBORDINATES_UNDER_80_GOOD : null;
+};
+
+const LOCAL_BODIES_BELOW_GOOD = capAt("LOCAL_BODIES_BELOW_GOOD", "GOOD");
+
+// RULES §4 row 3 — [21] HD 21 1.3: EXCELLENT needs government, Front and mass organizations at HTTNV or above
+export const localBodiesBelowGood: OrganizationRule = ({ localBodiesAtLeastGood }) =>
+  localBodiesAtLeastGood === false ? LOCAL_BODIES_BELOW_GOOD : null;
+
+const SUBORDINATES_DISCIPLINED_OVER_20 = forceNotCompleted("SUBORDINATES_DISCIPLINED_OVER_20");
+
+// RULES §4 row 4 — [124] Điều 12.4: more than 20 % of subordinate units disciplined, i.e. 5 × disciplined > units
+export const subordinatesDisciplinedOver20: OrganizationRule = ({ subordinateUnits, disciplinedSubordinateUnits }) =>
+  5 * (disciplinedSubordinateUnits ?? 0) > (subordinateUnits ?? 0) ? SUBORDINATES_DISCIPLINED_OVER_20 : null;
+
+const LEADERSHIP_DISCIPLINED = forceNotCompleted("LEADERSHIP_DISCIPLINED");
+
+// RULES §4 row 5 — [124] Điều 12.4: the leadership collective was disciplined
+export const leadershipDisciplined: OrganizationRule = ({ leadershipDisciplined: disciplined }) =>
+  disciplined ? LEADERSHIP_DISCIPLINED : null;
+
+const TARGETS_UNDER_50 = forceNotCompleted("TARGETS_UNDER_50");
+
+// RULES §4 row 6 — [124] Điều 12.4: under 50 % of assigned targets, main targets missed, no force majeure
+export const organizationTargetsUnder50: OrganizationRule = ({ targetsCompletedPercent, forceMajeure }) =>
+  targetsCompletedPercent !== undefined && targetsCompletedPercent < 50 && !forceMajeure ? TARGETS_UNDER_50 : null;
+
+const DISUNITY = forceNotCompleted("DISUNITY");
+
+// RULES §4 row 7 — [124] Điều 12.4: concluded to have lost internal unity (mất đoàn kết nội bộ)
+export const disunity: OrganizationRule = ({ disunityConcluded }) => (disunityConcluded ? DISUNITY : null);

@@ -1,0 +1,26 @@
+// Dates as the users write them: dd/mm/yyyy in both languages.
+// Date-only columns are stored as UTC midnight, so they are formatted in UTC (no day shift);
+// moments (sign-in, audit) in Vietnam's time zone.
+
+const dateFormat = new Intl.DateTimeFormat("vi-VN", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "UTC" });
+const dateTimeFormat = new Intl.DateTimeFormat("vi-VN", {
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: "Asia/Ho_Chi_Minh",
+});
+
+export function formatDate(date: Date | null | undefined): string {
+  return date ? dateFormat.format(date) : "—";
+}
+
+export function formatDateTime(date: Date | null | undefined): string {
+  return date ? dateTimeFormat.format(date) : "—";
+}
+
+/** yyyy-mm-dd of a date-only value, for <input type="date">. */
+export function toIsoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}

@@ -1,0 +1,31 @@
+import { z } from "zod";
+
+// Shared by the forms (zodResolver) and the server actions. Messages are keys of "errors.*".
+
+export const MEMBER_STATUSES = ["ACTIVE", "EXEMPT", "SUSPENDED", "LEFT"] as const;
+export const MEMBER_CATEGORIES = ["NON_LEADER_IN_SYSTEM", "LEADER_MANAGER", "NOT_IN_POLITICAL_SYSTEM"] as const;
+
+export const MemberListQuerySchema = z.object({
+  q: z.string().trim().max(100).optional().default(""),
+  status: z.enum(MEMBER_STATUSES).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).optional().catch(1).default(1),
+});
+export type MemberListQuery = z.infer<typeof MemberListQuerySchema>;
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: "tooLong" })
+    .transform((v) => (v === "" ? null : v));
+
+export const MemberProfileSchema = z.object({
+  memberId: z.string().min(1),
+  /** The updatedAt the form was loaded with: a stale edit is refused, never merged silently. */
+  expectedUpdatedAt: z.string().datetime(),
+  post: optionalText(120),
+  residenceCell: optionalText(200),
+  category: z.enum(MEMBER_CATEGORIES, { message: "required" }),
+  isCivilServant: z.boolean(),
+});
+export type MemberProfileInput = z.input<typeof MemberProfileSchema>;
