@@ -1,7 +1,7 @@
 import "server-only";
 import { NotFoundError, type Actor } from "@/lib/auth/permissions";
 import { DomainError } from "@/lib/errors";
-import { CycleDeadlinesSchema, type CycleDeadlinesInput } from "@/lib/schemas/cycles";
+import { CycleDeadlinesSchema } from "@/lib/schemas/cycles";
 import { writeAudit } from "./audit";
 import { db } from "./db";
 import { authorizeOrg } from "./scope";
@@ -45,7 +45,7 @@ export async function getCycleForEdit(actor: Actor, cycleId: string) {
 const toDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 /** Sets the phase deadlines of a cycle (the upper committee's plan). */
-export async function updateCycleDeadlines(actor: Actor, raw: CycleDeadlinesInput) {
+export async function updateCycleDeadlines(actor: Actor, raw: unknown) {
   const input = CycleDeadlinesSchema.parse(raw);
   return db.$transaction(async (tx) => {
     const [row] = await tx.$queryRaw<{ upperOrgId: string; updatedAt: Date; status: string }[]>`

@@ -2,7 +2,7 @@ import "server-only";
 import { NotFoundError, can, type Actor } from "@/lib/auth/permissions";
 import { DomainError } from "@/lib/errors";
 import type { MemberStatus, Prisma } from "@/lib/generated/prisma/client";
-import type { MemberListQuery, MemberProfileInput } from "@/lib/schemas/members";
+import type { MemberListQuery } from "@/lib/schemas/members";
 import { MemberProfileSchema } from "@/lib/schemas/members";
 import { toSearchKey } from "@/lib/text/search";
 import { writeAudit } from "./audit";
@@ -100,7 +100,7 @@ export async function getMemberPage(actor: Actor, memberId: string) {
  * Edits a member's facts. Whoever may write members (secretary, committee, admin in scope) edits all
  * fields; the member themself may only state their residence-place cell.
  */
-export async function updateMemberProfile(actor: Actor, raw: MemberProfileInput) {
+export async function updateMemberProfile(actor: Actor, raw: unknown) {
   const input = MemberProfileSchema.parse(raw);
   return db.$transaction(async (tx) => {
     // Lock the row: the staleness check and the write must see the same version.
@@ -116,9 +116,10 @@ export async function updateMemberProfile(actor: Actor, raw: MemberProfileInput)
     if (!full && !can(actor, "member:write-residence", target)) throw new NotFoundError();
     if (before.updatedAt.toISOString() !== input.expectedUpdatedAt) throw new DomainError("STALE_EDIT");
 
+    const residenceCell = input.residenceCell || null;
     const changes = full
-      ? { post: input.post, residenceCell: input.residenceCell, category: input.category, isCivilServant: input.isCivilServant }
-      : { residenceCell: input.residenceCell };
+      ? { post: input.post || null, residenceCell, category: input.category, isCivilServant: input.isCivilServant }
+      : { residenceCell };
     const updated = await tx.member.update({ where: { id: input.memberId }, data: changes, select: { updatedAt: true } });
     const { cellId, updatedAt: _, ...previous } = before;
     await writeAudit(tx, {

@@ -12,12 +12,9 @@ export const MemberListQuerySchema = z.object({
 });
 export type MemberListQuery = z.infer<typeof MemberListQuerySchema>;
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { message: "tooLong" })
-    .transform((v) => (v === "" ? null : v));
+// Optional text stays a string on both sides of the form ("" = none), so what the form holds and
+// what the server parses are the same type; lib/data stores "" as null.
+const optionalText = (max: number) => z.string().trim().max(max, { message: "tooLong" });
 
 export const MemberProfileSchema = z.object({
   memberId: z.string().min(1),
@@ -28,4 +25,4 @@ export const MemberProfileSchema = z.object({
   category: z.enum(MEMBER_CATEGORIES, { message: "required" }),
   isCivilServant: z.boolean(),
 });
-export type MemberProfileInput = z.input<typeof MemberProfileSchema>;
+export type MemberProfileInput = z.infer<typeof MemberProfileSchema>;

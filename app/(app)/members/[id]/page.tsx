@@ -1,0 +1,143 @@
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { MemberProfileForm } from "@/components/org/member-profile-form";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { DescriptionList } from "@/components/ui/description-list";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, Td } from "@/components/ui/table";
+import { orNotFound } from "@/lib/auth/not-found";
+import { requireActor } from "@/lib/auth/session";
+import { getMemberPage } from "@/lib/data/members";
+import { formatDate } from "@/lib/i18n/format";
+
+export default async function MemberPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requireActor();
+  const { id } = await params;
+  const [t, { member, canEdit, canEditResidence }] = await Promise.all([getTranslations(), orNotFound(getMemberPage(actor, id))]);
+
+  return (
+    <>
+      <PageHeader
+        title={member.fullName}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <Link href={`/units/${member.cell.id}`} className="text-brand-800 hover:underline">
+              {member.cell.name}
+            </Link>
+            <Badge tone={member.status === "ACTIVE" ? "green" : "neutral"}>{t(`memberStatus.${member.status}`)}</Badge>
+            {!member.officialOn && <Badge tone="amber">{t("member.probationary")}</Badge>}
+          </span>
+        }
+      />
+      <div className="grid gap-4 lg:grid-cols-3">
+        <Card title={t("member.details")} className="lg:col-span-2">
+          <DescriptionList
+            items={[
+              { label: t("member.cardNumber"), value: member.cardNumber },
+              { label: t("member.gender"), value: t(`gender.${member.gender}`) },
+              { label: t("member.birthDate"), value: formatDate(member.birthDate) },
+              { label: t("member.admittedOn"), value: formatDate(member.admittedOn) },
+              { label: t("member.officialOn"), value: member.officialOn ? formatDate(member.officialOn) : t("member.probationary") },
+              { label: t("member.category"), value: t(`memberCategory.${member.category}`) },
+              { label: t("member.post"), value: member.post ?? "—" },
+              { label: t("member.civilServant"), value: member.isCivilServant ? t("common.yes") : t("common.no") },
+              { label: t("member.grassroots"), value: member.grassroots.name },
+              { label: t("member.residenceCell"), value: member.residenceCell ?? "—" },
+            ]}
+          />
+        </Card>
+        {(canEdit || canEditResidence) && (
+          <Card title={canEdit ? t("member.editProfile") : t("member.editResidence")}>
+            <MemberProfileForm
+              full={canEdit}
+              initial={{
+                memberId: member.id,
+                expectedUpdatedAt: member.updatedAt.toISOString(),
+                post: member.post ?? "",
+                residenceCell: member.residenceCell ?? "",
+                category: member.category,
+                isCivilServant: member.isCivilServant,
+              }}
+            />
+          </Card>
+        )}
+      </div>
+
+      <div className="mt-4 grid gap-4 lg:grid-cols-2">
+        <Card title={t("member.reviewHistory")}>
+          {member.reviewRecords.length === 0 ? (
+            <p className="text-sm text-slate-600">{t("member.reviewHistoryEmpty")}</p>
+          ) : (
+            <Table caption={t("member.reviewHistory")} head={[t("member.year"), t("member.state"), t("member.decided")]}>
+              {member.reviewRecords.map((r) => (
+                <tr key={r.id}>
+                  <Td className="tabular-nums">{r.cycle.year}</Td>
+                  <Td>{r.notRatedReason ? t(`notRatedReasons.${r.notRatedReason}`) : t(`recordStates.${r.state}`)}</Td>
+                  <Td>{r.decidedLevel && ["DECIDED", "PUBLISHED"].includes(r.state) ? t(`grading.levels.${r.decidedLevel}`) : "—"}</Td>
+                </tr>
+              ))}
+            </Table>
+          )}
+        </Card>
+        <Card title={t("member.cellHistory")}>
+          <Table caption={t("member.cellHistory")} head={[t("member.cell"), t("member.from"), t("member.to")]}>
+            {member.cellHistory.map((a) => (
+              <tr key={a.id}>
+                <Td>
+                  {a.cell.name}
+                  {a.kind === "TEMPORARY" && (
+                    <span className="ml-2">
+                      <Badge tone="blue">{t(`assignmentKinds.${a.kind}`)}</Badge>
+                    </span>
+                  )}
+                </Td>
+                <Td className="tabular-nums">{formatDate(a.fromDate)}</Td>
+                <Td className="tabular-nums">{a.toDate ? formatDate(a.toDate) : t("member.now")}</Td>
+              </tr>
+            ))}
+          </Table>
+        </Card>
+        {member.civilServiceRatings.length > 0 && (
+          <Card title={t("member.civilServiceRatings")}>
+            <Table caption={t("member.civilServiceRatings")} head={[t("member.year"), t("member.level")]}>
+              {member.civilServiceRatings.map((r) => (
+                <tr key={r.year}>
+                  <Td className="tabular-nums">{r.year}</Td>
+                  <Td>{t(`grading.levels.${r.level}`)}</Td>
+                </tr>
+              ))}
+            </Table>
+          </Card>
+        )}
+        {member.disciplines.length > 0 && (
+          <Card title={t("member.disciplines")}>
+            <Table caption={t("member.disciplines")} head={[t("member.decidedOn"), t("member.form"), t("member.reason"), t("member.selfRemedied")]}>
+              {member.disciplines.map((d) => (
+                <tr key={d.id}>
+                  <Td className="tabular-nums">{formatDate(d.decidedOn)}</Td>
+                  <Td>{t(`disciplineForms.${d.form}`)}</Td>
+                  <Td>{d.reason}</Td>
+                  <Td>{d.selfDetectedAndRemedied ? t("common.yes") : t("common.no")}</Td>
+                </tr>
+              ))}
+            </Table>
+          </Card>
+        )}
+        {member.leaves.length > 0 && (
+          <Card title={t("member.leaves")}>
+            <Table caption={t("member.leaves")} head={[t("member.form"), t("member.from"), t("member.to")]}>
+              {member.leaves.map((l) => (
+                <tr key={l.id}>
+                  <Td>{t(`leaveKinds.${l.kind}`)}</Td>
+                  <Td className="tabular-nums">{formatDate(l.fromDate)}</Td>
+                  <Td className="tabular-nums">{formatDate(l.toDate)}</Td>
+                </tr>
+              ))}
+            </Table>
+          </Card>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { Pagination } from "@/components/ui/pagination";
+import { Table, Td } from "@/components/ui/table";
+import type { MemberRow } from "@/lib/data/members";
+import { formatDate } from "@/lib/i18n/format";
+import type { MemberListQuery } from "@/lib/schemas/members";
+
+type Props = {
+  unitId: string;
+  query: MemberListQuery;
+  result: { rows: MemberRow[]; total: number; page: number; pageCount: number };
+  showCell: boolean;
+};
+
+export async function MembersTable({ unitId, query, result, showCell }: Props) {
+  const t = await getTranslations();
+  const href = (page: number) => {
+    const params = new URLSearchParams();
+    if (query.q) params.set("q", query.q);
+    if (query.status) params.set("status", query.status);
+    params.set("page", String(page));
+    return `/units/${unitId}?${params}`;
+  };
+  const head = [t("units.name"), t("units.cardNumber"), t("units.birthDate"), t("units.admittedOn"), t("units.post"), ...(showCell ? [t("units.cell")] : []), t("units.status")];
+  return (
+    <>
+      <p className="mb-2 text-sm text-slate-600" aria-live="polite">
+        {t("common.total", { count: result.total })}
+      </p>
+      <Table caption={t("units.members")} head={head}>
+        {result.rows.map((m) => (
+          <tr key={m.id} className="hover:bg-slate-50">
+            <Td>
+              <Link href={`/members/${m.id}`} className="font-medium text-brand-800 hover:underline">
+                {m.fullName}
+              </Link>
+              {!m.officialOn && (
+                <span className="ml-2">
+                  <Badge tone="amber">{t("units.probationary")}</Badge>
+                </span>
+              )}
+            </Td>
+            <Td className="tabular-nums">{m.cardNumber}</Td>
+            <Td className="tabular-nums">{formatDate(m.birthDate)}</Td>
+            <Td className="tabular-nums">{formatDate(m.admittedOn)}</Td>
+            <Td>{m.post ?? ""}</Td>
+            {showCell && <Td>{m.cell.name}</Td>}
+            <Td>
+              <Badge tone={m.status === "ACTIVE" ? "green" : "neutral"}>{t(`memberStatus.${m.status}`)}</Badge>
+            </Td>
+          </tr>
+        ))}
+      </Table>
+      <Pagination page={result.page} pageCount={result.pageCount} href={href} />
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { cookies } from "next/headers";
+import { signIn, signOut } from "@/lib/auth/config";
+import { setUserLocale } from "@/lib/data/users";
+import { LOCALE_COOKIE } from "@/lib/i18n/request";
+import { LocaleSchema, SignInSchema } from "@/lib/schemas/auth";
+import type { ActionResult } from "./result";
+import { runAction } from "./run";
+
+export type SignInState = ActionResult & { username?: string };
+
+export async function signInAction(_previous: SignInState | null, form: FormData): Promise<SignInState> {
+  const raw = { username: form.get("username"), password: form.get("password") };
+  const parsed = SignInSchema.safeParse(raw);
+  const username = typeof raw.username === "string" ? raw.username : "";
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
+    return { ok: false, fieldErrors, username };
+  }
+  try {
+    // On success Auth.js throws Next's redirect, which must propagate.
+    await signIn("credentials", { ...parsed.data, redirectTo: "/" });
+    return { ok: true, data: undefined };
+  } catch (error) {
+    if (error instanceof AuthError) return { ok: false, formError: "badCredentials", username };
+    throw error;
+  }
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/sign-in" });
+}
+
+/** Switches the interface language; remembered in a cookie and, when signed in, on the account. */
+export async function setLocaleAction(locale: string): Promise<ActionResult> {
+  const parsed = LocaleSchema.safeParse(locale);
+  if (!parsed.success) return { ok: false, formError: "INVALID_INPUT" };
+  (await cookies()).set(LOCALE_COOKIE, parsed.data, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax" });
+  const result = await runAction((actor) => setUserLocale(actor, parsed.data));
+  // Before sign-in there is no account to remember it on; the cookie is enough.
+  return result.ok || result.formError === "NOT_FOUND" ? { ok: true, data: undefined } : result;
+}

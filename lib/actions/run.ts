@@ -1,0 +1,31 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { ZodError } from "zod";
+import { NotFoundError, type Actor } from "@/lib/auth/permissions";
+import { getActor } from "@/lib/auth/session";
+import { DomainError } from "@/lib/errors";
+import type { ActionResult } from "./result";
+
+/**
+ * The one road of a server action: authenticate, run the use case, and turn what went wrong into
+ * a result the form can show. Expected failures carry message keys; anything else is logged with an
+ * id the person can quote.
+ */
+export async function runAction<T>(execute: (actor: Actor) => Promise<T>): Promise<ActionResult<T>> {
+  const actor = await getActor();
+  if (!actor) return { ok: false, formError: "NOT_FOUND" };
+  try {
+    return { ok: true, data: await execute(actor) };
+  } catch (error) {
+    if (error instanceof ZodError) {
+      const fieldErrors: Record<string, string> = {};
+      for (const issue of error.issues) fieldErrors[issue.path.join(".")] ??= issue.message;
+      return { ok: false, formError: "INVALID_INPUT", fieldErrors };
+    }
+    if (error instanceof NotFoundError) return { ok: false, formError: "NOT_FOUND" };
+    if (error instanceof DomainError) return { ok: false, formError: error.code, fieldErrors: error.fieldErrors };
+    const errorId = randomUUID().slice(0, 8);
+    console.error(`[action ${errorId}]`, error);
+    return { ok: false, formError: "generic", errorId };
+  }
+}
