@@ -2,12 +2,19 @@ import "server-only";
 import { z } from "zod";
 
 // The only reader of process.env (ARCHITECTURE convention 13). Parsed once, at first import.
-const EnvSchema = z.object({
-  DATABASE_URL: z.string().min(1, "DATABASE_URL is required (scripts/with-db.mjs sets it for the embedded database)"),
-  AUTH_SECRET: z.string().min(16).optional(),
-  /** How long a session lasts without activity, in hours. */
-  SESSION_MAX_AGE_HOURS: z.coerce.number().int().positive().default(8),
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-});
+const EnvSchema = z
+  .object({
+    DATABASE_URL: z.string().min(1).optional(),
+    AUTH_SECRET: z.string().min(16).optional(),
+    /** How long a session lasts without activity, in hours. */
+    SESSION_MAX_AGE_HOURS: z.coerce.number().int().positive().default(8),
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    NEXT_PHASE: z.string().optional(),
+  })
+  // `next build` loads server modules without a database; every other run needs one.
+  .refine((e) => e.DATABASE_URL || e.NEXT_PHASE === "phase-production-build", {
+    path: ["DATABASE_URL"],
+    message: "DATABASE_URL is required (npm start and npm test set it for the embedded database)",
+  });
 
 export const env = EnvSchema.parse(process.env);

@@ -1,0 +1,56 @@
+import { defineConfig, devices } from "@playwright/test";
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+// `npx playwright install` cannot download browsers here: use the system Chromium
+// (Debian: apt-get install chromium; scripts/check-chromium.mjs says so when it is missing).
+const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: true,
+  reporter: process.env.CI ? "line" : "list",
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    trace: "retain-on-failure",
+    locale: "vi-VN",
+    timezoneId: "Asia/Ho_Chi_Minh",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          executablePath,
+          args: [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+          ],
+        },
+      },
+    },
+  ],
+  webServer: {
+    // A fresh throw-away embedded PostgreSQL (.data/pg-test, port 54330) with the demo district,
+    // and the production server, exactly as `npm start` runs it.
+    command: `node scripts/with-db.mjs --test --seed -- next start -p ${PORT}`,
+    url: `http://127.0.0.1:${PORT}/api/auth/providers`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    // The default is SIGKILL of the whole process group, which kills PostgreSQL uncleanly.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+    stdout: "pipe",
+    stderr: "pipe",
+    env: { NEXT_TELEMETRY_DISABLED: "1", EMBEDDED_PG_PORT: "54331", EMBEDDED_PG_DIR: ".data/pg-e2e" },
+  },
+});
