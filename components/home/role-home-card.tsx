@@ -56,7 +56,13 @@ export async function RoleHomeCard({ card, canManageCycle, today }: { card: Role
           {t(`roles.${card.role}`)} <span className="font-normal text-slate-600">· {card.unit.name}</span>
         </span>
       }
-      actions={card.role !== "MEMBER" && <ButtonLink href={`/units/${card.unit.id}`}>{t("home.openUnit")}</ButtonLink>}
+      actions={
+        card.role === "MEMBER" ? (
+          card.ownMemberId && <ButtonLink href={`/members/${card.ownMemberId}`}>{t("home.myRecord")}</ButtonLink>
+        ) : (
+          <ButtonLink href={`/units/${card.unit.id}`}>{t("home.openUnit")}</ButtonLink>
+        )
+      }
     >
       {!card.cycle ? (
         <p className="text-sm text-slate-600">{t("home.noCycle")}</p>

@@ -15,6 +15,8 @@ export type RoleHome = {
   organizations: StateCounts;
   /** For the member role: their own record in the current cycle. */
   own: { state: RecordState; selfLevel: string | null; decidedLevel: string | null } | null;
+  /** For the member role: their member record, to open their own page. */
+  ownMemberId: string | null;
 };
 
 async function countByState(cycleId: string, unitId: string, subjectKind: SubjectKind): Promise<StateCounts> {
@@ -45,6 +47,7 @@ export async function getHome(actor: Actor): Promise<RoleHome[]> {
         members: {},
         organizations: {},
         own: null,
+        ownMemberId: grant.role === "MEMBER" ? actor.memberId : null,
       };
       if (!cycle) return base;
       if (grant.role === "MEMBER") {

@@ -1,0 +1,40 @@
+import { test as base, expect, type Page } from "@playwright/test";
+
+export const PASSWORD = "Demo@2024";
+
+/**
+ * Every page is watched: a console error that a test did not expect fails it.
+ * A test that visits a page it expects to answer 404 says so with `allowNotFound`.
+ */
+export const test = base.extend<{ consoleErrors: string[]; allowNotFound: boolean }>({
+  allowNotFound: [false, { option: true }],
+  consoleErrors: [
+    async ({ page, allowNotFound }, use) => {
+      const errors: string[] = [];
+      page.on("console", (msg) => {
+        if (msg.type() !== "error") return;
+        if (allowNotFound && msg.text().includes("status of 404")) return;
+        errors.push(msg.text());
+      });
+      page.on("pageerror", (error) => errors.push(error.message));
+      await use(errors);
+      expect(errors, "console errors").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+export async function signIn(page: Page, username: string, password = PASSWORD) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Tên đăng nhập").fill(username);
+  await page.getByLabel("Mật khẩu").fill(password);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /Xin chào/ })).toBeVisible();
+}
+
+export async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Đăng xuất" }).click();
+  await expect(page.getByRole("heading", { name: "Đăng nhập" })).toBeVisible();
+}

@@ -1,0 +1,97 @@
+import { expect, signIn, signOut, test } from "./fixtures";
+
+test("the upper standing committee walks the district tree and searches without diacritics", async ({ page }) => {
+  await signIn(page, "thuongvu");
+  await expect(page.getByTestId("home-card-UPPER_STANDING")).toBeVisible();
+  await expect(page.getByText(/Kiểm điểm năm \d{4}/).first()).toBeVisible();
+
+  await page.getByRole("link", { name: "Tổ chức đảng" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Tổ chức đảng" })).toBeVisible();
+  // 54 grassroots organizations under the district committee, each a link with its counts.
+  const grassroots = page.locator("details > summary a[href^='/units/'], ul > li > div a[href^='/units/']");
+  await expect(grassroots.first()).toBeVisible();
+  const commune = page.locator("details").filter({ hasText: "Đảng bộ xã" }).first();
+  await commune.locator("summary").click();
+  await expect(commune.getByText(/Chi bộ/).first()).toBeVisible();
+
+  await commune.locator("summary a").click();
+  await expect(page.getByRole("heading", { level: 2, name: "Đơn vị trực thuộc" })).toBeVisible();
+  await page.getByRole("searchbox", { name: "Tìm đảng viên theo tên" }).fill("nguyen");
+  await page.getByRole("button", { name: "Tìm", exact: true }).click();
+  await expect(page).toHaveURL(/q=nguyen/);
+  const names = page.locator("table tbody tr td:first-child a");
+  await expect(names.first()).toBeVisible();
+  for (const name of await names.allTextContents()) expect(name).toMatch(/Nguyễn/);
+});
+
+test("the grassroots committee sees its cells and opens a member", async ({ page }) => {
+  await signIn(page, "danguy");
+  await expect(page.getByTestId("home-card-GRASSROOTS_COMMITTEE")).toBeVisible();
+  await page.getByRole("link", { name: "Xem đơn vị" }).first().click();
+  await expect(page.getByRole("heading", { level: 2, name: "Đơn vị trực thuộc" })).toBeVisible();
+  await page.locator("table tbody tr td:first-child a").first().click();
+  await expect(page.getByRole("heading", { level: 2, name: "Thông tin đảng viên" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Cập nhật thông tin" })).toBeVisible();
+});
+
+test.describe("scope by URL", () => {
+  test.use({ allowNotFound: true });
+
+  test("a cell secretary cannot open another cell's page or its members by URL", async ({ page }) => {
+    // Find the other cell and one of its members as their own secretary.
+    await signIn(page, "bithu2");
+    await page.getByRole("link", { name: "Xem đơn vị" }).first().click();
+    const otherCellUrl = page.url();
+    await page.locator("table tbody tr td:first-child a").first().click();
+    const otherMemberUrl = page.url();
+    await signOut(page);
+
+    await signIn(page, "bithu");
+    await page.getByRole("link", { name: "Xem đơn vị" }).first().click();
+    await expect(page.getByRole("heading", { level: 2, name: "Đảng viên" })).toBeVisible();
+    expect(page.url()).not.toBe(otherCellUrl);
+
+    for (const url of [otherCellUrl, otherMemberUrl]) {
+      const response = await page.goto(url);
+      expect(response?.status()).toBe(404);
+      await expect(page.getByRole("heading", { name: "Không tìm thấy" })).toBeVisible();
+    }
+  });
+
+  test("a member sees their own record but not a cell-mate's", async ({ page }) => {
+    await signIn(page, "dangvien");
+    await expect(page.getByTestId("home-card-MEMBER")).toBeVisible();
+    await page.getByRole("link", { name: "Hồ sơ của tôi" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Hoàng Minh Tuấn" })).toBeVisible();
+    const ownUrl = page.url();
+    // The member may state their residence place, and nothing else of their record.
+    await expect(page.getByRole("heading", { level: 2, name: "Cập nhật nơi cư trú" })).toBeVisible();
+    await expect(page.getByLabel("Chức vụ")).toHaveCount(0);
+
+    await page.getByRole("link", { name: "Chi bộ thôn Đông" }).click();
+    const cellMates = page.locator("table tbody tr td:first-child a");
+    await expect(cellMates.first()).toBeVisible();
+    const hrefs = await cellMates.evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+    const other = hrefs.find((href) => href && !ownUrl.endsWith(href))!;
+    const response = await page.goto(other);
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "Không tìm thấy" })).toBeVisible();
+  });
+});
+
+test("a cell secretary updates a member's facts, and they survive a reload", async ({ page }) => {
+  await signIn(page, "bithu");
+  await expect(page.getByTestId("home-card-CELL_SECRETARY")).toBeVisible();
+  await page.getByRole("link", { name: "Xem đơn vị" }).first().click();
+  await page.locator("table tbody tr td:first-child a").first().click();
+  await expect(page.getByRole("heading", { level: 2, name: "Cập nhật thông tin" })).toBeVisible();
+
+  const residence = page.getByLabel("Nơi cư trú (chi bộ nơi cư trú)");
+  await residence.fill("Chi bộ khu phố 3, thị trấn An Hòa");
+  await page.getByRole("button", { name: "Lưu" }).click();
+  await expect(page.getByText("Đã lưu thông tin đảng viên.")).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByLabel("Nơi cư trú (chi bộ nơi cư trú)")).toHaveValue("Chi bộ khu phố 3, thị trấn An Hòa");
+  await expect(page.getByText("Chi bộ khu phố 3, thị trấn An Hòa").first()).toBeVisible();
+});

@@ -1,0 +1,33 @@
+import { expect, signIn, signOut, test } from "./fixtures";
+
+test("a wrong password gets a clear Vietnamese message and keeps the username", async ({ page }) => {
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/sign-in/);
+  await page.getByLabel("Tên đăng nhập").fill("bithu");
+  await page.getByLabel("Mật khẩu").fill("sai-mat-khau");
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect(page.getByText("Tên đăng nhập hoặc mật khẩu không đúng")).toBeVisible();
+  await expect(page.getByLabel("Tên đăng nhập")).toHaveValue("bithu");
+});
+
+test("empty fields are refused on the server with a message per field", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect(page.getByText("Không được để trống.")).toHaveCount(2);
+});
+
+test("signing out ends the session", async ({ page }) => {
+  await signIn(page, "dangvien");
+  await signOut(page);
+  await page.goto("/units");
+  await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test("the interface switches to English and back", async ({ page }) => {
+  await signIn(page, "thuongvu");
+  await page.getByRole("combobox", { name: "Ngôn ngữ" }).selectOption("en");
+  await expect(page.getByRole("heading", { level: 1, name: /Hello/ })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Party organizations" })).toBeVisible();
+  await page.getByRole("combobox", { name: "Language" }).selectOption("vi");
+  await expect(page.getByRole("heading", { level: 1, name: /Xin chào/ })).toBeVisible();
+});

@@ -1,0 +1,96 @@
+import type { Actor } from "@/lib/auth/permissions";
+import { loadActor } from "@/lib/data/actors";
+import { db } from "@/lib/data/db";
+import { writeDistrict } from "@/lib/data/seed-writer";
+import { buildDistrict } from "@/lib/demo/district";
+import { toSearchKey } from "@/lib/text/search";
+
+// Integration tests run on the throw-away database of `npm run test:unit` (scripts/with-db.mjs --test)
+// and share the seed's own generator and writer: the fixtures are the demo district.
+
+let seeded: Promise<void> | null = null;
+
+/** The demo district, written once per test run. */
+export function ensureDemoDistrict(): Promise<void> {
+  seeded ??= (async () => {
+    if (await db.organization.count()) return;
+    await writeDistrict(db, buildDistrict());
+  })();
+  return seeded;
+}
+
+export async function actorFor(username: string): Promise<Actor> {
+  const user = await db.user.findUniqueOrThrow({ where: { username }, select: { id: true } });
+  const actor = await loadActor(user.id);
+  if (!actor) throw new Error(`no actor for ${username}`);
+  return actor;
+}
+
+export async function orgByCode(code: string): Promise<string> {
+  return (await db.organization.findUniqueOrThrow({ where: { code }, select: { id: true } })).id;
+}
+
+/** An active member whose cell lies in the given unit's subtree. */
+export async function memberOf(unitId: string, options: { not?: string } = {}): Promise<string> {
+  const member = await db.member.findFirstOrThrow({
+    where: { status: "ACTIVE", cell: { ancestors: { some: { ancestorId: unitId } } }, ...(options.not ? { id: { not: options.not } } : {}) },
+    orderBy: { cardNumber: "asc" },
+    select: { id: true },
+  });
+  return member.id;
+}
+
+/** A second, tiny upper committee beside the demo district: what nobody of the district may reach. */
+export async function otherDistrict(): Promise<{ orgId: string; cycleId: string; memberId: string }> {
+  const established = new Date("2000-01-01");
+  const upper = await db.organization.upsert({
+    where: { code: "ZZ" },
+    update: {},
+    create: { code: "ZZ", name: "Huyện ủy Thử Nghiệm", nameSearch: toSearchKey("Huyện ủy Thử Nghiệm"), kind: "UPPER_COMMITTEE", sector: "OTHER", depth: 0, establishedOn: established },
+  });
+  const cell = await db.organization.upsert({
+    where: { code: "ZZ.01" },
+    update: {},
+    create: { code: "ZZ.01", name: "Chi bộ Thử Nghiệm", nameSearch: toSearchKey("Chi bộ Thử Nghiệm"), kind: "CHI_BO_CO_SO", sector: "AGENCY", parentId: upper.id, depth: 1, establishedOn: established },
+  });
+  await db.orgClosure.createMany({
+    data: [
+      { ancestorId: upper.id, descendantId: upper.id, distance: 0 },
+      { ancestorId: cell.id, descendantId: cell.id, distance: 0 },
+      { ancestorId: upper.id, descendantId: cell.id, distance: 1 },
+    ],
+    skipDuplicates: true,
+  });
+  const member = await db.member.upsert({
+    where: { cardNumber: "ZZ-0001" },
+    update: {},
+    create: {
+      cardNumber: "ZZ-0001",
+      fullName: "Trịnh Văn Khác",
+      nameSearch: toSearchKey("Trịnh Văn Khác"),
+      gender: "MALE",
+      birthDate: new Date("1980-05-05"),
+      admittedOn: new Date("2005-05-05"),
+      officialOn: new Date("2006-05-05"),
+      category: "NON_LEADER_IN_SYSTEM",
+      cellId: cell.id,
+      grassrootsId: cell.id,
+    },
+  });
+  const cycle = await db.reviewCycle.upsert({
+    where: { upperOrgId_year: { upperOrgId: upper.id, year: 2024 } },
+    update: {},
+    create: {
+      upperOrgId: upper.id,
+      year: 2024,
+      ruleSet: "QD124_HD25",
+      ratingDate: new Date("2024-12-10"),
+      status: "SELF_REVIEW",
+      selfReviewDue: new Date("2024-12-01"),
+      meetingsDue: new Date("2024-12-10"),
+      grassrootsDue: new Date("2024-12-20"),
+      upperDecisionDue: new Date("2025-01-10"),
+    },
+  });
+  return { orgId: cell.id, cycleId: cycle.id, memberId: member.id };
+}

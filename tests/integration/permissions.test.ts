@@ -1,0 +1,231 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { NotFoundError, type Actor } from "@/lib/auth/permissions";
+import { updateCycleDeadlines, getCycleForEdit } from "@/lib/data/cycles";
+import { db } from "@/lib/data/db";
+import { getMemberPage, listUnitMembers, updateMemberProfile } from "@/lib/data/members";
+import { getUnitPage, getUnitTree } from "@/lib/data/organizations";
+import { actorFor, ensureDemoDistrict, memberOf, orgByCode, otherDistrict } from "./fixtures";
+
+// The permission model against the real database: for each role, a read and a write inside its
+// scope succeed, and the same outside it fail as "not found" and change nothing.
+
+const QUERY = { q: "", page: 1 } as const;
+
+async function profileInput(memberId: string, changes: { residenceCell?: string; post?: string } = {}) {
+  const m = await db.member.findUniqueOrThrow({ where: { id: memberId } });
+  return {
+    memberId,
+    expectedUpdatedAt: m.updatedAt.toISOString(),
+    post: changes.post ?? m.post ?? "",
+    residenceCell: changes.residenceCell ?? m.residenceCell ?? "",
+    category: m.category,
+    isCivilServant: m.isCivilServant,
+  };
+}
+
+async function auditCount(entityId: string) {
+  return db.auditLog.count({ where: { entityId } });
+}
+
+/** Runs a forbidden write and checks it is answered "not found" and leaves no trace. */
+async function expectRefusedWrite(memberId: string, write: () => Promise<unknown>) {
+  const before = await db.member.findUniqueOrThrow({ where: { id: memberId } });
+  const audits = await auditCount(memberId);
+  await expect(write()).rejects.toBeInstanceOf(NotFoundError);
+  expect(await db.member.findUniqueOrThrow({ where: { id: memberId } })).toEqual(before);
+  expect(await auditCount(memberId)).toBe(audits);
+}
+
+let cellEast: string; // bithu's cell (HU.01.04)
+let cellWest: string; // bithu2's cell (HU.01.05)
+let commune: string; // danguy's grassroots organization (HU.01)
+let otherGrassroots: string; // another grassroots organization of the district
+let outside: { orgId: string; cycleId: string; memberId: string };
+
+beforeAll(async () => {
+  await ensureDemoDistrict();
+  [cellEast, cellWest, commune] = await Promise.all([orgByCode("HU.01.04"), orgByCode("HU.01.05"), orgByCode("HU.01")]);
+  otherGrassroots = (await db.organization.findFirstOrThrow({ where: { kind: "CHI_BO_CO_SO", depth: 1 }, select: { id: true } })).id;
+  outside = await otherDistrict();
+});
+
+describe("member (dangvien)", () => {
+  let me: Actor;
+  beforeAll(async () => {
+    me = await actorFor("dangvien");
+  });
+
+  it("reads their own record and their cell, nothing more", async () => {
+    await expect(getMemberPage(me, me.memberId!)).resolves.toMatchObject({ canEdit: false, canEditResidence: true });
+    await expect(getUnitPage(me, cellEast)).resolves.toMatchObject({ unit: { id: cellEast } });
+    const cellMate = await memberOf(cellEast, { not: me.memberId! });
+    await expect(getMemberPage(me, cellMate)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getUnitPage(me, commune)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("states their residence place, audited; cannot change their post or a cell-mate's record", async () => {
+    const audits = await auditCount(me.memberId!);
+    const input = await profileInput(me.memberId!, { residenceCell: "Chi bộ tổ dân phố 5", post: "Tự đặt chức vụ" });
+    await updateMemberProfile(me, input);
+    const after = await db.member.findUniqueOrThrow({ where: { id: me.memberId! } });
+    expect(after.residenceCell).toBe("Chi bộ tổ dân phố 5");
+    expect(after.post).not.toBe("Tự đặt chức vụ");
+    expect(await auditCount(me.memberId!)).toBe(audits + 1);
+
+    const cellMate = await memberOf(cellEast, { not: me.memberId! });
+    await expectRefusedWrite(cellMate, async () => updateMemberProfile(me, await profileInput(cellMate, { residenceCell: "x" })));
+  });
+});
+
+describe("cell secretary (bithu)", () => {
+  let secretary: Actor;
+  beforeAll(async () => {
+    secretary = await actorFor("bithu");
+  });
+
+  it("lists the members of their cell, not of another cell", async () => {
+    const list = await listUnitMembers(secretary, cellEast, QUERY);
+    expect(list.total).toBeGreaterThan(0);
+    expect(list.rows.every((r) => r.cell.id === cellEast)).toBe(true);
+    await expect(listUnitMembers(secretary, cellWest, QUERY)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getMemberPage(secretary, await memberOf(cellWest))).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("edits a member of the cell with an audit row; another cell's member is not found and unchanged", async () => {
+    const memberId = await memberOf(cellEast);
+    await updateMemberProfile(secretary, await profileInput(memberId, { post: "Tổ trưởng tổ dân vận" }));
+    expect((await db.member.findUniqueOrThrow({ where: { id: memberId } })).post).toBe("Tổ trưởng tổ dân vận");
+    const audit = await db.auditLog.findFirstOrThrow({ where: { entityId: memberId, action: "member.update" }, orderBy: { id: "desc" } });
+    expect(audit).toMatchObject({ actorId: secretary.userId, organizationId: cellEast });
+    expect(audit.data).toMatchObject({ after: { post: "Tổ trưởng tổ dân vận" } });
+
+    const westMember = await memberOf(cellWest);
+    await expectRefusedWrite(westMember, async () => updateMemberProfile(secretary, await profileInput(westMember, { post: "x" })));
+  });
+
+  it("refuses a stale edit instead of overwriting, and writes nothing", async () => {
+    const memberId = await memberOf(cellEast);
+    const stale = await profileInput(memberId, { post: "Bản cũ" });
+    await updateMemberProfile(secretary, await profileInput(memberId, { post: "Bản mới" }));
+    const audits = await auditCount(memberId);
+    await expect(updateMemberProfile(secretary, stale)).rejects.toMatchObject({ code: "STALE_EDIT" });
+    expect((await db.member.findUniqueOrThrow({ where: { id: memberId } })).post).toBe("Bản mới");
+    expect(await auditCount(memberId)).toBe(audits);
+  });
+
+  it("rejects invalid input and changes nothing", async () => {
+    const memberId = await memberOf(cellEast);
+    const before = await db.member.findUniqueOrThrow({ where: { id: memberId } });
+    const input = { ...(await profileInput(memberId)), post: "x".repeat(500) };
+    await expect(updateMemberProfile(secretary, input)).rejects.toMatchObject({ name: "ZodError" });
+    expect(await db.member.findUniqueOrThrow({ where: { id: memberId } })).toEqual(before);
+  });
+});
+
+describe("grassroots committee (danguy)", () => {
+  let committee: Actor;
+  beforeAll(async () => {
+    committee = await actorFor("danguy");
+  });
+
+  it("reads every cell of the commune, not another grassroots organization", async () => {
+    const page = await getUnitPage(committee, commune);
+    expect(page.children.map((c) => c.id)).toEqual(expect.arrayContaining([cellEast, cellWest]));
+    expect(page.breadcrumbs).toEqual([]); // nothing above the committee's scope is named
+    await expect(getUnitPage(committee, otherGrassroots)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("edits members in any cell of the commune, not elsewhere", async () => {
+    const memberId = await memberOf(cellWest);
+    await updateMemberProfile(committee, await profileInput(memberId, { residenceCell: "Thôn Tây" }));
+    expect((await db.member.findUniqueOrThrow({ where: { id: memberId } })).residenceCell).toBe("Thôn Tây");
+    const elsewhere = await memberOf(otherGrassroots);
+    await expectRefusedWrite(elsewhere, async () => updateMemberProfile(committee, await profileInput(elsewhere, { post: "x" })));
+  });
+});
+
+describe.each(["bantochuc", "thuongvu"] as const)("upper committee (%s)", (username) => {
+  let upper: Actor;
+  beforeAll(async () => {
+    upper = await actorFor(username);
+  });
+
+  it("reads the whole district, not another district", async () => {
+    const tree = await getUnitTree(upper);
+    expect(tree.filter((n) => n.depth === 1)).toHaveLength(54);
+    await expect(getMemberPage(upper, await memberOf(cellWest))).resolves.toMatchObject({ canEdit: false });
+    await expect(getUnitPage(upper, outside.orgId)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("sets the cycle's deadlines with an audit row; another district's cycle is not found", async () => {
+    const cycle = await db.reviewCycle.findFirstOrThrow({ where: { status: { not: "CLOSED" }, upperOrg: { code: "HU" } }, orderBy: { year: "desc" } });
+    const current = await getCycleForEdit(upper, cycle.id);
+    const audits = await auditCount(cycle.id);
+    await updateCycleDeadlines(upper, {
+      cycleId: cycle.id,
+      expectedUpdatedAt: current.updatedAt.toISOString(),
+      selfReviewDue: "2024-12-05",
+      meetingsDue: "2024-12-15",
+      grassrootsDue: "2024-12-25",
+      upperDecisionDue: "2025-01-15",
+    });
+    expect((await db.reviewCycle.findUniqueOrThrow({ where: { id: cycle.id } })).meetingsDue.toISOString().slice(0, 10)).toBe("2024-12-15");
+    expect(await auditCount(cycle.id)).toBe(audits + 1);
+
+    const other = await db.reviewCycle.findUniqueOrThrow({ where: { id: outside.cycleId } });
+    await expect(
+      updateCycleDeadlines(upper, {
+        cycleId: other.id,
+        expectedUpdatedAt: other.updatedAt.toISOString(),
+        selfReviewDue: "2024-12-01",
+        meetingsDue: "2024-12-02",
+        grassrootsDue: "2024-12-03",
+        upperDecisionDue: "2024-12-04",
+      }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    expect(await db.reviewCycle.findUniqueOrThrow({ where: { id: other.id } })).toEqual(other);
+  });
+
+  it("refuses deadlines out of the order of the steps", async () => {
+    const cycle = await db.reviewCycle.findFirstOrThrow({ where: { upperOrg: { code: "HU" }, status: { not: "CLOSED" } }, orderBy: { year: "desc" } });
+    await expect(
+      updateCycleDeadlines(upper, {
+        cycleId: cycle.id,
+        expectedUpdatedAt: cycle.updatedAt.toISOString(),
+        selfReviewDue: "2024-12-20",
+        meetingsDue: "2024-12-10",
+        grassrootsDue: "2024-12-25",
+        upperDecisionDue: "2025-01-15",
+      }),
+    ).rejects.toMatchObject({ name: "ZodError" });
+    expect(await db.reviewCycle.findUniqueOrThrow({ where: { id: cycle.id } })).toEqual(cycle);
+  });
+
+  it("cannot edit members (read-only role for member facts)", async () => {
+    const memberId = await memberOf(cellEast);
+    await expectRefusedWrite(memberId, async () => updateMemberProfile(upper, await profileInput(memberId, { post: "x" })));
+  });
+});
+
+describe("administrator (quantri)", () => {
+  let admin: Actor;
+  beforeAll(async () => {
+    admin = await actorFor("quantri");
+  });
+
+  it("edits members anywhere in the district, nowhere else", async () => {
+    const memberId = await memberOf(otherGrassroots);
+    await updateMemberProfile(admin, await profileInput(memberId, { post: "Chuyên viên" }));
+    expect((await db.member.findUniqueOrThrow({ where: { id: memberId } })).post).toBe("Chuyên viên");
+    await expectRefusedWrite(outside.memberId, async () => updateMemberProfile(admin, await profileInput(outside.memberId, { post: "x" })));
+    await expect(getUnitPage(admin, outside.orgId)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("audit log", () => {
+  it("is append-only in the database itself", async () => {
+    const row = await db.auditLog.findFirstOrThrow();
+    await expect(db.auditLog.update({ where: { id: row.id }, data: { action: "rewritten" } })).rejects.toThrow(/append-only/);
+    await expect(db.auditLog.delete({ where: { id: row.id } })).rejects.toThrow(/append-only/);
+  });
+});
