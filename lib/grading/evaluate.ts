@@ -4,27 +4,25 @@ import { compareCodeUnits, sortByKey } from "./order";
 import { checkQuota, DEFAULT_QUOTA_BASE } from "./quota";
 import { getRuleSet, type RuleSet, type RuleSetId } from "./rule-sets";
 import type { Exclusion, RuleContext, SubjectRule } from "./rules/rule";
-import type {
-  GradingInput,
-  GradingResult,
-  GroupResult,
-  IsoDate,
-  Level,
-  NotRatedReason,
-  ReasonCode,
-  SubjectInput,
-  SubjectKind,
-  SubjectVerdict,
+import {
+  NOT_RATED_REASONS,
+  type GradingInput,
+  type GradingResult,
+  type GroupResult,
+  type IsoDate,
+  type Level,
+  type NotRatedReason,
+  type ReasonCode,
+  type SubjectInput,
+  type SubjectKind,
+  type SubjectVerdict,
 } from "./types";
 
 // Shared, frozen reason lists: a country-sized evaluation allocates none for the common cases.
 const NO_REASONS: readonly ReasonCode[] = Object.freeze([]);
-const ONLY_REASON = new Map<ReasonCode, readonly ReasonCode[]>();
-function onlyReason(reason: ReasonCode): readonly ReasonCode[] {
-  let reasons = ONLY_REASON.get(reason);
-  if (!reasons) ONLY_REASON.set(reason, (reasons = Object.freeze([reason])));
-  return reasons;
-}
+const ONLY_REASON = Object.fromEntries(
+  NOT_RATED_REASONS.map((reason) => [reason, Object.freeze([reason])]),
+) as Record<NotRatedReason, readonly ReasonCode[]>;
 
 interface GroupTally {
   peerGroup: string;
@@ -123,7 +121,7 @@ function judgeWith<Subject extends SubjectInput>(
         forced: false,
         // RULES §6 — only NOT_RATED is a valid proposal for a subject left out of rating
         proposalValid: proposed === "NOT_RATED",
-        reasons: onlyReason(notRatedReason),
+        reasons: ONLY_REASON[notRatedReason],
         selfReviewRequired: writesSelfReviewWhenNotRated(notRatedReason, context),
       };
     }

@@ -13,7 +13,9 @@ import {
 // The input document of RULES §6. Objects are strict (an unknown key is an error), dates are real
 // calendar dates, and facts left out keep their harmless meaning (see types.ts), so no defaults are filled.
 
-const isoDate = z.string().refine(isIsoDate, { message: "ngày không hợp lệ: cần một ngày có thật dạng YYYY-MM-DD" });
+const isoDate = z.string().refine(isIsoDate, {
+  message: "ngày không hợp lệ: cần một ngày có thật dạng YYYY-MM-DD",
+});
 const nonBlank = z.string().refine((text) => text.trim().length > 0, { message: "không được để trống" });
 const count = z.number().int().min(0);
 
@@ -31,7 +33,8 @@ const subjectBase = {
   proposed: z.enum(LEVELS_OR_NOT_RATED),
   reviewDone: z.boolean().optional(),
   criteria: z.array(criterion).optional(),
-  targetsCompletedPercent: z.number().min(0).max(100).optional(),
+  // Above 100 is over-completion (vượt chỉ tiêu), not an error.
+  targetsCompletedPercent: z.number().min(0).optional(),
 };
 
 const member = z.strictObject({
@@ -106,7 +109,9 @@ export const GradingInputSchema = z
         context.addIssue({
           code: "custom",
           path: ["subjects", index, "peerGroup"],
-          message: `nhóm tương đồng "${subject.peerGroup}" đã có đối tượng loại ${group.kind} (subjects[${group.index}]); một nhóm chỉ gồm một loại đối tượng`,
+          message:
+            `nhóm tương đồng "${subject.peerGroup}" đã có đối tượng loại ${group.kind} ` +
+            `(subjects[${group.index}]); một nhóm chỉ gồm một loại đối tượng`,
         });
       }
     });
@@ -140,7 +145,10 @@ export function parseGradingInput(raw: unknown): ParsedGradingInput {
 
 function describeIssue(issue: z.core.$ZodIssue): InputProblem {
   if (issue.code === "unrecognized_keys") {
-    return { path: formatPath([...issue.path, issue.keys[0]]), message: "khóa không được phép (không có trong RULES.md §6)" };
+    return {
+      path: formatPath([...issue.path, issue.keys[0]]),
+      message: "khóa không được phép (không có trong RULES.md §6)",
+    };
   }
   return { path: formatPath(issue.path), message: issue.message };
 }

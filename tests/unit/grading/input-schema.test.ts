@@ -94,7 +94,7 @@ describe("the input document (RULES §6)", () => {
     ["a date with a time", (d) => (d.ratingDate = "2024-12-10T00:00:00Z"), "ratingDate"],
     ["a blank decision number", (d) => (d.overrides[0].decisionNo = ""), "overrides[0].decisionNo"],
     ["a missing override reason", (d) => delete (d.overrides[0] as Record<string, unknown>).reason, "overrides[0].reason"],
-    ["a percentage above 100", (d) => (d.subjects[0].targetsCompletedPercent = 101), "subjects[0].targetsCompletedPercent"],
+    ["a negative percentage", (d) => (d.subjects[0].targetsCompletedPercent = -1), "subjects[0].targetsCompletedPercent"],
     ["a negative sick leave", (d) => (d.subjects[0].sickLeaveDays = -1), "subjects[0].sickLeaveDays"],
     ["a fractional unit count", (d) => (d.subjects[1].subordinateUnits = 8.5), "subjects[1].subordinateUnits"],
     [
