@@ -32,7 +32,8 @@ async function main(args: string[]): Promise<void> {
 
   let document: unknown;
   try {
-    document = JSON.parse(text);
+    // A byte-order mark, as some Windows editors write, is not part of the document.
+    document = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (error) {
     fail(`JSON không hợp lệ: ${(error as Error).message}`);
   }

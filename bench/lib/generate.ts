@@ -26,7 +26,6 @@ export function seededRandom(seed: number): () => number {
 }
 
 export interface TerritorySize {
-  name: string;
   members: number;
   /** Member peer groups: one per grassroots organization. */
   memberGroups: number;
@@ -34,8 +33,8 @@ export interface TerritorySize {
   districts: number;
 }
 
-export const PROVINCE: TerritorySize = { name: "province", members: 300_000, memberGroups: 3_000, districts: 10 };
-export const COUNTRY: TerritorySize = { name: "country", members: 5_500_000, memberGroups: 55_000, districts: 700 };
+export const PROVINCE: TerritorySize = { members: 300_000, memberGroups: 3_000, districts: 10 };
+export const COUNTRY: TerritorySize = { members: 5_500_000, memberGroups: 55_000, districts: 700 };
 
 const ORGANIZATION_TYPES = ["communes", "agencies", "enterprises", "schools", "armed-forces"] as const;
 
