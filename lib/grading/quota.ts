@@ -57,8 +57,9 @@ export interface GroupProposal {
 
 /**
  * How to remove an excess. Lowering one EXCELLENT proposal to GOOD takes one subject out of E and adds
- * it to H: the pool, hence the cap, is unchanged, so each such change removes exactly one excess and
- * no smaller change does better (dropping a subject out of the pool can only lower the cap).
+ * it to H: the pool, hence the cap, is unchanged, so each such change removes exactly one excess. No
+ * single change removes more (any other moves the pool by one, so the cap by at most one), and only
+ * this one always works without raising anyone's level.
  */
 export interface QuotaFix {
   from: "EXCELLENT";
