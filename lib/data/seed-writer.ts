@@ -1,0 +1,211 @@
+// Used by the seed (prisma/seed.ts) and by the test fixtures (tests/integration/fixtures.ts): writes a
+// dataset built by lib/demo into the database. It takes the client as an argument instead of importing
+// lib/data/db.ts, whose `server-only` import fails outside Next.
+//
+// All tables are written in one transaction, in the order the foreign keys need: a failed seed leaves the
+// database empty, never half-seeded (the launcher only seeds an empty database, so a partial one would
+// never be repaired).
+//
+// Why not createMany: Prisma's createMany handles every row in JavaScript and managed 2 000–5 000 rows a
+// second here, which puts a province (about five million rows) near half an hour. Each chunk below is one
+// INSERT … SELECT FROM unnest(…) with one array parameter per column, ten times faster; the column lists
+// are typed against the row types, and the row types are checked against Prisma's inputs at the bottom.
+
+import { hashPassword } from "@/lib/auth/password";
+import { DEMO_PASSWORD } from "@/lib/demo/accounts";
+import type {
+  CellAssignmentRow,
+  CivilServiceRatingRow,
+  DemoDataset,
+  DisciplineRow,
+  LeaveRow,
+  MeetingRow,
+  MemberRow,
+  OpinionRow,
+  OrganizationRow,
+  OrgClosureRow,
+  PeerGroupRow,
+  RatingDecisionRow,
+  RemediationItemRow,
+  ReviewCycleRow,
+  ReviewRecordRow,
+  RoleAssignmentRow,
+  SelfReviewRow,
+  UserRow,
+} from "@/lib/demo/types";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+
+export interface WriteDistrictOptions {
+  /** The argon2id hash of every demo account's password; by default DEMO_PASSWORD is hashed once. */
+  passwordHash?: string;
+  /** Rows per INSERT statement (default 10 000). */
+  chunkSize?: number;
+  /** Called after each table with its row count and the milliseconds it took. */
+  onTable?: (table: string, rows: number, ms: number) => void;
+}
+
+/** Rows written, by table. */
+export type WrittenCounts = Record<string, number>;
+
+type UserWithHash = UserRow & { passwordHash: string };
+
+/** How a column travels: as an array of this SQL type, cast to the column's type in the SELECT. */
+type SqlType = "text" | "int4" | "bool" | "date" | "timestamp" | "jsonb" | `enum:${string}`;
+/** Every field of the row, optional ones included: a forgotten column is a compile error. */
+type Columns<Row> = { readonly [K in keyof Row]-?: SqlType };
+
+const ORGANIZATION: Columns<OrganizationRow> = {
+  id: "text", code: "text", name: "text", nameSearch: "text", kind: "enum:OrgKind", sector: "enum:OrgSector",
+  parentId: "text", depth: "int4", position: "int4", establishedOn: "date", dissolvedOn: "date", createdAt: "timestamp", updatedAt: "timestamp",
+};
+const CLOSURE: Columns<OrgClosureRow> = { ancestorId: "text", descendantId: "text", distance: "int4" };
+const MEMBER: Columns<MemberRow> = {
+  id: "text", cardNumber: "text", fullName: "text", nameSearch: "text", gender: "enum:Gender", birthDate: "date", admittedOn: "date",
+  officialOn: "date", category: "enum:MemberCategory", post: "text", isCivilServant: "bool", status: "enum:MemberStatus", statusSince: "date",
+  cellId: "text", grassrootsId: "text", residenceCell: "text", createdAt: "timestamp", updatedAt: "timestamp",
+};
+const CELL_ASSIGNMENT: Columns<CellAssignmentRow> = {
+  id: "text", memberId: "text", cellId: "text", kind: "enum:CellAssignmentKind", fromDate: "date", toDate: "date", note: "text",
+};
+const CIVIL_SERVICE_RATING: Columns<CivilServiceRatingRow> = { memberId: "text", year: "int4", level: "enum:RatingLevel" };
+const DISCIPLINE: Columns<DisciplineRow> = {
+  id: "text", memberId: "text", decidedOn: "date", form: "enum:DisciplineForm", reason: "text", selfDetectedAndRemedied: "bool", countedInYear: "int4",
+};
+const LEAVE: Columns<LeaveRow> = { id: "text", memberId: "text", kind: "enum:LeaveKind", fromDate: "date", toDate: "date" };
+const USER: Columns<UserWithHash> = {
+  id: "text", username: "text", passwordHash: "text", displayName: "text", memberId: "text", locale: "text", active: "bool",
+  lastLoginAt: "timestamp", createdAt: "timestamp", updatedAt: "timestamp",
+};
+const ROLE_ASSIGNMENT: Columns<RoleAssignmentRow> = { id: "text", userId: "text", role: "enum:Role", organizationId: "text", createdAt: "timestamp" };
+const CYCLE: Columns<ReviewCycleRow> = {
+  id: "text", upperOrgId: "text", year: "int4", ruleSet: "enum:RuleSetId", ratingDate: "date", quotaBase: "enum:QuotaBase", status: "enum:CycleStatus",
+  selfReviewDue: "date", meetingsDue: "date", grassrootsDue: "date", upperDecisionDue: "date", options: "jsonb", peerGroupsFrozenAt: "timestamp",
+  createdAt: "timestamp", updatedAt: "timestamp",
+};
+const PEER_GROUP: Columns<PeerGroupRow> = { id: "text", cycleId: "text", kind: "enum:SubjectKind", code: "text", name: "text", decidingOrgId: "text" };
+const RECORD: Columns<ReviewRecordRow> = {
+  id: "text", cycleId: "text", subjectKind: "enum:SubjectKind", memberId: "text", organizationId: "text", scopeOrgId: "text", peerGroupId: "text",
+  state: "enum:RecordState", notRatedReason: "enum:NotRatedReason", selfLevel: "enum:RatingLevel", proposedLevel: "enum:RatingLevel",
+  decidedLevel: "enum:RatingLevel", criteria: "jsonb", voteTally: "jsonb", targetsCompletedPercent: "int4", degradationConcluded: "bool",
+  leadershipDisciplined: "bool", disunityConcluded: "bool", localBodiesAtLeastGood: "bool", forceMajeure: "bool", decisionReason: "text",
+  decidedAt: "timestamp", publishedAt: "timestamp", version: "int4", createdAt: "timestamp", updatedAt: "timestamp",
+};
+const SELF_REVIEW: Columns<SelfReviewRow> = {
+  id: "text", recordId: "text", template: "text", content: "jsonb", selfLevel: "enum:RatingLevel", enteredOnBehalfById: "text",
+  submittedAt: "timestamp", version: "int4", updatedAt: "timestamp",
+};
+const OPINION: Columns<OpinionRow> = {
+  id: "text", recordId: "text", source: "enum:OpinionSource", text: "text", givenOn: "date", givenBy: "text", createdAt: "timestamp",
+};
+const MEETING: Columns<MeetingRow> = {
+  id: "text", cycleId: "text", organizationId: "text", heldOn: "date", place: "text", chairName: "text", recorderName: "text", minutes: "jsonb",
+  status: "enum:MeetingStatus", finalizedAt: "timestamp", version: "int4", updatedAt: "timestamp",
+};
+const DECISION: Columns<RatingDecisionRow> = {
+  id: "text", recordId: "text", level: "enum:RatingLevel", reason: "text", decidedById: "text", decidedAt: "timestamp", supersededAt: "timestamp",
+};
+const REMEDIATION: Columns<RemediationItemRow> = {
+  id: "text", memberId: "text", year: "int4", shortcoming: "text", measures: "text", responsible: "text", deadline: "date",
+  status: "enum:RemediationStatus", updatedAt: "timestamp",
+};
+
+export async function writeDistrict(db: PrismaClient, data: DemoDataset, options: WriteDistrictOptions = {}): Promise<WrittenCounts> {
+  const passwordHash = options.passwordHash ?? (await hashPassword(DEMO_PASSWORD));
+  const chunkSize = options.chunkSize ?? 10_000;
+  const counts: WrittenCounts = {};
+
+  await db.$transaction(
+    async (tx) => {
+      const write = async <Row>(table: string, columns: Columns<Row>, rows: readonly Row[]) => {
+        const started = Date.now();
+        const sql = insertSql(table, columns);
+        const names = Object.keys(columns) as Array<keyof Row & string>;
+        for (let i = 0; i < rows.length; i += chunkSize) {
+          const chunk = rows.slice(i, i + chunkSize);
+          await tx.$executeRawUnsafe(sql, ...names.map((name) => chunk.map((row) => toSql(row[name], columns[name]))));
+        }
+        counts[table] = rows.length;
+        options.onTable?.(table, rows.length, Date.now() - started);
+      };
+      await writeAll(write, data, passwordHash);
+    },
+    // A province is a few million rows on one connection: allow it minutes, not the default 5 s.
+    { timeout: 30 * 60_000, maxWait: 60_000 },
+  );
+  return counts;
+}
+
+type Write = <Row>(table: string, columns: Columns<Row>, rows: readonly Row[]) => Promise<void>;
+
+async function writeAll(write: Write, data: DemoDataset, passwordHash: string): Promise<void> {
+  // Parents come before children in `organizations`, so every chunk finds its parents written.
+  await write("Organization", ORGANIZATION, data.organizations);
+  await write("OrgClosure", CLOSURE, data.closure);
+  await write("Member", MEMBER, data.members);
+  await write("MemberCellAssignment", CELL_ASSIGNMENT, data.cellAssignments);
+  await write("CivilServiceRating", CIVIL_SERVICE_RATING, data.civilServiceRatings);
+  await write("Discipline", DISCIPLINE, data.disciplines);
+  await write("Leave", LEAVE, data.leaves);
+  await write("User", USER, data.users.map((user) => ({ ...user, passwordHash })));
+  await write("RoleAssignment", ROLE_ASSIGNMENT, data.roleAssignments);
+  await write("ReviewCycle", CYCLE, data.cycles);
+  await write("PeerGroup", PEER_GROUP, data.peerGroups);
+  await write("ReviewRecord", RECORD, data.records);
+  await write("SelfReview", SELF_REVIEW, data.selfReviews);
+  await write("Opinion", OPINION, data.opinions);
+  await write("Meeting", MEETING, data.meetings);
+  await write("RatingDecision", DECISION, data.decisions);
+  await write("RemediationItem", REMEDIATION, data.remediationItems);
+}
+
+/**
+ * INSERT INTO "T" ("a", "b") SELECT "a"::"Enum", "b" FROM unnest($1::text[], $2::int4[]) AS t("a", "b").
+ * Table, column and type names are constants of this file; only values travel as parameters.
+ */
+function insertSql(table: string, columns: Readonly<Record<string, SqlType>>): string {
+  const entries = Object.entries(columns) as Array<[string, SqlType]>;
+  const quoted = entries.map(([name]) => `"${name}"`).join(", ");
+  const select = entries
+    .map(([name, type]) => (type.startsWith("enum:") ? `t."${name}"::"${type.slice(5)}"` : type === "jsonb" ? `t."${name}"::jsonb` : `t."${name}"`))
+    .join(", ");
+  const arrays = entries.map(([, type], i) => `$${i + 1}::${arrayType(type)}[]`).join(", ");
+  return `INSERT INTO "${table}" (${quoted}) SELECT ${select} FROM unnest(${arrays}) AS t(${quoted})`;
+}
+
+function arrayType(type: SqlType): string {
+  if (type === "timestamp") return "timestamp(3)";
+  if (type === "jsonb" || type.startsWith("enum:")) return "text";
+  return type;
+}
+
+/** Dates as text PostgreSQL reads without a time zone: a day for DATE, UTC for TIMESTAMP(3) (as Prisma stores). */
+function toSql(value: unknown, type: SqlType): string | number | boolean | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return type === "date" ? value.toISOString().slice(0, 10) : value.toISOString().replace("Z", "");
+  if (type === "jsonb") return JSON.stringify(value);
+  return value as string | number | boolean;
+}
+
+// Compile-time guard: every row type is still what createMany would accept for its model, so a schema
+// change that the rows do not follow fails the type check here.
+type Fits<Row, Input> = [Row] extends [Input] ? true : false;
+const ROWS_FIT_THE_SCHEMA: [
+  Fits<OrganizationRow, Prisma.OrganizationCreateManyInput>,
+  Fits<OrgClosureRow, Prisma.OrgClosureCreateManyInput>,
+  Fits<MemberRow, Prisma.MemberCreateManyInput>,
+  Fits<CellAssignmentRow, Prisma.MemberCellAssignmentCreateManyInput>,
+  Fits<CivilServiceRatingRow, Prisma.CivilServiceRatingCreateManyInput>,
+  Fits<DisciplineRow, Prisma.DisciplineCreateManyInput>,
+  Fits<LeaveRow, Prisma.LeaveCreateManyInput>,
+  Fits<UserWithHash, Prisma.UserCreateManyInput>,
+  Fits<RoleAssignmentRow, Prisma.RoleAssignmentCreateManyInput>,
+  Fits<ReviewCycleRow, Prisma.ReviewCycleCreateManyInput>,
+  Fits<PeerGroupRow, Prisma.PeerGroupCreateManyInput>,
+  Fits<ReviewRecordRow, Prisma.ReviewRecordCreateManyInput>,
+  Fits<SelfReviewRow, Prisma.SelfReviewCreateManyInput>,
+  Fits<OpinionRow, Prisma.OpinionCreateManyInput>,
+  Fits<MeetingRow, Prisma.MeetingCreateManyInput>,
+  Fits<RatingDecisionRow, Prisma.RatingDecisionCreateManyInput>,
+  Fits<RemediationItemRow, Prisma.RemediationItemCreateManyInput>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
+void ROWS_FIT_THE_SCHEMA;

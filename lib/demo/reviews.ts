@@ -1,0 +1,783 @@
+import { addDays, addMonths, day, formatVi, minDate, moment, randomDay } from "./dates";
+import { LEVEL_ORDER, levelFromScore, lowest, rank, type MemberFacts } from "./facts";
+import type { IdFactory } from "./ids";
+import { cellOn, type MemberInfo } from "./members";
+import { cellsUnder, type OrgNode, type OrgTree } from "./org-tree";
+import { type Random, randomFor, unitFor } from "./random";
+import {
+  ABSENCE_REASONS,
+  collectiveReview,
+  critique,
+  meetingPlace,
+  opinionText,
+  remediation,
+  selfReviewContent,
+  selfReviewSummary,
+} from "./texts";
+import type {
+  Json,
+  NotRatedReason,
+  OrgSector,
+  RatingLevel,
+  RecordState,
+  RuleSetId,
+  MeetingRow,
+  OpinionRow,
+  PeerGroupRow,
+  RatingDecisionRow,
+  RemediationItemRow,
+  ReviewCycleRow,
+  ReviewRecordRow,
+  SelfReviewRow,
+} from "./types";
+
+// Review cycles of every district: past years decided and published (history, streaks, remediation),
+// and the current year 2024 in progress at different phases in different units.
+
+export const CURRENT_YEAR = 2024;
+/** The year 2023 is the last published one: its NOT_COMPLETED members carry remediation items. */
+const LAST_PUBLISHED_YEAR = 2023;
+
+const SECTOR_NAMES: Record<OrgSector, string> = {
+  COMMUNE: "Xã, thị trấn",
+  AGENCY: "Cơ quan",
+  SCHOOL: "Trường học",
+  HEALTH: "Y tế",
+  ENTERPRISE: "Doanh nghiệp",
+  ARMED_FORCES: "Lực lượng vũ trang",
+  RESIDENTIAL: "Khu dân cư",
+  OTHER: "Khác",
+};
+
+const MEMBER_CRITERIA = ["politicalIdeology", "ethicsLifestyle", "workStyle", "discipline", "duties", "commitments"] as const;
+
+export interface ReviewBuildInput {
+  tree: OrgTree;
+  members: readonly MemberInfo[];
+  facts: MemberFacts;
+  ids: IdFactory;
+  seedLabel: string;
+  /** Review years to build, oldest first; the last is the current year. */
+  years: readonly number[];
+  /** Who recorded the decisions the seed makes (there is one committee account only). */
+  deciderUserId: string;
+  /** Secretaries with an account, by cell id: they typed in paper self-reviews of elderly members. */
+  secretaryUserIdByCell: ReadonlyMap<string, string>;
+  /** Demo people whose records must be in a known state for the tests. */
+  fixedStates: ReadonlyMap<string, RecordState>;
+  /** Cells whose 2024 phase the demo fixes. */
+  fixedCellPhases: ReadonlyMap<string, CellPhase>;
+}
+
+export interface ReviewBuild {
+  cycles: ReviewCycleRow[];
+  peerGroups: PeerGroupRow[];
+  records: ReviewRecordRow[];
+  selfReviews: SelfReviewRow[];
+  opinions: OpinionRow[];
+  meetings: MeetingRow[];
+  decisions: RatingDecisionRow[];
+  remediationItems: RemediationItemRow[];
+}
+
+export type CellPhase = "notStarted" | "selfReview" | "meetingDraft" | "meetingFinal";
+type GrassrootsPhase = "notStarted" | "selfReview" | "meetings" | "decided";
+
+export function ruleSetFor(year: number): RuleSetId {
+  return year <= 2022 ? "QD132_HD21" : "QD124_HD25";
+}
+
+export function ratingDateOf(year: number): Date {
+  return day(year, 12, 10);
+}
+
+/** Not rated (RULES §2): exempt, suspended, or admitted less than six calendar months before the rating date. */
+export function memberNotRatedReason(member: MemberInfo, ratingDate: Date): NotRatedReason | null {
+  const since = member.row.statusSince;
+  const t = ratingDate.getTime();
+  if (member.row.status === "EXEMPT" && since && since.getTime() <= t) return "EXEMPT";
+  if (member.row.status === "SUSPENDED" && since && since.getTime() <= t) return "SUSPENDED";
+  if (addMonths(member.row.admittedOn, 6).getTime() > t) return "NEW_MEMBER";
+  return null;
+}
+
+function orgIsNew(node: OrgNode, ratingDate: Date): boolean {
+  return addMonths(node.row.establishedOn, 6).getTime() > ratingDate.getTime();
+}
+
+function exists(node: OrgNode, ratingDate: Date): boolean {
+  return node.row.establishedOn.getTime() <= ratingDate.getTime();
+}
+
+/** At most ⌊P/6⌋ EXCELLENT where P counts GOOD and EXCELLENT (RULES §5, quota base GOOD_ONLY). */
+export function maxExcellent(pool: number): number {
+  return Math.floor(pool / 6);
+}
+
+/** Keeps the best `maxExcellent` EXCELLENT entries of a group; the others become GOOD. */
+function applyQuota<T>(entries: T[], level: (e: T) => RatingLevel | null, score: (e: T) => number, demote: (e: T) => void): void {
+  const pool = entries.filter((e) => level(e) === "EXCELLENT" || level(e) === "GOOD").length;
+  const excellent = entries.filter((e) => level(e) === "EXCELLENT").sort((a, b) => score(b) - score(a));
+  excellent.slice(maxExcellent(pool)).forEach(demote);
+}
+
+/** EXCELLENT needs every rated subordinate at COMPLETED or above and 80 % at GOOD or above ([21] 1.3). */
+function subordinatesAllowExcellent(levels: readonly RatingLevel[]): boolean {
+  if (!levels.length) return true;
+  const goodOrBetter = levels.filter((l) => rank(l) >= rank("GOOD")).length;
+  return levels.every((l) => rank(l) >= rank("COMPLETED")) && 5 * goodOrBetter >= 4 * levels.length;
+}
+
+function voteTally(rng: Random, level: RatingLevel, votersPresent: number): Json {
+  const tally: Record<RatingLevel, number> = { EXCELLENT: 0, GOOD: 0, COMPLETED: 0, NOT_COMPLETED: 0 };
+  if (votersPresent > 0) {
+    // Adopted by more than half of the official members present; the rest lean to a neighbouring level.
+    const majority = Math.floor(votersPresent / 2) + 1;
+    const forLevel = Math.max(majority, votersPresent - rng.int(0, Math.floor(votersPresent * 0.25)));
+    tally[level] = forLevel;
+    const neighbour = LEVEL_ORDER[rank(level) === 3 ? 2 : rank(level) + (rng.chance(0.5) || rank(level) === 0 ? 1 : -1)];
+    tally[neighbour] += votersPresent - forLevel;
+  }
+  return { ...tally, votersPresent };
+}
+
+/** Per-criterion grades agreed at the meeting, consistent with the level (RULES §3 criteria rows). */
+function memberCriteria(rng: Random, level: RatingLevel): Json {
+  return MEMBER_CRITERIA.map((key) => {
+    const taskResult = key === "duties";
+    let grade: string;
+    if (level === "EXCELLENT") grade = taskResult || rng.chance(0.5) ? "EXCELLENT" : "GOOD";
+    else if (level === "GOOD") grade = taskResult ? "GOOD" : rng.chance(0.3) ? "EXCELLENT" : "GOOD";
+    else if (level === "COMPLETED") grade = taskResult ? "AVERAGE" : rng.chance(0.5) ? "GOOD" : "AVERAGE";
+    else grade = taskResult ? "POOR" : "AVERAGE";
+    return { key, taskResult, grade };
+  });
+}
+
+function targetsFor(rng: Random, level: RatingLevel): number {
+  if (level === "EXCELLENT") return 100;
+  if (level === "GOOD") return rng.int(92, 100);
+  if (level === "COMPLETED") return rng.int(78, 95);
+  return rng.int(40, 48); // under 50 %: forces NOT_COMPLETED for an organization ([124])
+}
+
+const QUOTA_REASON = "Điều chỉnh để bảo đảm tỷ lệ hoàn thành xuất sắc nhiệm vụ không vượt quá 20% trong nhóm tương đồng";
+const CAP_REASON = "Điều chỉnh theo quy định: mức đề xuất cao hơn mức tối đa được phép";
+
+// ───────────────────────────── the builder ─────────────────────────────
+
+export function buildReviews(input: ReviewBuildInput): ReviewBuild {
+  const out: ReviewBuild = { cycles: [], peerGroups: [], records: [], selfReviews: [], opinions: [], meetings: [], decisions: [], remediationItems: [] };
+  const membersByDistrict = new Map<OrgNode, MemberInfo[]>();
+  for (const member of input.members) {
+    const district = member.stays[member.stays.length - 1].cell.district;
+    const list = membersByDistrict.get(district);
+    if (list) list.push(member);
+    else membersByDistrict.set(district, [member]);
+  }
+  for (const district of input.tree.districts) {
+    const members = membersByDistrict.get(district) ?? [];
+    const remediationByMember = new Map<string, RemediationItemRow[]>();
+    for (const year of input.years) {
+      const builder = new CycleBuilder(input, out, district, members, year);
+      if (year === CURRENT_YEAR) builder.buildCurrent(remediationByMember);
+      else builder.buildPublished(remediationByMember);
+    }
+  }
+  return out;
+}
+
+interface MemberOutcome {
+  member: MemberInfo;
+  cell: OrgNode;
+  record: ReviewRecordRow;
+  score: number;
+}
+
+class CycleBuilder {
+  private readonly ratingDate: Date;
+  private readonly cycle: ReviewCycleRow;
+  private readonly memberGroups = new Map<OrgNode, PeerGroupRow>();
+  private readonly orgGroups = new Map<OrgSector, PeerGroupRow>();
+  private readonly cellGroups = new Map<OrgNode, PeerGroupRow>();
+  private readonly nodes: OrgNode[];
+  private readonly rng: Random;
+
+  constructor(
+    private readonly input: ReviewBuildInput,
+    private readonly out: ReviewBuild,
+    private readonly district: OrgNode,
+    private readonly members: readonly MemberInfo[],
+    private readonly year: number,
+  ) {
+    this.ratingDate = ratingDateOf(year);
+    this.rng = randomFor(input.seedLabel, "cycle", district.row.code, year);
+    this.nodes = allBelow(district).filter((n) => exists(n, this.ratingDate));
+    const isCurrent = year === CURRENT_YEAR;
+    const published = addDays(day(year + 1, 1, 1), 24);
+    this.cycle = {
+      id: input.ids.next("cycle"),
+      upperOrgId: district.row.id,
+      year,
+      ruleSet: ruleSetFor(year),
+      ratingDate: this.ratingDate,
+      quotaBase: "GOOD_ONLY",
+      status: isCurrent ? "SELF_REVIEW" : year === LAST_PUBLISHED_YEAR ? "PUBLISHED" : "CLOSED",
+      selfReviewDue: day(year, 12, 13),
+      meetingsDue: day(year, 12, 20),
+      grassrootsDue: day(year, 12, 31),
+      upperDecisionDue: day(year + 1, 1, 15),
+      options: {},
+      peerGroupsFrozenAt: isCurrent ? null : moment(day(year, 12, 14), 1),
+      createdAt: moment(day(year, 11, 15), 2),
+      updatedAt: isCurrent ? moment(day(year, 11, 20), 2) : moment(published, 3),
+    };
+    out.cycles.push(this.cycle);
+    this.createPeerGroups();
+  }
+
+  // ── peer groups: one per grassroots organization for its members; one per sector for the grassroots
+  //    organizations; one per đảng bộ cơ sở for its subordinate units (RULES §5 defaults).
+  private createPeerGroups(): void {
+    const add = (code: string, name: string, kind: "MEMBER" | "ORGANIZATION", decidingOrgId: string): PeerGroupRow => {
+      const row: PeerGroupRow = { id: this.input.ids.next("peerGroup"), cycleId: this.cycle.id, kind, code, name, decidingOrgId };
+      this.out.peerGroups.push(row);
+      return row;
+    };
+    const grassroots = this.nodes.filter((n) => n.grassroots === n);
+    for (const g of grassroots) {
+      if (!this.orgGroups.has(g.row.sector)) {
+        this.orgGroups.set(g.row.sector, add(`O-${g.row.sector}`, `Tổ chức cơ sở đảng - ${SECTOR_NAMES[g.row.sector]}`, "ORGANIZATION", this.district.row.id));
+      }
+    }
+    for (const g of grassroots) {
+      this.memberGroups.set(g, add(`M-${g.row.code}`, `Đảng viên - ${g.row.name}`, "MEMBER", g.row.id));
+      if (g.row.kind === "DANG_BO_CO_SO") this.cellGroups.set(g, add(`C-${g.row.code}`, `Chi bộ trực thuộc - ${g.row.name}`, "ORGANIZATION", g.row.id));
+    }
+  }
+
+  private groupOfOrg(node: OrgNode): PeerGroupRow | null {
+    if (node.grassroots === node) return this.orgGroups.get(node.row.sector) ?? null;
+    return this.cellGroups.get(node.grassroots!) ?? null;
+  }
+
+  private newRecord(fields: Partial<ReviewRecordRow> & Pick<ReviewRecordRow, "subjectKind" | "scopeOrgId" | "state">): ReviewRecordRow {
+    const opened = this.cycle.createdAt;
+    return {
+      id: this.input.ids.next("record"),
+      cycleId: this.cycle.id,
+      memberId: null,
+      organizationId: null,
+      peerGroupId: null,
+      notRatedReason: null,
+      selfLevel: null,
+      proposedLevel: null,
+      decidedLevel: null,
+      targetsCompletedPercent: null,
+      degradationConcluded: false,
+      leadershipDisciplined: false,
+      disunityConcluded: false,
+      localBodiesAtLeastGood: true,
+      forceMajeure: false,
+      decisionReason: null,
+      decidedAt: null,
+      publishedAt: null,
+      version: 0,
+      createdAt: opened,
+      updatedAt: opened,
+      ...fields,
+    };
+  }
+
+  /** The level a member deserves this year, within what the rules allow. */
+  private memberLevel(member: MemberInfo, excellentFrom: number): { wanted: RatingLevel; allowed: RatingLevel; score: number } {
+    const score = this.input.facts.performance(member, this.year);
+    const wanted = levelFromScore(score, excellentFrom);
+    return { wanted, allowed: lowest(wanted, this.input.facts.maxLevel(member, this.year)), score };
+  }
+
+  private memberOutcomes(): { outcomes: MemberOutcome[]; notRated: MemberOutcome[] } {
+    const outcomes: MemberOutcome[] = [];
+    const notRated: MemberOutcome[] = [];
+    for (const member of this.members) {
+      const cell = cellOn(member, this.ratingDate);
+      if (!cell) continue;
+      const reason = memberNotRatedReason(member, this.ratingDate);
+      const record = this.newRecord({
+        subjectKind: "MEMBER",
+        memberId: member.row.id,
+        scopeOrgId: cell.row.id,
+        peerGroupId: this.memberGroups.get(cell.grassroots!)?.id ?? null,
+        state: reason ? "NOT_RATED" : "DRAFT",
+        notRatedReason: reason,
+      });
+      this.out.records.push(record);
+      (reason ? notRated : outcomes).push({ member, cell, record, score: 0 });
+    }
+    return { outcomes, notRated };
+  }
+
+  // ───────────────────────────── a published year ─────────────────────────────
+
+  buildPublished(remediationByMember: Map<string, RemediationItemRow[]>): void {
+    const detailed = this.year === LAST_PUBLISHED_YEAR;
+    const { outcomes, notRated } = this.memberOutcomes();
+    const decidedOnByGrassroots = new Map<OrgNode, Date>();
+    const decisionDay = (g: OrgNode) => {
+      let d = decidedOnByGrassroots.get(g);
+      if (!d) decidedOnByGrassroots.set(g, (d = randomDay(this.rng, day(this.year, 12, 15), day(this.year, 12, 28))));
+      return d;
+    };
+
+    for (const o of outcomes) {
+      const { wanted, allowed, score } = this.memberLevel(o.member, 0.8);
+      o.score = score;
+      o.record.selfLevel = wanted;
+      o.record.proposedLevel = allowed;
+    }
+    for (const group of groupBy(outcomes, (o) => o.cell.grassroots!).values()) {
+      applyQuota(group, (o) => o.record.proposedLevel, (o) => o.score, (o) => (o.record.proposedLevel = "GOOD"));
+    }
+    const votersByCell = this.officialVoters(outcomes);
+    for (const o of outcomes) {
+      const level = o.record.proposedLevel!;
+      const decidedAt = moment(decisionDay(o.cell.grassroots!), 9);
+      Object.assign(o.record, {
+        state: "PUBLISHED",
+        decidedLevel: level,
+        decidedAt,
+        publishedAt: moment(addDays(decidedAt, 3), 8),
+        version: 4,
+        updatedAt: moment(addDays(decidedAt, 3), 8),
+      } satisfies Partial<ReviewRecordRow>);
+      if (detailed) {
+        o.record.criteria = memberCriteria(this.rng, level);
+        o.record.voteTally = voteTally(this.rng, level, votersByCell.get(o.cell) ?? 0);
+      }
+      this.decide(o.record, level, null, decidedAt);
+      if (detailed && level === "NOT_COMPLETED") this.remediate(o.member, o.cell, remediationByMember);
+    }
+    for (const o of notRated) o.record.updatedAt = this.cycle.updatedAt;
+
+    // Organizations: lower units first (their levels feed the level of the unit above), then the quota.
+    const levels = this.organizationLevels(outcomes.map((o) => ({ cell: o.cell, level: o.record.decidedLevel! })));
+    for (const [node, entry] of levels) {
+      if (entry.record.state === "NOT_RATED") continue;
+      // The upper committee decides the grassroots organizations in January; a đảng ủy its cells with its members.
+      const decidedOn = node.grassroots === node ? randomDay(this.rng, day(this.year + 1, 1, 8), day(this.year + 1, 1, 20)) : addDays(decisionDay(node.grassroots!), 1);
+      const decidedAt = moment(decidedOn, 14);
+      Object.assign(entry.record, {
+        state: "PUBLISHED",
+        decidedLevel: entry.record.proposedLevel,
+        decidedAt,
+        publishedAt: moment(addDays(decidedAt, 5), 8),
+        version: 4,
+        updatedAt: moment(addDays(decidedAt, 5), 8),
+      } satisfies Partial<ReviewRecordRow>);
+      this.decide(entry.record, entry.record.proposedLevel!, null, decidedAt);
+    }
+  }
+
+  /** Official members present to vote, per cell: most official members of the cell that year. */
+  private officialVoters(outcomes: readonly MemberOutcome[]): Map<OrgNode, number> {
+    const voters = new Map<OrgNode, number>();
+    for (const o of outcomes) {
+      const official = o.member.row.officialOn && o.member.row.officialOn.getTime() <= this.ratingDate.getTime();
+      if (official) voters.set(o.cell, (voters.get(o.cell) ?? 0) + 1);
+    }
+    for (const [cell, n] of voters) voters.set(cell, n - Math.floor(n * 0.08));
+    return voters;
+  }
+
+  /**
+   * Organization records of a year, levels computed bottom-up from the levels below them (members for a
+   * cell, units for a committee), capped by the subordinate rule, then held to the quota of each group.
+   */
+  private organizationLevels(memberLevels: ReadonlyArray<{ cell: OrgNode; level: RatingLevel }>, proposalOnly = false): Map<OrgNode, { record: ReviewRecordRow; score: number }> {
+    const byCell = groupBy(memberLevels, (m) => m.cell);
+    const result = new Map<OrgNode, { record: ReviewRecordRow; score: number }>();
+    const visit = (node: OrgNode): RatingLevel | null => {
+      const childLevels = node.children.filter((c) => exists(c, this.ratingDate)).map(visit);
+      if (node.row.kind === "UPPER_COMMITTEE") return null;
+      const record = this.newRecord({
+        subjectKind: "ORGANIZATION",
+        organizationId: node.row.id,
+        scopeOrgId: node.row.id,
+        peerGroupId: this.groupOfOrg(node)?.id ?? null,
+        state: "DRAFT",
+      });
+      this.out.records.push(record);
+      if (orgIsNew(node, this.ratingDate)) {
+        Object.assign(record, { state: "NOT_RATED", notRatedReason: "NEW_ORGANIZATION" } satisfies Partial<ReviewRecordRow>);
+        result.set(node, { record, score: 0 });
+        return null;
+      }
+      const subordinate = node.isCell ? (byCell.get(node) ?? []).map((m) => m.level) : childLevels.filter((l): l is RatingLevel => l !== null);
+      const score = 0.7 * unitFor(this.input.seedLabel, "org-merit", node.row.id) + 0.3 * unitFor(this.input.seedLabel, "org-year", node.row.id, this.year);
+      let level: RatingLevel = score >= 0.72 ? "EXCELLENT" : score >= 0.06 ? "GOOD" : score >= 0.008 ? "COMPLETED" : "NOT_COMPLETED";
+      if (level === "EXCELLENT" && !subordinatesAllowExcellent(subordinate)) level = "GOOD";
+      // The government and mass organizations of a commune must be GOOD for the commune to be EXCELLENT.
+      const localBodiesAtLeastGood = node.category !== "commune" || unitFor(this.input.seedLabel, "local-bodies", node.row.id, this.year) > 0.06;
+      if (level === "EXCELLENT" && !localBodiesAtLeastGood) level = "GOOD";
+      Object.assign(record, {
+        selfLevel: level,
+        proposedLevel: level,
+        localBodiesAtLeastGood,
+        targetsCompletedPercent: targetsFor(this.rng, level),
+      } satisfies Partial<ReviewRecordRow>);
+      result.set(node, { record, score });
+      return level;
+    };
+    visit(this.district);
+    if (!proposalOnly) {
+      const byGroup = groupBy([...result.values()].filter((e) => e.record.peerGroupId), (e) => e.record.peerGroupId!);
+      for (const group of byGroup.values()) {
+        applyQuota(group, (e) => e.record.proposedLevel, (e) => e.score, (e) => (e.record.proposedLevel = "GOOD"));
+      }
+    }
+    return result;
+  }
+
+  private decide(record: ReviewRecordRow, level: RatingLevel, reason: string | null, decidedAt: Date): void {
+    this.out.decisions.push({
+      id: this.input.ids.next("decision"),
+      recordId: record.id,
+      level,
+      reason,
+      decidedById: this.input.deciderUserId,
+      decidedAt,
+      supersededAt: null,
+    });
+  }
+
+  private remediate(member: MemberInfo, cell: OrgNode, byMember: Map<string, RemediationItemRow[]>): void {
+    const rng = randomFor(this.input.seedLabel, "remediation", member.row.id);
+    const items: RemediationItemRow[] = [];
+    const count = rng.int(1, 2);
+    for (let i = 0; i < count; i++) {
+      const { shortcoming, measures } = remediation(rng);
+      if (items.some((item) => item.shortcoming === shortcoming)) continue;
+      const status = rng.weighted([["DONE", 5], ["IN_PROGRESS", 2], ["OPEN", 3]] as const);
+      items.push({
+        id: this.input.ids.next("remediation"),
+        memberId: member.row.id,
+        year: this.year,
+        shortcoming,
+        measures,
+        responsible: `Đồng chí ${member.row.fullName}; Chi ủy ${cell.row.name} theo dõi`,
+        deadline: rng.chance(0.5) ? day(this.year + 1, 6, 30) : day(this.year + 1, 9, 30),
+        status,
+        updatedAt: moment(status === "DONE" ? day(this.year + 1, 9, 12) : day(this.year + 1, 1, 20), 3),
+      });
+    }
+    this.out.remediationItems.push(...items);
+    byMember.set(member.row.id, items);
+  }
+
+  // ───────────────────────────── the current year ─────────────────────────────
+
+  buildCurrent(remediationByMember: ReadonlyMap<string, RemediationItemRow[]>): void {
+    const phases = this.grassrootsPhases();
+    const cellPhases = new Map<OrgNode, CellPhase>();
+    for (const node of this.nodes) {
+      if (!node.isCell) continue;
+      const fixed = this.input.fixedCellPhases.get(node.row.id);
+      const phase = phases.get(node.grassroots!)!;
+      cellPhases.set(
+        node,
+        fixed ??
+          (phase === "decided"
+            ? "meetingFinal"
+            : phase === "meetings"
+              ? this.rng.weighted<CellPhase>([["selfReview", 3], ["meetingDraft", 3], ["meetingFinal", 4]])
+              : phase),
+      );
+    }
+
+    const { outcomes, notRated } = this.memberOutcomes();
+    const meetingDays = new Map<OrgNode, Date>();
+    for (const [cell, phase] of cellPhases) {
+      if (phase === "meetingDraft" || phase === "meetingFinal") meetingDays.set(cell, randomDay(this.rng, day(2024, 12, 2), day(2024, 12, 12)));
+    }
+
+    // Members: where their cell stands decides how far their record went.
+    for (const o of outcomes) {
+      const phase = cellPhases.get(o.cell)!;
+      const { wanted, allowed, score } = this.memberLevel(o.member, 0.74);
+      o.score = score;
+      const rng = randomFor(this.input.seedLabel, "record", o.member.row.id, this.year);
+      const state = this.input.fixedStates.get(o.member.row.id) ?? this.currentState(rng, phase, o.cell);
+      o.record.state = state;
+      const meetingDay = meetingDays.get(o.cell);
+      const selfLevel = levelFromScore(Math.min(0.99, score + 0.04), 0.72);
+      if (state === "REVIEWED") {
+        // Now and then a cell proposes above what the rules allow: the live check must catch it.
+        const proposed = rng.chance(0.015) ? wanted : allowed;
+        Object.assign(o.record, {
+          selfLevel,
+          proposedLevel: proposed,
+          criteria: memberCriteria(rng, proposed),
+          version: 2,
+          updatedAt: moment(meetingDay!, 17),
+        } satisfies Partial<ReviewRecordRow>);
+      } else if (state === "SUBMITTED") {
+        Object.assign(o.record, { selfLevel, version: 1 } satisfies Partial<ReviewRecordRow>);
+      } else if (state === "RETURNED") {
+        Object.assign(o.record, { selfLevel, version: 2 } satisfies Partial<ReviewRecordRow>);
+      } else if (state === "ABSENT") {
+        Object.assign(o.record, { version: 2, updatedAt: moment(meetingDay!, 17) } satisfies Partial<ReviewRecordRow>);
+      }
+      this.selfReview(rng, o, state, meetingDay ?? null, remediationByMember.get(o.member.row.id) ?? []);
+      this.opinions(rng, o, state, meetingDay ?? null);
+    }
+    for (const o of notRated) o.record.updatedAt = this.cycle.createdAt;
+
+    // Votes, minutes and meetings of the cells that met.
+    const outcomesByCell = groupBy(outcomes, (o) => o.cell);
+    const notRatedByCell = groupBy(notRated, (o) => o.cell);
+    for (const [cell, heldOn] of meetingDays) {
+      this.meeting(cell, heldOn, cellPhases.get(cell) === "meetingFinal", outcomesByCell.get(cell) ?? [], notRatedByCell.get(cell) ?? []);
+    }
+
+    // Committees that already decided: member levels within the rules and the quota, then the cells.
+    for (const [grassroots, phase] of phases) {
+      if (phase !== "decided") continue;
+      const group = outcomes.filter((o) => o.cell.grassroots === grassroots && o.record.state === "REVIEWED");
+      const decidedOn = randomDay(this.rng, day(2024, 12, 13), day(2024, 12, 16));
+      for (const o of group) {
+        const allowed = this.input.facts.maxLevel(o.member, this.year);
+        o.record.decidedLevel = rank(o.record.proposedLevel!) > rank(allowed) ? allowed : o.record.proposedLevel;
+        if (o.record.decidedLevel !== o.record.proposedLevel) o.record.decisionReason = CAP_REASON;
+      }
+      applyQuota(group, (o) => o.record.decidedLevel, (o) => o.score, (o) => {
+        o.record.decidedLevel = "GOOD";
+        o.record.decisionReason = QUOTA_REASON;
+      });
+      for (const o of group) {
+        const decidedAt = moment(decidedOn, 10);
+        Object.assign(o.record, { state: "DECIDED", decidedAt, version: 3, updatedAt: decidedAt } satisfies Partial<ReviewRecordRow>);
+        this.decide(o.record, o.record.decidedLevel!, o.record.decisionReason, decidedAt);
+        // The rating used this year's discipline: it will not count again.
+        for (const d of this.input.facts.disciplines.get(o.member.row.id) ?? []) {
+          if (d.countedInYear === null && d.decidedOn.getUTCFullYear() === this.year) d.countedInYear = this.year;
+        }
+      }
+    }
+
+    this.currentOrganizations(outcomes, cellPhases, phases, meetingDays);
+  }
+
+  private grassrootsPhases(): Map<OrgNode, GrassrootsPhase> {
+    const phases = new Map<OrgNode, GrassrootsPhase>();
+    const grassroots = this.nodes.filter((n) => n.grassroots === n);
+    for (const g of grassroots) {
+      const holdsFixedCells = cellsUnder(g).some((c) => this.input.fixedCellPhases.has(c.row.id));
+      phases.set(
+        g,
+        holdsFixedCells
+          ? "meetings"
+          : this.rng.weighted<GrassrootsPhase>([["notStarted", 15], ["selfReview", 38], ["meetings", 40], ["decided", 7]]),
+      );
+    }
+    // Every district shows at least one committee that has decided.
+    if (grassroots.length >= 4 && ![...phases.values()].includes("decided")) {
+      const candidate = grassroots.find((g, i) => i >= grassroots.length / 2 && phases.get(g) !== "meetings") ?? grassroots[grassroots.length - 1];
+      phases.set(candidate, "decided");
+    }
+    return phases;
+  }
+
+  private currentState(rng: Random, phase: CellPhase, cell: OrgNode): RecordState {
+    if (phase === "notStarted") return "DRAFT";
+    if (phase === "selfReview") {
+      const submitRate = 0.25 + 0.65 * unitFor(this.input.seedLabel, "submit-rate", cell.row.id);
+      const roll = rng.next();
+      return roll < 0.03 ? "RETURNED" : roll < submitRate ? "SUBMITTED" : "DRAFT";
+    }
+    return rng.chance(0.03) ? "ABSENT" : "REVIEWED";
+  }
+
+  private selfReview(rng: Random, o: MemberOutcome, state: RecordState, meetingDay: Date | null, earlier: readonly RemediationItemRow[]): void {
+    const hasDraft = state === "DRAFT" && !this.input.fixedStates.has(o.member.row.id) && rng.chance(0.25);
+    const submitted = state === "SUBMITTED" || state === "REVIEWED" || state === "DECIDED" || (state === "ABSENT" && rng.chance(0.5));
+    if (!hasDraft && !submitted && state !== "RETURNED") return;
+    const latest = meetingDay ? addDays(meetingDay, -1) : day(2024, 12, 12);
+    const when = moment(randomDay(rng, minDate(day(2024, 11, 25), latest), latest), rng.int(7, 21), rng.int(0, 59));
+    const profile = o.member.profile;
+    const secretary = this.input.secretaryUserIdByCell.get(o.cell.row.id) ?? null;
+    const elderly = o.member.row.birthDate.getTime() < day(1950, 1, 1).getTime();
+    this.out.selfReviews.push({
+      id: this.input.ids.next("selfReview"),
+      recordId: o.record.id,
+      template: o.member.row.category === "LEADER_MANAGER" ? "02B" : "02A",
+      content: selfReviewContent(rng, {
+        profile,
+        isLeader: o.member.row.category === "LEADER_MANAGER",
+        earlierShortcomings: earlier.map((item) => item.shortcoming),
+        partial: hasDraft,
+      }) as unknown as Json,
+      selfLevel: hasDraft ? null : o.record.selfLevel,
+      // A secretary typed in the paper self-review of an elderly member without a device.
+      enteredOnBehalfById: submitted && secretary && elderly ? secretary : null,
+      submittedAt: submitted ? when : null,
+      version: hasDraft ? rng.int(1, 3) : submitted ? rng.int(2, 5) : 3,
+      updatedAt: when,
+    });
+    if (submitted && o.record.state === "SUBMITTED") o.record.updatedAt = when;
+    if (o.record.state === "RETURNED") o.record.updatedAt = moment(addDays(when, 1), 9);
+  }
+
+  private opinions(rng: Random, o: MemberOutcome, state: RecordState, meetingDay: Date | null): void {
+    if (!(state === "SUBMITTED" || state === "REVIEWED" || state === "ABSENT" || state === "DECIDED")) return;
+    const latest = meetingDay ? addDays(meetingDay, -1) : day(2024, 12, 9);
+    const given = () => randomDay(rng, day(2024, 11, 18), latest);
+    const add = (source: OpinionRow["source"], givenBy: string) => {
+      const givenOn = given();
+      this.out.opinions.push({ id: this.input.ids.next("opinion"), recordId: o.record.id, source, text: opinionText(rng, source), givenOn, givenBy, createdAt: moment(givenOn, 15) });
+    };
+    if (o.member.row.residenceCell && rng.chance(0.85)) add("RESIDENCE", `Chi ủy ${o.member.row.residenceCell.split(",")[0]}`);
+    const [previous, current] = o.member.stays.slice(-2);
+    // The previous cell's comment is needed after six months or more there in the year.
+    if (current && previous.to && previous.to.getUTCFullYear() === this.year && previous.to.getTime() >= day(this.year, 7, 1).getTime()) {
+      add("PREVIOUS_CELL", `Chi ủy ${previous.cell.row.name}`);
+    }
+    if (o.member.temporary) add("TEMPORARY_CELL", `Chi ủy ${o.member.temporary.cell.row.name}`);
+  }
+
+  private meeting(cell: OrgNode, heldOn: Date, finalized: boolean, outcomes: readonly MemberOutcome[], notRated: readonly MemberOutcome[]): void {
+    const rng = randomFor(this.input.seedLabel, "meeting", cell.row.id, this.year);
+    const attendees = outcomes
+      .filter((o) => o.record.state === "REVIEWED" || o.record.state === "ABSENT")
+      .map((o) => ({
+        o,
+        official: !!o.member.row.officialOn && o.member.row.officialOn.getTime() <= heldOn.getTime(),
+        present: o.record.state === "REVIEWED",
+      }));
+    const votersPresent = attendees.filter((a) => a.official && a.present).length;
+    const officialTotal = attendees.filter((a) => a.official).length;
+    const secretary = outcomes.find((o) => o.member.row.post?.startsWith("Bí thư chi bộ")) ?? outcomes[0];
+    const recorder = outcomes.find((o) => o !== secretary && o.record.state !== "ABSENT") ?? secretary;
+    const reviews = attendees
+      .filter((a) => a.present)
+      .map((a) => {
+        const level = a.o.record.proposedLevel!;
+        a.o.record.voteTally = voteTally(rng, level, votersPresent);
+        const others = outcomes.filter((x) => x !== a.o && x.record.state !== "ABSENT");
+        return {
+          memberId: a.o.member.row.id,
+          selfReviewSummary: selfReviewSummary(a.o.record.selfLevel ?? level),
+          critiques: rng.sample(others, Math.min(others.length, rng.int(1, 2))).map((x) => ({
+            by: `Đồng chí ${x.member.row.fullName}`,
+            text: critique(rng),
+          })),
+          proposedLevel: level,
+          vote: a.o.record.voteTally,
+        };
+      });
+    const minutes = {
+      heldOn: formatVi(heldOn),
+      officialMembers: officialTotal,
+      probationaryMembers: attendees.length - officialTotal,
+      officialPresent: votersPresent,
+      probationaryPresent: attendees.filter((a) => !a.official && a.present).length,
+      // A meeting is valid with more than half of the official members present (Điều lệ Đảng).
+      quorumMet: 2 * votersPresent > officialTotal,
+      attendance: attendees.map((a) => ({
+        memberId: a.o.member.row.id,
+        fullName: a.o.member.row.fullName,
+        official: a.official,
+        present: a.present,
+        ...(a.present ? {} : { absenceReason: rng.pick(ABSENCE_REASONS) }),
+      })),
+      collectiveReview: collectiveReview(rng),
+      reviews,
+      notRated: notRated.map((o) => ({ memberId: o.member.row.id, fullName: o.member.row.fullName, reason: o.record.notRatedReason })),
+    };
+    const finalizedAt = finalized ? moment(addDays(heldOn, 1), 16) : null;
+    this.out.meetings.push({
+      id: this.input.ids.next("meeting"),
+      cycleId: this.cycle.id,
+      organizationId: cell.row.id,
+      heldOn,
+      place: meetingPlace(cell.profile ?? undefined, cell.row.name),
+      chairName: secretary ? secretary.member.row.fullName : null,
+      recorderName: recorder ? recorder.member.row.fullName : null,
+      minutes,
+      status: finalized ? "FINALIZED" : "DRAFT",
+      finalizedAt,
+      version: finalized ? 3 : 1,
+      updatedAt: finalizedAt ?? moment(heldOn, 17),
+    });
+  }
+
+  private currentOrganizations(
+    outcomes: readonly MemberOutcome[],
+    cellPhases: ReadonlyMap<OrgNode, CellPhase>,
+    phases: ReadonlyMap<OrgNode, GrassrootsPhase>,
+    meetingDays: ReadonlyMap<OrgNode, Date>,
+  ): void {
+    // A cell proposes its own level at its meeting, before its members (a collective before its members).
+    const levels = this.organizationLevels(
+      outcomes.filter((o) => o.record.proposedLevel).map((o) => ({ cell: o.cell, level: o.record.decidedLevel ?? o.record.proposedLevel! })),
+      true,
+    );
+    const reviewedSubtree = (node: OrgNode): boolean =>
+      node.isCell ? ["meetingDraft", "meetingFinal"].includes(cellPhases.get(node) ?? "") : node.children.filter((c) => exists(c, this.ratingDate)).every(reviewedSubtree);
+    const toDecide: Array<{ node: OrgNode; entry: { record: ReviewRecordRow; score: number } }> = [];
+    for (const [node, entry] of levels) {
+      const record = entry.record;
+      if (record.state === "NOT_RATED") continue;
+      const grassrootsPhase = phases.get(node.grassroots!)!;
+      const met = node.isCell ? meetingDays.get(node) : null;
+      const reviewed = node.isCell ? !!met : grassrootsPhase === "decided" && reviewedSubtree(node);
+      if (!reviewed) {
+        Object.assign(record, { selfLevel: null, proposedLevel: null, targetsCompletedPercent: null } satisfies Partial<ReviewRecordRow>);
+        continue;
+      }
+      const votersPresent = outcomes.filter((o) => o.cell === node && o.record.state !== "ABSENT" && o.member.row.officialOn).length;
+      const when = met ? moment(met, 15) : moment(day(2024, 12, 16), 15);
+      Object.assign(record, {
+        state: "REVIEWED",
+        // A cell votes at its meeting; a committee's own level is voted by its members (about eleven).
+        voteTally: voteTally(randomFor(this.input.seedLabel, "org-vote", node.row.id), record.proposedLevel!, node.isCell ? votersPresent : 11),
+        version: 2,
+        updatedAt: when,
+      } satisfies Partial<ReviewRecordRow>);
+      // The đảng ủy cơ sở decides its subordinate units; the upper committee has not decided anyone yet.
+      if (grassrootsPhase === "decided" && node.grassroots !== node) toDecide.push({ node, entry });
+    }
+    for (const group of groupBy(toDecide, (t) => t.entry.record.peerGroupId ?? "").values()) {
+      for (const t of group) t.entry.record.decidedLevel = t.entry.record.proposedLevel;
+      applyQuota(group, (t) => t.entry.record.decidedLevel, (t) => t.entry.score, (t) => {
+        t.entry.record.decidedLevel = "GOOD";
+        t.entry.record.decisionReason = QUOTA_REASON;
+      });
+      for (const t of group) {
+        const decidedAt = moment(day(2024, 12, 16), 10);
+        Object.assign(t.entry.record, { state: "DECIDED", decidedAt, version: 3, updatedAt: decidedAt } satisfies Partial<ReviewRecordRow>);
+        this.decide(t.entry.record, t.entry.record.decidedLevel!, t.entry.record.decisionReason, decidedAt);
+      }
+    }
+  }
+}
+
+function allBelow(node: OrgNode): OrgNode[] {
+  const nodes: OrgNode[] = [];
+  const walk = (n: OrgNode) => {
+    nodes.push(n);
+    n.children.forEach(walk);
+  };
+  node.children.forEach(walk);
+  return nodes;
+}
+
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
