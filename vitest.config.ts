@@ -2,10 +2,12 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   resolve: {
-    alias: { "@": import.meta.dirname },
-    // Resolve packages as React Server Components do, so `server-only` is the empty module it is
-    // on the server and lib/data can be tested as it runs, against the real database.
-    conditions: ["react-server"],
+    alias: {
+      "@": import.meta.dirname,
+      // `server-only` is an empty module for React Server Components and throws anywhere else; the
+      // tests run lib/data as the server does, so they get the server's (empty) version.
+      "server-only": `${import.meta.dirname}/node_modules/server-only/empty.js`,
+    },
   },
   test: {
     include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts", "lib/**/*.test.ts"],
