@@ -1,6 +1,7 @@
+// The skeleton shown while a list page loads (see the loading.tsx files that use it).
 import { getTranslations } from "next-intl/server";
 
-export default async function Loading() {
+export async function PageSkeleton() {
   const t = await getTranslations("common");
   return (
     <div role="status" className="animate-pulse space-y-4" aria-label={t("loading")}>
