@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -113,9 +114,9 @@ export async function RoleHomeCard({ card, canManageCycle, today }: { card: Role
                 ))}
               </ul>
               {canManageCycle && card.unit.id === card.cycle.upperOrgId && (
-                <ButtonLink href={`/cycles/${card.cycle.id}/deadlines`} variant="ghost" className="px-0 text-brand-700 underline">
+                <Link href={`/cycles/${card.cycle.id}/deadlines`} className="inline-block text-sm font-medium text-brand-700 underline hover:text-brand-800">
                   {t("home.editDeadlines")}
-                </ButtonLink>
+                </Link>
               )}
             </>
           )}

@@ -29,30 +29,49 @@ export async function MembersTable({ unitId, query, result, showCell }: Props) {
       <p className="mb-2 text-sm text-slate-600" aria-live="polite">
         {t("common.total", { count: result.total })}
       </p>
-      <Table caption={t("units.members")} head={head}>
+      {/* On a phone, a list of cards; from a tablet up, the table. */}
+      <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white sm:hidden">
         {result.rows.map((m) => (
-          <tr key={m.id} className="hover:bg-slate-50">
-            <Td>
+          <li key={m.id} className="px-3 py-2.5">
+            <div className="flex flex-wrap items-center gap-2">
               <Link href={`/members/${m.id}`} className="font-medium text-brand-800 hover:underline">
                 {m.fullName}
               </Link>
-              {!m.officialOn && (
-                <span className="ml-2">
-                  <Badge tone="amber">{t("units.probationary")}</Badge>
-                </span>
-              )}
-            </Td>
-            <Td className="tabular-nums">{m.cardNumber}</Td>
-            <Td className="tabular-nums">{formatDate(m.birthDate)}</Td>
-            <Td className="tabular-nums">{formatDate(m.admittedOn)}</Td>
-            <Td>{m.post ?? ""}</Td>
-            {showCell && <Td>{m.cell.name}</Td>}
-            <Td>
-              <Badge tone={m.status === "ACTIVE" ? "green" : "neutral"}>{t(`memberStatus.${m.status}`)}</Badge>
-            </Td>
-          </tr>
+              {!m.officialOn && <Badge tone="amber">{t("units.probationary")}</Badge>}
+              {m.status !== "ACTIVE" && <Badge>{t(`memberStatus.${m.status}`)}</Badge>}
+            </div>
+            <p className="mt-0.5 text-xs text-slate-600">
+              {[m.post, showCell ? m.cell.name : null, `${t("units.birthDate")} ${formatDate(m.birthDate)}`].filter(Boolean).join(" · ")}
+            </p>
+          </li>
         ))}
-      </Table>
+      </ul>
+      <div className="hidden sm:block">
+        <Table caption={t("units.members")} head={head}>
+          {result.rows.map((m) => (
+            <tr key={m.id} className="hover:bg-slate-50">
+              <Td>
+                <Link href={`/members/${m.id}`} className="font-medium text-brand-800 hover:underline">
+                  {m.fullName}
+                </Link>
+                {!m.officialOn && (
+                  <span className="ml-2">
+                    <Badge tone="amber">{t("units.probationary")}</Badge>
+                  </span>
+                )}
+              </Td>
+              <Td className="tabular-nums">{m.cardNumber}</Td>
+              <Td className="tabular-nums">{formatDate(m.birthDate)}</Td>
+              <Td className="tabular-nums">{formatDate(m.admittedOn)}</Td>
+              <Td>{m.post ?? ""}</Td>
+              {showCell && <Td>{m.cell.name}</Td>}
+              <Td>
+                <Badge tone={m.status === "ACTIVE" ? "green" : "neutral"}>{t(`memberStatus.${m.status}`)}</Badge>
+              </Td>
+            </tr>
+          ))}
+        </Table>
+      </div>
       <Pagination page={result.page} pageCount={result.pageCount} href={href} />
     </>
   );

@@ -15,13 +15,20 @@ function buildForest(nodes: UnitNode[]): TreeNode[] {
   return roots;
 }
 
+/** Children of an upper committee, by sector: the way its staff think of them (and its peer groups). */
+function bySector(children: TreeNode[]): [string, TreeNode[]][] {
+  const groups = new Map<string, TreeNode[]>();
+  for (const child of children) groups.set(child.sector, [...(groups.get(child.sector) ?? []), child]);
+  return [...groups];
+}
+
 /** The units in scope as a tree: top units open, each grassroots organization folds its cells away. */
 export async function UnitTree({ nodes }: { nodes: UnitNode[] }) {
   const t = await getTranslations();
   const forest = buildForest(nodes);
 
   const label = (node: TreeNode) => (
-    <span className="flex flex-wrap items-center gap-x-3 gap-y-1">
+    <span className="flex min-w-0 flex-wrap items-center gap-x-3 gap-y-1">
       <Link href={`/units/${node.id}`} className="font-medium text-brand-800 hover:underline">
         {node.name}
       </Link>
@@ -30,22 +37,40 @@ export async function UnitTree({ nodes }: { nodes: UnitNode[] }) {
     </span>
   );
 
+  const renderList = (children: TreeNode[], level: number) => (
+    <ul className="ml-3 border-l border-slate-200 pl-3">{children.map((c) => render(c, level + 1))}</ul>
+  );
+
   const render = (node: TreeNode, level: number) => (
-    <li key={node.id} className="py-1">
-      {node.children.length && level > 0 ? (
+    <li key={node.id} className="py-0.5">
+      {node.children.length > 0 && level > 0 ? (
         <details className="group">
-          <summary className="cursor-pointer list-none rounded-md px-2 py-1.5 hover:bg-slate-50 [&::-webkit-details-marker]:hidden">
-            <span className="mr-1 inline-block w-4 text-slate-400 transition-transform group-open:rotate-90" aria-hidden>
+          <summary className="flex cursor-pointer list-none items-start gap-1 rounded-md px-1 py-1.5 hover:bg-slate-50 [&::-webkit-details-marker]:hidden">
+            <span className="mt-0.5 inline-block w-4 shrink-0 text-slate-500 transition-transform group-open:rotate-90" aria-hidden>
               ▸
             </span>
             {label(node)}
           </summary>
-          <ul className="ml-6 border-l border-slate-200 pl-3">{node.children.map((c) => render(c, level + 1))}</ul>
+          {renderList(node.children, level)}
         </details>
       ) : (
-        <div className="px-2 py-1.5">
+        <div className="flex items-start gap-1 px-1 py-1.5">
+          {level > 0 && <span className="inline-block w-4 shrink-0" aria-hidden />}
           {label(node)}
-          {node.children.length > 0 && <ul className="ml-2 mt-2 border-l border-slate-200 pl-3">{node.children.map((c) => render(c, level + 1))}</ul>}
+        </div>
+      )}
+      {node.children.length > 0 && level === 0 && (
+        <div className="mt-2 space-y-4">
+          {node.kind === "UPPER_COMMITTEE"
+            ? bySector(node.children).map(([sector, children]) => (
+                <section key={sector} aria-label={t(`sectors.${sector}`)}>
+                  <h2 className="mb-1 ml-1 text-xs font-semibold uppercase tracking-wide text-slate-500">
+                    {t(`sectors.${sector}`)} · {children.length}
+                  </h2>
+                  {renderList(children, level)}
+                </section>
+              ))
+            : renderList(node.children, level)}
         </div>
       )}
     </li>

@@ -56,10 +56,8 @@ export default async function UnitPage({ params, searchParams }: Props) {
           />
         </Card>
 
-        <Card title={t("units.subUnits")} className="lg:col-span-2">
-          {children.length === 0 ? (
-            <p className="text-sm text-slate-600">{t("units.noSubUnits")}</p>
-          ) : (
+        {children.length > 0 && (
+          <Card title={t("units.subUnits")} className="lg:col-span-2">
             <ul className="divide-y divide-slate-100">
               {children.map((child) => (
                 <li key={child.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
@@ -73,8 +71,8 @@ export default async function UnitPage({ params, searchParams }: Props) {
                 </li>
               ))}
             </ul>
-          )}
-        </Card>
+          </Card>
+        )}
       </div>
 
       <Card title={t("units.members")} className="mt-4">
