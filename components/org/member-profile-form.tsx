@@ -2,10 +2,10 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { FormAlert } from "@/components/forms/form-alert";
 import { TextField } from "@/components/forms/text-field";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { updateMemberProfileAction } from "@/lib/actions/members";
 import { MEMBER_CATEGORIES, MemberProfileSchema, type MemberProfileInput } from "@/lib/schemas/members";
@@ -13,27 +13,13 @@ import { MEMBER_CATEGORIES, MemberProfileSchema, type MemberProfileInput } from 
 /** Edits a member's facts; a member editing themself (full = false) only states their residence place. */
 export function MemberProfileForm({ initial, full }: { initial: MemberProfileInput; full: boolean }) {
   const t = useTranslations();
-  const [status, setStatus] = useState<{ tone: "error" | "success"; message: string } | null>(null);
   const form = useForm<MemberProfileInput>({ resolver: zodResolver(MemberProfileSchema), defaultValues: initial });
-  const { register, handleSubmit, formState, setError, setValue } = form;
-  const fieldError = (name: keyof MemberProfileInput) => {
-    const message = formState.errors[name]?.message;
-    return message ? t(`errors.${message}`) : undefined;
-  };
-
-  const onSubmit = handleSubmit(async (values) => {
-    setStatus(null);
-    const result = await updateMemberProfileAction(values);
-    if (result.ok) {
-      // The next save must carry the new version, or it would be refused as stale.
-      setValue("expectedUpdatedAt", result.data.updatedAt);
-      setStatus({ tone: "success", message: t("member.saved") });
-      return;
-    }
-    // What the person typed stays in the form; the errors are shown beside it.
-    for (const [name, key] of Object.entries(result.fieldErrors ?? {})) setError(name as keyof MemberProfileInput, { message: key });
-    setStatus({ tone: "error", message: t(`errors.${result.formError ?? "INVALID_INPUT"}`, { id: result.errorId ?? "" }) });
+  const { status, onSubmit, fieldError } = useActionForm(form, updateMemberProfileAction, {
+    successMessage: t("member.saved"),
+    // The next save must carry the new version, or it would be refused as stale.
+    onSuccess: ({ updatedAt }) => form.setValue("expectedUpdatedAt", updatedAt),
   });
+  const { register, formState } = form;
 
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
