@@ -8,6 +8,7 @@
 // Run through the launcher (`npm run seed -- …`, or `node scripts/with-db.mjs --seed`), which sets
 // DATABASE_URL. The same options always give the same rows; a non-empty database is refused.
 
+import { availableParallelism } from "node:os";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { writeDistrict } from "../lib/data/seed-writer";
 import { DEMO_PASSWORD } from "../lib/demo/accounts";
@@ -71,16 +72,23 @@ async function main(): Promise<void> {
     console.log(`Seeding ${options.districts! > 1 ? `a province of ${options.districts} districts` : "the demo district"}: ${options.grassroots} grassroots organizations per district, ${data.members.length} members (built in ${built} ms)`);
 
     started = Date.now();
+    // Big seeds write each table over a few connections at once (not atomic: cleared again on failure).
+    const lanes = data.members.length > 50_000 ? Math.min(4, availableParallelism()) : 1;
     const counts = await writeDistrict(db, data, {
+      lanes,
       onTable: (table, rows, ms) => {
         if (rows >= 50_000) console.log(`  ${table}: ${rows} rows in ${ms} ms`);
       },
+    }).catch(async (error: unknown) => {
+      // The database was empty before: leave it empty rather than half-seeded.
+      if (lanes > 1) await db.$executeRawUnsafe(`TRUNCATE "Organization", "User" CASCADE`);
+      throw error;
     });
     const written = Date.now() - started;
     const total = Object.values(counts).reduce((s, n) => s + n, 0);
     const summary = describeDataset(data);
 
-    console.log(`\nWrote ${total} rows in ${written} ms:`);
+    console.log(`\nWrote ${total} rows in ${written} ms${lanes > 1 ? ` over ${lanes} connections` : ""}:`);
     for (const [table, n] of Object.entries(counts)) console.log(`  ${table.padEnd(22)} ${n}`);
     console.log(`\nOrganizations by kind: ${JSON.stringify(summary.organizationsByKind)}`);
     console.log(`Members by status:     ${JSON.stringify(summary.membersByStatus)} (probationary: ${summary.probationary})`);

@@ -5,17 +5,28 @@ import type { Random } from "./random";
 
 const DAY_MS = 86_400_000;
 
+/**
+ * One Date object per instant: a province has millions of rows stamped with a few thousand instants, and
+ * sharing them saves hundreds of megabytes. The demo code never mutates a Date, so sharing is safe.
+ */
+const instants = new Map<number, Date>();
+function instant(time: number): Date {
+  let date = instants.get(time);
+  if (!date) instants.set(time, (date = new Date(time)));
+  return date;
+}
+
 export function day(year: number, month: number, dayOfMonth: number): Date {
-  return new Date(Date.UTC(year, month - 1, dayOfMonth));
+  return instant(Date.UTC(year, month - 1, dayOfMonth));
 }
 
 /** A moment of a day, for timestamps (submittedAt, decidedAt…), in UTC. */
 export function moment(date: Date, hours: number, minutes = 0): Date {
-  return new Date(date.getTime() + hours * 3_600_000 + minutes * 60_000);
+  return instant(date.getTime() + hours * 3_600_000 + minutes * 60_000);
 }
 
 export function addDays(date: Date, days: number): Date {
-  return new Date(date.getTime() + days * DAY_MS);
+  return instant(date.getTime() + days * DAY_MS);
 }
 
 export function daysBetween(from: Date, to: Date): number {
@@ -30,7 +41,7 @@ export function addMonths(date: Date, months: number): Date {
   const year = date.getUTCFullYear();
   const month = date.getUTCMonth() + months;
   const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(year, month, Math.min(date.getUTCDate(), lastDay)));
+  return instant(Date.UTC(year, month, Math.min(date.getUTCDate(), lastDay)));
 }
 
 export function addYears(date: Date, years: number): Date {

@@ -79,7 +79,8 @@ export function buildDistrict(options: DistrictOptions = {}): DemoDataset {
   });
 
   const { users, roleAssignments, accounts } = buildAccounts(ids, tree.root, tree.districts[0], byDemoUsername, namespace);
-  const userOf = (username: DemoUsername) => accounts.find((a) => a.username === username)!;
+  // Accounts come in DEMO_ACCOUNTS order; usernames may carry the namespace.
+  const userOf = (username: DemoUsername) => accounts[DEMO_ACCOUNTS.findIndex((a) => a.username === username)];
 
   const years = Array.from({ length: CURRENT_YEAR - historyFrom + 1 }, (_, i) => historyFrom + i);
   const facts = buildFacts({ tree, members, ids, seedLabel, years });

@@ -134,7 +134,8 @@ function slotsFor(cell: OrgNode, size: number): Slot[] {
 
 /** People behind demo accounts need a cell with room for them and a few colleagues. */
 function minimumSize(cell: OrgNode, floor: number): number {
-  return Math.max(floor, (cell.plan?.demoPeople?.length ?? 0) > 0 ? 12 : 0);
+  const demoPeople = cell.plan?.demoPeople?.length ?? 0;
+  return Math.max(floor, demoPeople ? demoPeople + 3 : 0);
 }
 
 /**

@@ -128,6 +128,18 @@ function subordinatesAllowExcellent(levels: readonly RatingLevel[]): boolean {
   return levels.every((l) => rank(l) >= rank("COMPLETED")) && 5 * goodOrBetter >= 4 * levels.length;
 }
 
+/**
+ * Identical JSON values are shared, not copied: a province holds hundreds of thousands of tallies and
+ * criteria lists made of a few hundred distinct ones, and the rows are never mutated after the build.
+ */
+const sharedJson = new Map<string, Json>();
+function shared(value: Json): Json {
+  const key = JSON.stringify(value);
+  let existing = sharedJson.get(key);
+  if (!existing) sharedJson.set(key, (existing = value));
+  return existing;
+}
+
 function voteTally(rng: Random, level: RatingLevel, votersPresent: number): Json {
   const tally: Record<RatingLevel, number> = { EXCELLENT: 0, GOOD: 0, COMPLETED: 0, NOT_COMPLETED: 0 };
   if (votersPresent > 0) {
@@ -138,20 +150,22 @@ function voteTally(rng: Random, level: RatingLevel, votersPresent: number): Json
     const neighbour = LEVEL_ORDER[rank(level) === 3 ? 2 : rank(level) + (rng.chance(0.5) || rank(level) === 0 ? 1 : -1)];
     tally[neighbour] += votersPresent - forLevel;
   }
-  return { ...tally, votersPresent };
+  return shared({ ...tally, votersPresent });
 }
 
 /** Per-criterion grades agreed at the meeting, consistent with the level (RULES §3 criteria rows). */
 function memberCriteria(rng: Random, level: RatingLevel): Json {
-  return MEMBER_CRITERIA.map((key) => {
-    const taskResult = key === "duties";
-    let grade: string;
-    if (level === "EXCELLENT") grade = taskResult || rng.chance(0.5) ? "EXCELLENT" : "GOOD";
-    else if (level === "GOOD") grade = taskResult ? "GOOD" : rng.chance(0.3) ? "EXCELLENT" : "GOOD";
-    else if (level === "COMPLETED") grade = taskResult ? "AVERAGE" : rng.chance(0.5) ? "GOOD" : "AVERAGE";
-    else grade = taskResult ? "POOR" : "AVERAGE";
-    return { key, taskResult, grade };
-  });
+  return shared(
+    MEMBER_CRITERIA.map((key) => {
+      const taskResult = key === "duties";
+      let grade: string;
+      if (level === "EXCELLENT") grade = taskResult || rng.chance(0.5) ? "EXCELLENT" : "GOOD";
+      else if (level === "GOOD") grade = taskResult ? "GOOD" : rng.chance(0.3) ? "EXCELLENT" : "GOOD";
+      else if (level === "COMPLETED") grade = taskResult ? "AVERAGE" : rng.chance(0.5) ? "GOOD" : "AVERAGE";
+      else grade = taskResult ? "POOR" : "AVERAGE";
+      return { key, taskResult, grade };
+    }),
+  );
 }
 
 function targetsFor(rng: Random, level: RatingLevel): number {
