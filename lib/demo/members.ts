@@ -75,6 +75,8 @@ interface Slot {
   civilServant?: boolean;
   gender?: Gender;
   minAge: number;
+  /** Hamlet posts go to people still active, not to the oldest retirees. */
+  maxAge?: number;
   demo?: DemoPersonKey;
 }
 
@@ -94,7 +96,7 @@ function slotsFor(cell: OrgNode, size: number): Slot[] {
   const slots: Slot[] = [];
   for (const username of demo) {
     const person = DEMO_PEOPLE[username];
-    if (person.post && person.post !== SECRETARY) slots.push({ post: person.post, leader: true, civilServant: TRAITS[profile].civilServant, minAge: 40, demo: username });
+    if (person.post && person.post !== SECRETARY) slots.push({ post: person.post, leader: true, civilServant: TRAITS[profile].civilServant, minAge: 42, maxAge: 58, demo: username });
   }
   for (const post of plan.leaderPosts ?? []) slots.push({ post, leader: true, civilServant: TRAITS[profile].civilServant, minAge: 35, ...postHolder(post) });
 
@@ -106,23 +108,24 @@ function slotsFor(cell: OrgNode, size: number): Slot[] {
     // The commune's military commander is a commune civil servant; the militia are not.
     civilServant: TRAITS[profile].civilServant || profile === "communeMilitary",
     minAge: 30,
+    maxAge: secretaryDemo ? 62 : 70,
     demo: secretaryDemo,
   });
 
   if (profile === "residential") {
-    if (size >= 10) slots.push({ post: "Phó Bí thư chi bộ", leader: false, minAge: 30 });
+    if (size >= 10) slots.push({ post: "Phó Bí thư chi bộ", leader: false, minAge: 30, maxAge: 70 });
     const headOfHamlet = cell.row.name.includes("khu phố") ? "Trưởng khu phố" : "Trưởng thôn";
-    slots.push({ post: headOfHamlet, leader: false, minAge: 30 });
-    slots.push({ post: "Trưởng ban công tác Mặt trận", leader: false, minAge: 40 });
-    slots.push({ post: "Chi hội trưởng Hội Cựu chiến binh", leader: false, gender: "MALE", minAge: 58 });
-    slots.push({ post: "Chi hội trưởng Hội Liên hiệp Phụ nữ", leader: false, gender: "FEMALE", minAge: 30 });
+    slots.push({ post: headOfHamlet, leader: false, minAge: 30, maxAge: 68 });
+    slots.push({ post: "Trưởng ban công tác Mặt trận", leader: false, minAge: 40, maxAge: 75 });
+    slots.push({ post: "Chi hội trưởng Hội Cựu chiến binh", leader: false, gender: "MALE", minAge: 58, maxAge: 80 });
+    slots.push({ post: "Chi hội trưởng Hội Liên hiệp Phụ nữ", leader: false, gender: "FEMALE", minAge: 30, maxAge: 65 });
   } else if (plan.deputyTitle) {
     slots.push({ post: size >= 10 ? `Phó Bí thư chi bộ, ${plan.deputyTitle}` : plan.deputyTitle, leader: true, civilServant: TRAITS[profile].civilServant, minAge: 30 });
   } else if (size >= 10) {
     slots.push({ post: "Phó Bí thư chi bộ", leader: true, civilServant: TRAITS[profile].civilServant, minAge: 30 });
   }
   for (const username of demo) {
-    if (DEMO_PEOPLE[username].post === null) slots.push({ post: null, leader: false, minAge: 30, demo: username });
+    if (DEMO_PEOPLE[username].post === null) slots.push({ post: null, leader: false, minAge: 30, maxAge: 50, demo: username });
   }
   // A small cell cannot fill every post; the demo people always get theirs.
   const kept = slots.slice(0, size);
@@ -235,7 +238,7 @@ function makeMember(
   const person = slot?.demo ? DEMO_PEOPLE[slot.demo] : null;
   const gender: Gender = person?.gender ?? slot?.gender ?? (rng.chance(traits.female) ? "FEMALE" : "MALE");
   const fullName = person?.fullName ?? vietnameseName(rng, gender);
-  const age = Math.max(traits.age(rng), slot?.minAge ?? 0);
+  const age = Math.min(Math.max(traits.age(rng), slot?.minAge ?? 0), slot?.maxAge ?? 120);
   const birthDate = addDays(addYears(CURRENT_RATING_DATE, -age), -rng.int(1, 364));
 
   // A few young members joined recently: some still within six months (not rated this year), some

@@ -1,4 +1,4 @@
-import { addDays, addMonths, day, formatVi, minDate, moment, randomDay } from "./dates";
+import { addDays, addMonths, day, minDate, moment, randomDay } from "./dates";
 import { LEVEL_ORDER, levelFromScore, lowest, rank, type MemberFacts } from "./facts";
 import type { IdFactory } from "./ids";
 import { cellOn, type MemberInfo } from "./members";
@@ -517,7 +517,8 @@ class CycleBuilder {
     // Members: where their cell stands decides how far their record went.
     for (const o of outcomes) {
       const phase = cellPhases.get(o.cell)!;
-      const { wanted, allowed, score } = this.memberLevel(o.member, 0.74);
+      // Cells propose EXCELLENT more readily than the quota allows: the committee has to trim (RULES §5).
+      const { wanted, allowed, score } = this.memberLevel(o.member, 0.7);
       o.score = score;
       const rng = randomFor(this.input.seedLabel, "record", o.member.row.id, this.year);
       const state = this.input.fixedStates.get(o.member.row.id) ?? this.currentState(rng, phase, o.cell);
@@ -689,7 +690,6 @@ class CycleBuilder {
         };
       });
     const minutes = {
-      heldOn: formatVi(heldOn),
       officialMembers: officialTotal,
       probationaryMembers: attendees.length - officialTotal,
       officialPresent: votersPresent,
