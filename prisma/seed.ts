@@ -33,7 +33,8 @@ function parseArgs(argv: readonly string[]): DistrictOptions {
     else if (flag === "--help" || flag === "-h") fail(USAGE, 0);
     else if (flag in numbers) {
       const value = Number(argv[++i]);
-      if (!Number.isInteger(value) || value < 0) fail(`${flag} needs a whole number\n${USAGE}`);
+      const least = flag === "--members" ? 0 : 1;
+      if (!Number.isInteger(value) || value < least) fail(`${flag} needs a whole number of at least ${least}\n${USAGE}`);
       (options[numbers[flag]] as number) = value;
     } else fail(`unknown option ${flag}\n${USAGE}`);
   }
