@@ -5,7 +5,6 @@ export type DomainErrorCode =
   | "NOT_FOUND"
   | "STALE_EDIT"
   | "INVALID_INPUT"
-  | "DEADLINES_OUT_OF_ORDER"
   | "CYCLE_CLOSED";
 
 export class DomainError extends Error {

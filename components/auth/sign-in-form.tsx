@@ -13,11 +13,12 @@ export function SignInForm() {
   const [state, action, pending] = useActionState<SignInState | null, FormData>(signInAction, null);
   const fieldError = (name: string) => {
     const key = state && !state.ok ? state.fieldErrors?.[name] : undefined;
-    return key ? tErrors(key) : undefined;
+    if (!key) return undefined;
+    return tErrors.has(key) ? tErrors(key) : tErrors("invalid");
   };
   return (
     <form action={action} className="space-y-4" noValidate>
-      <FormAlert message={state && !state.ok && state.formError ? t("badCredentials") : undefined} />
+      <FormAlert message={state && !state.ok && state.formError ? (state.formError === "THROTTLED" ? tErrors("THROTTLED") : t("badCredentials")) : undefined} />
       <TextField
         name="username"
         label={t("username")}

@@ -33,7 +33,8 @@ export function useActionForm<T extends FieldValues, R>(
   /** The translated message of a field's error, for TextField's `error`. */
   const fieldError = (name: Path<T>) => {
     const key = form.getFieldState(name, form.formState).error?.message;
-    return key ? t(key) : undefined;
+    if (!key) return undefined;
+    return t.has(key) ? t(key) : t("invalid");
   };
   return { status, onSubmit, fieldError };
 }

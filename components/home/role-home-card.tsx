@@ -6,7 +6,10 @@ import { Card } from "@/components/ui/card";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import type { Role } from "@/lib/auth/permissions";
 import type { RoleHome, StateCounts } from "@/lib/data/home";
-import { formatDate } from "@/lib/i18n/format";
+import { formatDate, toIsoDate } from "@/lib/i18n/format";
+
+/** The workflow's order, for listing counts by state. */
+const RECORD_STATES = ["DRAFT", "RETURNED", "SUBMITTED", "ABSENT", "REVIEWED", "UNDER_REREVIEW", "DECIDED", "PUBLISHED", "NOT_RATED"] as const;
 
 /** States in which the cell's part of the work is done for a subject. */
 const DONE_STATES = ["REVIEWED", "DECIDED", "PUBLISHED", "NOT_RATED"] as const;
@@ -42,10 +45,13 @@ function roleDeadline(card: RoleHome): Date | null {
   }
 }
 
-export async function RoleHomeCard({ card, canManageCycle, today }: { card: RoleHome; canManageCycle: boolean; today: Date }) {
+/** A deadline counts as missed while the cycle is still open: from the day after it, in Vietnam. */
+const OPEN_STATUSES = ["PREPARING", "SELF_REVIEW", "DECIDING"];
+
+export async function RoleHomeCard({ card, canManageCycle, today }: { card: RoleHome; canManageCycle: boolean; today: string }) {
   const t = await getTranslations();
   const deadline = roleDeadline(card);
-  const overdue = deadline !== null && deadline < today && card.cycle?.status === "SELF_REVIEW";
+  const overdue = deadline !== null && toIsoDate(deadline) < today && OPEN_STATUSES.includes(card.cycle?.status ?? "");
   const decisionStates = card.role === "CELL_SECRETARY" ? DONE_STATES : DECIDED_STATES;
   const memberTotal = sum(card.members);
   const orgTotal = sum(card.organizations);
@@ -105,10 +111,10 @@ export async function RoleHomeCard({ card, canManageCycle, today }: { card: Role
                 />
               )}
               <ul className="flex flex-wrap gap-2" aria-label={t("home.progress")}>
-                {Object.entries(card.members).map(([state, count]) => (
+                {RECORD_STATES.filter((state) => card.members[state]).map((state) => (
                   <li key={state}>
                     <Badge>
-                      {t(`recordStates.${state}`)}: {count}
+                      {t(`recordStates.${state}`)}: {card.members[state]}
                     </Badge>
                   </li>
                 ))}

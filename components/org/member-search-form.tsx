@@ -15,6 +15,7 @@ export async function MemberSearchForm({ query }: { query: MemberListQuery }) {
           id="member-q"
           name="q"
           type="search"
+          maxLength={100}
           defaultValue={query.q}
           placeholder={t("units.searchPlaceholder")}
           className="block min-h-10 w-full rounded-lg border border-slate-300 px-3 py-2 text-base sm:text-sm"

@@ -1,8 +1,8 @@
 "use server";
 
-import { AuthError } from "next-auth";
 import { cookies } from "next/headers";
-import { signIn, signOut } from "@/lib/auth/config";
+import { AuthError, SignInThrottled, signIn, signOut } from "@/lib/auth/config";
+import { findUserLocale } from "@/lib/data/actors";
 import { setUserLocale } from "@/lib/data/users";
 import { LOCALE_COOKIE } from "@/lib/i18n/request";
 import { LocaleSchema, SignInSchema } from "@/lib/schemas/auth";
@@ -25,9 +25,19 @@ export async function signInAction(_previous: SignInState | null, form: FormData
     await signIn("credentials", { ...parsed.data, redirectTo: "/" });
     return { ok: true, data: undefined };
   } catch (error) {
+    if (error instanceof SignInThrottled || (error instanceof AuthError && (error.cause as { err?: unknown })?.err instanceof SignInThrottled)) {
+      return { ok: false, formError: "THROTTLED", username };
+    }
     if (error instanceof AuthError) return { ok: false, formError: "badCredentials", username };
+    // Signed in (the redirect is on its way): the interface follows the language saved on the account.
+    await rememberLocale(await findUserLocale(parsed.data.username));
     throw error;
   }
+}
+
+async function rememberLocale(locale: string | null) {
+  const parsed = LocaleSchema.safeParse(locale);
+  if (parsed.success) (await cookies()).set(LOCALE_COOKIE, parsed.data, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax" });
 }
 
 export async function signOutAction(): Promise<void> {
@@ -38,8 +48,8 @@ export async function signOutAction(): Promise<void> {
 export async function setLocaleAction(locale: string): Promise<ActionResult> {
   const parsed = LocaleSchema.safeParse(locale);
   if (!parsed.success) return { ok: false, formError: "INVALID_INPUT" };
-  (await cookies()).set(LOCALE_COOKIE, parsed.data, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax" });
+  await rememberLocale(parsed.data);
   const result = await runAction((actor) => setUserLocale(actor, parsed.data));
   // Before sign-in there is no account to remember it on; the cookie is enough.
-  return result.ok || result.formError === "NOT_FOUND" ? { ok: true, data: undefined } : result;
+  return result.ok || result.formError === "UNAUTHENTICATED" ? { ok: true, data: undefined } : result;
 }

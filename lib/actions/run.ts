@@ -13,7 +13,8 @@ import type { ActionResult } from "./result";
  */
 export async function runAction<T>(execute: (actor: Actor) => Promise<T>): Promise<ActionResult<T>> {
   const actor = await getActor();
-  if (!actor) return { ok: false, formError: "NOT_FOUND" };
+  // About the caller only, so it leaks nothing: the session ended, sign in again.
+  if (!actor) return { ok: false, formError: "UNAUTHENTICATED" };
   try {
     return { ok: true, data: await execute(actor) };
   } catch (error) {

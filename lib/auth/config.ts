@@ -1,17 +1,33 @@
 import "server-only";
-import NextAuth from "next-auth";
+import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { findUserForSignIn, recordSignIn } from "@/lib/data/actors";
+import { countSignInFailures, findUserForSignIn, recordSignIn, recordSignInFailure } from "@/lib/data/actors";
 import { env } from "@/lib/env";
 import { SignInSchema } from "@/lib/schemas/auth";
-import { verifyPassword } from "./password";
+import { hashPassword, verifyPassword } from "./password";
 
-// The only importer of next-auth. Sessions are signed JWT cookies that expire after
-// SESSION_MAX_AGE_HOURS without activity; roles are re-read from the database on every request.
+export { AuthError } from "next-auth";
+
+/** After this many failures for one username within the window, sign-in is refused for a while. */
+const MAX_FAILURES = 5;
+const FAILURE_WINDOW_MS = 15 * 60 * 1000;
+
+/** Raised when a username has failed too often: the form says "wait", not "wrong password". */
+export class SignInThrottled extends CredentialsSignin {
+  code = "throttled";
+}
+
+// An unknown username is checked against this hash, so it takes as long as a wrong password and
+// response times do not tell which usernames exist.
+let decoyHash: Promise<string> | null = null;
+const getDecoyHash = () => (decoyHash ??= hashPassword("decoy password that matches nothing"));
+
+// The only importer of next-auth. Sessions are signed JWT cookies that end SESSION_MAX_AGE_HOURS
+// after sign-in; roles are re-read from the database on every request.
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   secret: env.AUTH_SECRET,
-  session: { strategy: "jwt", maxAge: env.SESSION_MAX_AGE_HOURS * 3600, updateAge: 15 * 60 },
+  session: { strategy: "jwt", maxAge: env.SESSION_MAX_AGE_HOURS * 3600 },
   pages: { signIn: "/sign-in" },
   providers: [
     Credentials({
@@ -19,10 +35,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       async authorize(raw) {
         const parsed = SignInSchema.safeParse(raw);
         if (!parsed.success) return null;
-        const user = await findUserForSignIn(parsed.data.username);
-        // Verify even for an unknown name would be kinder to timing attacks; argon2 is the slow part,
-        // and an unknown user is answered exactly like a wrong password.
-        if (!user || !user.active || !(await verifyPassword(user.passwordHash, parsed.data.password))) return null;
+        const { username, password } = parsed.data;
+        if ((await countSignInFailures(username, new Date(Date.now() - FAILURE_WINDOW_MS))) >= MAX_FAILURES) {
+          throw new SignInThrottled();
+        }
+        const user = await findUserForSignIn(username);
+        const valid = await verifyPassword(user?.passwordHash ?? (await getDecoyHash()), password);
+        if (!user || !user.active || !valid) {
+          await recordSignInFailure(username);
+          return null;
+        }
         await recordSignIn(user.id);
         return { id: user.id, name: user.displayName };
       },

@@ -27,8 +27,25 @@ export async function loadActor(userId: string): Promise<Actor | null> {
 export async function findUserForSignIn(username: string) {
   return db.user.findUnique({
     where: { username },
-    select: { id: true, passwordHash: true, active: true, displayName: true, locale: true },
+    select: { id: true, passwordHash: true, active: true, displayName: true },
   });
+}
+
+/** The interface language saved on an account, applied when the person signs in on any device. */
+export async function findUserLocale(username: string): Promise<string | null> {
+  const user = await db.user.findUnique({ where: { username }, select: { locale: true } });
+  return user?.locale ?? null;
+}
+
+/** Failed sign-ins for a username (existing or not) since a moment: the throttle's memory. */
+export async function countSignInFailures(username: string, since: Date): Promise<number> {
+  return db.auditLog.count({ where: { entityType: "SignIn", entityId: username, action: "user.sign-in-failed", at: { gte: since } } });
+}
+
+export async function recordSignInFailure(username: string): Promise<void> {
+  await db.$transaction((tx) =>
+    writeAudit(tx, { actorId: null, action: "user.sign-in-failed", entityType: "SignIn", entityId: username, organizationId: null }),
+  );
 }
 
 export async function recordSignIn(userId: string): Promise<void> {

@@ -7,7 +7,7 @@ import { MemberProfileSchema } from "@/lib/schemas/members";
 import { toSearchKey } from "@/lib/text/search";
 import { writeAudit } from "./audit";
 import { db } from "./db";
-import { authorizeOrg, getOrgAncestry } from "./scope";
+import { authorizeMember, authorizeOrg, getOrgAncestry } from "./scope";
 
 export const MEMBERS_PAGE_SIZE = 25;
 
@@ -29,10 +29,12 @@ export async function listUnitMembers(
   unitId: string,
   query: MemberListQuery,
 ): Promise<{ rows: MemberRow[]; total: number; page: number; pageCount: number }> {
-  await authorizeOrg(actor, "org:read", unitId);
+  await authorizeOrg(actor, "member:read", unitId);
+  // LIKE wildcards typed by the person are literal characters here, never patterns.
+  const key = toSearchKey(query.q).replace(/[\\%_]/g, "");
   const where: Prisma.MemberWhereInput = {
     cell: { ancestors: { some: { ancestorId: unitId } } },
-    ...(query.q ? { nameSearch: { contains: toSearchKey(query.q) } } : {}),
+    ...(key ? { nameSearch: { contains: key } } : {}),
     ...(query.status ? { status: query.status } : { status: { not: "LEFT" } }),
   };
   const total = await db.member.count({ where });
@@ -58,15 +60,11 @@ export async function listUnitMembers(
   return { rows, total, page, pageCount };
 }
 
-async function memberTarget(memberId: string) {
-  const member = await db.member.findUnique({ where: { id: memberId }, select: { cellId: true } });
-  if (!member) return null;
-  return { memberId, organizationAncestry: await getOrgAncestry(member.cellId) };
-}
-
 export async function getMemberPage(actor: Actor, memberId: string) {
-  const target = await memberTarget(memberId);
-  if (!target || !can(actor, "member:read", target)) throw new NotFoundError();
+  const target = await authorizeMember(actor, "member:read", memberId);
+  // Staff of the unit see the record as the committee does; the member themself sees a decided level
+  // only once it is published to the unit (SPEC "After the decision").
+  const staffView = can(actor, "member:read", { organizationAncestry: target.organizationAncestry });
   const member = await db.member.findUniqueOrThrow({
     where: { id: memberId },
     include: {
@@ -89,8 +87,11 @@ export async function getMemberPage(actor: Actor, memberId: string) {
       },
     },
   });
+  const reviewRecords = member.reviewRecords.map((r) =>
+    staffView || r.state === "PUBLISHED" ? r : { ...r, proposedLevel: null, decidedLevel: null },
+  );
   return {
-    member,
+    member: { ...member, reviewRecords },
     canEdit: can(actor, "member:write", target),
     canEditResidence: can(actor, "member:write-residence", target),
   };
@@ -104,13 +105,10 @@ export async function updateMemberProfile(actor: Actor, raw: unknown) {
   const input = MemberProfileSchema.parse(raw);
   return db.$transaction(async (tx) => {
     // Lock the row: the staleness check and the write must see the same version.
-    const [current] = await tx.$queryRaw<{ id: string }[]>`
-      SELECT id FROM "Member" WHERE id = ${input.memberId} FOR UPDATE`;
-    if (!current) throw new NotFoundError();
-    const before = await tx.member.findUniqueOrThrow({
-      where: { id: input.memberId },
-      select: { cellId: true, post: true, residenceCell: true, category: true, isCivilServant: true, updatedAt: true },
-    });
+    const [before] = await tx.$queryRaw<
+      { cellId: string; post: string | null; residenceCell: string | null; category: string; isCivilServant: boolean; updatedAt: Date }[]
+    >`SELECT "cellId", post, "residenceCell", category, "isCivilServant", "updatedAt" FROM "Member" WHERE id = ${input.memberId} FOR UPDATE`;
+    if (!before) throw new NotFoundError();
     const target = { memberId: input.memberId, organizationAncestry: await getOrgAncestry(before.cellId, tx) };
     const full = can(actor, "member:write", target);
     if (!full && !can(actor, "member:write-residence", target)) throw new NotFoundError();

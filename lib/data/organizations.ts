@@ -1,10 +1,10 @@
 import "server-only";
-import { subtreeRoots, type Actor } from "@/lib/auth/permissions";
+import { can, subtreeRoots, type Actor } from "@/lib/auth/permissions";
 import type { OrgKind, OrgSector } from "@/lib/generated/prisma/client";
 import { db } from "./db";
 import { authorizeOrg } from "./scope";
 
-export type UnitCounts = { members: number; active: number; probationary: number; subUnits: number };
+export type UnitCounts = { members: number; probationary: number; subUnits: number };
 
 export type UnitNode = {
   id: string;
@@ -28,31 +28,35 @@ const NODE_SELECT = {
 } as const;
 
 /**
- * Member and sub-unit counts of many units at once: one aggregate over the closure table,
- * so a unit counts everyone in its subtree, and a page costs two queries whatever its size.
+ * Member and sub-unit counts of many units at once, everyone in each unit's subtree. Members are
+ * counted once per cell, and only the per-cell sums are rolled up the closure table, so a page of a
+ * whole province reads each member row once; two queries whatever the size.
  */
 export async function countUnits(ids: string[]): Promise<Map<string, UnitCounts>> {
-  const counts = new Map<string, UnitCounts>(
-    ids.map((id) => [id, { members: 0, active: 0, probationary: 0, subUnits: 0 }]),
-  );
+  const counts = new Map<string, UnitCounts>(ids.map((id) => [id, { members: 0, probationary: 0, subUnits: 0 }]));
   if (!ids.length) return counts;
   const [memberRows, childRows] = await Promise.all([
-    db.$queryRaw<{ id: string; members: bigint; active: bigint; probationary: bigint }[]>`
-      SELECT c."ancestorId" AS id,
-             count(*) FILTER (WHERE m.status <> 'LEFT') AS members,
-             count(*) FILTER (WHERE m.status = 'ACTIVE') AS active,
-             count(*) FILTER (WHERE m.status <> 'LEFT' AND m."officialOn" IS NULL) AS probationary
-      FROM "OrgClosure" c
-      JOIN "Member" m ON m."cellId" = c."descendantId"
+    db.$queryRaw<{ id: string; members: number; probationary: number }[]>`
+      WITH per_cell AS (
+        SELECT m."cellId",
+               count(*) AS members,
+               count(*) FILTER (WHERE m."officialOn" IS NULL) AS probationary
+        FROM "Member" m
+        WHERE m.status <> 'LEFT'
+          AND m."cellId" IN (SELECT "descendantId" FROM "OrgClosure" WHERE "ancestorId" = ANY(${ids}))
+        GROUP BY m."cellId"
+      )
+      SELECT c."ancestorId" AS id, sum(p.members)::int AS members, sum(p.probationary)::int AS probationary
+      FROM per_cell p
+      JOIN "OrgClosure" c ON c."descendantId" = p."cellId"
       WHERE c."ancestorId" = ANY(${ids})
       GROUP BY c."ancestorId"`,
     db.organization.groupBy({ by: ["parentId"], where: { parentId: { in: ids } }, _count: { _all: true } }),
   ]);
   for (const row of memberRows) {
     const c = counts.get(row.id)!;
-    c.members = Number(row.members);
-    c.active = Number(row.active);
-    c.probationary = Number(row.probationary);
+    c.members = row.members;
+    c.probationary = row.probationary;
   }
   for (const row of childRows) counts.get(row.parentId!)!.subUnits = row._count._all;
   return counts;
@@ -76,6 +80,8 @@ export type UnitPage = {
   /** The path from the actor's top readable unit down to this one (excluded). */
   breadcrumbs: { id: string; name: string }[];
   children: UnitNode[];
+  /** Staff of the unit see its members; an ordinary member sees the unit, not a roster. */
+  canListMembers: boolean;
 };
 
 export async function getUnitPage(actor: Actor, unitId: string): Promise<UnitPage> {
@@ -100,5 +106,7 @@ export async function getUnitPage(actor: Actor, unitId: string): Promise<UnitPag
     unit: { ...unit, counts: counts.get(unitId)! },
     breadcrumbs: ancestors.sort((a, b) => a.depth - b.depth).map(({ id, name }) => ({ id, name })),
     children: children.map((c) => ({ ...c, counts: counts.get(c.id)! })),
+    // A target without a memberId only matches subtree grants, never a member's "own" read.
+    canListMembers: can(actor, "member:read", target),
   };
 }

@@ -1,6 +1,5 @@
 import "server-only";
-import { NotFoundError, can, subtreeRoots, type Actor, type Permission, type Target } from "@/lib/auth/permissions";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { assertCan, type Actor, type Permission, type Target } from "@/lib/auth/permissions";
 import { db, type Tx } from "./db";
 
 /** The organization and all its ancestors, itself first. Empty when the id does not exist. */
@@ -20,12 +19,21 @@ export async function authorizeOrg(
   organizationId: string,
   client: Tx | typeof db = db,
 ): Promise<Target> {
-  const target: Target = { organizationAncestry: await getOrgAncestry(organizationId, client) };
-  if (!target.organizationAncestry.length || !can(actor, permission, target)) throw new NotFoundError();
+  const ancestry = await getOrgAncestry(organizationId, client);
+  const target: Target | null = ancestry.length ? { organizationAncestry: ancestry } : null;
+  assertCan(actor, permission, target);
   return target;
 }
 
-/** A `where` on Organization: inside one of the actor's subtrees for the permission. */
-export function orgsInScope(actor: Actor, permission: Permission): Prisma.OrganizationWhereInput {
-  return { ancestors: { some: { ancestorId: { in: subtreeRoots(actor, permission) } } } };
+/** The same for a member: the target is their current cell and its ancestors, plus who they are. */
+export async function authorizeMember(
+  actor: Actor,
+  permission: Permission,
+  memberId: string,
+  client: Tx | typeof db = db,
+): Promise<Target & { memberId: string; cellId: string }> {
+  const member = await client.member.findUnique({ where: { id: memberId }, select: { cellId: true } });
+  const target = member ? { memberId, cellId: member.cellId, organizationAncestry: await getOrgAncestry(member.cellId, client) } : null;
+  assertCan(actor, permission, target);
+  return target;
 }

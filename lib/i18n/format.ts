@@ -20,6 +20,13 @@ export function formatDateTime(date: Date | null | undefined): string {
   return date ? dateTimeFormat.format(date) : "—";
 }
 
+const isoDayInVietnam = new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: "Asia/Ho_Chi_Minh" });
+
+/** Today's calendar date in Vietnam as yyyy-mm-dd, to compare with date-only values (deadlines). */
+export function todayInVietnam(now: Date = new Date()): string {
+  return isoDayInVietnam.format(now);
+}
+
 /** yyyy-mm-dd of a date-only value, for <input type="date">. */
 export function toIsoDate(date: Date): string {
   return date.toISOString().slice(0, 10);

@@ -1,8 +1,10 @@
 import { z } from "zod";
 
+// Messages are keys of "errors.*" in lib/i18n/messages, shown beside the field in the person's language.
+
 export const SignInSchema = z.object({
-  username: z.string().trim().toLowerCase().min(1, { message: "required" }).max(100),
-  password: z.string().min(1, { message: "required" }).max(200),
+  username: z.string({ message: "required" }).trim().toLowerCase().min(1, { message: "required" }).max(100, { message: "tooLong" }),
+  password: z.string({ message: "required" }).min(1, { message: "required" }).max(200, { message: "tooLong" }),
 });
 export type SignInInput = z.infer<typeof SignInSchema>;
 

@@ -4,8 +4,8 @@ const isoDate = z.iso.date({ message: "invalidDate" });
 
 export const CycleDeadlinesSchema = z
   .object({
-    cycleId: z.string().min(1),
-    expectedUpdatedAt: z.string().datetime(),
+    cycleId: z.string().min(1, { message: "required" }),
+    expectedUpdatedAt: z.iso.datetime({ message: "invalid" }),
     selfReviewDue: isoDate,
     meetingsDue: isoDate,
     grassrootsDue: isoDate,

@@ -6,7 +6,8 @@ export const MEMBER_STATUSES = ["ACTIVE", "EXEMPT", "SUSPENDED", "LEFT"] as cons
 export const MEMBER_CATEGORIES = ["NON_LEADER_IN_SYSTEM", "LEADER_MANAGER", "NOT_IN_POLITICAL_SYSTEM"] as const;
 
 export const MemberListQuerySchema = z.object({
-  q: z.string().trim().max(100).optional().default(""),
+  // A page URL is typed by anyone: a bad parameter falls back to its default instead of failing.
+  q: z.string().trim().max(100).catch(""),
   status: z.enum(MEMBER_STATUSES).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).optional().catch(1).default(1),
 });
@@ -17,12 +18,12 @@ export type MemberListQuery = z.infer<typeof MemberListQuerySchema>;
 const optionalText = (max: number) => z.string().trim().max(max, { message: "tooLong" });
 
 export const MemberProfileSchema = z.object({
-  memberId: z.string().min(1),
+  memberId: z.string().min(1, { message: "required" }),
   /** The updatedAt the form was loaded with: a stale edit is refused, never merged silently. */
-  expectedUpdatedAt: z.string().datetime(),
+  expectedUpdatedAt: z.iso.datetime({ message: "invalid" }),
   post: optionalText(120),
   residenceCell: optionalText(200),
   category: z.enum(MEMBER_CATEGORIES, { message: "required" }),
-  isCivilServant: z.boolean(),
+  isCivilServant: z.boolean({ message: "invalid" }),
 });
 export type MemberProfileInput = z.infer<typeof MemberProfileSchema>;

@@ -61,22 +61,29 @@ test.describe("scope by URL", () => {
     }
   });
 
-  test("a member sees their own record but not a cell-mate's", async ({ page }) => {
+  test("a member sees their own record and their cell, but no roster and no cell-mate's record", async ({ page }) => {
+    // A cell-mate's page, found as the cell's secretary.
+    await signIn(page, "bithu");
+    await page.getByRole("link", { name: "Xem đơn vị" }).first().click();
+    await expect(page.getByRole("heading", { level: 1, name: "Chi bộ thôn Đông" })).toBeVisible();
+    const cellUrl = page.url();
+    const cellMateUrl = await page.locator("table tbody tr td:first-child a").filter({ hasNotText: "Hoàng Minh Tuấn" }).first().getAttribute("href");
+    await signOut(page);
+
     await signIn(page, "dangvien");
     await expect(page.getByTestId("home-card-MEMBER")).toBeVisible();
     await page.getByRole("link", { name: "Hồ sơ của tôi" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Hoàng Minh Tuấn" })).toBeVisible();
-    const ownUrl = page.url();
     // The member may state their residence place, and nothing else of their record.
     await expect(page.getByRole("heading", { level: 2, name: "Cập nhật nơi cư trú" })).toBeVisible();
     await expect(page.getByLabel("Chức vụ")).toHaveCount(0);
 
-    await page.getByRole("link", { name: "Chi bộ thôn Đông" }).click();
-    const cellMates = page.locator("table tbody tr td:first-child a");
-    await expect(cellMates.first()).toBeVisible();
-    const hrefs = await cellMates.evaluateAll((links) => links.map((a) => a.getAttribute("href")));
-    const other = hrefs.find((href) => href && !ownUrl.endsWith(href))!;
-    const response = await page.goto(other);
+    await page.goto(cellUrl);
+    await expect(page.getByRole("heading", { level: 1, name: "Chi bộ thôn Đông" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 2, name: "Đảng viên" })).toHaveCount(0);
+    await expect(page.locator("a[href^='/members/']")).toHaveCount(0);
+
+    const response = await page.goto(cellMateUrl!);
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { name: "Không tìm thấy" })).toBeVisible();
   });

@@ -31,3 +31,20 @@ test("the interface switches to English and back", async ({ page }) => {
   await page.getByRole("combobox", { name: "Language" }).selectOption("vi");
   await expect(page.getByRole("heading", { level: 1, name: /Xin chào/ })).toBeVisible();
 });
+
+test("repeated failures for one username are throttled with their own message", async ({ page }) => {
+  await page.goto("/sign-in");
+  const submit = page.getByRole("button", { name: "Đăng nhập" });
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await page.getByLabel("Tên đăng nhập").fill("khongcoai");
+    await page.getByLabel("Mật khẩu").fill(`sai-${attempt}`);
+    await submit.click();
+    // The answer has arrived when the form is reset (the password field is emptied).
+    await expect(page.getByLabel("Mật khẩu")).toHaveValue("");
+    await expect(submit).toBeEnabled();
+    await expect(page.getByText("Tên đăng nhập hoặc mật khẩu không đúng")).toBeVisible();
+  }
+  await page.getByLabel("Mật khẩu").fill("sai-6");
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect(page.getByText("Đăng nhập sai quá nhiều lần. Xin thử lại sau 15 phút.")).toBeVisible();
+});

@@ -4,6 +4,7 @@ import { updateCycleDeadlines, getCycleForEdit } from "@/lib/data/cycles";
 import { db } from "@/lib/data/db";
 import { getMemberPage, listUnitMembers, updateMemberProfile } from "@/lib/data/members";
 import { getUnitPage, getUnitTree } from "@/lib/data/organizations";
+import { setUserLocale } from "@/lib/data/users";
 import { actorFor, ensureDemoDistrict, memberOf, orgByCode, otherDistrict } from "./fixtures";
 
 // The permission model against the real database: for each role, a read and a write inside its
@@ -57,7 +58,9 @@ describe("member (dangvien)", () => {
 
   it("reads their own record and their cell, nothing more", async () => {
     await expect(getMemberPage(me, me.memberId!)).resolves.toMatchObject({ canEdit: false, canEditResidence: true });
-    await expect(getUnitPage(me, cellEast)).resolves.toMatchObject({ unit: { id: cellEast } });
+    await expect(getUnitPage(me, cellEast)).resolves.toMatchObject({ unit: { id: cellEast }, canListMembers: false });
+    // Seeing the cell is not seeing its roster: names, card numbers and birth dates stay with the staff.
+    await expect(listUnitMembers(me, cellEast, QUERY)).rejects.toBeInstanceOf(NotFoundError);
     const cellMate = await memberOf(cellEast, { not: me.memberId! });
     await expect(getMemberPage(me, cellMate)).rejects.toBeInstanceOf(NotFoundError);
     await expect(getUnitPage(me, commune)).rejects.toBeInstanceOf(NotFoundError);
@@ -74,6 +77,35 @@ describe("member (dangvien)", () => {
 
     const cellMate = await memberOf(cellEast, { not: me.memberId! });
     await expectRefusedWrite(cellMate, async () => updateMemberProfile(me, await profileInput(cellMate, { residenceCell: "x" })));
+  });
+
+  it("sees a decided level only once it is published; the committee sees it at once", async () => {
+    const cycle2024 = await db.reviewCycle.findFirstOrThrow({ where: { upperOrg: { code: "HU" }, year: 2024 } });
+    const record = await db.reviewRecord.findUniqueOrThrow({ where: { cycleId_memberId: { cycleId: cycle2024.id, memberId: me.memberId! } } });
+    const saved = { state: record.state, decidedLevel: record.decidedLevel, proposedLevel: record.proposedLevel };
+    try {
+      await db.reviewRecord.update({ where: { id: record.id }, data: { state: "DECIDED", proposedLevel: "GOOD", decidedLevel: "GOOD" } });
+      const own = (await getMemberPage(me, me.memberId!)).member.reviewRecords.find((r) => r.id === record.id)!;
+      expect(own).toMatchObject({ state: "DECIDED", decidedLevel: null, proposedLevel: null });
+      const committee = await actorFor("danguy");
+      const staff = (await getMemberPage(committee, me.memberId!)).member.reviewRecords.find((r) => r.id === record.id)!;
+      expect(staff).toMatchObject({ state: "DECIDED", decidedLevel: "GOOD" });
+
+      await db.reviewRecord.update({ where: { id: record.id }, data: { state: "PUBLISHED" } });
+      const published = (await getMemberPage(me, me.memberId!)).member.reviewRecords.find((r) => r.id === record.id)!;
+      expect(published).toMatchObject({ state: "PUBLISHED", decidedLevel: "GOOD" });
+    } finally {
+      await db.reviewRecord.update({ where: { id: record.id }, data: saved });
+    }
+  });
+
+  it("keeps their interface language on their account, audited", async () => {
+    const audits = await auditCount(me.userId);
+    await setUserLocale(me, "en");
+    expect((await db.user.findUniqueOrThrow({ where: { id: me.userId } })).locale).toBe("en");
+    await setUserLocale(me, "en"); // no change, no audit row
+    expect(await auditCount(me.userId)).toBe(audits + 1);
+    await setUserLocale(me, "vi");
   });
 });
 
@@ -199,6 +231,26 @@ describe.each(["bantochuc", "thuongvu"] as const)("upper committee (%s)", (usern
       }),
     ).rejects.toMatchObject({ name: "ZodError" });
     expect(await db.reviewCycle.findUniqueOrThrow({ where: { id: cycle.id } })).toEqual(cycle);
+  });
+
+  it("refuses a stale edit and a closed cycle, changing nothing", async () => {
+    const cycle = await db.reviewCycle.findFirstOrThrow({ where: { upperOrg: { code: "HU" }, status: { not: "CLOSED" } }, orderBy: { year: "desc" } });
+    const dates = { selfReviewDue: "2024-12-01", meetingsDue: "2024-12-12", grassrootsDue: "2024-12-26", upperDecisionDue: "2025-01-12" };
+    const stale = { cycleId: cycle.id, expectedUpdatedAt: new Date(cycle.updatedAt.getTime() - 1000).toISOString(), ...dates };
+    await expect(updateCycleDeadlines(upper, stale)).rejects.toMatchObject({ code: "STALE_EDIT" });
+    expect(await db.reviewCycle.findUniqueOrThrow({ where: { id: cycle.id } })).toEqual(cycle);
+
+    const closed = await db.reviewCycle.findFirstOrThrow({ where: { upperOrg: { code: "HU" }, year: 2023 } });
+    await db.reviewCycle.update({ where: { id: closed.id }, data: { status: "CLOSED" } });
+    try {
+      const current = await db.reviewCycle.findUniqueOrThrow({ where: { id: closed.id } });
+      await expect(
+        updateCycleDeadlines(upper, { cycleId: closed.id, expectedUpdatedAt: current.updatedAt.toISOString(), ...dates }),
+      ).rejects.toMatchObject({ code: "CYCLE_CLOSED" });
+      expect((await db.reviewCycle.findUniqueOrThrow({ where: { id: closed.id } })).selfReviewDue).toEqual(current.selfReviewDue);
+    } finally {
+      await db.reviewCycle.update({ where: { id: closed.id }, data: { status: closed.status } });
+    }
   });
 
   it("cannot edit members (read-only role for member facts)", async () => {

@@ -20,11 +20,8 @@ export default async function UnitPage({ params, searchParams }: Props) {
   const actor = await requireActor();
   const { id } = await params;
   const query = MemberListQuerySchema.parse(await searchParams);
-  const [t, page, members] = await Promise.all([
-    getTranslations(),
-    orNotFound(getUnitPage(actor, id)),
-    orNotFound(listUnitMembers(actor, id, query)),
-  ]);
+  const [t, page] = await Promise.all([getTranslations(), orNotFound(getUnitPage(actor, id))]);
+  const members = page.canListMembers ? await listUnitMembers(actor, id, query) : null;
   const { unit, breadcrumbs, children } = page;
 
   return (
@@ -75,14 +72,16 @@ export default async function UnitPage({ params, searchParams }: Props) {
         )}
       </div>
 
-      <Card title={t("units.members")} className="mt-4">
-        <MemberSearchForm query={query} />
-        {members.total === 0 ? (
-          <EmptyState>{query.q || query.status ? t("common.noResults") : t("units.noMembers")}</EmptyState>
-        ) : (
-          <MembersTable unitId={unit.id} query={query} result={members} showCell={unit.counts.subUnits > 0} />
-        )}
-      </Card>
+      {members && (
+        <Card title={t("units.members")} className="mt-4">
+          <MemberSearchForm query={query} />
+          {members.total === 0 ? (
+            <EmptyState>{query.q || query.status ? t("common.noResults") : t("units.noMembers")}</EmptyState>
+          ) : (
+            <MembersTable unitId={unit.id} query={query} result={members} showCell={unit.counts.subUnits > 0} />
+          )}
+        </Card>
+      )}
     </>
   );
 }
