@@ -41,7 +41,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    // A fresh throw-away embedded PostgreSQL (.data/pg-test, port 54330) with the demo district,
+    // A fresh throw-away embedded PostgreSQL (.data/pg-e2e, port 54331, set below) with the demo district,
     // and the production server, exactly as `npm start` runs it.
     command: `node scripts/with-db.mjs --test --seed -- next start -p ${PORT}`,
     url: `http://127.0.0.1:${PORT}/api/auth/providers`,

@@ -17,7 +17,7 @@ export function CycleDeadlinesForm({ initial }: { initial: CycleDeadlinesInput }
   const form = useForm<CycleDeadlinesInput>({ resolver: zodResolver(CycleDeadlinesSchema), defaultValues: initial });
   const { status, onSubmit, fieldError } = useActionForm(form, updateCycleDeadlinesAction, {
     successMessage: t("cycle.saved"),
-    onSuccess: ({ updatedAt }) => form.setValue("expectedUpdatedAt", updatedAt),
+    onSuccess: ({ version }) => form.setValue("expectedVersion", version),
   });
 
   return (

@@ -17,7 +17,7 @@ export function MemberProfileForm({ initial, full }: { initial: MemberProfileInp
   const { status, onSubmit, fieldError } = useActionForm(form, updateMemberProfileAction, {
     successMessage: t("member.saved"),
     // The next save must carry the new version, or it would be refused as stale.
-    onSuccess: ({ updatedAt }) => form.setValue("expectedUpdatedAt", updatedAt),
+    onSuccess: ({ version }) => form.setValue("expectedVersion", version),
   });
   const { register, formState } = form;
 

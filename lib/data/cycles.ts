@@ -18,7 +18,7 @@ const CYCLE_SELECT = {
   grassrootsDue: true,
   upperDecisionDue: true,
   upperOrgId: true,
-  updatedAt: true,
+  version: true,
 } as const;
 
 /** The newest cycle that is not closed, of any upper committee above (or at) the organization. */
@@ -48,31 +48,34 @@ const toDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
 export async function updateCycleDeadlines(actor: Actor, raw: unknown) {
   const input = CycleDeadlinesSchema.parse(raw);
   return db.$transaction(async (tx) => {
-    const [row] = await tx.$queryRaw<{ upperOrgId: string; updatedAt: Date; status: string }[]>`
-      SELECT "upperOrgId", "updatedAt", status FROM "ReviewCycle" WHERE id = ${input.cycleId} FOR UPDATE`;
+    const [row] = await tx.$queryRaw<
+      { upperOrgId: string; version: number; status: string; selfReviewDue: Date; meetingsDue: Date; grassrootsDue: Date; upperDecisionDue: Date }[]
+    >`SELECT "upperOrgId", version, status, "selfReviewDue", "meetingsDue", "grassrootsDue", "upperDecisionDue"
+      FROM "ReviewCycle" WHERE id = ${input.cycleId} FOR UPDATE`;
     if (!row) throw new NotFoundError();
     await authorizeOrg(actor, "cycle:manage", row.upperOrgId, tx);
     if (row.status === "CLOSED") throw new DomainError("CYCLE_CLOSED");
-    if (row.updatedAt.toISOString() !== input.expectedUpdatedAt) throw new DomainError("STALE_EDIT");
-    const before = await tx.reviewCycle.findUniqueOrThrow({
-      where: { id: input.cycleId },
-      select: { selfReviewDue: true, meetingsDue: true, grassrootsDue: true, upperDecisionDue: true },
-    });
+    if (row.version !== input.expectedVersion) throw new DomainError("STALE_EDIT");
+    const { upperOrgId, version: _v, status: _s, ...before } = row;
     const after = {
       selfReviewDue: toDate(input.selfReviewDue),
       meetingsDue: toDate(input.meetingsDue),
       grassrootsDue: toDate(input.grassrootsDue),
       upperDecisionDue: toDate(input.upperDecisionDue),
     };
-    const updated = await tx.reviewCycle.update({ where: { id: input.cycleId }, data: after, select: { updatedAt: true } });
+    const updated = await tx.reviewCycle.update({
+      where: { id: input.cycleId },
+      data: { ...after, version: { increment: 1 } },
+      select: { version: true },
+    });
     await writeAudit(tx, {
       actorId: actor.userId,
       action: "cycle.deadlines",
       entityType: "ReviewCycle",
       entityId: input.cycleId,
-      organizationId: row.upperOrgId,
+      organizationId: upperOrgId,
       data: { before, after },
     });
-    return { updatedAt: updated.updatedAt.toISOString() };
+    return { version: updated.version };
   });
 }

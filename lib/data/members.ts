@@ -106,20 +106,24 @@ export async function updateMemberProfile(actor: Actor, raw: unknown) {
   return db.$transaction(async (tx) => {
     // Lock the row: the staleness check and the write must see the same version.
     const [before] = await tx.$queryRaw<
-      { cellId: string; post: string | null; residenceCell: string | null; category: string; isCivilServant: boolean; updatedAt: Date }[]
-    >`SELECT "cellId", post, "residenceCell", category, "isCivilServant", "updatedAt" FROM "Member" WHERE id = ${input.memberId} FOR UPDATE`;
+      { cellId: string; post: string | null; residenceCell: string | null; category: string; isCivilServant: boolean; version: number }[]
+    >`SELECT "cellId", post, "residenceCell", category, "isCivilServant", version FROM "Member" WHERE id = ${input.memberId} FOR UPDATE`;
     if (!before) throw new NotFoundError();
     const target = { memberId: input.memberId, organizationAncestry: await getOrgAncestry(before.cellId, tx) };
     const full = can(actor, "member:write", target);
     if (!full && !can(actor, "member:write-residence", target)) throw new NotFoundError();
-    if (before.updatedAt.toISOString() !== input.expectedUpdatedAt) throw new DomainError("STALE_EDIT");
+    if (before.version !== input.expectedVersion) throw new DomainError("STALE_EDIT");
 
     const residenceCell = input.residenceCell || null;
     const changes = full
       ? { post: input.post || null, residenceCell, category: input.category, isCivilServant: input.isCivilServant }
       : { residenceCell };
-    const updated = await tx.member.update({ where: { id: input.memberId }, data: changes, select: { updatedAt: true } });
-    const { cellId, updatedAt: _, ...previous } = before;
+    const updated = await tx.member.update({
+      where: { id: input.memberId },
+      data: { ...changes, version: { increment: 1 } },
+      select: { version: true },
+    });
+    const { cellId, version: _, ...previous } = before;
     await writeAudit(tx, {
       actorId: actor.userId,
       action: "member.update",
@@ -128,6 +132,6 @@ export async function updateMemberProfile(actor: Actor, raw: unknown) {
       organizationId: cellId,
       data: { before: previous, after: changes },
     });
-    return { updatedAt: updated.updatedAt.toISOString() };
+    return { version: updated.version };
   });
 }

@@ -97,7 +97,7 @@ const RECORD: Columns<ReviewRecordRow> = {
   decidedAt: "timestamp", publishedAt: "timestamp", version: "int4", createdAt: "timestamp", updatedAt: "timestamp",
 };
 const SELF_REVIEW: Columns<SelfReviewRow> = {
-  id: "text", recordId: "text", template: "text", content: "jsonb", selfLevel: "enum:RatingLevel", enteredOnBehalfById: "text",
+  id: "text", recordId: "text", template: "text", content: "jsonb", enteredOnBehalfById: "text",
   submittedAt: "timestamp", version: "int4", updatedAt: "timestamp",
 };
 const OPINION: Columns<OpinionRow> = {

@@ -631,7 +631,6 @@ class CycleBuilder {
         earlierShortcomings: earlier.map((item) => item.shortcoming),
         partial: hasDraft,
       }) as unknown as Json,
-      selfLevel: hasDraft ? null : o.record.selfLevel,
       // A secretary typed in the paper self-review of an elderly member without a device.
       enteredOnBehalfById: submitted && secretary && elderly ? secretary : null,
       submittedAt: submitted ? when : null,

@@ -195,7 +195,6 @@ export interface SelfReviewRow {
   recordId: string;
   template: string;
   content: Json;
-  selfLevel: RatingLevel | null;
   enteredOnBehalfById: string | null;
   submittedAt: Date | null;
   version: number;

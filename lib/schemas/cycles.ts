@@ -5,7 +5,7 @@ const isoDate = z.iso.date({ message: "invalidDate" });
 export const CycleDeadlinesSchema = z
   .object({
     cycleId: z.string().min(1, { message: "required" }),
-    expectedUpdatedAt: z.iso.datetime({ message: "invalid" }),
+    expectedVersion: z.number({ message: "invalid" }).int().min(0),
     selfReviewDue: isoDate,
     meetingsDue: isoDate,
     grassrootsDue: isoDate,

@@ -19,8 +19,8 @@ const optionalText = (max: number) => z.string().trim().max(max, { message: "too
 
 export const MemberProfileSchema = z.object({
   memberId: z.string().min(1, { message: "required" }),
-  /** The updatedAt the form was loaded with: a stale edit is refused, never merged silently. */
-  expectedUpdatedAt: z.iso.datetime({ message: "invalid" }),
+  /** The version the form was loaded with: a stale edit is refused, never merged silently. */
+  expectedVersion: z.number({ message: "invalid" }).int().min(0),
   post: optionalText(120),
   residenceCell: optionalText(200),
   category: z.enum(MEMBER_CATEGORIES, { message: "required" }),

@@ -16,7 +16,7 @@ async function profileInput(memberId: string, changes: { residenceCell?: string;
   const m = await db.member.findUniqueOrThrow({ where: { id: memberId } });
   return {
     memberId,
-    expectedUpdatedAt: m.updatedAt.toISOString(),
+    expectedVersion: m.version,
     post: changes.post ?? m.post ?? "",
     residenceCell: changes.residenceCell ?? m.residenceCell ?? "",
     category: m.category,
@@ -195,7 +195,7 @@ describe.each(["bantochuc", "thuongvu"] as const)("upper committee (%s)", (usern
     const audits = await auditCount(cycle.id);
     await updateCycleDeadlines(upper, {
       cycleId: cycle.id,
-      expectedUpdatedAt: current.updatedAt.toISOString(),
+      expectedVersion: current.version,
       selfReviewDue: "2024-12-05",
       meetingsDue: "2024-12-15",
       grassrootsDue: "2024-12-25",
@@ -208,7 +208,7 @@ describe.each(["bantochuc", "thuongvu"] as const)("upper committee (%s)", (usern
     await expect(
       updateCycleDeadlines(upper, {
         cycleId: other.id,
-        expectedUpdatedAt: other.updatedAt.toISOString(),
+        expectedVersion: other.version,
         selfReviewDue: "2024-12-01",
         meetingsDue: "2024-12-02",
         grassrootsDue: "2024-12-03",
@@ -223,7 +223,7 @@ describe.each(["bantochuc", "thuongvu"] as const)("upper committee (%s)", (usern
     await expect(
       updateCycleDeadlines(upper, {
         cycleId: cycle.id,
-        expectedUpdatedAt: cycle.updatedAt.toISOString(),
+        expectedVersion: cycle.version,
         selfReviewDue: "2024-12-20",
         meetingsDue: "2024-12-10",
         grassrootsDue: "2024-12-25",
@@ -236,7 +236,7 @@ describe.each(["bantochuc", "thuongvu"] as const)("upper committee (%s)", (usern
   it("refuses a stale edit and a closed cycle, changing nothing", async () => {
     const cycle = await db.reviewCycle.findFirstOrThrow({ where: { upperOrg: { code: "HU" }, status: { not: "CLOSED" } }, orderBy: { year: "desc" } });
     const dates = { selfReviewDue: "2024-12-01", meetingsDue: "2024-12-12", grassrootsDue: "2024-12-26", upperDecisionDue: "2025-01-12" };
-    const stale = { cycleId: cycle.id, expectedUpdatedAt: new Date(cycle.updatedAt.getTime() - 1000).toISOString(), ...dates };
+    const stale = { cycleId: cycle.id, expectedVersion: cycle.version - 1, ...dates };
     await expect(updateCycleDeadlines(upper, stale)).rejects.toMatchObject({ code: "STALE_EDIT" });
     expect(await db.reviewCycle.findUniqueOrThrow({ where: { id: cycle.id } })).toEqual(cycle);
 
@@ -245,7 +245,7 @@ describe.each(["bantochuc", "thuongvu"] as const)("upper committee (%s)", (usern
     try {
       const current = await db.reviewCycle.findUniqueOrThrow({ where: { id: closed.id } });
       await expect(
-        updateCycleDeadlines(upper, { cycleId: closed.id, expectedUpdatedAt: current.updatedAt.toISOString(), ...dates }),
+        updateCycleDeadlines(upper, { cycleId: closed.id, expectedVersion: current.version, ...dates }),
       ).rejects.toMatchObject({ code: "CYCLE_CLOSED" });
       expect((await db.reviewCycle.findUniqueOrThrow({ where: { id: closed.id } })).selfReviewDue).toEqual(current.selfReviewDue);
     } finally {

@@ -53,7 +53,7 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
               full={canEdit}
               initial={{
                 memberId: member.id,
-                expectedUpdatedAt: member.updatedAt.toISOString(),
+                expectedVersion: member.version,
                 post: member.post ?? "",
                 residenceCell: member.residenceCell ?? "",
                 category: member.category,

@@ -18,7 +18,7 @@ export default async function CycleDeadlinesPage({ params }: { params: Promise<{
         <CycleDeadlinesForm
           initial={{
             cycleId: cycle.id,
-            expectedUpdatedAt: cycle.updatedAt.toISOString(),
+            expectedVersion: cycle.version,
             selfReviewDue: toIsoDate(cycle.selfReviewDue),
             meetingsDue: toIsoDate(cycle.meetingsDue),
             grassrootsDue: toIsoDate(cycle.grassrootsDue),
