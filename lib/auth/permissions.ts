@@ -111,11 +111,6 @@ export function can(actor: Actor, permission: Permission, target: Target): boole
   });
 }
 
-/** Whether the actor holds the permission anywhere: for navigation, never for access. */
-export function canSomewhere(actor: Actor, permission: Permission): boolean {
-  return actor.roles.some((grant) => scopeOf(grant.role, permission) !== undefined);
-}
-
 /**
  * The organizations whose subtrees a list may show for a permission: list queries filter on
  * "has one of these ancestors", so nobody can list what they may not read.

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import en from "@/lib/i18n/messages/en/app.json";
+import vi from "@/lib/i18n/messages/vi/app.json";
+
+function keys(messages: object, prefix = ""): string[] {
+  return Object.entries(messages).flatMap(([key, value]) =>
+    typeof value === "object" && value !== null ? keys(value, `${prefix}${key}.`) : [`${prefix}${key}`],
+  );
+}
+
+describe("interface messages", () => {
+  it("Vietnamese and English have the same keys, so the English switch never shows a raw key", () => {
+    expect(keys(en).sort()).toEqual(keys(vi).sort());
+  });
+
+  it("no message is empty", () => {
+    for (const [locale, messages] of Object.entries({ vi, en })) {
+      const empty = keys(messages).filter((key) => {
+        const value = key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], messages);
+        return typeof value !== "string" || value.trim() === "";
+      });
+      expect(empty, locale).toEqual([]);
+    }
+  });
+
+});
