@@ -22,5 +22,4 @@ describe("interface messages", () => {
       expect(empty, locale).toEqual([]);
     }
   });
-
 });
