@@ -79,6 +79,10 @@ async function main() {
   const member = await firstLink(admin, top, "/members/");
   await measure("quantri", admin, "member page", member);
 
+  const district = await signIn("thuongvu");
+  await measure("thuongvu", district, "home (district progress)", "/");
+  await measure("thuongvu", district, "unit tree", "/units");
+
   const secretary = await signIn("bithu");
   await measure("bithu", secretary, "home", "/");
   const cell = await firstLink(secretary, "/units", "/units/");

@@ -28,6 +28,8 @@ export async function listUnitMembers(
   actor: Actor,
   unitId: string,
   query: MemberListQuery,
+  /** The unit's member count when the caller already has it (UnitCounts.members): saves a count. */
+  unfilteredTotal?: number,
 ): Promise<{ rows: MemberRow[]; total: number; page: number; pageCount: number }> {
   await authorizeOrg(actor, "member:read", unitId);
   // LIKE wildcards typed by the person are literal characters here, never patterns.
@@ -37,7 +39,8 @@ export async function listUnitMembers(
     ...(key ? { nameSearch: { contains: key } } : {}),
     ...(query.status ? { status: query.status } : { status: { not: "LEFT" } }),
   };
-  const total = await db.member.count({ where });
+  const filtered = Boolean(key || query.status);
+  const total = !filtered && unfilteredTotal !== undefined ? unfilteredTotal : await db.member.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / MEMBERS_PAGE_SIZE));
   const page = Math.min(query.page, pageCount);
   const rows = await db.member.findMany({

@@ -62,10 +62,15 @@ export async function countUnits(ids: string[]): Promise<Map<string, UnitCounts>
   return counts;
 }
 
-/** The units the actor may read, down to `levels` below each of their top units, with counts. */
-export async function getUnitTree(actor: Actor, levels = 2): Promise<UnitNode[]> {
+/** A tree page shows two levels below the top units, or one when two would be too many to read. */
+const MAX_TREE_NODES = 500;
+
+/** The units the actor may read, two levels (or one, for a province) below their top units, with counts. */
+export async function getUnitTree(actor: Actor): Promise<UnitNode[]> {
   const roots = subtreeRoots(actor, "org:read");
   if (!roots.length) return [];
+  const twoLevels = await db.orgClosure.count({ where: { ancestorId: { in: roots }, distance: { lte: 2 } } });
+  const levels = twoLevels > MAX_TREE_NODES ? 1 : 2;
   const nodes = await db.organization.findMany({
     where: { ancestors: { some: { ancestorId: { in: roots }, distance: { lte: levels } } } },
     orderBy: [{ depth: "asc" }, { position: "asc" }, { code: "asc" }],

@@ -21,7 +21,7 @@ export default async function UnitPage({ params, searchParams }: Props) {
   const { id } = await params;
   const query = MemberListQuerySchema.parse(await searchParams);
   const [t, page] = await Promise.all([getTranslations(), orNotFound(getUnitPage(actor, id))]);
-  const members = page.canListMembers ? await listUnitMembers(actor, id, query) : null;
+  const members = page.canListMembers ? await listUnitMembers(actor, id, query, page.unit.counts.members) : null;
   const { unit, breadcrumbs, children } = page;
 
   return (
