@@ -26,6 +26,7 @@ import type {
   PeerGroupRow,
   RatingDecisionRow,
   RemediationItemRow,
+  ReviewBuild,
   ReviewCycleRow,
   ReviewRecordRow,
   SelfReviewRow,
@@ -67,17 +68,6 @@ export interface ReviewBuildInput {
   fixedStates: ReadonlyMap<string, RecordState>;
   /** Cells whose 2024 phase the demo fixes. */
   fixedCellPhases: ReadonlyMap<string, CellPhase>;
-}
-
-export interface ReviewBuild {
-  cycles: ReviewCycleRow[];
-  peerGroups: PeerGroupRow[];
-  records: ReviewRecordRow[];
-  selfReviews: SelfReviewRow[];
-  opinions: OpinionRow[];
-  meetings: MeetingRow[];
-  decisions: RatingDecisionRow[];
-  remediationItems: RemediationItemRow[];
 }
 
 export type CellPhase = "notStarted" | "selfReview" | "meetingDraft" | "meetingFinal";

@@ -258,7 +258,19 @@ export interface BuiltAccount extends Omit<DemoAccount, "username"> {
   memberCellId: string | null;
 }
 
-export interface DemoDataset {
+/** The review rows of all cycles: what lib/demo/reviews.ts builds. */
+export interface ReviewBuild {
+  cycles: ReviewCycleRow[];
+  peerGroups: PeerGroupRow[];
+  records: ReviewRecordRow[];
+  selfReviews: SelfReviewRow[];
+  opinions: OpinionRow[];
+  meetings: MeetingRow[];
+  decisions: RatingDecisionRow[];
+  remediationItems: RemediationItemRow[];
+}
+
+export interface DemoDataset extends ReviewBuild {
   organizations: OrganizationRow[];
   closure: OrgClosureRow[];
   members: MemberRow[];
@@ -268,13 +280,5 @@ export interface DemoDataset {
   leaves: LeaveRow[];
   users: UserRow[];
   roleAssignments: RoleAssignmentRow[];
-  cycles: ReviewCycleRow[];
-  peerGroups: PeerGroupRow[];
-  records: ReviewRecordRow[];
-  selfReviews: SelfReviewRow[];
-  opinions: OpinionRow[];
-  meetings: MeetingRow[];
-  decisions: RatingDecisionRow[];
-  remediationItems: RemediationItemRow[];
   accounts: BuiltAccount[];
 }

@@ -2,7 +2,7 @@
 
 export { evaluate, evaluateSubject } from "./evaluate";
 export { checkQuota, countProposals, DEFAULT_QUOTA_BASE, maxExcellent, whatIf } from "./quota";
-export type { GroupProposal, QuotaCheck, QuotaFix, WhatIf } from "./quota";
+export type { GroupProposal, QuotaFix, WhatIf } from "./quota";
 export { toReport } from "./report";
 export type { GradingReport, SubjectReport } from "./report";
 export { formatPath, GradingInputSchema, parseGradingInput } from "./input-schema";

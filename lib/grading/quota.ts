@@ -1,5 +1,5 @@
 import { compareCodeUnits } from "./order";
-import type { GroupCounts, Level, LevelOrNotRated, QuotaBase } from "./types";
+import type { GroupCounts, Level, LevelOrNotRated, QuotaBase, QuotaCheck } from "./types";
 
 // The 20 % rule per peer group (RULES §5), in whole numbers only: never a rounded percentage.
 
@@ -16,18 +16,6 @@ const POOL_DIVISOR: Record<QuotaBase, number> = { GOOD_ONLY: 6, GOOD_AND_EXCELLE
 export function maxExcellent(pool: number, quotaBase: QuotaBase = DEFAULT_QUOTA_BASE): number {
   const divisor = POOL_DIVISOR[quotaBase];
   return (pool - (pool % divisor)) / divisor;
-}
-
-export interface QuotaCheck {
-  excellent: number;
-  good: number;
-  pool: number;
-  maxExcellent: number;
-  excess: number;
-  /** No excess, or an override decision lets the group exceed. */
-  ok: boolean;
-  /** An override decision names the group; it is reported whether or not the group exceeds. */
-  overridden: boolean;
 }
 
 // RULES §5, §6 — the group holds when excess is 0; an override of the competent committee lets it exceed, visibly

@@ -1,15 +1,7 @@
-import type { GradingResult, GroupResult, Level, NotRatedReason, ReasonCode } from "./types";
+import type { GradingResult, GroupResult, SubjectVerdict } from "./types";
 
 /** One subject as the command line prints it (RULES §6). */
-export interface SubjectReport {
-  id: string;
-  rated: boolean;
-  notRatedReason: NotRatedReason | null;
-  maxLevel: Level | null;
-  forced: boolean;
-  proposalValid: boolean;
-  reasons: readonly ReasonCode[];
-}
+export type SubjectReport = Pick<SubjectVerdict, "id" | "rated" | "notRatedReason" | "maxLevel" | "forced" | "proposalValid" | "reasons">;
 
 /** The document the command line prints (RULES §6). */
 export interface GradingReport {

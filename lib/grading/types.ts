@@ -145,17 +145,22 @@ export interface GroupCounts {
   good: number;
 }
 
-export interface GroupResult {
-  peerGroup: string;
-  kind: SubjectKind;
+export interface QuotaCheck {
   excellent: number;
   good: number;
   pool: number;
   maxExcellent: number;
   excess: number;
+  /** No excess, or an override decision lets the group exceed. */
   ok: boolean;
-  /** An override decision names the group. */
+  /** An override decision names the group; it is reported whether or not the group exceeds. */
   overridden: boolean;
+}
+
+/** The 20 % check of one peer group, as the command line prints it (RULES §6). */
+export interface GroupResult extends QuotaCheck {
+  peerGroup: string;
+  kind: SubjectKind;
 }
 
 export interface GradingResult {
