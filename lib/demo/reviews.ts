@@ -21,15 +21,12 @@ import type {
   RatingLevel,
   RecordState,
   RuleSetId,
-  MeetingRow,
   OpinionRow,
   PeerGroupRow,
-  RatingDecisionRow,
   RemediationItemRow,
   ReviewBuild,
   ReviewCycleRow,
   ReviewRecordRow,
-  SelfReviewRow,
 } from "./types";
 
 // Review cycles of every district: past years decided and published (history, streaks, remediation),
