@@ -25,7 +25,7 @@ export async function signInAction(_previous: SignInState | null, form: FormData
     await signIn("credentials", { ...parsed.data, redirectTo: "/" });
     return { ok: true, data: undefined };
   } catch (error) {
-    if (error instanceof SignInThrottled || (error instanceof AuthError && (error.cause as { err?: unknown })?.err instanceof SignInThrottled)) {
+    if (error instanceof SignInThrottled) {
       return { ok: false, formError: "THROTTLED", username };
     }
     if (error instanceof AuthError) return { ok: false, formError: "badCredentials", username };
