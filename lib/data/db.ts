@@ -12,5 +12,6 @@ export const db =
 
 if (env.NODE_ENV !== "production") globalForPrisma.prisma = db;
 
-export type Db = typeof db;
-export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+export type Tx = Parameters<Parameters<(typeof db)["$transaction"]>[0]>[0];
+/** Reads that run inside a use case's transaction or on their own. */
+export type DbClient = Tx | typeof db;

@@ -1,9 +1,9 @@
 import "server-only";
 import { assertCan, type Actor, type Permission, type Target } from "@/lib/auth/permissions";
-import { db, type Tx } from "./db";
+import { db, type DbClient } from "./db";
 
 /** The organization and all its ancestors, itself first. Empty when the id does not exist. */
-export async function getOrgAncestry(organizationId: string, client: Tx | typeof db = db): Promise<string[]> {
+export async function getOrgAncestry(organizationId: string, client: DbClient = db): Promise<string[]> {
   const rows = await client.orgClosure.findMany({
     where: { descendantId: organizationId },
     orderBy: { distance: "asc" },
@@ -17,7 +17,7 @@ export async function authorizeOrg(
   actor: Actor,
   permission: Permission,
   organizationId: string,
-  client: Tx | typeof db = db,
+  client: DbClient = db,
 ): Promise<Target> {
   const ancestry = await getOrgAncestry(organizationId, client);
   const target: Target | null = ancestry.length ? { organizationAncestry: ancestry } : null;
@@ -30,7 +30,7 @@ export async function authorizeMember(
   actor: Actor,
   permission: Permission,
   memberId: string,
-  client: Tx | typeof db = db,
+  client: DbClient = db,
 ): Promise<Target & { memberId: string; cellId: string }> {
   const member = await client.member.findUnique({ where: { id: memberId }, select: { cellId: true } });
   const target = member ? { memberId, cellId: member.cellId, organizationAncestry: await getOrgAncestry(member.cellId, client) } : null;

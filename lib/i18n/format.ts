@@ -1,23 +1,11 @@
 // Dates as the users write them: dd/mm/yyyy in both languages.
 // Date-only columns are stored as UTC midnight, so they are formatted in UTC (no day shift);
-// moments (sign-in, audit) in Vietnam's time zone.
+// "today" is the calendar day in Vietnam.
 
 const dateFormat = new Intl.DateTimeFormat("vi-VN", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "UTC" });
-const dateTimeFormat = new Intl.DateTimeFormat("vi-VN", {
-  day: "2-digit",
-  month: "2-digit",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  timeZone: "Asia/Ho_Chi_Minh",
-});
 
 export function formatDate(date: Date | null | undefined): string {
   return date ? dateFormat.format(date) : "—";
-}
-
-export function formatDateTime(date: Date | null | undefined): string {
-  return date ? dateTimeFormat.format(date) : "—";
 }
 
 const isoDayInVietnam = new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: "Asia/Ho_Chi_Minh" });
