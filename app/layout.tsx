@@ -9,7 +9,12 @@ import { getLocale, getTranslations } from "next-intl/server";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("common");
-  return { title: { default: t("appName"), template: `%s · ${t("appShort")}` } };
+  return {
+    title: { default: t("appName"), template: `%s · ${t("appShort")}` },
+    // public/: the icon, and the manifest that lets a member add the app to a phone's home screen.
+    icons: { icon: "/icon.svg", apple: "/icons/apple-touch-icon.png" },
+    manifest: "/manifest.webmanifest",
+  };
 }
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#991b1b" };

@@ -48,3 +48,19 @@ test("repeated failures for one username are throttled with their own message", 
   await page.getByRole("button", { name: "Đăng nhập" }).click();
   await expect(page.getByText("Đăng nhập sai quá nhiều lần. Xin thử lại sau 15 phút.")).toBeVisible();
 });
+
+test("a phone can add the app to its home screen, and search engines are kept out", async ({ page, request }) => {
+  await page.goto("/sign-in");
+  const manifestHref = await page.locator('link[rel="manifest"]').getAttribute("href");
+  expect(manifestHref).toBe("/manifest.webmanifest");
+  const manifest = await (await request.get(manifestHref!)).json();
+  expect(manifest).toMatchObject({ lang: "vi", display: "standalone", theme_color: "#991b1b", start_url: "/" });
+  expect(manifest.name).toContain("đảng viên");
+  for (const icon of manifest.icons as { src: string; type: string }[]) {
+    const response = await request.get(icon.src);
+    expect(response.status(), icon.src).toBe(200);
+    expect(response.headers()["content-type"]).toContain(icon.type);
+  }
+  const robots = await request.get("/robots.txt");
+  expect(await robots.text()).toMatch(/User-agent: \*\s+Disallow: \/\s*$/);
+});

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inBatches, PROJECT_ROOT, runGrading, runViaNpm, type CommandResult } from "./cli";
 
-// Every worked case of the shared contract, through the command line exactly as RULES.md §6 runs it.
+// Every worked case of the rating rules (docs/rating-rules.md), through the command line exactly as a user runs it.
 
 interface WorkedCase {
   name: string;
@@ -12,7 +12,7 @@ interface WorkedCase {
   expected: unknown;
 }
 
-const CASES_FILE = path.resolve(PROJECT_ROOT, "../shared/grading/cases.json");
+const CASES_FILE = path.resolve(PROJECT_ROOT, "tests/fixtures/grading/cases.json");
 const CONCURRENCY = 3;
 
 const validInput = () => ({
