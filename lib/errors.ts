@@ -5,7 +5,12 @@ export type DomainErrorCode =
   | "NOT_FOUND"
   | "STALE_EDIT"
   | "INVALID_INPUT"
-  | "CYCLE_CLOSED";
+  | "CYCLE_CLOSED"
+  | "CYCLE_EXISTS"
+  | "CYCLE_ALREADY_STARTED"
+  | "SHEET_FROZEN"
+  | "FACTS_LOCKED"
+  | "OWN_RECORD";
 
 export class DomainError extends Error {
   constructor(

@@ -4,9 +4,11 @@
 //   tsx prisma/seed.ts --grassroots 10 --members 600
 //   tsx prisma/seed.ts --province               15 districts of 54 grassroots organizations, 300 000 members
 //   options: --districts N  --history-from YEAR (first review year, default 2019)
+//            --year YEAR (the review year in progress; default: the one under way today, reviewYearOn)
 //
 // Run through the launcher (`npm run seed -- …`, or `node scripts/with-db.mjs --seed`), which sets
-// DATABASE_URL. The same options always give the same rows; a non-empty database is refused.
+// DATABASE_URL. The same options, and the same review year, always give the same rows; a non-empty
+// database is refused.
 
 import { availableParallelism } from "node:os";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -14,18 +16,22 @@ import { writeDistrict } from "../lib/data/seed-writer";
 import { DEMO_PASSWORD } from "../lib/demo/accounts";
 import { buildDistrict, describeDataset, DEMO_SIZE, PROVINCE_PRESET, type DistrictOptions } from "../lib/demo/district";
 import type { BuiltAccount } from "../lib/demo/types";
+import { FIRST_HISTORY_YEAR } from "../lib/demo/years";
 import { PrismaClient } from "../lib/generated/prisma/client";
+import { reviewYearOn } from "../lib/review/calendar";
 
-const USAGE = "usage: tsx prisma/seed.ts [--grassroots N] [--members N] [--districts N] [--province] [--history-from YEAR]";
+const USAGE = "usage: tsx prisma/seed.ts [--grassroots N] [--members N] [--districts N] [--province] [--history-from YEAR] [--year YEAR]";
 
 function parseArgs(argv: readonly string[]): DistrictOptions {
-  const options: DistrictOptions = {};
+  // The clock is read here, once: the generator itself only sees the year.
+  const options: DistrictOptions = { currentYear: reviewYearOn(new Date()) };
   let province = false;
   const numbers: Record<string, keyof DistrictOptions> = {
     "--grassroots": "grassroots",
     "--members": "members",
     "--districts": "districts",
     "--history-from": "historyFrom",
+    "--year": "currentYear",
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
@@ -33,7 +39,8 @@ function parseArgs(argv: readonly string[]): DistrictOptions {
     else if (flag === "--help" || flag === "-h") fail(USAGE, 0);
     else if (flag in numbers) {
       const value = Number(argv[++i]);
-      const least = flag === "--members" ? 0 : 1;
+      // No rule set is known before 2019, so no review year either.
+      const least = flag === "--members" ? 0 : flag === "--year" || flag === "--history-from" ? FIRST_HISTORY_YEAR : 1;
       if (!Number.isInteger(value) || value < least) fail(`${flag} needs a whole number of at least ${least}\n${USAGE}`);
       (options[numbers[flag]] as number) = value;
     } else fail(`unknown option ${flag}\n${USAGE}`);
@@ -71,6 +78,8 @@ async function main(): Promise<void> {
     const data = buildDistrict(options);
     const built = Date.now() - started;
     console.log(`Seeding ${options.districts! > 1 ? `a province of ${options.districts} districts` : "the demo district"}: ${options.grassroots} grassroots organizations per district, ${data.members.length} members (built in ${built} ms)`);
+    const cycles = [...new Map(data.cycles.map((c) => [c.year, c])).values()];
+    console.log(`Review years: ${cycles.map((c) => `${c.year} ${c.ruleSet} ${c.status}`).join(", ")}`);
 
     started = Date.now();
     // Big seeds write each table over a few connections at once (not atomic: cleared again on failure).

@@ -1,4 +1,4 @@
-// `npm run --silent grading -- FILE`: evaluates one input document (RULES.md §6) read from FILE, or from
+// `npm run --silent grading -- FILE`: evaluates one input document (docs/rating-rules.md §6, §7.9) read from FILE, or from
 // standard input when FILE is `-`, and prints the result. Exit 0 when evaluated, whatever it found;
 // exit 2 with one line on standard error, and nothing on standard output, when the input is invalid.
 import { readFile } from "node:fs/promises";

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { LocaleSwitcher } from "@/components/layout/locale-switcher";
 import { NavLinks } from "@/components/layout/nav-links";
 import { signOutAction } from "@/lib/actions/auth";
+import { subtreeRoots } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
 
 // Every page below reads the database for the signed-in person: never prerendered.
@@ -28,6 +29,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             links={[
               { href: "/", label: t("nav.home") },
               { href: "/units", label: t("nav.units") },
+              ...(subtreeRoots(actor, "cycle:manage").length > 0 ? [{ href: "/cycles", label: t("nav.cycles") }] : []),
             ]}
           />
           <div className="ml-auto flex items-center gap-3 text-sm">

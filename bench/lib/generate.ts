@@ -6,7 +6,11 @@ import type {
   LevelOrNotRated,
   MemberInput,
   OrganizationInput,
+  QuotaOverride,
+  Score,
+  Shortcomings,
   SubjectInput,
+  Tasks,
 } from "../../lib/grading";
 
 // A deterministic territory for the grading benchmark: grassroots organizations (one member peer group
@@ -125,11 +129,161 @@ function generateOrganization(
   };
 }
 
+// QD366_HD43 (the 100-point scale), rated on 2026-12-15: scores mostly between 75 and 90, tasks mostly
+// done on time, a few leaders and organizations with the rarer forcing facts.
+const SCORES: readonly Score[] = [
+  { general: 28, results: 67 },
+  { general: 27.5, results: 63.5 },
+  { general: 26, results: 63.9 },
+  { general: 25, results: 60 },
+  { general: 25, results: 60 },
+  { general: 24.5, results: 56 },
+  { general: 24, results: 55 },
+  { general: 22, results: 50.5 },
+  { general: 20, results: 45 },
+  { general: 18, results: 37 },
+  { general: 15, results: 30.5 },
+];
+const TASKS: readonly Tasks[] = [
+  { assigned: 10, completed: 10, onTime: 10, exceeded: 4 },
+  { assigned: 10, completed: 10, onTime: 10, exceeded: 3 },
+  { assigned: 10, completed: 10, onTime: 10, exceeded: 1 },
+  { assigned: 8, completed: 8, onTime: 8, exceeded: 0 },
+  { assigned: 10, completed: 10, onTime: 9, exceeded: 2 },
+  { assigned: 6, completed: 6, onTime: 3, exceeded: 0 },
+  { assigned: 10, completed: 9, onTime: 9, exceeded: 0 },
+  { assigned: 10, completed: 4, onTime: 4, exceeded: 0 },
+  { assigned: 0, completed: 0, onTime: 0, exceeded: 0 },
+];
+const SHORTCOMINGS: readonly Shortcomings[] = [
+  { named: 2, remedied: 2 },
+  { named: 3, remedied: 1 },
+];
+const NO_DISCIPLINES: readonly Discipline[] = [];
+const DISCIPLINES_366: readonly (readonly Discipline[])[] = [
+  [{ decidedOn: "2026-05-01" }],
+  [{ decidedOn: "2026-03-15", selfDetectedAndRemedied: true }],
+  [{ decidedOn: "2025-11-20" }],
+];
+const LED_UNITS = [
+  { count: 4, notCompleted: 0 },
+  { count: 5, notCompleted: 1 },
+  { count: 5, notCompleted: 3 },
+] as const;
+
+/**
+ * A member as a data layer builds one: one object literal with every fact key (undefined when unknown,
+ * such as the score of an unfinished sheet), the leader-only facts spread in for leaders only. Real input
+ * has these few object shapes, not one per combination of facts; fewer shapes also keep V8's property
+ * caches fast in every rule.
+ */
+function generateMember366(random: () => number, id: string, peerGroup: string): MemberInput {
+  const roll = random();
+  const status = roll < 0.01 ? "EXEMPT" : roll < 0.012 ? "SUSPENDED" : "ACTIVE";
+  const admittedOn = roll >= 0.012 && roll < 0.04 ? (random() < 0.5 ? "2026-08-31" : "2026-03-02") : "2001-05-19";
+  const categoryRoll = random();
+  const category = categoryRoll < 0.15 ? "LEADER" : categoryRoll < 0.3 ? "OUTSIDE_SYSTEM" : "NON_LEADER";
+  const score = random() < 0.98 ? pick(random, SCORES) : undefined;
+  const subject: MemberInput = {
+    id,
+    kind: "MEMBER",
+    peerGroup,
+    proposed: proposalFor(random()),
+    status,
+    admittedOn,
+    reviewDone: random() >= 0.005,
+    disciplines: random() < 0.01 ? pick(random, DISCIPLINES_366) : NO_DISCIPLINES,
+    category,
+    score,
+    tasks: random() < 0.85 ? pick(random, TASKS) : undefined,
+    shortcomings: random() < 0.1 ? pick(random, SHORTCOMINGS) : undefined,
+    degradationConcluded: random() < 0.002,
+    prohibitedActsConcluded: random() < 0.002,
+    ...(category === "LEADER"
+      ? {
+          ledUnits: random() < 0.3 ? pick(random, LED_UNITS) : undefined,
+          lowConfidenceOver50: random() < 0.005,
+          corruptionInScope: random() < 0.003,
+          fiveTargetsMissed: random() < 0.01,
+          forceMajeure: random() < 0.02,
+        }
+      : {}),
+  };
+  if (status !== "ACTIVE" || (admittedOn === "2026-08-31" && random() < 0.9)) subject.proposed = "NOT_RATED";
+  return subject;
+}
+
+function generateOrganization366(random: () => number, id: string, peerGroup: string): OrganizationInput {
+  return {
+    id,
+    kind: "ORGANIZATION",
+    peerGroup,
+    proposed: proposalFor(random()),
+    establishedOn: random() < 0.01 ? "2026-09-01" : "1990-01-01",
+    score: pick(random, SCORES),
+    tasks: pick(random, TASKS),
+    shortcomings: random() < 0.2 ? pick(random, SHORTCOMINGS) : undefined,
+    disciplinedSubordinateUnits: random() < 0.05 ? 1 : 0,
+    leadershipDisciplines: random() < 0.01 ? pick(random, DISCIPLINES_366) : NO_DISCIPLINES,
+    leadershipMemberDegraded: random() < 0.003,
+    disunityConcluded: random() < 0.002,
+    fiveTargetsMissed: random() < 0.01,
+    forceMajeure: random() < 0.01,
+  };
+}
+
+/** What differs between the rule sets a territory can be generated for. */
+interface Flavour {
+  ruleSet: GradingInput["ruleSet"];
+  ratingDate: string;
+  member(random: () => number, id: string, peerGroup: string): MemberInput;
+  organization(random: () => number, id: string, peerGroup: string, memberLevels: LevelOrNotRated[]): OrganizationInput;
+  override(index: number, peerGroup: string): QuotaOverride;
+}
+
+const FLAVOURS = {
+  QD132_HD21: {
+    ruleSet: "QD132_HD21",
+    ratingDate: "2024-12-10",
+    member: generateMember,
+    organization: generateOrganization,
+    override: (index, peerGroup) => ({
+      peerGroup,
+      decisionNo: `${index + 1}-QĐ/HU`,
+      decidedOn: "2024-12-20",
+      issuer: "Ban Thường vụ Huyện ủy",
+      reason: "Đơn vị có thành tích nổi trội",
+    }),
+  },
+  QD366_HD43: {
+    ruleSet: "QD366_HD43",
+    ratingDate: "2026-12-15",
+    member: generateMember366,
+    organization: (random, id, peerGroup) => generateOrganization366(random, id, peerGroup),
+    // Half the decisions name their own rate, the others take the default 25 %.
+    override: (index, peerGroup) => ({
+      peerGroup,
+      decisionNo: `${index + 1}-QĐ/ĐU`,
+      decidedOn: "2026-12-20",
+      issuer: "Ban Thường vụ Đảng ủy",
+      reason: "Đơn vị có thành tích xuất sắc, nổi trội",
+      ...(index % 2 === 0 ? { ratePercent: 22 } : {}),
+    }),
+  },
+} as const satisfies Record<string, Flavour>;
+
+export type TerritoryRuleSet = keyof typeof FLAVOURS;
+
 /**
  * The members of every grassroots organization (ids in order, so already sorted as evaluate outputs
  * them), then the organizations themselves, each carrying the proposed levels of its first members.
  */
-export function generateTerritory(size: TerritorySize, seed = 20_241_210): GradingInput {
+export function generateTerritory(
+  size: TerritorySize,
+  seed = 20_241_210,
+  ruleSet: TerritoryRuleSet = "QD132_HD21",
+): GradingInput {
+  const flavour: Flavour = FLAVOURS[ruleSet];
   const random = seededRandom(seed);
   const subjects: SubjectInput[] = [];
   const organizations: OrganizationInput[] = [];
@@ -140,25 +294,23 @@ export function generateTerritory(size: TerritorySize, seed = 20_241_210): Gradi
     const count = perGroup + (remainder-- > 0 ? 1 : 0);
     const memberLevels: LevelOrNotRated[] = [];
     for (let index = 0; index < count; index++) {
-      const member = generateMember(random, flat("m-", tccs, "-", String(index).padStart(4, "0")), tccs);
+      const member = flavour.member(random, flat("m-", tccs, "-", String(index).padStart(4, "0")), tccs);
       subjects.push(member);
       if (memberLevels.length < 30) memberLevels.push(member.proposed);
     }
     const district = group % size.districts;
     const type = ORGANIZATION_TYPES[Math.floor(group / size.districts) % ORGANIZATION_TYPES.length];
-    organizations.push(generateOrganization(random, flat("o-", tccs), flat("district-", String(district), "-", type), memberLevels));
+    organizations.push(
+      flavour.organization(random, flat("o-", tccs), flat("district-", String(district), "-", type), memberLevels),
+    );
   }
   // "m-…" sorts before "o-…": appending the organizations keeps every id in order.
   for (const organization of organizations) subjects.push(organization);
   // One grassroots organization in a hundred has a committee decision letting it exceed the cap.
-  const overrides = Array.from({ length: Math.floor(size.memberGroups / 100) }, (_, index) => ({
-    peerGroup: flat("tccs-", String(index * 100).padStart(6, "0")),
-    decisionNo: `${index + 1}-QĐ/HU`,
-    decidedOn: "2024-12-20",
-    issuer: "Ban Thường vụ Huyện ủy",
-    reason: "Đơn vị có thành tích nổi trội",
-  }));
-  return { ruleSet: "QD132_HD21", ratingDate: "2024-12-10", quotaBase: "GOOD_ONLY", subjects, overrides };
+  const overrides = Array.from({ length: Math.floor(size.memberGroups / 100) }, (_, index) =>
+    flavour.override(index, flat("tccs-", String(index * 100).padStart(6, "0"))),
+  );
+  return { ruleSet: flavour.ruleSet, ratingDate: flavour.ratingDate, quotaBase: "GOOD_ONLY", subjects, overrides };
 }
 
 /** The same subjects in a seeded random order, to measure the cost of sorting the output. */

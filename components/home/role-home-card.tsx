@@ -120,9 +120,14 @@ export async function RoleHomeCard({ card, canManageCycle, today }: { card: Role
                 ))}
               </ul>
               {canManageCycle && card.unit.id === card.cycle.upperOrgId && (
-                <Link href={`/cycles/${card.cycle.id}/deadlines`} className="inline-block text-sm font-medium text-brand-700 underline hover:text-brand-800">
-                  {t("home.editDeadlines")}
-                </Link>
+                <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+                  <Link href={`/cycles/${card.cycle.id}`} className="font-medium text-brand-700 underline hover:text-brand-800">
+                    {t("cycle.manageCycle")}
+                  </Link>
+                  <Link href={`/cycles/${card.cycle.id}/deadlines`} className="font-medium text-brand-700 underline hover:text-brand-800">
+                    {t("home.editDeadlines")}
+                  </Link>
+                </p>
               )}
             </>
           )}

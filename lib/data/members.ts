@@ -85,7 +85,7 @@ export async function getMemberPage(actor: Actor, memberId: string) {
           proposedLevel: true,
           decidedLevel: true,
           notRatedReason: true,
-          cycle: { select: { year: true, ruleSet: true } },
+          cycle: { select: { year: true, ruleSet: true, status: true } },
         },
       },
     },

@@ -26,11 +26,13 @@ import type {
   OrganizationRow,
   OrgClosureRow,
   PeerGroupRow,
+  QuotaOverrideRow,
   RatingDecisionRow,
   RemediationItemRow,
   ReviewCycleRow,
   ReviewRecordRow,
   RoleAssignmentRow,
+  ScoreSheetRow,
   SelfReviewRow,
   UserRow,
 } from "@/lib/demo/types";
@@ -88,13 +90,24 @@ const CYCLE: Columns<ReviewCycleRow> = {
   selfReviewDue: "date", meetingsDue: "date", grassrootsDue: "date", upperDecisionDue: "date", options: "jsonb", peerGroupsFrozenAt: "timestamp",
   createdAt: "timestamp", updatedAt: "timestamp",
 };
+const SCORE_SHEET: Columns<ScoreSheetRow> = {
+  id: "text", cycleId: "text", framework: "enum:ScoreFramework", groups: "jsonb", version: "int4", updatedAt: "timestamp",
+};
 const PEER_GROUP: Columns<PeerGroupRow> = { id: "text", cycleId: "text", kind: "enum:SubjectKind", code: "text", name: "text", decidingOrgId: "text" };
+const QUOTA_OVERRIDE: Columns<QuotaOverrideRow> = {
+  id: "text", cycleId: "text", peerGroupId: "text", decisionNo: "text", decidedOn: "date", issuer: "text", reason: "text", ratePercent: "int4",
+  createdById: "text", createdAt: "timestamp",
+};
 const RECORD: Columns<ReviewRecordRow> = {
   id: "text", cycleId: "text", subjectKind: "enum:SubjectKind", memberId: "text", organizationId: "text", scopeOrgId: "text", peerGroupId: "text",
   state: "enum:RecordState", notRatedReason: "enum:NotRatedReason", selfLevel: "enum:RatingLevel", proposedLevel: "enum:RatingLevel",
   decidedLevel: "enum:RatingLevel", criteria: "jsonb", voteTally: "jsonb", targetsCompletedPercent: "int4", degradationConcluded: "bool",
-  leadershipDisciplined: "bool", disunityConcluded: "bool", localBodiesAtLeastGood: "bool", forceMajeure: "bool", decisionReason: "text",
-  decidedAt: "timestamp", publishedAt: "timestamp", version: "int4", createdAt: "timestamp", updatedAt: "timestamp",
+  leadershipDisciplined: "bool", disunityConcluded: "bool", localBodiesAtLeastGood: "bool", forceMajeure: "bool",
+  category: "enum:MemberCategory", scoreItems: "jsonb", scoreGeneralTenths: "int4", scoreResultsTenths: "int4", tasksAssigned: "int4",
+  tasksCompleted: "int4", tasksOnTime: "int4", tasksExceeded: "int4", shortcomingsNamed: "int4", shortcomingsRemedied: "int4",
+  prohibitedActsConcluded: "bool", ledUnitsCount: "int4", ledUnitsNotCompleted: "int4", lowConfidenceOver50: "bool", corruptionInScope: "bool",
+  fiveTargetsMissed: "bool", leadershipMemberDegraded: "bool", leadershipDisciplines: "jsonb",
+  decisionReason: "text", decidedAt: "timestamp", publishedAt: "timestamp", version: "int4", createdAt: "timestamp", updatedAt: "timestamp",
 };
 const SELF_REVIEW: Columns<SelfReviewRow> = {
   id: "text", recordId: "text", template: "text", content: "jsonb", enteredOnBehalfById: "text",
@@ -133,7 +146,7 @@ export async function writeDistrict(db: PrismaClient, data: DemoDataset, options
       Array.from({ length: Math.min(width, chunks.length) }, async (_, lane) => {
         for (let c = lane; c < chunks.length; c += width) {
           const chunk = chunks[c];
-          await client.$executeRawUnsafe(sql, ...names.map((name) => chunk.map((row) => toSql(row[name], columns[name]))));
+          await client.$executeRawUnsafe(sql, ...names.map((name) => arrayLiteral(chunk.map((row) => toSql(row[name], columns[name])))));
         }
       }),
     );
@@ -167,7 +180,9 @@ async function writeAll(write: Write, data: DemoDataset, passwordHash: string): 
   await write("User", USER, data.users.map((user) => ({ ...user, passwordHash })));
   await write("RoleAssignment", ROLE_ASSIGNMENT, data.roleAssignments);
   await write("ReviewCycle", CYCLE, data.cycles);
+  await write("ScoreSheet", SCORE_SHEET, data.scoreSheets);
   await write("PeerGroup", PEER_GROUP, data.peerGroups);
+  await write("QuotaOverride", QUOTA_OVERRIDE, data.quotaOverrides);
   await write("ReviewRecord", RECORD, data.records);
   await write("SelfReview", SELF_REVIEW, data.selfReviews);
   await write("Opinion", OPINION, data.opinions);
@@ -188,6 +203,24 @@ function insertSql(table: string, columns: Readonly<Record<string, SqlType>>): s
     .join(", ");
   const arrays = entries.map(([, type], i) => `$${i + 1}::${arrayType(type)}[]`).join(", ");
   return `INSERT INTO "${table}" (${quoted}) SELECT ${select} FROM unnest(${arrays}) AS t(${quoted})`;
+}
+
+/**
+ * A column's values as one PostgreSQL array literal ({"a","b",NULL}), sent as a single text parameter:
+ * the driver passes one string through instead of handling every element of a 10 000-element array,
+ * which made the province's writes CPU-bound in Node. Every text value is quoted, so only a bare NULL
+ * is null; inside quotes a backslash escapes " and \.
+ */
+function arrayLiteral(values: ReadonlyArray<string | number | boolean | null>): string {
+  const parts = new Array<string>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (value === null) parts[i] = "NULL";
+    else if (typeof value === "string") parts[i] = `"${value.replace(/[\\"]/g, "\\$&")}"`;
+    else if (typeof value === "boolean") parts[i] = value ? "t" : "f";
+    else parts[i] = String(value);
+  }
+  return `{${parts.join(",")}}`;
 }
 
 function arrayType(type: SqlType): string {
@@ -218,12 +251,14 @@ const ROWS_FIT_THE_SCHEMA: [
   Fits<UserWithHash, Prisma.UserCreateManyInput>,
   Fits<RoleAssignmentRow, Prisma.RoleAssignmentCreateManyInput>,
   Fits<ReviewCycleRow, Prisma.ReviewCycleCreateManyInput>,
+  Fits<ScoreSheetRow, Prisma.ScoreSheetCreateManyInput>,
   Fits<PeerGroupRow, Prisma.PeerGroupCreateManyInput>,
+  Fits<QuotaOverrideRow, Prisma.QuotaOverrideCreateManyInput>,
   Fits<ReviewRecordRow, Prisma.ReviewRecordCreateManyInput>,
   Fits<SelfReviewRow, Prisma.SelfReviewCreateManyInput>,
   Fits<OpinionRow, Prisma.OpinionCreateManyInput>,
   Fits<MeetingRow, Prisma.MeetingCreateManyInput>,
   Fits<RatingDecisionRow, Prisma.RatingDecisionCreateManyInput>,
   Fits<RemediationItemRow, Prisma.RemediationItemCreateManyInput>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
 void ROWS_FIT_THE_SCHEMA;

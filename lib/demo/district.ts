@@ -6,21 +6,26 @@ import { buildOrgTree, cellsUnder, closureRows, type OrgNode } from "./org-tree"
 import { districtName, planDistrict, provinceCommitteeName, type OrgPlan } from "./places";
 import { randomFor } from "./random";
 import { buildFacts } from "./facts";
-import { buildReviews, CURRENT_YEAR, type CellPhase } from "./reviews";
+import { buildReviews, type CellPhase } from "./reviews";
 import type { BuiltAccount, DemoDataset, RecordState, RoleAssignmentRow, UserRow } from "./types";
+import { calendarOf, FIRST_HISTORY_YEAR, snapshotDay } from "./years";
 
 // The demo data as plain rows: a fictional district shaped like the seed articles (or a province of such
 // districts for benchmarks), with its members, their facts, past years decided and published and the
 // current year in progress. Pure and deterministic: the same options give equal datasets, ids included.
+// The current review year is an option for that reason: the entry points (prisma/seed.ts, the test
+// fixtures) read the clock once, with reviewYearOn(now) from lib/review/calendar.ts.
 
 export interface DistrictOptions {
+  /** The review year in progress (SELF_REVIEW); the year before it is the last published one. */
+  currentYear: number;
   /** Grassroots organizations per district (default 54, as in the seed district). */
   grassroots?: number;
   /** Members in all (default 4 500), spread over the cells in proportion to their usual sizes. */
   members?: number;
   /** 1 (default): the district committee is the root. More: a province committee over that many districts. */
   districts?: number;
-  /** First review year built (default 2019: five published years show commendation streaks). */
+  /** First review year built (default 2019, the first with a rule set: five published years show commendation streaks). */
   historyFrom?: number;
   /**
    * Keeps the rows of a fixture apart from others in the same database: ids ("c<ns>…"), organization
@@ -32,16 +37,20 @@ export interface DistrictOptions {
 export const DEMO_SIZE = { grassroots: 54, members: 4_500, districts: 1 } as const;
 export const PROVINCE_PRESET = { grassroots: 54, members: 300_000, districts: 15 } as const;
 
-/** When the demo's rows say they were created: the import of the register before the 2024 review. */
-const SEED_TIMESTAMP = moment(day(2024, 11, 15), 1);
-
-export function buildDistrict(options: DistrictOptions = {}): DemoDataset {
+export function buildDistrict(options: DistrictOptions): DemoDataset {
+  const currentYear = options.currentYear;
   const grassroots = options.grassroots ?? DEMO_SIZE.grassroots;
   const memberTarget = options.members ?? DEMO_SIZE.members;
   const districtCount = options.districts ?? DEMO_SIZE.districts;
-  const historyFrom = Math.min(options.historyFrom ?? 2019, CURRENT_YEAR);
+  const historyFrom = Math.min(options.historyFrom ?? FIRST_HISTORY_YEAR, currentYear);
   const namespace = options.namespace ?? "";
   if (grassroots < 1 || districtCount < 1 || memberTarget < 0) throw new Error("grassroots and districts must be at least 1, members at least 0");
+  if (!Number.isInteger(currentYear)) throw new Error(`the current year must be a whole year: ${currentYear}`);
+  const years = Array.from({ length: currentYear - historyFrom + 1 }, (_, i) => historyFrom + i);
+  // A year without a rule set (before 2019) has no calendar: refuse it before any work.
+  years.forEach(calendarOf);
+  // When the demo's rows say they were created: the import of the register before this year's review.
+  const timestamp = moment(day(currentYear, 11, 1), 1);
 
   const ids = new IdFactory(namespace);
   const seedLabel = `kiem-diem-demo:${namespace}`;
@@ -50,7 +59,7 @@ export function buildDistrict(options: DistrictOptions = {}): DemoDataset {
   // A bigger seed gets more hamlets per commune as well as fuller cells; a much smaller one fewer.
   const plan = (cellScale: number) =>
     Array.from({ length: districtCount }, (_, index) =>
-      planDistrict(randomFor(seedLabel, "plan", index), { index, grassroots, cellScale, withDemoPeople: index === 0 }),
+      planDistrict(randomFor(seedLabel, "plan", index), { index, grassroots, cellScale, withDemoPeople: index === 0, currentYear }),
     );
   const factor = memberTarget / Math.max(1, expectedMembers(plan(1).flat()));
   const cellScale = factor >= 0.75 && factor <= 1.35 ? 1 : Math.min(4, Math.max(0.3, Math.sqrt(factor)));
@@ -60,7 +69,7 @@ export function buildDistrict(options: DistrictOptions = {}): DemoDataset {
     ids,
     seedLabel,
     codePrefix,
-    timestamp: SEED_TIMESTAMP,
+    timestamp,
     province: districtCount > 1 ? { name: provinceCommitteeName(), code: "TU", establishedOn: day(1946, 2, 3) } : null,
     districts: plans.map((grassrootsPlans, index) => ({
       committee: { name: `Huyện ủy ${districtName(index)}`, code: "HU", establishedOn: day(1947, 3, 1) },
@@ -74,15 +83,17 @@ export function buildDistrict(options: DistrictOptions = {}): DemoDataset {
     sizes,
     ids,
     seedLabel,
-    timestamp: SEED_TIMESTAMP,
+    timestamp,
     cardPrefix: codePrefix,
+    currentYear,
+    ratingDate: calendarOf(currentYear).ratingDate,
+    asOf: snapshotDay(currentYear),
   });
 
-  const { users, roleAssignments, accounts } = buildAccounts(ids, tree.root, tree.districts[0], byDemoUsername, namespace);
+  const { users, roleAssignments, accounts } = buildAccounts(ids, tree.root, tree.districts[0], byDemoUsername, namespace, timestamp);
   // Accounts come in DEMO_ACCOUNTS order; usernames may carry the namespace.
   const userOf = (username: DemoUsername) => accounts[DEMO_ACCOUNTS.findIndex((a) => a.username === username)];
 
-  const years = Array.from({ length: CURRENT_YEAR - historyFrom + 1 }, (_, i) => historyFrom + i);
   const facts = buildFacts({ tree, members, ids, seedLabel, years });
 
   // The demo accounts' records are in known states: the member can write, the secretaries have work.
@@ -149,6 +160,7 @@ function buildAccounts(
   district: OrgNode,
   byDemoUsername: ReadonlyMap<DemoPersonKey, MemberInfo>,
   namespace: string,
+  timestamp: Date,
 ): { users: UserRow[]; roleAssignments: RoleAssignmentRow[]; accounts: BuiltAccount[] } {
   const users: UserRow[] = [];
   const roleAssignments: RoleAssignmentRow[] = [];
@@ -165,12 +177,12 @@ function buildAccounts(
       locale: "vi",
       active: true,
       lastLoginAt: null,
-      createdAt: SEED_TIMESTAMP,
-      updatedAt: SEED_TIMESTAMP,
+      createdAt: timestamp,
+      updatedAt: timestamp,
     };
     users.push(user);
     const grant = (role: RoleAssignmentRow["role"], organization: OrgNode) =>
-      roleAssignments.push({ id: ids.next("roleAssignment"), userId: user.id, role, organizationId: organization.row.id, createdAt: SEED_TIMESTAMP });
+      roleAssignments.push({ id: ids.next("roleAssignment"), userId: user.id, role, organizationId: organization.row.id, createdAt: timestamp });
     grant(template.role, scope);
     if (cell && !(template.role === "MEMBER" && scope === cell)) grant("MEMBER", cell);
     accounts.push({

@@ -4,10 +4,12 @@ import type { MemberInfo } from "./members";
 import type { OrgTree } from "./org-tree";
 import { type Random, randomFor, unitFor } from "./random";
 import { disciplineForm, disciplineReason } from "./texts";
-import type { CivilServiceRatingRow, DisciplineRow, LeaveRow, RatingLevel } from "./types";
+import type { CivilServiceRatingRow, DisciplineRow, LeaveRow, RatingLevel, RuleSetId } from "./types";
 
 // The facts the rating rules read (RULES §3): civil-service levels, disciplines and leave. Levels of a
 // year come from a member's merit plus that year's luck, so strong members stay strong year after year.
+// Disciplines and leave fall in the current year Y and the last published year Y − 1, where the
+// screens show them.
 
 export const LEVEL_ORDER: readonly RatingLevel[] = ["NOT_COMPLETED", "COMPLETED", "GOOD", "EXCELLENT"];
 
@@ -72,9 +74,14 @@ export class MemberFacts {
     });
   }
 
-  /** The highest level the rules allow (RULES §3), with the same facts the app will read. */
-  maxLevel(member: MemberInfo, year: number): RatingLevel {
+  /**
+   * The highest level these facts allow (RULES §3), with the same facts the app will read. QD366_HD43
+   * has no civil-service or sick-leave rule; its score, task and shortcoming rules are met by drawing
+   * those facts to fit the level (scores.ts, reviews.ts).
+   */
+  maxLevel(member: MemberInfo, year: number, ruleSet: RuleSetId): RatingLevel {
     if (this.disciplinedIn(member, year)) return "NOT_COMPLETED";
+    if (ruleSet === "QD366_HD43") return "EXCELLENT";
     let max: RatingLevel = "EXCELLENT";
     if (member.row.isCivilServant) {
       const civil = this.civilServiceLevel(member, year);
@@ -90,6 +97,7 @@ export interface FactsInput {
   members: readonly MemberInfo[];
   ids: IdFactory;
   seedLabel: string;
+  /** Review years, oldest first; the last is the current year. */
   years: readonly number[];
 }
 
@@ -106,8 +114,9 @@ export function buildFacts(input: FactsInput): MemberFacts {
   for (const district of input.tree.districts) {
     const members = byDistrict.get(district.row.id) ?? [];
     const rng = randomFor(input.seedLabel, "facts", district.row.code);
-    addDisciplines(facts, rng, input.ids, members);
-    addLeaves(facts, rng, input.ids, members);
+    const year = input.years[input.years.length - 1];
+    addDisciplines(facts, rng, input.ids, members, year);
+    addLeaves(facts, rng, input.ids, members, year);
   }
   return facts;
 }
@@ -129,12 +138,16 @@ function addCivilServiceRatings(facts: MemberFacts, input: FactsInput): void {
 }
 
 /** Members who may carry facts: active and with a few years in the party (not the demo accounts' people). */
-function ordinary(members: readonly MemberInfo[]): MemberInfo[] {
-  return members.filter((m) => !m.demoUsername && m.row.status === "ACTIVE" && m.row.admittedOn.getTime() < day(2022, 1, 1).getTime());
+function ordinary(members: readonly MemberInfo[], year: number): MemberInfo[] {
+  return members.filter((m) => !m.demoUsername && m.row.status === "ACTIVE" && m.row.admittedOn.getTime() < day(year - 2, 1, 1).getTime());
 }
 
-function addDisciplines(facts: MemberFacts, rng: Random, ids: IdFactory, members: readonly MemberInfo[]): void {
-  const pool = rng.shuffle(ordinary(members));
+/**
+ * Disciplines go to members without a post: under QD366_HD43 a disciplined member of a cell's or a
+ * committee's leadership would also hold its organization down (RULES §7.7), a fact the demo leaves out.
+ */
+function addDisciplines(facts: MemberFacts, rng: Random, ids: IdFactory, members: readonly MemberInfo[], year: number): void {
+  const pool = rng.shuffle(ordinary(members, year).filter((m) => !m.holdsPost));
   const n = members.length;
   const take = (count: number) => pool.splice(0, Math.min(count, pool.length));
   const add = (member: MemberInfo, decidedOn: Date, countedInYear: number | null, selfDetected: boolean) => {
@@ -150,39 +163,40 @@ function addDisciplines(facts: MemberFacts, rng: Random, ids: IdFactory, members
     facts.disciplineRows.push(row);
     pushTo(facts.disciplines, member.row.id, row);
   };
-  // Decided in 2024, not yet used by a rating; about a third found and remedied by the member.
-  take(Math.max(2, Math.round(n * 0.003))).forEach((m, i) => add(m, randomDay(rng, day(2024, 2, 1), day(2024, 11, 20)), null, i % 3 === 1));
-  // Decided in 2023 and used by the 2023 rating. The first one was disciplined in 2022 too: NOT_COMPLETED
-  // two years running, the case the screening list is for.
+  // Decided this year, not yet used by a rating; about a third found and remedied by the member.
+  take(Math.max(2, Math.round(n * 0.003))).forEach((m, i) => add(m, randomDay(rng, day(year, 2, 1), day(year, 10, 31)), null, i % 3 === 1));
+  // Decided last year and used by last year's rating. The first one was disciplined the year before too:
+  // NOT_COMPLETED two years running, the case the screening list is for.
   take(Math.max(2, Math.round(n * 0.002))).forEach((m, i) => {
-    if (i === 0) add(m, randomDay(rng, day(2022, 3, 1), day(2022, 10, 31)), 2022, false);
-    add(m, randomDay(rng, day(2023, 2, 1), day(2023, 11, 25)), 2023, i % 3 === 2);
+    if (i === 0) add(m, randomDay(rng, day(year - 2, 3, 1), day(year - 2, 10, 31)), year - 2, false);
+    add(m, randomDay(rng, day(year - 1, 2, 1), day(year - 1, 11, 25)), year - 1, i % 3 === 2);
   });
-  // Decided early in 2024 for a 2023 violation the 2023 rating already counted: must not force 2024.
-  take(Math.max(1, Math.round(n * 0.0007))).forEach((m) => add(m, randomDay(rng, day(2024, 1, 8), day(2024, 3, 15)), 2023, false));
+  // Decided early this year for a violation last year's rating already counted: must not force this year.
+  take(Math.max(1, Math.round(n * 0.0007))).forEach((m) => add(m, randomDay(rng, day(year, 1, 8), day(year, 3, 15)), year - 1, false));
 }
 
-function addLeaves(facts: MemberFacts, rng: Random, ids: IdFactory, members: readonly MemberInfo[]): void {
+function addLeaves(facts: MemberFacts, rng: Random, ids: IdFactory, members: readonly MemberInfo[], year: number): void {
   const n = members.length;
   const add = (member: MemberInfo, kind: "SICK" | "MATERNITY", fromDate: Date, days: number) => {
     const row: LeaveRow = { id: ids.next("leave"), memberId: member.row.id, kind, fromDate, toDate: addDays(fromDate, days - 1) };
     facts.leaveRows.push(row);
     pushTo(facts.leaves, member.row.id, row);
   };
-  const working = ordinary(members);
+  const working = ordinary(members, year);
   const pool = rng.shuffle(working);
   const take = (count: number) => pool.splice(0, Math.min(count, pool.length));
-  // Sick leave of three months or more caps the year at COMPLETED (RULES §3).
-  take(Math.max(2, Math.round(n * 0.004))).forEach((m) => add(m, "SICK", randomDay(rng, day(2024, 1, 15), day(2024, 7, 1)), rng.int(90, 150)));
-  take(Math.max(1, Math.round(n * 0.002))).forEach((m) => add(m, "SICK", randomDay(rng, day(2023, 1, 16), day(2023, 7, 1)), rng.int(90, 140)));
-  take(Math.round(n * 0.01)).forEach((m) => add(m, "SICK", randomDay(rng, day(2024, 1, 8), day(2024, 10, 15)), rng.int(7, 45)));
+  // Sick leave of three months or more caps the year at COMPLETED under [21] and [124] (RULES §3); the
+  // 100-point scale of QD366_HD43 has no such rule.
+  take(Math.max(2, Math.round(n * 0.004))).forEach((m) => add(m, "SICK", randomDay(rng, day(year, 1, 15), day(year, 7, 1)), rng.int(90, 140)));
+  take(Math.max(1, Math.round(n * 0.002))).forEach((m) => add(m, "SICK", randomDay(rng, day(year - 1, 1, 16), day(year - 1, 7, 1)), rng.int(90, 140)));
+  take(Math.round(n * 0.01)).forEach((m) => add(m, "SICK", randomDay(rng, day(year, 1, 8), day(year, 10, 15)), rng.int(7, 45)));
   // Maternity leave caps nothing: the member is rated on the time worked.
   const mothers = rng.shuffle(
-    working.filter((m) => m.row.gender === "FEMALE" && ageOn(m.row.birthDate, day(2024, 12, 10)) <= 40 && !facts.leaves.has(m.row.id)),
+    working.filter((m) => m.row.gender === "FEMALE" && ageOn(m.row.birthDate, day(year, 12, 10)) <= 40 && !facts.leaves.has(m.row.id)),
   );
-  mothers.slice(0, Math.max(1, Math.round(n * 0.004))).forEach((m) => add(m, "MATERNITY", randomDay(rng, day(2024, 1, 8), day(2024, 6, 28)), 180));
+  mothers.slice(0, Math.max(1, Math.round(n * 0.004))).forEach((m) => add(m, "MATERNITY", randomDay(rng, day(year, 1, 8), day(year, 5, 28)), 180));
   mothers.slice(Math.max(1, Math.round(n * 0.004)), Math.max(2, Math.round(n * 0.007))).forEach((m) =>
-    add(m, "MATERNITY", randomDay(rng, day(2023, 2, 6), day(2023, 6, 30)), 180),
+    add(m, "MATERNITY", randomDay(rng, day(year - 1, 2, 6), day(year - 1, 6, 30)), 180),
   );
 }
 

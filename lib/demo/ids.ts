@@ -11,6 +11,8 @@ const TAGS = {
   user: "us",
   roleAssignment: "ra",
   cycle: "cy",
+  scoreSheet: "ss",
+  quotaOverride: "qo",
   peerGroup: "pg",
   record: "rr",
   selfReview: "sr",

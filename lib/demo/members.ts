@@ -12,9 +12,6 @@ import type { CellAssignmentRow, Gender, MemberCategory, MemberRow, MemberStatus
 // Members of every cell: names, ages, admission, posts, civil-service status, where they live, and the
 // cells they were in before (transfers, units founded this year, temporary activity).
 
-/** The rating date of the current review year; "now" for the demo's people (ages, probation). */
-export const CURRENT_RATING_DATE = day(2024, 12, 10);
-
 export interface CellStay {
   cell: OrgNode;
   from: Date;
@@ -181,6 +178,12 @@ export interface MemberBuildInput {
   seedLabel: string;
   timestamp: Date;
   cardPrefix: string;
+  /** The current review year: this year's moves, admissions and suspensions are dated in it. */
+  currentYear: number;
+  /** The rating date of the current year: who is admitted too recently to be rated. */
+  ratingDate: Date;
+  /** "Now" for the demo's people: ages, and whether the probation year is over. */
+  asOf: Date;
 }
 
 export interface MemberBuild {
@@ -209,9 +212,9 @@ export function buildMembers(input: MemberBuildInput): MemberBuild {
       }
     }
     const rng = randomFor(input.seedLabel, "moves", district.row.code);
-    addTransfers(rng, districtMembers, cells);
-    addTemporaryActivity(rng, districtMembers, cells);
-    suspendSome(rng, districtMembers);
+    addTransfers(rng, districtMembers, cells, input.currentYear);
+    addTemporaryActivity(rng, districtMembers, cells, input.currentYear);
+    suspendSome(rng, districtMembers, input.currentYear);
   }
   for (const member of members) {
     const current = member.stays[member.stays.length - 1].cell;
@@ -221,8 +224,9 @@ export function buildMembers(input: MemberBuildInput): MemberBuild {
   return { members, cellAssignments: assignmentRows(input.ids, members), byDemoUsername };
 }
 
+/** A unit founded this year (places.ts gives only those a fixed founding date). */
 function isRecent(cell: OrgNode): boolean {
-  return cell.row.establishedOn.getTime() > day(2020, 1, 1).getTime();
+  return cell.plan?.establishedOn !== undefined;
 }
 
 function makeMember(
@@ -239,29 +243,33 @@ function makeMember(
   const gender: Gender = person?.gender ?? slot?.gender ?? (rng.chance(traits.female) ? "FEMALE" : "MALE");
   const fullName = person?.fullName ?? vietnameseName(rng, gender);
   const age = Math.min(Math.max(traits.age(rng), slot?.minAge ?? 0), slot?.maxAge ?? 120);
-  const birthDate = addDays(addYears(CURRENT_RATING_DATE, -age), -rng.int(1, 364));
+  const { currentYear: year, ratingDate, asOf } = input;
+  const birthDate = addDays(addYears(asOf, -age), -rng.int(1, 364));
 
-  // A few young members joined recently: some still within six months (not rated this year), some
-  // probationary (dự bị), some new last year.
+  // A few young members joined recently: some within six months of the rating date (not rated this
+  // year), some still probationary (dự bị) but rated, some admitted in the second half of last year
+  // (not rated last year, rated this year).
+  const sixMonthsBefore = addMonths(ratingDate, -6);
+  const yearBefore = addMonths(asOf, -12);
   let admittedOn: Date;
   const roll = rng.next();
-  if (!slot && age <= 40 && roll < 0.02) admittedOn = randomDay(rng, day(2024, 6, 11), day(2024, 11, 29));
-  else if (!slot && age <= 40 && roll < 0.07) admittedOn = randomDay(rng, day(2023, 12, 11), day(2024, 6, 10));
-  else if (!slot && age <= 40 && roll < 0.095) admittedOn = randomDay(rng, day(2023, 6, 11), day(2023, 12, 10));
+  if (!slot && age <= 40 && roll < 0.02) admittedOn = randomDay(rng, addDays(sixMonthsBefore, 1), day(year, 10, 30));
+  else if (!slot && age <= 40 && roll < 0.07) admittedOn = randomDay(rng, addDays(yearBefore, 1), sixMonthsBefore);
+  else if (!slot && age <= 40 && roll < 0.095) admittedOn = randomDay(rng, day(year - 1, 7, 1), yearBefore);
   else {
     const admitted = addDays(addYears(birthDate, traits.admissionAge(rng, age)), rng.int(0, 364));
-    admittedOn = admitted.getTime() > day(2023, 6, 1).getTime() ? randomDay(rng, day(2021, 1, 4), day(2023, 5, 31)) : admitted;
+    admittedOn = admitted.getTime() > day(year - 1, 6, 1).getTime() ? randomDay(rng, day(year - 3, 1, 4), day(year - 1, 5, 31)) : admitted;
   }
   admittedOn = maxDate(admittedOn, addYears(birthDate, 18));
   const officialAfterYear = addMonths(admittedOn, 12);
-  const officialOn = officialAfterYear.getTime() <= CURRENT_RATING_DATE.getTime() ? officialAfterYear : null;
+  const officialOn = officialAfterYear.getTime() <= asOf.getTime() ? officialAfterYear : null;
 
   // Exempt from party work (miễn công tác và sinh hoạt đảng): elderly members of residential cells.
   let status: MemberStatus = "ACTIVE";
   let statusSince: Date | null = null;
   if (!slot && profile === "residential" && age >= 75 && rng.chance(0.035)) {
     status = "EXEMPT";
-    statusSince = randomDay(rng, day(2016, 1, 4), day(2024, 9, 30));
+    statusSince = randomDay(rng, day(year - 8, 1, 4), day(year, 9, 30));
   }
 
   const isLeader = slot?.leader ?? false;
@@ -333,10 +341,10 @@ function firstStays(rng: Random, cell: OrgNode, admittedOn: Date, residentialCel
   ];
 }
 
-/** About 2 % moved cell in 2024; half after six months or more in the old cell (its opinion is then needed). */
-function addTransfers(rng: Random, members: MemberInfo[], cells: readonly OrgNode[]): void {
+/** About 2 % moved cell this year; half after six months or more in the old cell (its opinion is then needed). */
+function addTransfers(rng: Random, members: MemberInfo[], cells: readonly OrgNode[], year: number): void {
   const movable = members.filter(
-    (m) => !m.holdsPost && !m.demoUsername && m.stays.length === 1 && !isRecent(m.stays[0].cell) && m.row.admittedOn.getTime() < day(2024, 1, 1).getTime(),
+    (m) => !m.holdsPost && !m.demoUsername && m.stays.length === 1 && !isRecent(m.stays[0].cell) && m.row.admittedOn.getTime() < day(year, 1, 1).getTime(),
   );
   const oldCells = cells.filter((c) => !isRecent(c));
   for (const member of rng.sample(movable, Math.round(members.length * 0.02))) {
@@ -346,7 +354,7 @@ function addTransfers(rng: Random, members: MemberInfo[], cells: readonly OrgNod
     const pool = elsewhere.length && rng.chance(0.6) ? elsewhere : sameKind;
     if (!pool.length) continue;
     const source = rng.pick(pool);
-    const movedOn = rng.chance(0.5) ? randomDay(rng, day(2024, 7, 1), day(2024, 11, 15)) : randomDay(rng, day(2024, 2, 1), day(2024, 6, 14));
+    const movedOn = rng.chance(0.5) ? randomDay(rng, day(year, 7, 1), day(year, 10, 31)) : randomDay(rng, day(year, 2, 1), day(year, 6, 14));
     member.stays = [
       { cell: source, from: maxDate(member.row.admittedOn, source.row.establishedOn), to: movedOn },
       { cell: current, from: movedOn, to: null },
@@ -355,24 +363,24 @@ function addTransfers(rng: Random, members: MemberInfo[], cells: readonly OrgNod
 }
 
 /** A few working members are temporarily active in another cell (study, secondment). */
-function addTemporaryActivity(rng: Random, members: MemberInfo[], cells: readonly OrgNode[]): void {
+function addTemporaryActivity(rng: Random, members: MemberInfo[], cells: readonly OrgNode[], year: number): void {
   const working = members.filter((m) => m.profile !== "residential" && !m.demoUsername && m.row.status === "ACTIVE");
   for (const member of rng.sample(working, Math.round(members.length * 0.007))) {
     const current = member.stays[member.stays.length - 1].cell;
     const others = cells.filter((c) => c !== current && !isRecent(c));
     if (!others.length) continue;
-    const from = randomDay(rng, day(2024, 3, 1), day(2024, 10, 1));
+    const from = randomDay(rng, day(year, 3, 1), day(year, 10, 1));
     member.temporary = { cell: rng.pick(others), from, to: rng.chance(0.5) ? null : addDays(from, rng.int(60, 150)) };
   }
 }
 
-/** One to three members suspended from party activity (đình chỉ sinh hoạt đảng) late in 2024. */
-function suspendSome(rng: Random, members: MemberInfo[]): void {
+/** One to three members suspended from party activity (đình chỉ sinh hoạt đảng) late this year. */
+function suspendSome(rng: Random, members: MemberInfo[], year: number): void {
   const candidates = members.filter((m) => !m.holdsPost && !m.demoUsername && m.row.status === "ACTIVE" && m.row.officialOn);
   const count = Math.min(3, Math.max(1, Math.round(members.length / 2000)));
   for (const member of rng.sample(candidates, count)) {
     member.row.status = "SUSPENDED";
-    member.row.statusSince = randomDay(rng, day(2024, 8, 1), day(2024, 11, 15));
+    member.row.statusSince = randomDay(rng, day(year, 8, 1), day(year, 10, 31));
   }
 }
 

@@ -130,8 +130,10 @@ interface CommuneOptions {
   isTown: boolean;
   /** The first commune of the demo: fixed cells for the demo accounts. */
   isDemoCommune: boolean;
-  /** Adds a residential cell founded a few months before the 2024 rating date. */
+  /** Adds a residential cell founded on 2 September of this year: too new to be rated (RULES §2). */
   withRecentCell: boolean;
+  /** The demo's current review year. */
+  currentYear: number;
   /** Multiplies the number of residential cells: a bigger seed has more hamlets, not only fuller ones. */
   cellScale: number;
 }
@@ -189,7 +191,7 @@ function commune(rng: Random, name: string, options: CommuneOptions): OrgPlan {
     // "Tân Lập" (newly founded) is what a hamlet split off this year is typically called.
     const recentName = options.isTown ? `Chi bộ khu phố ${residentialCount + 1}` : "Chi bộ thôn Tân Lập";
     cells.push(cell(recentName, "RESIDENTIAL", "residential", [8, 14], {
-      establishedOn: day(2024, 9, 2),
+      establishedOn: day(options.currentYear, 9, 2),
       formedFrom: "previousSibling",
     }));
   }
@@ -208,7 +210,7 @@ function hamletNames(rng: Random, count: number, isDemoCommune: boolean): string
 }
 
 /** The grassroots organizations that are not communes, by category, in their usual list order. */
-function nonCommunes(district: string, communes: readonly string[], withDemoPeople: boolean): Record<Exclude<GrassrootsCategory, "commune">, OrgPlan[]> {
+function nonCommunes(district: string, communes: readonly string[], withDemoPeople: boolean, currentYear: number): Record<Exclude<GrassrootsCategory, "commune">, OrgPlan[]> {
   const place = (i: number) => communes[i % communes.length];
   return {
     agency: [
@@ -320,7 +322,8 @@ function nonCommunes(district: string, communes: readonly string[], withDemoPeop
       grassrootsCell(`Chi bộ Điện lực ${district}`, "ENTERPRISE", "enterprise", "enterprise", [12, 22], "Giám đốc Điện lực", "Phó Giám đốc Điện lực"),
       grassrootsCell(`Chi bộ Ngân hàng Nông nghiệp và Phát triển nông thôn chi nhánh huyện ${district}`, "ENTERPRISE", "enterprise", "enterprise", [10, 18], "Giám đốc chi nhánh", "Phó Giám đốc chi nhánh"),
       grassrootsCell(`Chi bộ Công ty TNHH Cơ khí ${place(1)}`, "ENTERPRISE", "enterprise", "enterprise", [5, 9], "Giám đốc Công ty", "Phó Giám đốc Công ty", {
-        establishedOn: day(2024, 8, 15),
+        // Founded this year, under six months before the rating date: not rated yet.
+        establishedOn: day(currentYear, 8, 15),
         formedFrom: "residential",
       }),
     ],
@@ -364,6 +367,8 @@ export interface DistrictPlanOptions {
   cellScale: number;
   /** Only the first district holds the demo accounts' people. */
   withDemoPeople: boolean;
+  /** The demo's current review year: units founded this year are dated in it. */
+  currentYear: number;
 }
 
 /**
@@ -378,13 +383,14 @@ export function planDistrict(rng: Random, options: DistrictPlanOptions): OrgPlan
   const district = districtName(options.index);
   const townNames = [district, options.index === 0 ? DEMO_SECOND_TOWN : `${district} Mới`].slice(0, townCount);
   const villageNames = communeNames(rng, options.index, communeCount - townCount, new Set(townNames));
+  const shared = { cellScale: options.cellScale, currentYear: options.currentYear };
   const communes = [
     ...villageNames.map((name, i) =>
-      commune(rng, name, { isTown: false, isDemoCommune: options.withDemoPeople && i === 0, withRecentCell: i === 2, cellScale: options.cellScale }),
+      commune(rng, name, { ...shared, isTown: false, isDemoCommune: options.withDemoPeople && i === 0, withRecentCell: i === 2 }),
     ),
-    ...townNames.map((name) => commune(rng, name, { isTown: true, isDemoCommune: false, withRecentCell: false, cellScale: options.cellScale })),
+    ...townNames.map((name) => commune(rng, name, { ...shared, isTown: true, isDemoCommune: false, withRecentCell: false })),
   ];
-  const others = nonCommunes(district, [...villageNames, ...townNames], options.withDemoPeople);
+  const others = nonCommunes(district, [...villageNames, ...townNames], options.withDemoPeople, options.currentYear);
   const plans: OrgPlan[] = [];
   for (const category of CATEGORY_ORDER) {
     if (category === "commune") plans.push(...communes);

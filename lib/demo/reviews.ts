@@ -1,9 +1,12 @@
+import { DEFAULT_RATE_PERCENT, maxExcellent } from "@/lib/grading/quota";
+import { DEFAULT_SCORE_SHEETS, FORM_OF_FRAMEWORK, SCORE_FRAMEWORKS } from "@/lib/grading/score-sheet";
 import { addDays, addMonths, day, minDate, moment, randomDay } from "./dates";
 import { LEVEL_ORDER, levelFromScore, lowest, rank, type MemberFacts } from "./facts";
 import type { IdFactory } from "./ids";
 import { cellOn, type MemberInfo } from "./members";
 import { cellsUnder, type OrgNode, type OrgTree } from "./org-tree";
 import { type Random, randomFor, unitFor } from "./random";
+import { FRAMEWORK_OF_CATEGORY, scoreFacts } from "./scores";
 import {
   ABSENCE_REASONS,
   collectiveReview,
@@ -20,7 +23,6 @@ import type {
   OrgSector,
   RatingLevel,
   RecordState,
-  RuleSetId,
   OpinionRow,
   PeerGroupRow,
   RemediationItemRow,
@@ -28,13 +30,12 @@ import type {
   ReviewCycleRow,
   ReviewRecordRow,
 } from "./types";
+import { calendarOf, snapshotDay, type YearCalendar } from "./years";
 
 // Review cycles of every district: past years decided and published (history, streaks, remediation),
-// and the current year 2024 in progress at different phases in different units.
-
-export const CURRENT_YEAR = 2024;
-/** The year 2023 is the last published one: its NOT_COMPLETED members carry remediation items. */
-const LAST_PUBLISHED_YEAR = 2023;
+// and the current year in progress at different phases in different units (years.ts: which years, and
+// their dates). A cycle of QD366_HD43 also gets its four score sheets, and its records the facts of the
+// 100-point scale, drawn to fit each record's level (scores.ts).
 
 const SECTOR_NAMES: Record<OrgSector, string> = {
   COMMUNE: "Xã, thị trấn",
@@ -55,7 +56,7 @@ export interface ReviewBuildInput {
   facts: MemberFacts;
   ids: IdFactory;
   seedLabel: string;
-  /** Review years to build, oldest first; the last is the current year. */
+  /** Review years to build, oldest first; the last is the current year, the one before it the last published. */
   years: readonly number[];
   /** Who recorded the decisions the seed makes (there is one committee account only). */
   deciderUserId: string;
@@ -63,20 +64,12 @@ export interface ReviewBuildInput {
   secretaryUserIdByCell: ReadonlyMap<string, string>;
   /** Demo people whose records must be in a known state for the tests. */
   fixedStates: ReadonlyMap<string, RecordState>;
-  /** Cells whose 2024 phase the demo fixes. */
+  /** Cells whose phase in the current year the demo fixes. */
   fixedCellPhases: ReadonlyMap<string, CellPhase>;
 }
 
 export type CellPhase = "notStarted" | "selfReview" | "meetingDraft" | "meetingFinal";
 type GrassrootsPhase = "notStarted" | "selfReview" | "meetings" | "decided";
-
-export function ruleSetFor(year: number): RuleSetId {
-  return year <= 2022 ? "QD132_HD21" : "QD124_HD25";
-}
-
-export function ratingDateOf(year: number): Date {
-  return day(year, 12, 10);
-}
 
 /** Not rated (RULES §2): exempt, suspended, or admitted less than six calendar months before the rating date. */
 export function memberNotRatedReason(member: MemberInfo, ratingDate: Date): NotRatedReason | null {
@@ -96,16 +89,30 @@ function exists(node: OrgNode, ratingDate: Date): boolean {
   return node.row.establishedOn.getTime() <= ratingDate.getTime();
 }
 
-/** At most ⌊P/6⌋ EXCELLENT where P counts GOOD and EXCELLENT (RULES §5, quota base GOOD_ONLY). */
-export function maxExcellent(pool: number): number {
-  return Math.floor(pool / 6);
-}
-
-/** Keeps the best `maxExcellent` EXCELLENT entries of a group; the others become GOOD. */
-function applyQuota<T>(entries: T[], level: (e: T) => RatingLevel | null, score: (e: T) => number, demote: (e: T) => void): void {
+/**
+ * Keeps the best EXCELLENT entries a group may hold (RULES §5, quota base GOOD_ONLY: ⌊P/6⌋ at 20 %, more
+ * where a decision raised the rate, §7.8); the others become GOOD.
+ */
+function applyQuota<T>(
+  entries: T[],
+  level: (e: T) => RatingLevel | null,
+  score: (e: T) => number,
+  demote: (e: T) => void,
+  ratePercent: number,
+): void {
   const pool = entries.filter((e) => level(e) === "EXCELLENT" || level(e) === "GOOD").length;
   const excellent = entries.filter((e) => level(e) === "EXCELLENT").sort((a, b) => score(b) - score(a));
-  excellent.slice(maxExcellent(pool)).forEach(demote);
+  excellent.slice(maxExcellent(pool, "GOOD_ONLY", ratePercent)).forEach(demote);
+}
+
+/** One level up: a proposal above what the facts allow. */
+function levelAbove(level: RatingLevel): RatingLevel {
+  return LEVEL_ORDER[Math.min(LEVEL_ORDER.length - 1, rank(level) + 1)];
+}
+
+/** Total points in tenths (QD366_HD43); 0 before a score is given. */
+function points(record: ReviewRecordRow): number {
+  return (record.scoreGeneralTenths ?? 0) + (record.scoreResultsTenths ?? 0);
 }
 
 /** EXCELLENT needs every rated subordinate at COMPLETED or above and 80 % at GOOD or above ([21] 1.3). */
@@ -164,11 +171,24 @@ function targetsFor(rng: Random, level: RatingLevel): number {
 
 const QUOTA_REASON = "Điều chỉnh để bảo đảm tỷ lệ hoàn thành xuất sắc nhiệm vụ không vượt quá 20% trong nhóm tương đồng";
 const CAP_REASON = "Điều chỉnh theo quy định: mức đề xuất cao hơn mức tối đa được phép";
+const RAISED_RATE_PERCENT = 25;
 
 // ───────────────────────────── the builder ─────────────────────────────
 
 export function buildReviews(input: ReviewBuildInput): ReviewBuild {
-  const out: ReviewBuild = { cycles: [], peerGroups: [], records: [], selfReviews: [], opinions: [], meetings: [], decisions: [], remediationItems: [] };
+  const out: ReviewBuild = {
+    cycles: [],
+    scoreSheets: [],
+    peerGroups: [],
+    quotaOverrides: [],
+    records: [],
+    selfReviews: [],
+    opinions: [],
+    meetings: [],
+    decisions: [],
+    remediationItems: [],
+  };
+  const currentYear = input.years[input.years.length - 1];
   const membersByDistrict = new Map<OrgNode, MemberInfo[]>();
   for (const member of input.members) {
     const district = member.stays[member.stays.length - 1].cell.district;
@@ -178,11 +198,13 @@ export function buildReviews(input: ReviewBuildInput): ReviewBuild {
   }
   for (const district of input.tree.districts) {
     const members = membersByDistrict.get(district) ?? [];
-    const remediationByMember = new Map<string, RemediationItemRow[]>();
+    // Each year's remediation items go to the next year: its self-reviews report on them, and under
+    // QD366_HD43 they are the shortcomings named at the previous review (RULES §7.5).
+    let earlierItems: ReadonlyMap<string, RemediationItemRow[]> = new Map();
     for (const year of input.years) {
-      const builder = new CycleBuilder(input, out, district, members, year);
-      if (year === CURRENT_YEAR) builder.buildCurrent(remediationByMember);
-      else builder.buildPublished(remediationByMember);
+      const builder = new CycleBuilder(input, out, district, members, year, currentYear);
+      if (year === currentYear) builder.buildCurrent(earlierItems);
+      else earlierItems = builder.buildPublished(earlierItems);
     }
   }
   return out;
@@ -192,15 +214,29 @@ interface MemberOutcome {
   member: MemberInfo;
   cell: OrgNode;
   record: ReviewRecordRow;
+  /** The year's performance, 0–1 (facts.ts). */
   score: number;
+  /** The highest level the member's facts allow; the facts of QD366_HD43 are drawn to fit it. */
+  allowed: RatingLevel;
+}
+
+interface OrganizationOutcome {
+  record: ReviewRecordRow;
+  score: number;
+  /** The level the unit deserves, before the quota; null when not rated. */
+  level: RatingLevel | null;
 }
 
 class CycleBuilder {
-  private readonly ratingDate: Date;
+  private readonly calendar: YearCalendar;
+  /** QD366_HD43: score sheets, the 100-point facts on records, EXCELLENT ranked by points. */
+  private readonly scored: boolean;
   private readonly cycle: ReviewCycleRow;
   private readonly memberGroups = new Map<OrgNode, PeerGroupRow>();
   private readonly orgGroups = new Map<OrgSector, PeerGroupRow>();
   private readonly cellGroups = new Map<OrgNode, PeerGroupRow>();
+  /** Peer groups whose rate of EXCELLENT a decision raised (QD366_HD43), by id. */
+  private readonly raisedRates = new Map<string, number>();
   private readonly nodes: OrgNode[];
   private readonly rng: Random;
 
@@ -210,31 +246,51 @@ class CycleBuilder {
     private readonly district: OrgNode,
     private readonly members: readonly MemberInfo[],
     private readonly year: number,
+    private readonly currentYear: number,
   ) {
-    this.ratingDate = ratingDateOf(year);
+    this.calendar = calendarOf(year);
+    this.scored = this.calendar.ruleSet === "QD366_HD43";
     this.rng = randomFor(input.seedLabel, "cycle", district.row.code, year);
-    this.nodes = allBelow(district).filter((n) => exists(n, this.ratingDate));
-    const isCurrent = year === CURRENT_YEAR;
-    const published = addDays(day(year + 1, 1, 1), 24);
+    this.nodes = allBelow(district).filter((n) => exists(n, this.calendar.ratingDate));
+    const isCurrent = year === currentYear;
+    const calendar = this.calendar;
     this.cycle = {
       id: input.ids.next("cycle"),
       upperOrgId: district.row.id,
       year,
-      ruleSet: ruleSetFor(year),
-      ratingDate: this.ratingDate,
+      ruleSet: calendar.ruleSet,
+      ratingDate: calendar.ratingDate,
       quotaBase: "GOOD_ONLY",
-      status: isCurrent ? "SELF_REVIEW" : year === LAST_PUBLISHED_YEAR ? "PUBLISHED" : "CLOSED",
-      selfReviewDue: day(year, 12, 13),
-      meetingsDue: day(year, 12, 20),
-      grassrootsDue: day(year, 12, 31),
-      upperDecisionDue: day(year + 1, 1, 15),
+      status: isCurrent ? "SELF_REVIEW" : year === currentYear - 1 ? "PUBLISHED" : "CLOSED",
+      selfReviewDue: calendar.selfReviewDue,
+      meetingsDue: calendar.meetingsDue,
+      grassrootsDue: calendar.grassrootsDue,
+      upperDecisionDue: calendar.upperDecisionDue,
       options: {},
-      peerGroupsFrozenAt: isCurrent ? null : moment(day(year, 12, 14), 1),
-      createdAt: moment(day(year, 11, 15), 2),
-      updatedAt: isCurrent ? moment(day(year, 11, 20), 2) : moment(published, 3),
+      peerGroupsFrozenAt: isCurrent ? null : moment(addDays(calendar.ratingDate, 4), 1),
+      // The upper committee opens the year's review early in November.
+      createdAt: moment(day(year, 11, 3), 2),
+      // A past year was last touched when it was published, after the upper committee's decisions.
+      updatedAt: isCurrent ? moment(day(year, 11, 5), 2) : moment(addDays(calendar.upperDecisionDue, 6), 3),
     };
     out.cycles.push(this.cycle);
+    if (this.scored) this.createScoreSheets();
     this.createPeerGroups();
+  }
+
+  // HD 43 7.12: the upper committee sets the items and points of each framework for its year. The demo
+  // keeps the app's default sheets, frozen since self-reviews began.
+  private createScoreSheets(): void {
+    for (const framework of SCORE_FRAMEWORKS) {
+      this.out.scoreSheets.push({
+        id: this.input.ids.next("scoreSheet"),
+        cycleId: this.cycle.id,
+        framework,
+        groups: DEFAULT_SCORE_SHEETS[framework] as unknown as Json,
+        version: 0,
+        updatedAt: this.cycle.createdAt,
+      });
+    }
   }
 
   // ── peer groups: one per grassroots organization for its members; one per sector for the grassroots
@@ -262,6 +318,16 @@ class CycleBuilder {
     return this.cellGroups.get(node.grassroots!) ?? null;
   }
 
+  /** The rate of EXCELLENT in a peer group: 20 %, unless a decision raised it. */
+  private rateOf(peerGroupId: string | null | undefined): number {
+    return (peerGroupId && this.raisedRates.get(peerGroupId)) || DEFAULT_RATE_PERCENT;
+  }
+
+  /** What ranks EXCELLENT proposals against the quota: the points under the 100-point scale, then performance. */
+  private rankOf(record: ReviewRecordRow, performance: number): number {
+    return (this.scored ? points(record) : 0) + performance;
+  }
+
   private newRecord(fields: Partial<ReviewRecordRow> & Pick<ReviewRecordRow, "subjectKind" | "scopeOrgId" | "state">): ReviewRecordRow {
     const opened = this.cycle.createdAt;
     return {
@@ -280,6 +346,22 @@ class CycleBuilder {
       disunityConcluded: false,
       localBodiesAtLeastGood: true,
       forceMajeure: false,
+      category: null,
+      scoreGeneralTenths: null,
+      scoreResultsTenths: null,
+      tasksAssigned: null,
+      tasksCompleted: null,
+      tasksOnTime: null,
+      tasksExceeded: null,
+      shortcomingsNamed: null,
+      shortcomingsRemedied: null,
+      prohibitedActsConcluded: false,
+      ledUnitsCount: null,
+      ledUnitsNotCompleted: null,
+      lowConfidenceOver50: false,
+      corruptionInScope: false,
+      fiveTargetsMissed: false,
+      leadershipMemberDegraded: false,
       decisionReason: null,
       decidedAt: null,
       publishedAt: null,
@@ -290,20 +372,40 @@ class CycleBuilder {
     };
   }
 
-  /** The level a member deserves this year, within what the rules allow. */
-  private memberLevel(member: MemberInfo, excellentFrom: number): { wanted: RatingLevel; allowed: RatingLevel; score: number } {
-    const score = this.input.facts.performance(member, this.year);
-    const wanted = levelFromScore(score, excellentFrom);
-    return { wanted, allowed: lowest(wanted, this.input.facts.maxLevel(member, this.year)), score };
+  /** The level a member deserves this year (`wanted`), and the highest the facts allow (`o.allowed`). */
+  private memberLevel(o: MemberOutcome, excellentFrom: number): { wanted: RatingLevel; allowed: RatingLevel } {
+    o.score = this.input.facts.performance(o.member, this.year);
+    const wanted = levelFromScore(o.score, excellentFrom);
+    let allowed = lowest(wanted, this.input.facts.maxLevel(o.member, this.year, this.calendar.ruleSet));
+    // 366 Điều 11, 1.4: EXCELLENT needs every shortcoming named at the previous review remedied.
+    if (this.scored && o.record.shortcomingsRemedied! < o.record.shortcomingsNamed!) allowed = lowest(allowed, "GOOD");
+    o.allowed = allowed;
+    return { wanted, allowed };
   }
 
-  private memberOutcomes(): { outcomes: MemberOutcome[]; notRated: MemberOutcome[] } {
+  /** Points, tasks and led units that allow `level` and nothing above it (scores.ts). */
+  private scoreMember(o: MemberOutcome, level: RatingLevel): void {
+    const rng = randomFor(this.input.seedLabel, "score", o.member.row.id, this.year);
+    Object.assign(o.record, scoreFacts(rng, FRAMEWORK_OF_CATEGORY[o.member.row.category], level));
+  }
+
+  private scoreOrganization(record: ReviewRecordRow, node: OrgNode, level: RatingLevel): void {
+    const rng = randomFor(this.input.seedLabel, "score", node.row.id, this.year);
+    const named = rng.int(1, 3);
+    Object.assign(record, scoreFacts(rng, "COLLECTIVE", level), {
+      // The limitations last year's collective review named; all remedied where the unit is EXCELLENT.
+      shortcomingsNamed: named,
+      shortcomingsRemedied: level === "EXCELLENT" ? named : named - rng.int(0, 1),
+    } satisfies Partial<ReviewRecordRow>);
+  }
+
+  private memberOutcomes(earlierItems: ReadonlyMap<string, RemediationItemRow[]>): { outcomes: MemberOutcome[]; notRated: MemberOutcome[] } {
     const outcomes: MemberOutcome[] = [];
     const notRated: MemberOutcome[] = [];
     for (const member of this.members) {
-      const cell = cellOn(member, this.ratingDate);
+      const cell = cellOn(member, this.calendar.ratingDate);
       if (!cell) continue;
-      const reason = memberNotRatedReason(member, this.ratingDate);
+      const reason = memberNotRatedReason(member, this.calendar.ratingDate);
       const record = this.newRecord({
         subjectKind: "MEMBER",
         memberId: member.row.id,
@@ -312,32 +414,54 @@ class CycleBuilder {
         state: reason ? "NOT_RATED" : "DRAFT",
         notRatedReason: reason,
       });
+      if (this.scored) {
+        // Taken when the cycle opens, as the app's openCycle takes them: the category chooses the form
+        // and the score sheet; last year's remediation items are the shortcomings to have remedied.
+        const items = earlierItems.get(member.row.id) ?? [];
+        Object.assign(record, {
+          category: member.row.category,
+          shortcomingsNamed: items.length,
+          shortcomingsRemedied: items.filter((item) => item.status === "DONE").length,
+        } satisfies Partial<ReviewRecordRow>);
+      }
       this.out.records.push(record);
-      (reason ? notRated : outcomes).push({ member, cell, record, score: 0 });
+      (reason ? notRated : outcomes).push({ member, cell, record, score: 0, allowed: "NOT_COMPLETED" });
     }
     return { outcomes, notRated };
   }
 
   // ───────────────────────────── a published year ─────────────────────────────
 
-  buildPublished(remediationByMember: Map<string, RemediationItemRow[]>): void {
-    const detailed = this.year === LAST_PUBLISHED_YEAR;
-    const { outcomes, notRated } = this.memberOutcomes();
+  /** Decides and publishes the year; returns its remediation items by member, for the next year. */
+  buildPublished(earlierItems: ReadonlyMap<string, RemediationItemRow[]>): Map<string, RemediationItemRow[]> {
+    const detailed = this.year === this.currentYear - 1;
+    const items = new Map<string, RemediationItemRow[]>();
+    const { outcomes, notRated } = this.memberOutcomes(earlierItems);
     const decidedOnByGrassroots = new Map<OrgNode, Date>();
     const decisionDay = (g: OrgNode) => {
       let d = decidedOnByGrassroots.get(g);
-      if (!d) decidedOnByGrassroots.set(g, (d = randomDay(this.rng, day(this.year, 12, 15), day(this.year, 12, 28))));
+      if (!d) {
+        d = randomDay(this.rng, addDays(this.calendar.ratingDate, 5), addDays(this.calendar.grassrootsDue, -2));
+        decidedOnByGrassroots.set(g, d);
+      }
       return d;
     };
 
     for (const o of outcomes) {
-      const { wanted, allowed, score } = this.memberLevel(o.member, 0.8);
-      o.score = score;
+      const { wanted, allowed } = this.memberLevel(o, 0.8);
       o.record.selfLevel = wanted;
       o.record.proposedLevel = allowed;
+      if (this.scored) this.scoreMember(o, allowed);
     }
+    if (this.scored) this.raiseOneRate(outcomes);
     for (const group of groupBy(outcomes, (o) => o.cell.grassroots!).values()) {
-      applyQuota(group, (o) => o.record.proposedLevel, (o) => o.score, (o) => (o.record.proposedLevel = "GOOD"));
+      applyQuota(
+        group,
+        (o) => o.record.proposedLevel,
+        (o) => this.rankOf(o.record, o.score),
+        (o) => (o.record.proposedLevel = "GOOD"),
+        this.rateOf(group[0].record.peerGroupId),
+      );
     }
     const votersByCell = this.officialVoters(outcomes);
     for (const o of outcomes) {
@@ -352,20 +476,34 @@ class CycleBuilder {
         updatedAt: moment(addDays(decidedAt, 3), 8),
       } satisfies Partial<ReviewRecordRow>);
       if (detailed) {
-        o.record.criteria = memberCriteria(this.rng, level);
+        // Criteria grades are the facts of [21] and [124]; the 100-point scale has its score instead.
+        if (!this.scored) o.record.criteria = memberCriteria(this.rng, level);
         o.record.voteTally = voteTally(this.rng, level, votersByCell.get(o.cell) ?? 0);
       }
       this.decide(o.record, level, null, decidedAt);
-      if (detailed && level === "NOT_COMPLETED") this.remediate(o.member, o.cell, remediationByMember);
+      if (level === "NOT_COMPLETED") this.remediate(o.member, o.cell, items, detailed);
     }
     for (const o of notRated) o.record.updatedAt = this.cycle.updatedAt;
 
     // Organizations: lower units first (their levels feed the level of the unit above), then the quota.
     const levels = this.organizationLevels(outcomes.map((o) => ({ cell: o.cell, level: o.record.decidedLevel! })));
-    for (const [node, entry] of levels) {
-      if (entry.record.state === "NOT_RATED") continue;
+    const rated = [...levels].filter(([, entry]) => entry.level !== null);
+    if (this.scored) for (const [node, entry] of rated) this.scoreOrganization(entry.record, node, entry.level!);
+    for (const group of groupBy(rated, ([, entry]) => entry.record.peerGroupId).values()) {
+      applyQuota(
+        group,
+        ([, entry]) => entry.record.proposedLevel,
+        ([, entry]) => this.rankOf(entry.record, entry.score),
+        ([, entry]) => (entry.record.proposedLevel = "GOOD"),
+        this.rateOf(group[0][1].record.peerGroupId),
+      );
+    }
+    for (const [node, entry] of rated) {
       // The upper committee decides the grassroots organizations in January; a đảng ủy its cells with its members.
-      const decidedOn = node.grassroots === node ? randomDay(this.rng, day(this.year + 1, 1, 8), day(this.year + 1, 1, 20)) : addDays(decisionDay(node.grassroots!), 1);
+      const decidedOn =
+        node.grassroots === node
+          ? randomDay(this.rng, day(this.year + 1, 1, 6), this.calendar.upperDecisionDue)
+          : addDays(decisionDay(node.grassroots!), 1);
       const decidedAt = moment(decidedOn, 14);
       Object.assign(entry.record, {
         state: "PUBLISHED",
@@ -377,13 +515,47 @@ class CycleBuilder {
       } satisfies Partial<ReviewRecordRow>);
       this.decide(entry.record, entry.record.proposedLevel!, null, decidedAt);
     }
+    return items;
+  }
+
+  /**
+   * 366 Điều 11, 1.5: the competent committee may raise a group's rate of EXCELLENT, up to 25 %. The demo
+   * shows one such decision a year, taken before the grassroots committees decide: the district's
+   * standing committee raises the rate of the member group where 25 % lets the most more members stand
+   * at EXCELLENT than 20 % would.
+   */
+  private raiseOneRate(outcomes: readonly MemberOutcome[]): void {
+    let best: { group: PeerGroupRow; gain: number } | null = null;
+    for (const [grassroots, members] of groupBy(outcomes, (o) => o.cell.grassroots!)) {
+      const excellent = members.filter((o) => o.record.proposedLevel === "EXCELLENT").length;
+      const pool = excellent + members.filter((o) => o.record.proposedLevel === "GOOD").length;
+      const kept = (rate: number) => Math.min(excellent, maxExcellent(pool, "GOOD_ONLY", rate));
+      const gain = kept(RAISED_RATE_PERCENT) - kept(DEFAULT_RATE_PERCENT);
+      const group = this.memberGroups.get(grassroots);
+      if (group && gain > (best?.gain ?? 0)) best = { group, gain };
+    }
+    if (!best) return;
+    const decidedOn = addDays(this.calendar.ratingDate, 3);
+    this.out.quotaOverrides.push({
+      id: this.input.ids.next("quotaOverride"),
+      cycleId: this.cycle.id,
+      peerGroupId: best.group.id,
+      decisionNo: `${this.rng.int(150, 260)}-QĐ/HU`,
+      decidedOn,
+      issuer: `Ban Thường vụ ${this.district.row.name}`,
+      reason: `Nhiều đảng viên đạt đủ tiêu chuẩn hoàn thành xuất sắc nhiệm vụ năm ${this.year}, vượt tỷ lệ 20%`,
+      ratePercent: RAISED_RATE_PERCENT,
+      createdById: this.input.deciderUserId,
+      createdAt: moment(decidedOn, 16),
+    });
+    this.raisedRates.set(best.group.id, RAISED_RATE_PERCENT);
   }
 
   /** Official members present to vote, per cell: most official members of the cell that year. */
   private officialVoters(outcomes: readonly MemberOutcome[]): Map<OrgNode, number> {
     const voters = new Map<OrgNode, number>();
     for (const o of outcomes) {
-      const official = o.member.row.officialOn && o.member.row.officialOn.getTime() <= this.ratingDate.getTime();
+      const official = o.member.row.officialOn && o.member.row.officialOn.getTime() <= this.calendar.ratingDate.getTime();
       if (official) voters.set(o.cell, (voters.get(o.cell) ?? 0) + 1);
     }
     for (const [cell, n] of voters) voters.set(cell, n - Math.floor(n * 0.08));
@@ -392,13 +564,14 @@ class CycleBuilder {
 
   /**
    * Organization records of a year, levels computed bottom-up from the levels below them (members for a
-   * cell, units for a committee), capped by the subordinate rule, then held to the quota of each group.
+   * cell, units for a committee) and capped by the subordinate rule; the proposals are these levels, and
+   * the callers hold them to the quota.
    */
-  private organizationLevels(memberLevels: ReadonlyArray<{ cell: OrgNode; level: RatingLevel }>, proposalOnly = false): Map<OrgNode, { record: ReviewRecordRow; score: number }> {
+  private organizationLevels(memberLevels: ReadonlyArray<{ cell: OrgNode; level: RatingLevel }>): Map<OrgNode, OrganizationOutcome> {
     const byCell = groupBy(memberLevels, (m) => m.cell);
-    const result = new Map<OrgNode, { record: ReviewRecordRow; score: number }>();
+    const result = new Map<OrgNode, OrganizationOutcome>();
     const visit = (node: OrgNode): RatingLevel | null => {
-      const childLevels = node.children.filter((c) => exists(c, this.ratingDate)).map(visit);
+      const childLevels = node.children.filter((c) => exists(c, this.calendar.ratingDate)).map(visit);
       if (node.row.kind === "UPPER_COMMITTEE") return null;
       const record = this.newRecord({
         subjectKind: "ORGANIZATION",
@@ -408,9 +581,9 @@ class CycleBuilder {
         state: "DRAFT",
       });
       this.out.records.push(record);
-      if (orgIsNew(node, this.ratingDate)) {
+      if (orgIsNew(node, this.calendar.ratingDate)) {
         Object.assign(record, { state: "NOT_RATED", notRatedReason: "NEW_ORGANIZATION" } satisfies Partial<ReviewRecordRow>);
-        result.set(node, { record, score: 0 });
+        result.set(node, { record, score: 0, level: null });
         return null;
       }
       const subordinate = node.isCell ? (byCell.get(node) ?? []).map((m) => m.level) : childLevels.filter((l): l is RatingLevel => l !== null);
@@ -424,18 +597,13 @@ class CycleBuilder {
         selfLevel: level,
         proposedLevel: level,
         localBodiesAtLeastGood,
-        targetsCompletedPercent: targetsFor(this.rng, level),
+        // Under the 100-point scale the year's tasks take the place of the targets percentage.
+        targetsCompletedPercent: this.scored ? null : targetsFor(this.rng, level),
       } satisfies Partial<ReviewRecordRow>);
-      result.set(node, { record, score });
+      result.set(node, { record, score, level });
       return level;
     };
     visit(this.district);
-    if (!proposalOnly) {
-      const byGroup = groupBy([...result.values()].filter((e) => e.record.peerGroupId), (e) => e.record.peerGroupId!);
-      for (const group of byGroup.values()) {
-        applyQuota(group, (e) => e.record.proposedLevel, (e) => e.score, (e) => (e.record.proposedLevel = "GOOD"));
-      }
-    }
     return result;
   }
 
@@ -451,14 +619,20 @@ class CycleBuilder {
     });
   }
 
-  private remediate(member: MemberInfo, cell: OrgNode, byMember: Map<string, RemediationItemRow[]>): void {
-    const rng = randomFor(this.input.seedLabel, "remediation", member.row.id);
+  /**
+   * Remediation items of a member rated NOT_COMPLETED (HD 43: khắc phục hạn chế, khuyết điểm). Those of
+   * the last published year are under way; older ones are mostly done.
+   */
+  private remediate(member: MemberInfo, cell: OrgNode, byMember: Map<string, RemediationItemRow[]>, underWay: boolean): void {
+    const rng = randomFor(this.input.seedLabel, "remediation", member.row.id, this.year);
     const items: RemediationItemRow[] = [];
     const count = rng.int(1, 2);
     for (let i = 0; i < count; i++) {
       const { shortcoming, measures } = remediation(rng);
       if (items.some((item) => item.shortcoming === shortcoming)) continue;
-      const status = rng.weighted([["DONE", 5], ["IN_PROGRESS", 2], ["OPEN", 3]] as const);
+      const status = underWay
+        ? rng.weighted([["DONE", 5], ["IN_PROGRESS", 2], ["OPEN", 3]] as const)
+        : rng.weighted([["DONE", 8], ["IN_PROGRESS", 2]] as const);
       items.push({
         id: this.input.ids.next("remediation"),
         memberId: member.row.id,
@@ -476,8 +650,12 @@ class CycleBuilder {
   }
 
   // ───────────────────────────── the current year ─────────────────────────────
+  // Dated up to snapshotDay (30/11): self-reviews from 10/11, the fastest cells met 18–27/11, a few
+  // committees decided 28–29/11 and reviewed their cells on 30/11.
 
-  buildCurrent(remediationByMember: ReadonlyMap<string, RemediationItemRow[]>): void {
+  buildCurrent(earlierItems: ReadonlyMap<string, RemediationItemRow[]>): void {
+    const year = this.year;
+    const snapshot = snapshotDay(year);
     const phases = this.grassrootsPhases();
     const cellPhases = new Map<OrgNode, CellPhase>();
     for (const node of this.nodes) {
@@ -495,33 +673,32 @@ class CycleBuilder {
       );
     }
 
-    const { outcomes, notRated } = this.memberOutcomes();
+    const { outcomes, notRated } = this.memberOutcomes(earlierItems);
     const meetingDays = new Map<OrgNode, Date>();
     for (const [cell, phase] of cellPhases) {
-      if (phase === "meetingDraft" || phase === "meetingFinal") meetingDays.set(cell, randomDay(this.rng, day(2024, 12, 2), day(2024, 12, 12)));
+      if (phase === "meetingDraft" || phase === "meetingFinal") meetingDays.set(cell, randomDay(this.rng, day(year, 11, 18), day(year, 11, 27)));
     }
 
     // Members: where their cell stands decides how far their record went.
     for (const o of outcomes) {
       const phase = cellPhases.get(o.cell)!;
       // Cells propose EXCELLENT more readily than the quota allows: the committee has to trim (RULES §5).
-      const { wanted, allowed, score } = this.memberLevel(o.member, 0.7);
-      o.score = score;
-      const rng = randomFor(this.input.seedLabel, "record", o.member.row.id, this.year);
+      const { wanted, allowed } = this.memberLevel(o, 0.7);
+      const rng = randomFor(this.input.seedLabel, "record", o.member.row.id, year);
       const state = this.input.fixedStates.get(o.member.row.id) ?? this.currentState(rng, phase, o.cell);
       o.record.state = state;
       const meetingDay = meetingDays.get(o.cell);
-      const selfLevel = levelFromScore(Math.min(0.99, score + 0.04), 0.72);
+      const selfLevel = levelFromScore(Math.min(0.99, o.score + 0.04), 0.72);
       if (state === "REVIEWED") {
         // Now and then a cell proposes above what the rules allow: the live check must catch it.
-        const proposed = rng.chance(0.015) ? wanted : allowed;
+        const proposed = rng.chance(0.015) ? (this.scored ? levelAbove(allowed) : wanted) : allowed;
         Object.assign(o.record, {
           selfLevel,
           proposedLevel: proposed,
-          criteria: memberCriteria(rng, proposed),
           version: 2,
           updatedAt: moment(meetingDay!, 17),
         } satisfies Partial<ReviewRecordRow>);
+        if (!this.scored) o.record.criteria = memberCriteria(rng, proposed);
       } else if (state === "SUBMITTED") {
         Object.assign(o.record, { selfLevel, version: 1 } satisfies Partial<ReviewRecordRow>);
       } else if (state === "RETURNED") {
@@ -529,7 +706,10 @@ class CycleBuilder {
       } else if (state === "ABSENT") {
         Object.assign(o.record, { version: 2, updatedAt: moment(meetingDay!, 17) } satisfies Partial<ReviewRecordRow>);
       }
-      this.selfReview(rng, o, state, meetingDay ?? null, remediationByMember.get(o.member.row.id) ?? []);
+      const submitted = this.selfReview(rng, o, state, meetingDay ?? null, earlierItems.get(o.member.row.id) ?? []);
+      // The points and tasks come with the self-review (a returned one keeps them) and the meeting
+      // agrees on them; a draft has none yet.
+      if (this.scored && (submitted || state === "RETURNED")) this.scoreMember(o, allowed);
       this.opinions(rng, o, state, meetingDay ?? null);
     }
     for (const o of notRated) o.record.updatedAt = this.cycle.createdAt;
@@ -545,28 +725,33 @@ class CycleBuilder {
     for (const [grassroots, phase] of phases) {
       if (phase !== "decided") continue;
       const group = outcomes.filter((o) => o.cell.grassroots === grassroots && o.record.state === "REVIEWED");
-      const decidedOn = randomDay(this.rng, day(2024, 12, 13), day(2024, 12, 16));
+      const decidedOn = randomDay(this.rng, day(year, 11, 28), day(year, 11, 29));
       for (const o of group) {
-        const allowed = this.input.facts.maxLevel(o.member, this.year);
-        o.record.decidedLevel = rank(o.record.proposedLevel!) > rank(allowed) ? allowed : o.record.proposedLevel;
+        o.record.decidedLevel = lowest(o.record.proposedLevel!, o.allowed);
         if (o.record.decidedLevel !== o.record.proposedLevel) o.record.decisionReason = CAP_REASON;
       }
-      applyQuota(group, (o) => o.record.decidedLevel, (o) => o.score, (o) => {
-        o.record.decidedLevel = "GOOD";
-        o.record.decisionReason = QUOTA_REASON;
-      });
+      applyQuota(
+        group,
+        (o) => o.record.decidedLevel,
+        (o) => this.rankOf(o.record, o.score),
+        (o) => {
+          o.record.decidedLevel = "GOOD";
+          o.record.decisionReason = QUOTA_REASON;
+        },
+        this.rateOf(this.memberGroups.get(grassroots)?.id),
+      );
       for (const o of group) {
         const decidedAt = moment(decidedOn, 10);
         Object.assign(o.record, { state: "DECIDED", decidedAt, version: 3, updatedAt: decidedAt } satisfies Partial<ReviewRecordRow>);
         this.decide(o.record, o.record.decidedLevel!, o.record.decisionReason, decidedAt);
         // The rating used this year's discipline: it will not count again.
         for (const d of this.input.facts.disciplines.get(o.member.row.id) ?? []) {
-          if (d.countedInYear === null && d.decidedOn.getUTCFullYear() === this.year) d.countedInYear = this.year;
+          if (d.countedInYear === null && d.decidedOn.getUTCFullYear() === year) d.countedInYear = year;
         }
       }
     }
 
-    this.currentOrganizations(outcomes, cellPhases, phases, meetingDays);
+    this.currentOrganizations(outcomes, cellPhases, phases, meetingDays, snapshot);
   }
 
   private grassrootsPhases(): Map<OrgNode, GrassrootsPhase> {
@@ -599,23 +784,30 @@ class CycleBuilder {
     return rng.chance(0.03) ? "ABSENT" : "REVIEWED";
   }
 
-  private selfReview(rng: Random, o: MemberOutcome, state: RecordState, meetingDay: Date | null, earlier: readonly RemediationItemRow[]): void {
+  /** Writes the member's self-review, if any; true when it was submitted. */
+  private selfReview(rng: Random, o: MemberOutcome, state: RecordState, meetingDay: Date | null, earlier: readonly RemediationItemRow[]): boolean {
     const hasDraft = state === "DRAFT" && !this.input.fixedStates.has(o.member.row.id) && rng.chance(0.25);
     const submitted = state === "SUBMITTED" || state === "REVIEWED" || state === "DECIDED" || (state === "ABSENT" && rng.chance(0.5));
-    if (!hasDraft && !submitted && state !== "RETURNED") return;
-    const latest = meetingDay ? addDays(meetingDay, -1) : day(2024, 12, 12);
-    const when = moment(randomDay(rng, minDate(day(2024, 11, 25), latest), latest), rng.int(7, 21), rng.int(0, 59));
+    if (!hasDraft && !submitted && state !== "RETURNED") return false;
+    const year = this.year;
+    // Written before the meeting; a self-review still waiting, by 28/11 (a returned one comes back the next day).
+    const latest = meetingDay ? addDays(meetingDay, -1) : day(year, 11, 28);
+    const writtenOn = randomDay(rng, minDate(day(year, 11, 10), latest), latest);
+    const when = moment(writtenOn, rng.int(7, 21), rng.int(0, 59));
     const profile = o.member.profile;
     const secretary = this.input.secretaryUserIdByCell.get(o.cell.row.id) ?? null;
-    const elderly = o.member.row.birthDate.getTime() < day(1950, 1, 1).getTime();
+    const elderly = o.member.row.birthDate.getTime() < day(year - 75, 1, 1).getTime();
+    const isLeader = o.member.row.category === "LEADER_MANAGER";
     this.out.selfReviews.push({
       id: this.input.ids.next("selfReview"),
       recordId: o.record.id,
-      template: o.member.row.category === "LEADER_MANAGER" ? "02B" : "02A",
+      // HD 43: Mẫu 2A (a leader), 2B, 2C (outside the political system); HD 25: 02A, or 02B for a leader.
+      template: this.scored ? FORM_OF_FRAMEWORK[FRAMEWORK_OF_CATEGORY[o.member.row.category]] : isLeader ? "02B" : "02A",
       content: selfReviewContent(rng, {
+        year,
         profile,
-        isLeader: o.member.row.category === "LEADER_MANAGER",
-        earlierShortcomings: earlier.map((item) => item.shortcoming),
+        isLeader,
+        earlierShortcomings: earlier.map((item) => ({ shortcoming: item.shortcoming, remedied: item.status === "DONE" })),
         partial: hasDraft,
       }) as unknown as Json,
       // A secretary typed in the paper self-review of an elderly member without a device.
@@ -625,13 +817,14 @@ class CycleBuilder {
       updatedAt: when,
     });
     if (submitted && o.record.state === "SUBMITTED") o.record.updatedAt = when;
-    if (o.record.state === "RETURNED") o.record.updatedAt = moment(addDays(when, 1), 9);
+    if (o.record.state === "RETURNED") o.record.updatedAt = moment(addDays(writtenOn, 1), 9);
+    return submitted;
   }
 
   private opinions(rng: Random, o: MemberOutcome, state: RecordState, meetingDay: Date | null): void {
     if (!(state === "SUBMITTED" || state === "REVIEWED" || state === "ABSENT" || state === "DECIDED")) return;
-    const latest = meetingDay ? addDays(meetingDay, -1) : day(2024, 12, 9);
-    const given = () => randomDay(rng, day(2024, 11, 18), latest);
+    const latest = meetingDay ? addDays(meetingDay, -1) : day(this.year, 11, 27);
+    const given = () => randomDay(rng, day(this.year, 11, 8), latest);
     const add = (source: OpinionRow["source"], givenBy: string) => {
       const givenOn = given();
       this.out.opinions.push({ id: this.input.ids.next("opinion"), recordId: o.record.id, source, text: opinionText(rng, source), givenOn, givenBy, createdAt: moment(givenOn, 15) });
@@ -689,7 +882,7 @@ class CycleBuilder {
         present: a.present,
         ...(a.present ? {} : { absenceReason: rng.pick(ABSENCE_REASONS) }),
       })),
-      collectiveReview: collectiveReview(rng),
+      collectiveReview: collectiveReview(rng, this.year),
       reviews,
       notRated: notRated.map((o) => ({ memberId: o.member.row.id, fullName: o.member.row.fullName, reason: o.record.notRatedReason })),
     };
@@ -715,15 +908,17 @@ class CycleBuilder {
     cellPhases: ReadonlyMap<OrgNode, CellPhase>,
     phases: ReadonlyMap<OrgNode, GrassrootsPhase>,
     meetingDays: ReadonlyMap<OrgNode, Date>,
+    snapshot: Date,
   ): void {
     // A cell proposes its own level at its meeting, before its members (a collective before its members).
     const levels = this.organizationLevels(
       outcomes.filter((o) => o.record.proposedLevel).map((o) => ({ cell: o.cell, level: o.record.decidedLevel ?? o.record.proposedLevel! })),
-      true,
     );
     const reviewedSubtree = (node: OrgNode): boolean =>
-      node.isCell ? ["meetingDraft", "meetingFinal"].includes(cellPhases.get(node) ?? "") : node.children.filter((c) => exists(c, this.ratingDate)).every(reviewedSubtree);
-    const toDecide: Array<{ node: OrgNode; entry: { record: ReviewRecordRow; score: number } }> = [];
+      node.isCell
+        ? ["meetingDraft", "meetingFinal"].includes(cellPhases.get(node) ?? "")
+        : node.children.filter((c) => exists(c, this.calendar.ratingDate)).every(reviewedSubtree);
+    const toDecide: Array<{ node: OrgNode; entry: OrganizationOutcome }> = [];
     for (const [node, entry] of levels) {
       const record = entry.record;
       if (record.state === "NOT_RATED") continue;
@@ -734,8 +929,9 @@ class CycleBuilder {
         Object.assign(record, { selfLevel: null, proposedLevel: null, targetsCompletedPercent: null } satisfies Partial<ReviewRecordRow>);
         continue;
       }
+      if (this.scored) this.scoreOrganization(record, node, entry.level!);
       const votersPresent = outcomes.filter((o) => o.cell === node && o.record.state !== "ABSENT" && o.member.row.officialOn).length;
-      const when = met ? moment(met, 15) : moment(day(2024, 12, 16), 15);
+      const when = met ? moment(met, 15) : moment(snapshot, 15);
       Object.assign(record, {
         state: "REVIEWED",
         // A cell votes at its meeting; a committee's own level is voted by its members (about eleven).
@@ -748,12 +944,18 @@ class CycleBuilder {
     }
     for (const group of groupBy(toDecide, (t) => t.entry.record.peerGroupId ?? "").values()) {
       for (const t of group) t.entry.record.decidedLevel = t.entry.record.proposedLevel;
-      applyQuota(group, (t) => t.entry.record.decidedLevel, (t) => t.entry.score, (t) => {
-        t.entry.record.decidedLevel = "GOOD";
-        t.entry.record.decisionReason = QUOTA_REASON;
-      });
+      applyQuota(
+        group,
+        (t) => t.entry.record.decidedLevel,
+        (t) => this.rankOf(t.entry.record, t.entry.score),
+        (t) => {
+          t.entry.record.decidedLevel = "GOOD";
+          t.entry.record.decisionReason = QUOTA_REASON;
+        },
+        this.rateOf(group[0].entry.record.peerGroupId),
+      );
       for (const t of group) {
-        const decidedAt = moment(day(2024, 12, 16), 10);
+        const decidedAt = moment(snapshot, 10);
         Object.assign(t.entry.record, { state: "DECIDED", decidedAt, version: 3, updatedAt: decidedAt } satisfies Partial<ReviewRecordRow>);
         this.decide(t.entry.record, t.entry.record.decidedLevel!, t.entry.record.decisionReason, decidedAt);
       }

@@ -48,7 +48,7 @@ const DUTIES: Record<CellProfile, readonly string[]> = {
   communeOffice: [
     "Hoàn thành các nhiệm vụ chuyên môn được giao; tham mưu kịp thời cho Đảng ủy, Ủy ban nhân dân xã về lĩnh vực phụ trách.",
     "Giải quyết thủ tục hành chính cho người dân đúng hạn, không để hồ sơ quá hạn.",
-    "Tham gia chỉ đạo thực hiện các chỉ tiêu kinh tế - xã hội năm 2024 của địa phương.",
+    "Tham gia chỉ đạo thực hiện các chỉ tiêu kinh tế - xã hội năm {year} của địa phương.",
   ],
   communeMilitary: [
     "Hoàn thành chỉ tiêu tuyển chọn và gọi công dân nhập ngũ; huấn luyện dân quân đạt yêu cầu.",
@@ -82,7 +82,7 @@ const DUTIES: Record<CellProfile, readonly string[]> = {
     "Tham gia cải tiến kỹ thuật, tiết kiệm nhiên liệu, nâng cao chất lượng sản phẩm.",
   ],
   military: [
-    "Duy trì nghiêm chế độ trực sẵn sàng chiến đấu; hoàn thành tốt nhiệm vụ huấn luyện năm 2024.",
+    "Duy trì nghiêm chế độ trực sẵn sàng chiến đấu; hoàn thành tốt nhiệm vụ huấn luyện năm {year}.",
     "Tham mưu tốt công tác tuyển quân, xây dựng lực lượng dân quân tự vệ và dự bị động viên.",
   ],
   police: [
@@ -92,14 +92,14 @@ const DUTIES: Record<CellProfile, readonly string[]> = {
 };
 
 const LEADER_DUTIES = [
-  "Lãnh đạo, chỉ đạo đơn vị hoàn thành các chỉ tiêu, nhiệm vụ năm 2024; giữ vững đoàn kết nội bộ.",
+  "Lãnh đạo, chỉ đạo đơn vị hoàn thành các chỉ tiêu, nhiệm vụ năm {year}; giữ vững đoàn kết nội bộ.",
   "Chỉ đạo xây dựng và thực hiện chương trình công tác năm; phân công nhiệm vụ rõ người, rõ việc.",
   "Gương mẫu thực hiện trách nhiệm nêu gương của người đứng đầu; chỉ đạo giải quyết kịp thời các kiến nghị của cán bộ, đảng viên.",
 ];
 
 const COMMITMENTS = [
   "Thực hiện tốt các nội dung đã cam kết tu dưỡng, rèn luyện, phấn đấu đầu năm.",
-  "Hoàn thành các nội dung đã đăng ký trong bản cam kết tu dưỡng, rèn luyện năm 2024.",
+  "Hoàn thành các nội dung đã đăng ký trong bản cam kết tu dưỡng, rèn luyện năm {year}.",
   "Thực hiện đúng cam kết về học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.",
 ];
 
@@ -116,7 +116,7 @@ const DIRECTIONS = [
   "Tiếp tục học tập, nâng cao trình độ lý luận chính trị và chuyên môn, nghiệp vụ; phát huy ưu điểm, khắc phục hạn chế đã nêu.",
   "Gương mẫu trong công tác và sinh hoạt; tích cực tham gia các phong trào thi đua của địa phương, đơn vị.",
   "Sắp xếp thời gian hợp lý để nghiên cứu nghị quyết; mạnh dạn đấu tranh tự phê bình và phê bình.",
-  "Tăng cường giữ mối liên hệ với chi bộ và nhân dân nơi cư trú; hoàn thành tốt nhiệm vụ được giao năm 2025.",
+  "Tăng cường giữ mối liên hệ với chi bộ và nhân dân nơi cư trú; hoàn thành tốt nhiệm vụ được giao năm {next}.",
 ];
 
 export interface SelfReviewContent {
@@ -135,17 +135,20 @@ export interface SelfReviewContent {
 }
 
 export interface SelfReviewFacts {
+  /** The review year the self-review is written for. */
+  year: number;
   profile: CellProfile;
   isLeader: boolean;
   /** Last year's remediation items, to report on ("pre-filled from last year's record"). */
-  earlierShortcomings: readonly string[];
+  earlierShortcomings: ReadonlyArray<{ shortcoming: string; remedied: boolean }>;
   /** A draft in progress: the later sections are still empty. */
   partial: boolean;
 }
 
 export function selfReviewContent(rng: Random, facts: SelfReviewFacts): SelfReviewContent {
   const working = facts.profile !== "residential";
-  const duties = [rng.pick(DUTIES[facts.profile]), ...(facts.isLeader ? [rng.pick(LEADER_DUTIES)] : [])].join(" ");
+  const pick = (texts: readonly string[]) => inYear(rng.pick(texts), facts.year);
+  const duties = [pick(DUTIES[facts.profile]), ...(facts.isLeader ? [pick(LEADER_DUTIES)] : [])].join(" ");
   const content: SelfReviewContent = {
     strengths: {
       politicalIdeology: rng.pick(POLITICAL_IDEOLOGY),
@@ -153,14 +156,18 @@ export function selfReviewContent(rng: Random, facts: SelfReviewFacts): SelfRevi
       workStyle: rng.pick(WORK_STYLE),
       discipline: rng.pick(working ? DISCIPLINE_WORKING : DISCIPLINE_RESIDENTIAL),
       duties,
-      commitments: rng.pick(COMMITMENTS),
+      commitments: pick(COMMITMENTS),
     },
     shortcomings: rng.pick(SHORTCOMINGS),
     remedyResults: facts.earlierShortcomings.length
-      ? facts.earlierShortcomings.map((s) => `${s}: đã khắc phục một phần, tiếp tục thực hiện trong năm 2025.`).join(" ")
-      : "Những hạn chế được chỉ ra ở kỳ kiểm điểm năm 2023 đã được khắc phục.",
+      ? facts.earlierShortcomings
+          .map(({ shortcoming, remedied }) =>
+            remedied ? `${shortcoming}: đã khắc phục.` : `${shortcoming}: đã khắc phục một phần, tiếp tục thực hiện trong năm ${facts.year + 1}.`,
+          )
+          .join(" ")
+      : `Những hạn chế được chỉ ra ở kỳ kiểm điểm năm ${facts.year - 1} đã được khắc phục.`,
     explanations: "",
-    direction: rng.pick(DIRECTIONS),
+    direction: pick(DIRECTIONS),
   };
   if (facts.partial) {
     content.strengths.workStyle = "";
@@ -186,7 +193,7 @@ const CRITIQUES = [
 ];
 
 const COLLECTIVE_REVIEWS = [
-  "Chi bộ duy trì nghiêm chế độ sinh hoạt định kỳ; lãnh đạo hoàn thành các chỉ tiêu nhiệm vụ năm 2024; nội bộ đoàn kết. Hạn chế: nội dung sinh hoạt chuyên đề có lúc chưa phong phú.",
+  "Chi bộ duy trì nghiêm chế độ sinh hoạt định kỳ; lãnh đạo hoàn thành các chỉ tiêu nhiệm vụ năm {year}; nội bộ đoàn kết. Hạn chế: nội dung sinh hoạt chuyên đề có lúc chưa phong phú.",
   "Chi bộ lãnh đạo thực hiện tốt nhiệm vụ chính trị; công tác phát triển đảng viên đạt chỉ tiêu. Hạn chế: việc kiểm tra, giám sát đảng viên có lúc chưa thường xuyên.",
   "Chi ủy chỉ đạo sát sao, phân công nhiệm vụ cụ thể cho từng đảng viên; 100% đảng viên chấp hành tốt chủ trương của Đảng. Hạn chế: tỷ lệ đảng viên dự sinh hoạt có tháng chưa cao.",
 ];
@@ -195,8 +202,13 @@ export function critique(rng: Random): string {
   return rng.pick(CRITIQUES);
 }
 
-export function collectiveReview(rng: Random): string {
-  return rng.pick(COLLECTIVE_REVIEWS);
+export function collectiveReview(rng: Random, year: number): string {
+  return inYear(rng.pick(COLLECTIVE_REVIEWS), year);
+}
+
+/** Fills "{year}" with the review year and "{next}" with the one after it. */
+function inYear(text: string, year: number): string {
+  return text.replaceAll("{year}", String(year)).replaceAll("{next}", String(year + 1));
 }
 
 export function selfReviewSummary(level: string): string {

@@ -27,6 +27,7 @@ export type NotRatedReason = "EXEMPT" | "SUSPENDED" | "NEW_MEMBER" | "NEW_ORGANI
 export type OpinionSource = "RESIDENCE" | "PREVIOUS_CELL" | "TEMPORARY_CELL";
 export type MeetingStatus = "DRAFT" | "FINALIZED";
 export type RemediationStatus = "OPEN" | "IN_PROGRESS" | "DONE";
+export type ScoreFramework = "NON_LEADER" | "LEADER" | "OUTSIDE_SYSTEM" | "COLLECTIVE";
 
 /** A JSON value as stored in a Json column (never a bare null: an absent value is left out). */
 export type Json = string | number | boolean | JsonArray | JsonObject;
@@ -152,6 +153,16 @@ export interface ReviewCycleRow {
   updatedAt: Date;
 }
 
+/** One of the four score sheets of a QD366_HD43 cycle: `groups` holds a ScoreSheetContent ({ groups: [...] }). */
+export interface ScoreSheetRow {
+  id: string;
+  cycleId: string;
+  framework: ScoreFramework;
+  groups: Json;
+  version: number;
+  updatedAt: Date;
+}
+
 export interface PeerGroupRow {
   id: string;
   cycleId: string;
@@ -182,6 +193,26 @@ export interface ReviewRecordRow {
   disunityConcluded: boolean;
   localBodiesAtLeastGood: boolean;
   forceMajeure: boolean;
+  // Facts of QD366_HD43 (docs/rating-rules.md §7); null or false in the cycles of older rule sets.
+  category: MemberCategory | null;
+  /** Points per item of the cycle's score sheet, { [itemKey]: points }; the totals are computed from it. */
+  scoreItems?: Json;
+  scoreGeneralTenths: number | null;
+  scoreResultsTenths: number | null;
+  tasksAssigned: number | null;
+  tasksCompleted: number | null;
+  tasksOnTime: number | null;
+  tasksExceeded: number | null;
+  shortcomingsNamed: number | null;
+  shortcomingsRemedied: number | null;
+  prohibitedActsConcluded: boolean;
+  ledUnitsCount: number | null;
+  ledUnitsNotCompleted: number | null;
+  lowConfidenceOver50: boolean;
+  corruptionInScope: boolean;
+  fiveTargetsMissed: boolean;
+  leadershipMemberDegraded: boolean;
+  leadershipDisciplines?: Json;
   decisionReason: string | null;
   decidedAt: Date | null;
   publishedAt: Date | null;
@@ -226,6 +257,20 @@ export interface MeetingRow {
   updatedAt: Date;
 }
 
+/** A committee's decision raising a peer group's rate of EXCELLENT (QD366_HD43: to at most 25 %). */
+export interface QuotaOverrideRow {
+  id: string;
+  cycleId: string;
+  peerGroupId: string;
+  decisionNo: string;
+  decidedOn: Date;
+  issuer: string;
+  reason: string;
+  ratePercent: number | null;
+  createdById: string;
+  createdAt: Date;
+}
+
 export interface RatingDecisionRow {
   id: string;
   recordId: string;
@@ -261,7 +306,9 @@ export interface BuiltAccount extends Omit<DemoAccount, "username"> {
 /** The review rows of all cycles: what lib/demo/reviews.ts builds. */
 export interface ReviewBuild {
   cycles: ReviewCycleRow[];
+  scoreSheets: ScoreSheetRow[];
   peerGroups: PeerGroupRow[];
+  quotaOverrides: QuotaOverrideRow[];
   records: ReviewRecordRow[];
   selfReviews: SelfReviewRow[];
   opinions: OpinionRow[];

@@ -1,7 +1,8 @@
 import { parseIsoDateOrThrow } from "./dates";
 import { isAtLeast, lowerLevel } from "./levels";
-import { compareCodeUnits, sortByKey } from "./order";
-import { checkQuota, DEFAULT_QUOTA_BASE } from "./quota";
+import { sortByKey } from "./order";
+import { checkQuota, DEFAULT_QUOTA_BASE, quotaRuleOf } from "./quota";
+import { reasonBit, reasonList, withReason } from "./reasons";
 import { getRuleSet, type RuleSet, type RuleSetId } from "./rule-sets";
 import type { Exclusion, RuleContext, SubjectRule } from "./rules/rule";
 import {
@@ -12,17 +13,18 @@ import {
   type IsoDate,
   type Level,
   type NotRatedReason,
+  type QuotaOverride,
   type ReasonCode,
   type SubjectInput,
   type SubjectKind,
   type SubjectVerdict,
 } from "./types";
 
-// Shared, frozen reason lists: a country-sized evaluation allocates none for the common cases.
-const NO_REASONS: readonly ReasonCode[] = Object.freeze([]);
+// Shared, frozen reason lists (reasons.ts): a country-sized evaluation allocates none per subject.
 const ONLY_REASON = Object.fromEntries(
-  NOT_RATED_REASONS.map((reason) => [reason, Object.freeze([reason])]),
+  NOT_RATED_REASONS.map((reason) => [reason, reasonList(reasonBit(reason))]),
 ) as Record<NotRatedReason, readonly ReasonCode[]>;
+const REVIEW_MISSING_BIT = reasonBit("REVIEW_MISSING");
 
 interface GroupTally {
   peerGroup: string;
@@ -42,20 +44,24 @@ export function evaluate(input: GradingInput): GradingResult {
   const ruleSet = getRuleSet(input.ruleSet);
   const context = contextFor(ruleSet, input.ratingDate);
   const quotaBase = input.quotaBase ?? DEFAULT_QUOTA_BASE;
-  const overriddenGroups = new Set((input.overrides ?? []).map((override) => override.peerGroup));
+  const overrideOf = overridesByGroup(input.overrides ?? []);
 
   const subjects = new Array<SubjectVerdict>(input.subjects.length);
   const tallies = new Map<string, GroupTally>();
+  let tally: GroupTally | undefined;
   let ok = true;
   for (let i = 0; i < input.subjects.length; i++) {
     const verdict = judge(input.subjects[i], ruleSet, context);
     subjects[i] = verdict;
     ok &&= verdict.proposalValid;
 
-    let tally = tallies.get(verdict.peerGroup);
-    if (!tally) {
-      tally = { peerGroup: verdict.peerGroup, kind: verdict.kind, excellent: 0, good: 0 };
-      tallies.set(verdict.peerGroup, tally);
+    // Subjects usually come group by group: the previous subject's tally saves a lookup.
+    if (tally === undefined || tally.peerGroup !== verdict.peerGroup) {
+      tally = tallies.get(verdict.peerGroup);
+      if (!tally) {
+        tally = { peerGroup: verdict.peerGroup, kind: verdict.kind, excellent: 0, good: 0 };
+        tallies.set(verdict.peerGroup, tally);
+      }
     }
     // RULES §6 — counts use the proposals of rated subjects as given, valid or not
     if (verdict.rated) {
@@ -66,7 +72,8 @@ export function evaluate(input: GradingInput): GradingResult {
 
   const groups: GroupResult[] = [];
   for (const tally of tallies.values()) {
-    const check = checkQuota(tally, quotaBase, overriddenGroups.has(tally.peerGroup));
+    const override = overrideOf.get(tally.peerGroup);
+    const check = checkQuota(tally, quotaBase, override !== undefined, quotaRuleOf(ruleSet.quota, override));
     groups.push({ peerGroup: tally.peerGroup, kind: tally.kind, ...check });
     ok &&= check.ok;
   }
@@ -76,6 +83,20 @@ export function evaluate(input: GradingInput): GradingResult {
     groups: sortByKey(groups, (group) => group.peerGroup),
     ok,
   };
+}
+
+/**
+ * The decision that applies to each overridden group. A later decision replaces an earlier one (under
+ * [366] its rate counts); on the same date the one listed last wins.
+ */
+function overridesByGroup(overrides: readonly QuotaOverride[]): Map<string, QuotaOverride> {
+  const byGroup = new Map<string, QuotaOverride>();
+  for (const override of overrides) {
+    const kept = byGroup.get(override.peerGroup);
+    // ISO dates order as text.
+    if (!kept || override.decidedOn >= kept.decidedOn) byGroup.set(override.peerGroup, override);
+  }
+  return byGroup;
 }
 
 /** The verdict on one subject alone, for a screen checking a level as it is entered. */
@@ -127,21 +148,24 @@ function judgeWith<Subject extends SubjectInput>(
     }
   }
 
-  // RULES §3 — the maximum is the lowest limit; every rule limiting below EXCELLENT is a reason
+  // RULES §2.4 — [21] HD 21 II.6: no decided level before the review (kiểm điểm) is done; RULES §7.3: nor
+  // under [366] before the score is given
+  const reviewDone = subject.reviewDone !== false;
+  let decidable = reviewDone;
+  // RULES §3, §7.9 — the maximum is the lowest limit; every rule that returns a limit is a reason: those
+  // capping below EXCELLENT, the notes for the competent body and the missing facts
   let maxLevel: Level = "EXCELLENT";
   let forced = false;
-  let reasons: ReasonCode[] | null = null;
+  let reasons = 0;
   for (const rule of rules) {
     const limit = rule(subject, context);
     if (!limit) continue;
     maxLevel = lowerLevel(maxLevel, limit.maxLevel);
     forced ||= limit.forced;
-    (reasons ??= []).push(limit.reason);
+    if (limit.undecidable) decidable = false;
+    reasons = withReason(reasons, limit.reasonBit);
   }
-
-  // RULES §2.4 — [21] HD 21 II.6: no decided level before the review (kiểm điểm) is done
-  const reviewDone = subject.reviewDone !== false;
-  if (!reviewDone) (reasons ??= []).push("REVIEW_MISSING");
+  if (!reviewDone) reasons = withReason(reasons, REVIEW_MISSING_BIT);
 
   return {
     id,
@@ -153,8 +177,8 @@ function judgeWith<Subject extends SubjectInput>(
     maxLevel,
     forced,
     // RULES §3, §6 — valid when not above the maximum; a rated subject proposed NOT_RATED is invalid
-    proposalValid: reviewDone && proposed !== "NOT_RATED" && isAtLeast(maxLevel, proposed),
-    reasons: reasons ? reasons.sort(compareCodeUnits) : NO_REASONS,
+    proposalValid: decidable && proposed !== "NOT_RATED" && isAtLeast(maxLevel, proposed),
+    reasons: reasonList(reasons),
     selfReviewRequired: true,
   };
 }

@@ -1,12 +1,22 @@
 // Public API of the rating rules (RULES.md). Pure: no framework, database or file-system imports.
 
 export { evaluate, evaluateSubject } from "./evaluate";
-export { checkQuota, countProposals, DEFAULT_QUOTA_BASE, maxExcellent, whatIf } from "./quota";
-export type { GroupProposal, QuotaFix, WhatIf } from "./quota";
+export {
+  checkQuota,
+  countProposals,
+  DEFAULT_QUOTA_BASE,
+  DEFAULT_RATE_PERCENT,
+  maxExcellent,
+  QUOTA_RULE_20,
+  quotaRuleFor,
+  whatIf,
+} from "./quota";
+export type { GroupProposal, QuotaFix, QuotaRule, WhatIf } from "./quota";
+export { hasAtMostOneDecimal, scoreTenths } from "./rules/score";
 export { toReport } from "./report";
 export type { GradingReport, SubjectReport } from "./report";
 export { formatPath, GradingInputSchema, parseGradingInput } from "./input-schema";
 export type { InputProblem, ParsedGradingInput } from "./input-schema";
-export { getRuleSet, RULE_SET_IDS, RULE_SETS } from "./rule-sets";
-export type { RuleSet, RuleSetId } from "./rule-sets";
+export { getRuleSet, RULE_SET_IDS, RULE_SETS, ruleSetForYear } from "./rule-sets";
+export type { QuotaPolicy, RuleSet, RuleSetId } from "./rule-sets";
 export * from "./types";

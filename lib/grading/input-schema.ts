@@ -1,10 +1,12 @@
 import { z } from "zod";
 import { isIsoDate } from "./dates";
-import { RULE_SET_IDS } from "./rule-sets";
+import { getRuleSet, RULE_SET_IDS } from "./rule-sets";
+import { hasAtMostOneDecimal } from "./rules/score";
 import {
   CRITERION_GRADES,
   LEVELS,
   LEVELS_OR_NOT_RATED,
+  MEMBER_CATEGORIES,
   MEMBER_STATUSES,
   QUOTA_BASES,
   type GradingInput,
@@ -27,6 +29,40 @@ const discipline = z.strictObject({
   countedInEarlierYear: z.boolean().optional(),
 });
 
+/** `part` must not exceed `whole`: the issue names `part`'s key, and says it is larger than `whole`. */
+function notAbove<T extends Record<string, number>>(part: keyof T & string, whole: keyof T & string, what: string) {
+  return (value: T, context: z.core.$RefinementCtx<T>) => {
+    if (value[part] > value[whole]) {
+      context.addIssue({ code: "custom", path: [part], message: `${what} (${whole})` });
+    }
+  };
+}
+
+// RULES §7.3: a score part with one decimal place at most, compared in tenths (rules/score.ts).
+const scorePart = (max: number) =>
+  z
+    .number()
+    .min(0)
+    .max(max)
+    .refine(hasAtMostOneDecimal, { message: "điểm chỉ được có tối đa một chữ số thập phân" });
+
+const score = z.strictObject({ general: scorePart(30), results: scorePart(70) });
+
+// RULES §7.4: on time and exceeded are parts of the completed tasks, which are part of those assigned.
+const tasks = z
+  .strictObject({ assigned: count, completed: count, onTime: count, exceeded: count })
+  .superRefine(notAbove("completed", "assigned", "số nhiệm vụ hoàn thành lớn hơn số nhiệm vụ được giao"))
+  .superRefine(notAbove("onTime", "completed", "số nhiệm vụ đúng hạn lớn hơn số nhiệm vụ hoàn thành"))
+  .superRefine(notAbove("exceeded", "completed", "số nhiệm vụ vượt mức lớn hơn số nhiệm vụ hoàn thành"));
+
+const shortcomings = z
+  .strictObject({ named: count, remedied: count })
+  .superRefine(notAbove("remedied", "named", "số hạn chế đã khắc phục lớn hơn số hạn chế được chỉ ra"));
+
+const ledUnits = z
+  .strictObject({ count, notCompleted: count })
+  .superRefine(notAbove("notCompleted", "count", "số đơn vị không hoàn thành nhiệm vụ lớn hơn số đơn vị phụ trách"));
+
 const subjectBase = {
   id: nonBlank,
   peerGroup: nonBlank,
@@ -35,6 +71,11 @@ const subjectBase = {
   criteria: z.array(criterion).optional(),
   // Above 100 is over-completion (vượt chỉ tiêu), not an error.
   targetsCompletedPercent: z.number().min(0).optional(),
+  score: score.optional(),
+  tasks: tasks.optional(),
+  shortcomings: shortcomings.optional(),
+  fiveTargetsMissed: z.boolean().optional(),
+  forceMajeure: z.boolean().optional(),
 };
 
 const member = z.strictObject({
@@ -46,7 +87,14 @@ const member = z.strictObject({
   disciplines: z.array(discipline).optional(),
   degradationConcluded: z.boolean().optional(),
   sickLeaveDays: count.max(366).optional(),
+  category: z.enum(MEMBER_CATEGORIES).optional(),
+  prohibitedActsConcluded: z.boolean().optional(),
+  ledUnits: ledUnits.optional(),
+  lowConfidenceOver50: z.boolean().optional(),
+  corruptionInScope: z.boolean().optional(),
 });
+
+const MORE_DISCIPLINED_THAN_UNITS = "số đơn vị trực thuộc bị kỷ luật lớn hơn số đơn vị trực thuộc (subordinateUnits)";
 
 const organization = z
   .strictObject({
@@ -59,15 +107,14 @@ const organization = z
     localBodiesAtLeastGood: z.boolean().optional(),
     leadershipDisciplined: z.boolean().optional(),
     disunityConcluded: z.boolean().optional(),
-    forceMajeure: z.boolean().optional(),
+    leadershipDisciplines: z.array(discipline).optional(),
+    leadershipMemberDegraded: z.boolean().optional(),
   })
   .superRefine((organization, context) => {
-    if ((organization.disciplinedSubordinateUnits ?? 0) > (organization.subordinateUnits ?? 0)) {
-      context.addIssue({
-        code: "custom",
-        path: ["disciplinedSubordinateUnits"],
-        message: "số đơn vị trực thuộc bị kỷ luật lớn hơn số đơn vị trực thuộc (subordinateUnits)",
-      });
+    // Without subordinateUnits the check depends on the rule set: see the document's refinement.
+    if (organization.subordinateUnits === undefined) return;
+    if ((organization.disciplinedSubordinateUnits ?? 0) > organization.subordinateUnits) {
+      context.addIssue({ code: "custom", path: ["disciplinedSubordinateUnits"], message: MORE_DISCIPLINED_THAN_UNITS });
     }
   });
 
@@ -77,6 +124,8 @@ const override = z.strictObject({
   decidedOn: isoDate,
   issuer: nonBlank,
   reason: nonBlank,
+  // RULES §7.8 — 366 Điều 11, 1.5: the competent body may raise the rate up to 25 %
+  ratePercent: z.number().int().min(21).max(25).optional(),
 });
 
 export const GradingInputSchema = z
@@ -124,6 +173,33 @@ export const GradingInputSchema = z
         });
       }
     });
+
+    // RULES §7.8 — only a rule set whose overrides raise the rate reads one
+    const overridesRaiseRate = getRuleSet(input.ruleSet).quota.overrideRatePercent !== null;
+    input.overrides?.forEach((override, index) => {
+      if (override.ratePercent !== undefined && !overridesRaiseRate) {
+        context.addIssue({
+          code: "custom",
+          path: ["overrides", index, "ratePercent"],
+          message: `bộ quy tắc ${input.ruleSet} không có tỷ lệ nâng lên theo quyết định (chỉ QD366_HD43)`,
+        });
+      }
+    });
+
+    // The older rule sets compare disciplined units with subordinateUnits (their 20 %), so disciplined
+    // units without a unit count are more than the count's harmless 0; [366] reads disciplined units alone.
+    if (input.ruleSet !== "QD366_HD43") {
+      input.subjects.forEach((subject, index) => {
+        if (subject.kind !== "ORGANIZATION" || subject.subordinateUnits !== undefined) return;
+        if ((subject.disciplinedSubordinateUnits ?? 0) > 0) {
+          context.addIssue({
+            code: "custom",
+            path: ["subjects", index, "disciplinedSubordinateUnits"],
+            message: MORE_DISCIPLINED_THAN_UNITS,
+          });
+        }
+      });
+    }
   });
 
 /** Where the input is wrong, `subjects[3].admittedOn` style, and why (in Vietnamese). */
@@ -147,7 +223,7 @@ function describeIssue(issue: z.core.$ZodIssue): InputProblem {
   if (issue.code === "unrecognized_keys") {
     return {
       path: formatPath([...issue.path, issue.keys[0]]),
-      message: "khóa không được phép (không có trong RULES.md §6)",
+      message: "khóa không được phép (không có trong tài liệu docs/rating-rules.md §6, §7.9)",
     };
   }
   return { path: formatPath(issue.path), message: issue.message };

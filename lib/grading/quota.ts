@@ -1,27 +1,59 @@
 import { compareCodeUnits } from "./order";
-import type { GroupCounts, Level, LevelOrNotRated, QuotaBase, QuotaCheck } from "./types";
+import { getRuleSet, type QuotaPolicy, type RuleSetId } from "./rule-sets";
+import type { GroupCounts, Level, LevelOrNotRated, QuotaBase, QuotaCheck, QuotaOverride } from "./types";
 
-// The 20 % rule per peer group (RULES §5), in whole numbers only: never a rounded percentage.
+// The quota of EXCELLENT per peer group (RULES §5, §7.8), in whole numbers only: never a rounded percentage.
 
 export const DEFAULT_QUOTA_BASE: QuotaBase = "GOOD_ONLY";
 
-/**
- * The pool P = E + H holds at most ⌊P / d⌋ excellent subjects:
- * GOOD_ONLY, "E ≤ 20 % of those rated GOOD": 5·E ≤ H = P − E ⇔ 6·E ≤ P;
- * GOOD_AND_EXCELLENT, "E ≤ 20 % of those rated GOOD or above": 5·E ≤ P ⇔ 4·E ≤ H.
- */
-const POOL_DIVISOR: Record<QuotaBase, number> = { GOOD_ONLY: 6, GOOD_AND_EXCELLENT: 5 };
+/** The rate of RULES §5 and the default of §7.8. */
+export const DEFAULT_RATE_PERCENT = 20;
 
-// RULES §5 — [21] HD 21 II.B.2.3, [124] "không vượt quá 20%": a ceiling rounded down, never a target
-export function maxExcellent(pool: number, quotaBase: QuotaBase = DEFAULT_QUOTA_BASE): number {
-  const divisor = POOL_DIVISOR[quotaBase];
-  return (pool - (pool % divisor)) / divisor;
+/** How one group's quota is computed: its rate, and whether an override lets the group exceed the cap. */
+export interface QuotaRule {
+  /** r: EXCELLENT at most r % of the base. */
+  ratePercent: number;
+  /** RULES §5 ([21], [124]): an override lets the group exceed. §7.8 ([366]): it raised the rate, the cap still binds. */
+  overrideLiftsCap: boolean;
 }
 
-// RULES §5, §6 — the group holds when excess is 0; an override of the competent committee lets it exceed, visibly
-export function checkQuota(counts: GroupCounts, quotaBase: QuotaBase, overridden: boolean): QuotaCheck {
+/** RULES §5, the rule of [21] and [124]: 20 %, an override lets the group exceed. The default everywhere. */
+export const QUOTA_RULE_20: QuotaRule = Object.freeze({ ratePercent: DEFAULT_RATE_PERCENT, overrideLiftsCap: true });
+
+/** ⌊n · numerator / denominator⌋ for whole numbers, exact wherever the result is (n · numerator itself may not be). */
+function floorOfFraction(n: number, numerator: number, denominator: number): number {
+  const rest = n % denominator;
+  const restTimes = rest * numerator;
+  return ((n - rest) / denominator) * numerator + (restTimes - (restTimes % denominator)) / denominator;
+}
+
+/**
+ * The most EXCELLENT subjects a pool P = E + H may hold at r %:
+ * GOOD_ONLY, "E ≤ r % of those rated GOOD": 100·E ≤ r·(P − E) ⇔ E ≤ r·P / (100 + r), so ⌊r·P / (100 + r)⌋
+ * (r = 20: ⌊P / 6⌋; r = 25: ⌊P / 5⌋);
+ * GOOD_AND_EXCELLENT, "E ≤ r % of those rated GOOD or above": 100·E ≤ r·P, so ⌊r·P / 100⌋ (r = 20: ⌊P / 5⌋).
+ */
+// RULES §5, §7.8 — [21] HD 21 II.B.2.3, [124], 366 Điều 11, 1.5: a ceiling rounded down, never a target
+export function maxExcellent(
+  pool: number,
+  quotaBase: QuotaBase = DEFAULT_QUOTA_BASE,
+  ratePercent: number = DEFAULT_RATE_PERCENT,
+): number {
+  if (!Number.isInteger(ratePercent) || ratePercent < 0 || ratePercent > 100) {
+    throw new RangeError(`not a whole percentage: ${ratePercent}`);
+  }
+  return floorOfFraction(pool, ratePercent, quotaBase === "GOOD_ONLY" ? 100 + ratePercent : 100);
+}
+
+// RULES §5, §6, §7.8 — the group holds when excess is 0; under [21] and [124] an override lets it exceed, visibly
+export function checkQuota(
+  counts: GroupCounts,
+  quotaBase: QuotaBase,
+  overridden: boolean,
+  rule: QuotaRule = QUOTA_RULE_20,
+): QuotaCheck {
   const pool = counts.excellent + counts.good;
-  const cap = maxExcellent(pool, quotaBase);
+  const cap = maxExcellent(pool, quotaBase, rule.ratePercent);
   const excess = Math.max(0, counts.excellent - cap);
   return {
     excellent: counts.excellent,
@@ -29,9 +61,26 @@ export function checkQuota(counts: GroupCounts, quotaBase: QuotaBase, overridden
     pool,
     maxExcellent: cap,
     excess,
-    ok: excess === 0 || overridden,
+    ok: excess === 0 || (overridden && rule.overrideLiftsCap),
     overridden,
   };
+}
+
+/** The quota rule of a group under a rule set's policy, given the override naming the group, if any. */
+export function quotaRuleOf(policy: QuotaPolicy, override?: Pick<QuotaOverride, "ratePercent"> | null): QuotaRule {
+  if (policy.overrideRatePercent === null) return { ratePercent: policy.ratePercent, overrideLiftsCap: true };
+  // RULES §7.8 — 366 Điều 11, 1.5: the competent body's decision raises the rate, up to 25 %
+  const ratePercent = override ? (override.ratePercent ?? policy.overrideRatePercent) : policy.ratePercent;
+  return { ratePercent, overrideLiftsCap: false };
+}
+
+/**
+ * The quota rule of a group for a screen: `quotaRuleFor("QD366_HD43", override)` is 20 % without a
+ * decision, the decision's rate (25 % by default) with one; under the older rule sets, 20 % lifted by a
+ * decision. Pass it to `checkQuota` or `whatIf`.
+ */
+export function quotaRuleFor(ruleSet: RuleSetId, override?: Pick<QuotaOverride, "ratePercent"> | null): QuotaRule {
+  return quotaRuleOf(getRuleSet(ruleSet).quota, override);
 }
 
 /** One subject's current proposal in a group; a SubjectVerdict fits. */
@@ -64,6 +113,8 @@ export interface QuotaFix {
 }
 
 export interface WhatIf extends QuotaCheck {
+  /** The rate the cap was computed at (20, or up to 25 by decision under [366]). */
+  ratePercent: number;
   /** How many more GOOD proposals may be raised to EXCELLENT while the group holds. */
   slotsRemaining: number;
   /** The change that removes the excess, or null when there is none. */
@@ -82,16 +133,25 @@ export function countProposals(proposals: readonly GroupProposal[]): GroupCounts
   return { excellent, good };
 }
 
-/** The live check for a screen: given a group's current proposals, slots left or the change that fixes an excess. */
+/**
+ * The live check for a screen: given a group's current proposals, slots left or the change that fixes an
+ * excess. Under [366] pass the group's rule, `quotaRuleFor(ruleSet, override)`.
+ */
 export function whatIf(
   proposals: readonly GroupProposal[],
   quotaBase: QuotaBase = DEFAULT_QUOTA_BASE,
   overridden = false,
+  rule: QuotaRule = QUOTA_RULE_20,
 ): WhatIf {
-  const check = checkQuota(countProposals(proposals), quotaBase, overridden);
+  const check = checkQuota(countProposals(proposals), quotaBase, overridden, rule);
   // Raising a GOOD proposal to EXCELLENT keeps the pool, hence the cap: the free slots are the difference.
   const slotsRemaining = Math.max(0, check.maxExcellent - check.excellent);
-  return { ...check, slotsRemaining, fix: check.excess > 0 ? fixFor(proposals, check.excess) : null };
+  return {
+    ...check,
+    ratePercent: rule.ratePercent,
+    slotsRemaining,
+    fix: check.excess > 0 ? fixFor(proposals, check.excess) : null,
+  };
 }
 
 function fixFor(proposals: readonly GroupProposal[], excess: number): QuotaFix {

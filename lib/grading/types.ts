@@ -1,7 +1,7 @@
 import type { RuleSetId } from "./rule-sets";
 
-// Vocabulary of the rating rules (RULES.md §1, §6). Codes are stable: they are stored, exchanged with the
-// command line and turned into sentences by the i18n messages of the `grading` namespace.
+// Vocabulary of the rating rules (docs/rating-rules.md §1, §6, §7). Codes are stable: they are stored,
+// exchanged with the command line and turned into sentences by the i18n messages of the `grading` namespace.
 
 /** The four quality levels, best first (RULES §1). */
 export const LEVELS = ["EXCELLENT", "GOOD", "COMPLETED", "NOT_COMPLETED"] as const;
@@ -20,6 +20,13 @@ export type SubjectKind = (typeof SUBJECT_KINDS)[number];
 
 export const MEMBER_STATUSES = ["ACTIVE", "EXEMPT", "SUSPENDED"] as const;
 export type MemberStatus = (typeof MEMBER_STATUSES)[number];
+
+/**
+ * What a member's post makes of the [366] conditions (HD 43 Mục 2, 2.1.b): Mẫu 2B, no leadership post;
+ * Mẫu 2A, a leadership or management post; Mẫu 2C, not working in the political system.
+ */
+export const MEMBER_CATEGORIES = ["NON_LEADER", "LEADER", "OUTSIDE_SYSTEM"] as const;
+export type MemberCategory = (typeof MEMBER_CATEGORIES)[number];
 
 /** The two readings of the 20 % rule's base (RULES §5). */
 export const QUOTA_BASES = ["GOOD_ONLY", "GOOD_AND_EXCELLENT"] as const;
@@ -46,6 +53,27 @@ export const REASON_CODES = [
   "SUBORDINATES_DISCIPLINED_OVER_20",
   "LEADERSHIP_DISCIPLINED",
   "DISUNITY",
+  // [366], the 100-point scale
+  "SCORE_MISSING",
+  "SCORE_UNDER_50",
+  "SCORE_UNDER_70",
+  "SCORE_UNDER_90",
+  "TASKS_EXCEEDED_UNDER_30",
+  "TASKS_LATE",
+  "TASKS_NOT_COMPLETED",
+  "TASKS_FAILED_OVER_50",
+  "TASKS_UNDER_70",
+  "FORCE_MAJEURE",
+  "SHORTCOMINGS_NOT_REMEDIED",
+  "PROHIBITED_ACTS",
+  "SELF_REMEDIED",
+  "LED_UNITS_NOT_COMPLETED",
+  "LOW_CONFIDENCE",
+  "CORRUPTION_IN_SCOPE",
+  "FIVE_TARGETS",
+  "SUBORDINATES_DISCIPLINED",
+  "LEADERSHIP_MEMBER_DISCIPLINED",
+  "LEADERSHIP_MEMBER_DEGRADED",
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
 
@@ -66,8 +94,39 @@ export interface Discipline {
   countedInEarlierYear?: boolean;
 }
 
+/**
+ * The 100-point score of [366]: a general group out of 30 and a results group out of 70, each with at
+ * most one decimal place. Compare it in tenths of a point (`scoreTenths`), never as a float sum.
+ */
+export interface Score {
+  general: number;
+  results: number;
+}
+
+/** The year's tasks ([366]): how many were assigned, completed, completed on time and exceeded their requirement. */
+export interface Tasks {
+  assigned: number;
+  completed: number;
+  onTime: number;
+  exceeded: number;
+}
+
+/** Shortcomings named at the previous review, and how many of them are remedied ([366] Điều 11, 1.4). */
+export interface Shortcomings {
+  named: number;
+  remedied: number;
+}
+
+/** The localities, bodies or units a leader is answerable for, and how many were rated NOT_COMPLETED. */
+export interface LedUnits {
+  count: number;
+  notCompleted: number;
+}
+
 // Facts left out are the harmless value (RULES §6): active, review done, no criteria, no discipline,
-// 100 % of targets, no sick leave, not a civil servant, no subordinate facts.
+// 100 % of targets, no sick leave, not a civil servant, no subordinate facts; under [366] a member
+// without a category holds no leadership post, and no tasks means no task rule (no score, though, is
+// SCORE_MISSING: the [366] level cannot be decided without one).
 
 interface SubjectInputBase {
   id: string;
@@ -76,6 +135,13 @@ interface SubjectInputBase {
   reviewDone?: boolean;
   criteria?: readonly Criterion[];
   targetsCompletedPercent?: number;
+  score?: Score;
+  tasks?: Tasks;
+  shortcomings?: Shortcomings;
+  /** The five basic socio-economic targets missed, where the post or organization answers for them. */
+  fiveTargetsMissed?: boolean;
+  /** Force majeure (bất khả kháng): read for organizations, and under [366] for leaders. */
+  forceMajeure?: boolean;
 }
 
 export interface MemberInput extends SubjectInputBase {
@@ -87,6 +153,16 @@ export interface MemberInput extends SubjectInputBase {
   disciplines?: readonly Discipline[];
   degradationConcluded?: boolean;
   sickLeaveDays?: number;
+  /** [366]: NON_LEADER when absent. */
+  category?: MemberCategory;
+  /** Concluded to have done what members must not do, or to have failed the duty to set an example. */
+  prohibitedActsConcluded?: boolean;
+  /** LEADER only. */
+  ledUnits?: LedUnits;
+  /** LEADER only: over half low-confidence votes in the year's vote of confidence. */
+  lowConfidenceOver50?: boolean;
+  /** LEADER only: corruption, waste or negativity disciplined in the scope the member leads directly. */
+  corruptionInScope?: boolean;
 }
 
 export interface OrganizationInput extends SubjectInputBase {
@@ -100,18 +176,26 @@ export interface OrganizationInput extends SubjectInputBase {
   localBodiesAtLeastGood?: boolean;
   leadershipDisciplined?: boolean;
   disunityConcluded?: boolean;
-  forceMajeure?: boolean;
+  /** [366]: disciplines of members of its leadership collective (chi ủy, đảng ủy). */
+  leadershipDisciplines?: readonly Discipline[];
+  /** [366]: a member of its leadership collective concluded to show degradation. */
+  leadershipMemberDegraded?: boolean;
 }
 
 export type SubjectInput = MemberInput | OrganizationInput;
 
-/** A recorded decision of the competent committee letting a peer group exceed the 20 % cap (RULES §5). */
+/**
+ * A recorded decision of the competent committee on a peer group's quota: under [21] and [124] it lets
+ * the group exceed the 20 % cap (RULES §5); under [366] it raises the rate, to `ratePercent` (21–25,
+ * default 25) (RULES §7.8).
+ */
 export interface QuotaOverride {
   peerGroup: string;
   decisionNo: string;
   decidedOn: IsoDate;
   issuer: string;
   reason: string;
+  ratePercent?: number;
 }
 
 export interface GradingInput {
@@ -151,7 +235,7 @@ export interface QuotaCheck {
   pool: number;
   maxExcellent: number;
   excess: number;
-  /** No excess, or an override decision lets the group exceed. */
+  /** No excess, or (under [21] and [124]) an override decision lets the group exceed. */
   ok: boolean;
   /** An override decision names the group; it is reported whether or not the group exceeds. */
   overridden: boolean;

@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
 
 export const PASSWORD = "Demo@2024";
@@ -25,6 +26,19 @@ export const test = base.extend<{ consoleErrors: string[]; allowNotFound: boolea
 });
 
 export { expect };
+
+/**
+ * Runs axe on the page as it stands and fails on any serious or critical violation, naming the rule and
+ * the elements. Journeys call it on every page they visit.
+ */
+export async function expectAccessible(page: Page) {
+  await page.waitForLoadState("domcontentloaded");
+  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const grave = violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(grave, `accessibility of ${page.url()}`).toEqual([]);
+}
 
 export async function signIn(page: Page, username: string, password = PASSWORD) {
   await page.goto("/sign-in");

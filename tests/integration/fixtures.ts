@@ -3,10 +3,15 @@ import { loadActor } from "@/lib/data/actors";
 import { db } from "@/lib/data/db";
 import { writeDistrict } from "@/lib/data/seed-writer";
 import { buildDistrict } from "@/lib/demo/district";
+import { ruleSetForYear } from "@/lib/grading/rule-sets";
+import { reviewYearOn } from "@/lib/review/calendar";
 import { toSearchKey } from "@/lib/text/search";
 
 // Integration tests run on the throw-away database of `npm run test:unit` (scripts/with-db.mjs --test)
 // and share the seed's own generator and writer: the fixtures are the demo district.
+
+/** The review year in progress, as the seed sees it today; the year before it is the last published. */
+export const CURRENT_YEAR = reviewYearOn(new Date());
 
 let seeded: Promise<void> | null = null;
 
@@ -14,9 +19,17 @@ let seeded: Promise<void> | null = null;
 export function ensureDemoDistrict(): Promise<void> {
   seeded ??= (async () => {
     if (await db.organization.findUnique({ where: { code: "HU" } })) return;
-    await writeDistrict(db, buildDistrict());
+    await writeDistrict(db, buildDistrict({ currentYear: CURRENT_YEAR }));
   })();
   return seeded;
+}
+
+/**
+ * A date of a review year's calendar, `YYYY-MM-DD`: December of the year, or January (month 1) of the
+ * year after it, when the upper committee decides. The review year is the current one unless given.
+ */
+export function dayOfCurrentYear(month: number, day: number, year = CURRENT_YEAR): string {
+  return `${month === 1 ? year + 1 : year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
 export async function actorFor(username: string): Promise<Actor> {
@@ -77,19 +90,21 @@ export async function otherDistrict(): Promise<{ orgId: string; cycleId: string;
       grassrootsId: cell.id,
     },
   });
+  // Last year's review, published: the current year is left free for tests that open it (cycles.test.ts).
+  const year = CURRENT_YEAR - 1;
   const cycle = await db.reviewCycle.upsert({
-    where: { upperOrgId_year: { upperOrgId: upper.id, year: 2024 } },
+    where: { upperOrgId_year: { upperOrgId: upper.id, year } },
     update: {},
     create: {
       upperOrgId: upper.id,
-      year: 2024,
-      ruleSet: "QD124_HD25",
-      ratingDate: new Date("2024-12-10"),
-      status: "SELF_REVIEW",
-      selfReviewDue: new Date("2024-12-01"),
-      meetingsDue: new Date("2024-12-10"),
-      grassrootsDue: new Date("2024-12-20"),
-      upperDecisionDue: new Date("2025-01-10"),
+      year,
+      ruleSet: ruleSetForYear(year)!,
+      ratingDate: new Date(dayOfCurrentYear(12, 15, year)),
+      status: "PUBLISHED",
+      selfReviewDue: new Date(dayOfCurrentYear(12, 10, year)),
+      meetingsDue: new Date(dayOfCurrentYear(12, 20, year)),
+      grassrootsDue: new Date(dayOfCurrentYear(12, 30, year)),
+      upperDecisionDue: new Date(dayOfCurrentYear(1, 20, year)),
     },
   });
   return { orgId: cell.id, cycleId: cycle.id, memberId: member.id };

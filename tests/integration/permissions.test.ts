@@ -5,7 +5,7 @@ import { db } from "@/lib/data/db";
 import { getMemberPage, listUnitMembers, updateMemberProfile } from "@/lib/data/members";
 import { getUnitPage, getUnitTree } from "@/lib/data/organizations";
 import { setUserLocale } from "@/lib/data/users";
-import { actorFor, ensureDemoDistrict, memberOf, orgByCode, otherDistrict } from "./fixtures";
+import { actorFor, CURRENT_YEAR, dayOfCurrentYear as on, ensureDemoDistrict, memberOf, orgByCode, otherDistrict } from "./fixtures";
 
 // The permission model against the real database: for each role, a read and a write inside its
 // scope succeed, and the same outside it fail as "not found" and change nothing.
@@ -80,8 +80,8 @@ describe("member (dangvien)", () => {
   });
 
   it("sees a decided level only once it is published; the committee sees it at once", async () => {
-    const cycle2024 = await db.reviewCycle.findFirstOrThrow({ where: { upperOrg: { code: "HU" }, year: 2024 } });
-    const record = await db.reviewRecord.findUniqueOrThrow({ where: { cycleId_memberId: { cycleId: cycle2024.id, memberId: me.memberId! } } });
+    const current = await db.reviewCycle.findFirstOrThrow({ where: { upperOrg: { code: "HU" }, year: CURRENT_YEAR } });
+    const record = await db.reviewRecord.findUniqueOrThrow({ where: { cycleId_memberId: { cycleId: current.id, memberId: me.memberId! } } });
     const saved = { state: record.state, decidedLevel: record.decidedLevel, proposedLevel: record.proposedLevel };
     try {
       await db.reviewRecord.update({ where: { id: record.id }, data: { state: "DECIDED", proposedLevel: "GOOD", decidedLevel: "GOOD" } });
@@ -196,12 +196,12 @@ describe.each(["bantochuc", "thuongvu"] as const)("upper committee (%s)", (usern
     await updateCycleDeadlines(upper, {
       cycleId: cycle.id,
       expectedVersion: current.version,
-      selfReviewDue: "2024-12-05",
-      meetingsDue: "2024-12-15",
-      grassrootsDue: "2024-12-25",
-      upperDecisionDue: "2025-01-15",
+      selfReviewDue: on(12, 5),
+      meetingsDue: on(12, 15),
+      grassrootsDue: on(12, 25),
+      upperDecisionDue: on(1, 15),
     });
-    expect((await db.reviewCycle.findUniqueOrThrow({ where: { id: cycle.id } })).meetingsDue.toISOString().slice(0, 10)).toBe("2024-12-15");
+    expect((await db.reviewCycle.findUniqueOrThrow({ where: { id: cycle.id } })).meetingsDue.toISOString().slice(0, 10)).toBe(on(12, 15));
     expect(await auditCount(cycle.id)).toBe(audits + 1);
 
     const other = await db.reviewCycle.findUniqueOrThrow({ where: { id: outside.cycleId } });
@@ -209,10 +209,10 @@ describe.each(["bantochuc", "thuongvu"] as const)("upper committee (%s)", (usern
       updateCycleDeadlines(upper, {
         cycleId: other.id,
         expectedVersion: other.version,
-        selfReviewDue: "2024-12-01",
-        meetingsDue: "2024-12-02",
-        grassrootsDue: "2024-12-03",
-        upperDecisionDue: "2024-12-04",
+        selfReviewDue: on(12, 1),
+        meetingsDue: on(12, 2),
+        grassrootsDue: on(12, 3),
+        upperDecisionDue: on(12, 4),
       }),
     ).rejects.toBeInstanceOf(NotFoundError);
     expect(await db.reviewCycle.findUniqueOrThrow({ where: { id: other.id } })).toEqual(other);
@@ -224,10 +224,10 @@ describe.each(["bantochuc", "thuongvu"] as const)("upper committee (%s)", (usern
       updateCycleDeadlines(upper, {
         cycleId: cycle.id,
         expectedVersion: cycle.version,
-        selfReviewDue: "2024-12-20",
-        meetingsDue: "2024-12-10",
-        grassrootsDue: "2024-12-25",
-        upperDecisionDue: "2025-01-15",
+        selfReviewDue: on(12, 20),
+        meetingsDue: on(12, 10),
+        grassrootsDue: on(12, 25),
+        upperDecisionDue: on(1, 15),
       }),
     ).rejects.toMatchObject({ name: "ZodError" });
     expect(await db.reviewCycle.findUniqueOrThrow({ where: { id: cycle.id } })).toEqual(cycle);
@@ -235,12 +235,12 @@ describe.each(["bantochuc", "thuongvu"] as const)("upper committee (%s)", (usern
 
   it("refuses a stale edit and a closed cycle, changing nothing", async () => {
     const cycle = await db.reviewCycle.findFirstOrThrow({ where: { upperOrg: { code: "HU" }, status: { not: "CLOSED" } }, orderBy: { year: "desc" } });
-    const dates = { selfReviewDue: "2024-12-01", meetingsDue: "2024-12-12", grassrootsDue: "2024-12-26", upperDecisionDue: "2025-01-12" };
+    const dates = { selfReviewDue: on(12, 1), meetingsDue: on(12, 12), grassrootsDue: on(12, 26), upperDecisionDue: on(1, 12) };
     const stale = { cycleId: cycle.id, expectedVersion: cycle.version - 1, ...dates };
     await expect(updateCycleDeadlines(upper, stale)).rejects.toMatchObject({ code: "STALE_EDIT" });
     expect(await db.reviewCycle.findUniqueOrThrow({ where: { id: cycle.id } })).toEqual(cycle);
 
-    const closed = await db.reviewCycle.findFirstOrThrow({ where: { upperOrg: { code: "HU" }, year: 2023 } });
+    const closed = await db.reviewCycle.findFirstOrThrow({ where: { upperOrg: { code: "HU" }, year: CURRENT_YEAR - 1 } });
     await db.reviewCycle.update({ where: { id: closed.id }, data: { status: "CLOSED" } });
     try {
       const current = await db.reviewCycle.findUniqueOrThrow({ where: { id: closed.id } });

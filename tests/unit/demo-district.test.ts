@@ -1,13 +1,25 @@
 import { describe, expect, it } from "vitest";
+import { evaluate, type Discipline, type MemberCategory, type SubjectInput } from "@/lib/grading";
+import { checkItemScores, checkScoreSheet, frameworkOf, SCORE_FRAMEWORKS, scoreTotals, type ScoreSheetContent } from "@/lib/grading/score-sheet";
 import { DEMO_ACCOUNTS, DEMO_PEOPLE } from "@/lib/demo/accounts";
 import { buildDistrict } from "@/lib/demo/district";
-import type { DemoDataset, MemberRow, OrganizationRow, RatingLevel, ReviewRecordRow } from "@/lib/demo/types";
+import type { DemoDataset, MemberRow, OrganizationRow, RatingLevel, RemediationItemRow, ReviewCycleRow, ReviewRecordRow } from "@/lib/demo/types";
 import { toSearchKey } from "@/lib/text/search";
 
 // The demo generator is pure: these tests build the dataset in memory and check the shape the app and
 // the rating rules rely on. (The writer and the database are exercised by the integration fixtures.)
 
-const demo = buildDistrict();
+/**
+ * The review year in progress, as the seed would pass it on 1 December 2026. The generator takes the
+ * year as an option, so any year works; this one has the layout the README describes: 2019–2022 under
+ * QD132_HD21, 2023–2024 under QD124_HD25, 2025 published and 2026 in progress under QD366_HD43.
+ */
+const YEAR = 2026;
+const LAST = YEAR - 1;
+const demo = buildDistrict({ currentYear: YEAR });
+
+const utc = (year: number, month: number, day: number) => new Date(Date.UTC(year, month - 1, day));
+const iso = (date: Date) => date.toISOString().slice(0, 10);
 
 const CELL_KINDS = new Set(["CHI_BO_CO_SO", "CHI_BO_TRUC_THUOC"]);
 const GRASSROOTS_KINDS = new Set(["CHI_BO_CO_SO", "DANG_BO_CO_SO"]);
@@ -27,16 +39,20 @@ function grassrootsOf(org: OrganizationRow, orgs: Map<string, OrganizationRow>):
   return null;
 }
 
+function yearsFrom(first: number): number[] {
+  return Array.from({ length: YEAR - first + 1 }, (_, i) => first + i);
+}
+
 describe("determinism", () => {
   it("builds the same rows, ids included, every time", () => {
-    const again = buildDistrict();
+    const again = buildDistrict({ currentYear: YEAR });
     for (const table of Object.keys(demo) as Array<keyof DemoDataset>) {
       expect(JSON.stringify(again[table]), table).toBe(JSON.stringify(demo[table]));
     }
   });
 
   it("gives other rows for another size", () => {
-    const smaller = buildDistrict({ members: 3_000 });
+    const smaller = buildDistrict({ currentYear: YEAR, members: 3_000 });
     expect(smaller.members).toHaveLength(3_000);
     expect(JSON.stringify(smaller.members)).not.toBe(JSON.stringify(demo.members));
   });
@@ -134,21 +150,22 @@ describe("the demo district", () => {
     const suspended = demo.members.filter((m) => m.status === "SUSPENDED").length;
     expect(suspended).toBeGreaterThanOrEqual(1);
     expect(suspended).toBeLessThanOrEqual(3);
-    // Admitted within six months of the rating date: probationary, not rated this year.
-    const recent = demo.members.filter((m) => m.admittedOn > new Date("2024-06-10"));
+    // Admitted within six months of the rating date (15/12): probationary, not rated this year.
+    const recent = demo.members.filter((m) => m.admittedOn > utc(YEAR, 6, 15));
     expect(recent.length).toBeGreaterThan(0);
     expect(recent.every((m) => m.officialOn === null)).toBe(true);
-    expect(demo.members.every((m) => (m.officialOn === null) === (m.admittedOn > new Date("2023-12-10")))).toBe(true);
+    // Official a year after admission, counted on the day the demo stands at (30/11).
+    expect(demo.members.every((m) => (m.officialOn === null) === (m.admittedOn > utc(YEAR - 1, 11, 30)))).toBe(true);
     expect(new Set(demo.members.map((m) => m.cardNumber)).size).toBe(demo.members.length);
     expect(demo.members.every((m) => /^\d{8,9}$/.test(m.cardNumber))).toBe(true);
-    expect(demo.disciplines.some((d) => d.decidedOn.getUTCFullYear() === 2024 && d.selfDetectedAndRemedied)).toBe(true);
-    expect(demo.disciplines.some((d) => d.countedInYear === 2023)).toBe(true);
+    expect(demo.disciplines.some((d) => d.decidedOn.getUTCFullYear() === YEAR && d.selfDetectedAndRemedied)).toBe(true);
+    expect(demo.disciplines.some((d) => d.countedInYear === LAST)).toBe(true);
     expect(demo.leaves.some((l) => l.kind === "MATERNITY")).toBe(true);
     const longSick = demo.leaves.filter((l) => l.kind === "SICK" && (l.toDate.getTime() - l.fromDate.getTime()) / 86_400_000 >= 89);
     expect(longSick.length).toBeGreaterThan(0);
     const civilServants = new Set(demo.members.filter((m) => m.isCivilServant).map((m) => m.id));
     expect(demo.civilServiceRatings.every((r) => civilServants.has(r.memberId))).toBe(true);
-    expect(new Set(demo.civilServiceRatings.map((r) => r.year))).toEqual(new Set([2019, 2020, 2021, 2022, 2023, 2024]));
+    expect(new Set(demo.civilServiceRatings.map((r) => r.year))).toEqual(new Set(yearsFrom(2019)));
   });
 
   it("keeps every member's OFFICIAL history ending in the current cell, with transfers and temporary activity", () => {
@@ -157,7 +174,7 @@ describe("the demo district", () => {
     expect(demo.members.every((m) => current.get(m.id) === m.cellId)).toBe(true);
     const transfers = official.filter((a) => a.toDate !== null);
     expect(transfers.length).toBeGreaterThan(demo.members.length * 0.01);
-    expect(transfers.some((a) => a.fromDate <= new Date("2024-01-01") && a.toDate! >= new Date("2024-07-01"))).toBe(true);
+    expect(transfers.some((a) => a.fromDate <= utc(YEAR, 1, 1) && a.toDate! >= utc(YEAR, 7, 1))).toBe(true);
     expect(demo.cellAssignments.some((a) => a.kind === "TEMPORARY")).toBe(true);
   });
 });
@@ -167,37 +184,90 @@ describe("review cycles", () => {
   const orgs = index(demo.organizations);
   const groups = index(demo.peerGroups);
   const membersById = index(demo.members);
+  const cycleOf = (year: number) => demo.cycles.find((c) => c.year === year)!;
+  const scoredCycleIds = new Set(demo.cycles.filter((c) => c.ruleSet === "QD366_HD43").map((c) => c.id));
 
-  it("has a published 2023 and a 2024 in progress, both under QD124_HD25", () => {
-    const byYear = new Map(demo.cycles.map((c) => [c.year, c]));
-    expect(byYear.get(2023)).toMatchObject({ ruleSet: "QD124_HD25", status: "PUBLISHED", quotaBase: "GOOD_ONLY" });
-    expect(byYear.get(2024)).toMatchObject({ ruleSet: "QD124_HD25", status: "SELF_REVIEW" });
-    expect(byYear.get(2024)!.ratingDate).toEqual(new Date("2024-12-10"));
-    expect(byYear.get(2020)).toMatchObject({ ruleSet: "QD132_HD21" });
+  it("rates each year under its rule set: LAST published, YEAR in progress, both under QD366_HD43", () => {
+    expect(demo.cycles.map((c) => [c.year, c.ruleSet, c.status])).toEqual([
+      [2019, "QD132_HD21", "CLOSED"],
+      [2020, "QD132_HD21", "CLOSED"],
+      [2021, "QD132_HD21", "CLOSED"],
+      [2022, "QD132_HD21", "CLOSED"],
+      [2023, "QD124_HD25", "CLOSED"],
+      [2024, "QD124_HD25", "CLOSED"],
+      [LAST, "QD366_HD43", "PUBLISHED"],
+      [YEAR, "QD366_HD43", "SELF_REVIEW"],
+    ]);
+    expect(cycleOf(LAST).quotaBase).toBe("GOOD_ONLY");
+    // HD 43: self-reviews, meetings, grassroots decisions before 31/12, the upper committee in January.
+    expect(cycleOf(YEAR)).toMatchObject({
+      ratingDate: utc(YEAR, 12, 15),
+      selfReviewDue: utc(YEAR, 12, 10),
+      meetingsDue: utc(YEAR, 12, 20),
+      grassrootsDue: utc(YEAR, 12, 30),
+      upperDecisionDue: utc(YEAR + 1, 1, 20),
+    });
+    expect(cycleOf(2023).ratingDate).toEqual(utc(2023, 12, 10));
   });
 
-  it("respects the 20 % rule in every decided peer group: at most ⌊P/6⌋ EXCELLENT", () => {
+  it("follows the currentYear option, with the years before it published and closed", () => {
+    const next = buildDistrict({ currentYear: YEAR + 1, grassroots: 3, members: 60, historyFrom: 2024 });
+    expect(next.cycles.map((c) => [c.year, c.ruleSet, c.status])).toEqual([
+      [2024, "QD124_HD25", "CLOSED"],
+      [2025, "QD366_HD43", "CLOSED"],
+      [YEAR, "QD366_HD43", "PUBLISHED"],
+      [YEAR + 1, "QD366_HD43", "SELF_REVIEW"],
+    ]);
+    expect(next.cycles.at(-1)!.ratingDate).toEqual(utc(YEAR + 1, 12, 15));
+    // The last year of QD124_HD25 as the one in progress: no score sheets for it.
+    const earlier = buildDistrict({ currentYear: 2024, grassroots: 3, members: 60, historyFrom: 2023 });
+    expect(earlier.cycles.map((c) => [c.year, c.ruleSet, c.status])).toEqual([
+      [2023, "QD124_HD25", "PUBLISHED"],
+      [2024, "QD124_HD25", "SELF_REVIEW"],
+    ]);
+    expect(earlier.scoreSheets).toEqual([]);
+    expect(() => buildDistrict({ currentYear: 2018, grassroots: 3, members: 60 })).toThrow(/2018/);
+  });
+
+  it("dates nothing after 30/11 of the current year, the day the demo stands at: every deadline is ahead", () => {
+    const snapshot = utc(YEAR, 11, 30).getTime() + 86_400_000;
+    const dates = [
+      ...demo.records.flatMap((r) => [r.createdAt, r.updatedAt, r.decidedAt, r.publishedAt]),
+      ...demo.selfReviews.flatMap((s) => [s.updatedAt, s.submittedAt]),
+      ...demo.opinions.flatMap((o) => [o.givenOn, o.createdAt]),
+      ...demo.meetings.flatMap((m) => [m.heldOn, m.finalizedAt, m.updatedAt]),
+      ...demo.decisions.map((d) => d.decidedAt),
+      ...demo.remediationItems.map((i) => i.updatedAt),
+      ...demo.members.flatMap((m) => [m.admittedOn, m.officialOn, m.statusSince, m.createdAt]),
+      ...demo.disciplines.map((d) => d.decidedOn),
+      ...demo.cycles.flatMap((c) => [c.createdAt, c.updatedAt]),
+    ];
+    expect(dates.filter((d) => d && d.getTime() >= snapshot)).toEqual([]);
+    const current = cycleOf(YEAR);
+    for (const due of [current.selfReviewDue, current.meetingsDue, current.grassrootsDue, current.upperDecisionDue]) {
+      expect(due.getTime()).toBeGreaterThan(snapshot);
+    }
+  });
+
+  it("respects the 20 % rule in every decided peer group of the older rule sets: at most ⌊P/6⌋ EXCELLENT", () => {
     const decided = new Map<string, RatingLevel[]>();
     for (const r of demo.records) {
-      if (!r.decidedLevel || !r.peerGroupId) continue;
+      if (!r.decidedLevel || !r.peerGroupId || scoredCycleIds.has(r.cycleId)) continue;
       decided.set(r.peerGroupId, [...(decided.get(r.peerGroupId) ?? []), r.decidedLevel]);
     }
-    let checkedMemberGroups2023 = 0;
     for (const [groupId, levels] of decided) {
       const excellent = levels.filter((l) => l === "EXCELLENT").length;
       const pool = excellent + levels.filter((l) => l === "GOOD").length;
       expect(excellent, groups.get(groupId)!.code).toBeLessThanOrEqual(Math.floor(pool / 6));
-      const group = groups.get(groupId)!;
-      if (group.kind === "MEMBER" && years.get(group.cycleId) === 2023) checkedMemberGroups2023++;
     }
-    // One member group per grassroots organization of 2023: all but the firm founded in 2024.
-    expect(checkedMemberGroups2023).toBe(53);
+    // Six years of about 90 groups: members per grassroots organization, sectors, cells per đảng bộ.
+    expect(decided.size).toBeGreaterThan(6 * 80);
   });
 
-  it("publishes 2023 for every rated member, with the proposal decided as is and a decision row", () => {
-    const records2023 = demo.records.filter((r) => years.get(r.cycleId) === 2023);
+  it("publishes LAST for every rated member, with the proposal decided as is and a decision row", () => {
+    const published = demo.records.filter((r) => years.get(r.cycleId) === LAST);
     const decisions = new Set(demo.decisions.map((d) => d.recordId));
-    for (const r of records2023) {
+    for (const r of published) {
       if (r.state === "NOT_RATED") {
         expect(r.notRatedReason).not.toBeNull();
         continue;
@@ -206,17 +276,20 @@ describe("review cycles", () => {
       expect(r.decidedLevel).toBe(r.proposedLevel);
       expect(decisions.has(r.id)).toBe(true);
     }
-    const reasons = new Set(records2023.map((r) => r.notRatedReason).filter(Boolean));
+    const reasons = new Set(published.map((r) => r.notRatedReason).filter(Boolean));
     expect(reasons).toEqual(new Set(["EXEMPT", "NEW_MEMBER"]));
+    // One member group per grassroots organization: all but the firm founded this year.
+    const memberGroups = new Set(published.filter((r) => r.memberId && r.decidedLevel).map((r) => r.peerGroupId));
+    expect(memberGroups.size).toBe(53);
   });
 
   it("rates every member's record in the member's cell and the grassroots organization's peer group", () => {
+    const ratingDate = new Map(demo.cycles.map((c) => [c.id, c.ratingDate]));
     const cellAt = (memberId: string, date: Date) =>
       demo.cellAssignments.find((a) => a.memberId === memberId && a.kind === "OFFICIAL" && a.fromDate <= date && (a.toDate === null || date < a.toDate))?.cellId;
     const sample = demo.records.filter((r) => r.subjectKind === "MEMBER").filter((_, i) => i % 37 === 0);
     for (const r of sample) {
-      const year = years.get(r.cycleId)!;
-      expect(r.scopeOrgId).toBe(cellAt(r.memberId!, new Date(Date.UTC(year, 11, 10))));
+      expect(r.scopeOrgId).toBe(cellAt(r.memberId!, ratingDate.get(r.cycleId)!));
       const group = groups.get(r.peerGroupId!)!;
       expect(group.code).toBe(`M-${grassrootsOf(orgs.get(r.scopeOrgId)!, orgs)!.code}`);
       expect(group.decidingOrgId).toBe(grassrootsOf(orgs.get(r.scopeOrgId)!, orgs)!.id);
@@ -225,7 +298,7 @@ describe("review cycles", () => {
     expect(orgRecords.every((r) => r.scopeOrgId === r.organizationId)).toBe(true);
   });
 
-  it("decides published levels within the rules: discipline, civil-service level, long sick leave", () => {
+  it("decides published levels within the rules: discipline, and under [21]/[124] civil-service level", () => {
     const civil = new Map(demo.civilServiceRatings.map((r) => [`${r.memberId}:${r.year}`, r.level]));
     const rank: Record<RatingLevel, number> = { NOT_COMPLETED: 0, COMPLETED: 1, GOOD: 2, EXCELLENT: 3 };
     const forced = new Set(
@@ -238,44 +311,211 @@ describe("review cycles", () => {
       if (forced.has(key)) expect(r.decidedLevel).toBe("NOT_COMPLETED");
       const member: MemberRow = membersById.get(r.memberId)!;
       const level = civil.get(key);
-      if (member.isCivilServant && level) expect(rank[r.decidedLevel!]).toBeLessThanOrEqual(rank[level]);
+      if (!scoredCycleIds.has(r.cycleId) && member.isCivilServant && level) expect(rank[r.decidedLevel!]).toBeLessThanOrEqual(rank[level]);
     }
-    // A discipline of early 2024 already counted in 2023 must not force 2024.
-    const lateCounted = demo.disciplines.find((d) => d.countedInYear === 2023 && d.decidedOn.getUTCFullYear() === 2024)!;
-    expect(published.find((r) => r.memberId === lateCounted.memberId && years.get(r.cycleId) === 2023)!.decidedLevel).toBe("NOT_COMPLETED");
+    // A discipline of early YEAR already counted in LAST must not force YEAR.
+    const lateCounted = demo.disciplines.find((d) => d.countedInYear === LAST && d.decidedOn.getUTCFullYear() === YEAR)!;
+    expect(published.find((r) => r.memberId === lateCounted.memberId && years.get(r.cycleId) === LAST)!.decidedLevel).toBe("NOT_COMPLETED");
   });
 
-  it("shows 2024 at various phases, with the not-rated reasons and a new organization", () => {
-    const states = new Set(demo.records.filter((r) => years.get(r.cycleId) === 2024).map((r) => r.state));
+  it("shows YEAR at various phases, with the not-rated reasons and a new organization", () => {
+    const current = demo.records.filter((r) => years.get(r.cycleId) === YEAR);
+    const states = new Set(current.map((r) => r.state));
     for (const state of ["DRAFT", "SUBMITTED", "RETURNED", "REVIEWED", "DECIDED", "ABSENT", "NOT_RATED"]) expect(states).toContain(state);
-    const reasons = new Set(demo.records.filter((r) => years.get(r.cycleId) === 2024).map((r) => r.notRatedReason).filter(Boolean));
+    const reasons = new Set(current.map((r) => r.notRatedReason).filter(Boolean));
     expect(reasons).toEqual(new Set(["EXEMPT", "SUSPENDED", "NEW_MEMBER", "NEW_ORGANIZATION"]));
-    const reviewed = demo.records.filter((r) => r.state === "REVIEWED" && r.subjectKind === "MEMBER");
-    expect(reviewed.every((r) => r.proposedLevel && r.voteTally && r.criteria)).toBe(true);
-    const withSelfReview = new Set(demo.selfReviews.map((s) => s.recordId));
-    expect(demo.records.filter((r) => r.state === "SUBMITTED").every((r) => withSelfReview.has(r.id))).toBe(true);
+    const reviewed = current.filter((r) => r.state === "REVIEWED" && r.subjectKind === "MEMBER");
+    expect(reviewed.every((r) => r.proposedLevel && r.voteTally && r.scoreItems && r.tasksAssigned !== null)).toBe(true);
+    const withSelfReview = new Map(demo.selfReviews.map((s) => [s.recordId, s]));
+    expect(current.filter((r) => r.state === "SUBMITTED").every((r) => withSelfReview.has(r.id))).toBe(true);
+    // HD 43's forms: 2A for a leader, 2B in the political system, 2C outside it.
+    const form = { LEADER_MANAGER: "2A", NON_LEADER_IN_SYSTEM: "2B", NOT_IN_POLITICAL_SYSTEM: "2C" } as const;
+    for (const r of current.filter((r) => withSelfReview.has(r.id))) expect(withSelfReview.get(r.id)!.template).toBe(form[r.category!]);
     expect(new Set(demo.meetings.map((m) => m.status))).toEqual(new Set(["DRAFT", "FINALIZED"]));
     expect(demo.meetings.every((m) => (m.status === "FINALIZED") === (m.finalizedAt !== null))).toBe(true);
   });
 
-  it("lists streaks of EXCELLENT, two-year NOT_COMPLETED and open remediation items", () => {
+  it("lists streaks of EXCELLENT up to LAST across three rule sets, two-year NOT_COMPLETED and open remediation items", () => {
     const levels = new Map<string, Map<number, RatingLevel | null>>();
     for (const r of demo.records) {
-      if (!r.memberId) continue;
-      if (!levels.has(r.memberId)) levels.set(r.memberId, new Map());
-      levels.get(r.memberId)!.set(years.get(r.cycleId)!, r.decidedLevel);
+      const subject = r.memberId ?? r.organizationId!;
+      if (!levels.has(subject)) levels.set(subject, new Map());
+      levels.get(subject)!.set(years.get(r.cycleId)!, r.decidedLevel);
     }
-    const streaks = [...levels.values()].filter((l) => [2019, 2020, 2021, 2022, 2023].every((y) => l.get(y) === "EXCELLENT"));
-    expect(streaks.length).toBeGreaterThanOrEqual(5);
-    const twice = [...levels.values()].filter((l) => l.get(2022) === "NOT_COMPLETED" && l.get(2023) === "NOT_COMPLETED");
+    const fiveYears = [LAST - 4, LAST - 3, LAST - 2, LAST - 1, LAST];
+    const streaks = [...levels].filter(([, l]) => fiveYears.every((y) => l.get(y) === "EXCELLENT")).map(([id]) => id);
+    expect(streaks.filter((id) => membersById.has(id)).length).toBeGreaterThanOrEqual(15);
+    expect(streaks.filter((id) => orgs.has(id)).length).toBeGreaterThanOrEqual(2);
+    const twice = [...levels.values()].filter((l) => l.get(LAST - 1) === "NOT_COMPLETED" && l.get(LAST) === "NOT_COMPLETED");
     expect(twice.length).toBeGreaterThanOrEqual(1);
-    const notCompleted2023 = demo.records.filter((r) => years.get(r.cycleId) === 2023 && r.decidedLevel === "NOT_COMPLETED" && r.memberId);
-    const remediated = new Set(demo.remediationItems.map((i) => i.memberId));
-    expect(notCompleted2023.every((r) => remediated.has(r.memberId!))).toBe(true);
-    expect(new Set(demo.remediationItems.map((i) => i.status))).toContain("OPEN");
-    expect(new Set(demo.remediationItems.map((i) => i.status))).toContain("DONE");
+    const notCompleted = demo.records.filter((r) => years.get(r.cycleId) === LAST && r.decidedLevel === "NOT_COMPLETED" && r.memberId);
+    const remediated = new Set(demo.remediationItems.filter((i) => i.year === LAST).map((i) => i.memberId));
+    expect(notCompleted.every((r) => remediated.has(r.memberId!))).toBe(true);
+    const statuses = new Set(demo.remediationItems.filter((i) => i.year === LAST).map((i) => i.status));
+    expect(statuses).toContain("OPEN");
+    expect(statuses).toContain("DONE");
   });
 });
+
+describe("the 100-point scale of QD366_HD43", () => {
+  const scoredCycles = demo.cycles.filter((c) => c.ruleSet === "QD366_HD43");
+  const scoredRecords = demo.records.filter((r) => scoredCycles.some((c) => c.id === r.cycleId));
+  const membersById = index(demo.members);
+  const orgs = index(demo.organizations);
+  const sheetOf = (r: ReviewRecordRow) =>
+    frameworkOf(r.subjectKind === "ORGANIZATION" ? { kind: "ORGANIZATION" } : { kind: "MEMBER", category: CATEGORY[r.category!] });
+
+  it("gives each QD366 cycle its four valid score sheets, and the older cycles none", () => {
+    for (const cycle of demo.cycles) {
+      const sheets = demo.scoreSheets.filter((s) => s.cycleId === cycle.id);
+      if (cycle.ruleSet !== "QD366_HD43") {
+        expect(sheets).toEqual([]);
+        continue;
+      }
+      expect(sheets.map((s) => s.framework).sort()).toEqual([...SCORE_FRAMEWORKS].sort());
+      for (const sheet of sheets) expect(checkScoreSheet(sheet.groups as unknown as ScoreSheetContent), sheet.framework).toEqual([]);
+    }
+  });
+
+  it("stores totals that are the sums of the item scores, every item within its maximum", () => {
+    const sheets = new Map(demo.scoreSheets.map((s) => [`${s.cycleId}:${s.framework}`, s.groups as unknown as ScoreSheetContent]));
+    const scored = scoredRecords.filter((r) => r.scoreItems);
+    expect(scored.length).toBeGreaterThan(5_000);
+    for (const r of scored) {
+      const sheet = sheets.get(`${r.cycleId}:${sheetOf(r)}`)!;
+      const items = r.scoreItems as Record<string, number>;
+      expect(checkItemScores(sheet, items)).toEqual([]);
+      expect(scoreTotals(sheet, items)).toEqual({ generalTenths: r.scoreGeneralTenths, resultsTenths: r.scoreResultsTenths, complete: true });
+    }
+    // No totals without items, and no older cycle with a score.
+    expect(demo.records.filter((r) => !r.scoreItems && (r.scoreGeneralTenths !== null || r.scoreResultsTenths !== null))).toEqual([]);
+    expect(scored.length).toBe(demo.records.filter((r) => r.scoreItems).length);
+  });
+
+  it("counts tasks in order, and names as shortcomings last year's remediation items", () => {
+    for (const r of scoredRecords.filter((r) => r.tasksAssigned !== null)) {
+      expect(r.tasksCompleted!).toBeLessThanOrEqual(r.tasksAssigned!);
+      expect(r.tasksOnTime!).toBeLessThanOrEqual(r.tasksCompleted!);
+      expect(r.tasksExceeded!).toBeLessThanOrEqual(r.tasksCompleted!);
+    }
+    const yearOf = new Map(scoredCycles.map((c) => [c.id, c.year]));
+    const itemsByKey = new Map<string, RemediationItemRow[]>();
+    for (const item of demo.remediationItems) itemsByKey.set(`${item.memberId}:${item.year}`, [...(itemsByKey.get(`${item.memberId}:${item.year}`) ?? []), item]);
+    const items = (memberId: string, year: number) => itemsByKey.get(`${memberId}:${year}`) ?? [];
+    const members = scoredRecords.filter((r) => r.memberId);
+    for (const r of members) {
+      const earlier = items(r.memberId!, yearOf.get(r.cycleId)! - 1);
+      expect([r.shortcomingsNamed, r.shortcomingsRemedied], r.id).toEqual([earlier.length, earlier.filter((i) => i.status === "DONE").length]);
+      expect(r.category).toBe(membersById.get(r.memberId!)!.category);
+    }
+    expect(members.filter((r) => r.shortcomingsNamed! > 0 && yearOf.get(r.cycleId) === YEAR).length).toBeGreaterThan(0);
+    // Leaders answer for the units they lead; outside the political system a member has a few tasks.
+    expect(members.filter((r) => r.ledUnitsCount !== null).every((r) => r.category === "LEADER_MANAGER")).toBe(true);
+    const outside = members.filter((r) => r.category === "NOT_IN_POLITICAL_SYSTEM" && r.tasksAssigned !== null);
+    expect(Math.max(...outside.map((r) => r.tasksAssigned!))).toBeLessThanOrEqual(5);
+    // A draft of the current year has no score yet.
+    expect(scoredRecords.filter((r) => r.state === "DRAFT" && r.scoreItems)).toEqual([]);
+  });
+
+  it("decides every level within what lib/grading allows for the facts each record carries, and holds every group to its rate", () => {
+    for (const cycle of scoredCycles) {
+      const decided = scoredRecords.filter((r) => r.cycleId === cycle.id && r.decidedLevel);
+      expect(decided.length, String(cycle.year)).toBeGreaterThan(cycle.year === YEAR ? 50 : 4_000);
+      const result = evaluate({
+        ruleSet: "QD366_HD43",
+        ratingDate: iso(cycle.ratingDate),
+        quotaBase: cycle.quotaBase,
+        subjects: decided.map((r) => subjectOf(r, r.decidedLevel!, cycle)),
+        overrides: overridesOf(cycle),
+      });
+      const invalid = result.subjects.filter((s) => !s.proposalValid).map((s) => `${s.id} ${s.proposed} > ${s.maxLevel} ${s.reasons.join(",")}`);
+      expect(invalid, String(cycle.year)).toEqual([]);
+      expect(result.groups.filter((g) => !g.ok), String(cycle.year)).toEqual([]);
+      // Every level is shown, and the quota trimmed somewhere: some EXCELLENT-worthy records decided GOOD.
+      expect(new Set(decided.map((r) => r.decidedLevel)).size, String(cycle.year)).toBeGreaterThanOrEqual(cycle.year === YEAR ? 3 : 4);
+    }
+  });
+
+  it("raises the rate of one member group to 25 % by decision in LAST, and decides more EXCELLENT there than 20 % allows", () => {
+    const cycle = demo.cycles.find((c) => c.year === LAST)!;
+    expect(demo.quotaOverrides).toHaveLength(1);
+    const [override] = demo.quotaOverrides;
+    expect(override).toMatchObject({ cycleId: cycle.id, ratePercent: 25 });
+    expect(demo.peerGroups.find((g) => g.id === override.peerGroupId)!.kind).toBe("MEMBER");
+    const levels = demo.records.filter((r) => r.peerGroupId === override.peerGroupId).map((r) => r.decidedLevel);
+    const excellent = levels.filter((l) => l === "EXCELLENT").length;
+    const pool = excellent + levels.filter((l) => l === "GOOD").length;
+    expect(excellent).toBeGreaterThan(Math.floor(pool / 6));
+  });
+
+  it("lets the live check catch a few proposals above what the facts allow in YEAR", () => {
+    const cycle = demo.cycles.find((c) => c.year === YEAR)!;
+    const reviewed = scoredRecords.filter((r) => r.cycleId === cycle.id && r.state === "REVIEWED" && r.subjectKind === "MEMBER");
+    const result = evaluate({ ruleSet: "QD366_HD43", ratingDate: iso(cycle.ratingDate), subjects: reviewed.map((r) => subjectOf(r, r.proposedLevel!, cycle)) });
+    const invalid = result.subjects.filter((s) => !s.proposalValid).length;
+    expect(invalid).toBeGreaterThan(0);
+    expect(invalid).toBeLessThan(reviewed.length * 0.05);
+  });
+
+  /** A record as lib/grading reads it: the facts it carries, the member's or unit's as of the rating date. */
+  function subjectOf(r: ReviewRecordRow, proposed: RatingLevel, cycle: ReviewCycleRow): SubjectInput {
+    const common = {
+      id: r.id,
+      peerGroup: r.peerGroupId!,
+      proposed,
+      score: r.scoreGeneralTenths === null ? undefined : { general: r.scoreGeneralTenths / 10, results: r.scoreResultsTenths! / 10 },
+      tasks: r.tasksAssigned === null ? undefined : { assigned: r.tasksAssigned, completed: r.tasksCompleted!, onTime: r.tasksOnTime!, exceeded: r.tasksExceeded! },
+      shortcomings: r.shortcomingsNamed === null ? undefined : { named: r.shortcomingsNamed, remedied: r.shortcomingsRemedied! },
+      fiveTargetsMissed: r.fiveTargetsMissed,
+      forceMajeure: r.forceMajeure,
+    };
+    if (r.subjectKind === "ORGANIZATION") {
+      return {
+        ...common,
+        kind: "ORGANIZATION",
+        establishedOn: iso(orgs.get(r.organizationId!)!.establishedOn),
+        leadershipDisciplined: r.leadershipDisciplined,
+        disunityConcluded: r.disunityConcluded,
+        leadershipMemberDegraded: r.leadershipMemberDegraded,
+        leadershipDisciplines: (r.leadershipDisciplines as Discipline[] | undefined) ?? [],
+      };
+    }
+    const member = membersById.get(r.memberId!)!;
+    const since = member.statusSince && member.statusSince <= cycle.ratingDate;
+    return {
+      ...common,
+      kind: "MEMBER",
+      status: since && (member.status === "EXEMPT" || member.status === "SUSPENDED") ? member.status : "ACTIVE",
+      admittedOn: iso(member.admittedOn),
+      category: CATEGORY[r.category!],
+      disciplines: demo.disciplines
+        .filter((d) => d.memberId === member.id)
+        .map((d) => ({
+          decidedOn: iso(d.decidedOn),
+          selfDetectedAndRemedied: d.selfDetectedAndRemedied,
+          countedInEarlierYear: d.countedInYear !== null && d.countedInYear < cycle.year,
+        })),
+      degradationConcluded: r.degradationConcluded,
+      prohibitedActsConcluded: r.prohibitedActsConcluded,
+      ledUnits: r.ledUnitsCount === null ? undefined : { count: r.ledUnitsCount, notCompleted: r.ledUnitsNotCompleted! },
+      lowConfidenceOver50: r.lowConfidenceOver50,
+      corruptionInScope: r.corruptionInScope,
+    };
+  }
+
+  function overridesOf(cycle: ReviewCycleRow) {
+    return demo.quotaOverrides
+      .filter((o) => o.cycleId === cycle.id)
+      .map((o) => ({ peerGroup: o.peerGroupId, decisionNo: o.decisionNo, decidedOn: iso(o.decidedOn), issuer: o.issuer, reason: o.reason, ratePercent: o.ratePercent ?? undefined }));
+  }
+});
+
+/** The database's member categories as lib/grading names them. */
+const CATEGORY: Record<MemberRow["category"], MemberCategory> = {
+  NON_LEADER_IN_SYSTEM: "NON_LEADER",
+  LEADER_MANAGER: "LEADER",
+  NOT_IN_POLITICAL_SYSTEM: "OUTSIDE_SYSTEM",
+};
 
 describe("demo accounts", () => {
   it("are the exported list, tied to the right people and units", () => {
@@ -295,24 +535,25 @@ describe("demo accounts", () => {
     for (const account of demo.accounts.filter((a) => a.memberId)) {
       expect(demo.roleAssignments).toContainEqual(expect.objectContaining({ userId: account.userId, role: "MEMBER", organizationId: account.memberCellId }));
     }
-    const records2024 = demo.records.filter((r) => r.cycleId === demo.cycles.find((c) => c.year === 2024)!.id);
-    expect(records2024.find((r) => r.memberId === dangvien.id)!.state).toBe("DRAFT");
+    const current = demo.records.filter((r) => r.cycleId === demo.cycles.find((c) => c.year === YEAR)!.id);
+    expect(current.find((r) => r.memberId === dangvien.id)!.state).toBe("DRAFT");
+    expect(current.find((r) => r.memberId === bithu.id)!.state).toBe("SUBMITTED");
   });
 });
 
 describe("sizes", () => {
   it("builds a tiny district for fixtures, namespaced", () => {
-    const tiny = buildDistrict({ grassroots: 3, members: 60, namespace: "t1", historyFrom: 2023 });
+    const tiny = buildDistrict({ currentYear: YEAR, grassroots: 3, members: 60, namespace: "t1", historyFrom: LAST });
     expect(tiny.organizations.filter((o) => o.depth === 1)).toHaveLength(3);
     expect(tiny.members.length).toBeGreaterThanOrEqual(60);
     expect(tiny.members.length).toBeLessThan(90);
     expect(tiny.organizations.every((o) => o.id.startsWith("ct1") && o.code.startsWith("T1-HU"))).toBe(true);
     expect(tiny.accounts.map((a) => a.username)).toContain("bithu.t1");
-    expect(tiny.cycles.map((c) => c.year)).toEqual([2023, 2024]);
+    expect(tiny.cycles.map((c) => c.year)).toEqual([LAST, YEAR]);
   });
 
   it("builds a province of districts under one province committee", () => {
-    const province = buildDistrict({ districts: 3, grassroots: 6, members: 900, historyFrom: 2024 });
+    const province = buildDistrict({ currentYear: YEAR, districts: 3, grassroots: 6, members: 900, historyFrom: YEAR });
     const root = province.organizations.find((o) => o.parentId === null)!;
     expect(root).toMatchObject({ kind: "UPPER_COMMITTEE", code: "TU", depth: 0 });
     const districts = province.organizations.filter((o) => o.parentId === root.id);

@@ -19,8 +19,8 @@ import {
 import type { RuleSet } from "./rule-set";
 
 /**
- * Review years 2023–2024. Rules RULES.md cites from [21] alone are kept: its tags name sources, and
- * the [124] texts that would replace them were not found (DOMAIN.md §10.1).
+ * Review years 2023–2024. Rules the rules document cites from [21] alone are kept: its tags name
+ * sources, and the [124] texts that would replace them were not found (docs/rating-rules.md, readings).
  */
 export const QD124_HD25 = {
   id: "QD124_HD25",
@@ -30,6 +30,8 @@ export const QD124_HD25 = {
     newMemberWritesSelfReview: false,
     civilServiceCapsEveryLevel: true,
   },
+  // RULES §5: 20 %, and an override decision lets the group exceed it.
+  quota: { ratePercent: 20, overrideRatePercent: null },
   member: {
     exclusions: [exempt, suspended, newMember],
     // Điều 12.4.3.d exempts a violation the member detected and remedied.

@@ -27,6 +27,8 @@ export const QD132_HD21 = {
     newMemberWritesSelfReview: true,
     civilServiceCapsEveryLevel: true,
   },
+  // RULES §5: 20 %, and an override decision lets the group exceed it.
+  quota: { ratePercent: 20, overrideRatePercent: null },
   member: {
     exclusions: [exempt, suspended, newMember],
     // HD 21 counts any discipline in the year, self-detected or not.

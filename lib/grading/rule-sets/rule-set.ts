@@ -8,9 +8,21 @@ import type { MemberInput, OrganizationInput } from "../types";
  */
 export interface RuleSet {
   id: string;
-  /** The regulation and its guidance, as cited in RULES.md. */
+  /** The regulation and its guidance, as cited in docs/rating-rules.md. */
   source: string;
   options: RuleSetOptions;
+  quota: QuotaPolicy;
   member: { exclusions: readonly Exclusion<MemberInput>[]; rules: readonly MemberRule[] };
   organization: { exclusions: readonly Exclusion<OrganizationInput>[]; rules: readonly OrganizationRule[] };
+}
+
+/** The quota of EXCELLENT per peer group (RULES §5, §7.8). */
+export interface QuotaPolicy {
+  /** r: EXCELLENT at most r % of the base. */
+  ratePercent: number;
+  /**
+   * What an override decision does: null, it lets the group exceed the cap ([21], [124]); a number, it
+   * raises the rate instead, to this unless the decision names its own rate ([366]).
+   */
+  overrideRatePercent: number | null;
 }

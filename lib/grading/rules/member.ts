@@ -1,6 +1,5 @@
-import { parseIsoDateOrThrow } from "../dates";
-import type { Discipline } from "../types";
-import { capAt, forceNotCompleted, type MemberRule } from "./rule";
+import { countsThisYear, disciplinesOfYear } from "./disciplines";
+import { capAt, forceNotCompleted, noteFor, type MemberRule } from "./rule";
 
 // Rules that cap or force a rated member's level (RULES §3). Each returns a Limit, or null when it
 // does not apply; the rule set lists which of them apply.
@@ -20,11 +19,6 @@ export const civilServiceLevel: MemberRule = ({ civilServantLevel }, { options }
 };
 
 const DISCIPLINED_IN_YEAR = forceNotCompleted("DISCIPLINED_IN_YEAR");
-
-/** A discipline decided in the review year and not already used to rate an earlier year ([21] counts once). */
-function countsThisYear(discipline: Discipline, reviewYear: number): boolean {
-  return parseIsoDateOrThrow(discipline.decidedOn).year === reviewYear && discipline.countedInEarlierYear !== true;
-}
 
 // RULES §3 rows 6 and 8 — [21] HD 21 II.B.2: disciplined (any form) in the review year; one violation counts once
 export const disciplinedInYear: MemberRule = ({ disciplines }, { reviewYear }) =>
@@ -56,3 +50,38 @@ const SICK_LEAVE = capAt("SICK_LEAVE", "COMPLETED");
 // RULES §3 row 11 — [21] HD 21 II.6, kept under [124]: sick leave of 3 months or more ⇒ at most HTNV
 export const sickLeave: MemberRule = ({ sickLeaveDays }) =>
   sickLeaveDays !== undefined && sickLeaveDays >= SICK_LEAVE_DAYS_CAP ? SICK_LEAVE : null;
+
+// [366] (RULES §7.6). A member without a category holds no leadership post; the leader-only facts
+// are not read for the other categories. The task rules and the five targets are in tasks.ts.
+
+const PROHIBITED_ACTS = forceNotCompleted("PROHIBITED_ACTS");
+
+// RULES §7.6 — 366 Điều 11, 4: concluded to have done what members must not do, or to have failed to set an example
+export const prohibitedActs: MemberRule = ({ prohibitedActsConcluded }) =>
+  prohibitedActsConcluded ? PROHIBITED_ACTS : null;
+
+const SELF_REMEDIED = noteFor("SELF_REMEDIED");
+
+// RULES §7.6 — 366 Điều 11, 4 (last paragraph): every discipline of the year self-remedied, left to the competent body
+export const memberSelfRemedied: MemberRule = ({ disciplines }, { reviewYear }) =>
+  disciplinesOfYear(disciplines, reviewYear) === "ALL_SELF_REMEDIED" ? SELF_REMEDIED : null;
+
+const LED_UNITS_NOT_COMPLETED = forceNotCompleted("LED_UNITS_NOT_COMPLETED");
+
+// RULES §7.6 — 366 Điều 11, 4: a leader with over half the units answered for rated KHTNV, 2·notCompleted > count
+export const ledUnitsNotCompleted: MemberRule = ({ category, ledUnits }) =>
+  category === "LEADER" && ledUnits !== undefined && 2 * ledUnits.notCompleted > ledUnits.count
+    ? LED_UNITS_NOT_COMPLETED
+    : null;
+
+const LOW_CONFIDENCE = forceNotCompleted("LOW_CONFIDENCE");
+
+// RULES §7.6 — 366 Điều 11, 4: a leader with over half low-confidence votes at the year's vote of confidence
+export const lowConfidence: MemberRule = ({ category, lowConfidenceOver50 }) =>
+  category === "LEADER" && lowConfidenceOver50 === true ? LOW_CONFIDENCE : null;
+
+const CORRUPTION_IN_SCOPE = forceNotCompleted("CORRUPTION_IN_SCOPE");
+
+// RULES §7.6 — 366 Điều 11, 4: corruption, waste or negativity disciplined in the scope a leader manages directly
+export const corruptionInScope: MemberRule = ({ category, corruptionInScope: found }) =>
+  category === "LEADER" && found === true ? CORRUPTION_IN_SCOPE : null;

@@ -1,5 +1,6 @@
 import type { LevelOrNotRated } from "../types";
-import { capAt, forceNotCompleted, type OrganizationRule } from "./rule";
+import { disciplinesOfYear } from "./disciplines";
+import { capAt, forceNotCompleted, noteFor, type OrganizationRule } from "./rule";
 
 // Rules that cap or force a rated organization's level (RULES §4). Each returns a Limit, or null when
 // it does not apply; the rule set lists which of them apply.
@@ -60,3 +61,34 @@ const DISUNITY = forceNotCompleted("DISUNITY");
 
 // RULES §4 row 7 — [124] Điều 12.4: concluded to have lost internal unity (mất đoàn kết nội bộ)
 export const disunity: OrganizationRule = ({ disunityConcluded }) => (disunityConcluded ? DISUNITY : null);
+
+// [366] (RULES §7.7). The score, task and shortcoming rules are shared with members (score.ts, tasks.ts,
+// shortcomings.ts).
+
+const SUBORDINATES_DISCIPLINED = capAt("SUBORDINATES_DISCIPLINED", "GOOD");
+
+// RULES §7.7 — 366 Điều 11, 1.1: HTXSNV needs no subordinate unit disciplined
+export const subordinatesDisciplined: OrganizationRule = ({ disciplinedSubordinateUnits }) =>
+  (disciplinedSubordinateUnits ?? 0) > 0 ? SUBORDINATES_DISCIPLINED : null;
+
+const LEADERSHIP_MEMBER_DISCIPLINED = forceNotCompleted("LEADERSHIP_MEMBER_DISCIPLINED");
+const LEADERSHIP_MEMBER_DISCIPLINED_SELF_REMEDIED = capAt("LEADERSHIP_MEMBER_DISCIPLINED", "GOOD");
+
+// RULES §7.7 — 366 Điều 11, 4 and 1.1: a leadership member disciplined forces KHTNV; self-remedied, still no HTXSNV
+export const leadershipMemberDisciplined: OrganizationRule = ({ leadershipDisciplines }, { reviewYear }) => {
+  const year = disciplinesOfYear(leadershipDisciplines, reviewYear);
+  if (year === "NONE") return null;
+  return year === "NOT_REMEDIED" ? LEADERSHIP_MEMBER_DISCIPLINED : LEADERSHIP_MEMBER_DISCIPLINED_SELF_REMEDIED;
+};
+
+const SELF_REMEDIED = noteFor("SELF_REMEDIED");
+
+// RULES §7.7 — 366 Điều 11, 4 (last paragraph): every such discipline self-remedied, left to the competent body
+export const leadershipSelfRemedied: OrganizationRule = ({ leadershipDisciplines }, { reviewYear }) =>
+  disciplinesOfYear(leadershipDisciplines, reviewYear) === "ALL_SELF_REMEDIED" ? SELF_REMEDIED : null;
+
+const LEADERSHIP_MEMBER_DEGRADED = forceNotCompleted("LEADERSHIP_MEMBER_DEGRADED");
+
+// RULES §7.7 — 366 Điều 11, 4: a member of the leadership collective concluded to show degradation
+export const leadershipMemberDegraded: OrganizationRule = ({ leadershipMemberDegraded: degraded }) =>
+  degraded ? LEADERSHIP_MEMBER_DEGRADED : null;

@@ -1,7 +1,8 @@
 import type { CalendarDate } from "../dates";
+import { reasonBit } from "../reasons";
 import type { Level, MemberInput, NotRatedReason, OrganizationInput, ReasonCode } from "../types";
 
-/** Switches a rule set turns on or off where RULES.md marks a rule "(configurable)". */
+/** Switches a rule set turns on or off where docs/rating-rules.md marks a rule "(configurable)" or "(option)". */
 export interface RuleSetOptions {
   /** RULES §2.2: a member admitted under 6 months still writes a self-review ([21] yes, [124] no). */
   newMemberWritesSelfReview: boolean;
@@ -19,11 +20,19 @@ export interface RuleContext {
   options: RuleSetOptions;
 }
 
-/** What one rule allows: at most `maxLevel`, and when `forced` nothing but NOT_COMPLETED. */
+/**
+ * What one rule allows: at most `maxLevel`, and when `forced` nothing but NOT_COMPLETED. Its `reason`
+ * is always reported, so a rule may also return a limit at EXCELLENT that caps nothing: a *note* for the
+ * competent body ([366] leaves force majeure and self-remedied violations to its judgement), or a
+ * missing fact that leaves the level `undecidable` (the proposal is invalid whatever it is).
+ */
 export interface Limit {
   reason: ReasonCode;
+  /** The reason's bit (reasons.ts), so that the evaluation collects reasons without a list per subject. */
+  reasonBit: number;
   maxLevel: Level;
   forced: boolean;
+  undecidable: boolean;
 }
 
 /** A capping or forcing rule: null when it does not limit the subject. */
@@ -34,11 +43,26 @@ export type Exclusion<Subject> = (subject: Subject, context: RuleContext) => Not
 export type MemberRule = SubjectRule<MemberInput>;
 export type OrganizationRule = SubjectRule<OrganizationInput>;
 
-// Limits are immutable values, built once: rules return them without allocating.
+// Limits are immutable values, built once: rules return them without allocating. All are built by
+// `limit`, so the loop reading them sees one object shape.
+function limit(reason: ReasonCode, maxLevel: Level, forced: boolean, undecidable: boolean): Limit {
+  return Object.freeze({ reason, reasonBit: reasonBit(reason), maxLevel, forced, undecidable });
+}
+
 export function capAt(reason: ReasonCode, maxLevel: Exclude<Level, "EXCELLENT">): Limit {
-  return Object.freeze({ reason, maxLevel, forced: false });
+  return limit(reason, maxLevel, false, false);
 }
 
 export function forceNotCompleted(reason: ReasonCode): Limit {
-  return Object.freeze({ reason, maxLevel: "NOT_COMPLETED", forced: true });
+  return limit(reason, "NOT_COMPLETED", true, false);
+}
+
+/** Caps nothing; reported so that the competent body sees what it has to judge. */
+export function noteFor(reason: ReasonCode): Limit {
+  return limit(reason, "EXCELLENT", false, false);
+}
+
+/** Caps nothing, but no level can be decided until the fact is given (like a review not done). */
+export function missingFact(reason: ReasonCode): Limit {
+  return limit(reason, "EXCELLENT", false, true);
 }

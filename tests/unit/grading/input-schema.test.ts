@@ -60,7 +60,7 @@ function problemPath(edit: (document: Document & Record<string, unknown>) => voi
 }
 
 describe("the input document (RULES §6)", () => {
-  it("accepts the example of RULES.md", () => {
+  it("accepts the example of the rules document (§6)", () => {
     expect(parseGradingInput(clone())).toEqual({ ok: true, input: RULES_EXAMPLE });
   });
 
@@ -76,7 +76,7 @@ describe("the input document (RULES §6)", () => {
   it.each<[string, (document: Document & Record<string, unknown>) => void, string]>([
     ["an empty document", (d) => Object.keys(d).forEach((key) => delete d[key]), "ruleSet"],
     ["a member key on an organization", (d) => Object.assign(d.subjects[1], { sickLeaveDays: 3 }), "subjects[1].sickLeaveDays"],
-    ["an organization key on a member", (d) => Object.assign(d.subjects[0], { forceMajeure: true }), "subjects[0].forceMajeure"],
+    ["an organization key on a member", (d) => Object.assign(d.subjects[0], { leadershipDisciplined: true }), "subjects[0].leadershipDisciplined"],
     ["an unknown key in a discipline", (d) => Object.assign(d.subjects[0].disciplines![0], { form: "cảnh cáo" }), "subjects[0].disciplines[0].form"],
     ["an unknown key in an override", (d) => Object.assign(d.overrides[0], { signer: "x" }), "overrides[0].signer"],
     ["an unknown kind", (d) => Object.assign(d.subjects[0], { kind: "LEADER" }), "subjects[0].kind"],
@@ -127,5 +127,136 @@ describe("formatPath", () => {
     [["subjects", 0, "criteria", 1, "grade"], "subjects[0].criteria[1].grade"],
   ])("%j → %s", (path, text) => {
     expect(formatPath(path)).toBe(text);
+  });
+});
+
+// RULES §7.9: the facts of the 100-point scale, accepted under every rule set, each bad value refused with its path.
+const DOCUMENT_366 = {
+  ruleSet: "QD366_HD43",
+  ratingDate: "2026-12-15",
+  subjects: [
+    {
+      id: "l1",
+      kind: "MEMBER",
+      peerGroup: "tccs-1",
+      proposed: "GOOD",
+      category: "LEADER",
+      score: { general: 27.5, results: 0.1 + 0.2 },
+      tasks: { assigned: 10, completed: 9, onTime: 8, exceeded: 3 },
+      shortcomings: { named: 2, remedied: 1 },
+      prohibitedActsConcluded: false,
+      ledUnits: { count: 4, notCompleted: 1 },
+      lowConfidenceOver50: false,
+      corruptionInScope: false,
+      fiveTargetsMissed: false,
+      forceMajeure: true,
+    },
+    {
+      id: "o1",
+      kind: "ORGANIZATION",
+      peerGroup: "communes",
+      proposed: "EXCELLENT",
+      score: { general: 30, results: 70 },
+      tasks: { assigned: 0, completed: 0, onTime: 0, exceeded: 0 },
+      shortcomings: { named: 0, remedied: 0 },
+      disciplinedSubordinateUnits: 1,
+      leadershipDisciplines: [{ decidedOn: "2026-03-01", selfDetectedAndRemedied: true }],
+      leadershipMemberDegraded: false,
+      fiveTargetsMissed: false,
+      forceMajeure: false,
+    },
+  ],
+  overrides: [
+    { peerGroup: "communes", decisionNo: "7-QĐ/ĐU", decidedOn: "2026-12-18", issuer: "Ban Thường vụ Đảng ủy", reason: "…", ratePercent: 22 },
+  ],
+};
+
+type Document366 = typeof DOCUMENT_366;
+
+function problemPath366(edit: (document: Document366 & Record<string, unknown>) => void): string | null {
+  const document = structuredClone(DOCUMENT_366) as Document366 & Record<string, unknown>;
+  edit(document);
+  const parsed = parseGradingInput(document);
+  return parsed.ok ? null : parsed.problem.path;
+}
+
+describe("the facts of the 100-point scale (RULES §7.9)", () => {
+  it("accepts them, with a disciplined unit and no unit count", () => {
+    expect(parseGradingInput(structuredClone(DOCUMENT_366))).toEqual({ ok: true, input: DOCUMENT_366 });
+  });
+
+  it("accepts them under the older rule sets, without a raised rate", () => {
+    expect(
+      problemPath366((d) => {
+        d.ruleSet = "QD124_HD25";
+        d.ratingDate = "2024-12-10";
+        delete (d.overrides[0] as Record<string, unknown>).ratePercent;
+        d.subjects[1].disciplinedSubordinateUnits = 0;
+      }),
+    ).toBeNull();
+  });
+
+  it.each<[string, (document: Document366 & Record<string, unknown>) => void, string]>([
+    ["a general score above 30", (d) => (d.subjects[0].score.general = 30.1), "subjects[0].score.general"],
+    ["a negative general score", (d) => (d.subjects[0].score.general = -0.1), "subjects[0].score.general"],
+    ["a results score above 70", (d) => (d.subjects[1].score.results = 70.5), "subjects[1].score.results"],
+    ["a score with two decimal places", (d) => (d.subjects[0].score.results = 64.95), "subjects[0].score.results"],
+    ["a score of a third", (d) => (d.subjects[0].score.general = 1 / 3), "subjects[0].score.general"],
+    ["a score as text", (d) => Object.assign(d.subjects[0].score, { general: "25" }), "subjects[0].score.general"],
+    ["a score without its results", (d) => delete (d.subjects[0].score as Record<string, unknown>).results, "subjects[0].score.results"],
+    ["a score with a total", (d) => Object.assign(d.subjects[0].score, { total: 90 }), "subjects[0].score.total"],
+    ["more tasks completed than assigned", (d) => (d.subjects[0].tasks.completed = 11), "subjects[0].tasks.completed"],
+    ["more on time than completed", (d) => (d.subjects[0].tasks.onTime = 10), "subjects[0].tasks.onTime"],
+    ["more exceeded than completed", (d) => (d.subjects[0].tasks.exceeded = 10), "subjects[0].tasks.exceeded"],
+    ["a fractional task count", (d) => (d.subjects[0].tasks.assigned = 10.5), "subjects[0].tasks.assigned"],
+    ["a negative task count", (d) => (d.subjects[1].tasks.exceeded = -1), "subjects[1].tasks.exceeded"],
+    ["tasks without on time", (d) => delete (d.subjects[0].tasks as Record<string, unknown>).onTime, "subjects[0].tasks.onTime"],
+    ["more remedied than named", (d) => (d.subjects[0].shortcomings.remedied = 3), "subjects[0].shortcomings.remedied"],
+    ["a fractional shortcoming count", (d) => (d.subjects[1].shortcomings.named = 0.5), "subjects[1].shortcomings.named"],
+    ["more units led failing than led", (d) => (d.subjects[0].ledUnits!.notCompleted = 5), "subjects[0].ledUnits.notCompleted"],
+    ["a negative number of units led", (d) => (d.subjects[0].ledUnits!.count = -1), "subjects[0].ledUnits.count"],
+    ["an unknown category", (d) => (d.subjects[0].category = "RETIRED"), "subjects[0].category"],
+    ["a category on an organization", (d) => Object.assign(d.subjects[1], { category: "LEADER" }), "subjects[1].category"],
+    ["units led on an organization", (d) => Object.assign(d.subjects[1], { ledUnits: { count: 1, notCompleted: 0 } }), "subjects[1].ledUnits"],
+    ["prohibited acts on an organization", (d) => Object.assign(d.subjects[1], { prohibitedActsConcluded: true }), "subjects[1].prohibitedActsConcluded"],
+    ["low confidence on an organization", (d) => Object.assign(d.subjects[1], { lowConfidenceOver50: true }), "subjects[1].lowConfidenceOver50"],
+    ["corruption in scope on an organization", (d) => Object.assign(d.subjects[1], { corruptionInScope: true }), "subjects[1].corruptionInScope"],
+    ["leadership disciplines on a member", (d) => Object.assign(d.subjects[0], { leadershipDisciplines: [] }), "subjects[0].leadershipDisciplines"],
+    ["a leadership member degraded on a member", (d) => Object.assign(d.subjects[0], { leadershipMemberDegraded: true }), "subjects[0].leadershipMemberDegraded"],
+    ["a bad leadership discipline date", (d) => (d.subjects[1].leadershipDisciplines![0].decidedOn = "2026-02-30"), "subjects[1].leadershipDisciplines[0].decidedOn"],
+    ["an unknown key in a leadership discipline", (d) => Object.assign(d.subjects[1].leadershipDisciplines![0], { form: "khiển trách" }), "subjects[1].leadershipDisciplines[0].form"],
+    ["a boolean as text", (d) => Object.assign(d.subjects[0], { lowConfidenceOver50: "yes" }), "subjects[0].lowConfidenceOver50"],
+    ["more disciplined units than units, both given", (d) => Object.assign(d.subjects[1], { subordinateUnits: 0 }), "subjects[1].disciplinedSubordinateUnits"],
+    ["a raised rate of 20", (d) => (d.overrides[0].ratePercent = 20), "overrides[0].ratePercent"],
+    ["a raised rate of 26", (d) => (d.overrides[0].ratePercent = 26), "overrides[0].ratePercent"],
+    ["a fractional raised rate", (d) => (d.overrides[0].ratePercent = 22.5), "overrides[0].ratePercent"],
+    [
+      "a raised rate under QD124_HD25",
+      (d) => {
+        d.ruleSet = "QD124_HD25";
+        d.subjects[1].disciplinedSubordinateUnits = 0;
+      },
+      "overrides[0].ratePercent",
+    ],
+    ["a raised rate under QD132_HD21", (d) => (d.ruleSet = "QD132_HD21"), "overrides[0].ratePercent"],
+  ])("refuses %s, naming %s", (_name, edit, path) => {
+    expect(problemPath366(edit)).toBe(path);
+  });
+
+  it("still needs the unit count beside disciplined units under the older rule sets", () => {
+    const path = problemPath366((d) => {
+      d.ruleSet = "QD132_HD21";
+      delete (d.overrides[0] as Record<string, unknown>).ratePercent;
+    });
+    expect(path).toBe("subjects[1].disciplinedSubordinateUnits");
+  });
+
+  it("explains in Vietnamese", () => {
+    const document = structuredClone(DOCUMENT_366);
+    document.subjects[0].score.results = 64.95;
+    expect(parseGradingInput(document)).toEqual({
+      ok: false,
+      problem: { path: "subjects[0].score.results", message: "điểm chỉ được có tối đa một chữ số thập phân" },
+    });
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   CRITERION_GRADES,
   LEVELS_OR_NOT_RATED,
+  MEMBER_CATEGORIES,
   QUOTA_BASES,
   REASON_CODES,
   RULE_SET_IDS,
@@ -30,6 +31,7 @@ describe.each(Object.entries(LOCALES))("the %s grading messages", (_locale, mess
     ["levels", messages.levels, LEVELS_OR_NOT_RATED],
     ["levelsShort", messages.levelsShort, LEVELS_OR_NOT_RATED],
     ["criterionGrades", messages.criterionGrades, CRITERION_GRADES],
+    ["memberCategories", messages.memberCategories, MEMBER_CATEGORIES],
     ["ruleSets", messages.ruleSets, RULE_SET_IDS],
     ["quotaBases", messages.quotaBases, QUOTA_BASES],
   ])("has exactly one non-empty text per code in %s", (_name, texts, codes) => {
@@ -48,7 +50,7 @@ describe("the two languages", () => {
   });
 
   it("use the same placeholders in each quota message, and both format", () => {
-    const values = { group: "tccs-1", excellent: 3, max: 2, pool: 14, slots: 1, excess: 1, count: 2, decisionNo: "15-QĐ/HU", date: "20/12/2024", issuer: "BTV" };
+    const values = { group: "tccs-1", excellent: 3, max: 2, pool: 14, slots: 1, excess: 1, count: 2, decisionNo: "15-QĐ/HU", date: "20/12/2024", issuer: "BTV", rate: 25 };
     for (const key of Object.keys(vi.quota) as (keyof typeof vi.quota)[]) {
       expect(placeholders(en.quota[key]), key).toEqual(placeholders(vi.quota[key]));
       for (const [locale, messages] of Object.entries(LOCALES)) {
@@ -63,5 +65,7 @@ describe("the two languages", () => {
   it("write Vietnamese with its diacritics", () => {
     expect(vi.reasons.EXEMPT).toBe("Đảng viên được miễn công tác và sinh hoạt đảng nên không xếp loại.");
     expect(vi.levels.EXCELLENT).toBe("Hoàn thành xuất sắc nhiệm vụ");
+    expect(vi.reasons.SCORE_UNDER_90).toBe("Tổng điểm dưới 90 nên mức cao nhất là “Hoàn thành tốt nhiệm vụ”.");
+    expect(vi.memberCategories.OUTSIDE_SYSTEM).toBe("Đảng viên không công tác trong hệ thống chính trị");
   });
 });

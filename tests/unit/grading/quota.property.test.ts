@@ -1,14 +1,17 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  checkQuota,
   evaluate,
   maxExcellent,
   QUOTA_BASES,
+  quotaRuleFor,
   whatIf,
   type GroupProposal,
   type LevelOrNotRated,
   type MemberInput,
   type QuotaBase,
+  type QuotaOverride,
 } from "@/lib/grading";
 
 // Properties of the 20 % rule (RULES §5) against a brute force that reads the regulation literally.
@@ -19,16 +22,16 @@ const PROPOSALS: LevelOrNotRated[] = ["EXCELLENT", "GOOD", "COMPLETED", "NOT_COM
  * The literal rule: E excellent subjects are allowed when E is at most 20 % of the base, written as
  * 100·E ≤ 20·base; base = those at GOOD (GOOD_ONLY) or at GOOD and above (GOOD_AND_EXCELLENT).
  */
-function allowedLiterally(excellent: number, good: number, quotaBase: QuotaBase): boolean {
+function allowedLiterally(excellent: number, good: number, quotaBase: QuotaBase, ratePercent = 20): boolean {
   const base = quotaBase === "GOOD_ONLY" ? good : good + excellent;
-  return 100 * excellent <= 20 * base;
+  return 100 * excellent <= ratePercent * base;
 }
 
 /** The most excellent subjects a pool can hold: try every split of the pool, keep the largest allowed. */
-function bruteForceMaxExcellent(pool: number, quotaBase: QuotaBase): number {
+function bruteForceMaxExcellent(pool: number, quotaBase: QuotaBase, ratePercent = 20): number {
   let best = 0;
   for (let excellent = 0; excellent <= pool; excellent++) {
-    if (allowedLiterally(excellent, pool - excellent, quotaBase)) best = excellent;
+    if (allowedLiterally(excellent, pool - excellent, quotaBase, ratePercent)) best = excellent;
   }
   return best;
 }
@@ -274,5 +277,114 @@ describe("what if (the live quota check)", () => {
     ];
     expect(whatIf(proposals, "GOOD_ONLY", true)).toMatchObject({ excess: 1, ok: true, overridden: true });
     expect(whatIf(proposals, "GOOD_ONLY", false)).toMatchObject({ excess: 1, ok: false, overridden: false });
+  });
+});
+
+// RULES §7.8: under QD366_HD43 the rate is 20 %, raised by a decision to its ratePercent (21–25, default
+// 25); a decision no longer lets a group exceed.
+const RATES = [20, 21, 22, 23, 24, 25] as const;
+const rate = fc.constantFrom(...RATES);
+/** No decision, or a decision with or without its own rate. */
+const decisionRate = fc.option(fc.option(fc.integer({ min: 21, max: 25 }), { nil: undefined }), { nil: null });
+
+describe("the rate of QD366_HD43, 20 % to 25 %", () => {
+  it("matches the brute force for every pool and rate", () => {
+    fc.assert(
+      fc.property(fc.nat({ max: 2_000 }), quotaBase, rate, (pool, base, r) => {
+        expect(maxExcellent(pool, base, r)).toBe(bruteForceMaxExcellent(pool, base, r));
+      }),
+      { numRuns: 500 },
+    );
+    for (const r of RATES) {
+      for (const base of QUOTA_BASES) {
+        for (let pool = 0; pool <= 300; pool++) expect(maxExcellent(pool, base, r)).toBe(bruteForceMaxExcellent(pool, base, r));
+      }
+    }
+  });
+
+  it("stays exact far beyond any real group", () => {
+    expect(maxExcellent(5 * 2 ** 49, "GOOD_ONLY", 25)).toBe(2 ** 49);
+    expect(maxExcellent(4 * 2 ** 50 + 3, "GOOD_AND_EXCELLENT", 25)).toBe(2 ** 50);
+    expect(maxExcellent(61 * 2 ** 46, "GOOD_ONLY", 22)).toBe(11 * 2 ** 46);
+  });
+
+  it("matches the examples of RULES §7.8", () => {
+    const at = (e: number, h: number, r: number) => checkQuota({ excellent: e, good: h }, "GOOD_ONLY", r !== 20, quotaRuleFor("QD366_HD43", r === 20 ? null : { ratePercent: r }));
+    expect(at(2, 8, 20)).toMatchObject({ maxExcellent: 1, ok: false });
+    expect(at(2, 8, 25)).toMatchObject({ maxExcellent: 2, ok: true });
+    expect(at(3, 9, 25)).toMatchObject({ maxExcellent: 2, ok: false, overridden: true });
+    expect(at(2, 9, 22)).toMatchObject({ maxExcellent: 1, ok: false });
+    expect(at(2, 10, 22)).toMatchObject({ maxExcellent: 2, ok: true });
+  });
+
+  it("equals a brute-force count of every group, decisions included", () => {
+    fc.assert(
+      fc.property(
+        members,
+        quotaBase,
+        fc.record({ a: decisionRate, b: decisionRate, c: decisionRate, d: decisionRate }),
+        (specs, base, decisions) => {
+          const subjects = toMembers(specs).map((subject) => ({ ...subject, admittedOn: subject.admittedOn === "2024-11-01" ? "2026-11-01" : subject.admittedOn }));
+          const present = new Set(subjects.map((subject) => subject.peerGroup));
+          const overrides: QuotaOverride[] = Object.entries(decisions)
+            .filter(([group, decision]) => decision !== null && present.has(group))
+            .map(([group, decision]) => ({ ...override(group), decidedOn: "2026-12-20", ...(decision === undefined ? {} : { ratePercent: decision! }) }));
+          const result = evaluate({ ruleSet: "QD366_HD43", ratingDate: "2026-12-15", quotaBase: base, subjects, overrides });
+
+          expect(result.groups.map((group) => group.peerGroup)).toEqual([...present].sort());
+          for (const group of result.groups) {
+            const rated = specs.filter((spec) => spec.peerGroup === group.peerGroup && !spec.exempt && !spec.newMember);
+            const excellent = rated.filter((spec) => spec.proposed === "EXCELLENT").length;
+            const good = rated.filter((spec) => spec.proposed === "GOOD").length;
+            const decision = decisions[group.peerGroup as keyof typeof decisions];
+            const r = decision === null ? 20 : (decision ?? 25);
+            const cap = bruteForceMaxExcellent(excellent + good, base, r);
+            expect(group).toEqual({
+              peerGroup: group.peerGroup,
+              kind: "MEMBER",
+              excellent,
+              good,
+              pool: excellent + good,
+              maxExcellent: cap,
+              excess: Math.max(0, excellent - cap),
+              // A decision raises the rate; it no longer lets the group exceed.
+              ok: allowedLiterally(excellent, good, base, r),
+              overridden: decision !== null,
+            });
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("gives the live check the same cap, slots and fixes at every rate", () => {
+    fc.assert(
+      fc.property(groupProposals, quotaBase, rate, fc.boolean(), (proposals, base, r, overridden) => {
+        const rule = { ratePercent: r, overrideLiftsCap: false };
+        const result = whatIf(proposals, base, overridden, rule);
+        const excellent = proposals.filter((p) => p.rated && p.proposed === "EXCELLENT").length;
+        const good = proposals.filter((p) => p.rated && p.proposed === "GOOD").length;
+        expect(result.ratePercent).toBe(r);
+        expect(result.maxExcellent).toBe(bruteForceMaxExcellent(excellent + good, base, r));
+        expect(result.ok).toBe(allowedLiterally(excellent, good, base, r));
+        expect(result.overridden).toBe(overridden);
+        expect(result.slotsRemaining).toBe(Math.max(0, result.maxExcellent - excellent));
+        if (result.fix) {
+          const fixed = whatIf(withLevel(proposals, result.fix.candidates.slice(0, result.fix.changesNeeded), "GOOD"), base, overridden, rule);
+          expect(fixed.excess).toBe(0);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("chooses the rule of a group from the rule set and the decision", () => {
+    expect(quotaRuleFor("QD132_HD21")).toEqual({ ratePercent: 20, overrideLiftsCap: true });
+    expect(quotaRuleFor("QD124_HD25", { ratePercent: 25 })).toEqual({ ratePercent: 20, overrideLiftsCap: true });
+    expect(quotaRuleFor("QD366_HD43")).toEqual({ ratePercent: 20, overrideLiftsCap: false });
+    expect(quotaRuleFor("QD366_HD43", {})).toEqual({ ratePercent: 25, overrideLiftsCap: false });
+    expect(quotaRuleFor("QD366_HD43", { ratePercent: 21 })).toEqual({ ratePercent: 21, overrideLiftsCap: false });
+    expect(() => maxExcellent(10, "GOOD_ONLY", 20.5)).toThrow(RangeError);
   });
 });

@@ -11,7 +11,7 @@ import {
 import { addCalendarMonths, dateKey, hasCompletedMonths, parseIsoDate } from "@/lib/grading/dates";
 import { civilServiceLevel } from "@/lib/grading/rules/member";
 
-// Table tests per rule of RULES.md §2–§4, under both rule sets unless the rule differs between them.
+// Table tests per rule of docs/rating-rules.md §2–§4, under both older rule sets unless the rule differs between them.
 
 const RULE_SETS: RuleSetId[] = ["QD132_HD21", "QD124_HD25"];
 const RATING_DATE = "2024-12-10";

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { MemberProfileForm } from "@/components/org/member-profile-form";
 import { Badge } from "@/components/ui/badge";
+import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { DescriptionList } from "@/components/ui/description-list";
 import { PageHeader } from "@/components/ui/page-header";
@@ -15,6 +16,8 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
   const actor = await requireActor();
   const { id } = await params;
   const [t, { member, canEdit, canEditResidence }] = await Promise.all([getTranslations(), orNotFound(getMemberPage(actor, id))]);
+  // The review under way on the 100-point scale: its score and facts have a page of their own.
+  const scored = member.reviewRecords.find((r) => r.cycle.ruleSet === "QD366_HD43" && r.cycle.status !== "CLOSED" && r.cycle.status !== "PUBLISHED");
 
   return (
     <>
@@ -29,6 +32,7 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
             {!member.officialOn && <Badge tone="amber">{t("member.probationary")}</Badge>}
           </span>
         }
+        actions={scored && <ButtonLink href={`/members/${member.id}/rating`}>{t("facts.openFacts", { year: scored.cycle.year })}</ButtonLink>}
       />
       <div className="grid gap-4 lg:grid-cols-3">
         <Card title={t("member.details")} className="lg:col-span-2">

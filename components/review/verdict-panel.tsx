@@ -1,0 +1,42 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { Badge } from "@/components/ui/badge";
+import type { SubjectVerdict } from "@/lib/grading";
+
+const LEVEL_TONE = { EXCELLENT: "green", GOOD: "blue", COMPLETED: "amber", NOT_COMPLETED: "red" } as const;
+
+/**
+ * What the rating rules allow, in sentences: the highest level and every rule that caps it. The verdict
+ * comes from lib/grading, computed in the browser as facts are typed.
+ */
+export function VerdictPanel({ verdict, scoreTenths }: { verdict: SubjectVerdict; scoreTenths: number | null }) {
+  const t = useTranslations();
+  return (
+    <section aria-live="polite" aria-labelledby="verdict-title" className="space-y-3 rounded-lg border border-slate-200 bg-slate-50 p-4">
+      <h2 id="verdict-title" className="text-base font-semibold text-slate-900">
+        {t("facts.verdictTitle")}
+      </h2>
+      <p className="text-sm text-slate-700">
+        {scoreTenths === null ? t("facts.scoreIncomplete") : t("facts.scoreTotal", { score: (scoreTenths / 10).toLocaleString("vi-VN") })}
+      </p>
+      {verdict.rated && verdict.maxLevel ? (
+        <p className="flex flex-wrap items-center gap-2 text-sm">
+          <span>{verdict.forced ? t("facts.forced") : t("facts.maxLevel")}</span>
+          <Badge tone={LEVEL_TONE[verdict.maxLevel]}>{t(`grading.levels.${verdict.maxLevel}`)}</Badge>
+        </p>
+      ) : (
+        <p className="text-sm font-medium">{t("facts.notRated")}</p>
+      )}
+      {verdict.reasons.length === 0 ? (
+        <p className="text-sm text-emerald-800">{t("facts.noCap")}</p>
+      ) : (
+        <ul className="list-disc space-y-1 pl-5 text-sm text-slate-800" data-testid="verdict-reasons">
+          {verdict.reasons.map((code) => (
+            <li key={code}>{t(`grading.reasons.${code}`)}</li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,86 @@
+import type { Discipline, IsoDate, LevelOrNotRated, MemberCategory, MemberInput, MemberStatus } from "@/lib/grading";
+import { scoreTotals, type ItemScores, type ScoreSheetContent } from "@/lib/grading/score-sheet";
+
+// What a review record stores of the facts the rules of QD366_HD43 read, and how they become the input
+// of lib/grading. Pure: the server uses it to show a verdict, the browser to show it live as facts are
+// typed — one mapping, so both always agree.
+
+/** The database's member categories and the rules' names for them (docs/rating-rules.md §7.2). */
+export const RULES_CATEGORY = {
+  NON_LEADER_IN_SYSTEM: "NON_LEADER",
+  LEADER_MANAGER: "LEADER",
+  NOT_IN_POLITICAL_SYSTEM: "OUTSIDE_SYSTEM",
+} as const satisfies Record<string, MemberCategory>;
+export type StoredMemberCategory = keyof typeof RULES_CATEGORY;
+
+/** The facts of one member's record as they are entered (counts default to 0: no task, no shortcoming). */
+export interface MemberRatingFacts {
+  /** Points per item of the cycle's sheet; null or absent = not scored yet. */
+  scoreItems: Record<string, number | null>;
+  tasks: { assigned: number; completed: number; onTime: number; exceeded: number };
+  shortcomings: { named: number; remedied: number };
+  degradationConcluded: boolean;
+  prohibitedActsConcluded: boolean;
+  /** Leaders only; ignored for the other categories. */
+  ledUnits: { count: number; notCompleted: number };
+  lowConfidenceOver50: boolean;
+  corruptionInScope: boolean;
+  fiveTargetsMissed: boolean;
+  forceMajeure: boolean;
+}
+
+/** What the record does not hold but the rules read: the member's standing, from their own data. */
+export interface MemberStanding {
+  id: string;
+  category: StoredMemberCategory;
+  status: MemberStatus;
+  admittedOn: IsoDate;
+  /** Disciplines of the member (every year: the rules pick the review year's). */
+  disciplines: readonly Discipline[];
+}
+
+/** Only the items that hold a score: a blank item is "not scored", never 0. */
+export function scoredItems(scores: MemberRatingFacts["scoreItems"]): ItemScores {
+  const out: Record<string, number> = {};
+  for (const [key, points] of Object.entries(scores)) if (points !== null && points !== undefined && Number.isFinite(points)) out[key] = points;
+  return out;
+}
+
+/**
+ * The grading input of a member's record under QD366_HD43. The score is a fact only once every item of
+ * the sheet is scored; until then the rules report SCORE_MISSING rather than rate a partial sum.
+ */
+export function memberSubject(
+  standing: MemberStanding,
+  facts: MemberRatingFacts,
+  sheet: ScoreSheetContent,
+  options: { peerGroup: string; proposed: LevelOrNotRated },
+): MemberInput {
+  const category = RULES_CATEGORY[standing.category];
+  const totals = scoreTotals(sheet, scoredItems(facts.scoreItems));
+  const leader = category === "LEADER";
+  return {
+    id: standing.id,
+    kind: "MEMBER",
+    peerGroup: options.peerGroup,
+    proposed: options.proposed,
+    status: standing.status,
+    admittedOn: standing.admittedOn,
+    disciplines: standing.disciplines,
+    category,
+    ...(totals.complete ? { score: { general: totals.generalTenths / 10, results: totals.resultsTenths / 10 } } : {}),
+    tasks: facts.tasks,
+    shortcomings: facts.shortcomings,
+    degradationConcluded: facts.degradationConcluded,
+    prohibitedActsConcluded: facts.prohibitedActsConcluded,
+    ...(leader
+      ? {
+          ledUnits: facts.ledUnits,
+          lowConfidenceOver50: facts.lowConfidenceOver50,
+          corruptionInScope: facts.corruptionInScope,
+          fiveTargetsMissed: facts.fiveTargetsMissed,
+          forceMajeure: facts.forceMajeure,
+        }
+      : {}),
+  };
+}
