@@ -10,7 +10,10 @@ export type DomainErrorCode =
   | "CYCLE_ALREADY_STARTED"
   | "SHEET_FROZEN"
   | "FACTS_LOCKED"
-  | "OWN_RECORD";
+  | "OWN_RECORD"
+  | "TRANSITION_NOT_ALLOWED"
+  | "SELF_REVIEW_LOCKED"
+  | "SELF_REVIEW_INCOMPLETE";
 
 export class DomainError extends Error {
   constructor(

@@ -66,6 +66,13 @@ export async function RoleHomeCard({ card, canManageCycle, today }: { card: Role
       actions={
         card.role === "MEMBER" ? (
           card.ownMemberId && <ButtonLink href={`/members/${card.ownMemberId}`}>{t("home.myRecord")}</ButtonLink>
+        ) : card.role === "CELL_SECRETARY" ? (
+          <span className="flex flex-wrap gap-2">
+            <ButtonLink href={`/units/${card.unit.id}/review`} variant="primary">
+              {t("cellReview.open")}
+            </ButtonLink>
+            <ButtonLink href={`/units/${card.unit.id}`}>{t("home.openUnit")}</ButtonLink>
+          </span>
         ) : (
           <ButtonLink href={`/units/${card.unit.id}`}>{t("home.openUnit")}</ButtonLink>
         )
@@ -80,6 +87,7 @@ export async function RoleHomeCard({ card, canManageCycle, today }: { card: Role
             <Badge tone="blue">{t(`cycleStatus.${card.cycle.status}`)}</Badge>
             <span className="text-slate-600">{t("home.ratingDate", { date: formatDate(card.cycle.ratingDate) })}</span>
           </div>
+          <p className="text-sm text-slate-600">{t("cycle.ruleSetOfYear", { ruleSet: t(`grading.ruleSets.${card.cycle.ruleSet}`) })}</p>
           {deadline && (
             <p className={`text-sm ${overdue ? "font-medium text-red-700" : "text-slate-700"}`}>
               {overdue ? t("home.overdue", { date: formatDate(deadline) }) : t("home.deadline", { date: formatDate(deadline) })}
@@ -89,6 +97,13 @@ export async function RoleHomeCard({ card, canManageCycle, today }: { card: Role
             <div className="space-y-2 text-sm">
               <p>{t(`home.memberTodo.${card.own?.state ?? "none"}`)}</p>
               {card.own?.state && <Badge tone="brand">{t(`recordStates.${card.own.state}`)}</Badge>}
+              {card.own && card.own.state !== "NOT_RATED" && (
+                <p>
+                  <ButtonLink href={`/reviews/${card.own.id}`} variant={["DRAFT", "RETURNED"].includes(card.own.state) ? "primary" : "secondary"}>
+                    {["DRAFT", "RETURNED"].includes(card.own.state) ? t("selfReview.write") : t("selfReview.open")}
+                  </ButtonLink>
+                </p>
+              )}
               {card.own?.decidedLevel && card.own.state === "PUBLISHED" && (
                 <p className="font-medium">{t("home.decidedLevel", { level: t(`grading.levels.${card.own.decidedLevel}`) })}</p>
               )}

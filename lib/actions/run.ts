@@ -4,6 +4,7 @@ import { ZodError } from "zod";
 import { NotFoundError, type Actor } from "@/lib/auth/permissions";
 import { getActor } from "@/lib/auth/session";
 import { DomainError } from "@/lib/errors";
+import { WorkflowError } from "@/lib/review/workflow";
 import type { ActionResult } from "./result";
 
 /**
@@ -25,6 +26,7 @@ export async function runAction<T>(execute: (actor: Actor) => Promise<T>): Promi
     }
     if (error instanceof NotFoundError) return { ok: false, formError: "NOT_FOUND" };
     if (error instanceof DomainError) return { ok: false, formError: error.code, fieldErrors: error.fieldErrors };
+    if (error instanceof WorkflowError) return { ok: false, formError: error.code };
     const errorId = randomUUID().slice(0, 8);
     console.error(`[action ${errorId}]`, error);
     return { ok: false, formError: "generic", errorId };

@@ -23,6 +23,7 @@ export type Permission =
   | "rating:decide" // decide member levels and subordinate cells' levels (grassroots committee)
   | "rating:verify" // verify and propose grassroots organizations' levels (upper board, thẩm định)
   | "rating:approve" // decide grassroots organizations' levels (upper standing committee)
+  | "rating:rereview" // order a decided or published level reviewed again (upper committee, 366 Điều 12 Bước 3, Điều 15)
   | "cycle:manage" // set up a review cycle: deadlines, rule-set options, peer groups
   | "report:read" // statistics and progress of the units below
   | "user:manage"; // accounts and role assignments
@@ -60,6 +61,7 @@ const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     "org:read": "subtree",
     "member:read": "subtree",
     "rating:verify": "subtree",
+    "rating:rereview": "subtree",
     "report:read": "subtree",
     "cycle:manage": "subtree",
   },
@@ -67,6 +69,7 @@ const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     "org:read": "subtree",
     "member:read": "subtree",
     "rating:approve": "subtree",
+    "rating:rereview": "subtree",
     "report:read": "subtree",
     "cycle:manage": "subtree",
   },

@@ -14,7 +14,7 @@ export type RoleHome = {
   members: StateCounts;
   organizations: StateCounts;
   /** For the member role: their own record in the current cycle. */
-  own: { state: RecordState; decidedLevel: string | null } | null;
+  own: { id: string; state: RecordState; decidedLevel: string | null } | null;
   /** For the member role: their member record, to open their own page. */
   ownMemberId: string | null;
 };
@@ -54,7 +54,7 @@ export async function getHome(actor: Actor): Promise<RoleHome[]> {
         const own = actor.memberId
           ? await db.reviewRecord.findUnique({
               where: { cycleId_memberId: { cycleId: cycle.id, memberId: actor.memberId } },
-              select: { state: true, decidedLevel: true },
+              select: { id: true, state: true, decidedLevel: true },
             })
           : null;
         return { ...base, own };

@@ -1,11 +1,13 @@
 import { DEFAULT_RATE_PERCENT, maxExcellent } from "@/lib/grading/quota";
-import { DEFAULT_SCORE_SHEETS, FORM_OF_FRAMEWORK, SCORE_FRAMEWORKS } from "@/lib/grading/score-sheet";
+import { DEFAULT_SCORE_SHEETS, SCORE_FRAMEWORKS } from "@/lib/grading/score-sheet";
 import { addDays, addMonths, day, minDate, moment, randomDay } from "./dates";
 import { LEVEL_ORDER, levelFromScore, lowest, rank, type MemberFacts } from "./facts";
 import type { IdFactory } from "./ids";
 import { cellOn, type MemberInfo } from "./members";
 import { cellsUnder, type OrgNode, type OrgTree } from "./org-tree";
 import { type Random, randomFor, unitFor } from "./random";
+import { RULES_CATEGORY } from "@/lib/review/facts";
+import { templateFor } from "@/lib/review/templates";
 import { FRAMEWORK_OF_CATEGORY, scoreFacts } from "./scores";
 import {
   ABSENCE_REASONS,
@@ -786,7 +788,8 @@ class CycleBuilder {
 
   /** Writes the member's self-review, if any; true when it was submitted. */
   private selfReview(rng: Random, o: MemberOutcome, state: RecordState, meetingDay: Date | null, earlier: readonly RemediationItemRow[]): boolean {
-    const hasDraft = state === "DRAFT" && !this.input.fixedStates.has(o.member.row.id) && rng.chance(0.25);
+    // A quarter of the drafts are begun; the demo member's is, so `dangvien` has a draft to finish.
+    const hasDraft = state === "DRAFT" && (this.input.fixedStates.has(o.member.row.id) || rng.chance(0.25));
     const submitted = state === "SUBMITTED" || state === "REVIEWED" || state === "DECIDED" || (state === "ABSENT" && rng.chance(0.5));
     if (!hasDraft && !submitted && state !== "RETURNED") return false;
     const year = this.year;
@@ -798,16 +801,20 @@ class CycleBuilder {
     const secretary = this.input.secretaryUserIdByCell.get(o.cell.row.id) ?? null;
     const elderly = o.member.row.birthDate.getTime() < day(year - 75, 1, 1).getTime();
     const isLeader = o.member.row.category === "LEADER_MANAGER";
+    const template = templateFor(this.cycle.ruleSet, RULES_CATEGORY[o.member.row.category])!;
     this.out.selfReviews.push({
       id: this.input.ids.next("selfReview"),
       recordId: o.record.id,
       // HD 43: Mẫu 2A (a leader), 2B, 2C (outside the political system); HD 25: 02A, or 02B for a leader.
-      template: this.scored ? FORM_OF_FRAMEWORK[FRAMEWORK_OF_CATEGORY[o.member.row.category]] : isLeader ? "02B" : "02A",
+      template: template.id,
       content: selfReviewContent(rng, {
         year,
         profile,
         isLeader,
+        template,
         earlierShortcomings: earlier.map((item) => ({ shortcoming: item.shortcoming, remedied: item.status === "DONE" })),
+        scores: (o.record.scoreItems ?? {}) as Record<string, number>,
+        selfLevel: o.record.selfLevel,
         partial: hasDraft,
       }) as unknown as Json,
       // A secretary typed in the paper self-review of an elderly member without a device.

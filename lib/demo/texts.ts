@@ -1,5 +1,7 @@
 import type { CellProfile } from "./places";
 import type { Random } from "./random";
+import type { CriterionGrade, Level } from "@/lib/grading";
+import { QD124_CRITERIA, type SelfReviewContent as AppSelfReviewContent, type SelfReviewTemplate } from "@/lib/review/templates";
 import type { DisciplineForm } from "./types";
 
 // Wording of the demo documents: short, plausible sentences of the kind found in real self-reviews,
@@ -119,66 +121,69 @@ const DIRECTIONS = [
   "Tăng cường giữ mối liên hệ với chi bộ và nhân dân nơi cư trú; hoàn thành tốt nhiệm vụ được giao năm {next}.",
 ];
 
-export interface SelfReviewContent {
-  strengths: {
-    politicalIdeology: string;
-    ethicsLifestyle: string;
-    workStyle: string;
-    discipline: string;
-    duties: string;
-    commitments: string;
-  };
-  shortcomings: string;
-  remedyResults: string;
-  explanations: string;
-  direction: string;
-}
-
 export interface SelfReviewFacts {
   /** The review year the self-review is written for. */
   year: number;
   profile: CellProfile;
   isLeader: boolean;
+  /** The form of the member's category under the year's rule set (lib/review/templates). */
+  template: SelfReviewTemplate;
   /** Last year's remediation items, to report on ("pre-filled from last year's record"). */
   earlierShortcomings: ReadonlyArray<{ shortcoming: string; remedied: boolean }>;
+  /** The points the member gives themself per item of the sheet (the record's), and the level proposed. */
+  scores: Readonly<Record<string, number>>;
+  selfLevel: Level | null;
   /** A draft in progress: the later sections are still empty. */
   partial: boolean;
 }
 
-export function selfReviewContent(rng: Random, facts: SelfReviewFacts): SelfReviewContent {
+/** The grade of each QD124_HD25 criterion that goes with a self-proposed level. */
+const GRADE_OF_LEVEL: Record<Level, CriterionGrade> = { EXCELLENT: "EXCELLENT", GOOD: "GOOD", COMPLETED: "AVERAGE", NOT_COMPLETED: "POOR" };
+
+/** A self-review in the app's shape (lib/review/templates): a text per section of the member's form. */
+export function selfReviewContent(rng: Random, facts: SelfReviewFacts): AppSelfReviewContent {
   const working = facts.profile !== "residential";
   const pick = (texts: readonly string[]) => inYear(rng.pick(texts), facts.year);
   const duties = [pick(DUTIES[facts.profile]), ...(facts.isLeader ? [pick(LEADER_DUTIES)] : [])].join(" ");
-  const content: SelfReviewContent = {
-    strengths: {
-      politicalIdeology: rng.pick(POLITICAL_IDEOLOGY),
-      ethicsLifestyle: rng.pick(ETHICS_LIFESTYLE),
-      workStyle: rng.pick(WORK_STYLE),
-      discipline: rng.pick(working ? DISCIPLINE_WORKING : DISCIPLINE_RESIDENTIAL),
-      duties,
-      commitments: pick(COMMITMENTS),
-    },
+  const politicalIdeology = rng.pick(POLITICAL_IDEOLOGY);
+  const ethicsLifestyle = rng.pick(ETHICS_LIFESTYLE);
+  const workStyle = rng.pick(WORK_STYLE);
+  const discipline = rng.pick(working ? DISCIPLINE_WORKING : DISCIPLINE_RESIDENTIAL);
+  const written: Record<string, string> = {
+    politicalIdeology,
+    ethicsLifestyle,
+    workStyle,
+    discipline,
+    duties,
+    politicalQualities: [politicalIdeology, ethicsLifestyle, discipline].join(" "),
+    dutiesResults: duties,
+    partyDuties: duties,
+    leadershipResults: pick(LEADER_DUTIES),
+    settingExample: "Bản thân và gia đình gương mẫu chấp hành chủ trương của Đảng, chính sách, pháp luật của Nhà nước và quy định nơi cư trú.",
+    commitments: pick(COMMITMENTS),
     shortcomings: rng.pick(SHORTCOMINGS),
-    remedyResults: facts.earlierShortcomings.length
-      ? facts.earlierShortcomings
-          .map(({ shortcoming, remedied }) =>
-            remedied ? `${shortcoming}: đã khắc phục.` : `${shortcoming}: đã khắc phục một phần, tiếp tục thực hiện trong năm ${facts.year + 1}.`,
-          )
-          .join(" ")
-      : `Những hạn chế được chỉ ra ở kỳ kiểm điểm năm ${facts.year - 1} đã được khắc phục.`,
     explanations: "",
-    direction: pick(DIRECTIONS),
+    collectiveResponsibility: facts.isLeader ? "Là người phụ trách, bản thân chịu trách nhiệm về những hạn chế của tập thể trong lĩnh vực được giao." : "",
+    measures: pick(DIRECTIONS),
   };
-  if (facts.partial) {
-    content.strengths.workStyle = "";
-    content.strengths.discipline = "";
-    content.strengths.duties = "";
-    content.strengths.commitments = "";
-    content.shortcomings = "";
-    content.remedyResults = "";
-    content.direction = "";
-  }
-  return content;
+  // A draft in progress: the first sections are written, the rest still empty.
+  const texts: Record<string, string> = {};
+  facts.template.sections
+    .filter((section) => section.kind === "text")
+    .forEach((section, i) => (texts[section.key] = facts.partial && i >= 2 ? "" : (written[section.key] ?? "")));
+  return {
+    texts,
+    remediation: facts.earlierShortcomings.map(({ shortcoming, remedied }) => ({
+      shortcoming,
+      answer: facts.partial ? "" : remedied ? "Đã khắc phục." : `Đã khắc phục một phần, tiếp tục thực hiện trong năm ${facts.year + 1}.`,
+    })),
+    scores: facts.partial ? {} : { ...facts.scores },
+    criteria:
+      facts.template.ruleSet === "QD124_HD25" && facts.selfLevel && !facts.partial
+        ? Object.fromEntries(QD124_CRITERIA.map((key) => [key, GRADE_OF_LEVEL[facts.selfLevel!]]))
+        : {},
+    selfLevel: facts.partial ? null : facts.selfLevel,
+  };
 }
 
 // ───────────────────────────── minutes and opinions ─────────────────────────────

@@ -1,4 +1,4 @@
-// Public API of the rating rules (RULES.md). Pure: no framework, database or file-system imports.
+// Public API of the rating rules (docs/rating-rules.md). Pure: no framework, database or file-system imports.
 
 export { evaluate, evaluateSubject } from "./evaluate";
 export {

@@ -1,3 +1,5 @@
+import { hasAtMostOneDecimal, toTenths as scorePartTenths } from "./rules/score";
+
 // The 100-point score sheets of QD366_HD43 (docs/rating-rules.md §7.3). Quy định 366 fixes only the
 // split — a general group of 30 points and a results group of 70 (Phụ lục 1, 3, 4, 5) — and HD 43 7.12
 // leaves the items and their points to each upper committee for its year. So a sheet is data, stored per
@@ -45,9 +47,7 @@ export function frameworkOf(subject: { kind: "MEMBER"; category: Exclude<ScoreFr
 
 /** Points → tenths as a whole number, or null when the value has more than one decimal place. */
 export function toTenths(points: number): number | null {
-  if (!Number.isFinite(points)) return null;
-  const tenths = Math.round(points * 10);
-  return Math.abs(tenths - points * 10) < 1e-6 ? tenths : null;
+  return Number.isFinite(points) && hasAtMostOneDecimal(points) ? scorePartTenths(points) : null;
 }
 
 export function fromTenths(tenths: number): number {

@@ -329,7 +329,7 @@ describe("review cycles", () => {
     const withSelfReview = new Map(demo.selfReviews.map((s) => [s.recordId, s]));
     expect(current.filter((r) => r.state === "SUBMITTED").every((r) => withSelfReview.has(r.id))).toBe(true);
     // HD 43's forms: 2A for a leader, 2B in the political system, 2C outside it.
-    const form = { LEADER_MANAGER: "2A", NON_LEADER_IN_SYSTEM: "2B", NOT_IN_POLITICAL_SYSTEM: "2C" } as const;
+    const form = { LEADER_MANAGER: "QD366_2A", NON_LEADER_IN_SYSTEM: "QD366_2B", NOT_IN_POLITICAL_SYSTEM: "QD366_2C" } as const;
     for (const r of current.filter((r) => withSelfReview.has(r.id))) expect(withSelfReview.get(r.id)!.template).toBe(form[r.category!]);
     expect(new Set(demo.meetings.map((m) => m.status))).toEqual(new Set(["DRAFT", "FINALIZED"]));
     expect(demo.meetings.every((m) => (m.status === "FINALIZED") === (m.finalizedAt !== null))).toBe(true);

@@ -40,6 +40,9 @@ describe("can: role × scope", () => {
     ["board cannot edit members", actor("UPPER_BOARD", "D"), "member:write", member("m3", "C2"), false],
     ["standing committee approves", actor("UPPER_STANDING", "D"), "rating:approve", unit("S"), true],
     ["standing committee manages the cycle", actor("UPPER_STANDING", "D"), "cycle:manage", unit("D"), true],
+    ["board orders a re-review below", actor("UPPER_BOARD", "D"), "rating:rereview", member("m3", "C2"), true],
+    ["standing committee orders a re-review below", actor("UPPER_STANDING", "D"), "rating:rereview", unit("S"), true],
+    ["committee does not order re-reviews", actor("GRASSROOTS_COMMITTEE", "C"), "rating:rereview", member("m3", "C2"), false],
     ["admin manages users below", actor("ADMIN", "D"), "user:manage", unit("C1"), true],
     ["admin does not decide ratings", actor("ADMIN", "D"), "rating:decide", unit("C"), false],
   ];

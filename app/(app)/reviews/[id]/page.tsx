@@ -1,0 +1,77 @@
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { ReturnSelfReview } from "@/components/review/return-self-review";
+import { SelfReviewForm } from "@/components/review/self-review-form";
+import { Badge } from "@/components/ui/badge";
+import { ButtonLink } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { orNotFound } from "@/lib/auth/not-found";
+import { requireActor } from "@/lib/auth/session";
+import { getSelfReviewPage } from "@/lib/data/self-reviews";
+import { formatDate, toIsoDate } from "@/lib/i18n/format";
+
+export default async function SelfReviewPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ onBehalf?: string }> }) {
+  const actor = await requireActor();
+  const [{ id }, { onBehalf }] = await Promise.all([params, searchParams]);
+  const [t, page] = await Promise.all([getTranslations(), orNotFound(getSelfReviewPage(actor, id))]);
+  // The secretary reads a member's form; typing in a paper one is a deliberate choice (?onBehalf=1).
+  const editable = page.writer === "self" || (page.writer === "onBehalf" && onBehalf === "1");
+  return (
+    <>
+      <nav aria-label={t("units.breadcrumb")} className="mb-2 text-sm">
+        <Link href={`/members/${page.record.memberId}`} className="text-brand-700 underline hover:text-brand-800">
+          {page.member.fullName}
+        </Link>
+      </nav>
+      <PageHeader
+        title={t("selfReview.title", { year: page.cycle.year })}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <span>{page.member.fullName}</span>
+            <Badge tone="brand">{t("selfReview.formName", { form: page.template.form })}</Badge>
+            <Badge>{t(`recordStates.${page.record.state}`)}</Badge>
+          </span>
+        }
+        actions={
+          <span className="flex flex-wrap gap-2">
+            {page.writer === "onBehalf" && !editable && (
+              <ButtonLink href={`/reviews/${id}?onBehalf=1`} variant="primary">
+                {t("selfReview.enterOnBehalf")}
+              </ButtonLink>
+            )}
+            <ButtonLink href={`/reviews/${id}/print`}>{t("selfReview.print")}</ButtonLink>
+          </span>
+        }
+      />
+      <div className="mb-4 space-y-2">
+        {page.returnReason && (
+          <p role="note" className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+            {t("selfReview.returned", { reason: page.returnReason })}
+          </p>
+        )}
+        {page.submittedAt && <p className="text-sm text-slate-700">{t("selfReview.submittedOn", { date: formatDate(page.submittedAt) })}</p>}
+        {page.enteredOnBehalfBy && <p className="text-sm text-slate-700">{t("selfReview.onBehalf", { name: page.enteredOnBehalfBy })}</p>}
+        {!editable && <p className="text-sm text-slate-700">{t("selfReview.readOnly")}</p>}
+      </div>
+      {page.canReturn && (
+        <Card title={t("selfReview.returnTitle")} className="mb-4">
+          <ReturnSelfReview recordId={id} />
+        </Card>
+      )}
+      <SelfReviewForm
+        recordId={id}
+        template={page.template}
+        sheet={page.sheet}
+        content={page.content}
+        version={page.version}
+        savedAt={page.savedAt?.toISOString() ?? null}
+        standing={page.standing}
+        ruleSet={page.cycle.ruleSet}
+        ratingDate={toIsoDate(page.cycle.ratingDate)}
+        editable={editable}
+        onBehalfOf={page.writer === "onBehalf" && editable ? page.member.fullName : null}
+      />
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, Td } from "@/components/ui/table";
+import { orNotFound } from "@/lib/auth/not-found";
+import { requireActor } from "@/lib/auth/session";
+import { listCellRecords } from "@/lib/data/self-reviews";
+import { formatDate } from "@/lib/i18n/format";
+
+const STATE_TONE = { DRAFT: "neutral", SUBMITTED: "blue", RETURNED: "amber", REVIEWED: "green", DECIDED: "green", PUBLISHED: "green", ABSENT: "amber", NOT_RATED: "neutral", UNDER_REREVIEW: "amber" } as const;
+
+/** The cell's review under way: every member's self-review and where it stands, for the secretary. */
+export default async function CellReviewPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requireActor();
+  const { id } = await params;
+  const [t, { cell, cycle, records }] = await Promise.all([getTranslations(), orNotFound(listCellRecords(actor, id))]);
+  return (
+    <>
+      <nav aria-label={t("units.breadcrumb")} className="mb-2 text-sm">
+        <Link href={`/units/${cell.id}`} className="text-brand-700 underline hover:text-brand-800">
+          {cell.name}
+        </Link>
+      </nav>
+      <PageHeader title={cycle ? t("cellReview.title", { year: cycle.year }) : t("cellReview.titleNone")} description={cell.name} />
+      {!cycle || records.length === 0 ? (
+        <EmptyState>{t("home.noCycle")}</EmptyState>
+      ) : (
+        <Table caption={t("cellReview.caption")} head={[t("units.name"), t("cellReview.state"), t("cellReview.selfLevel"), t("cellReview.updated")]}>
+          {records.map((r) => (
+            <tr key={r.id}>
+              <Td>
+                <Link href={`/reviews/${r.id}`} className="font-medium text-brand-700 underline hover:text-brand-800">
+                  {r.member!.fullName}
+                </Link>
+                {!r.member!.officialOn && (
+                  <span className="ml-2">
+                    <Badge tone="amber">{t("units.probationary")}</Badge>
+                  </span>
+                )}
+              </Td>
+              <Td>
+                <Badge tone={STATE_TONE[r.state]}>{r.notRatedReason ? t(`notRatedReasons.${r.notRatedReason}`) : t(`recordStates.${r.state}`)}</Badge>
+                {r.selfReview?.enteredOnBehalfById && <span className="ml-2 text-xs text-slate-600">{t("cellReview.paper")}</span>}
+              </Td>
+              <Td>{r.selfLevel ? t(`grading.levelsShort.${r.selfLevel}`) : "—"}</Td>
+              <Td className="tabular-nums">{r.selfReview ? formatDate(r.selfReview.submittedAt ?? r.selfReview.updatedAt) : t("selfReview.notStarted")}</Td>
+            </tr>
+          ))}
+        </Table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,334 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useId, useMemo, useState, useTransition } from "react";
+import { useForm, useWatch, type UseFormRegister } from "react-hook-form";
+import { FormAlert } from "@/components/forms/form-alert";
+import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-dialog";
+import { saveSelfReviewDraftAction, submitSelfReviewAction } from "@/lib/actions/self-reviews";
+import { CRITERION_GRADES, evaluateSubject, LEVELS, type IsoDate, type RuleSetId } from "@/lib/grading";
+import { scoreTotals, toTenths, type ScoreSheetContent } from "@/lib/grading/score-sheet";
+import { memberSubject, scoredItems, type MemberStanding } from "@/lib/review/facts";
+import { completenessProblems, QD124_CRITERIA, RESULTS_CRITERION, type SelfReviewContent, type SelfReviewTemplate, type TemplateSection } from "@/lib/review/templates";
+import { useAutosave, type AutosaveStatus } from "./use-autosave";
+import { VerdictPanel } from "./verdict-panel";
+
+type Props = {
+  recordId: string;
+  template: SelfReviewTemplate;
+  sheet: ScoreSheetContent | null;
+  content: SelfReviewContent;
+  version: number;
+  savedAt: string | null;
+  standing: MemberStanding;
+  ruleSet: RuleSetId;
+  ratingDate: IsoDate;
+  editable: boolean;
+  /** The secretary typing in a paper form for this member. */
+  onBehalfOf: string | null;
+};
+
+const toNumberOrNull = (value: unknown) => (value === "" || value === null || value === undefined ? null : Number(value));
+const points = (tenths: number) => (tenths / 10).toLocaleString("vi-VN", { maximumFractionDigits: 1 });
+
+/**
+ * The self-review on the official form of the cycle's rule set. Each section is a field; the form saves
+ * itself as the member types (useAutosave), and the rules' verdict on the self-proposed level is shown
+ * beside it, recomputed in the browser.
+ */
+export function SelfReviewForm(props: Props) {
+  const { recordId, template, sheet, standing, ruleSet, ratingDate, editable, onBehalfOf } = props;
+  const t = useTranslations();
+  const router = useRouter();
+  const form = useForm<SelfReviewContent>({ defaultValues: props.content });
+  const values = useWatch({ control: form.control }) as SelfReviewContent;
+  const [submitError, setSubmitError] = useState<string>();
+  const [submitting, startSubmit] = useTransition();
+
+  const save = useCallback((baseVersion: number, content: SelfReviewContent) => saveSelfReviewDraftAction({ recordId, baseVersion, content }), [recordId]);
+  const restore = useCallback((content: SelfReviewContent) => form.reset(content), [form]);
+  const autosave = useAutosave<SelfReviewContent>({
+    storageKey: `self-review:${recordId}`,
+    initialVersion: props.version,
+    initialSavedAt: props.savedAt ? new Date(props.savedAt) : null,
+    serverContent: props.content,
+    save,
+    onRestore: restore,
+    enabled: editable,
+  });
+  const { changed } = autosave;
+  const { subscribe } = form;
+  useEffect(
+    () =>
+      subscribe({
+        formState: { values: true },
+        // Only what the person changed is saved; a reset from the server or this device is not a change.
+        callback: ({ values, type }) => {
+          if (type === "change") changed(values);
+        },
+      }),
+    [subscribe, changed],
+  );
+
+  const totals = sheet ? scoreTotals(sheet, scoredItems(values.scores ?? {})) : null;
+  const verdict = useMemo(() => {
+    const proposed = values.selfLevel ?? "NOT_COMPLETED";
+    if (ruleSet === "QD366_HD43" && sheet) {
+      const facts = {
+        scoreItems: values.scores ?? {},
+        tasks: { assigned: 0, completed: 0, onTime: 0, exceeded: 0 },
+        shortcomings: { named: values.remediation?.length ?? 0, remedied: 0 },
+        degradationConcluded: false,
+        prohibitedActsConcluded: false,
+        ledUnits: { count: 0, notCompleted: 0 },
+        lowConfidenceOver50: false,
+        corruptionInScope: false,
+        fiveTargetsMissed: false,
+        forceMajeure: false,
+      };
+      // The shortcomings of last year count as remedied when the member reports a result for each.
+      facts.shortcomings.remedied = (values.remediation ?? []).filter((r) => r?.answer?.trim()).length;
+      return evaluateSubject(memberSubject(standing, facts, sheet, { peerGroup: "", proposed }), { ruleSet, ratingDate });
+    }
+    const criteria = QD124_CRITERIA.flatMap((key) => {
+      const grade = values.criteria?.[key];
+      return grade ? [{ taskResult: key === RESULTS_CRITERION, grade }] : [];
+    });
+    return evaluateSubject(
+      { id: standing.id, kind: "MEMBER", peerGroup: "", proposed, status: standing.status, admittedOn: standing.admittedOn, disciplines: standing.disciplines, criteria },
+      { ruleSet, ratingDate },
+    );
+  }, [values, ruleSet, sheet, standing, ratingDate]);
+
+  const problems = completenessProblems(template, values, sheet);
+  const missing = [...new Set(problems.map((p) => t(`selfReview.sections.${p.section}`).split(" ").slice(0, 6).join(" ")))];
+
+  const submit = () =>
+    startSubmit(async () => {
+      setSubmitError(undefined);
+      await autosave.flush();
+      const result = await submitSelfReviewAction({ recordId, expectedVersion: autosave.currentVersion() });
+      if (result.ok) {
+        localStorage.removeItem(`self-review:${recordId}`);
+        router.refresh();
+      } else setSubmitError(t(`errors.${result.formError ?? "INVALID_INPUT"}`, { id: result.errorId ?? "" }));
+    });
+
+  const strengths = template.sections.filter((s) => s.kind === "text" && !["shortcomings", "explanations", "collectiveResponsibility", "measures"].includes(s.key));
+  const rest = template.sections.filter((s) => !strengths.includes(s));
+  const partB = rest.filter((s) => ["scores", "criteria", "selfLevel"].includes(s.kind));
+  const partA = rest.filter((s) => !partB.includes(s));
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[1fr_20rem] lg:items-start">
+      <form className="min-w-0 space-y-6" onSubmit={(e) => e.preventDefault()} noValidate>
+        {editable && <SaveStatus status={autosave.status} savedAt={autosave.savedAt} />}
+        {autosave.restored && autosave.status !== "conflict" && <p className="text-sm text-slate-600">{t("selfReview.restored")}</p>}
+        {autosave.conflict && (
+          <div role="alert" className="space-y-3 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
+            <p>{t("selfReview.conflict", { time: autosave.conflict.savedAt.toLocaleTimeString("vi-VN", { hour: "2-digit", minute: "2-digit" }) })}</p>
+            <div className="flex flex-wrap gap-2">
+              <Button type="button" onClick={autosave.takeNewer}>
+                {t("selfReview.useNewer")}
+              </Button>
+              <Button type="button" variant="secondary" onClick={autosave.keepMine}>
+                {t("selfReview.keepMine")}
+              </Button>
+            </div>
+          </div>
+        )}
+        {onBehalfOf && editable && <p className="rounded-lg border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900">{t("selfReview.onBehalfNotice", { name: onBehalfOf })}</p>}
+
+        <h2 className="text-lg font-semibold text-slate-900">{t("selfReview.partA")}</h2>
+        <fieldset className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+          <legend className="px-1 text-base font-semibold text-slate-900">{t("selfReview.strengths")}</legend>
+          {strengths.map((section, i) => (
+            <TextSection key={section.key} section={section} label={`${i + 1}. ${t(`selfReview.sections.${section.key}`)}`} register={form.register} editable={editable} />
+          ))}
+        </fieldset>
+        {partA.map((section) =>
+          section.kind === "remediation" ? (
+            <fieldset key={section.key} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+              <legend className="px-1 text-base font-semibold text-slate-900">{t("selfReview.sections.remediation")}</legend>
+              {(values.remediation ?? []).length === 0 ? (
+                <p className="text-sm text-slate-600">{t("selfReview.noShortcomings")}</p>
+              ) : (
+                (values.remediation ?? []).map((item, i) => (
+                  <div key={i} className="space-y-1">
+                    <p className="text-sm font-medium text-slate-800">{t("selfReview.shortcomingN", { n: i + 1, text: item?.shortcoming ?? "" })}</p>
+                    <AutoTextarea label={t("selfReview.answerN", { n: i + 1 })} {...form.register(`remediation.${i}.answer`)} disabled={!editable} />
+                  </div>
+                ))
+              )}
+            </fieldset>
+          ) : (
+            <fieldset key={section.key} className="rounded-lg border border-slate-200 bg-white p-4">
+              <legend className="sr-only">{t(`selfReview.sections.${section.key}`)}</legend>
+              <TextSection section={section} label={t(`selfReview.sections.${section.key}`)} register={form.register} editable={editable} />
+            </fieldset>
+          ),
+        )}
+
+        <h2 className="text-lg font-semibold text-slate-900">{t("selfReview.partB")}</h2>
+        {partB.map((section) => {
+          if (section.kind === "scores" && sheet) {
+            return (
+              <fieldset key={section.key} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+                <legend className="px-1 text-base font-semibold text-slate-900">{t("selfReview.sections.scores")}</legend>
+                {sheet.groups.map((group) => {
+                  const max = group.items.reduce((n, item) => n + (toTenths(item.maxPoints) ?? 0), 0);
+                  const sum = group.key === "GENERAL" ? totals!.generalTenths : totals!.resultsTenths;
+                  return (
+                    <div key={group.key} className="space-y-3">
+                      <h3 className="text-sm font-semibold text-slate-900">
+                        {t(`cycle.groups.${group.key}`)} — {t("cycle.groupTotal", { sum: points(sum), max: points(max) })}
+                      </h3>
+                      {group.items.map((item) => (
+                        <ScoreInput
+                          key={item.key}
+                          label={`${item.label} (${t("facts.maxPoints", { max: item.maxPoints.toLocaleString("vi-VN") })})`}
+                          max={item.maxPoints}
+                          disabled={!editable}
+                          {...form.register(`scores.${item.key}`, { setValueAs: toNumberOrNull })}
+                        />
+                      ))}
+                    </div>
+                  );
+                })}
+                <p className="text-base font-semibold text-slate-900">
+                  {totals!.complete ? t("selfReview.scoreTotal", { score: points(totals!.generalTenths + totals!.resultsTenths) }) : t("facts.scoreIncomplete")}
+                </p>
+              </fieldset>
+            );
+          }
+          if (section.kind === "criteria") {
+            return (
+              <fieldset key={section.key} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+                <legend className="px-1 text-base font-semibold text-slate-900">{t("selfReview.sections.criteria")}</legend>
+                {QD124_CRITERIA.map((key) => (
+                  <GradeSelect key={key} label={t(`selfReview.sections.${key}`)} disabled={!editable} {...form.register(`criteria.${key}`, { setValueAs: (v) => v || null })} />
+                ))}
+              </fieldset>
+            );
+          }
+          return (
+            <fieldset key={section.key} className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
+              <legend className="px-1 text-base font-semibold text-slate-900">{t("selfReview.sections.selfLevel")}</legend>
+              {LEVELS.map((level) => (
+                <label key={level} className="flex min-h-11 items-center gap-3 rounded-lg px-2 text-base hover:bg-slate-50 sm:text-sm">
+                  <input type="radio" value={level} className="size-5" disabled={!editable} {...form.register("selfLevel")} />
+                  {t(`grading.levels.${level}`)}
+                </label>
+              ))}
+            </fieldset>
+          );
+        })}
+
+        {editable && (
+          <div className="space-y-3 border-t border-slate-200 pt-4">
+            <FormAlert message={submitError} />
+            {problems.length > 0 && <p className="text-sm text-slate-700">{t("selfReview.incomplete", { sections: missing.join("; ") })}</p>}
+            <ConfirmButton
+              message={onBehalfOf ? t("selfReview.submitOnBehalfConfirm", { name: onBehalfOf }) : t("selfReview.submitConfirm")}
+              confirmLabel={t("cycle.confirm")}
+              cancelLabel={t("cycle.cancel")}
+              onConfirm={submit}
+              disabled={submitting || problems.length > 0 || autosave.status === "conflict"}
+            >
+              {submitting ? t("common.saving") : t("selfReview.submit")}
+            </ConfirmButton>
+          </div>
+        )}
+      </form>
+      <div className="space-y-2 lg:sticky lg:top-4">
+        <VerdictPanel verdict={verdict} scoreTenths={totals?.complete ? totals.generalTenths + totals.resultsTenths : null} />
+        <p className="text-xs text-slate-600">{t("selfReview.verdictHint")}</p>
+      </div>
+    </div>
+  );
+}
+
+function SaveStatus({ status, savedAt }: { status: AutosaveStatus; savedAt: Date | null }) {
+  const t = useTranslations("selfReview");
+  const time = savedAt?.toLocaleTimeString("vi-VN", { hour: "2-digit", minute: "2-digit" });
+  const text =
+    status === "saved" ? (time ? t("saved", { time }) : t("savedNever")) : status === "saving" ? t("saving") : status === "offline" ? t("offline") : t("dirty");
+  const tone = status === "saved" ? "text-emerald-800" : status === "offline" ? "text-amber-900" : "text-slate-700";
+  return (
+    <p role="status" data-testid="save-status" data-status={status} className={`sticky top-0 z-10 -mx-1 rounded-md bg-white/95 px-1 py-1 text-sm font-medium ${tone}`}>
+      {text}
+    </p>
+  );
+}
+
+function TextSection({ section, label, register, editable }: { section: TemplateSection; label: string; register: UseFormRegister<SelfReviewContent>; editable: boolean }) {
+  return <AutoTextarea label={label} required={section.required} disabled={!editable} {...register(`texts.${section.key}`)} />;
+}
+
+type TextareaProps = React.ComponentProps<"textarea"> & { label: string };
+
+/** A textarea that grows with its text, so a long answer never scrolls inside a small box on a phone. */
+function AutoTextarea({ label, ref, onChange, ...rest }: TextareaProps) {
+  const id = useId();
+  const grow = (el: HTMLTextAreaElement | null) => {
+    if (!el) return;
+    el.style.height = "auto";
+    el.style.height = `${el.scrollHeight + 2}px`;
+  };
+  return (
+    <div>
+      <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <textarea
+        id={id}
+        rows={3}
+        ref={(el) => {
+          grow(el);
+          if (typeof ref === "function") ref(el);
+          else if (ref) ref.current = el;
+        }}
+        onChange={(e) => {
+          grow(e.target);
+          onChange?.(e);
+        }}
+        className="block w-full resize-none rounded-lg border border-slate-300 bg-white px-3 py-2 text-base leading-relaxed text-slate-900 disabled:bg-slate-50 disabled:text-slate-800 sm:text-sm"
+        {...rest}
+      />
+    </div>
+  );
+}
+
+function ScoreInput({ label, ref, ...rest }: React.ComponentProps<"input"> & { label: string }) {
+  const id = useId();
+  return (
+    <div className="grid grid-cols-[1fr_6rem] items-center gap-3">
+      <label htmlFor={id} className="text-sm text-slate-800">
+        {label}
+      </label>
+      <input id={id} ref={ref} type="number" inputMode="decimal" step="0.1" min={0} className="block min-h-11 w-full rounded-lg border border-slate-300 px-3 py-2 text-right text-base sm:text-sm" {...rest} />
+    </div>
+  );
+}
+
+function GradeSelect({ label, ref, ...rest }: React.ComponentProps<"select"> & { label: string }) {
+  const t = useTranslations("grading.criterionGrades");
+  const id = useId();
+  return (
+    <div className="grid gap-1 sm:grid-cols-[1fr_12rem] sm:items-center">
+      <label htmlFor={id} className="text-sm text-slate-800">
+        {label}
+      </label>
+      <select id={id} ref={ref} className="block min-h-11 rounded-lg border border-slate-300 bg-white px-3 py-2 text-base sm:text-sm" {...rest}>
+        <option value="">—</option>
+        {CRITERION_GRADES.map((grade) => (
+          <option key={grade} value={grade}>
+            {t(grade)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -1,0 +1,256 @@
+import "server-only";
+import { can, NotFoundError, type Actor, type Target } from "@/lib/auth/permissions";
+import { DomainError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { frameworkOf, scoreTotals, type ScoreSheetContent } from "@/lib/grading/score-sheet";
+import { RULES_CATEGORY, scoredItems, type MemberStanding } from "@/lib/review/facts";
+import { completenessProblems, emptyContent, templateFor, type SelfReviewContent } from "@/lib/review/templates";
+import { assertTransition, canTransition, type RecordState } from "@/lib/review/workflow";
+import { ReturnSelfReviewSchema, SaveSelfReviewSchema, SelfReviewContentSchema, SubmitSelfReviewSchema } from "@/lib/schemas/self-reviews";
+import { writeAudit } from "./audit";
+import { getCurrentCycle } from "./cycles";
+import { db, type DbClient, type Tx } from "./db";
+import { getOrgAncestry } from "./scope";
+
+/** States in which the self-review is still being written (by its member, or by the secretary for them). */
+const WRITABLE: readonly RecordState[] = ["DRAFT", "RETURNED", "ABSENT"];
+
+const iso = (date: Date) => date.toISOString().slice(0, 10);
+
+/** The record, its member, and whom it concerns, for authorization on database truth. */
+async function loadRecord(client: DbClient, recordId: string) {
+  const record = await client.reviewRecord.findUnique({
+    where: { id: recordId },
+    select: {
+      id: true,
+      state: true,
+      version: true,
+      memberId: true,
+      scopeOrgId: true,
+      category: true,
+      scoreItems: true,
+      cycleId: true,
+      cycle: { select: { year: true, ruleSet: true, ratingDate: true, status: true, selfReviewDue: true } },
+      member: { select: { fullName: true, category: true, status: true, admittedOn: true, post: true, cardNumber: true, birthDate: true, cell: { select: { name: true } } } },
+      selfReview: { select: { id: true, template: true, content: true, version: true, submittedAt: true, updatedAt: true, returnReason: true, returnedAt: true, enteredOnBehalfById: true, enteredOnBehalfBy: { select: { displayName: true } } } },
+    },
+  });
+  if (!record || !record.memberId || !record.member) return null;
+  const target: Target = { organizationAncestry: await getOrgAncestry(record.scopeOrgId, client), memberId: record.memberId };
+  return { ...record, memberId: record.memberId, member: record.member, target };
+}
+type LoadedRecord = NonNullable<Awaited<ReturnType<typeof loadRecord>>>;
+
+/** The member's own (assessment:submit) or the cell's secretary typing a paper form (minutes:write). */
+function writerRole(actor: Actor, record: LoadedRecord): "self" | "onBehalf" | null {
+  const own = actor.memberId === record.memberId;
+  if (own && can(actor, "assessment:submit", record.target)) return "self";
+  // The secretary types in a paper form only where the member has not begun one of their own.
+  if (!own && can(actor, "minutes:write", record.target) && (!record.selfReview || record.selfReview.enteredOnBehalfById !== null)) return "onBehalf";
+  return null;
+}
+
+/** Shortcomings named at the last review: last year's remediation items, one per line, to be answered. */
+async function lastYearShortcomings(client: DbClient, memberId: string, year: number): Promise<string[]> {
+  const items = await client.remediationItem.findMany({ where: { memberId, year: year - 1 }, orderBy: { deadline: "asc" }, select: { shortcoming: true } });
+  return items.map((i) => i.shortcoming);
+}
+
+async function sheetFor(client: DbClient, record: LoadedRecord): Promise<ScoreSheetContent | null> {
+  if (record.cycle.ruleSet !== "QD366_HD43") return null;
+  const category = record.category ?? record.member.category;
+  const sheet = await client.scoreSheet.findUnique({
+    where: { cycleId_framework: { cycleId: record.cycleId, framework: frameworkOf({ kind: "MEMBER", category: RULES_CATEGORY[category] }) } },
+    select: { groups: true },
+  });
+  return (sheet?.groups as unknown as ScoreSheetContent) ?? null;
+}
+
+/** Everything the self-review page shows: the form, what is written, who may do what, the facts of the rules. */
+export async function getSelfReviewPage(actor: Actor, recordId: string) {
+  const record = await loadRecord(db, recordId);
+  if (!record || !can(actor, "member:read", record.target)) throw new NotFoundError();
+  const category = record.category ?? record.member.category;
+  const template = templateFor(record.cycle.ruleSet, RULES_CATEGORY[category]);
+  if (!template) throw new NotFoundError();
+  const [sheet, shortcomings, disciplines] = await Promise.all([
+    sheetFor(db, record),
+    record.selfReview ? Promise.resolve([]) : lastYearShortcomings(db, record.memberId, record.cycle.year),
+    db.discipline.findMany({ where: { memberId: record.memberId }, select: { decidedOn: true, selfDetectedAndRemedied: true, countedInYear: true } }),
+  ]);
+  const content = record.selfReview ? (record.selfReview.content as unknown as SelfReviewContent) : emptyContent(shortcomings);
+  const writer = WRITABLE.includes(record.state) ? writerRole(actor, record) : null;
+  const context = { state: record.state, kind: "MEMBER" as const, target: record.target };
+  const standing: MemberStanding = {
+    id: record.memberId,
+    category,
+    status: record.member.status === "LEFT" ? "ACTIVE" : record.member.status,
+    admittedOn: iso(record.member.admittedOn),
+    disciplines: disciplines.map((d) => ({
+      decidedOn: iso(d.decidedOn),
+      selfDetectedAndRemedied: d.selfDetectedAndRemedied,
+      countedInEarlierYear: d.countedInYear !== null && d.countedInYear < record.cycle.year,
+    })),
+  };
+  return {
+    record: { id: record.id, state: record.state, memberId: record.memberId },
+    member: record.member,
+    cycle: record.cycle,
+    template,
+    sheet,
+    content: { ...emptyContent(), ...content },
+    version: record.selfReview?.version ?? 0,
+    savedAt: record.selfReview?.updatedAt ?? null,
+    submittedAt: record.selfReview?.submittedAt ?? null,
+    returnReason: record.state === "RETURNED" ? (record.selfReview?.returnReason ?? null) : null,
+    enteredOnBehalfBy: record.selfReview?.enteredOnBehalfBy?.displayName ?? null,
+    standing,
+    writer,
+    canReturn: canTransition(actor, "return", context),
+  };
+}
+
+export type SaveResult =
+  | { saved: true; version: number; savedAt: Date }
+  | { saved: false; conflict: { version: number; content: SelfReviewContent; savedAt: Date } };
+
+/**
+ * Saves a draft as it is typed: one small write, no audit row per keystroke (submitting is audited).
+ * The save names the version its text was typed on; when another tab or person saved since, nothing is
+ * written and the newer text comes back, so the person chooses — never a silent overwrite.
+ */
+export async function saveSelfReviewDraft(actor: Actor, raw: unknown): Promise<SaveResult> {
+  const input = SaveSelfReviewSchema.parse(raw);
+  return db.$transaction(async (tx) => {
+    const record = await loadRecord(tx, input.recordId);
+    if (!record || !can(actor, "member:read", record.target)) throw new NotFoundError();
+    const writer = writerRole(actor, record);
+    if (!writer) throw new NotFoundError();
+    if (!WRITABLE.includes(record.state)) throw new DomainError("SELF_REVIEW_LOCKED");
+    const template = templateFor(record.cycle.ruleSet, RULES_CATEGORY[record.category ?? record.member.category]);
+    if (!template) throw new NotFoundError();
+    const content = input.content as SelfReviewContent;
+    const enteredOnBehalfById = writer === "onBehalf" ? actor.userId : null;
+    const now = new Date();
+    if (!record.selfReview) {
+      if (input.baseVersion !== 0) throw new NotFoundError();
+      await tx.selfReview.create({ data: { recordId: record.id, template: template.id, content: content as unknown as Prisma.InputJsonValue, enteredOnBehalfById, version: 1 } });
+      await tx.reviewRecord.update({ where: { id: record.id }, data: { selfLevel: content.selfLevel } });
+      return { saved: true, version: 1, savedAt: now };
+    }
+    // Compare and write in one statement: two saves on the same version cannot both win.
+    const updated = await tx.selfReview.updateMany({
+      where: { recordId: record.id, version: input.baseVersion },
+      data: { content: content as unknown as Prisma.InputJsonValue, version: { increment: 1 }, ...(enteredOnBehalfById ? { enteredOnBehalfById } : {}) },
+    });
+    if (updated.count === 0) {
+      const current = record.selfReview;
+      return { saved: false, conflict: { version: current.version, content: current.content as unknown as SelfReviewContent, savedAt: current.updatedAt } };
+    }
+    await tx.reviewRecord.update({ where: { id: record.id }, data: { selfLevel: content.selfLevel } });
+    return { saved: true, version: input.baseVersion + 1, savedAt: now };
+  });
+}
+
+/**
+ * Submits the self-review: complete (every required section, every shortcoming answered, every item
+ * scored), then read-only. A submission by the secretary is the paper form typed in for the member and
+ * says so. Under QD366_HD43 the member's own points become the record's points until the cell changes them.
+ */
+export async function submitSelfReview(actor: Actor, raw: unknown) {
+  const input = SubmitSelfReviewSchema.parse(raw);
+  return db.$transaction(async (tx) => {
+    await lockRecord(tx, input.recordId);
+    const record = await loadRecord(tx, input.recordId);
+    if (!record || !can(actor, "member:read", record.target)) throw new NotFoundError();
+    const writer = writerRole(actor, record);
+    if (!writer) throw new NotFoundError();
+    const transition = assertTransition(actor, writer === "self" ? "submit" : "submitOnBehalf", { state: record.state, kind: "MEMBER", target: record.target });
+    if (!record.selfReview) throw new DomainError("SELF_REVIEW_INCOMPLETE");
+    if (record.selfReview.version !== input.expectedVersion) throw new DomainError("STALE_EDIT");
+    const content = SelfReviewContentSchema.parse(record.selfReview.content) as SelfReviewContent;
+    const template = templateFor(record.cycle.ruleSet, RULES_CATEGORY[record.category ?? record.member.category])!;
+    const sheet = await sheetFor(tx, record);
+    const problems = completenessProblems(template, content, sheet);
+    if (problems.length > 0) {
+      throw new DomainError("SELF_REVIEW_INCOMPLETE", Object.fromEntries(problems.map((p) => [p.index === undefined ? p.section : `${p.section}.${p.index}`, p.code === "SCORE_RANGE" ? "scoreRange" : "required"])));
+    }
+    const now = new Date();
+    await tx.selfReview.update({
+      where: { recordId: record.id },
+      data: { submittedAt: now, returnReason: null, enteredOnBehalfById: writer === "onBehalf" ? actor.userId : undefined, version: { increment: 1 } },
+    });
+    const scores = sheet ? scoredItems(content.scores) : null;
+    const totals = sheet && scores ? scoreTotals(sheet, scores) : null;
+    await tx.reviewRecord.update({
+      where: { id: record.id },
+      data: {
+        state: transition.to,
+        selfLevel: content.selfLevel,
+        version: { increment: 1 },
+        ...(totals && record.scoreItems === null ? { scoreItems: scores!, scoreGeneralTenths: totals.generalTenths, scoreResultsTenths: totals.resultsTenths } : {}),
+      },
+    });
+    await writeAudit(tx, {
+      actorId: actor.userId,
+      action: writer === "self" ? "selfReview.submit" : "selfReview.submitOnBehalf",
+      entityType: "ReviewRecord",
+      entityId: record.id,
+      organizationId: record.scopeOrgId,
+      data: { before: { state: record.state }, after: { state: transition.to, selfLevel: content.selfLevel } },
+    });
+    return { state: transition.to };
+  });
+}
+
+/** The secretary sends a submitted self-review back to its member, with the reason they will read. */
+export async function returnSelfReview(actor: Actor, raw: unknown) {
+  const input = ReturnSelfReviewSchema.parse(raw);
+  return db.$transaction(async (tx) => {
+    await lockRecord(tx, input.recordId);
+    const record = await loadRecord(tx, input.recordId);
+    if (!record || !can(actor, "member:read", record.target)) throw new NotFoundError();
+    const transition = assertTransition(actor, "return", { state: record.state, kind: "MEMBER", target: record.target });
+    await tx.selfReview.update({ where: { recordId: record.id }, data: { returnReason: input.reason, returnedAt: new Date(), submittedAt: null, version: { increment: 1 } } });
+    await tx.reviewRecord.update({ where: { id: record.id }, data: { state: transition.to, version: { increment: 1 } } });
+    await writeAudit(tx, {
+      actorId: actor.userId,
+      action: "selfReview.return",
+      entityType: "ReviewRecord",
+      entityId: record.id,
+      organizationId: record.scopeOrgId,
+      data: { before: { state: record.state }, after: { state: transition.to }, reason: input.reason },
+    });
+    return { state: transition.to };
+  });
+}
+
+/** Serializes the state changes of one record (submit, return, the meeting) against each other. */
+async function lockRecord(tx: Tx, recordId: string) {
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "ReviewRecord" WHERE id = ${recordId} AND "subjectKind" = 'MEMBER' FOR UPDATE`;
+  if (rows.length === 0) throw new NotFoundError();
+}
+
+/** The records of one cell in the review under way: who has written, submitted, been returned. */
+export async function listCellRecords(actor: Actor, cellId: string) {
+  const ancestry = await getOrgAncestry(cellId);
+  if (ancestry.length === 0 || !can(actor, "member:read", { organizationAncestry: ancestry })) throw new NotFoundError();
+  const [cell, cycle] = await Promise.all([
+    db.organization.findUniqueOrThrow({ where: { id: cellId }, select: { id: true, name: true } }),
+    getCurrentCycle(cellId),
+  ]);
+  if (!cycle) return { cell, cycle: null, records: [] };
+  const records = await db.reviewRecord.findMany({
+    where: { cycleId: cycle.id, scopeOrgId: cellId, subjectKind: "MEMBER" },
+    orderBy: { member: { nameSearch: "asc" } },
+    select: {
+      id: true,
+      state: true,
+      selfLevel: true,
+      notRatedReason: true,
+      member: { select: { id: true, fullName: true, officialOn: true } },
+      selfReview: { select: { submittedAt: true, updatedAt: true, enteredOnBehalfById: true } },
+    },
+  });
+  return { cell, cycle, records };
+}

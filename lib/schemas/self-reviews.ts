@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { CRITERION_GRADES, LEVELS } from "@/lib/grading";
+
+// The self-review as the form sends it. Drafts are saved as typed (nothing required yet); what submit
+// requires is checked by lib/review/templates.completenessProblems against the record's form.
+
+const LONG_TEXT = 20_000;
+
+export const SelfReviewContentSchema = z.object({
+  texts: z.record(z.string().max(60), z.string().max(LONG_TEXT, { message: "tooLong" })).refine((t) => Object.keys(t).length <= 30, { message: "tooMany" }),
+  remediation: z
+    .array(z.object({ shortcoming: z.string().max(2_000, { message: "tooLong" }), answer: z.string().max(LONG_TEXT, { message: "tooLong" }) }))
+    .max(50, { message: "tooMany" }),
+  scores: z.record(z.string().max(40), z.number({ message: "scoreRange" }).min(0, { message: "scoreRange" }).max(70, { message: "scoreRange" }).nullable()),
+  criteria: z.record(z.string().max(40), z.enum(CRITERION_GRADES).nullable()),
+  selfLevel: z.enum(LEVELS, { message: "invalid" }).nullable(),
+});
+export type SelfReviewContentInput = z.infer<typeof SelfReviewContentSchema>;
+
+export const SaveSelfReviewSchema = z.object({
+  recordId: z.string().min(1).max(40),
+  /** The version this text was typed on: a save on an older one is a conflict, never an overwrite. */
+  baseVersion: z.number().int().min(0),
+  content: SelfReviewContentSchema,
+});
+export type SaveSelfReviewInput = z.input<typeof SaveSelfReviewSchema>;
+
+export const SubmitSelfReviewSchema = z.object({
+  recordId: z.string().min(1).max(40),
+  expectedVersion: z.number().int().min(0),
+});
+export type SubmitSelfReviewInput = z.input<typeof SubmitSelfReviewSchema>;
+
+export const ReturnSelfReviewSchema = z.object({
+  recordId: z.string().min(1).max(40),
+  reason: z.string().trim().min(1, { message: "required" }).max(2_000, { message: "tooLong" }),
+});
+export type ReturnSelfReviewInput = z.input<typeof ReturnSelfReviewSchema>;

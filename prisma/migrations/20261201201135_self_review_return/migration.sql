@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "SelfReview" ADD COLUMN     "returnReason" TEXT,
+ADD COLUMN     "returnedAt" TIMESTAMP(3);
