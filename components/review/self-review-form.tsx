@@ -128,7 +128,7 @@ export function SelfReviewForm(props: Props) {
         {autosave.restored && autosave.status !== "conflict" && <p className="text-sm text-slate-600">{t("selfReview.restored")}</p>}
         {autosave.conflict && (
           <div role="alert" className="space-y-3 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
-            <p>{t("selfReview.conflict", { time: autosave.conflict.savedAt.toLocaleTimeString("vi-VN", { hour: "2-digit", minute: "2-digit" }) })}</p>
+            <p>{t("selfReview.conflict", { time: autosave.conflict.savedAt.toLocaleTimeString("vi-VN", { hour: "2-digit", minute: "2-digit", timeZone: "Asia/Ho_Chi_Minh" }) })}</p>
             <div className="flex flex-wrap gap-2">
               <Button type="button" onClick={autosave.takeNewer}>
                 {t("selfReview.useNewer")}
@@ -252,7 +252,7 @@ export function SelfReviewForm(props: Props) {
 
 function SaveStatus({ status, savedAt }: { status: AutosaveStatus; savedAt: Date | null }) {
   const t = useTranslations("selfReview");
-  const time = savedAt?.toLocaleTimeString("vi-VN", { hour: "2-digit", minute: "2-digit" });
+  const time = savedAt?.toLocaleTimeString("vi-VN", { hour: "2-digit", minute: "2-digit", timeZone: "Asia/Ho_Chi_Minh" });
   const text =
     status === "saved" ? (time ? t("saved", { time }) : t("savedNever")) : status === "saving" ? t("saving") : status === "offline" ? t("offline") : t("dirty");
   const tone = status === "saved" ? "text-emerald-800" : status === "offline" ? "text-amber-900" : "text-slate-700";

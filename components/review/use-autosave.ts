@@ -7,7 +7,22 @@ export type AutosaveStatus = "saved" | "dirty" | "saving" | "offline" | "conflic
 
 export type SaveOutcome<T> = { saved: true; version: number; savedAt: Date } | { saved: false; conflict: { version: number; content: T; savedAt: Date } };
 
-type Stored<T> = { baseVersion: number; content: T; at: number };
+/** The device's copy: whose tab wrote it and when, so one open tab never takes another's typing. */
+type Stored<T> = { baseVersion: number; content: T; at: number; tab: string };
+
+/** A copy older than this was left by a tab that is gone (closed, crashed): any tab may restore it. */
+const ORPHANED_AFTER_MS = 15_000;
+
+/** This tab's identity; sessionStorage keeps it across a reload of the same tab, and only there. */
+function tabId(): string {
+  try {
+    let id = sessionStorage.getItem("autosave-tab");
+    if (!id) sessionStorage.setItem("autosave-tab", (id = crypto.randomUUID()));
+    return id;
+  } catch {
+    return "tab";
+  }
+}
 
 const DEBOUNCE_MS = 1_000;
 const RETRY_MS = 10_000;
@@ -52,7 +67,7 @@ export function useAutosave<T>({
 
   const store = useCallback(
     (content: T) => {
-      const entry: Stored<T> = { baseVersion: version.current, content, at: Date.now() };
+      const entry: Stored<T> = { baseVersion: version.current, content, at: Date.now(), tab: tabId() };
       try {
         localStorage.setItem(storageKey, JSON.stringify(entry));
       } catch {
@@ -133,7 +148,9 @@ export function useAutosave<T>({
       } catch {
         kept = null;
       }
-      if (!kept) return;
+      // Another open tab's typing in progress is that tab's to save; this tab restores its own copy
+      // (a reload) or one a gone tab left behind.
+      if (!kept || (kept.tab !== tabId() && Date.now() - kept.at < ORPHANED_AFTER_MS)) return;
       onRestore(kept.content);
       setRestored(true);
       latest.current = kept.content;

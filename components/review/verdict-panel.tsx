@@ -20,7 +20,7 @@ export function VerdictPanel({ verdict, scoreTenths }: { verdict: SubjectVerdict
       <p className="text-sm text-slate-700">
         {scoreTenths === null ? t("facts.scoreIncomplete") : t("facts.scoreTotal", { score: (scoreTenths / 10).toLocaleString("vi-VN") })}
       </p>
-      {verdict.rated && verdict.maxLevel ? (
+      {verdict.reasons.includes("SCORE_MISSING") ? null : verdict.rated && verdict.maxLevel ? (
         <p className="flex flex-wrap items-center gap-2 text-sm">
           <span>{verdict.forced ? t("facts.forced") : t("facts.maxLevel")}</span>
           <Badge tone={LEVEL_TONE[verdict.maxLevel]}>{t(`grading.levels.${verdict.maxLevel}`)}</Badge>

@@ -7,14 +7,17 @@ export const PASSWORD = "Demo@2024";
  * Every page is watched: a console error that a test did not expect fails it.
  * A test that visits a page it expects to answer 404 says so with `allowNotFound`.
  */
-export const test = base.extend<{ consoleErrors: string[]; allowNotFound: boolean }>({
+export const test = base.extend<{ consoleErrors: string[]; allowNotFound: boolean; allowOffline: boolean }>({
   allowNotFound: [false, { option: true }],
+  /** A journey that cuts the connection expects the browser to report the requests that failed. */
+  allowOffline: [false, { option: true }],
   consoleErrors: [
-    async ({ page, allowNotFound }, use) => {
+    async ({ page, allowNotFound, allowOffline }, use) => {
       const errors: string[] = [];
       page.on("console", (msg) => {
         if (msg.type() !== "error") return;
         if (allowNotFound && msg.text().includes("status of 404")) return;
+        if (allowOffline && msg.text().includes("ERR_INTERNET_DISCONNECTED")) return;
         errors.push(msg.text());
       });
       page.on("pageerror", (error) => errors.push(error.message));

@@ -44,7 +44,7 @@ export default async function SelfReviewPrintPage({ params }: { params: Promise<
       <h1 className="mt-6 text-center text-[14pt] font-bold">{t("selfReview.printTitle", { year: cycle.year })}</h1>
       <section className="mt-4">
         <p>
-          {t("member.details")}: <strong>{member.fullName}</strong> — {t("member.cardNumber")}: {member.cardNumber} — {t("member.birthDate")}: {formatDate(member.birthDate)}
+          {t("units.name")}: <strong>{member.fullName}</strong> — {t("member.cardNumber")}: {member.cardNumber} — {t("member.birthDate")}: {formatDate(member.birthDate)}
         </p>
         <p>
           {t("member.post")}: {member.post ?? "—"} — {t("member.cell")}: {member.cell.name}

@@ -1,0 +1,154 @@
+import type { Page } from "@playwright/test";
+import { expect, expectAccessible, signIn, signOut, test } from "./fixtures";
+
+// The self-review at the cell: the member writes (nothing is lost offline or on reload), submits; the
+// secretary returns it with a reason; the member fixes and resubmits; the secretary types in a paper form
+// for another member.
+
+async function openOwnSelfReview(page: Page) {
+  await page.getByRole("link", { name: "Viết bản kiểm điểm" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /^Bản kiểm điểm cá nhân năm \d{4}$/ })).toBeVisible();
+}
+
+/** Fills every part the form requires: each text, each shortcoming's answer, every score, a level. */
+async function completeForm(page: Page, marker: string) {
+  const texts = page.locator("form textarea");
+  for (let i = 0; i < (await texts.count()); i++) {
+    const box = texts.nth(i);
+    if (!(await box.inputValue()).trim()) await box.fill(`${marker} — phần ${i + 1}.`);
+  }
+  const scores = page.getByRole("group", { name: "I. Tự chấm điểm theo các nhóm tiêu chí" }).getByRole("spinbutton");
+  for (let i = 0; i < (await scores.count()); i++) {
+    const input = scores.nth(i);
+    await input.fill(String(Number(await input.getAttribute("max")) - 1));
+  }
+  await page.getByRole("radio", { name: "Hoàn thành tốt nhiệm vụ" }).check();
+}
+
+const saveStatus = (page: Page) => page.getByTestId("save-status");
+
+test("two tabs editing at once: the stale save is refused and the newer text is offered", async ({ page, context }) => {
+  await signIn(page, "dangvien");
+  await page.goto("/");
+  // Runs before the member submits (the next journey): the form is still a draft.
+  const url = await page.getByRole("link", { name: "Viết bản kiểm điểm" }).getAttribute("href");
+  await page.goto(url!);
+  const other = await context.newPage();
+  await other.goto(url!);
+  const field = (p: Page) => p.getByLabel("VI. Phương hướng, biện pháp khắc phục hạn chế, khuyết điểm");
+  await field(page).fill("Bản ở thẻ thứ nhất.");
+  await expect(saveStatus(page)).toHaveAttribute("data-status", "saved");
+  await field(other).fill("Bản ở thẻ thứ hai.");
+  await expect(other.getByText(/vừa được lưu ở nơi khác/)).toBeVisible();
+  await other.getByRole("button", { name: "Dùng bản mới nhất" }).click();
+  await expect(field(other)).toHaveValue("Bản ở thẻ thứ nhất.");
+});
+
+test.describe("offline", () => {
+  test.use({ allowOffline: true });
+
+  test("a member writes offline, loses nothing on reload, submits; returned, fixes and resubmits", async ({ page, context }) => {
+    await signIn(page, "dangvien");
+    await expectAccessible(page);
+    await openOwnSelfReview(page);
+    await expectAccessible(page);
+
+    const shortcomings = page.getByLabel("II. Hạn chế, khuyết điểm và nguyên nhân");
+    await shortcomings.fill("Đôi lúc chưa mạnh dạn phát biểu trong sinh hoạt chi bộ.");
+    await expect(saveStatus(page)).toHaveAttribute("data-status", "saved");
+
+    // The connection drops: typing goes on, the page says it is not saved, and nothing is lost on reload.
+    await context.setOffline(true);
+    await shortcomings.fill("Đôi lúc chưa mạnh dạn phát biểu trong sinh hoạt chi bộ. Viết thêm khi mất mạng.");
+    await expect(saveStatus(page)).toHaveAttribute("data-status", "offline");
+    await expect(saveStatus(page)).toContainText("chưa lưu");
+    await context.setOffline(false);
+    await page.reload();
+    await expect(page.getByLabel("II. Hạn chế, khuyết điểm và nguyên nhân")).toHaveValue(/Viết thêm khi mất mạng\.$/);
+    await expect(saveStatus(page)).toHaveAttribute("data-status", "saved");
+    await page.reload();
+    await expect(page.getByLabel("II. Hạn chế, khuyết điểm và nguyên nhân")).toHaveValue(/Viết thêm khi mất mạng\.$/);
+
+    // Incomplete forms cannot be submitted; a complete one can, and becomes read-only.
+    await expect(page.getByRole("button", { name: "Nộp bản kiểm điểm" })).toBeDisabled();
+    await completeForm(page, "Bản của đảng viên");
+    const verdict = page.getByRole("region", { name: "Theo quy định xếp loại" });
+    await expect(verdict).toContainText("Tổng điểm:");
+    await expect(saveStatus(page)).toHaveAttribute("data-status", "saved");
+    await page.getByRole("button", { name: "Nộp bản kiểm điểm" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Xác nhận" }).click();
+    await expect(page.getByText("Bản kiểm điểm đã nộp, chỉ đọc.")).toBeVisible();
+    await expect(page.getByLabel("II. Hạn chế, khuyết điểm và nguyên nhân")).toBeDisabled();
+    const reviewUrl = page.url();
+    await signOut(page);
+
+    // The secretary reads it in the cell's list and returns it with a reason.
+    await signIn(page, "bithu");
+    await page.getByRole("link", { name: "Bản kiểm điểm của chi bộ" }).click();
+    await expectAccessible(page);
+    await page.getByRole("link", { name: "Hoàng Minh Tuấn" }).click();
+    await expect(page).toHaveURL(reviewUrl);
+    await page.getByRole("button", { name: "Trả lại bản kiểm điểm" }).click();
+    await expect(page.getByText("Không được để trống.")).toBeVisible();
+    await page.getByLabel("Lý do trả lại (đảng viên sẽ đọc)").fill("Đề nghị nêu rõ nguyên nhân của hạn chế.");
+    await page.getByRole("button", { name: "Trả lại bản kiểm điểm" }).click();
+    await expect(page.getByText("Lý do: Đề nghị nêu rõ nguyên nhân của hạn chế.")).toBeVisible();
+    await signOut(page);
+
+    // The member reads the reason, fixes, submits again.
+    await signIn(page, "dangvien");
+    await openOwnSelfReview(page);
+    await expect(page.getByText("Lý do: Đề nghị nêu rõ nguyên nhân của hạn chế.")).toBeVisible();
+    await page.getByLabel("II. Hạn chế, khuyết điểm và nguyên nhân").fill("Chưa mạnh dạn phát biểu; nguyên nhân: chưa chuẩn bị ý kiến trước buổi sinh hoạt.");
+    await expect(saveStatus(page)).toHaveAttribute("data-status", "saved");
+    await page.getByRole("button", { name: "Nộp bản kiểm điểm" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Xác nhận" }).click();
+    await expect(page.getByText("Bản kiểm điểm đã nộp, chỉ đọc.")).toBeVisible();
+  });
+});
+
+test("the secretary types in a paper self-review for a member, marked as such on the print", async ({ page }) => {
+  await signIn(page, "bithu");
+  await page.getByRole("link", { name: "Bản kiểm điểm của chi bộ" }).click();
+  const row = page.getByRole("row").filter({ hasText: "Chưa nộp bản kiểm điểm" }).filter({ hasText: "(chưa viết)" }).first();
+  const name = (await row.getByRole("link").textContent())!;
+  await row.getByRole("link").click();
+  await page.getByRole("link", { name: "Nhập hộ bản giấy" }).click();
+  await expect(page.getByText(`Bạn đang nhập hộ bản kiểm điểm giấy của đồng chí ${name}.`)).toBeVisible();
+  await completeForm(page, "Bản giấy");
+  await expect(saveStatus(page)).toHaveAttribute("data-status", "saved");
+  await page.getByRole("button", { name: "Nộp bản kiểm điểm" }).click();
+  await expect(page.getByRole("dialog")).toContainText(`nhập hộ cho đồng chí ${name}`);
+  await page.getByRole("dialog").getByRole("button", { name: "Xác nhận" }).click();
+  await expect(page.getByText("Bản giấy do đồng chí Đặng Văn Lực nhập hộ")).toBeVisible();
+  await page.getByRole("link", { name: "Bản in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /BẢN KIỂM ĐIỂM, TỰ ĐÁNH GIÁ, XẾP LOẠI CÁ NHÂN NĂM \d{4}/ })).toBeVisible();
+  await expect(page.getByText("Bản giấy do đồng chí Đặng Văn Lực nhập hộ")).toBeVisible();
+  await expectAccessible(page);
+});
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("the member's form fits the screen: one column, no sideways scrolling", async ({ page }) => {
+    await signIn(page, "dangvien");
+    await page.getByRole("link", { name: /Viết bản kiểm điểm|Xem bản kiểm điểm/ }).click();
+    await expect(page.getByRole("heading", { level: 1, name: /^Bản kiểm điểm cá nhân năm \d{4}$/ })).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expectAccessible(page);
+  });
+});
+
+test.describe("in English", () => {
+  test("the member reads the form in English", async ({ page }) => {
+    await signIn(page, "dangvien");
+    await page.getByRole("combobox", { name: "Ngôn ngữ" }).selectOption("en");
+    await expect(page.getByRole("heading", { level: 1, name: /Hello/ })).toBeVisible();
+    await page.getByRole("link", { name: /Write the self-review|Open the self-review/ }).click();
+    await expect(page.getByRole("heading", { level: 1, name: /^Self-review \d{4}$/ })).toBeVisible();
+    await expect(page.getByLabel("II. Shortcomings and their causes")).toBeVisible();
+    await page.getByRole("combobox", { name: "Language" }).selectOption("vi");
+    await expect(page.getByRole("heading", { level: 1, name: /^Bản kiểm điểm cá nhân năm \d{4}$/ })).toBeVisible();
+  });
+});
