@@ -1,13 +1,16 @@
 import type { Locale } from "@/lib/schemas/auth";
 import enApp from "./messages/en/app.json";
+import enCell from "./messages/en/cell.json";
 import enGrading from "./messages/en/grading.json";
 import viApp from "./messages/vi/app.json";
+import viCell from "./messages/vi/cell.json";
 import viGrading from "./messages/vi/grading.json";
 
-// One JSON file per area and locale; the grading sentences live beside the app's own messages.
+// One JSON file per area and locale: the app's own messages, the grading sentences, and the cell's
+// review work (opinions, the meeting and its minutes, the history of a record) as namespace `cell`.
 const MESSAGES = {
-  vi: { ...viApp, grading: viGrading },
-  en: { ...enApp, grading: enGrading },
+  vi: { ...viApp, grading: viGrading, cell: viCell },
+  en: { ...enApp, grading: enGrading, cell: enCell },
 } as const;
 
 export type Messages = (typeof MESSAGES)["vi"];

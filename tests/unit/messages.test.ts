@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
-import en from "@/lib/i18n/messages/en/app.json";
-import vi from "@/lib/i18n/messages/vi/app.json";
+import enApp from "@/lib/i18n/messages/en/app.json";
+import enCell from "@/lib/i18n/messages/en/cell.json";
+import viApp from "@/lib/i18n/messages/vi/app.json";
+import viCell from "@/lib/i18n/messages/vi/cell.json";
+
+const en = { ...enApp, cell: enCell };
+const vi = { ...viApp, cell: viCell };
 
 function keys(messages: object, prefix = ""): string[] {
   return Object.entries(messages).flatMap(([key, value]) =>
