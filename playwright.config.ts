@@ -51,6 +51,7 @@ export default defineConfig({
     gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
     stdout: "pipe",
     stderr: "pipe",
-    env: { NEXT_TELEMETRY_DISABLED: "1", EMBEDDED_PG_PORT: "54331", EMBEDDED_PG_DIR: ".data/pg-e2e" },
+    // E2E_PG_PORT / E2E_PG_DIR let two suites run side by side on one machine.
+    env: { NEXT_TELEMETRY_DISABLED: "1", EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? "54331", EMBEDDED_PG_DIR: process.env.E2E_PG_DIR ?? ".data/pg-e2e" },
   },
 });
