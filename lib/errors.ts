@@ -13,7 +13,12 @@ export type DomainErrorCode =
   | "OWN_RECORD"
   | "TRANSITION_NOT_ALLOWED"
   | "SELF_REVIEW_LOCKED"
-  | "SELF_REVIEW_INCOMPLETE";
+  | "SELF_REVIEW_INCOMPLETE"
+  | "MINUTES_FINALIZED"
+  | "MINUTES_INCOMPLETE"
+  | "OPINIONS_LOCKED"
+  | "OPINION_EXISTS"
+  | "OPINION_OWN_RECORD";
 
 export class DomainError extends Error {
   constructor(

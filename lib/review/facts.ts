@@ -84,3 +84,49 @@ export function memberSubject(
       : {}),
   };
 }
+
+/** A member's record as stored once its facts are entered: the totals already computed in tenths. */
+export interface StoredRecordFacts {
+  scoreGeneralTenths: number | null;
+  scoreResultsTenths: number | null;
+  tasks: MemberRatingFacts["tasks"];
+  shortcomings: MemberRatingFacts["shortcomings"];
+  degradationConcluded: boolean;
+  prohibitedActsConcluded: boolean;
+  ledUnits: MemberRatingFacts["ledUnits"];
+  lowConfidenceOver50: boolean;
+  corruptionInScope: boolean;
+  fiveTargetsMissed: boolean;
+  forceMajeure: boolean;
+}
+
+/** The grading input of a stored record (the meeting's panel, the committee's desk): no sheet needed. */
+export function recordSubject(standing: MemberStanding, stored: StoredRecordFacts, options: { peerGroup: string; proposed: LevelOrNotRated }): MemberInput {
+  const category = RULES_CATEGORY[standing.category];
+  const leader = category === "LEADER";
+  const scored = stored.scoreGeneralTenths !== null && stored.scoreResultsTenths !== null;
+  return {
+    id: standing.id,
+    kind: "MEMBER",
+    peerGroup: options.peerGroup,
+    proposed: options.proposed,
+    status: standing.status,
+    admittedOn: standing.admittedOn,
+    disciplines: standing.disciplines,
+    category,
+    ...(scored ? { score: { general: stored.scoreGeneralTenths! / 10, results: stored.scoreResultsTenths! / 10 } } : {}),
+    tasks: stored.tasks,
+    shortcomings: stored.shortcomings,
+    degradationConcluded: stored.degradationConcluded,
+    prohibitedActsConcluded: stored.prohibitedActsConcluded,
+    ...(leader
+      ? {
+          ledUnits: stored.ledUnits,
+          lowConfidenceOver50: stored.lowConfidenceOver50,
+          corruptionInScope: stored.corruptionInScope,
+          fiveTargetsMissed: stored.fiveTargetsMissed,
+          forceMajeure: stored.forceMajeure,
+        }
+      : {}),
+  };
+}

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td } from "@/components/ui/table";
@@ -23,7 +24,11 @@ export default async function CellReviewPage({ params }: { params: Promise<{ id:
           {cell.name}
         </Link>
       </nav>
-      <PageHeader title={cycle ? t("cellReview.title", { year: cycle.year }) : t("cellReview.titleNone")} description={cell.name} />
+      <PageHeader
+        title={cycle ? t("cellReview.title", { year: cycle.year }) : t("cellReview.titleNone")}
+        description={cell.name}
+        actions={cycle && <ButtonLink href={`/units/${cell.id}/meeting`} variant="primary">{t("meeting.open")}</ButtonLink>}
+      />
       {!cycle || records.length === 0 ? (
         <EmptyState>{t("home.noCycle")}</EmptyState>
       ) : (

@@ -1,0 +1,43 @@
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { MeetingForm } from "@/components/review/meeting-form";
+import { Badge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { orNotFound } from "@/lib/auth/not-found";
+import { requireActor } from "@/lib/auth/session";
+import { getMeetingPage } from "@/lib/data/meetings";
+import { formatDate } from "@/lib/i18n/format";
+
+/** The cell's review meeting and its minutes (biên bản), for the secretary; read-only for the committees. */
+export default async function MeetingPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requireActor();
+  const { id } = await params;
+  const [t, page] = await Promise.all([getTranslations(), orNotFound(getMeetingPage(actor, id))]);
+  if (!page) return <EmptyState>{t("home.noCycle")}</EmptyState>;
+  return (
+    <>
+      <nav aria-label={t("units.breadcrumb")} className="mb-2 text-sm">
+        <Link href={`/units/${page.cell.id}/review`} className="text-brand-700 underline hover:text-brand-800">
+          {t("cellReview.title", { year: page.cycle.year })}
+        </Link>
+      </nav>
+      <PageHeader
+        title={t("meeting.title", { year: page.cycle.year })}
+        description={page.cell.name}
+        actions={page.meeting?.status === "FINALIZED" ? <Badge tone="green">{t("meeting.finalized", { date: formatDate(page.meeting.finalizedAt) })}</Badge> : undefined}
+      />
+      <MeetingForm
+        cellId={page.cell.id}
+        cycle={page.cycle}
+        rules={page.rules}
+        members={page.members}
+        groups={page.groups}
+        minutes={page.minutes}
+        version={page.meeting?.version ?? 0}
+        savedAt={page.meeting?.updatedAt.toISOString() ?? null}
+        editable={page.canWrite}
+      />
+    </>
+  );
+}

@@ -1,0 +1,17 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { finalizeMeeting, saveMinutesDraft } from "@/lib/data/meetings";
+import type { FinalizeMeetingInput, SaveMinutesInput } from "@/lib/schemas/meetings";
+import { runAction } from "./run";
+
+/** Called as the secretary types (debounced): no revalidation while the minutes are open. */
+export async function saveMinutesDraftAction(input: SaveMinutesInput) {
+  return runAction((actor) => saveMinutesDraft(actor, input));
+}
+
+export async function finalizeMeetingAction(input: FinalizeMeetingInput) {
+  const result = await runAction((actor) => finalizeMeeting(actor, input));
+  if (result.ok) revalidatePath("/", "layout");
+  return result;
+}

@@ -1,0 +1,325 @@
+import "server-only";
+import { can, NotFoundError, type Actor } from "@/lib/auth/permissions";
+import { DomainError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { evaluateSubject, LEVELS, type Level } from "@/lib/grading";
+import { recordSubject, type MemberStanding, type StoredRecordFacts } from "@/lib/review/facts";
+import { adoptedLevel, finalizeProblems, meetingRulesFrom, quorum, type Attendee, type Tally } from "@/lib/review/meeting";
+import { nextState, type RecordState } from "@/lib/review/workflow";
+import { FinalizeMeetingSchema, MinutesSchema, SaveMinutesSchema, type MinutesContent } from "@/lib/schemas/meetings";
+import { writeAudit } from "./audit";
+import { getCurrentCycle } from "./cycles";
+import { db, type DbClient } from "./db";
+import { getOrgAncestry } from "./scope";
+
+const iso = (date: Date) => date.toISOString().slice(0, 10);
+
+/** The cell's secretary records the meeting (minutes:write on the cell); others in scope may read it. */
+async function authorizeCell(actor: Actor, cellId: string, permission: "minutes:write" | "member:read", client: DbClient = db) {
+  const ancestry = await getOrgAncestry(cellId, client);
+  if (ancestry.length === 0 || !can(actor, permission, { organizationAncestry: ancestry })) throw new NotFoundError();
+}
+
+const EMPTY_MINUTES: MinutesContent = { heldOn: "", place: "", chairName: "", recorderName: "", attendance: [], collectiveReview: "", reviews: [] };
+
+/** What was stored, read leniently: a draft of an older shape keeps what still fits, nothing is thrown away. */
+function minutesOf(meeting: { heldOn: Date | null; place: string | null; chairName: string | null; recorderName: string | null; minutes: unknown } | null): MinutesContent {
+  if (!meeting) return EMPTY_MINUTES;
+  const parsed = MinutesSchema.partial().safeParse(meeting.minutes);
+  const stored = parsed.success ? parsed.data : {};
+  return {
+    ...EMPTY_MINUTES,
+    ...stored,
+    heldOn: meeting.heldOn ? iso(meeting.heldOn) : "",
+    place: meeting.place ?? "",
+    chairName: meeting.chairName ?? "",
+    recorderName: meeting.recorderName ?? "",
+    attendance: (stored.attendance ?? []).map((a) => ({ ...a, absenceReason: a.absenceReason ?? "" })),
+    reviews: (stored.reviews ?? []).map((r) => ({ ...r, vote: r.vote ?? null })),
+  };
+}
+
+const RECORD_SELECT = {
+  id: true,
+  memberId: true,
+  state: true,
+  notRatedReason: true,
+  selfLevel: true,
+  proposedLevel: true,
+  category: true,
+  scoreGeneralTenths: true,
+  scoreResultsTenths: true,
+  tasksAssigned: true,
+  tasksCompleted: true,
+  tasksOnTime: true,
+  tasksExceeded: true,
+  shortcomingsNamed: true,
+  shortcomingsRemedied: true,
+  degradationConcluded: true,
+  prohibitedActsConcluded: true,
+  ledUnitsCount: true,
+  ledUnitsNotCompleted: true,
+  lowConfidenceOver50: true,
+  corruptionInScope: true,
+  fiveTargetsMissed: true,
+  forceMajeure: true,
+  peerGroupId: true,
+  member: {
+    select: {
+      fullName: true,
+      officialOn: true,
+      status: true,
+      admittedOn: true,
+      category: true,
+      disciplines: { select: { decidedOn: true, selfDetectedAndRemedied: true, countedInYear: true } },
+    },
+  },
+} as const;
+type CellRecord = Prisma.ReviewRecordGetPayload<{ select: typeof RECORD_SELECT }>;
+
+function storedFacts(r: CellRecord): StoredRecordFacts {
+  return {
+    scoreGeneralTenths: r.scoreGeneralTenths,
+    scoreResultsTenths: r.scoreResultsTenths,
+    tasks: { assigned: r.tasksAssigned ?? 0, completed: r.tasksCompleted ?? 0, onTime: r.tasksOnTime ?? 0, exceeded: r.tasksExceeded ?? 0 },
+    shortcomings: { named: r.shortcomingsNamed ?? 0, remedied: r.shortcomingsRemedied ?? 0 },
+    degradationConcluded: r.degradationConcluded,
+    prohibitedActsConcluded: r.prohibitedActsConcluded,
+    ledUnits: { count: r.ledUnitsCount ?? 0, notCompleted: r.ledUnitsNotCompleted ?? 0 },
+    lowConfidenceOver50: r.lowConfidenceOver50,
+    corruptionInScope: r.corruptionInScope,
+    fiveTargetsMissed: r.fiveTargetsMissed,
+    forceMajeure: r.forceMajeure,
+  };
+}
+
+function standingOf(r: CellRecord, year: number): MemberStanding {
+  const m = r.member!;
+  return {
+    id: r.memberId!,
+    category: r.category ?? m.category,
+    status: m.status === "LEFT" ? "ACTIVE" : m.status,
+    admittedOn: iso(m.admittedOn),
+    disciplines: m.disciplines.map((d) => ({ decidedOn: iso(d.decidedOn), selfDetectedAndRemedied: d.selfDetectedAndRemedied, countedInEarlierYear: d.countedInYear !== null && d.countedInYear < year })),
+  };
+}
+
+/** Official on the day of the meeting (or today): admitted and recognised as official by then. */
+const officialOn = (officialDate: Date | null, day: Date) => officialDate !== null && officialDate.getTime() <= day.getTime();
+
+async function loadCellMeeting(client: DbClient, cellId: string) {
+  const cycle = await getCurrentCycle(cellId);
+  if (!cycle) return null;
+  const [cell, meeting, records] = await Promise.all([
+    client.organization.findUniqueOrThrow({ where: { id: cellId }, select: { id: true, name: true } }),
+    client.meeting.findUnique({ where: { cycleId_organizationId: { cycleId: cycle.id, organizationId: cellId } } }),
+    client.reviewRecord.findMany({ where: { cycleId: cycle.id, scopeOrgId: cellId, subjectKind: "MEMBER" }, orderBy: { member: { nameSearch: "asc" } }, select: RECORD_SELECT }),
+  ]);
+  return { cycle, cell, meeting, records };
+}
+
+/**
+ * The meeting page: the minutes (a draft or finalized), every member of the cell with their record, what
+ * the rating rules say of each, and the peer group's counts in the other cells of the grassroots
+ * organization (one aggregate query), so the 20 % arithmetic can be shown live as tallies are typed.
+ */
+export async function getMeetingPage(actor: Actor, cellId: string) {
+  await authorizeCell(actor, cellId, "member:read");
+  const loaded = await loadCellMeeting(db, cellId);
+  if (!loaded) return null;
+  const { cycle, cell, meeting, records } = loaded;
+  const canWrite = can(actor, "minutes:write", { organizationAncestry: await getOrgAncestry(cellId) });
+  const day = meeting?.heldOn ?? new Date();
+  const groupIds = [...new Set(records.map((r) => r.peerGroupId).filter((id): id is string => id !== null))];
+  // Proposals of the same peer groups in the other cells: the level decided if any, else the one proposed.
+  const elsewhere = groupIds.length
+    ? await db.$queryRaw<{ peerGroupId: string; excellent: number; good: number }[]>`
+        SELECT "peerGroupId",
+               count(*) FILTER (WHERE COALESCE("decidedLevel", "proposedLevel") = 'EXCELLENT')::int AS excellent,
+               count(*) FILTER (WHERE COALESCE("decidedLevel", "proposedLevel") = 'GOOD')::int AS good
+          FROM "ReviewRecord"
+         WHERE "cycleId" = ${cycle.id} AND "peerGroupId" = ANY(${groupIds}) AND "scopeOrgId" <> ${cellId} AND state <> 'NOT_RATED'
+         GROUP BY "peerGroupId"`
+    : [];
+  const [groups, overrides] = await Promise.all([
+    db.peerGroup.findMany({ where: { id: { in: groupIds } }, select: { id: true, name: true } }),
+    db.quotaOverride.findMany({ where: { peerGroupId: { in: groupIds } }, orderBy: { decidedOn: "desc" }, select: { peerGroupId: true, ratePercent: true } }),
+  ]);
+  return {
+    cell: { id: cell.id, name: cell.name },
+    cycle: { id: cycle.id, year: cycle.year, ruleSet: cycle.ruleSet, ratingDate: iso(cycle.ratingDate), quotaBase: cycle.quotaBase },
+    rules: meetingRulesFrom((await db.reviewCycle.findUniqueOrThrow({ where: { id: cycle.id }, select: { options: true } })).options),
+    meeting: meeting ? { version: meeting.version, status: meeting.status, finalizedAt: meeting.finalizedAt, updatedAt: meeting.updatedAt } : null,
+    minutes: minutesOf(meeting),
+    canWrite: canWrite && meeting?.status !== "FINALIZED",
+    members: records.map((r) => ({
+      recordId: r.id,
+      memberId: r.memberId!,
+      fullName: r.member!.fullName,
+      official: officialOn(r.member!.officialOn, day),
+      status: r.member!.status === "LEFT" ? ("ACTIVE" as const) : r.member!.status,
+      state: r.state,
+      notRatedReason: r.notRatedReason,
+      selfLevel: r.selfLevel,
+      proposedLevel: r.proposedLevel,
+      peerGroupId: r.peerGroupId,
+      standing: standingOf(r, cycle.year),
+      facts: storedFacts(r),
+    })),
+    groups: groups.map((g) => {
+      const other = elsewhere.find((e) => e.peerGroupId === g.id);
+      return { id: g.id, name: g.name, excellentElsewhere: other?.excellent ?? 0, goodElsewhere: other?.good ?? 0, ratePercent: overrides.find((o) => o.peerGroupId === g.id)?.ratePercent ?? null };
+    }),
+  };
+}
+
+export type MinutesSaveResult =
+  | { saved: true; version: number; savedAt: Date }
+  | { saved: false; conflict: { version: number; content: MinutesContent; savedAt: Date } };
+
+/** Saves the minutes as a draft, as they are typed (one small write; finalizing is audited). */
+export async function saveMinutesDraft(actor: Actor, raw: unknown): Promise<MinutesSaveResult> {
+  const input = SaveMinutesSchema.parse(raw);
+  return db.$transaction(async (tx) => {
+    await authorizeCell(actor, input.cellId, "minutes:write", tx);
+    const cycle = await getCurrentCycle(input.cellId);
+    if (!cycle) throw new NotFoundError();
+    const { heldOn, place, chairName, recorderName, ...minutes } = input.content;
+    const data = {
+      heldOn: heldOn ? new Date(`${heldOn}T00:00:00Z`) : null,
+      place: place || null,
+      chairName: chairName || null,
+      recorderName: recorderName || null,
+      minutes: minutes as unknown as Prisma.InputJsonValue,
+    };
+    const existing = await tx.meeting.findUnique({ where: { cycleId_organizationId: { cycleId: cycle.id, organizationId: input.cellId } } });
+    if (existing?.status === "FINALIZED") throw new DomainError("MINUTES_FINALIZED");
+    if (!existing) {
+      if (input.baseVersion !== 0) throw new NotFoundError();
+      const created = await tx.meeting.create({ data: { cycleId: cycle.id, organizationId: input.cellId, ...data, version: 1 }, select: { version: true, updatedAt: true } });
+      return { saved: true, version: created.version, savedAt: created.updatedAt };
+    }
+    const updated = await tx.meeting.updateMany({ where: { id: existing.id, version: input.baseVersion, status: "DRAFT" }, data: { ...data, version: { increment: 1 } } });
+    if (updated.count === 0) return { saved: false, conflict: { version: existing.version, content: minutesOf(existing), savedAt: existing.updatedAt } };
+    return { saved: true, version: input.baseVersion + 1, savedAt: new Date() };
+  });
+}
+
+export type FinalizeRefusal = { code: string; memberId?: string };
+
+/**
+ * Finalizes the minutes: the quorum, the cell's collective review first, every member's vote adopted,
+ * every adopted level within what the rating rules allow. Then the minutes are locked and every submitted
+ * record becomes REVIEWED with its proposed level and tally — the proposals go up to the committee. One
+ * transaction with its audit rows; nothing is written when anything is missing.
+ *
+ * The vote is the cell's act, recorded by the secretary: the permission is the secretary's
+ * (minutes:write on the cell), checked once, and each record's move is the workflow's `review` — the
+ * secretary's own record included, since the cell, not the secretary, reviewed them.
+ */
+export async function finalizeMeeting(actor: Actor, raw: unknown) {
+  const input = FinalizeMeetingSchema.parse(raw);
+  return db.$transaction(async (tx) => {
+    await authorizeCell(actor, input.cellId, "minutes:write", tx);
+    const cycle = await getCurrentCycle(input.cellId);
+    if (!cycle) throw new NotFoundError();
+    const [locked] = await tx.$queryRaw<{ id: string; version: number; status: string }[]>`
+      SELECT id, version, status::text AS status FROM "Meeting" WHERE "cycleId" = ${cycle.id} AND "organizationId" = ${input.cellId} FOR UPDATE`;
+    if (!locked) throw new DomainError("MINUTES_INCOMPLETE", { meeting: "required" });
+    if (locked.status === "FINALIZED") throw new DomainError("MINUTES_FINALIZED");
+    if (locked.version !== input.expectedVersion) throw new DomainError("STALE_EDIT");
+    // The records are locked too: no self-review is submitted or returned while the minutes close.
+    await tx.$executeRaw`SELECT id FROM "ReviewRecord" WHERE "cycleId" = ${cycle.id} AND "scopeOrgId" = ${input.cellId} AND "subjectKind" = 'MEMBER' FOR UPDATE`;
+    const loaded = (await loadCellMeeting(tx, input.cellId))!;
+    const minutes = minutesOf(loaded.meeting);
+    const options = await tx.reviewCycle.findUniqueOrThrow({ where: { id: cycle.id }, select: { options: true } });
+    const rules = meetingRulesFrom(options.options);
+    const heldOn = loaded.meeting?.heldOn ?? null;
+    const presence = new Map(minutes.attendance.map((a) => [a.memberId, a]));
+    const attendance: Attendee[] = loaded.records.map((r) => ({
+      memberId: r.memberId!,
+      official: officialOn(r.member!.officialOn, heldOn ?? new Date()),
+      status: r.member!.status === "LEFT" ? "ACTIVE" : r.member!.status,
+      present: presence.get(r.memberId!)?.present ?? false,
+      absenceReason: presence.get(r.memberId!)?.absenceReason,
+    }));
+    const votes = new Map(minutes.reviews.map((r) => [r.memberId, r.vote as Tally | null]));
+    // A member absent from the meeting, not voted on, is reviewed as soon as possible (ABSENT).
+    const becomesAbsent = loaded.records.filter(
+      (r) => !presence.get(r.memberId!)?.present && !votes.get(r.memberId!) && nextState("markAbsent", { state: r.state as RecordState, kind: "MEMBER" }) === "ABSENT",
+    );
+    const absentIds = new Set(becomesAbsent.map((r) => r.id));
+    const problems: FinalizeRefusal[] = finalizeProblems(
+      {
+        attendance,
+        collectiveReviewRecorded: minutes.collectiveReview.trim() !== "",
+        records: loaded.records.map((r) => ({
+          memberId: r.memberId!,
+          state: absentIds.has(r.id) ? "ABSENT" : (r.state as RecordState),
+          tally: votes.get(r.memberId!) ?? null,
+          notRatedReason: r.notRatedReason,
+        })),
+      },
+      rules,
+    ).map((p) => ({ code: p.code, memberId: "memberId" in p ? p.memberId : undefined }));
+    if (!heldOn) problems.unshift({ code: "MEETING_DATE_MISSING" });
+    const voters = quorum(attendance, rules).present;
+    const toReview = loaded.records.filter((r) => r.state === "SUBMITTED" && !absentIds.has(r.id));
+    const proposals: { record: CellRecord; level: Level; tally: Tally }[] = [];
+    for (const record of toReview) {
+      const tally = votes.get(record.memberId!);
+      if (!tally) continue; // reported by finalizeProblems
+      const adoption = adoptedLevel(tally, voters, rules);
+      if (!adoption.level) continue;
+      // The rules: a level above what the member's facts allow is refused, with the member named.
+      const verdict = evaluateSubject(recordSubject(standingOf(record, cycle.year), storedFacts(record), { peerGroup: record.peerGroupId ?? "", proposed: adoption.level }), {
+        ruleSet: cycle.ruleSet,
+        ratingDate: iso(cycle.ratingDate),
+      });
+      const aboveMax = verdict.maxLevel !== null && LEVELS.indexOf(adoption.level) < LEVELS.indexOf(verdict.maxLevel);
+      if (aboveMax) problems.push({ code: "LEVEL_ABOVE_RULES", memberId: record.memberId! });
+      proposals.push({ record, level: adoption.level, tally });
+    }
+    if (problems.length > 0) {
+      throw new DomainError("MINUTES_INCOMPLETE", Object.fromEntries(problems.map((p, i) => [p.memberId ? `${p.code}.${p.memberId}` : `${p.code}.${i}`, p.code])));
+    }
+    const now = new Date();
+    await tx.meeting.update({ where: { id: locked.id }, data: { status: "FINALIZED", finalizedAt: now, version: { increment: 1 } } });
+    for (const { record, level, tally } of proposals) {
+      await tx.reviewRecord.update({ where: { id: record.id }, data: { state: "REVIEWED", proposedLevel: level, voteTally: { ...tally, votersPresent: voters }, version: { increment: 1 } } });
+    }
+    if (becomesAbsent.length > 0) {
+      await tx.reviewRecord.updateMany({ where: { id: { in: [...absentIds] } }, data: { state: "ABSENT", version: { increment: 1 } } });
+    }
+    await writeAudit(tx, {
+      actorId: actor.userId,
+      action: "meeting.finalize",
+      entityType: "Meeting",
+      entityId: locked.id,
+      organizationId: input.cellId,
+      data: { reviewed: proposals.map((p) => ({ recordId: p.record.id, level: p.level, tally: p.tally })), absent: [...absentIds], votersPresent: voters },
+    });
+    // Each record's history shows the step too, in the same transaction.
+    await tx.auditLog.createMany({
+      data: [
+        ...proposals.map(({ record, level, tally }) => ({
+          actorId: actor.userId,
+          action: "record.review",
+          entityType: "ReviewRecord",
+          entityId: record.id,
+          organizationId: input.cellId,
+          data: { before: { state: record.state }, after: { state: "REVIEWED", proposedLevel: level }, tally, meetingId: locked.id } as Prisma.InputJsonValue,
+        })),
+        ...becomesAbsent.map((record) => ({
+          actorId: actor.userId,
+          action: "record.absent",
+          entityType: "ReviewRecord",
+          entityId: record.id,
+          organizationId: input.cellId,
+          data: { before: { state: record.state }, after: { state: "ABSENT" }, meetingId: locked.id } as Prisma.InputJsonValue,
+        })),
+      ],
+    });
+    return { reviewed: proposals.length, absent: becomesAbsent.length };
+  });
+}
