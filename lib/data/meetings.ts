@@ -6,7 +6,8 @@ import { evaluateSubject, LEVELS, type Level } from "@/lib/grading";
 import { recordSubject, type MemberStanding, type StoredRecordFacts } from "@/lib/review/facts";
 import { adoptedLevel, finalizeProblems, meetingRulesFrom, quorum, type Attendee, type Tally } from "@/lib/review/meeting";
 import { nextState, type RecordState } from "@/lib/review/workflow";
-import { FinalizeMeetingSchema, MinutesSchema, SaveMinutesSchema, type MinutesContent } from "@/lib/schemas/meetings";
+import { z } from "zod";
+import { FinalizeMeetingSchema, SaveMinutesSchema, TallySchema, type MinutesContent } from "@/lib/schemas/meetings";
 import { writeAudit } from "./audit";
 import { getCurrentCycle } from "./cycles";
 import { db, type DbClient } from "./db";
@@ -22,20 +23,39 @@ async function authorizeCell(actor: Actor, cellId: string, permission: "minutes:
 
 const EMPTY_MINUTES: MinutesContent = { heldOn: "", place: "", chairName: "", recorderName: "", attendance: [], collectiveReview: "", reviews: [] };
 
-/** What was stored, read leniently: a draft of an older shape keeps what still fits, nothing is thrown away. */
+/**
+ * What was stored, read leniently and field by field: a draft of an older shape (or the demo's) keeps
+ * every part that still fits, and nothing typed is thrown away because one part does not.
+ */
+const StoredMinutesSchema = z.object({
+  attendance: z
+    .array(z.object({ memberId: z.string(), present: z.boolean(), absenceReason: z.string().optional().catch(undefined) }))
+    .catch([]),
+  collectiveReview: z.string().catch(""),
+  reviews: z
+    .array(
+      z.object({
+        memberId: z.string(),
+        selfReviewSummary: z.string().catch(""),
+        critiques: z.array(z.object({ by: z.string().catch(""), text: z.string().catch("") })).catch([]),
+        vote: TallySchema.nullable().catch(null),
+      }),
+    )
+    .catch([]),
+});
+
 function minutesOf(meeting: { heldOn: Date | null; place: string | null; chairName: string | null; recorderName: string | null; minutes: unknown } | null): MinutesContent {
   if (!meeting) return EMPTY_MINUTES;
-  const parsed = MinutesSchema.partial().safeParse(meeting.minutes);
-  const stored = parsed.success ? parsed.data : {};
+  const parsed = StoredMinutesSchema.safeParse(meeting.minutes);
+  const stored = parsed.success ? parsed.data : { attendance: [], collectiveReview: "", reviews: [] };
   return {
-    ...EMPTY_MINUTES,
-    ...stored,
     heldOn: meeting.heldOn ? iso(meeting.heldOn) : "",
     place: meeting.place ?? "",
     chairName: meeting.chairName ?? "",
     recorderName: meeting.recorderName ?? "",
-    attendance: (stored.attendance ?? []).map((a) => ({ ...a, absenceReason: a.absenceReason ?? "" })),
-    reviews: (stored.reviews ?? []).map((r) => ({ ...r, vote: r.vote ?? null })),
+    attendance: stored.attendance.map((a) => ({ ...a, absenceReason: a.absenceReason ?? "" })),
+    collectiveReview: stored.collectiveReview,
+    reviews: stored.reviews,
   };
 }
 

@@ -109,7 +109,14 @@ export function buildDistrict(options: DistrictOptions): DemoDataset {
   };
   fix("bithu", "SUBMITTED", "selfReview");
   fix("dangvien", "DRAFT");
-  fix("bithu2", "REVIEWED", "meetingDraft");
+  fix("bithu2", "REVIEWED", "meetingFinal");
+  // The demo cell shows the opinions before the meeting: one of its members was temporarily active in a
+  // hamlet of another commune this year, and that cell's comment is still awaited (the record a draft).
+  const showcase = temporaryActivityShowcase(members, byDemoUsername, tree.districts[0], currentYear);
+  if (showcase) {
+    cellAssignments.push({ id: ids.next("cellAssignment"), memberId: showcase.row.id, cellId: showcase.temporary!.cell.row.id, kind: "TEMPORARY", fromDate: showcase.temporary!.from, toDate: showcase.temporary!.to, note: "Sinh hoạt tạm thời trong thời gian đi làm việc xa nơi cư trú" });
+    fixedStates.set(showcase.row.id, "DRAFT");
+  }
 
   const reviews = buildReviews({
     tree,
@@ -237,4 +244,21 @@ export function describeDataset(data: DemoDataset) {
     probationary: data.members.filter((m) => m.officialOn === null).length,
     recordsByYearAndState: count(data.records, (r) => `${yearOfCycle.get(r.cycleId)} ${r.subjectKind} ${r.state}`),
   };
+}
+
+/**
+ * The first plain member of the demo secretary's cell (no post, not a demo account, official, never
+ * moved) is given a temporary activity from March to August of the year in a hamlet cell of another
+ * commune. Called after buildMembers, so every other row and id stays as it was.
+ */
+function temporaryActivityShowcase(members: MemberInfo[], byDemoUsername: ReadonlyMap<DemoPersonKey, MemberInfo>, district: OrgNode, year: number): MemberInfo | null {
+  const secretary = byDemoUsername.get("bithu");
+  if (!secretary) return null;
+  const cellId = secretary.row.cellId;
+  const member = members.find((m) => m.row.cellId === cellId && !m.holdsPost && !m.demoUsername && m.row.status === "ACTIVE" && m.row.officialOn !== null && m.stays.length === 1 && !m.temporary);
+  const home = secretary.stays[secretary.stays.length - 1].cell;
+  const elsewhere = cellsUnder(district).find((c) => c.profile === "residential" && c.grassroots !== home.grassroots && c.plan?.establishedOn === undefined);
+  if (!member || !elsewhere) return null;
+  member.temporary = { cell: elsewhere, from: day(year, 3, 2), to: day(year, 9, 1) };
+  return member;
 }

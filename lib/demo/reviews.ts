@@ -894,6 +894,10 @@ class CycleBuilder {
       notRated: notRated.map((o) => ({ memberId: o.member.row.id, fullName: o.member.row.fullName, reason: o.record.notRatedReason })),
     };
     const finalizedAt = finalized ? moment(addDays(heldOn, 1), 16) : null;
+    // Minutes still a draft send nothing up: the votes stand in them, the records wait as submitted.
+    if (!finalized) {
+      for (const a of attendees) if (a.o.record.state === "REVIEWED") Object.assign(a.o.record, { state: "SUBMITTED", proposedLevel: null, voteTally: null });
+    }
     this.out.meetings.push({
       id: this.input.ids.next("meeting"),
       cycleId: this.cycle.id,

@@ -42,7 +42,9 @@ beforeAll(async () => {
   cellWest = await orgByCode("HU.01.05");
   const cycle = (await getCurrentCycle(cellWest))!;
   // The cell meets today: every record a self-review would be waiting on is submitted, with a score that
-  // allows GOOD, so the test is about the meeting, not the self-reviews. The demo's draft minutes stay.
+  // allows GOOD, so the test is about the meeting, not the self-reviews. The demo's minutes stay, reopened
+  // as a draft: they are read as stored (another shape than the form's), nothing thrown away.
+  await db.meeting.updateMany({ where: { cycleId: cycle.id, organizationId: cellWest }, data: { status: "DRAFT", finalizedAt: null } });
   await db.reviewRecord.updateMany({
     where: { cycleId: cycle.id, scopeOrgId: cellWest, state: { in: ["DRAFT", "RETURNED", "SUBMITTED", "REVIEWED", "ABSENT"] } },
     data: { state: "SUBMITTED", scoreGeneralTenths: 250, scoreResultsTenths: 550, tasksAssigned: 0, tasksCompleted: 0, tasksOnTime: 0, tasksExceeded: 0, shortcomingsNamed: 0, shortcomingsRemedied: 0 },
@@ -55,6 +57,9 @@ describe("the cell's meeting and its minutes", () => {
     expect(page.canWrite).toBe(true);
     expect(page.members.length).toBeGreaterThan(5);
     expect(page.groups).toHaveLength(1);
+    // The demo's minutes, of the generator's own shape, are read into the form's.
+    expect(page.minutes.collectiveReview).not.toBe("");
+    expect(page.minutes.attendance.length).toBeGreaterThan(5);
     const inGroup = await db.reviewRecord.count({ where: { cycleId: (await getCurrentCycle(cellWest))!.id, peerGroupId: page.groups[0].id, scopeOrgId: { not: cellWest }, OR: [{ proposedLevel: "EXCELLENT", decidedLevel: null }, { decidedLevel: "EXCELLENT" }], state: { not: "NOT_RATED" } } });
     expect(page.groups[0].excellentElsewhere).toBe(inGroup);
   });
