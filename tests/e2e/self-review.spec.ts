@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, expectAccessible, signIn, signOut, test } from "./fixtures";
+import { completeSelfReview, enterPaperSelfReview } from "./review-helpers";
 
 // The self-review at the cell: the member writes (nothing is lost offline or on reload), submits; the
 // secretary returns it with a reason; the member fixes and resubmits; the secretary types in a paper form
@@ -8,21 +9,6 @@ import { expect, expectAccessible, signIn, signOut, test } from "./fixtures";
 async function openOwnSelfReview(page: Page) {
   await page.getByRole("link", { name: "Viết bản kiểm điểm" }).click();
   await expect(page.getByRole("heading", { level: 1, name: /^Bản kiểm điểm cá nhân năm \d{4}$/ })).toBeVisible();
-}
-
-/** Fills every part the form requires: each text, each shortcoming's answer, every score, a level. */
-async function completeForm(page: Page, marker: string) {
-  const texts = page.locator("form textarea");
-  for (let i = 0; i < (await texts.count()); i++) {
-    const box = texts.nth(i);
-    if (!(await box.inputValue()).trim()) await box.fill(`${marker} — phần ${i + 1}.`);
-  }
-  const scores = page.getByRole("group", { name: "I. Tự chấm điểm theo các nhóm tiêu chí" }).getByRole("spinbutton");
-  for (let i = 0; i < (await scores.count()); i++) {
-    const input = scores.nth(i);
-    await input.fill(String(Number(await input.getAttribute("max")) - 1));
-  }
-  await page.getByRole("radio", { name: "Hoàn thành tốt nhiệm vụ" }).check();
 }
 
 const saveStatus = (page: Page) => page.getByTestId("save-status");
@@ -71,7 +57,7 @@ test.describe("offline", () => {
 
     // Incomplete forms cannot be submitted; a complete one can, and becomes read-only.
     await expect(page.getByRole("button", { name: "Nộp bản kiểm điểm" })).toBeDisabled();
-    await completeForm(page, "Bản của đảng viên");
+    await completeSelfReview(page, "Bản của đảng viên");
     const verdict = page.getByRole("region", { name: "Theo quy định xếp loại" });
     await expect(verdict).toContainText("Tổng điểm:");
     await expect(saveStatus(page)).toHaveAttribute("data-status", "saved");
@@ -110,16 +96,7 @@ test.describe("offline", () => {
 test("the secretary types in a paper self-review for a member, marked as such on the print", async ({ page }) => {
   await signIn(page, "bithu");
   await page.getByRole("link", { name: "Bản kiểm điểm của chi bộ" }).click();
-  const row = page.getByRole("row").filter({ hasText: "Chưa nộp bản kiểm điểm" }).filter({ hasText: "(chưa viết)" }).first();
-  const name = (await row.getByRole("link").textContent())!;
-  await row.getByRole("link").click();
-  await page.getByRole("link", { name: "Nhập hộ bản giấy" }).click();
-  await expect(page.getByText(`Bạn đang nhập hộ bản kiểm điểm giấy của đồng chí ${name}.`)).toBeVisible();
-  await completeForm(page, "Bản giấy");
-  await expect(saveStatus(page)).toHaveAttribute("data-status", "saved");
-  await page.getByRole("button", { name: "Nộp bản kiểm điểm" }).click();
-  await expect(page.getByRole("dialog")).toContainText(`nhập hộ cho đồng chí ${name}`);
-  await page.getByRole("dialog").getByRole("button", { name: "Xác nhận" }).click();
+  await enterPaperSelfReview(page);
   await expect(page.getByText("Bản giấy do đồng chí Đặng Văn Lực nhập hộ")).toBeVisible();
   await page.getByRole("link", { name: "Bản in" }).click();
   await expect(page.getByRole("heading", { level: 1, name: /BẢN KIỂM ĐIỂM, TỰ ĐÁNH GIÁ, XẾP LOẠI CÁ NHÂN NĂM \d{4}/ })).toBeVisible();
