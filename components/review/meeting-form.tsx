@@ -12,6 +12,7 @@ import { checkQuota, evaluateSubject, LEVELS, quotaRuleFor, type Level, type Quo
 import { recordSubject, type MemberStanding, type StoredRecordFacts } from "@/lib/review/facts";
 import { adoptedLevel, quorum, type MeetingRules, type Tally } from "@/lib/review/meeting";
 import type { MinutesContent } from "@/lib/schemas/meetings";
+import { AutosaveBanner } from "./autosave-banner";
 import { useAutosave } from "./use-autosave";
 
 export type MeetingMember = {
@@ -142,32 +143,7 @@ export function MeetingForm(props: Props) {
 
   return (
     <form className="space-y-6" onSubmit={(e) => e.preventDefault()} noValidate>
-      {editable && (
-        <p role="status" data-testid="save-status" data-status={autosave.status} className="sticky top-0 z-10 rounded-md bg-white/95 py-1 text-sm font-medium text-slate-700">
-          {autosave.status === "saved"
-            ? autosave.savedAt
-              ? t("selfReview.saved", { time: autosave.savedAt.toLocaleTimeString("vi-VN", { hour: "2-digit", minute: "2-digit", timeZone: "Asia/Ho_Chi_Minh" }) })
-              : t("selfReview.savedNever")
-            : autosave.status === "saving"
-              ? t("selfReview.saving")
-              : autosave.status === "offline"
-                ? t("selfReview.offline")
-                : t("selfReview.dirty")}
-        </p>
-      )}
-      {autosave.conflict && (
-        <div className="space-y-3 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
-          <p>{t("selfReview.conflict", { time: autosave.conflict.savedAt.toLocaleTimeString("vi-VN", { hour: "2-digit", minute: "2-digit", timeZone: "Asia/Ho_Chi_Minh" }) })}</p>
-          <div className="flex flex-wrap gap-2">
-            <Button type="button" onClick={autosave.takeNewer}>
-              {t("selfReview.useNewer")}
-            </Button>
-            <Button type="button" variant="secondary" onClick={autosave.keepMine}>
-              {t("selfReview.keepMine")}
-            </Button>
-          </div>
-        </div>
-      )}
+      {editable && <AutosaveBanner {...autosave} />}
 
       <fieldset className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2">
         <legend className="px-1 text-base font-semibold text-slate-900">{t("meeting.details")}</legend>

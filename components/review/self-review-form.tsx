@@ -5,14 +5,14 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useId, useMemo, useState, useTransition } from "react";
 import { useForm, useWatch, type UseFormRegister } from "react-hook-form";
 import { FormAlert } from "@/components/forms/form-alert";
-import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { saveSelfReviewDraftAction, submitSelfReviewAction } from "@/lib/actions/self-reviews";
 import { CRITERION_GRADES, evaluateSubject, LEVELS, type IsoDate, type RuleSetId } from "@/lib/grading";
 import { scoreTotals, toTenths, type ScoreSheetContent } from "@/lib/grading/score-sheet";
 import { memberSubject, scoredItems, type MemberStanding } from "@/lib/review/facts";
 import { completenessProblems, QD124_CRITERIA, RESULTS_CRITERION, type SelfReviewContent, type SelfReviewTemplate, type TemplateSection } from "@/lib/review/templates";
-import { useAutosave, type AutosaveStatus } from "./use-autosave";
+import { AutosaveBanner } from "./autosave-banner";
+import { useAutosave } from "./use-autosave";
 import { VerdictPanel } from "./verdict-panel";
 
 type Props = {
@@ -124,21 +124,8 @@ export function SelfReviewForm(props: Props) {
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_20rem] lg:items-start">
       <form className="min-w-0 space-y-6" onSubmit={(e) => e.preventDefault()} noValidate>
-        {editable && <SaveStatus status={autosave.status} savedAt={autosave.savedAt} />}
+        {editable && <AutosaveBanner {...autosave} />}
         {autosave.restored && autosave.status !== "conflict" && <p className="text-sm text-slate-600">{t("selfReview.restored")}</p>}
-        {autosave.conflict && (
-          <div role="alert" className="space-y-3 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
-            <p>{t("selfReview.conflict", { time: autosave.conflict.savedAt.toLocaleTimeString("vi-VN", { hour: "2-digit", minute: "2-digit", timeZone: "Asia/Ho_Chi_Minh" }) })}</p>
-            <div className="flex flex-wrap gap-2">
-              <Button type="button" onClick={autosave.takeNewer}>
-                {t("selfReview.useNewer")}
-              </Button>
-              <Button type="button" variant="secondary" onClick={autosave.keepMine}>
-                {t("selfReview.keepMine")}
-              </Button>
-            </div>
-          </div>
-        )}
         {onBehalfOf && editable && <p className="rounded-lg border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900">{t("selfReview.onBehalfNotice", { name: onBehalfOf })}</p>}
 
         <h2 className="text-lg font-semibold text-slate-900">{t("selfReview.partA")}</h2>
@@ -247,19 +234,6 @@ export function SelfReviewForm(props: Props) {
         <p className="text-xs text-slate-600">{t("selfReview.verdictHint")}</p>
       </div>
     </div>
-  );
-}
-
-function SaveStatus({ status, savedAt }: { status: AutosaveStatus; savedAt: Date | null }) {
-  const t = useTranslations("selfReview");
-  const time = savedAt?.toLocaleTimeString("vi-VN", { hour: "2-digit", minute: "2-digit", timeZone: "Asia/Ho_Chi_Minh" });
-  const text =
-    status === "saved" ? (time ? t("saved", { time }) : t("savedNever")) : status === "saving" ? t("saving") : status === "offline" ? t("offline") : t("dirty");
-  const tone = status === "saved" ? "text-emerald-800" : status === "offline" ? "text-amber-900" : "text-slate-700";
-  return (
-    <p role="status" data-testid="save-status" data-status={status} className={`sticky top-0 z-10 -mx-1 rounded-md bg-white/95 px-1 py-1 text-sm font-medium ${tone}`}>
-      {text}
-    </p>
   );
 }
 

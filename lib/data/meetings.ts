@@ -3,12 +3,13 @@ import { can, NotFoundError, type Actor } from "@/lib/auth/permissions";
 import { DomainError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { evaluateSubject, LEVELS, type Level } from "@/lib/grading";
-import { recordSubject, type MemberStanding, type StoredRecordFacts } from "@/lib/review/facts";
+import { recordSubject, type MemberStanding } from "@/lib/review/facts";
 import { adoptedLevel, finalizeProblems, meetingRulesFrom, quorum, type Attendee, type Tally } from "@/lib/review/meeting";
 import { nextState, type RecordState } from "@/lib/review/workflow";
 import { z } from "zod";
 import { FinalizeMeetingSchema, SaveMinutesSchema, TallySchema, type MinutesContent } from "@/lib/schemas/meetings";
 import { writeAudit } from "./audit";
+import { FACT_COLUMNS, storedFactsOf } from "./record-facts";
 import { getCurrentCycle } from "./cycles";
 import { db, type DbClient } from "./db";
 import { getOrgAncestry } from "./scope";
@@ -67,22 +68,7 @@ const RECORD_SELECT = {
   selfLevel: true,
   proposedLevel: true,
   category: true,
-  scoreGeneralTenths: true,
-  scoreResultsTenths: true,
-  tasksAssigned: true,
-  tasksCompleted: true,
-  tasksOnTime: true,
-  tasksExceeded: true,
-  shortcomingsNamed: true,
-  shortcomingsRemedied: true,
-  degradationConcluded: true,
-  prohibitedActsConcluded: true,
-  ledUnitsCount: true,
-  ledUnitsNotCompleted: true,
-  lowConfidenceOver50: true,
-  corruptionInScope: true,
-  fiveTargetsMissed: true,
-  forceMajeure: true,
+  ...FACT_COLUMNS,
   peerGroupId: true,
   member: {
     select: {
@@ -96,22 +82,6 @@ const RECORD_SELECT = {
   },
 } as const;
 type CellRecord = Prisma.ReviewRecordGetPayload<{ select: typeof RECORD_SELECT }>;
-
-function storedFacts(r: CellRecord): StoredRecordFacts {
-  return {
-    scoreGeneralTenths: r.scoreGeneralTenths,
-    scoreResultsTenths: r.scoreResultsTenths,
-    tasks: { assigned: r.tasksAssigned ?? 0, completed: r.tasksCompleted ?? 0, onTime: r.tasksOnTime ?? 0, exceeded: r.tasksExceeded ?? 0 },
-    shortcomings: { named: r.shortcomingsNamed ?? 0, remedied: r.shortcomingsRemedied ?? 0 },
-    degradationConcluded: r.degradationConcluded,
-    prohibitedActsConcluded: r.prohibitedActsConcluded,
-    ledUnits: { count: r.ledUnitsCount ?? 0, notCompleted: r.ledUnitsNotCompleted ?? 0 },
-    lowConfidenceOver50: r.lowConfidenceOver50,
-    corruptionInScope: r.corruptionInScope,
-    fiveTargetsMissed: r.fiveTargetsMissed,
-    forceMajeure: r.forceMajeure,
-  };
-}
 
 function standingOf(r: CellRecord, year: number): MemberStanding {
   const m = r.member!;
@@ -184,7 +154,7 @@ export async function getMeetingPage(actor: Actor, cellId: string) {
       proposedLevel: r.proposedLevel,
       peerGroupId: r.peerGroupId,
       standing: standingOf(r, cycle.year),
-      facts: storedFacts(r),
+      facts: storedFactsOf(r),
     })),
     groups: groups.map((g) => {
       const other = elsewhere.find((e) => e.peerGroupId === g.id);
@@ -292,7 +262,7 @@ export async function finalizeMeeting(actor: Actor, raw: unknown) {
       const adoption = adoptedLevel(tally, voters, rules);
       if (!adoption.level) continue;
       // The rules: a level above what the member's facts allow is refused, with the member named.
-      const verdict = evaluateSubject(recordSubject(standingOf(record, cycle.year), storedFacts(record), { peerGroup: record.peerGroupId ?? "", proposed: adoption.level }), {
+      const verdict = evaluateSubject(recordSubject(standingOf(record, cycle.year), storedFactsOf(record), { peerGroup: record.peerGroupId ?? "", proposed: adoption.level }), {
         ruleSet: cycle.ruleSet,
         ratingDate: iso(cycle.ratingDate),
       });

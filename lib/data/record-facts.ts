@@ -3,7 +3,7 @@ import { can, NotFoundError, type Actor } from "@/lib/auth/permissions";
 import { DomainError } from "@/lib/errors";
 import type { Prisma, RecordState } from "@/lib/generated/prisma/client";
 import { checkItemScores, frameworkOf, scoreTotals, type ScoreSheetContent } from "@/lib/grading/score-sheet";
-import { RULES_CATEGORY, scoredItems, type MemberRatingFacts, type MemberStanding } from "@/lib/review/facts";
+import { RULES_CATEGORY, scoredItems, type MemberRatingFacts, type MemberStanding, type StoredRecordFacts } from "@/lib/review/facts";
 import { MemberRatingFactsSchema } from "@/lib/schemas/record-facts";
 import { writeAudit } from "./audit";
 import { getCurrentCycle } from "./cycles";
@@ -14,14 +14,10 @@ import { authorizeMember } from "./scope";
 const EDITABLE_STATES: readonly RecordState[] = ["DRAFT", "SUBMITTED", "RETURNED", "ABSENT", "REVIEWED", "UNDER_REREVIEW"];
 const OPEN_CYCLE_STATUSES = ["PREPARING", "SELF_REVIEW", "DECIDING"];
 
-const RECORD_FACTS_SELECT = {
-  id: true,
-  cycleId: true,
-  memberId: true,
-  state: true,
-  version: true,
-  category: true,
-  scoreItems: true,
+/** The columns of a record that the 100-point rules read (docs/rating-rules.md §7), as Prisma selects them. */
+export const FACT_COLUMNS = {
+  scoreGeneralTenths: true,
+  scoreResultsTenths: true,
   tasksAssigned: true,
   tasksCompleted: true,
   tasksOnTime: true,
@@ -36,14 +32,15 @@ const RECORD_FACTS_SELECT = {
   corruptionInScope: true,
   fiveTargetsMissed: true,
   forceMajeure: true,
-  peerGroup: { select: { code: true } },
 } as const;
 
-type StoredFacts = Prisma.ReviewRecordGetPayload<{ select: typeof RECORD_FACTS_SELECT }>;
+type FactRow = Prisma.ReviewRecordGetPayload<{ select: typeof FACT_COLUMNS }>;
 
-function factsOf(record: StoredFacts): MemberRatingFacts {
+/** A record's stored facts for the rules; a count never entered is 0, the harmless value. */
+export function storedFactsOf(record: FactRow): StoredRecordFacts {
   return {
-    scoreItems: (record.scoreItems ?? {}) as Record<string, number>,
+    scoreGeneralTenths: record.scoreGeneralTenths,
+    scoreResultsTenths: record.scoreResultsTenths,
     tasks: { assigned: record.tasksAssigned ?? 0, completed: record.tasksCompleted ?? 0, onTime: record.tasksOnTime ?? 0, exceeded: record.tasksExceeded ?? 0 },
     shortcomings: { named: record.shortcomingsNamed ?? 0, remedied: record.shortcomingsRemedied ?? 0 },
     degradationConcluded: record.degradationConcluded,
@@ -54,6 +51,25 @@ function factsOf(record: StoredFacts): MemberRatingFacts {
     fiveTargetsMissed: record.fiveTargetsMissed,
     forceMajeure: record.forceMajeure,
   };
+}
+
+const RECORD_FACTS_SELECT = {
+  id: true,
+  cycleId: true,
+  memberId: true,
+  state: true,
+  version: true,
+  category: true,
+  scoreItems: true,
+  ...FACT_COLUMNS,
+  peerGroup: { select: { code: true } },
+} as const;
+
+type StoredFacts = Prisma.ReviewRecordGetPayload<{ select: typeof RECORD_FACTS_SELECT }>;
+
+function factsOf(record: StoredFacts): MemberRatingFacts {
+  const { scoreGeneralTenths: _g, scoreResultsTenths: _r, ...facts } = storedFactsOf(record);
+  return { ...facts, scoreItems: (record.scoreItems ?? {}) as Record<string, number> };
 }
 
 const iso = (date: Date) => date.toISOString().slice(0, 10);

@@ -56,33 +56,13 @@ export function memberSubject(
   sheet: ScoreSheetContent,
   options: { peerGroup: string; proposed: LevelOrNotRated },
 ): MemberInput {
-  const category = RULES_CATEGORY[standing.category];
   const totals = scoreTotals(sheet, scoredItems(facts.scoreItems));
-  const leader = category === "LEADER";
-  return {
-    id: standing.id,
-    kind: "MEMBER",
-    peerGroup: options.peerGroup,
-    proposed: options.proposed,
-    status: standing.status,
-    admittedOn: standing.admittedOn,
-    disciplines: standing.disciplines,
-    category,
-    ...(totals.complete ? { score: { general: totals.generalTenths / 10, results: totals.resultsTenths / 10 } } : {}),
-    tasks: facts.tasks,
-    shortcomings: facts.shortcomings,
-    degradationConcluded: facts.degradationConcluded,
-    prohibitedActsConcluded: facts.prohibitedActsConcluded,
-    ...(leader
-      ? {
-          ledUnits: facts.ledUnits,
-          lowConfidenceOver50: facts.lowConfidenceOver50,
-          corruptionInScope: facts.corruptionInScope,
-          fiveTargetsMissed: facts.fiveTargetsMissed,
-          forceMajeure: facts.forceMajeure,
-        }
-      : {}),
-  };
+  const { scoreItems: _items, ...rest } = facts;
+  return recordSubject(
+    standing,
+    { ...rest, scoreGeneralTenths: totals.complete ? totals.generalTenths : null, scoreResultsTenths: totals.complete ? totals.resultsTenths : null },
+    options,
+  );
 }
 
 /** A member's record as stored once its facts are entered: the totals already computed in tenths. */
