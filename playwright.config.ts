@@ -5,6 +5,23 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 // (Debian: apt-get install chromium; scripts/check-chromium.mjs says so when it is missing).
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
+const browser = {
+  ...devices["Desktop Chrome"],
+  launchOptions: {
+    executablePath,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  },
+};
+
 export default defineConfig({
   testDir: "tests/e2e",
   timeout: 30_000,
@@ -20,25 +37,10 @@ export default defineConfig({
     timezoneId: "Asia/Ho_Chi_Minh",
   },
   projects: [
-    {
-      name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath,
-          args: [
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-          ],
-        },
-      },
-    },
+    { name: "chromium", use: browser, testIgnore: /meeting\.spec\.ts$/ },
+    // The cell's meeting closes its self-review phase (members absent from it become "absent"): it runs
+    // after every journey that needs the cell's self-reviews still open, on the same database.
+    { name: "meeting", use: browser, testMatch: /meeting\.spec\.ts$/, dependencies: ["chromium"] },
   ],
   webServer: {
     // A fresh throw-away embedded PostgreSQL (.data/pg-e2e, port 54331, set below) with the demo district,

@@ -45,6 +45,9 @@ function roleDeadline(card: RoleHome): Date | null {
   }
 }
 
+/** States in which the member may still write the self-review (an absent member may send it in late). */
+const WRITABLE_STATES: string[] = ["DRAFT", "RETURNED", "ABSENT"];
+
 /** A deadline counts as missed while the cycle is still open: from the day after it, in Vietnam. */
 const OPEN_STATUSES = ["PREPARING", "SELF_REVIEW", "DECIDING"];
 
@@ -99,8 +102,8 @@ export async function RoleHomeCard({ card, canManageCycle, today }: { card: Role
               {card.own?.state && <Badge tone="brand">{t(`recordStates.${card.own.state}`)}</Badge>}
               {card.own && card.own.state !== "NOT_RATED" && (
                 <p>
-                  <ButtonLink href={`/reviews/${card.own.id}`} variant={["DRAFT", "RETURNED"].includes(card.own.state) ? "primary" : "secondary"}>
-                    {["DRAFT", "RETURNED"].includes(card.own.state) ? t("selfReview.write") : t("selfReview.open")}
+                  <ButtonLink href={`/reviews/${card.own.id}`} variant={WRITABLE_STATES.includes(card.own.state) ? "primary" : "secondary"}>
+                    {WRITABLE_STATES.includes(card.own.state) ? t("selfReview.write") : t("selfReview.open")}
                   </ButtonLink>
                 </p>
               )}

@@ -1,11 +1,16 @@
 import type { ReactNode } from "react";
 
-export function Card({ title, actions, children, className = "" }: { title?: ReactNode; actions?: ReactNode; children: ReactNode; className?: string }) {
+/** A titled panel. With `headingId`, the section is a region named by its title (a landmark to jump to). */
+export function Card({ title, actions, children, className = "", headingId }: { title?: ReactNode; actions?: ReactNode; children: ReactNode; className?: string; headingId?: string }) {
   return (
-    <section className={`rounded-xl border border-slate-200 bg-white shadow-sm ${className}`}>
+    <section className={`rounded-xl border border-slate-200 bg-white shadow-sm ${className}`} aria-labelledby={title && headingId ? headingId : undefined}>
       {(title || actions) && (
         <header className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-100 px-4 py-3 sm:px-5">
-          {title && <h2 className="text-base font-semibold text-slate-900">{title}</h2>}
+          {title && (
+            <h2 id={headingId} className="text-base font-semibold text-slate-900">
+              {title}
+            </h2>
+          )}
           {actions}
         </header>
       )}

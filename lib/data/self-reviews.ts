@@ -2,14 +2,17 @@ import "server-only";
 import { can, NotFoundError, type Actor, type Target } from "@/lib/auth/permissions";
 import { DomainError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { RuleSetId } from "@/lib/grading";
 import { frameworkOf, scoreTotals, type ScoreSheetContent } from "@/lib/grading/score-sheet";
-import { RULES_CATEGORY, scoredItems, type MemberStanding } from "@/lib/review/facts";
+import { RULES_CATEGORY, scoredItems, type MemberStanding, type StoredMemberCategory } from "@/lib/review/facts";
 import { completenessProblems, emptyContent, templateFor, type SelfReviewContent } from "@/lib/review/templates";
+import { opinionStatus, requiredOpinions } from "@/lib/review/opinions";
 import { assertTransition, canTransition, type RecordState } from "@/lib/review/workflow";
 import { ReturnSelfReviewSchema, SaveSelfReviewSchema, SelfReviewContentSchema, SubmitSelfReviewSchema } from "@/lib/schemas/self-reviews";
 import { writeAudit } from "./audit";
 import { getCurrentCycle } from "./cycles";
 import { db, type DbClient, type Tx } from "./db";
+import { opinionFacts, STAY_SELECT, staysTouchingYear } from "./opinions";
 import { getOrgAncestry } from "./scope";
 
 /** States in which the self-review is still being written (by its member, or by the secretary for them). */
@@ -42,7 +45,7 @@ async function loadRecord(client: DbClient, recordId: string) {
 type LoadedRecord = NonNullable<Awaited<ReturnType<typeof loadRecord>>>;
 
 /** The member's own (assessment:submit) or the cell's secretary typing a paper form (minutes:write). */
-function writerRole(actor: Actor, record: LoadedRecord): "self" | "onBehalf" | null {
+function writerRole(actor: Actor, record: Pick<LoadedRecord, "memberId" | "target"> & { selfReview: { enteredOnBehalfById: string | null } | null }): "self" | "onBehalf" | null {
   const own = actor.memberId === record.memberId;
   if (own && can(actor, "assessment:submit", record.target)) return "self";
   // The secretary types in a paper form only where the member has not begun one of their own.
@@ -114,42 +117,87 @@ export type SaveResult =
   | { saved: true; version: number; savedAt: Date }
   | { saved: false; conflict: { version: number; content: SelfReviewContent; savedAt: Date } };
 
+/** What a save reads, in one query: the record, its rule set and category, its self-review, its cell's ancestry. */
+type SaveRow = {
+  id: string;
+  state: RecordState;
+  memberId: string;
+  category: StoredMemberCategory | null;
+  memberCategory: StoredMemberCategory;
+  ruleSet: RuleSetId;
+  ancestry: string[];
+  selfReviewId: string | null;
+  version: number | null;
+  content: Prisma.JsonValue;
+  updatedAt: Date | null;
+  enteredOnBehalfById: string | null;
+};
+
 /**
  * Saves a draft as it is typed: one small write, no audit row per keystroke (submitting is audited).
  * The save names the version its text was typed on; when another tab or person saved since, nothing is
  * written and the newer text comes back, so the person chooses — never a silent overwrite.
+ *
+ * It is the busiest write of the review, so it costs two statements: one read of everything the
+ * authorization and the form need (what loadRecord reads in seven), and one write of both rows.
  */
 export async function saveSelfReviewDraft(actor: Actor, raw: unknown): Promise<SaveResult> {
   const input = SaveSelfReviewSchema.parse(raw);
-  return db.$transaction(async (tx) => {
-    const record = await loadRecord(tx, input.recordId);
-    if (!record || !can(actor, "member:read", record.target)) throw new NotFoundError();
-    const writer = writerRole(actor, record);
-    if (!writer) throw new NotFoundError();
-    if (!WRITABLE.includes(record.state)) throw new DomainError("SELF_REVIEW_LOCKED");
-    const template = templateFor(record.cycle.ruleSet, RULES_CATEGORY[record.category ?? record.member.category]);
-    if (!template) throw new NotFoundError();
-    const content = input.content as SelfReviewContent;
-    const enteredOnBehalfById = writer === "onBehalf" ? actor.userId : null;
-    const now = new Date();
-    if (!record.selfReview) {
-      if (input.baseVersion !== 0) throw new NotFoundError();
-      await tx.selfReview.create({ data: { recordId: record.id, template: template.id, content: content as unknown as Prisma.InputJsonValue, enteredOnBehalfById, version: 1 } });
-      await tx.reviewRecord.update({ where: { id: record.id }, data: { selfLevel: content.selfLevel } });
-      return { saved: true, version: 1, savedAt: now };
-    }
-    // Compare and write in one statement: two saves on the same version cannot both win.
-    const updated = await tx.selfReview.updateMany({
-      where: { recordId: record.id, version: input.baseVersion },
-      data: { content: content as unknown as Prisma.InputJsonValue, version: { increment: 1 }, ...(enteredOnBehalfById ? { enteredOnBehalfById } : {}) },
-    });
-    if (updated.count === 0) {
-      const current = record.selfReview;
-      return { saved: false, conflict: { version: current.version, content: current.content as unknown as SelfReviewContent, savedAt: current.updatedAt } };
-    }
-    await tx.reviewRecord.update({ where: { id: record.id }, data: { selfLevel: content.selfLevel } });
-    return { saved: true, version: input.baseVersion + 1, savedAt: now };
-  });
+  const [row] = await db.$queryRaw<SaveRow[]>`
+    SELECT r.id, r.state::text AS state, r."memberId", r.category::text AS category, m.category::text AS "memberCategory",
+           c."ruleSet"::text AS "ruleSet",
+           ARRAY(SELECT o."ancestorId" FROM "OrgClosure" o WHERE o."descendantId" = r."scopeOrgId" ORDER BY o.distance) AS ancestry,
+           s.id AS "selfReviewId", s.version, s."updatedAt", s."enteredOnBehalfById",
+           -- the text is read back only for the answer to a stale save
+           CASE WHEN s.version <> ${input.baseVersion} THEN s.content END AS content
+    FROM "ReviewRecord" r
+    JOIN "Member" m ON m.id = r."memberId"
+    JOIN "ReviewCycle" c ON c.id = r."cycleId"
+    LEFT JOIN "SelfReview" s ON s."recordId" = r.id
+    WHERE r.id = ${input.recordId}`;
+  if (!row) throw new NotFoundError();
+  const selfReview = row.selfReviewId === null ? null : { version: row.version!, content: row.content, updatedAt: row.updatedAt!, enteredOnBehalfById: row.enteredOnBehalfById };
+  const record = { memberId: row.memberId, selfReview, target: { organizationAncestry: row.ancestry, memberId: row.memberId } };
+  if (!can(actor, "member:read", record.target)) throw new NotFoundError();
+  const writer = writerRole(actor, record);
+  if (!writer) throw new NotFoundError();
+  if (!WRITABLE.includes(row.state)) throw new DomainError("SELF_REVIEW_LOCKED");
+  const template = templateFor(row.ruleSet, RULES_CATEGORY[row.category ?? row.memberCategory]);
+  if (!template) throw new NotFoundError();
+  const content = input.content as SelfReviewContent;
+  const enteredOnBehalfById = writer === "onBehalf" ? actor.userId : null;
+  const now = new Date();
+  if (!selfReview) {
+    if (input.baseVersion !== 0) throw new NotFoundError();
+    await db.$transaction([
+      db.selfReview.create({ data: { recordId: row.id, template: template.id, content: content as unknown as Prisma.InputJsonValue, enteredOnBehalfById, version: 1 } }),
+      db.reviewRecord.update({ where: { id: row.id }, data: { selfLevel: content.selfLevel } }),
+    ]);
+    return { saved: true, version: 1, savedAt: now };
+  }
+  // Saved since from another tab or by another person: the newer text goes back, nothing is written.
+  if (selfReview.version !== input.baseVersion) {
+    return { saved: false, conflict: { version: selfReview.version, content: selfReview.content as unknown as SelfReviewContent, savedAt: selfReview.updatedAt } };
+  }
+  // Compare and write in one statement: two saves on the same version cannot both win, and the record's
+  // self-proposed level changes only with the text that proposes it.
+  const updated = await db.$executeRaw`
+    WITH saved AS (
+      UPDATE "SelfReview"
+      SET content = ${JSON.stringify(content)}::jsonb, version = version + 1, "updatedAt" = ${now},
+          "enteredOnBehalfById" = COALESCE(${enteredOnBehalfById}, "enteredOnBehalfById")
+      WHERE "recordId" = ${row.id} AND version = ${input.baseVersion}
+      RETURNING "recordId"
+    )
+    UPDATE "ReviewRecord" SET "selfLevel" = ${content.selfLevel}::"RatingLevel", "updatedAt" = ${now}
+    WHERE id IN (SELECT "recordId" FROM saved)`;
+  if (updated === 0) {
+    // Another save won between the read and the write: answer with what it wrote.
+    const current = await db.selfReview.findUnique({ where: { recordId: row.id }, select: { version: true, content: true, updatedAt: true } });
+    if (!current) throw new NotFoundError();
+    return { saved: false, conflict: { version: current.version, content: current.content as unknown as SelfReviewContent, savedAt: current.updatedAt } };
+  }
+  return { saved: true, version: input.baseVersion + 1, savedAt: now };
 }
 
 /**
@@ -236,10 +284,10 @@ export async function listCellRecords(actor: Actor, cellId: string) {
   const ancestry = await getOrgAncestry(cellId);
   if (ancestry.length === 0 || !can(actor, "member:read", { organizationAncestry: ancestry })) throw new NotFoundError();
   const [cell, cycle] = await Promise.all([
-    db.organization.findUniqueOrThrow({ where: { id: cellId }, select: { id: true, name: true } }),
+    db.organization.findUniqueOrThrow({ where: { id: cellId }, select: { id: true, name: true, sector: true } }),
     getCurrentCycle(cellId),
   ]);
-  if (!cycle) return { cell, cycle: null, records: [] };
+  if (!cycle) return { cell: { id: cell.id, name: cell.name }, cycle: null, records: [] };
   const records = await db.reviewRecord.findMany({
     where: { cycleId: cycle.id, scopeOrgId: cellId, subjectKind: "MEMBER" },
     orderBy: { member: { nameSearch: "asc" } },
@@ -248,9 +296,33 @@ export async function listCellRecords(actor: Actor, cellId: string) {
       state: true,
       selfLevel: true,
       notRatedReason: true,
-      member: { select: { id: true, fullName: true, officialOn: true } },
+      member: {
+        select: {
+          id: true,
+          fullName: true,
+          officialOn: true,
+          category: true,
+          residenceCell: true,
+          // The stays that can call for an opinion, and the opinions received: loaded for the whole cell
+          // with the records (one query per relation, not per row), then read by the pure rule.
+          cellHistory: { where: staysTouchingYear(cycle.year), select: STAY_SELECT },
+        },
+      },
       selfReview: { select: { submittedAt: true, updatedAt: true, enteredOnBehalfById: true } },
+      opinions: { select: { source: true } },
     },
   });
-  return { cell, cycle, records };
+  return {
+    cell: { id: cell.id, name: cell.name },
+    cycle,
+    records: records.map(({ opinions, member, ...record }) => {
+      const facts = opinionFacts({ year: cycle.year, state: record.state, scopeOrgId: cellId, cellSector: cell.sector, member: member!, stays: member!.cellHistory });
+      const status = opinionStatus(requiredOpinions(facts), opinions);
+      return {
+        ...record,
+        member: { id: member!.id, fullName: member!.fullName, officialOn: member!.officialOn },
+        opinions: { required: status.required.length, missing: status.missing },
+      };
+    }),
+  };
 }

@@ -1,5 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { HistoryPanel } from "@/components/review/history-panel";
+import { OpinionsCard } from "@/components/review/opinions-card";
 import { ReturnSelfReview } from "@/components/review/return-self-review";
 import { SelfReviewForm } from "@/components/review/self-review-form";
 import { Badge } from "@/components/ui/badge";
@@ -8,13 +10,20 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { orNotFound } from "@/lib/auth/not-found";
 import { requireActor } from "@/lib/auth/session";
+import { listRecordHistory } from "@/lib/data/history";
+import { listOpinions } from "@/lib/data/opinions";
 import { getSelfReviewPage } from "@/lib/data/self-reviews";
 import { formatDate, toIsoDate } from "@/lib/i18n/format";
 
-export default async function SelfReviewPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ onBehalf?: string }> }) {
+export default async function SelfReviewPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ onBehalf?: string; history?: string }> }) {
   const actor = await requireActor();
-  const [{ id }, { onBehalf }] = await Promise.all([params, searchParams]);
-  const [t, page] = await Promise.all([getTranslations(), orNotFound(getSelfReviewPage(actor, id))]);
+  const [{ id }, { onBehalf, history: historyPage }] = await Promise.all([params, searchParams]);
+  const [t, page, opinions, history] = await Promise.all([
+    getTranslations(),
+    orNotFound(getSelfReviewPage(actor, id)),
+    orNotFound(listOpinions(actor, id)),
+    orNotFound(listRecordHistory(actor, id, { page: Number(historyPage) || 1 })),
+  ]);
   // The secretary reads a member's form; typing in a paper one is a deliberate choice (?onBehalf=1).
   const editable = page.writer === "self" || (page.writer === "onBehalf" && onBehalf === "1");
   return (
@@ -72,6 +81,10 @@ export default async function SelfReviewPage({ params, searchParams }: { params:
         editable={editable}
         onBehalfOf={page.writer === "onBehalf" && editable ? page.member.fullName : null}
       />
+      <div className="mt-6 space-y-6">
+        <OpinionsCard view={opinions} />
+        <HistoryPanel history={history} pageHref={(n) => `/reviews/${id}?${onBehalf === "1" ? "onBehalf=1&" : ""}history=${n}#history`} />
+      </div>
     </>
   );
 }

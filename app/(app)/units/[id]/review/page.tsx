@@ -32,7 +32,7 @@ export default async function CellReviewPage({ params }: { params: Promise<{ id:
       {!cycle || records.length === 0 ? (
         <EmptyState>{t("home.noCycle")}</EmptyState>
       ) : (
-        <Table caption={t("cellReview.caption")} head={[t("units.name"), t("cellReview.state"), t("cellReview.selfLevel"), t("cellReview.updated")]}>
+        <Table caption={t("cellReview.caption")} head={[t("units.name"), t("cellReview.state"), t("cellReview.selfLevel"), t("cell.cellList.opinions"), t("cellReview.updated")]}>
           {records.map((r) => (
             <tr key={r.id}>
               <Td>
@@ -44,12 +44,37 @@ export default async function CellReviewPage({ params }: { params: Promise<{ id:
                     <Badge tone="amber">{t("units.probationary")}</Badge>
                   </span>
                 )}
+                {r.opinions.missing.length > 0 && (
+                  // On a phone the opinions column is scrolled off to the side: what is missing shows here too.
+                  <span className="mt-1 flex flex-wrap gap-1 sm:hidden" aria-hidden="true">
+                    {r.opinions.missing.map((s) => (
+                      <Badge key={s} tone="amber">
+                        {t("cell.cellList.opinionsMissing", { list: t(`cell.opinions.sourcesShort.${s}`) })}
+                      </Badge>
+                    ))}
+                  </span>
+                )}
               </Td>
               <Td>
                 <Badge tone={STATE_TONE[r.state]}>{r.notRatedReason ? t(`notRatedReasons.${r.notRatedReason}`) : t(`recordStates.${r.state}`)}</Badge>
                 {r.selfReview?.enteredOnBehalfById && <span className="ml-2 text-xs text-slate-600">{t("cellReview.paper")}</span>}
               </Td>
               <Td>{r.selfLevel ? t(`grading.levelsShort.${r.selfLevel}`) : "—"}</Td>
+              <Td>
+                {r.opinions.missing.length > 0 ? (
+                  <span className="flex flex-wrap gap-1">
+                    {r.opinions.missing.map((s) => (
+                      <Badge key={s} tone="amber">
+                        {t("cell.cellList.opinionsMissing", { list: t(`cell.opinions.sourcesShort.${s}`) })}
+                      </Badge>
+                    ))}
+                  </span>
+                ) : r.opinions.required > 0 ? (
+                  <Badge tone="green">{t("cell.cellList.opinionsComplete")}</Badge>
+                ) : (
+                  <span className="text-slate-600">{t("cell.cellList.opinionsNone")}</span>
+                )}
+              </Td>
               <Td className="tabular-nums">{r.selfReview ? formatDate(r.selfReview.submittedAt ?? r.selfReview.updatedAt) : t("selfReview.notStarted")}</Td>
             </tr>
           ))}

@@ -1,0 +1,179 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useId, useMemo, useState } from "react";
+import { useForm, type Path } from "react-hook-form";
+import { FormAlert } from "@/components/forms/form-alert";
+import { TextField } from "@/components/forms/text-field";
+import { Button } from "@/components/ui/button";
+import { addOpinionAction, editOpinionAction } from "@/lib/actions/opinions";
+import type { ActionResult } from "@/lib/actions/result";
+import { displayDate } from "@/lib/review/history";
+import type { OpinionSource } from "@/lib/review/opinions";
+import { OPINION_TEXT_MAX, opinionFormSchema, type OpinionFormValues } from "@/lib/schemas/opinions";
+
+type Bounds = { year: number; today: string };
+type Window = { from: string; to: string };
+
+type Props =
+  | {
+      mode: "add";
+      recordId: string;
+      /** The sources not yet received, the missing required ones first. */
+      sources: OpinionSource[];
+      /** Who is expected to give each one, to start the "given by" field with. */
+      suggestions: Record<OpinionSource, string>;
+      bounds: Bounds;
+      window: Window;
+    }
+  | {
+      mode: "edit";
+      opinion: { id: string; source: OpinionSource; text: string; givenOn: string; givenBy: string; version: string };
+      bounds: Bounds;
+      window: Window;
+      onDone: (message: string) => void;
+      onCancel: () => void;
+    };
+
+/** A message key of a field or form error, in the cell's messages first, then the app's. */
+export function useErrorText() {
+  const t = useTranslations();
+  return (key: string | undefined, values?: Record<string, string>) => {
+    if (!key) return undefined;
+    if (t.has(`cell.errors.${key}`)) return t(`cell.errors.${key}`, values);
+    if (t.has(`errors.${key}`)) return t(`errors.${key}`, values);
+    return t("errors.invalid");
+  };
+}
+
+/**
+ * The secretary records an opinion (its body, text, date, who gave it), or corrects one. Checked in the
+ * browser with the server's own schema (the date within the review year or the December before, not after
+ * today); what the server refuses comes back beside its field, and nothing typed is lost.
+ */
+export function OpinionForm(props: Props) {
+  const t = useTranslations();
+  const errorText = useErrorText();
+  const router = useRouter();
+  const textId = useId();
+  const schema = useMemo(() => opinionFormSchema(props.bounds), [props.bounds]);
+  const initial: OpinionFormValues =
+    props.mode === "add"
+      ? { source: props.sources[0] ?? "RESIDENCE", givenBy: props.sources[0] ? props.suggestions[props.sources[0]] : "", givenOn: "", text: "" }
+      : { source: props.opinion.source, givenBy: props.opinion.givenBy, givenOn: props.opinion.givenOn, text: props.opinion.text };
+  const form = useForm<OpinionFormValues>({ resolver: zodResolver(schema), defaultValues: initial, mode: "onSubmit" });
+  const [status, setStatus] = useState<{ tone: "error" | "success"; message: string } | null>(null);
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setStatus(null);
+    const result: ActionResult<unknown> =
+      props.mode === "add"
+        ? await addOpinionAction({ recordId: props.recordId, ...values })
+        : await editOpinionAction({ opinionId: props.opinion.id, expectedVersion: props.opinion.version, text: values.text, givenOn: values.givenOn, givenBy: values.givenBy });
+    if (!result.ok) {
+      for (const [name, key] of Object.entries(result.fieldErrors ?? {})) form.setError(name as Path<OpinionFormValues>, { message: key });
+      setStatus({ tone: "error", message: errorText(result.formError ?? "INVALID_INPUT", { id: result.errorId ?? "" })! });
+      return;
+    }
+    if (props.mode === "add") {
+      const left = props.sources.filter((s) => s !== values.source);
+      form.reset({ source: left[0] ?? values.source, givenBy: left[0] ? props.suggestions[left[0]] : "", givenOn: "", text: "" });
+      setStatus({ tone: "success", message: t("cell.opinions.added") });
+    } else {
+      props.onDone(t("cell.opinions.edited"));
+    }
+    router.refresh();
+  });
+
+  const fieldError = (name: Path<OpinionFormValues>) => errorText(form.formState.errors[name as keyof OpinionFormValues]?.message);
+  const textError = fieldError("text");
+  const sourceError = fieldError("source");
+  const nothingLeft = props.mode === "add" && props.sources.length === 0;
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      <FormAlert message={status?.message} tone={status?.tone} />
+      {nothingLeft ? (
+        <p className="text-sm text-slate-700">{t("cell.opinions.allRecorded")}</p>
+      ) : (
+        <>
+          {props.mode === "add" && (
+            <fieldset aria-describedby={sourceError ? `${textId}-source-error` : undefined}>
+              <legend className="mb-1 text-sm font-medium text-slate-800">{t("cell.opinions.source")}</legend>
+              <div className="space-y-1">
+                {props.sources.map((source) => (
+                  <label key={source} className="flex min-h-10 items-center gap-2 text-sm text-slate-800">
+                    <input
+                      type="radio"
+                      value={source}
+                      className="size-4"
+                      {...form.register("source", {
+                        onChange: () => {
+                          // Start "given by" with the body expected for the source, unless something else was typed.
+                          const givenBy = form.getValues("givenBy");
+                          if (!givenBy || Object.values(props.suggestions).includes(givenBy)) form.setValue("givenBy", props.suggestions[source]);
+                        },
+                      })}
+                    />
+                    {t(`cell.opinions.sources.${source}`)}
+                  </label>
+                ))}
+              </div>
+              {sourceError && (
+                <p id={`${textId}-source-error`} className="mt-1 text-sm text-red-700">
+                  {sourceError}
+                </p>
+              )}
+            </fieldset>
+          )}
+          <div className="grid gap-4 sm:grid-cols-2">
+            <TextField label={t("cell.opinions.givenBy")} hint={t("cell.opinions.givenByHint")} autoComplete="off" maxLength={300} error={fieldError("givenBy")} {...form.register("givenBy")} />
+            <TextField
+              type="date"
+              label={t("cell.opinions.givenOn")}
+              hint={t("cell.opinions.dateHint", { from: displayDate(props.window.from), to: displayDate(props.window.to) })}
+              min={props.window.from}
+              max={props.bounds.today < props.window.to ? props.bounds.today : props.window.to}
+              error={fieldError("givenOn")}
+              {...form.register("givenOn")}
+            />
+          </div>
+          <div>
+            <label htmlFor={textId} className="mb-1 block text-sm font-medium text-slate-800">
+              {t("cell.opinions.text")}
+            </label>
+            <textarea
+              id={textId}
+              rows={5}
+              maxLength={OPINION_TEXT_MAX}
+              aria-invalid={textError ? true : undefined}
+              aria-describedby={`${textId}-hint${textError ? ` ${textId}-error` : ""}`}
+              className="block w-full rounded-lg border border-slate-300 px-3 py-2 text-base text-slate-900 focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 aria-[invalid]:border-red-500 sm:text-sm"
+              {...form.register("text")}
+            />
+            <p id={`${textId}-hint`} className="mt-1 text-xs text-slate-500">
+              {t("cell.opinions.textHint")}
+            </p>
+            {textError && (
+              <p id={`${textId}-error`} className="mt-1 text-sm text-red-700">
+                {textError}
+              </p>
+            )}
+          </div>
+          <div className="flex flex-wrap gap-2">
+            <Button type="submit" disabled={form.formState.isSubmitting}>
+              {form.formState.isSubmitting ? t("common.saving") : props.mode === "add" ? t("cell.opinions.add") : t("cell.opinions.saveEdit")}
+            </Button>
+            {props.mode === "edit" && (
+              <Button type="button" variant="secondary" onClick={props.onCancel}>
+                {t("cell.opinions.cancel")}
+              </Button>
+            )}
+          </div>
+        </>
+      )}
+    </form>
+  );
+}

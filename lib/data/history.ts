@@ -1,0 +1,59 @@
+import "server-only";
+import { can, NotFoundError, type Actor } from "@/lib/auth/permissions";
+import { db, type DbClient } from "./db";
+import { getOrgAncestry } from "./scope";
+
+// The history of a record, read from the append-only audit log (index AuditLog(entityType, entityId, at)).
+// readHistory is the same for any entity: the meeting's minutes read theirs with entityType "Meeting",
+// after authorizing on the meeting as this file does on the record.
+
+export const HISTORY_PAGE_SIZE = 50;
+
+export interface HistoryEntry {
+  id: string;
+  at: Date;
+  /** The account's display name; null for the system (the seed, a migration). */
+  actorName: string | null;
+  action: string;
+  data: unknown;
+}
+
+export interface HistoryPage {
+  entries: HistoryEntry[];
+  total: number;
+  page: number;
+  pageCount: number;
+  pageSize: number;
+}
+
+/** One page of an entity's audit rows, newest first, and how many there are in all. */
+export async function readHistory(client: DbClient, entityType: string, entityId: string, requestedPage = 1): Promise<HistoryPage> {
+  const where = { entityType, entityId };
+  const total = await client.auditLog.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / HISTORY_PAGE_SIZE));
+  const page = Math.min(Math.max(1, Math.floor(requestedPage) || 1), pageCount);
+  const rows = await client.auditLog.findMany({
+    where,
+    // Rows of one transaction share their `at`: the id keeps them in the order they were written.
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    skip: (page - 1) * HISTORY_PAGE_SIZE,
+    take: HISTORY_PAGE_SIZE,
+    select: { id: true, at: true, action: true, data: true, actor: { select: { displayName: true } } },
+  });
+  return {
+    entries: rows.map((r) => ({ id: r.id.toString(), at: r.at, actorName: r.actor?.displayName ?? null, action: r.action, data: r.data })),
+    total,
+    page,
+    pageCount,
+    pageSize: HISTORY_PAGE_SIZE,
+  };
+}
+
+/** The audit trail of a member's review record, for whoever may read the record (as getSelfReviewPage). */
+export async function listRecordHistory(actor: Actor, recordId: string, options: { page?: number } = {}): Promise<HistoryPage> {
+  const record = await db.reviewRecord.findUnique({ where: { id: recordId }, select: { id: true, scopeOrgId: true, memberId: true } });
+  if (!record || !record.memberId) throw new NotFoundError();
+  const target = { organizationAncestry: await getOrgAncestry(record.scopeOrgId), memberId: record.memberId };
+  if (!can(actor, "member:read", target)) throw new NotFoundError();
+  return readHistory(db, "ReviewRecord", record.id, options.page ?? 1);
+}

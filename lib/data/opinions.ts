@@ -1,0 +1,231 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { can, NotFoundError, type Actor, type Target } from "@/lib/auth/permissions";
+import { DomainError } from "@/lib/errors";
+import type { Prisma, RecordState } from "@/lib/generated/prisma/client";
+import { todayInVietnam } from "@/lib/i18n/format";
+import { givenOnProblem, opinionStatus, opinionWindow, requiredOpinions, type CellStay, type OpinionFacts, type OpinionSource } from "@/lib/review/opinions";
+import { AddOpinionSchema, DeleteOpinionSchema, EditOpinionSchema } from "@/lib/schemas/opinions";
+import { writeAudit } from "./audit";
+import { db, type DbClient, type Tx } from "./db";
+import { getOrgAncestry } from "./scope";
+
+// Opinions before the meeting (ý kiến nhận xét): the comments of the residence-place cell, of the previous
+// cell and of the temporary cell, recorded by the cell's secretary on a member's record in the review under
+// way. Which ones a record needs is lib/review/opinions.ts; each write runs in one transaction with its
+// audit row on the record (entityType "ReviewRecord"), so the record's history shows it.
+
+/** Before the meeting reviews the member: afterwards the opinions are part of what was reviewed. */
+const OPEN_STATES: readonly RecordState[] = ["DRAFT", "SUBMITTED", "RETURNED", "ABSENT"];
+const OPEN_CYCLE_STATUSES = ["PREPARING", "SELF_REVIEW", "DECIDING"];
+
+const iso = (date: Date) => date.toISOString().slice(0, 10);
+
+/** The assignments that can call for an opinion in a year: an official stay that ended in it, a temporary one overlapping it. */
+export function staysTouchingYear(year: number): Prisma.MemberCellAssignmentWhereInput {
+  const start = new Date(Date.UTC(year, 0, 1));
+  const end = new Date(Date.UTC(year, 11, 31));
+  return {
+    OR: [
+      { kind: "OFFICIAL", toDate: { gte: start, lte: end } },
+      { kind: "TEMPORARY", fromDate: { lte: end }, OR: [{ toDate: null }, { toDate: { gte: start } }] },
+    ],
+  };
+}
+
+export const STAY_SELECT = { cellId: true, kind: true, fromDate: true, toDate: true, cell: { select: { name: true } } } as const;
+type StayRow = Prisma.MemberCellAssignmentGetPayload<{ select: typeof STAY_SELECT }>;
+
+/** The rule's input from the stored rows of one record. */
+export function opinionFacts(input: {
+  year: number;
+  state: RecordState;
+  scopeOrgId: string;
+  cellSector: OpinionFacts["cellSector"];
+  member: { category: OpinionFacts["category"]; residenceCell: string | null };
+  stays: readonly StayRow[];
+}): OpinionFacts {
+  const stays: CellStay[] = input.stays.map((s) => ({ cellId: s.cellId, cellName: s.cell.name, kind: s.kind, fromDate: iso(s.fromDate), toDate: s.toDate ? iso(s.toDate) : null }));
+  return {
+    year: input.year,
+    category: input.member.category,
+    residenceCell: input.member.residenceCell?.trim() || null,
+    cellId: input.scopeOrgId,
+    cellSector: input.cellSector,
+    stays,
+    rated: input.state !== "NOT_RATED",
+  };
+}
+
+/** An opinion's version: a digest of what it says, so an edit made on an older reading is refused. */
+export function opinionVersion(opinion: { text: string; givenOn: Date; givenBy: string }): string {
+  return createHash("sha256").update(`${opinion.text}\u0000${iso(opinion.givenOn)}\u0000${opinion.givenBy}`).digest("hex").slice(0, 24);
+}
+
+async function loadRecord(client: DbClient, recordId: string) {
+  const record = await client.reviewRecord.findUnique({
+    where: { id: recordId },
+    select: {
+      id: true,
+      state: true,
+      memberId: true,
+      scopeOrgId: true,
+      cycle: { select: { year: true, status: true } },
+      scopeOrg: { select: { sector: true } },
+      member: { select: { fullName: true, category: true, residenceCell: true } },
+    },
+  });
+  if (!record || !record.memberId || !record.member) return null;
+  const target: Target = { organizationAncestry: await getOrgAncestry(record.scopeOrgId, client), memberId: record.memberId };
+  return { ...record, memberId: record.memberId, member: record.member, target };
+}
+type LoadedRecord = NonNullable<Awaited<ReturnType<typeof loadRecord>>>;
+
+/** Who may write the record's opinions: the cell's secretary (minutes:write), never on their own record. */
+function writeAccess(actor: Actor, record: LoadedRecord): "write" | "own" | null {
+  if (!can(actor, "minutes:write", record.target)) return null;
+  return actor.memberId === record.memberId ? "own" : "write";
+}
+
+/** Why the record's opinions can no longer change, or null while they can. */
+function lock(record: LoadedRecord): "CYCLE_CLOSED" | "OPINIONS_LOCKED" | null {
+  if (!OPEN_CYCLE_STATUSES.includes(record.cycle.status)) return "CYCLE_CLOSED";
+  return OPEN_STATES.includes(record.state) ? null : "OPINIONS_LOCKED";
+}
+
+/** Loads, authorizes and checks a write on database truth, inside the transaction, after the record's lock. */
+async function recordForWrite(tx: Tx, actor: Actor, recordId: string): Promise<LoadedRecord> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "ReviewRecord" WHERE id = ${recordId} AND "subjectKind" = 'MEMBER' FOR UPDATE`;
+  if (rows.length === 0) throw new NotFoundError();
+  const record = await loadRecord(tx, recordId);
+  if (!record) throw new NotFoundError();
+  const access = writeAccess(actor, record);
+  if (access === null) throw new NotFoundError();
+  if (access === "own") throw new DomainError("OPINION_OWN_RECORD");
+  const locked = lock(record);
+  if (locked) throw new DomainError(locked);
+  return record;
+}
+
+function checkDate(givenOn: string, year: number) {
+  const problem = givenOnProblem(givenOn, { year, today: todayInVietnam() });
+  if (problem) throw new DomainError("INVALID_INPUT", { givenOn: problem });
+}
+
+const OPINION_SELECT = { id: true, source: true, text: true, givenOn: true, givenBy: true, createdAt: true } as const;
+type OpinionRow = Prisma.OpinionGetPayload<{ select: typeof OPINION_SELECT }>;
+
+const shown = (o: OpinionRow) => ({ id: o.id, source: o.source as OpinionSource, text: o.text, givenOn: iso(o.givenOn), givenBy: o.givenBy, createdAt: o.createdAt, version: opinionVersion(o) });
+const audited = (o: { text: string; givenOn: Date; givenBy: string }) => ({ text: o.text, givenOn: iso(o.givenOn), givenBy: o.givenBy });
+
+/**
+ * The opinions of one record: what its member's facts require, what was received, what is missing, and
+ * whether the actor may add, edit or delete them now. Read by whoever may read the record (member:read):
+ * the member sees their own, read-only.
+ */
+export async function listOpinions(actor: Actor, recordId: string) {
+  const record = await loadRecord(db, recordId);
+  if (!record || !can(actor, "member:read", record.target)) throw new NotFoundError();
+  const [stays, opinions] = await Promise.all([
+    db.memberCellAssignment.findMany({ where: { memberId: record.memberId, ...staysTouchingYear(record.cycle.year) }, select: STAY_SELECT, orderBy: { fromDate: "asc" } }),
+    db.opinion.findMany({ where: { recordId }, select: OPINION_SELECT, orderBy: [{ givenOn: "asc" }, { createdAt: "asc" }] }),
+  ]);
+  const facts = opinionFacts({ year: record.cycle.year, state: record.state, scopeOrgId: record.scopeOrgId, cellSector: record.scopeOrg.sector, member: record.member, stays });
+  const status = opinionStatus(requiredOpinions(facts), opinions.map(shown));
+  const access = writeAccess(actor, record);
+  const locked = lock(record);
+  return {
+    recordId: record.id,
+    year: record.cycle.year,
+    state: record.state,
+    residenceCell: facts.residenceCell,
+    ...status,
+    /** The secretary of the record's cell, on another member's record. */
+    canWrite: access === "write",
+    /** The reader's own record (a member reading theirs, or the secretary's own, which another officer keeps). */
+    own: actor.memberId === record.memberId,
+    ownRecordOfficer: access === "own",
+    /** Why nothing may change now (for the secretary's note), or null. */
+    locked,
+    canEdit: access === "write" && locked === null,
+    window: { ...opinionWindow(record.cycle.year), today: todayInVietnam() },
+  };
+}
+export type OpinionsView = Awaited<ReturnType<typeof listOpinions>>;
+
+/** The secretary records one opinion on a member's record. One per source: a correction is an edit. */
+export async function addOpinion(actor: Actor, raw: unknown) {
+  const input = AddOpinionSchema.parse(raw);
+  return db.$transaction(async (tx) => {
+    const record = await recordForWrite(tx, actor, input.recordId);
+    checkDate(input.givenOn, record.cycle.year);
+    const existing = await tx.opinion.findFirst({ where: { recordId: record.id, source: input.source }, select: { id: true } });
+    if (existing) throw new DomainError("OPINION_EXISTS", { source: "opinionExists" });
+    const opinion = await tx.opinion.create({
+      data: { recordId: record.id, source: input.source, text: input.text, givenOn: new Date(`${input.givenOn}T00:00:00Z`), givenBy: input.givenBy },
+      select: OPINION_SELECT,
+    });
+    await writeAudit(tx, {
+      actorId: actor.userId,
+      action: "opinion.add",
+      entityType: "ReviewRecord",
+      entityId: record.id,
+      organizationId: record.scopeOrgId,
+      data: { opinionId: opinion.id, source: opinion.source, after: audited(opinion) },
+    });
+    return { id: opinion.id, version: opinionVersion(opinion) };
+  });
+}
+
+/** Finds the opinion's record, then runs the write checks on it (locked, authorized, open). */
+async function opinionForWrite(tx: Tx, actor: Actor, opinionId: string, expectedVersion: string) {
+  const found = await tx.opinion.findUnique({ where: { id: opinionId }, select: { recordId: true } });
+  if (!found) throw new NotFoundError();
+  const record = await recordForWrite(tx, actor, found.recordId);
+  // Read again under the record's lock: what the edit is compared with is what it replaces.
+  const opinion = await tx.opinion.findUnique({ where: { id: opinionId }, select: OPINION_SELECT });
+  if (!opinion) throw new NotFoundError();
+  if (opinionVersion(opinion) !== expectedVersion) throw new DomainError("STALE_EDIT");
+  return { record, opinion };
+}
+
+/** Corrects an opinion's text, date or giver, until the meeting reviews the record. */
+export async function editOpinion(actor: Actor, raw: unknown) {
+  const input = EditOpinionSchema.parse(raw);
+  return db.$transaction(async (tx) => {
+    const { record, opinion } = await opinionForWrite(tx, actor, input.opinionId, input.expectedVersion);
+    checkDate(input.givenOn, record.cycle.year);
+    const updated = await tx.opinion.update({
+      where: { id: opinion.id },
+      data: { text: input.text, givenOn: new Date(`${input.givenOn}T00:00:00Z`), givenBy: input.givenBy },
+      select: OPINION_SELECT,
+    });
+    await writeAudit(tx, {
+      actorId: actor.userId,
+      action: "opinion.edit",
+      entityType: "ReviewRecord",
+      entityId: record.id,
+      organizationId: record.scopeOrgId,
+      data: { opinionId: opinion.id, source: opinion.source, before: audited(opinion), after: audited(updated) },
+    });
+    return { id: updated.id, version: opinionVersion(updated) };
+  });
+}
+
+/** Deletes an opinion recorded by mistake, until the meeting reviews the record; the audit row keeps it. */
+export async function deleteOpinion(actor: Actor, raw: unknown) {
+  const input = DeleteOpinionSchema.parse(raw);
+  return db.$transaction(async (tx) => {
+    const { record, opinion } = await opinionForWrite(tx, actor, input.opinionId, input.expectedVersion);
+    await tx.opinion.delete({ where: { id: opinion.id } });
+    await writeAudit(tx, {
+      actorId: actor.userId,
+      action: "opinion.delete",
+      entityType: "ReviewRecord",
+      entityId: record.id,
+      organizationId: record.scopeOrgId,
+      data: { opinionId: opinion.id, source: opinion.source, before: audited(opinion) },
+    });
+    return { id: opinion.id };
+  });
+}

@@ -1,0 +1,129 @@
+// The history of a record (or of a meeting's minutes): each audit row turned into a sentence. PURE: it
+// returns message keys (namespace `cell.history`) and their values; the panel translates them. The audit
+// row's `data` is whatever the use case wrote (lib/data/*), read defensively: a row written by an older
+// version of a use case still reads, at worst as its bare action name.
+//
+// To describe a new action (the meeting's, say): add a row to DESCRIBERS and its sentence to cell.json.
+
+/** One sentence: a message key under `cell.history`, its values, and values that are message keys. */
+export interface HistoryLine {
+  key: string;
+  values?: Record<string, string | number>;
+  /** Values to translate first, as full message keys ("recordStates.SUBMITTED"). */
+  refs?: Record<string, string>;
+}
+
+export interface DescribedEntry {
+  summary: HistoryLine;
+  details: HistoryLine[];
+}
+
+type Data = Record<string, unknown>;
+
+const asObject = (value: unknown): Data => (value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Data) : {});
+const asString = (value: unknown): string | null => (typeof value === "string" && value.trim() !== "" ? value : null);
+const asNumber = (value: unknown): number | null => (typeof value === "number" && Number.isFinite(value) ? value : null);
+
+const OPINION_SOURCES = new Set(["RESIDENCE", "PREVIOUS_CELL", "TEMPORARY_CELL"]);
+const RECORD_STATES = new Set(["DRAFT", "SUBMITTED", "RETURNED", "REVIEWED", "DECIDED", "PUBLISHED", "ABSENT", "NOT_RATED", "UNDER_REREVIEW"]);
+const LEVELS = new Set(["EXCELLENT", "GOOD", "COMPLETED", "NOT_COMPLETED"]);
+
+/** Long texts (an opinion, a reason) are cut in the history; the record keeps them whole. */
+export const EXCERPT_LENGTH = 240;
+
+export function excerpt(text: string, length = EXCERPT_LENGTH): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length <= length ? flat : `${flat.slice(0, length - 1).trimEnd()}…`;
+}
+
+/** yyyy-mm-dd → dd/mm/yyyy, as the users write dates; anything else unchanged. */
+export function displayDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
+
+function stateChange(data: Data): HistoryLine | null {
+  const from = asString(asObject(data.before).state);
+  const to = asString(asObject(data.after).state);
+  if (!from || !to || from === to || !RECORD_STATES.has(from) || !RECORD_STATES.has(to)) return null;
+  return { key: "details.state", refs: { from: `recordStates.${from}`, to: `recordStates.${to}` } };
+}
+
+function selfLevel(data: Data): HistoryLine | null {
+  const level = asString(asObject(data.after).selfLevel);
+  return level && LEVELS.has(level) ? { key: "details.selfLevel", refs: { level: `grading.levels.${level}` } } : null;
+}
+
+function proposedLevel(data: Data): HistoryLine | null {
+  const level = asString(asObject(data.after).proposedLevel);
+  return level && LEVELS.has(level) ? { key: "details.proposedLevel", refs: { level: `grading.levels.${level}` } } : null;
+}
+
+function totalTenths(side: unknown): number | null {
+  const s = asObject(side);
+  const general = asNumber(s.scoreGeneralTenths);
+  const results = asNumber(s.scoreResultsTenths);
+  return general === null || results === null ? null : general + results;
+}
+
+const points = (tenths: number) => (tenths / 10).toLocaleString("vi-VN", { maximumFractionDigits: 1 });
+
+function scoreChange(data: Data): HistoryLine | null {
+  const before = totalTenths(data.before);
+  const after = totalTenths(data.after);
+  if (after === null) return before === null ? null : { key: "details.scoreCleared", values: { before: points(before) } };
+  if (before === null) return { key: "details.scoreSet", values: { after: points(after) } };
+  return before === after ? null : { key: "details.scoreChanged", values: { before: points(before), after: points(after) } };
+}
+
+function opinionSource(data: Data): string {
+  const source = asString(data.source);
+  return source && OPINION_SOURCES.has(source) ? source : "UNKNOWN";
+}
+
+function opinionLine(side: unknown): HistoryLine | null {
+  const o = asObject(side);
+  const text = asString(o.text);
+  if (!text) return null;
+  return { key: "details.opinion", values: { givenBy: asString(o.givenBy) ?? "—", date: displayDate(asString(o.givenOn) ?? "—"), text: excerpt(text) } };
+}
+
+const opinionSummary = (key: string) => (data: Data): HistoryLine => ({ key, refs: { source: `cell.opinions.sourcesShort.${opinionSource(data)}` } });
+
+type Describer = (data: Data) => DescribedEntry;
+
+const DESCRIBERS: Record<string, Describer> = {
+  "selfReview.submit": (data) => ({ summary: { key: "actions.selfReview.submit" }, details: [stateChange(data), selfLevel(data)].filter(isLine) }),
+  "selfReview.submitOnBehalf": (data) => ({ summary: { key: "actions.selfReview.submitOnBehalf" }, details: [stateChange(data), selfLevel(data)].filter(isLine) }),
+  "selfReview.return": (data) => {
+    const reason = asString(data.reason);
+    return { summary: { key: "actions.selfReview.return" }, details: [reason ? { key: "details.reason", values: { reason: excerpt(reason) } } : null, stateChange(data)].filter(isLine) };
+  },
+  "record.facts": (data) => ({ summary: { key: "actions.record.facts" }, details: [scoreChange(data)].filter(isLine) }),
+  // Written by the meeting's finalizing on each record it reviews or marks absent (lib/data/meetings.ts).
+  "record.review": (data) => ({ summary: { key: "actions.record.review" }, details: [stateChange(data), proposedLevel(data)].filter(isLine) }),
+  "record.absent": (data) => ({ summary: { key: "actions.record.absent" }, details: [stateChange(data)].filter(isLine) }),
+  "opinion.add": (data) => ({ summary: opinionSummary("actions.opinion.add")(data), details: [opinionLine(data.after)].filter(isLine) }),
+  "opinion.edit": (data) => {
+    const after = opinionLine(data.after);
+    const before = opinionLine(data.before);
+    return { summary: opinionSummary("actions.opinion.edit")(data), details: [after, before && { ...before, key: "details.opinionBefore" }].filter(isLine) };
+  },
+  "opinion.delete": (data) => ({ summary: opinionSummary("actions.opinion.delete")(data), details: [opinionLine(data.before)].filter(isLine) }),
+};
+
+function isLine(line: HistoryLine | null): line is HistoryLine {
+  return line !== null;
+}
+
+/** Whether an action has its own sentence (the others read as "Thao tác …" with their state change). */
+export function isKnownAction(action: string): boolean {
+  return Object.hasOwn(DESCRIBERS, action);
+}
+
+export function describeAuditEntry(action: string, data: unknown): DescribedEntry {
+  const d = asObject(data);
+  const describe = Object.hasOwn(DESCRIBERS, action) ? DESCRIBERS[action] : null;
+  if (describe) return describe(d);
+  return { summary: { key: "actions.unknown", values: { action } }, details: [stateChange(d)].filter(isLine) };
+}
