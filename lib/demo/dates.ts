@@ -35,7 +35,7 @@ export function daysBetween(from: Date, to: Date): number {
 
 /**
  * Calendar months later, clamped to the last day of the target month (2024-08-31 + 6 → 2025-02-28),
- * the count RULES §2.2 uses for new members and new organizations.
+ * the count rating-rules §2.2 uses for new members and new organizations.
  */
 export function addMonths(date: Date, months: number): Date {
   const year = date.getUTCFullYear();

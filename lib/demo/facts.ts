@@ -6,7 +6,7 @@ import { type Random, randomFor, unitFor } from "./random";
 import { disciplineForm, disciplineReason } from "./texts";
 import type { CivilServiceRatingRow, DisciplineRow, LeaveRow, RatingLevel, RuleSetId } from "./types";
 
-// The facts the rating rules read (RULES §3): civil-service levels, disciplines and leave. Levels of a
+// The facts the rating rules read (rating-rules §3): civil-service levels, disciplines and leave. Levels of a
 // year come from a member's merit plus that year's luck, so strong members stay strong year after year.
 // Disciplines and leave fall in the current year Y and the last published year Y − 1, where the
 // screens show them.
@@ -75,7 +75,7 @@ export class MemberFacts {
   }
 
   /**
-   * The highest level these facts allow (RULES §3), with the same facts the app will read. QD366_HD43
+   * The highest level these facts allow (rating-rules §3), with the same facts the app will read. QD366_HD43
    * has no civil-service or sick-leave rule; its score, task and shortcoming rules are met by drawing
    * those facts to fit the level (scores.ts, reviews.ts).
    */
@@ -144,7 +144,7 @@ function ordinary(members: readonly MemberInfo[], year: number): MemberInfo[] {
 
 /**
  * Disciplines go to members without a post: under QD366_HD43 a disciplined member of a cell's or a
- * committee's leadership would also hold its organization down (RULES §7.7), a fact the demo leaves out.
+ * committee's leadership would also hold its organization down (rating-rules §7.7), a fact the demo leaves out.
  */
 function addDisciplines(facts: MemberFacts, rng: Random, ids: IdFactory, members: readonly MemberInfo[], year: number): void {
   const pool = rng.shuffle(ordinary(members, year).filter((m) => !m.holdsPost));
@@ -185,7 +185,7 @@ function addLeaves(facts: MemberFacts, rng: Random, ids: IdFactory, members: rea
   const working = ordinary(members, year);
   const pool = rng.shuffle(working);
   const take = (count: number) => pool.splice(0, Math.min(count, pool.length));
-  // Sick leave of three months or more caps the year at COMPLETED under [21] and [124] (RULES §3); the
+  // Sick leave of three months or more caps the year at COMPLETED under [21] and [124] (rating-rules §3); the
   // 100-point scale of QD366_HD43 has no such rule.
   take(Math.max(2, Math.round(n * 0.004))).forEach((m) => add(m, "SICK", randomDay(rng, day(year, 1, 15), day(year, 7, 1)), rng.int(90, 140)));
   take(Math.max(1, Math.round(n * 0.002))).forEach((m) => add(m, "SICK", randomDay(rng, day(year - 1, 1, 16), day(year - 1, 7, 1)), rng.int(90, 140)));

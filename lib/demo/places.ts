@@ -130,7 +130,7 @@ interface CommuneOptions {
   isTown: boolean;
   /** The first commune of the demo: fixed cells for the demo accounts. */
   isDemoCommune: boolean;
-  /** Adds a residential cell founded on 2 September of this year: too new to be rated (RULES §2). */
+  /** Adds a residential cell founded on 2 September of this year: too new to be rated (rating-rules §2). */
   withRecentCell: boolean;
   /** The demo's current review year. */
   currentYear: number;

@@ -73,7 +73,7 @@ export interface ReviewBuildInput {
 export type CellPhase = "notStarted" | "selfReview" | "meetingDraft" | "meetingFinal";
 type GrassrootsPhase = "notStarted" | "selfReview" | "meetings" | "decided";
 
-/** Not rated (RULES §2): exempt, suspended, or admitted less than six calendar months before the rating date. */
+/** Not rated (rating-rules §2): exempt, suspended, or admitted less than six calendar months before the rating date. */
 export function memberNotRatedReason(member: MemberInfo, ratingDate: Date): NotRatedReason | null {
   const since = member.row.statusSince;
   const t = ratingDate.getTime();
@@ -92,7 +92,7 @@ function exists(node: OrgNode, ratingDate: Date): boolean {
 }
 
 /**
- * Keeps the best EXCELLENT entries a group may hold (RULES §5, quota base GOOD_ONLY: ⌊P/6⌋ at 20 %, more
+ * Keeps the best EXCELLENT entries a group may hold (rating-rules §5, quota base GOOD_ONLY: ⌊P/6⌋ at 20 %, more
  * where a decision raised the rate, §7.8); the others become GOOD.
  */
 function applyQuota<T>(
@@ -149,7 +149,7 @@ function voteTally(rng: Random, level: RatingLevel, votersPresent: number): Json
   return shared({ ...tally, votersPresent });
 }
 
-/** Per-criterion grades agreed at the meeting, consistent with the level (RULES §3 criteria rows). */
+/** Per-criterion grades agreed at the meeting, consistent with the level (rating-rules §3 criteria rows). */
 function memberCriteria(rng: Random, level: RatingLevel): Json {
   return shared(
     MEMBER_CRITERIA.map((key) => {
@@ -201,7 +201,7 @@ export function buildReviews(input: ReviewBuildInput): ReviewBuild {
   for (const district of input.tree.districts) {
     const members = membersByDistrict.get(district) ?? [];
     // Each year's remediation items go to the next year: its self-reviews report on them, and under
-    // QD366_HD43 they are the shortcomings named at the previous review (RULES §7.5).
+    // QD366_HD43 they are the shortcomings named at the previous review (rating-rules §7.5).
     let earlierItems: ReadonlyMap<string, RemediationItemRow[]> = new Map();
     for (const year of input.years) {
       const builder = new CycleBuilder(input, out, district, members, year, currentYear);
@@ -296,7 +296,7 @@ class CycleBuilder {
   }
 
   // ── peer groups: one per grassroots organization for its members; one per sector for the grassroots
-  //    organizations; one per đảng bộ cơ sở for its subordinate units (RULES §5 defaults).
+  //    organizations; one per đảng bộ cơ sở for its subordinate units (rating-rules §5 defaults).
   private createPeerGroups(): void {
     const add = (code: string, name: string, kind: "MEMBER" | "ORGANIZATION", decidingOrgId: string): PeerGroupRow => {
       const row: PeerGroupRow = { id: this.input.ids.next("peerGroup"), cycleId: this.cycle.id, kind, code, name, decidingOrgId };
@@ -684,7 +684,7 @@ class CycleBuilder {
     // Members: where their cell stands decides how far their record went.
     for (const o of outcomes) {
       const phase = cellPhases.get(o.cell)!;
-      // Cells propose EXCELLENT more readily than the quota allows: the committee has to trim (RULES §5).
+      // Cells propose EXCELLENT more readily than the quota allows: the committee has to trim (rating-rules §5).
       const { wanted, allowed } = this.memberLevel(o, 0.7);
       const rng = randomFor(this.input.seedLabel, "record", o.member.row.id, year);
       const state = this.input.fixedStates.get(o.member.row.id) ?? this.currentState(rng, phase, o.cell);

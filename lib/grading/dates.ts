@@ -69,7 +69,7 @@ export function dateKey(date: CalendarDate): number {
 
 /**
  * True when `months` calendar months have passed from `start` to `asOf`: `start` plus the months, clamped
- * to the end of the month, falls on or before `asOf` (RULES §2.2).
+ * to the end of the month, falls on or before `asOf` (rating-rules §2.2).
  */
 export function hasCompletedMonths(start: CalendarDate, asOf: CalendarDate, months: number): boolean {
   return dateKey(addCalendarMonths(start, months)) <= dateKey(asOf);

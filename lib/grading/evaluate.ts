@@ -63,7 +63,7 @@ export function evaluate(input: GradingInput): GradingResult {
         tallies.set(verdict.peerGroup, tally);
       }
     }
-    // RULES §6 — counts use the proposals of rated subjects as given, valid or not
+    // rating-rules §6 — counts use the proposals of rated subjects as given, valid or not
     if (verdict.rated) {
       if (verdict.proposed === "EXCELLENT") tally.excellent++;
       else if (verdict.proposed === "GOOD") tally.good++;
@@ -127,7 +127,7 @@ function judgeWith<Subject extends SubjectInput>(
 ): SubjectVerdict {
   const { id, kind, peerGroup, proposed } = subject;
 
-  // RULES §6 — a not-rated subject reports its first not-rated reason alone
+  // rating-rules §6 — a not-rated subject reports its first not-rated reason alone
   for (const exclusion of exclusions) {
     const notRatedReason = exclusion(subject, context);
     if (notRatedReason) {
@@ -140,7 +140,7 @@ function judgeWith<Subject extends SubjectInput>(
         notRatedReason,
         maxLevel: null,
         forced: false,
-        // RULES §6 — only NOT_RATED is a valid proposal for a subject left out of rating
+        // rating-rules §6 — only NOT_RATED is a valid proposal for a subject left out of rating
         proposalValid: proposed === "NOT_RATED",
         reasons: ONLY_REASON[notRatedReason],
         selfReviewRequired: writesSelfReviewWhenNotRated(notRatedReason, context),
@@ -148,11 +148,11 @@ function judgeWith<Subject extends SubjectInput>(
     }
   }
 
-  // RULES §2.4 — [21] HD 21 II.6: no decided level before the review (kiểm điểm) is done; RULES §7.3: nor
+  // rating-rules §2.4 — [21] HD 21 II.6: no decided level before the review (kiểm điểm) is done; rating-rules §7.3: nor
   // under [366] before the score is given
   const reviewDone = subject.reviewDone !== false;
   let decidable = reviewDone;
-  // RULES §3, §7.9 — the maximum is the lowest limit; every rule that returns a limit is a reason: those
+  // rating-rules §3, §7.9 — the maximum is the lowest limit; every rule that returns a limit is a reason: those
   // capping below EXCELLENT, the notes for the competent body and the missing facts
   let maxLevel: Level = "EXCELLENT";
   let forced = false;
@@ -176,14 +176,14 @@ function judgeWith<Subject extends SubjectInput>(
     notRatedReason: null,
     maxLevel,
     forced,
-    // RULES §3, §6 — valid when not above the maximum; a rated subject proposed NOT_RATED is invalid
+    // rating-rules §3, §6 — valid when not above the maximum; a rated subject proposed NOT_RATED is invalid
     proposalValid: decidable && proposed !== "NOT_RATED" && isAtLeast(maxLevel, proposed),
     reasons: reasonList(reasons),
     selfReviewRequired: true,
   };
 }
 
-// RULES §2.1–2.2 — exempt and suspended members write no self-review; a new member does where the rule set says so
+// rating-rules §2.1–2.2 — exempt and suspended members write no self-review; a new member does where the rule set says so
 function writesSelfReviewWhenNotRated(reason: NotRatedReason, context: RuleContext): boolean {
   return reason === "NEW_MEMBER" && context.options.newMemberWritesSelfReview;
 }

@@ -12,7 +12,7 @@ import {
   type GradingInput,
 } from "./types";
 
-// The input document of RULES §6. Objects are strict (an unknown key is an error), dates are real
+// The input document of rating-rules §6. Objects are strict (an unknown key is an error), dates are real
 // calendar dates, and facts left out keep their harmless meaning (see types.ts), so no defaults are filled.
 
 const isoDate = z.string().refine(isIsoDate, {
@@ -38,7 +38,7 @@ function notAbove<T extends Record<string, number>>(part: keyof T & string, whol
   };
 }
 
-// RULES §7.3: a score part with one decimal place at most, compared in tenths (rules/score.ts).
+// rating-rules §7.3: a score part with one decimal place at most, compared in tenths (rules/score.ts).
 const scorePart = (max: number) =>
   z
     .number()
@@ -48,7 +48,7 @@ const scorePart = (max: number) =>
 
 const score = z.strictObject({ general: scorePart(30), results: scorePart(70) });
 
-// RULES §7.4: on time and exceeded are parts of the completed tasks, which are part of those assigned.
+// rating-rules §7.4: on time and exceeded are parts of the completed tasks, which are part of those assigned.
 const tasks = z
   .strictObject({ assigned: count, completed: count, onTime: count, exceeded: count })
   .superRefine(notAbove("completed", "assigned", "số nhiệm vụ hoàn thành lớn hơn số nhiệm vụ được giao"))
@@ -124,7 +124,7 @@ const override = z.strictObject({
   decidedOn: isoDate,
   issuer: nonBlank,
   reason: nonBlank,
-  // RULES §7.8 — 366 Điều 11, 1.5: the competent body may raise the rate up to 25 %
+  // rating-rules §7.8 — 366 Điều 11, 1.5: the competent body may raise the rate up to 25 %
   ratePercent: z.number().int().min(21).max(25).optional(),
 });
 
@@ -137,7 +137,7 @@ export const GradingInputSchema = z
     overrides: z.array(override).optional(),
   })
   .superRefine((input, context) => {
-    // RULES §6 — a duplicate id, a peer group of both kinds, an override naming no peer group: invalid
+    // rating-rules §6 — a duplicate id, a peer group of both kinds, an override naming no peer group: invalid
     const firstIndexOfId = new Map<string, number>();
     const firstOfGroup = new Map<string, { kind: string; index: number }>();
     input.subjects.forEach((subject, index) => {
@@ -174,7 +174,7 @@ export const GradingInputSchema = z
       }
     });
 
-    // RULES §7.8 — only a rule set whose overrides raise the rate reads one
+    // rating-rules §7.8 — only a rule set whose overrides raise the rate reads one
     const overridesRaiseRate = getRuleSet(input.ruleSet).quota.overrideRatePercent !== null;
     input.overrides?.forEach((override, index) => {
       if (override.ratePercent !== undefined && !overridesRaiseRate) {

@@ -2,22 +2,22 @@ import { compareCodeUnits } from "./order";
 import { getRuleSet, type QuotaPolicy, type RuleSetId } from "./rule-sets";
 import type { GroupCounts, Level, LevelOrNotRated, QuotaBase, QuotaCheck, QuotaOverride } from "./types";
 
-// The quota of EXCELLENT per peer group (RULES §5, §7.8), in whole numbers only: never a rounded percentage.
+// The quota of EXCELLENT per peer group (rating-rules §5, §7.8), in whole numbers only: never a rounded percentage.
 
 export const DEFAULT_QUOTA_BASE: QuotaBase = "GOOD_ONLY";
 
-/** The rate of RULES §5 and the default of §7.8. */
+/** The rate of rating-rules §5 and the default of §7.8. */
 export const DEFAULT_RATE_PERCENT = 20;
 
 /** How one group's quota is computed: its rate, and whether an override lets the group exceed the cap. */
 export interface QuotaRule {
   /** r: EXCELLENT at most r % of the base. */
   ratePercent: number;
-  /** RULES §5 ([21], [124]): an override lets the group exceed. §7.8 ([366]): it raised the rate, the cap still binds. */
+  /** rating-rules §5 ([21], [124]): an override lets the group exceed. §7.8 ([366]): it raised the rate, the cap still binds. */
   overrideLiftsCap: boolean;
 }
 
-/** RULES §5, the rule of [21] and [124]: 20 %, an override lets the group exceed. The default everywhere. */
+/** rating-rules §5, the rule of [21] and [124]: 20 %, an override lets the group exceed. The default everywhere. */
 export const QUOTA_RULE_20: QuotaRule = Object.freeze({ ratePercent: DEFAULT_RATE_PERCENT, overrideLiftsCap: true });
 
 /** ⌊n · numerator / denominator⌋ for whole numbers, exact wherever the result is (n · numerator itself may not be). */
@@ -33,7 +33,7 @@ function floorOfFraction(n: number, numerator: number, denominator: number): num
  * (r = 20: ⌊P / 6⌋; r = 25: ⌊P / 5⌋);
  * GOOD_AND_EXCELLENT, "E ≤ r % of those rated GOOD or above": 100·E ≤ r·P, so ⌊r·P / 100⌋ (r = 20: ⌊P / 5⌋).
  */
-// RULES §5, §7.8 — [21] HD 21 II.B.2.3, [124], 366 Điều 11, 1.5: a ceiling rounded down, never a target
+// rating-rules §5, §7.8 — [21] HD 21 II.B.2.3, [124], 366 Điều 11, 1.5: a ceiling rounded down, never a target
 export function maxExcellent(
   pool: number,
   quotaBase: QuotaBase = DEFAULT_QUOTA_BASE,
@@ -45,7 +45,7 @@ export function maxExcellent(
   return floorOfFraction(pool, ratePercent, quotaBase === "GOOD_ONLY" ? 100 + ratePercent : 100);
 }
 
-// RULES §5, §6, §7.8 — the group holds when excess is 0; under [21] and [124] an override lets it exceed, visibly
+// rating-rules §5, §6, §7.8 — the group holds when excess is 0; under [21] and [124] an override lets it exceed, visibly
 export function checkQuota(
   counts: GroupCounts,
   quotaBase: QuotaBase,
@@ -69,7 +69,7 @@ export function checkQuota(
 /** The quota rule of a group under a rule set's policy, given the override naming the group, if any. */
 export function quotaRuleOf(policy: QuotaPolicy, override?: Pick<QuotaOverride, "ratePercent"> | null): QuotaRule {
   if (policy.overrideRatePercent === null) return { ratePercent: policy.ratePercent, overrideLiftsCap: true };
-  // RULES §7.8 — 366 Điều 11, 1.5: the competent body's decision raises the rate, up to 25 %
+  // rating-rules §7.8 — 366 Điều 11, 1.5: the competent body's decision raises the rate, up to 25 %
   const ratePercent = override ? (override.ratePercent ?? policy.overrideRatePercent) : policy.ratePercent;
   return { ratePercent, overrideLiftsCap: false };
 }
@@ -121,7 +121,7 @@ export interface WhatIf extends QuotaCheck {
   fix: QuotaFix | null;
 }
 
-/** Counts a group's rated proposals: NOT_RATED subjects count nowhere (RULES §5). */
+/** Counts a group's rated proposals: NOT_RATED subjects count nowhere (rating-rules §5). */
 export function countProposals(proposals: readonly GroupProposal[]): GroupCounts {
   let excellent = 0;
   let good = 0;

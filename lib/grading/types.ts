@@ -3,15 +3,15 @@ import type { RuleSetId } from "./rule-sets";
 // Vocabulary of the rating rules (docs/rating-rules.md §1, §6, §7). Codes are stable: they are stored,
 // exchanged with the command line and turned into sentences by the i18n messages of the `grading` namespace.
 
-/** The four quality levels, best first (RULES §1). */
+/** The four quality levels, best first (rating-rules §1). */
 export const LEVELS = ["EXCELLENT", "GOOD", "COMPLETED", "NOT_COMPLETED"] as const;
 export type Level = (typeof LEVELS)[number];
 
-/** `NOT_RATED` is not a level: the subject is left out of every count (RULES §1). */
+/** `NOT_RATED` is not a level: the subject is left out of every count (rating-rules §1). */
 export type LevelOrNotRated = Level | "NOT_RATED";
 export const LEVELS_OR_NOT_RATED = [...LEVELS, "NOT_RATED"] as const satisfies readonly LevelOrNotRated[];
 
-/** Grade of one criterion (cấp độ của từng tiêu chí), best first (RULES §1). */
+/** Grade of one criterion (cấp độ của từng tiêu chí), best first (rating-rules §1). */
 export const CRITERION_GRADES = ["EXCELLENT", "GOOD", "AVERAGE", "POOR"] as const;
 export type CriterionGrade = (typeof CRITERION_GRADES)[number];
 
@@ -28,15 +28,15 @@ export type MemberStatus = (typeof MEMBER_STATUSES)[number];
 export const MEMBER_CATEGORIES = ["NON_LEADER", "LEADER", "OUTSIDE_SYSTEM"] as const;
 export type MemberCategory = (typeof MEMBER_CATEGORIES)[number];
 
-/** The two readings of the 20 % rule's base (RULES §5). */
+/** The two readings of the 20 % rule's base (rating-rules §5). */
 export const QUOTA_BASES = ["GOOD_ONLY", "GOOD_AND_EXCELLENT"] as const;
 export type QuotaBase = (typeof QUOTA_BASES)[number];
 
-/** Why a subject is left out of rating, in the order the first applicable one is reported (RULES §6). */
+/** Why a subject is left out of rating, in the order the first applicable one is reported (rating-rules §6). */
 export const NOT_RATED_REASONS = ["EXEMPT", "SUSPENDED", "NEW_MEMBER", "NEW_ORGANIZATION"] as const;
 export type NotRatedReason = (typeof NOT_RATED_REASONS)[number];
 
-/** Every reason code the module can report (RULES §6); each has a sentence in both message files. */
+/** Every reason code the module can report (rating-rules §6); each has a sentence in both message files. */
 export const REASON_CODES = [
   ...NOT_RATED_REASONS,
   "REVIEW_MISSING",
@@ -123,7 +123,7 @@ export interface LedUnits {
   notCompleted: number;
 }
 
-// Facts left out are the harmless value (RULES §6): active, review done, no criteria, no discipline,
+// Facts left out are the harmless value (rating-rules §6): active, review done, no criteria, no discipline,
 // 100 % of targets, no sick leave, not a civil servant, no subordinate facts; under [366] a member
 // without a category holds no leadership post, and no tasks means no task rule (no score, though, is
 // SCORE_MISSING: the [366] level cannot be decided without one).
@@ -186,8 +186,8 @@ export type SubjectInput = MemberInput | OrganizationInput;
 
 /**
  * A recorded decision of the competent committee on a peer group's quota: under [21] and [124] it lets
- * the group exceed the 20 % cap (RULES §5); under [366] it raises the rate, to `ratePercent` (21–25,
- * default 25) (RULES §7.8).
+ * the group exceed the 20 % cap (rating-rules §5); under [366] it raises the rate, to `ratePercent` (21–25,
+ * default 25) (rating-rules §7.8).
  */
 export interface QuotaOverride {
   peerGroup: string;
@@ -241,7 +241,7 @@ export interface QuotaCheck {
   overridden: boolean;
 }
 
-/** The 20 % check of one peer group, as the command line prints it (RULES §6). */
+/** The 20 % check of one peer group, as the command line prints it (rating-rules §6). */
 export interface GroupResult extends QuotaCheck {
   peerGroup: string;
   kind: SubjectKind;

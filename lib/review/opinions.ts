@@ -103,7 +103,7 @@ function previousCell(facts: OpinionFacts): OpinionRequirement | null {
     if (stay.kind !== "OFFICIAL" || stay.cellId === facts.cellId || stay.toDate === null) continue;
     const end = parse(stay.toDate);
     if (end.year !== facts.year) continue;
-    // Six calendar months or more in the old cell within the year (counted as RULES §2 counts them).
+    // Six calendar months or more in the old cell within the year (counted as rating-rules §2 counts them).
     const start = later(parse(stay.fromDate), yearStart);
     if (!hasCompletedMonths(start, end, SIX_MONTHS)) continue;
     if (!found || dateKey(end) > dateKey(found.end)) found = { stay, end };

@@ -55,13 +55,13 @@ export const TRANSITIONS = [
   { name: "return", from: ["SUBMITTED"], to: "RETURNED", permission: "minutes:write", kinds: MEMBER_ONLY, ownRecord: "forbidden", requires: ["reason"] },
   // RecordState ABSENT: a member absent from the meeting is reviewed as soon as possible.
   { name: "markAbsent", from: ["DRAFT", "SUBMITTED", "RETURNED"], to: "ABSENT", permission: "minutes:write", kinds: MEMBER_ONLY, ownRecord: "forbidden", requires: [] },
-  // HD 43 Mục 2, 2.1 and RULES §7.1: exempt, suspended and new members are not reviewed; the reason is kept.
+  // HD 43 Mục 2, 2.1 and rating-rules §7.1: exempt, suspended and new members are not reviewed; the reason is kept.
   { name: "markNotRated", from: ["DRAFT", "SUBMITTED", "RETURNED", "ABSENT"], to: "NOT_RATED", permission: "minutes:write", kinds: MEMBER_ONLY, ownRecord: "forbidden", requires: ["notRatedReason"] },
   // A reason that no longer holds (a suspension lifted before the meeting): the member is reviewed after all.
   { name: "reinstate", from: ["NOT_RATED"], to: "DRAFT", permission: "minutes:write", kinds: MEMBER_ONLY, ownRecord: "forbidden", requires: ["reason"] },
   // 366 Điều 12 Bước 2: the cell's meeting reviews the member and votes the proposed level (finalizing the minutes).
   { name: "review", from: ["SUBMITTED", "ABSENT"], to: "REVIEWED", permission: "minutes:write", kinds: MEMBER_ONLY, ownRecord: "forbidden", requires: ["vote"] },
-  // 366 Điều 12 Bước 3: the competent committee decides the level (RULES §5, §7.8 for the quota).
+  // 366 Điều 12 Bước 3: the competent committee decides the level (rating-rules §5, §7.8 for the quota).
   { name: "decide", from: ["REVIEWED"], to: "DECIDED", permission: "rating:decide", kinds: MEMBER_ONLY, ownRecord: "forbidden", requires: ["level"] },
   // 366 Điều 15: the result is made public.
   { name: "publish", from: ["DECIDED"], to: "PUBLISHED", permission: "rating:decide", kinds: MEMBER_ONLY, ownRecord: "forbidden", requires: [] },

@@ -26,11 +26,11 @@ export const QD124_HD25 = {
   id: "QD124_HD25",
   source: "Quy định 124-QĐ/TW (2023), Hướng dẫn 25-HD/BTCTW",
   options: {
-    // RULES §2.2: under [124] a member admitted under 6 months is not required to write a self-review.
+    // rating-rules §2.2: under [124] a member admitted under 6 months is not required to write a self-review.
     newMemberWritesSelfReview: false,
     civilServiceCapsEveryLevel: true,
   },
-  // RULES §5: 20 %, and an override decision lets the group exceed it.
+  // rating-rules §5: 20 %, and an override decision lets the group exceed it.
   quota: { ratePercent: 20, overrideRatePercent: null },
   member: {
     exclusions: [exempt, suspended, newMember],

@@ -27,7 +27,7 @@ export const QD132_HD21 = {
     newMemberWritesSelfReview: true,
     civilServiceCapsEveryLevel: true,
   },
-  // RULES §5: 20 %, and an override decision lets the group exceed it.
+  // rating-rules §5: 20 %, and an override decision lets the group exceed it.
   quota: { ratePercent: 20, overrideRatePercent: null },
   member: {
     exclusions: [exempt, suspended, newMember],
@@ -36,7 +36,7 @@ export const QD132_HD21 = {
   },
   organization: {
     exclusions: [newOrganization],
-    // RULES §4: the four forced rules of [124] also apply here, HD 21's own text being missing.
+    // rating-rules §4: the four forced rules of [124] also apply here, HD 21's own text being missing.
     rules: [
       criteriaPattern,
       subordinatesBelowCompleted,

@@ -30,7 +30,7 @@ import {
 import type { RuleSet } from "./rule-set";
 
 /**
- * Review years 2025 on: the 100-point scale (RULES §7). Criteria grades, the civil-service and
+ * Review years 2025 on: the 100-point scale (rating-rules §7). Criteria grades, the civil-service and
  * sick-leave caps, the 50 % targets rule and the subordinate-level, local-body and 20 %-disciplined
  * rules of the older sets are not listed, so their facts change nothing here.
  */
@@ -67,7 +67,7 @@ export const QD366_HD43 = {
     ],
   },
   organization: {
-    // Kept from [21]: 366 and HD 43 say nothing of new organizations (RULES §7.1, configurable).
+    // Kept from [21]: 366 and HD 43 say nothing of new organizations (rating-rules §7.1, configurable).
     exclusions: [newOrganization],
     rules: [
       scoreBand,

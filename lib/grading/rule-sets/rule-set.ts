@@ -16,7 +16,7 @@ export interface RuleSet {
   organization: { exclusions: readonly Exclusion<OrganizationInput>[]; rules: readonly OrganizationRule[] };
 }
 
-/** The quota of EXCELLENT per peer group (RULES §5, §7.8). */
+/** The quota of EXCELLENT per peer group (rating-rules §5, §7.8). */
 export interface QuotaPolicy {
   /** r: EXCELLENT at most r % of the base. */
   ratePercent: number;

@@ -8,9 +8,9 @@ const POOR_CRITERION = forceNotCompleted("POOR_CRITERION");
 
 /**
  * The ladder of criteria patterns, for members and organizations alike; no criteria, no cap.
- * A POOR criterion reports POOR_CRITERION alone, never CRITERIA as well (RULES §6).
+ * A POOR criterion reports POOR_CRITERION alone, never CRITERIA as well (rating-rules §6).
  */
-// RULES §3 rows 1–4, §4 row 1 — [21] HD 21 II.B.2.3 and 1.3, [124] Điều 12.1–12.4 ("Kém" ⇒ KHTNV)
+// rating-rules §3 rows 1–4, §4 row 1 — [21] HD 21 II.B.2.3 and 1.3, [124] Điều 12.1–12.4 ("Kém" ⇒ KHTNV)
 export const criteriaPattern: SubjectRule<{ criteria?: readonly Criterion[] }> = ({ criteria }) => {
   if (!criteria || criteria.length === 0) return null;
   let meetsExcellent = true;

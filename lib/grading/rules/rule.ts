@@ -4,10 +4,10 @@ import type { Level, MemberInput, NotRatedReason, OrganizationInput, ReasonCode 
 
 /** Switches a rule set turns on or off where docs/rating-rules.md marks a rule "(configurable)" or "(option)". */
 export interface RuleSetOptions {
-  /** RULES §2.2: a member admitted under 6 months still writes a self-review ([21] yes, [124] no). */
+  /** rating-rules §2.2: a member admitted under 6 months still writes a self-review ([21] yes, [124] no). */
   newMemberWritesSelfReview: boolean;
   /**
-   * RULES §3 row 5: the party level is capped by every civil-service level (true), or only EXCELLENT
+   * rating-rules §3 row 5: the party level is capped by every civil-service level (true), or only EXCELLENT
    * needs a civil-service EXCELLENT (false). The GOOD/COMPLETED part is recalled, not quoted.
    */
   civilServiceCapsEveryLevel: boolean;
@@ -15,7 +15,7 @@ export interface RuleSetOptions {
 
 export interface RuleContext {
   ratingDate: CalendarDate;
-  /** The calendar year of the rating date (RULES §6). */
+  /** The calendar year of the rating date (rating-rules §6). */
   reviewYear: number;
   options: RuleSetOptions;
 }
@@ -37,7 +37,7 @@ export interface Limit {
 
 /** A capping or forcing rule: null when it does not limit the subject. */
 export type SubjectRule<Subject> = (subject: Subject, context: RuleContext) => Limit | null;
-/** A rule of RULES §2 leaving the subject out of rating: null when the subject is rated. */
+/** A rule of rating-rules §2 leaving the subject out of rating: null when the subject is rated. */
 export type Exclusion<Subject> = (subject: Subject, context: RuleContext) => NotRatedReason | null;
 
 export type MemberRule = SubjectRule<MemberInput>;

@@ -1,7 +1,7 @@
 import type { Score } from "../types";
 import { capAt, forceNotCompleted, missingFact, type SubjectRule } from "./rule";
 
-// The 100-point score of [366] (RULES §7.3), compared in tenths of a point as whole numbers. Decimal
+// The 100-point score of [366] (rating-rules §7.3), compared in tenths of a point as whole numbers. Decimal
 // fractions are inexact in binary floating point (0.1 + 0.2 is 0.30000000000000004), so no band edge is
 // ever compared on a float sum: 29.9 + 60 is 899 tenths, below the 900 of "90 points", by construction.
 
@@ -32,7 +32,7 @@ const SCORE_UNDER_90 = capAt("SCORE_UNDER_90", "GOOD");
 const SCORE_UNDER_70 = capAt("SCORE_UNDER_70", "COMPLETED");
 const SCORE_UNDER_50 = forceNotCompleted("SCORE_UNDER_50");
 
-// RULES §7.3 — 366 Điều 11 khoản 1–4: from 90 HTXSNV, 70 to under 90 HTTNV, 50 to under 70 HTNV, under 50 KHTNV
+// rating-rules §7.3 — 366 Điều 11 khoản 1–4: from 90 HTXSNV, 70 to under 90 HTTNV, 50 to under 70 HTNV, under 50 KHTNV
 export const scoreBand: SubjectRule<{ score?: Score }> = ({ score }) => {
   // No level can be decided without the score, which caps nothing until it is given.
   if (score === undefined) return SCORE_MISSING;

@@ -1,7 +1,7 @@
 import type { MemberInput, SubjectInput, Tasks } from "../types";
 import { capAt, forceNotCompleted, noteFor, type Limit, type SubjectRule } from "./rule";
 
-// The conditions of [366] on the year's tasks (RULES §7.4), in whole numbers. N = assigned,
+// The conditions of [366] on the year's tasks (rating-rules §7.4), in whole numbers. N = assigned,
 // C = completed, T = on time, X = exceeded, late = C − T. Without tasks, or with none assigned, no task
 // rule applies. A leader's tasks are those of the units the leader directly leads (366 Điều 11, 1.2).
 //
@@ -34,7 +34,7 @@ const under70 = (t: Tasks) => 10 * t.completed < 7 * t.assigned;
 
 const TASKS_EXCEEDED_UNDER_30 = capAt("TASKS_EXCEEDED_UNDER_30", "GOOD");
 
-// RULES §7.4 — 366 Điều 11, 1.1–1.3: HTXSNV needs at least 30 % of the tasks exceeding their requirement, 10·X ≥ 3·N
+// rating-rules §7.4 — 366 Điều 11, 1.1–1.3: HTXSNV needs at least 30 % of the tasks exceeding their requirement, 10·X ≥ 3·N
 export const tasksExceededUnder30: SubjectRule<SubjectInput> = (subject) => {
   const t = assigned(subject.tasks);
   return t !== null && exceededUnder30(t) && !setAsideByForceMajeure(subject) ? TASKS_EXCEEDED_UNDER_30 : null;
@@ -50,7 +50,7 @@ function lateLimit(t: Tasks): Limit | null {
   return 5 * lateTasks <= t.assigned ? TASKS_LATE_COMPLETED : TASKS_LATE_NOT_COMPLETED;
 }
 
-// RULES §7.4 — 366 Điều 11 khoản 2–3: HTTNV needs every task on time; HTNV allows at most 20 % late, 5·late ≤ N
+// rating-rules §7.4 — 366 Điều 11 khoản 2–3: HTTNV needs every task on time; HTNV allows at most 20 % late, 5·late ≤ N
 export const tasksLate: SubjectRule<SubjectInput> = (subject) => {
   const t = assigned(subject.tasks);
   const limit = t === null ? null : lateLimit(t);
@@ -59,7 +59,7 @@ export const tasksLate: SubjectRule<SubjectInput> = (subject) => {
 
 const TASKS_NOT_COMPLETED = capAt("TASKS_NOT_COMPLETED", "NOT_COMPLETED");
 
-// RULES §7.4 — 366 Điều 11 khoản 3: HTNV needs 100 % of the tasks completed; short of it only KHTNV is left, not forced
+// rating-rules §7.4 — 366 Điều 11 khoản 3: HTNV needs 100 % of the tasks completed; short of it only KHTNV is left, not forced
 export const tasksNotCompleted: SubjectRule<SubjectInput> = (subject) => {
   const t = assigned(subject.tasks);
   return t !== null && notAllCompleted(t) && !setAsideByForceMajeure(subject) ? TASKS_NOT_COMPLETED : null;
@@ -67,7 +67,7 @@ export const tasksNotCompleted: SubjectRule<SubjectInput> = (subject) => {
 
 const TASKS_FAILED_OVER_50 = forceNotCompleted("TASKS_FAILED_OVER_50");
 
-// RULES §7.4 — 366 Điều 11, 4: a member without a leadership post with over half of the tasks not completed, 2·(N − C) > N
+// rating-rules §7.4 — 366 Điều 11, 4: a member without a leadership post with over half of the tasks not completed, 2·(N − C) > N
 export const tasksFailedOver50: SubjectRule<MemberInput> = (member) => {
   const t = assigned(member.tasks);
   // Force majeure is not read for these members.
@@ -78,7 +78,7 @@ export const tasksFailedOver50: SubjectRule<MemberInput> = (member) => {
 
 const TASKS_UNDER_70 = forceNotCompleted("TASKS_UNDER_70");
 
-// RULES §7.4 — 366 Điều 11, 4: a leader's units, or an organization, under 70 % of the planned tasks, 10·C < 7·N
+// rating-rules §7.4 — 366 Điều 11, 4: a leader's units, or an organization, under 70 % of the planned tasks, 10·C < 7·N
 export const tasksUnder70: SubjectRule<SubjectInput> = (subject) => {
   const t = assigned(subject.tasks);
   return t !== null && under70(t) && answersForUnits(subject) && subject.forceMajeure !== true ? TASKS_UNDER_70 : null;
@@ -86,13 +86,13 @@ export const tasksUnder70: SubjectRule<SubjectInput> = (subject) => {
 
 const FIVE_TARGETS = forceNotCompleted("FIVE_TARGETS");
 
-// RULES §7.6–7.7 — 366 Điều 11, 4: the five basic socio-economic targets missed (leaders and organizations), unless force majeure
+// rating-rules §7.6–7.7 — 366 Điều 11, 4: the five basic socio-economic targets missed (leaders and organizations), unless force majeure
 export const fiveTargets: SubjectRule<SubjectInput> = (subject) =>
   subject.fiveTargetsMissed === true && answersForUnits(subject) && subject.forceMajeure !== true ? FIVE_TARGETS : null;
 
 const FORCE_MAJEURE = noteFor("FORCE_MAJEURE");
 
-// RULES §7.4 — 366 Điều 11, 4 (last paragraph): force majeure, listed only when it set aside at least one rule
+// rating-rules §7.4 — 366 Điều 11, 4 (last paragraph): force majeure, listed only when it set aside at least one rule
 export const forceMajeure: SubjectRule<SubjectInput> = (subject) => {
   if (!setAsideByForceMajeure(subject)) return null;
   const t = assigned(subject.tasks);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatPath, parseGradingInput } from "@/lib/grading";
 
-// The input document of RULES §6: what it accepts, and the path it names for what it refuses.
+// The input document of rating-rules §6: what it accepts, and the path it names for what it refuses.
 
 const RULES_EXAMPLE = {
   ruleSet: "QD132_HD21",
@@ -59,7 +59,7 @@ function problemPath(edit: (document: Document & Record<string, unknown>) => voi
   return parsed.ok ? null : parsed.problem.path;
 }
 
-describe("the input document (RULES §6)", () => {
+describe("the input document (rating-rules §6)", () => {
   it("accepts the example of the rules document (§6)", () => {
     expect(parseGradingInput(clone())).toEqual({ ok: true, input: RULES_EXAMPLE });
   });
@@ -130,7 +130,7 @@ describe("formatPath", () => {
   });
 });
 
-// RULES §7.9: the facts of the 100-point scale, accepted under every rule set, each bad value refused with its path.
+// rating-rules §7.9: the facts of the 100-point scale, accepted under every rule set, each bad value refused with its path.
 const DOCUMENT_366 = {
   ruleSet: "QD366_HD43",
   ratingDate: "2026-12-15",
@@ -180,7 +180,7 @@ function problemPath366(edit: (document: Document366 & Record<string, unknown>) 
   return parsed.ok ? null : parsed.problem.path;
 }
 
-describe("the facts of the 100-point scale (RULES §7.9)", () => {
+describe("the facts of the 100-point scale (rating-rules §7.9)", () => {
   it("accepts them, with a disciplined unit and no unit count", () => {
     expect(parseGradingInput(structuredClone(DOCUMENT_366))).toEqual({ ok: true, input: DOCUMENT_366 });
   });

@@ -14,7 +14,7 @@ import {
   type QuotaOverride,
 } from "@/lib/grading";
 
-// Properties of the 20 % rule (RULES §5) against a brute force that reads the regulation literally.
+// Properties of the 20 % rule (rating-rules §5) against a brute force that reads the regulation literally.
 
 const PROPOSALS: LevelOrNotRated[] = ["EXCELLENT", "GOOD", "COMPLETED", "NOT_COMPLETED", "NOT_RATED"];
 
@@ -139,7 +139,7 @@ describe("the 20 % rule per peer group", () => {
     expect(maxExcellent(5 * 2 ** 49, "GOOD_AND_EXCELLENT")).toBe(2 ** 49);
   });
 
-  it("matches the worked examples of RULES §5", () => {
+  it("matches the worked examples of rating-rules §5", () => {
     const examples: [number, number, number][] = [
       [4, 0, 0],
       [5, 0, 1],
@@ -280,7 +280,7 @@ describe("what if (the live quota check)", () => {
   });
 });
 
-// RULES §7.8: under QD366_HD43 the rate is 20 %, raised by a decision to its ratePercent (21–25, default
+// rating-rules §7.8: under QD366_HD43 the rate is 20 %, raised by a decision to its ratePercent (21–25, default
 // 25); a decision no longer lets a group exceed.
 const RATES = [20, 21, 22, 23, 24, 25] as const;
 const rate = fc.constantFrom(...RATES);
@@ -308,7 +308,7 @@ describe("the rate of QD366_HD43, 20 % to 25 %", () => {
     expect(maxExcellent(61 * 2 ** 46, "GOOD_ONLY", 22)).toBe(11 * 2 ** 46);
   });
 
-  it("matches the examples of RULES §7.8", () => {
+  it("matches the examples of rating-rules §7.8", () => {
     const at = (e: number, h: number, r: number) => checkQuota({ excellent: e, good: h }, "GOOD_ONLY", r !== 20, quotaRuleFor("QD366_HD43", r === 20 ? null : { ratePercent: r }));
     expect(at(2, 8, 20)).toMatchObject({ maxExcellent: 1, ok: false });
     expect(at(2, 8, 25)).toMatchObject({ maxExcellent: 2, ok: true });

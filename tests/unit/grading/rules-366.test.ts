@@ -17,7 +17,7 @@ import {
 import { reasonBit, reasonList, withReason } from "@/lib/grading/reasons";
 import { toTenths } from "@/lib/grading/rules/score";
 
-// Table tests per rule of the 100-point scale (RULES §7, rule set QD366_HD43).
+// Table tests per rule of the 100-point scale (rating-rules §7, rule set QD366_HD43).
 
 const RATING_DATE = "2026-12-15";
 
@@ -88,7 +88,7 @@ describe("the rule set of a review year", () => {
   });
 });
 
-describe("scores in tenths of a point (RULES §7.3)", () => {
+describe("scores in tenths of a point (rating-rules §7.3)", () => {
   it.each<[Score, number]>([
     [{ general: 29.9, results: 60 }, 899],
     [{ general: 30, results: 60 }, 900],
@@ -112,7 +112,7 @@ describe("scores in tenths of a point (RULES §7.3)", () => {
   });
 });
 
-describe("who is rated under QD366_HD43 (RULES §7.1)", () => {
+describe("who is rated under QD366_HD43 (rating-rules §7.1)", () => {
   it.each<[string, SubjectInput, object, boolean]>([
     [
       "a member admitted under 6 months: not rated, no self-review",
@@ -156,7 +156,7 @@ describe.each<[string, (facts: Facts) => SubjectInput]>([
   ["a member", (facts) => member(facts as Partial<MemberInput>)],
   ["a leader", (facts) => leader(facts as Partial<MemberInput>)],
   ["an organization", (facts) => organization(facts as Partial<OrganizationInput>)],
-])("the score bands, for %s (RULES §7.3)", (_name, subject) => {
+])("the score bands, for %s (rating-rules §7.3)", (_name, subject) => {
   it.each<[Score, object]>([
     [{ general: 30, results: 70 }, free],
     [{ general: 30, results: 60 }, free],
@@ -199,7 +199,7 @@ describe.each<[string, (facts: Facts) => SubjectInput]>([
   ["a member outside the political system", (facts) => member({ category: "OUTSIDE_SYSTEM", ...facts } as Partial<MemberInput>)],
   ["a leader", (facts) => leader(facts as Partial<MemberInput>)],
   ["an organization", (facts) => organization(facts as Partial<OrganizationInput>)],
-])("the task conditions every subject shares, for %s (RULES §7.4)", (_name, subject) => {
+])("the task conditions every subject shares, for %s (rating-rules §7.4)", (_name, subject) => {
   it.each<[string, Tasks | undefined, object]>([
     ["no tasks", undefined, free],
     ["none assigned", tasks(0, 0, 0, 0), free],
@@ -221,7 +221,7 @@ describe.each<[string, (facts: Facts) => SubjectInput]>([
   });
 });
 
-describe("tasks failing by category (RULES §7.4)", () => {
+describe("tasks failing by category (rating-rules §7.4)", () => {
   // Every completed task exceeded, so that only the completion share matters.
   const failing = (completed: number, assigned = 10) => ({ tasks: tasks(assigned, completed, completed, completed) });
 
@@ -280,7 +280,7 @@ describe("tasks failing by category (RULES §7.4)", () => {
   });
 });
 
-describe("force majeure (RULES §7.4)", () => {
+describe("force majeure (rating-rules §7.4)", () => {
   it.each<[string, SubjectInput, object]>([
     [
       "sets aside a leader's task rules",
@@ -333,7 +333,7 @@ describe("force majeure (RULES §7.4)", () => {
 describe.each<[string, (facts: Facts) => SubjectInput]>([
   ["a member", (facts) => member(facts as Partial<MemberInput>)],
   ["an organization", (facts) => organization(facts as Partial<OrganizationInput>)],
-])("shortcomings of the previous review, for %s (RULES §7.5)", (_name, subject) => {
+])("shortcomings of the previous review, for %s (rating-rules §7.5)", (_name, subject) => {
   it.each<[string, Facts, object]>([
     ["none named", { shortcomings: { named: 0, remedied: 0 } }, free],
     ["all remedied", { shortcomings: { named: 3, remedied: 3 } }, free],
@@ -344,7 +344,7 @@ describe.each<[string, (facts: Facts) => SubjectInput]>([
   });
 });
 
-describe("what forces a member (RULES §7.6)", () => {
+describe("what forces a member (rating-rules §7.6)", () => {
   it.each<[string, MemberInput, object]>([
     ["degradation", member({ degradationConcluded: true }), forcedBy("DEGRADATION")],
     ["prohibited acts", member({ prohibitedActsConcluded: true }), forcedBy("PROHIBITED_ACTS")],
@@ -460,7 +460,7 @@ describe("what forces a member (RULES §7.6)", () => {
   });
 });
 
-describe("what caps and forces an organization (RULES §7.7)", () => {
+describe("what caps and forces an organization (rating-rules §7.7)", () => {
   it.each<[string, OrganizationInput, object]>([
     ["a subordinate unit disciplined", organization({ disciplinedSubordinateUnits: 1 }), cappedAt("GOOD", "SUBORDINATES_DISCIPLINED")],
     [
@@ -543,7 +543,7 @@ describe("the older rule sets read none of the new facts", () => {
   });
 });
 
-describe("the quota of QD366_HD43 (RULES §7.8)", () => {
+describe("the quota of QD366_HD43 (rating-rules §7.8)", () => {
   const excellent = (id: string, peerGroup = "g") => member({ id, peerGroup, proposed: "EXCELLENT" });
   const good = (id: string, peerGroup = "g") => member({ id, peerGroup, proposed: "GOOD" });
   const group = (e: number, h: number, peerGroup = "g") => [

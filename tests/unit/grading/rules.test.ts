@@ -45,7 +45,7 @@ const forcedBy = (...reasons: string[]) => ({ rated: true, maxLevel: "NOT_COMPLE
 const cappedAt = (maxLevel: string, ...reasons: string[]) => ({ rated: true, maxLevel, forced: false, reasons });
 const notRated = (reason: string) => ({ rated: false, notRatedReason: reason, maxLevel: null, forced: false, reasons: [reason] });
 
-describe("calendar months (RULES §2.2)", () => {
+describe("calendar months (rating-rules §2.2)", () => {
   it.each([
     ["2024-06-10", 6, "2024-12-10"],
     ["2024-08-31", 6, "2025-02-28"],
@@ -81,7 +81,7 @@ describe("calendar months (RULES §2.2)", () => {
   });
 });
 
-describe.each(RULE_SETS)("who is rated, under %s (RULES §2)", (ruleSet) => {
+describe.each(RULE_SETS)("who is rated, under %s (rating-rules §2)", (ruleSet) => {
   it.each<[string, MemberInput, string, object]>([
     ["exactly 6 months admitted is rated", member({ admittedOn: "2024-06-10" }), RATING_DATE, free],
     ["one day short of 6 months is new", member({ admittedOn: "2024-06-11" }), RATING_DATE, notRated("NEW_MEMBER")],
@@ -126,7 +126,7 @@ describe.each(RULE_SETS)("who is rated, under %s (RULES §2)", (ruleSet) => {
     expect(verdict(subject, ruleSet).proposalValid).toBe(valid);
   });
 
-  it("a review not done leaves the maximum as computed and invalidates every proposal (RULES §2.4)", () => {
+  it("a review not done leaves the maximum as computed and invalidates every proposal (rating-rules §2.4)", () => {
     for (const proposed of ["EXCELLENT", "GOOD", "COMPLETED", "NOT_COMPLETED", "NOT_RATED"] as const) {
       expect(verdict(member({ reviewDone: false, sickLeaveDays: 100, proposed }), ruleSet)).toEqual({
         ...cappedAt("COMPLETED", "REVIEW_MISSING", "SICK_LEAVE"),
@@ -142,7 +142,7 @@ describe.each(RULE_SETS)("who is rated, under %s (RULES §2)", (ruleSet) => {
   });
 });
 
-describe("self-review of subjects left out (RULES §2.1–2.2)", () => {
+describe("self-review of subjects left out (rating-rules §2.1–2.2)", () => {
   const selfReview = (subject: SubjectInput, ruleSet: RuleSetId) =>
     evaluateSubject(subject, { ruleSet, ratingDate: RATING_DATE }).selfReviewRequired;
 
@@ -157,7 +157,7 @@ describe("self-review of subjects left out (RULES §2.1–2.2)", () => {
   });
 });
 
-describe.each(RULE_SETS)("what caps a member, under %s (RULES §3)", (ruleSet) => {
+describe.each(RULE_SETS)("what caps a member, under %s (rating-rules §3)", (ruleSet) => {
   it.each<[string, Partial<MemberInput>, object]>([
     ["no facts", {}, free],
     ["no criteria", { criteria: [] }, free],
@@ -252,7 +252,7 @@ describe.each(RULE_SETS)("what caps a member, under %s (RULES §3)", (ruleSet) =
   });
 });
 
-describe("a self-detected and remedied violation (RULES §3 rows 6–7)", () => {
+describe("a self-detected and remedied violation (rating-rules §3 rows 6–7)", () => {
   const selfRemedied = member({ disciplines: [{ decidedOn: "2024-05-01", selfDetectedAndRemedied: true }] });
 
   it("still forces under [21]", () => {
@@ -271,7 +271,7 @@ describe("a self-detected and remedied violation (RULES §3 rows 6–7)", () => 
   });
 });
 
-describe("the civil-service option (RULES §3 row 5, configurable)", () => {
+describe("the civil-service option (rating-rules §3 row 5, configurable)", () => {
   const context = (civilServiceCapsEveryLevel: boolean) => ({
     ratingDate: parseIsoDate(RATING_DATE)!,
     reviewYear: 2024,
@@ -289,7 +289,7 @@ describe("the civil-service option (RULES §3 row 5, configurable)", () => {
   });
 });
 
-describe.each(RULE_SETS)("what caps an organization, under %s (RULES §4)", (ruleSet) => {
+describe.each(RULE_SETS)("what caps an organization, under %s (rating-rules §4)", (ruleSet) => {
   const levels = (spec: Record<string, number>) =>
     Object.entries(spec).flatMap(([level, count]) => Array(count).fill(level)) as OrganizationInput["subordinateLevels"];
 
@@ -361,7 +361,7 @@ describe.each(RULE_SETS)("what caps an organization, under %s (RULES §4)", (rul
   });
 });
 
-describe("evaluate a set of subjects (RULES §5–§6)", () => {
+describe("evaluate a set of subjects (rating-rules §5–§6)", () => {
   const goods = (count: number, peerGroup = "g") =>
     Array.from({ length: count }, (_, index) => member({ id: `h${index}`, peerGroup }));
 
