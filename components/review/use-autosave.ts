@@ -13,6 +13,13 @@ type Stored<T> = { baseVersion: number; content: T; at: number; tab: string };
 /** A copy older than this was left by a tab that is gone (closed, crashed): any tab may restore it. */
 const ORPHANED_AFTER_MS = 15_000;
 
+/** Same text whatever the key order (the database's JSON sorts keys its own way). */
+function sameContent(a: unknown, b: unknown): boolean {
+  const stable = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(stable) : v && typeof v === "object" ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, stable((v as Record<string, unknown>)[k])])) : v;
+  return JSON.stringify(stable(a)) === JSON.stringify(stable(b));
+}
+
 /** This tab's identity; sessionStorage keeps it across a reload of the same tab, and only there. */
 function tabId(): string {
   try {
@@ -94,6 +101,17 @@ export function useAutosave<T>({
         return;
       }
       if (!result.data.saved) {
+        // A save of this very text that went out as the page was left (a reload) is no conflict.
+        if (sameContent(result.data.conflict.content, content)) {
+          version.current = result.data.conflict.version;
+          setSavedAt(new Date(result.data.conflict.savedAt));
+          if (latest.current === content) {
+            latest.current = null;
+            localStorage.removeItem(storageKey);
+            setStatus("saved");
+          }
+          return;
+        }
         setConflict(result.data.conflict);
         setStatus("conflict");
         return;
@@ -157,6 +175,10 @@ export function useAutosave<T>({
       if (kept.baseVersion === version.current) {
         setStatus("dirty");
         void flushRef.current();
+      } else if (sameContent(kept.content, serverContent)) {
+        // The copy was saved after all (as the page was left): nothing to choose.
+        latest.current = null;
+        localStorage.removeItem(storageKey);
       } else {
         // Saved elsewhere since this text was typed here: the person chooses between the two.
         setConflict({ version: version.current, content: serverContent, savedAt: initialSavedAt ?? new Date() });

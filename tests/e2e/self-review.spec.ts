@@ -49,12 +49,18 @@ test.describe("offline", () => {
     await shortcomings.fill("Đôi lúc chưa mạnh dạn phát biểu trong sinh hoạt chi bộ. Viết thêm khi mất mạng.");
     await expect(saveStatus(page)).toHaveAttribute("data-status", "offline");
     await expect(saveStatus(page)).toContainText("chưa lưu");
+    // Back online, the text goes out by itself.
     await context.setOffline(false);
-    await page.reload();
-    await expect(page.getByLabel("II. Hạn chế, khuyết điểm và nguyên nhân")).toHaveValue(/Viết thêm khi mất mạng\.$/);
     await expect(saveStatus(page)).toHaveAttribute("data-status", "saved");
     await page.reload();
     await expect(page.getByLabel("II. Hạn chế, khuyết điểm và nguyên nhân")).toHaveValue(/Viết thêm khi mất mạng\.$/);
+    // Typing, then a reload before the save goes out: the device's copy comes back and is saved.
+    await page.getByLabel("II. Hạn chế, khuyết điểm và nguyên nhân").fill("Đôi lúc chưa mạnh dạn phát biểu. Viết ngay trước khi tải lại.");
+    await page.reload();
+    await expect(page.getByLabel("II. Hạn chế, khuyết điểm và nguyên nhân")).toHaveValue(/Viết ngay trước khi tải lại\.$/);
+    await expect(saveStatus(page)).toHaveAttribute("data-status", "saved");
+    await page.reload();
+    await expect(page.getByLabel("II. Hạn chế, khuyết điểm và nguyên nhân")).toHaveValue(/Viết ngay trước khi tải lại\.$/);
 
     // Incomplete forms cannot be submitted; a complete one can, and becomes read-only.
     await expect(page.getByRole("button", { name: "Nộp bản kiểm điểm" })).toBeDisabled();
