@@ -1,4 +1,5 @@
 import "server-only";
+import { toIsoDate } from "@/lib/i18n/format";
 import { can, NotFoundError, type Actor } from "@/lib/auth/permissions";
 import { DomainError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -14,7 +15,6 @@ import { getCurrentCycle } from "./cycles";
 import { db, type DbClient } from "./db";
 import { getOrgAncestry } from "./scope";
 
-const iso = (date: Date) => date.toISOString().slice(0, 10);
 
 /** The cell's secretary records the meeting (minutes:write on the cell); others in scope may read it. */
 async function authorizeCell(actor: Actor, cellId: string, permission: "minutes:write" | "member:read", client: DbClient = db) {
@@ -50,7 +50,7 @@ function minutesOf(meeting: { heldOn: Date | null; place: string | null; chairNa
   const parsed = StoredMinutesSchema.safeParse(meeting.minutes);
   const stored = parsed.success ? parsed.data : { attendance: [], collectiveReview: "", reviews: [] };
   return {
-    heldOn: meeting.heldOn ? iso(meeting.heldOn) : "",
+    heldOn: meeting.heldOn ? toIsoDate(meeting.heldOn) : "",
     place: meeting.place ?? "",
     chairName: meeting.chairName ?? "",
     recorderName: meeting.recorderName ?? "",
@@ -89,8 +89,8 @@ function standingOf(r: CellRecord, year: number): MemberStanding {
     id: r.memberId!,
     category: r.category ?? m.category,
     status: m.status === "LEFT" ? "ACTIVE" : m.status,
-    admittedOn: iso(m.admittedOn),
-    disciplines: m.disciplines.map((d) => ({ decidedOn: iso(d.decidedOn), selfDetectedAndRemedied: d.selfDetectedAndRemedied, countedInEarlierYear: d.countedInYear !== null && d.countedInYear < year })),
+    admittedOn: toIsoDate(m.admittedOn),
+    disciplines: m.disciplines.map((d) => ({ decidedOn: toIsoDate(d.decidedOn), selfDetectedAndRemedied: d.selfDetectedAndRemedied, countedInEarlierYear: d.countedInYear !== null && d.countedInYear < year })),
   };
 }
 
@@ -137,7 +137,7 @@ export async function getMeetingPage(actor: Actor, cellId: string) {
   ]);
   return {
     cell: { id: cell.id, name: cell.name },
-    cycle: { id: cycle.id, year: cycle.year, ruleSet: cycle.ruleSet, ratingDate: iso(cycle.ratingDate), quotaBase: cycle.quotaBase },
+    cycle: { id: cycle.id, year: cycle.year, ruleSet: cycle.ruleSet, ratingDate: toIsoDate(cycle.ratingDate), quotaBase: cycle.quotaBase },
     rules: meetingRulesFrom((await db.reviewCycle.findUniqueOrThrow({ where: { id: cycle.id }, select: { options: true } })).options),
     meeting: meeting ? { version: meeting.version, status: meeting.status, finalizedAt: meeting.finalizedAt, updatedAt: meeting.updatedAt } : null,
     minutes: minutesOf(meeting),
@@ -264,7 +264,7 @@ export async function finalizeMeeting(actor: Actor, raw: unknown) {
       // The rules: a level above what the member's facts allow is refused, with the member named.
       const verdict = evaluateSubject(recordSubject(standingOf(record, cycle.year), storedFactsOf(record), { peerGroup: record.peerGroupId ?? "", proposed: adoption.level }), {
         ruleSet: cycle.ruleSet,
-        ratingDate: iso(cycle.ratingDate),
+        ratingDate: toIsoDate(cycle.ratingDate),
       });
       const aboveMax = verdict.maxLevel !== null && LEVELS.indexOf(adoption.level) < LEVELS.indexOf(verdict.maxLevel);
       if (aboveMax) problems.push({ code: "LEVEL_ABOVE_RULES", memberId: record.memberId! });

@@ -1,4 +1,5 @@
 import "server-only";
+import { toIsoDate } from "@/lib/i18n/format";
 import { createHash } from "node:crypto";
 import { can, NotFoundError, type Actor, type Target } from "@/lib/auth/permissions";
 import { DomainError } from "@/lib/errors";
@@ -19,7 +20,6 @@ import { getOrgAncestry } from "./scope";
 const OPEN_STATES: readonly RecordState[] = ["DRAFT", "SUBMITTED", "RETURNED", "ABSENT"];
 const OPEN_CYCLE_STATUSES = ["PREPARING", "SELF_REVIEW", "DECIDING"];
 
-const iso = (date: Date) => date.toISOString().slice(0, 10);
 
 /** The assignments that can call for an opinion in a year: an official stay that ended in it, a temporary one overlapping it. */
 export function staysTouchingYear(year: number): Prisma.MemberCellAssignmentWhereInput {
@@ -45,7 +45,7 @@ export function opinionFacts(input: {
   member: { category: OpinionFacts["category"]; residenceCell: string | null };
   stays: readonly StayRow[];
 }): OpinionFacts {
-  const stays: CellStay[] = input.stays.map((s) => ({ cellId: s.cellId, cellName: s.cell.name, kind: s.kind, fromDate: iso(s.fromDate), toDate: s.toDate ? iso(s.toDate) : null }));
+  const stays: CellStay[] = input.stays.map((s) => ({ cellId: s.cellId, cellName: s.cell.name, kind: s.kind, fromDate: toIsoDate(s.fromDate), toDate: s.toDate ? toIsoDate(s.toDate) : null }));
   return {
     year: input.year,
     category: input.member.category,
@@ -59,7 +59,7 @@ export function opinionFacts(input: {
 
 /** An opinion's version: a digest of what it says, so an edit made on an older reading is refused. */
 export function opinionVersion(opinion: { text: string; givenOn: Date; givenBy: string }): string {
-  return createHash("sha256").update(`${opinion.text}\u0000${iso(opinion.givenOn)}\u0000${opinion.givenBy}`).digest("hex").slice(0, 24);
+  return createHash("sha256").update(`${opinion.text}\u0000${toIsoDate(opinion.givenOn)}\u0000${opinion.givenBy}`).digest("hex").slice(0, 24);
 }
 
 async function loadRecord(client: DbClient, recordId: string) {
@@ -115,8 +115,8 @@ function checkDate(givenOn: string, year: number) {
 const OPINION_SELECT = { id: true, source: true, text: true, givenOn: true, givenBy: true, createdAt: true } as const;
 type OpinionRow = Prisma.OpinionGetPayload<{ select: typeof OPINION_SELECT }>;
 
-const shown = (o: OpinionRow) => ({ id: o.id, source: o.source as OpinionSource, text: o.text, givenOn: iso(o.givenOn), givenBy: o.givenBy, createdAt: o.createdAt, version: opinionVersion(o) });
-const audited = (o: { text: string; givenOn: Date; givenBy: string }) => ({ text: o.text, givenOn: iso(o.givenOn), givenBy: o.givenBy });
+const shown = (o: OpinionRow) => ({ id: o.id, source: o.source as OpinionSource, text: o.text, givenOn: toIsoDate(o.givenOn), givenBy: o.givenBy, createdAt: o.createdAt, version: opinionVersion(o) });
+const audited = (o: { text: string; givenOn: Date; givenBy: string }) => ({ text: o.text, givenOn: toIsoDate(o.givenOn), givenBy: o.givenBy });
 
 /**
  * The opinions of one record: what its member's facts require, what was received, what is missing, and

@@ -1,4 +1,5 @@
 import "server-only";
+import { toIsoDate } from "@/lib/i18n/format";
 import { can, NotFoundError, type Actor } from "@/lib/auth/permissions";
 import { DomainError } from "@/lib/errors";
 import type { Prisma, RecordState } from "@/lib/generated/prisma/client";
@@ -72,7 +73,6 @@ function factsOf(record: StoredFacts): MemberRatingFacts {
   return { ...facts, scoreItems: (record.scoreItems ?? {}) as Record<string, number> };
 }
 
-const iso = (date: Date) => date.toISOString().slice(0, 10);
 
 /**
  * A member's record in the review under way, with what the 100-point rules need around it: the cycle's
@@ -101,9 +101,9 @@ export async function getMemberRatingFacts(actor: Actor, memberId: string) {
     id: memberId,
     category,
     status: member.status === "LEFT" ? "ACTIVE" : member.status,
-    admittedOn: iso(member.admittedOn),
+    admittedOn: toIsoDate(member.admittedOn),
     disciplines: member.disciplines.map((d) => ({
-      decidedOn: iso(d.decidedOn),
+      decidedOn: toIsoDate(d.decidedOn),
       selfDetectedAndRemedied: d.selfDetectedAndRemedied,
       // "One violation counts once": a discipline already used for an earlier year does not count again.
       countedInEarlierYear: d.countedInYear !== null && d.countedInYear < cycle.year,

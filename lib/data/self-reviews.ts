@@ -1,4 +1,5 @@
 import "server-only";
+import { toIsoDate } from "@/lib/i18n/format";
 import { can, NotFoundError, type Actor, type Target } from "@/lib/auth/permissions";
 import { DomainError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -18,7 +19,6 @@ import { getOrgAncestry } from "./scope";
 /** States in which the self-review is still being written (by its member, or by the secretary for them). */
 const WRITABLE: readonly RecordState[] = ["DRAFT", "RETURNED", "ABSENT"];
 
-const iso = (date: Date) => date.toISOString().slice(0, 10);
 
 /** The record, its member, and whom it concerns, for authorization on database truth. */
 async function loadRecord(client: DbClient, recordId: string) {
@@ -88,9 +88,9 @@ export async function getSelfReviewPage(actor: Actor, recordId: string) {
     id: record.memberId,
     category,
     status: record.member.status === "LEFT" ? "ACTIVE" : record.member.status,
-    admittedOn: iso(record.member.admittedOn),
+    admittedOn: toIsoDate(record.member.admittedOn),
     disciplines: disciplines.map((d) => ({
-      decidedOn: iso(d.decidedOn),
+      decidedOn: toIsoDate(d.decidedOn),
       selfDetectedAndRemedied: d.selfDetectedAndRemedied,
       countedInEarlierYear: d.countedInYear !== null && d.countedInYear < record.cycle.year,
     })),
