@@ -18,7 +18,11 @@ export type DomainErrorCode =
   | "MINUTES_INCOMPLETE"
   | "OPINIONS_LOCKED"
   | "OPINION_EXISTS"
-  | "OPINION_OWN_RECORD";
+  | "OPINION_OWN_RECORD"
+  | "QUOTA_EXCEEDED"
+  | "DECISIONS_REFUSED"
+  | "NOTHING_TO_PUBLISH"
+  | "REMEDIATION_NOT_NEEDED";
 
 export class DomainError extends Error {
   constructor(

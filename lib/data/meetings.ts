@@ -10,7 +10,8 @@ import { nextState, type RecordState } from "@/lib/review/workflow";
 import { z } from "zod";
 import { FinalizeMeetingSchema, SaveMinutesSchema, TallySchema, type MinutesContent } from "@/lib/schemas/meetings";
 import { writeAudit } from "./audit";
-import { FACT_COLUMNS, storedFactsOf } from "./record-facts";
+import { storedFactsOf } from "./record-facts";
+import { MEMBER_RECORD_SELECT as RECORD_SELECT, standingOf, type MemberRecordRow as CellRecord } from "./record-grading";
 import { getCurrentCycle } from "./cycles";
 import { db, type DbClient } from "./db";
 import { getOrgAncestry } from "./scope";
@@ -57,40 +58,6 @@ function minutesOf(meeting: { heldOn: Date | null; place: string | null; chairNa
     attendance: stored.attendance.map((a) => ({ ...a, absenceReason: a.absenceReason ?? "" })),
     collectiveReview: stored.collectiveReview,
     reviews: stored.reviews,
-  };
-}
-
-const RECORD_SELECT = {
-  id: true,
-  memberId: true,
-  state: true,
-  notRatedReason: true,
-  selfLevel: true,
-  proposedLevel: true,
-  category: true,
-  ...FACT_COLUMNS,
-  peerGroupId: true,
-  member: {
-    select: {
-      fullName: true,
-      officialOn: true,
-      status: true,
-      admittedOn: true,
-      category: true,
-      disciplines: { select: { decidedOn: true, selfDetectedAndRemedied: true, countedInYear: true } },
-    },
-  },
-} as const;
-type CellRecord = Prisma.ReviewRecordGetPayload<{ select: typeof RECORD_SELECT }>;
-
-function standingOf(r: CellRecord, year: number): MemberStanding {
-  const m = r.member!;
-  return {
-    id: r.memberId!,
-    category: r.category ?? m.category,
-    status: m.status === "LEFT" ? "ACTIVE" : m.status,
-    admittedOn: toIsoDate(m.admittedOn),
-    disciplines: m.disciplines.map((d) => ({ decidedOn: toIsoDate(d.decidedOn), selfDetectedAndRemedied: d.selfDetectedAndRemedied, countedInEarlierYear: d.countedInYear !== null && d.countedInYear < year })),
   };
 }
 

@@ -1,5 +1,4 @@
 import { can, type Actor, type Permission, type Target } from "@/lib/auth/permissions";
-import type { SubjectKind } from "@/lib/grading";
 
 // Where a review record stands and who may move it where (lib/review/README.md). PURE: the server
 // asks it inside the transaction of a use case (load → authorize → this → rating rules → write + audit),
@@ -25,6 +24,14 @@ export type RecordState = (typeof RECORD_STATES)[number];
 export const NOT_RATED_REASONS = ["EXEMPT", "SUSPENDED", "NEW_MEMBER", "NEW_ORGANIZATION", "OTHER"] as const;
 export type NotRatedReason = (typeof NOT_RATED_REASONS)[number];
 
+/**
+ * Whose record: a member's, a subordinate unit's (chi bộ trực thuộc, đảng bộ bộ phận: its level is
+ * decided by the grassroots committee above it), or a grassroots organization's (đảng bộ cơ sở, chi bộ
+ * cơ sở: verified by the upper board, decided by the upper standing committee). 366 Điều 12, Bước 3.
+ */
+export const RECORD_KINDS = ["MEMBER", "SUBORDINATE", "GRASSROOTS"] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+
 /** What a use case must collect with a transition before it may apply it. */
 export type TransitionInput =
   | "reason" // a written reason, kept in the audit row
@@ -38,13 +45,19 @@ export interface Transition {
   to: RecordState;
   /** The one permission that grants it, checked with `can` against the record's unit. */
   permission: Permission;
-  kinds: readonly SubjectKind[];
-  /** "only": the actor's own record alone; "forbidden": never the actor's own record. */
-  ownRecord: "only" | "forbidden";
+  kinds: readonly RecordKind[];
+  /**
+   * "only": the actor's own record alone; "forbidden": never the actor's own record; "any": either.
+   * A unit's record is the actor's own when they hold an office in that very unit.
+   */
+  ownRecord: "only" | "forbidden" | "any";
   requires: readonly TransitionInput[];
 }
 
 const MEMBER_ONLY = ["MEMBER"] as const;
+const SUBORDINATE = ["SUBORDINATE"] as const;
+const GRASSROOTS = ["GRASSROOTS"] as const;
+const ALL_KINDS = RECORD_KINDS;
 
 export const TRANSITIONS = [
   // 366 Điều 12 Bước 1: the member writes and submits their own self-review; an absent member may still send it in.
@@ -61,8 +74,9 @@ export const TRANSITIONS = [
   { name: "reinstate", from: ["NOT_RATED"], to: "DRAFT", permission: "minutes:write", kinds: MEMBER_ONLY, ownRecord: "forbidden", requires: ["reason"] },
   // 366 Điều 12 Bước 2: the cell's meeting reviews the member and votes the proposed level (finalizing the minutes).
   { name: "review", from: ["SUBMITTED", "ABSENT"], to: "REVIEWED", permission: "minutes:write", kinds: MEMBER_ONLY, ownRecord: "forbidden", requires: ["vote"] },
-  // 366 Điều 12 Bước 3: the competent committee decides the level (rating-rules §5, §7.8 for the quota).
-  { name: "decide", from: ["REVIEWED"], to: "DECIDED", permission: "rating:decide", kinds: MEMBER_ONLY, ownRecord: "forbidden", requires: ["level"] },
+  // 366 Điều 12 Bước 3: the competent committee decides the level (rating-rules §5, §7.8 for the quota);
+  // until it is published, it may decide again (the earlier decision stays, superseded).
+  { name: "decide", from: ["REVIEWED", "DECIDED"], to: "DECIDED", permission: "rating:decide", kinds: MEMBER_ONLY, ownRecord: "forbidden", requires: ["level"] },
   // 366 Điều 15: the result is made public.
   { name: "publish", from: ["DECIDED"], to: "PUBLISHED", permission: "rating:decide", kinds: MEMBER_ONLY, ownRecord: "forbidden", requires: [] },
   // 366 Điều 12 Bước 2–3: a proposal the committee does not accept goes back to the cell, with a reason.
@@ -70,9 +84,30 @@ export const TRANSITIONS = [
   // 366 Điều 15: the deciding body revises its result after a complaint; the superseded decision stays.
   { name: "reopen", from: ["DECIDED", "PUBLISHED"], to: "UNDER_REREVIEW", permission: "rating:decide", kinds: MEMBER_ONLY, ownRecord: "forbidden", requires: ["reason"] },
   // 366 Điều 12 Bước 3: the upper committee orders a check and a new rating; the superseded decision stays.
-  { name: "startRereview", from: ["DECIDED", "PUBLISHED"], to: "UNDER_REREVIEW", permission: "rating:rereview", kinds: MEMBER_ONLY, ownRecord: "forbidden", requires: ["reason"] },
+  { name: "startRereview", from: ["DECIDED", "PUBLISHED"], to: "UNDER_REREVIEW", permission: "rating:rereview", kinds: ALL_KINDS, ownRecord: "forbidden", requires: ["reason"] },
   // The cell reviews the member again and votes; the committee then decides anew.
   { name: "finishRereview", from: ["UNDER_REREVIEW"], to: "REVIEWED", permission: "minutes:write", kinds: MEMBER_ONLY, ownRecord: "forbidden", requires: ["vote"] },
+
+  // ── A subordinate unit (chi bộ trực thuộc): it rates itself at its meeting, the grassroots committee decides.
+  // 366 Điều 12 Bước 2: the cell's collective review and its own proposed level, recorded by its secretary.
+  { name: "proposeUnit", from: ["DRAFT", "REVIEWED", "UNDER_REREVIEW"], to: "REVIEWED", permission: "minutes:write", kinds: SUBORDINATE, ownRecord: "any", requires: ["level"] },
+  // 366 Điều 12 Bước 3: the grassroots committee decides its subordinate units' levels (rating-rules §5 per peer group).
+  { name: "decideUnit", from: ["REVIEWED", "DECIDED"], to: "DECIDED", permission: "rating:decide", kinds: SUBORDINATE, ownRecord: "forbidden", requires: ["level"] },
+  { name: "publishUnit", from: ["DECIDED"], to: "PUBLISHED", permission: "rating:decide", kinds: SUBORDINATE, ownRecord: "forbidden", requires: [] },
+  { name: "sendBackUnit", from: ["REVIEWED", "DECIDED", "PUBLISHED"], to: "UNDER_REREVIEW", permission: "rating:decide", kinds: SUBORDINATE, ownRecord: "forbidden", requires: ["reason"] },
+
+  // ── A grassroots organization: it rates itself, the upper board verifies, the standing committee decides.
+  // 366 Điều 12 Bước 2: the committee's self-rating of its organization, with the facts and a proposed level.
+  { name: "selfRate", from: ["DRAFT", "RETURNED", "UNDER_REREVIEW"], to: "SUBMITTED", permission: "rating:decide", kinds: GRASSROOTS, ownRecord: "only", requires: ["level"] },
+  // 366 Điều 12 Bước 3: the organization board verifies (thẩm định) and proposes a level, with its comment.
+  { name: "verify", from: ["SUBMITTED", "REVIEWED"], to: "REVIEWED", permission: "rating:verify", kinds: GRASSROOTS, ownRecord: "forbidden", requires: ["level", "reason"] },
+  // The board sends an incomplete self-rating back to the committee, saying what is missing.
+  { name: "returnRating", from: ["SUBMITTED"], to: "RETURNED", permission: "rating:verify", kinds: GRASSROOTS, ownRecord: "forbidden", requires: ["reason"] },
+  // 366 Điều 12 Bước 3: the upper standing committee decides the grassroots organizations' levels.
+  { name: "approve", from: ["REVIEWED", "DECIDED"], to: "DECIDED", permission: "rating:approve", kinds: GRASSROOTS, ownRecord: "forbidden", requires: ["level"] },
+  { name: "publishApproved", from: ["DECIDED"], to: "PUBLISHED", permission: "rating:approve", kinds: GRASSROOTS, ownRecord: "forbidden", requires: [] },
+  // The standing committee sends a rating back for the committee to rate again, with a reason.
+  { name: "sendBackRating", from: ["SUBMITTED", "REVIEWED", "DECIDED", "PUBLISHED"], to: "UNDER_REREVIEW", permission: "rating:approve", kinds: GRASSROOTS, ownRecord: "forbidden", requires: ["reason"] },
 ] as const satisfies readonly Transition[];
 
 export type TransitionName = (typeof TRANSITIONS)[number]["name"];
@@ -87,20 +122,23 @@ export function transitionNamed(name: string): Transition | undefined {
 /** The record a transition is asked about. */
 export interface RecordContext {
   state: RecordState;
-  kind: SubjectKind;
-  /** The record's unit and its ancestors (closure table); memberId for a member's record. */
+  kind: RecordKind;
+  /**
+   * The record's unit and its ancestors (closure table); memberId for a member's record. For a unit's
+   * record the first ancestor is the unit itself.
+   */
   target: Target;
 }
 
 /** The transitions that leave a state, whoever asks. */
-export function transitionsFrom(state: RecordState, kind: SubjectKind): Transition[] {
-  return TRANSITIONS.filter((t) => (t.from as readonly RecordState[]).includes(state) && (t.kinds as readonly SubjectKind[]).includes(kind));
+export function transitionsFrom(state: RecordState, kind: RecordKind): Transition[] {
+  return TRANSITIONS.filter((t) => (t.from as readonly RecordState[]).includes(state) && (t.kinds as readonly RecordKind[]).includes(kind));
 }
 
 /** Where a transition takes a record, or null when it does not leave that state for that kind. */
 export function nextState(name: string, record: Pick<RecordContext, "state" | "kind">): RecordState | null {
   const t = BY_NAME.get(name);
-  return t && t.from.includes(record.state) && t.kinds.includes(record.kind) ? t.to : null;
+  return t && t.from.includes(record.state) && (t.kinds as readonly RecordKind[]).includes(record.kind) ? t.to : null;
 }
 
 /** Why a transition is refused; null when it is allowed. For logs and tests: the user sees one code. */
@@ -113,10 +151,19 @@ export function refusal(actor: Actor, name: string, record: RecordContext): Refu
   if (!t.from.includes(record.state)) return "STATE";
   // A member's record must say whose it is, or nobody could be kept off their own.
   if (record.kind === "MEMBER" && record.target.memberId === undefined) return "PERMISSION";
-  const own = actor.memberId !== null && record.target.memberId === actor.memberId;
-  // Nobody acts on their own record but to submit their self-review (README "Nobody edits the rating facts…").
-  if (t.ownRecord === "only" ? !own : own) return "OWN_RECORD";
+  const own = isOwnRecord(actor, record);
+  // Nobody acts on their own record but to submit their self-review (README "Nobody edits the rating facts…");
+  // a committee rates its own organization but never decides it.
+  if (t.ownRecord === "only" && !own) return "OWN_RECORD";
+  if (t.ownRecord === "forbidden" && own) return "OWN_RECORD";
   return can(actor, t.permission, record.target) ? null : "PERMISSION";
+}
+
+/** A member's own record, or the record of a unit in which the actor holds an office. */
+export function isOwnRecord(actor: Actor, record: Pick<RecordContext, "kind" | "target">): boolean {
+  if (record.kind === "MEMBER") return actor.memberId !== null && record.target.memberId === actor.memberId;
+  const unit = record.target.organizationAncestry[0];
+  return unit !== undefined && actor.roles.some((grant) => grant.organizationId === unit);
 }
 
 export function canTransition(actor: Actor, name: string, record: RecordContext): boolean {

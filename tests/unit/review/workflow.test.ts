@@ -5,16 +5,17 @@ import {
   availableTransitions,
   canTransition,
   nextState,
+  RECORD_KINDS,
   RECORD_STATES,
   refusal,
   TRANSITION_NAMES,
   TRANSITIONS,
   transitionsFrom,
   WorkflowError,
+  type RecordKind,
   type RecordState,
   type TransitionName,
 } from "@/lib/review/workflow";
-import { SUBJECT_KINDS, type SubjectKind } from "@/lib/grading";
 import { readFileSync } from "node:fs";
 
 // Every transition × every role × every state × whose record, against matrices written out by hand
@@ -60,7 +61,7 @@ const ON_OTHERS: Record<RecordState, Record<Role, TransitionName[]>> = {
   ABSENT: { ...none, CELL_SECRETARY: ["submitOnBehalf", "markNotRated", "review"] },
   NOT_RATED: { ...none, CELL_SECRETARY: ["reinstate"] },
   REVIEWED: { ...none, GRASSROOTS_COMMITTEE: ["decide", "sendBack"] },
-  DECIDED: { ...none, GRASSROOTS_COMMITTEE: ["publish", "reopen"], UPPER_BOARD: ["startRereview"], UPPER_STANDING: ["startRereview"] },
+  DECIDED: { ...none, GRASSROOTS_COMMITTEE: ["decide", "publish", "reopen"], UPPER_BOARD: ["startRereview"], UPPER_STANDING: ["startRereview"] },
   PUBLISHED: { ...none, GRASSROOTS_COMMITTEE: ["reopen"], UPPER_BOARD: ["startRereview"], UPPER_STANDING: ["startRereview"] },
   UNDER_REREVIEW: { ...none, CELL_SECRETARY: ["finishRereview"] },
 };
@@ -78,30 +79,80 @@ const ON_OWN: Record<RecordState, Record<Role, TransitionName[]>> = {
   UNDER_REREVIEW: none,
 };
 
-function expected(role: Role, state: RecordState, kind: SubjectKind, whose: Whose): TransitionName[] {
-  // The organizations' half is not in the table yet.
-  if (kind === "ORGANIZATION") return [];
+function expected(role: Role, state: RecordState, whose: Whose): TransitionName[] {
   if (whose === "own") return ON_OWN[state][role];
   return REACHES[whose].includes(role) ? ON_OTHERS[state][role] : [];
 }
 
-const cases = ROLES.flatMap((role) =>
-  RECORD_STATES.flatMap((state) =>
-    SUBJECT_KINDS.flatMap((kind) => (Object.keys(RECORDS) as Whose[]).map((whose) => [role, state, kind, whose] as const)),
-  ),
-);
+const cases = ROLES.flatMap((role) => RECORD_STATES.flatMap((state) => (Object.keys(RECORDS) as Whose[]).map((whose) => [role, state, whose] as const)));
 
-describe("canTransition: the whole matrix", () => {
+describe("canTransition: the whole matrix of members' records", () => {
   it("has every case", () => {
-    expect(cases).toHaveLength(ROLES.length * RECORD_STATES.length * SUBJECT_KINDS.length * 4);
-    expect(TRANSITION_NAMES).toHaveLength(13);
+    expect(cases).toHaveLength(ROLES.length * RECORD_STATES.length * 4);
+    expect(TRANSITION_NAMES).toHaveLength(23);
   });
 
-  it.each(cases)("%s on a %s %s record (%s)", (role, state, kind, whose) => {
-    const record = { state, kind, target: RECORDS[whose] };
+  it.each(cases)("%s on a %s member's record (%s)", (role, state, whose) => {
+    const record = { state, kind: "MEMBER" as const, target: RECORDS[whose] };
     const allowed = TRANSITION_NAMES.filter((name) => canTransition(actorAs(role), name, record));
-    expect(allowed.sort()).toEqual([...expected(role, state, kind, whose)].sort());
+    expect(allowed.sort()).toEqual([...expected(role, state, whose)].sort());
     expect(availableTransitions(actorAs(role), record).map((t) => t.name).sort()).toEqual(allowed);
+  });
+});
+
+// Units' records: the cell C1 (a subordinate unit of the commune C), the commune C itself (a grassroots
+// organization under the district D), and a cell of another district.
+const UNITS = {
+  ownCell: { kind: "SUBORDINATE", target: { organizationAncestry: ANCESTRY.C1 } },
+  otherCell: { kind: "SUBORDINATE", target: { organizationAncestry: ANCESTRY.C2 } },
+  commune: { kind: "GRASSROOTS", target: { organizationAncestry: ["C", "D"] } },
+  foreign: { kind: "SUBORDINATE", target: { organizationAncestry: ANCESTRY.X1 } },
+} as const satisfies Record<string, { kind: RecordKind; target: { organizationAncestry: readonly string[] } }>;
+type Unit = keyof typeof UNITS;
+
+/** Written out by hand: role × unit × state → what the role may do (every other combination: nothing). */
+const ON_UNITS: Partial<Record<Role, Partial<Record<Unit, Partial<Record<RecordState, TransitionName[]>>>>>> = {
+  // The secretary records the cell's own proposal at its meeting, and nothing else of any unit.
+  CELL_SECRETARY: { ownCell: { DRAFT: ["proposeUnit"], REVIEWED: ["proposeUnit"], UNDER_REREVIEW: ["proposeUnit"] } },
+  // The committee decides its cells, rates its own organization, and never decides it.
+  GRASSROOTS_COMMITTEE: {
+    ownCell: { REVIEWED: ["decideUnit", "sendBackUnit"], DECIDED: ["decideUnit", "publishUnit", "sendBackUnit"], PUBLISHED: ["sendBackUnit"] },
+    otherCell: { REVIEWED: ["decideUnit", "sendBackUnit"], DECIDED: ["decideUnit", "publishUnit", "sendBackUnit"], PUBLISHED: ["sendBackUnit"] },
+    commune: { DRAFT: ["selfRate"], RETURNED: ["selfRate"], UNDER_REREVIEW: ["selfRate"] },
+  },
+  UPPER_BOARD: {
+    ownCell: { DECIDED: ["startRereview"], PUBLISHED: ["startRereview"] },
+    otherCell: { DECIDED: ["startRereview"], PUBLISHED: ["startRereview"] },
+    commune: { SUBMITTED: ["verify", "returnRating"], REVIEWED: ["verify"], DECIDED: ["startRereview"], PUBLISHED: ["startRereview"] },
+  },
+  UPPER_STANDING: {
+    ownCell: { DECIDED: ["startRereview"], PUBLISHED: ["startRereview"] },
+    otherCell: { DECIDED: ["startRereview"], PUBLISHED: ["startRereview"] },
+    commune: {
+      SUBMITTED: ["sendBackRating"],
+      REVIEWED: ["approve", "sendBackRating"],
+      DECIDED: ["approve", "publishApproved", "sendBackRating", "startRereview"],
+      PUBLISHED: ["sendBackRating", "startRereview"],
+    },
+  },
+};
+
+const unitCases = ROLES.flatMap((role) => RECORD_STATES.flatMap((state) => (Object.keys(UNITS) as Unit[]).map((unit) => [role, state, unit] as const)));
+
+describe("canTransition: the whole matrix of units' records", () => {
+  it.each(unitCases)("%s on a %s record of %s", (role, state, unit) => {
+    const record = { state, ...UNITS[unit] };
+    const allowed = TRANSITION_NAMES.filter((name) => canTransition(actorAs(role), name, record));
+    expect(allowed.sort()).toEqual([...(ON_UNITS[role]?.[unit]?.[state] ?? [])].sort());
+  });
+
+  it("a unit's record is the actor's own where they hold an office", () => {
+    const committee = actorAs("GRASSROOTS_COMMITTEE");
+    expect(refusal(committee, "decideUnit", { state: "REVIEWED", ...UNITS.ownCell })).toBeNull();
+    const committeeAndSecretary: Actor = { ...committee, roles: [...committee.roles, { role: "CELL_SECRETARY", organizationId: "C1" }] };
+    expect(refusal(committeeAndSecretary, "decideUnit", { state: "REVIEWED", ...UNITS.ownCell })).toBe("OWN_RECORD");
+    expect(refusal(committeeAndSecretary, "decideUnit", { state: "REVIEWED", ...UNITS.otherCell })).toBeNull();
+    expect(refusal(actorAs("UPPER_BOARD"), "selfRate", { state: "DRAFT", ...UNITS.commune })).toBe("OWN_RECORD");
   });
 });
 
@@ -114,13 +165,12 @@ describe("the table", () => {
       ABSENT: ["submit", "submitOnBehalf", "markNotRated", "review"],
       NOT_RATED: ["reinstate"],
       REVIEWED: ["decide", "sendBack"],
-      DECIDED: ["publish", "reopen", "startRereview"],
+      DECIDED: ["decide", "publish", "reopen", "startRereview"],
       PUBLISHED: ["reopen", "startRereview"],
       UNDER_REREVIEW: ["finishRereview"],
     };
     for (const state of RECORD_STATES) {
       expect(transitionsFrom(state, "MEMBER").map((t) => t.name).sort()).toEqual([...FROM[state]].sort());
-      expect(transitionsFrom(state, "ORGANIZATION")).toEqual([]);
     }
   });
 
@@ -139,12 +189,23 @@ describe("the table", () => {
       reopen: "UNDER_REREVIEW",
       startRereview: "UNDER_REREVIEW",
       finishRereview: "REVIEWED",
+      proposeUnit: "REVIEWED",
+      decideUnit: "DECIDED",
+      publishUnit: "PUBLISHED",
+      sendBackUnit: "UNDER_REREVIEW",
+      selfRate: "SUBMITTED",
+      verify: "REVIEWED",
+      returnRating: "RETURNED",
+      approve: "DECIDED",
+      publishApproved: "PUBLISHED",
+      sendBackRating: "UNDER_REREVIEW",
     };
     for (const name of TRANSITION_NAMES) {
       for (const state of RECORD_STATES) {
-        const leaves = transitionsFrom(state, "MEMBER").some((t) => t.name === name);
-        expect(nextState(name, { state, kind: "MEMBER" })).toBe(leaves ? TO[name] : null);
-        expect(nextState(name, { state, kind: "ORGANIZATION" })).toBeNull();
+        for (const kind of RECORD_KINDS) {
+          const leaves = transitionsFrom(state, kind).some((t) => t.name === name);
+          expect(nextState(name, { state, kind })).toBe(leaves ? TO[name] : null);
+        }
       }
     }
     expect(nextState("fly", { state: "DRAFT", kind: "MEMBER" })).toBeNull();
@@ -154,7 +215,8 @@ describe("the table", () => {
     expect(new Set(TRANSITION_NAMES).size).toBe(TRANSITIONS.length);
     for (const t of TRANSITIONS) {
       expect(t.from.length).toBeGreaterThan(0);
-      expect(t.from).not.toContain(t.to);
+      // Only deciding again (a level not yet published) and re-verifying stay where they are.
+      if (!["decide", "decideUnit", "approve", "verify", "proposeUnit"].includes(t.name)) expect(t.from).not.toContain(t.to);
       expect(ROLES.some((role) => scopeOf(role, t.permission) !== undefined)).toBe(true);
     }
   });
@@ -223,7 +285,7 @@ describe("people with several roles, and records without an owner", () => {
   it("says why, in order: unknown name, kind, state, own record, permission", () => {
     const mate = { state: "REVIEWED" as const, kind: "MEMBER" as const, target: RECORDS.cellMate };
     expect(refusal(actorAs("GRASSROOTS_COMMITTEE"), "fly", mate)).toBe("UNKNOWN");
-    expect(refusal(actorAs("GRASSROOTS_COMMITTEE"), "decide", { ...mate, kind: "ORGANIZATION" })).toBe("KIND");
+    expect(refusal(actorAs("GRASSROOTS_COMMITTEE"), "decide", { ...mate, kind: "SUBORDINATE" })).toBe("KIND");
     expect(refusal(actorAs("GRASSROOTS_COMMITTEE"), "publish", mate)).toBe("STATE");
     expect(refusal(actorAs("UPPER_STANDING"), "decide", mate)).toBe("PERMISSION");
     expect(refusal(actorAs("GRASSROOTS_COMMITTEE"), "decide", mate)).toBeNull();

@@ -1,0 +1,391 @@
+import "server-only";
+import { NotFoundError, type Actor } from "@/lib/auth/permissions";
+import { DomainError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { evaluateSubject, getRuleSet, LEVELS, quotaRuleFor, type Level, type QuotaBase, type RuleSetId } from "@/lib/grading";
+import { toIsoDate } from "@/lib/i18n/format";
+import { decidedGroupCheck, yearFlags, type GroupMember } from "@/lib/review/decisions";
+import { recordSubject } from "@/lib/review/facts";
+import { assertTransition, type RecordState } from "@/lib/review/workflow";
+import { PublishSchema, QuotaOverrideSchema, SaveDecisionsSchema, SendBackSchema } from "@/lib/schemas/decisions";
+import { getCurrentCycle } from "./cycles";
+import { db, type DbClient, type Tx } from "./db";
+import { storedFactsOf } from "./record-facts";
+import { MEMBER_RECORD_SELECT, standingOf } from "./record-grading";
+import { authorizeOrg } from "./scope";
+
+// The grassroots committee's decision desk (366 Điều 12, Bước 3): every member's level across its cells,
+// under the 20 % rule per peer group; quota overrides; publication; sending back for re-review.
+// Every write locks the peer groups it touches before it reads their counts, so two committee members
+// saving at once are serialized and cannot together break the rule (docs/rating-rules.md §5, §7.8).
+
+/** Cycle statuses in which a committee decides: not while the cycle is prepared, not once it is closed. */
+const DECIDING_STATUSES = ["SELF_REVIEW", "DECIDING", "PUBLISHED"];
+/** Records that have reached the committee. */
+const AT_COMMITTEE: RecordState[] = ["REVIEWED", "DECIDED", "PUBLISHED", "UNDER_REREVIEW"];
+
+const DESK_RECORD_SELECT = {
+  ...MEMBER_RECORD_SELECT,
+  scopeOrgId: true,
+  decidedLevel: true,
+  decisionReason: true,
+  voteTally: true,
+  version: true,
+  memberId: true,
+  _count: { select: { opinions: true } },
+} as const;
+
+/** Ancestry (self first) of several units at once: one query. */
+async function ancestriesOf(orgIds: readonly string[], client: DbClient): Promise<Map<string, string[]>> {
+  const rows = await client.orgClosure.findMany({ where: { descendantId: { in: [...new Set(orgIds)] } }, orderBy: { distance: "asc" }, select: { ancestorId: true, descendantId: true } });
+  const map = new Map<string, string[]>();
+  for (const row of rows) map.set(row.descendantId, [...(map.get(row.descendantId) ?? []), row.ancestorId]);
+  return map;
+}
+
+/** The levels decided for these members in the four years before `year` (most recent first), for the flags. */
+async function earlierLevels(memberIds: readonly string[], upperOrgId: string, year: number, client: DbClient): Promise<Map<string, (Level | null)[]>> {
+  if (memberIds.length === 0) return new Map();
+  const rows = await client.reviewRecord.findMany({
+    where: { memberId: { in: [...memberIds] }, cycle: { upperOrgId, year: { gte: year - 4, lt: year } } },
+    select: { memberId: true, decidedLevel: true, cycle: { select: { year: true } } },
+  });
+  const byMember = new Map<string, (Level | null)[]>();
+  for (const row of rows) {
+    const list = byMember.get(row.memberId!) ?? [null, null, null, null];
+    list[year - 1 - row.cycle.year] = row.decidedLevel;
+    byMember.set(row.memberId!, list);
+  }
+  return byMember;
+}
+
+function latestOverride<T extends { peerGroupId: string; decidedOn: Date }>(overrides: readonly T[], groupId: string): T | undefined {
+  return overrides.filter((o) => o.peerGroupId === groupId).sort((a, b) => b.decidedOn.getTime() - a.decidedOn.getTime())[0];
+}
+
+/**
+ * The desk: the groups the committee decides, every member record that reached it (with what the rules
+ * say, the vote, the opinions, last years' levels), the cells still to finish their meetings, and the
+ * overrides on record. Four queries, whatever the size of the organization.
+ */
+export async function getDecisionDesk(actor: Actor, organizationId: string) {
+  await authorizeOrg(actor, "rating:decide", organizationId);
+  const cycle = await getCurrentCycle(organizationId);
+  if (!cycle) return null;
+  const [organization, groups, records, cellRows] = await Promise.all([
+    db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { id: true, name: true, code: true } }),
+    db.peerGroup.findMany({
+      where: { cycleId: cycle.id, decidingOrgId: organizationId, kind: "MEMBER" },
+      orderBy: { code: "asc" },
+      select: { id: true, code: true, name: true, overrides: { orderBy: { decidedOn: "desc" }, select: { id: true, decisionNo: true, decidedOn: true, issuer: true, reason: true, ratePercent: true } } },
+    }),
+    db.reviewRecord.findMany({
+      where: { cycleId: cycle.id, subjectKind: "MEMBER", peerGroup: { decidingOrgId: organizationId }, state: { in: AT_COMMITTEE } },
+      orderBy: [{ scopeOrg: { position: "asc" } }, { member: { nameSearch: "asc" } }],
+      select: DESK_RECORD_SELECT,
+    }),
+    // Where every cell stands: its records per state, and whether its minutes are finalized.
+    db.$queryRaw<{ id: string; name: string; finalized: boolean; state: RecordState; n: number }[]>`
+      SELECT o.id, o.name, COALESCE(m.status = 'FINALIZED', false) AS finalized, r.state::text AS state, count(r.id)::int AS n
+        FROM "OrgClosure" c
+        JOIN "Organization" o ON o.id = c."descendantId"
+        LEFT JOIN "Meeting" m ON m."organizationId" = o.id AND m."cycleId" = ${cycle.id}
+        LEFT JOIN "ReviewRecord" r ON r."scopeOrgId" = o.id AND r."cycleId" = ${cycle.id} AND r."subjectKind" = 'MEMBER'
+       WHERE c."ancestorId" = ${organizationId} AND EXISTS (SELECT 1 FROM "ReviewRecord" x WHERE x."scopeOrgId" = o.id AND x."cycleId" = ${cycle.id} AND x."subjectKind" = 'MEMBER')
+       GROUP BY o.id, o.name, o.position, m.status, r.state
+       ORDER BY o.position, o.name`,
+  ]);
+  const earlier = await earlierLevels(records.map((r) => r.memberId!), cycle.upperOrgId, cycle.year, db);
+  const cells = new Map<string, { id: string; name: string; finalized: boolean; counts: Partial<Record<RecordState, number>> }>();
+  for (const row of cellRows) {
+    const cell = cells.get(row.id) ?? { id: row.id, name: row.name, finalized: row.finalized, counts: {} };
+    if (row.state) cell.counts[row.state] = row.n;
+    cells.set(row.id, cell);
+  }
+  const remediation = await db.remediationItem.groupBy({ by: ["memberId"], where: { year: cycle.year, memberId: { in: records.map((r) => r.memberId!) } }, _count: true });
+  const withPlan = new Set(remediation.map((r) => r.memberId));
+  return {
+    organization,
+    cycle: { id: cycle.id, year: cycle.year, ruleSet: cycle.ruleSet as RuleSetId, ratingDate: toIsoDate(cycle.ratingDate), quotaBase: cycle.quotaBase as QuotaBase, status: cycle.status },
+    groups: groups.map((g) => ({
+      id: g.id,
+      code: g.code,
+      name: g.name,
+      overrides: g.overrides.map((o) => ({ ...o, decidedOn: toIsoDate(o.decidedOn) })),
+    })),
+    cells: [...cells.values()],
+    records: records.map((r) => ({
+      recordId: r.id,
+      memberId: r.memberId!,
+      fullName: r.member!.fullName,
+      cellId: r.scopeOrgId,
+      peerGroupId: r.peerGroupId,
+      state: r.state as RecordState,
+      version: r.version,
+      selfLevel: r.selfLevel as Level | null,
+      proposedLevel: r.proposedLevel as Level | null,
+      decidedLevel: r.decidedLevel as Level | null,
+      decisionReason: r.decisionReason,
+      voteTally: r.voteTally as Record<string, number> | null,
+      opinions: r._count.opinions,
+      earlierLevels: earlier.get(r.memberId!) ?? [null, null, null, null],
+      hasRemediationPlan: withPlan.has(r.memberId!),
+      standing: standingOf(r, cycle.year),
+      facts: storedFactsOf(r),
+    })),
+  };
+}
+
+export type DecisionDesk = NonNullable<Awaited<ReturnType<typeof getDecisionDesk>>>;
+
+/** Locks the peer groups in a fixed order, so two writers never wait on each other in a cycle. */
+async function lockGroups(tx: Tx, groupIds: readonly string[]): Promise<void> {
+  if (groupIds.length === 0) return;
+  await tx.$queryRaw`SELECT id FROM "PeerGroup" WHERE id = ANY(${[...new Set(groupIds)].sort()}) ORDER BY id FOR UPDATE`;
+}
+
+/** Every group holds the rule after the writes, or the whole save is refused naming the first that breaks. */
+async function assertGroupsHold(tx: Tx, groupIds: readonly string[], ruleSet: RuleSetId, quotaBase: QuotaBase): Promise<void> {
+  if (groupIds.length === 0) return;
+  const ids = [...new Set(groupIds)];
+  const [groups, members, overrides] = await Promise.all([
+    tx.peerGroup.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
+    tx.reviewRecord.findMany({ where: { peerGroupId: { in: ids }, state: { in: AT_COMMITTEE } }, select: { peerGroupId: true, state: true, proposedLevel: true, decidedLevel: true } }),
+    tx.quotaOverride.findMany({ where: { peerGroupId: { in: ids } }, select: { peerGroupId: true, decidedOn: true, ratePercent: true } }),
+  ]);
+  for (const group of groups.sort((a, b) => a.name.localeCompare(b.name, "vi"))) {
+    const override = latestOverride(overrides, group.id);
+    const check = decidedGroupCheck(
+      members.filter((m) => m.peerGroupId === group.id) as GroupMember[],
+      quotaBase,
+      override !== undefined,
+      quotaRuleFor(ruleSet, override ? { ratePercent: override.ratePercent ?? undefined } : null),
+    );
+    if (!check.ok) {
+      throw new DomainError("QUOTA_EXCEEDED", { group: group.name, excellent: String(check.excellent), max: String(check.maxExcellent), pool: String(check.pool) });
+    }
+  }
+}
+
+/**
+ * Saves a set of decisions of the grassroots committee: each record must have reached it (REVIEWED, or
+ * DECIDED and not yet published), be unchanged since the desk read it, stay within what the rules allow,
+ * and carry a reason when it departs from the cell's proposal; then every touched peer group must hold
+ * the 20 % rule. One transaction: the earlier decisions are superseded (kept), the new ones written, and
+ * an audit row per record.
+ */
+export async function saveDecisions(actor: Actor, raw: unknown) {
+  const input = SaveDecisionsSchema.parse(raw);
+  const ids = input.decisions.map((d) => d.recordId);
+  if (new Set(ids).size !== ids.length) throw new DomainError("INVALID_INPUT", { decisions: "duplicate" });
+  return db.$transaction(async (tx) => {
+    await authorizeOrg(actor, "rating:decide", input.organizationId, tx);
+    const cycle = await getCurrentCycle(input.organizationId);
+    if (!cycle) throw new NotFoundError();
+    if (!DECIDING_STATUSES.includes(cycle.status)) throw new DomainError("CYCLE_CLOSED");
+    const located = await tx.reviewRecord.findMany({ where: { id: { in: ids } }, select: { peerGroupId: true } });
+    await lockGroups(tx, located.map((r) => r.peerGroupId).filter((g): g is string => g !== null));
+    await tx.$queryRaw`SELECT id FROM "ReviewRecord" WHERE id = ANY(${[...ids].sort()}) ORDER BY id FOR UPDATE`;
+    const records = await tx.reviewRecord.findMany({
+      where: { id: { in: ids }, cycleId: cycle.id, subjectKind: "MEMBER", peerGroup: { decidingOrgId: input.organizationId } },
+      select: DESK_RECORD_SELECT,
+    });
+    // Records of another organization or cycle look missing: ids leak nothing.
+    if (records.length !== ids.length) throw new NotFoundError();
+    const ancestries = await ancestriesOf(records.map((r) => r.scopeOrgId), tx);
+    const byId = new Map(records.map((r) => [r.id, r]));
+    const problems: Record<string, string> = {};
+    const ruleSetId = cycle.ruleSet as RuleSetId;
+    for (const decision of input.decisions) {
+      const record = byId.get(decision.recordId)!;
+      assertTransition(actor, "decide", { state: record.state as RecordState, kind: "MEMBER", target: { organizationAncestry: ancestries.get(record.scopeOrgId) ?? [], memberId: record.memberId! } });
+      if (record.version !== decision.expectedVersion) {
+        problems[record.id] = "STALE_EDIT";
+        continue;
+      }
+      const verdict = evaluateSubject(recordSubject(standingOf(record, cycle.year), storedFactsOf(record), { peerGroup: record.peerGroupId ?? "", proposed: decision.level }), {
+        ruleSet: ruleSetId,
+        ratingDate: toIsoDate(cycle.ratingDate),
+      });
+      if (verdict.maxLevel !== null && LEVELS.indexOf(decision.level) < LEVELS.indexOf(verdict.maxLevel)) problems[record.id] = "LEVEL_ABOVE_RULES";
+      else if (decision.level !== record.proposedLevel && decision.reason === "") problems[record.id] = "DECISION_REASON_REQUIRED";
+    }
+    if (Object.values(problems).includes("STALE_EDIT")) throw new DomainError("STALE_EDIT", problems);
+    if (Object.keys(problems).length > 0) throw new DomainError("DECISIONS_REFUSED", problems);
+
+    const now = new Date();
+    await tx.ratingDecision.updateMany({ where: { recordId: { in: ids }, supersededAt: null }, data: { supersededAt: now } });
+    await tx.ratingDecision.createMany({
+      data: input.decisions.map((d) => ({ recordId: d.recordId, level: d.level, reason: d.reason || null, decidedById: actor.userId, decidedAt: now })),
+    });
+    // One statement for the whole set, whatever its size.
+    await tx.$executeRaw`
+      UPDATE "ReviewRecord" AS r
+         SET state = 'DECIDED', "decidedLevel" = v.level::"RatingLevel", "decisionReason" = NULLIF(v.reason, ''),
+             "decidedAt" = ${now}, version = r.version + 1, "updatedAt" = ${now}
+        FROM unnest(${ids}::text[], ${input.decisions.map((d) => d.level)}::text[], ${input.decisions.map((d) => d.reason)}::text[]) AS v(id, level, reason)
+       WHERE r.id = v.id`;
+    await assertGroupsHold(tx, [...new Set(records.map((r) => r.peerGroupId!))], ruleSetId, cycle.quotaBase as QuotaBase);
+    await tx.auditLog.createMany({
+      data: input.decisions.map((d) => {
+        const record = byId.get(d.recordId)!;
+        return {
+          actorId: actor.userId,
+          action: "record.decide",
+          entityType: "ReviewRecord",
+          entityId: d.recordId,
+          organizationId: input.organizationId,
+          data: {
+            before: { state: record.state, decidedLevel: record.decidedLevel },
+            after: { state: "DECIDED", decidedLevel: d.level },
+            proposedLevel: record.proposedLevel,
+            ...(d.reason ? { reason: d.reason } : {}),
+          } as Prisma.InputJsonValue,
+        };
+      }),
+    });
+    return { decided: input.decisions.length };
+  });
+}
+
+/** The flags of a member at decision time, for the desk and the tests (lib/review/decisions.ts). */
+export { yearFlags };
+
+/**
+ * Records an override decision for a peer group: under the older rule sets it lets the group exceed the
+ * cap, under QD366_HD43 it raises the rate to 21–25 % (rating-rules §5, §7.8). The committee that decides
+ * the group records it; the group is shown as exceeding with a decision from then on.
+ */
+export async function recordQuotaOverride(actor: Actor, raw: unknown) {
+  const input = QuotaOverrideSchema.parse(raw);
+  return db.$transaction(async (tx) => {
+    const group = await tx.peerGroup.findUnique({ where: { id: input.peerGroupId }, select: { id: true, kind: true, decidingOrgId: true, cycleId: true, name: true, cycle: { select: { ruleSet: true, status: true } } } });
+    if (!group) throw new NotFoundError();
+    await authorizeOrg(actor, group.kind === "MEMBER" ? "rating:decide" : "rating:approve", group.decidingOrgId, tx);
+    if (!DECIDING_STATUSES.includes(group.cycle.status)) throw new DomainError("CYCLE_CLOSED");
+    await lockGroups(tx, [group.id]);
+    const raisesRate = getRuleSet(group.cycle.ruleSet as RuleSetId).quota.overrideRatePercent !== null;
+    const override = await tx.quotaOverride.create({
+      data: {
+        cycleId: group.cycleId,
+        peerGroupId: group.id,
+        decisionNo: input.decisionNo,
+        decidedOn: new Date(`${input.decidedOn}T00:00:00Z`),
+        issuer: input.issuer,
+        reason: input.reason,
+        ratePercent: raisesRate ? (input.ratePercent ?? 25) : null,
+        createdById: actor.userId,
+      },
+      select: { id: true, ratePercent: true },
+    });
+    await tx.auditLog.create({
+      data: {
+        actorId: actor.userId,
+        action: "quota.override",
+        entityType: "PeerGroup",
+        entityId: group.id,
+        organizationId: group.decidingOrgId,
+        data: { group: group.name, decisionNo: input.decisionNo, decidedOn: input.decidedOn, issuer: input.issuer, reason: input.reason, ratePercent: override.ratePercent },
+      },
+    });
+    return override;
+  });
+}
+
+/**
+ * Publishes (công khai) the committee's decided levels: every member record decided by it, and its
+ * subordinate units' records. What is not decided yet stays unpublished; each group must hold the rule.
+ */
+export async function publishDecisions(actor: Actor, raw: unknown) {
+  const input = PublishSchema.parse(raw);
+  return db.$transaction(async (tx) => {
+    await authorizeOrg(actor, "rating:decide", input.organizationId, tx);
+    const cycle = await getCurrentCycle(input.organizationId);
+    if (!cycle) throw new NotFoundError();
+    const groups = await tx.peerGroup.findMany({ where: { cycleId: cycle.id, decidingOrgId: input.organizationId }, select: { id: true } });
+    const groupIds = groups.map((g) => g.id);
+    await lockGroups(tx, groupIds);
+    await assertGroupsHold(tx, groupIds, cycle.ruleSet as RuleSetId, cycle.quotaBase as QuotaBase);
+    const decided = await tx.reviewRecord.findMany({
+      where: { cycleId: cycle.id, peerGroupId: { in: groupIds }, state: "DECIDED" },
+      select: { id: true, subjectKind: true, scopeOrgId: true, organizationId: true, memberId: true, decidedLevel: true },
+    });
+    if (decided.length === 0) throw new DomainError("NOTHING_TO_PUBLISH");
+    const ancestries = await ancestriesOf(decided.map((r) => r.scopeOrgId), tx);
+    for (const record of decided) {
+      const member = record.subjectKind === "MEMBER";
+      assertTransition(actor, member ? "publish" : "publishUnit", {
+        state: "DECIDED",
+        kind: member ? "MEMBER" : "SUBORDINATE",
+        target: { organizationAncestry: ancestries.get(record.scopeOrgId) ?? [], ...(member ? { memberId: record.memberId! } : {}) },
+      });
+    }
+    const now = new Date();
+    await tx.reviewRecord.updateMany({ where: { id: { in: decided.map((r) => r.id) }, state: "DECIDED" }, data: { state: "PUBLISHED", publishedAt: now, version: { increment: 1 } } });
+    await tx.auditLog.createMany({
+      data: [
+        { actorId: actor.userId, action: "decisions.publish", entityType: "Organization", entityId: input.organizationId, organizationId: input.organizationId, data: { cycleId: cycle.id, published: decided.length } },
+        ...decided.map((r) => ({
+          actorId: actor.userId,
+          action: "record.publish",
+          entityType: "ReviewRecord",
+          entityId: r.id,
+          organizationId: input.organizationId,
+          data: { before: { state: "DECIDED" }, after: { state: "PUBLISHED" }, level: r.decidedLevel } as Prisma.InputJsonValue,
+        })),
+      ],
+    });
+    return { published: decided.length };
+  });
+}
+
+/**
+ * Sends records back for re-review, with a reason: chosen records, or every record of a cell that has
+ * reached the committee. A proposal goes back to the cell (sendBack), a decision is reopened (reopen);
+ * the superseded decision stays readable in the record's decisions and history. The quota is checked
+ * again when the new decision comes.
+ */
+export async function sendBackRecords(actor: Actor, raw: unknown) {
+  const input = SendBackSchema.parse(raw);
+  return db.$transaction(async (tx) => {
+    await authorizeOrg(actor, "rating:decide", input.organizationId, tx);
+    const cycle = await getCurrentCycle(input.organizationId);
+    if (!cycle) throw new NotFoundError();
+    const where: Prisma.ReviewRecordWhereInput = {
+      cycleId: cycle.id,
+      subjectKind: "MEMBER",
+      peerGroup: { decidingOrgId: input.organizationId },
+      ...(input.recordIds?.length ? { id: { in: input.recordIds } } : { scopeOrgId: input.cellId, state: { in: ["REVIEWED", "DECIDED", "PUBLISHED"] } }),
+    };
+    const located = await tx.reviewRecord.findMany({ where, select: { id: true, peerGroupId: true } });
+    if (located.length === 0 || (input.recordIds?.length && located.length !== input.recordIds.length)) throw new NotFoundError();
+    await lockGroups(tx, located.map((r) => r.peerGroupId!));
+    const records = await tx.reviewRecord.findMany({ where: { id: { in: located.map((r) => r.id) } }, select: { id: true, state: true, scopeOrgId: true, memberId: true, decidedLevel: true, proposedLevel: true } });
+    const ancestries = await ancestriesOf(records.map((r) => r.scopeOrgId), tx);
+    for (const record of records) {
+      assertTransition(actor, record.state === "REVIEWED" ? "sendBack" : "reopen", {
+        state: record.state as RecordState,
+        kind: "MEMBER",
+        target: { organizationAncestry: ancestries.get(record.scopeOrgId) ?? [], memberId: record.memberId! },
+      });
+    }
+    const now = new Date();
+    const recordIds = records.map((r) => r.id);
+    await tx.ratingDecision.updateMany({ where: { recordId: { in: recordIds }, supersededAt: null }, data: { supersededAt: now } });
+    await tx.reviewRecord.updateMany({
+      where: { id: { in: recordIds } },
+      data: { state: "UNDER_REREVIEW", decidedLevel: null, decidedAt: null, publishedAt: null, version: { increment: 1 } },
+    });
+    await tx.auditLog.createMany({
+      data: records.map((r) => ({
+        actorId: actor.userId,
+        action: "record.sendBack",
+        entityType: "ReviewRecord",
+        entityId: r.id,
+        organizationId: input.organizationId,
+        data: { before: { state: r.state, decidedLevel: r.decidedLevel, proposedLevel: r.proposedLevel }, after: { state: "UNDER_REREVIEW" }, reason: input.reason } as Prisma.InputJsonValue,
+      })),
+    });
+    return { sentBack: records.length };
+  });
+}

@@ -1,0 +1,72 @@
+import { z } from "zod";
+import { isIsoDate } from "@/lib/grading/dates";
+import { LEVELS } from "@/lib/grading/types";
+
+// The committees' decisions: levels per record, quota overrides per peer group, publication, sending
+// back, and remediation plans. Shared by the desk's forms and the server actions.
+
+export const DECISION_REASON_MAX = 2_000;
+/** A committee decides at most this many records in one save (a grassroots organization of ~1,000 members saves in pages). */
+export const DECISIONS_PER_SAVE_MAX = 1_000;
+
+const id = z.string().min(1).max(40);
+const level = z.enum(LEVELS, { message: "required" });
+const reason = z.string().trim().max(DECISION_REASON_MAX, { message: "tooLong" });
+
+export const DecisionSchema = z.object({
+  recordId: id,
+  /** The record's version as the desk read it: a decision on a record changed since is refused. */
+  expectedVersion: z.number().int().min(0),
+  level,
+  /** Required when the level differs from the cell's proposal (checked by the use case, which knows the proposal). */
+  reason: reason.optional().default(""),
+});
+
+export const SaveDecisionsSchema = z.object({
+  /** The deciding organization: the grassroots organization (members, subordinate units) or the upper committee. */
+  organizationId: id,
+  decisions: z.array(DecisionSchema).min(1).max(DECISIONS_PER_SAVE_MAX, { message: "tooMany" }),
+});
+export type SaveDecisionsInput = z.input<typeof SaveDecisionsSchema>;
+
+export const QuotaOverrideSchema = z.object({
+  peerGroupId: id,
+  decisionNo: z.string().trim().min(1, { message: "required" }).max(100, { message: "tooLong" }),
+  decidedOn: z.string().trim().refine(isIsoDate, { message: "invalidDate" }),
+  issuer: z.string().trim().min(1, { message: "required" }).max(300, { message: "tooLong" }),
+  reason: z.string().trim().min(1, { message: "required" }).max(DECISION_REASON_MAX, { message: "tooLong" }),
+  /** Under QD366_HD43 the decision raises the rate to 21–25 % (25 when not given); ignored before. */
+  ratePercent: z.number().int().min(21, { message: "ratePercentRange" }).max(25, { message: "ratePercentRange" }).optional(),
+});
+export type QuotaOverrideInput = z.input<typeof QuotaOverrideSchema>;
+
+export const PublishSchema = z.object({ organizationId: id });
+export type PublishInput = z.input<typeof PublishSchema>;
+
+export const SendBackSchema = z.object({
+  organizationId: id,
+  /** Either records, or a whole cell (every record of it that reached the committee). */
+  recordIds: z.array(id).max(DECISIONS_PER_SAVE_MAX).optional(),
+  cellId: id.optional(),
+  reason: z.string().trim().min(1, { message: "required" }).max(DECISION_REASON_MAX, { message: "tooLong" }),
+}).refine((v) => (v.recordIds?.length ?? 0) > 0 || v.cellId !== undefined, { message: "required", path: ["recordIds"] });
+export type SendBackInput = z.input<typeof SendBackSchema>;
+
+export const RemediationItemSchema = z.object({
+  shortcoming: z.string().trim().min(1, { message: "required" }).max(DECISION_REASON_MAX, { message: "tooLong" }),
+  measures: z.string().trim().min(1, { message: "required" }).max(DECISION_REASON_MAX, { message: "tooLong" }),
+  responsible: z.string().trim().min(1, { message: "required" }).max(300, { message: "tooLong" }),
+  deadline: z.string().trim().refine(isIsoDate, { message: "invalidDate" }),
+});
+
+export const RemediationPlanSchema = z.object({
+  recordId: id,
+  items: z.array(RemediationItemSchema).min(1, { message: "required" }).max(20, { message: "tooMany" }),
+});
+export type RemediationPlanInput = z.input<typeof RemediationPlanSchema>;
+
+export const RemediationStatusSchema = z.object({
+  itemId: id,
+  status: z.enum(["OPEN", "IN_PROGRESS", "DONE"]),
+});
+export type RemediationStatusInput = z.input<typeof RemediationStatusSchema>;
