@@ -4,7 +4,7 @@ import { can, NotFoundError, type Actor } from "@/lib/auth/permissions";
 import { DomainError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { evaluateSubject, LEVELS, type Level } from "@/lib/grading";
-import { recordSubject, type MemberStanding } from "@/lib/review/facts";
+import { recordSubject } from "@/lib/review/facts";
 import { adoptedLevel, finalizeProblems, meetingRulesFrom, quorum, type Attendee, type Tally } from "@/lib/review/meeting";
 import { nextState, type RecordState } from "@/lib/review/workflow";
 import { z } from "zod";
