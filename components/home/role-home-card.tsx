@@ -76,6 +76,20 @@ export async function RoleHomeCard({ card, canManageCycle, today }: { card: Role
             </ButtonLink>
             <ButtonLink href={`/units/${card.unit.id}`}>{t("home.openUnit")}</ButtonLink>
           </span>
+        ) : card.role === "GRASSROOTS_COMMITTEE" ? (
+          <span className="flex flex-wrap gap-2">
+            <ButtonLink href={`/units/${card.unit.id}/decisions`} variant="primary">
+              {t("decide.open")}
+            </ButtonLink>
+            <ButtonLink href={`/units/${card.unit.id}`}>{t("home.openUnit")}</ButtonLink>
+          </span>
+        ) : card.role === "UPPER_BOARD" || card.role === "UPPER_STANDING" ? (
+          <span className="flex flex-wrap gap-2">
+            <ButtonLink href={`/units/${card.unit.id}/organizations`} variant="primary">
+              {t("decideOrgs.open")}
+            </ButtonLink>
+            <ButtonLink href={`/units/${card.unit.id}`}>{t("home.openUnit")}</ButtonLink>
+          </span>
         ) : (
           <ButtonLink href={`/units/${card.unit.id}`}>{t("home.openUnit")}</ButtonLink>
         )

@@ -130,6 +130,8 @@ export async function getDecisionDesk(actor: Actor, organizationId: string) {
       opinions: r._count.opinions,
       earlierLevels: earlier.get(r.memberId!) ?? [null, null, null, null],
       hasRemediationPlan: withPlan.has(r.memberId!),
+      /** The actor's own record: another member of the committee decides it (workflow "decide", ownRecord forbidden). */
+      own: actor.memberId === r.memberId,
       standing: standingOf(r, cycle.year),
       facts: storedFactsOf(r),
     })),

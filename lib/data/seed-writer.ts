@@ -107,7 +107,8 @@ const RECORD: Columns<ReviewRecordRow> = {
   tasksCompleted: "int4", tasksOnTime: "int4", tasksExceeded: "int4", shortcomingsNamed: "int4", shortcomingsRemedied: "int4",
   prohibitedActsConcluded: "bool", ledUnitsCount: "int4", ledUnitsNotCompleted: "int4", lowConfidenceOver50: "bool", corruptionInScope: "bool",
   fiveTargetsMissed: "bool", leadershipMemberDegraded: "bool", leadershipDisciplines: "jsonb",
-  decisionReason: "text", decidedAt: "timestamp", publishedAt: "timestamp", version: "int4", createdAt: "timestamp", updatedAt: "timestamp",
+  decisionReason: "text", verificationNote: "text", verifiedAt: "timestamp", decidedAt: "timestamp", publishedAt: "timestamp", version: "int4",
+  createdAt: "timestamp", updatedAt: "timestamp",
 };
 const SELF_REVIEW: Columns<SelfReviewRow> = {
   id: "text", recordId: "text", template: "text", content: "jsonb", enteredOnBehalfById: "text",

@@ -110,6 +110,13 @@ export function buildDistrict(options: DistrictOptions): DemoDataset {
   fix("bithu", "SUBMITTED", "selfReview");
   fix("dangvien", "DRAFT");
   fix("bithu2", "REVIEWED", "meetingFinal");
+  // The rest of the first commune has held its meetings: `danguy` has a whole organization's proposals
+  // to decide (bithu's cell still to meet), and the cells propose more EXCELLENT than the 20 % allow.
+  const bithuCell = byDemoUsername.get("bithu")?.row.cellId;
+  const commune = tree.nodes.find((n) => n.row.id === bithuCell)?.grassroots;
+  for (const node of tree.nodes) {
+    if (commune && node.isCell && node.grassroots === commune && !fixedCellPhases.has(node.row.id)) fixedCellPhases.set(node.row.id, "meetingFinal");
+  }
   // The demo cell shows the opinions before the meeting: one of its members was temporarily active in a
   // hamlet of another commune this year, and that cell's comment is still awaited (the record a draft).
   const showcase = temporaryActivityShowcase(members, byDemoUsername, tree.districts[0], currentYear);

@@ -177,6 +177,8 @@ const RAISED_RATE_PERCENT = 25;
 
 // ───────────────────────────── the builder ─────────────────────────────
 
+const VERIFICATION_NOTE = "Ban Tổ chức đã thẩm định hồ sơ tự đánh giá; thống nhất đề xuất mức xếp loại.";
+
 export function buildReviews(input: ReviewBuildInput): ReviewBuild {
   const out: ReviewBuild = {
     cycles: [],
@@ -950,6 +952,17 @@ class CycleBuilder {
         version: 2,
         updatedAt: when,
       } satisfies Partial<ReviewRecordRow>);
+      // A grassroots organization has rated itself (SUBMITTED); the upper board has verified about half of
+      // them (REVIEWED, with its comment), and the standing committee has decided none yet.
+      if (node.grassroots === node) {
+        const verified = randomFor(this.input.seedLabel, "org-verified", node.row.id).chance(0.5);
+        Object.assign(record, {
+          state: verified ? "REVIEWED" : "SUBMITTED",
+          selfLevel: record.proposedLevel,
+          verificationNote: verified ? VERIFICATION_NOTE : null,
+          verifiedAt: verified ? moment(snapshot, 16) : null,
+        } satisfies Partial<ReviewRecordRow>);
+      }
       // The đảng ủy cơ sở decides its subordinate units; the upper committee has not decided anyone yet.
       if (grassrootsPhase === "decided" && node.grassroots !== node) toDecide.push({ node, entry });
     }

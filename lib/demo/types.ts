@@ -214,6 +214,9 @@ export interface ReviewRecordRow {
   leadershipMemberDegraded: boolean;
   leadershipDisciplines?: Json;
   decisionReason: string | null;
+  /** A grassroots organization's rating as verified by the upper board. */
+  verificationNote?: string | null;
+  verifiedAt?: Date | null;
   decidedAt: Date | null;
   publishedAt: Date | null;
   version: number;

@@ -1,0 +1,27 @@
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { DecisionDesk } from "@/components/review/decision-desk";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { orNotFound } from "@/lib/auth/not-found";
+import { requireActor } from "@/lib/auth/session";
+import { getDecisionDesk } from "@/lib/data/decisions";
+
+/** The grassroots committee's decision desk: every member's level across its cells, under the 20 % rule. */
+export default async function DecisionsPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requireActor();
+  const { id } = await params;
+  const [t, desk] = await Promise.all([getTranslations(), orNotFound(getDecisionDesk(actor, id))]);
+  if (!desk) return <EmptyState>{t("home.noCycle")}</EmptyState>;
+  return (
+    <>
+      <nav aria-label={t("units.breadcrumb")} className="mb-2 text-sm">
+        <Link href={`/units/${desk.organization.id}`} className="text-brand-700 underline hover:text-brand-800">
+          {desk.organization.name}
+        </Link>
+      </nav>
+      <PageHeader title={t("decide.title", { year: desk.cycle.year })} description={t("decide.description")} />
+      <DecisionDesk organizationId={desk.organization.id} cycle={desk.cycle} groups={desk.groups} cells={desk.cells} records={desk.records} />
+    </>
+  );
+}

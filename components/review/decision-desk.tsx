@@ -1,0 +1,553 @@
+"use client";
+
+import {
+  createColumnHelper,
+  createPaginatedRowModel,
+  rowPaginationFeature,
+  tableFeatures,
+  useTable,
+  type PaginationState,
+} from "@tanstack/react-table";
+import { useTranslations } from "next-intl";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { createContext, useContext, useMemo, useState, useTransition } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-dialog";
+import { publishDecisionsAction, saveDecisionsAction, sendBackRecordsAction } from "@/lib/actions/decisions";
+import { evaluateSubject } from "@/lib/grading/evaluate";
+import { quotaRuleFor } from "@/lib/grading/quota";
+import { LEVELS, type Level, type QuotaBase, type SubjectVerdict } from "@/lib/grading/types";
+import type { RuleSetId } from "@/lib/grading/rule-sets";
+import { decidedGroupCheck, yearFlags, type GroupMember, type YearFlag } from "@/lib/review/decisions";
+import { recordSubject, type MemberStanding, type StoredRecordFacts } from "@/lib/review/facts";
+import type { RecordState } from "@/lib/review/workflow";
+import { QuotaOverrideForm } from "./quota-override-form";
+
+export type DeskRecord = {
+  recordId: string;
+  memberId: string;
+  fullName: string;
+  cellId: string;
+  peerGroupId: string | null;
+  state: RecordState;
+  version: number;
+  selfLevel: Level | null;
+  proposedLevel: Level | null;
+  decidedLevel: Level | null;
+  decisionReason: string | null;
+  voteTally: Record<string, number> | null;
+  opinions: number;
+  earlierLevels: (Level | null)[];
+  hasRemediationPlan: boolean;
+  own: boolean;
+  standing: MemberStanding;
+  facts: StoredRecordFacts;
+};
+
+export type DeskGroup = {
+  id: string;
+  code: string;
+  name: string;
+  overrides: { id: string; decisionNo: string; decidedOn: string; issuer: string; reason: string; ratePercent: number | null }[];
+};
+
+type Props = {
+  organizationId: string;
+  cycle: { year: number; ruleSet: RuleSetId; ratingDate: string; quotaBase: QuotaBase };
+  groups: DeskGroup[];
+  cells: { id: string; name: string; finalized: boolean; counts: Partial<Record<RecordState, number>> }[];
+  records: DeskRecord[];
+};
+
+const LEVEL_TONE = { EXCELLENT: "green", GOOD: "blue", COMPLETED: "amber", NOT_COMPLETED: "red" } as const;
+const DECIDABLE: RecordState[] = ["REVIEWED", "DECIDED"];
+const PAGE_SIZE = 25;
+
+type Choice = { level: Level | null; reason: string };
+type Row = DeskRecord & { verdict: SubjectVerdict; cellName: string };
+
+/** The desk's choices, read by the cells of the table without rebuilding its columns on every keystroke. */
+const DeskContext = createContext<{
+  choices: Record<string, Choice>;
+  setChoice: (recordId: string, choice: Partial<Choice>) => void;
+  errors: Record<string, string>;
+  pending: boolean;
+  sendBack: (recordId: string, reason: string) => void;
+}>({ choices: {}, setChoice: () => {}, errors: {}, pending: false, sendBack: () => {} });
+
+const features = tableFeatures({ rowPaginationFeature, paginatedRowModel: createPaginatedRowModel() });
+const helper = createColumnHelper<typeof features, Row>();
+
+const initialChoice = (r: DeskRecord): Choice => ({ level: r.decidedLevel ?? r.proposedLevel, reason: r.decisionReason ?? "" });
+
+export function DecisionDesk({ organizationId, cycle, groups, cells, records }: Props) {
+  const t = useTranslations("decide");
+  const tAll = useTranslations();
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [choices, setChoices] = useState<Record<string, Choice>>(() => Object.fromEntries(records.map((r) => [r.recordId, initialChoice(r)])));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
+  const [filters, setFilters] = useState({ cell: "", proposed: "", flagged: false, differs: false, query: "" });
+  const [pagination, setPagination] = useState<PaginationState>({ pageIndex: 0, pageSize: PAGE_SIZE });
+
+  const cellNames = useMemo(() => new Map(cells.map((c) => [c.id, c.name])), [cells]);
+  // What the rules allow does not depend on the level chosen: one evaluation per record, once.
+  const rows: Row[] = useMemo(
+    () =>
+      records.map((r) => ({
+        ...r,
+        cellName: cellNames.get(r.cellId) ?? "",
+        verdict: evaluateSubject(recordSubject(r.standing, r.facts, { peerGroup: r.peerGroupId ?? "", proposed: r.proposedLevel ?? "GOOD" }), { ruleSet: cycle.ruleSet, ratingDate: cycle.ratingDate }),
+      })),
+    [records, cellNames, cycle.ruleSet, cycle.ratingDate],
+  );
+
+  const setChoice = (recordId: string, choice: Partial<Choice>) => {
+    setChoices((current) => ({ ...current, [recordId]: { ...current[recordId], ...choice } }));
+    setErrors((current) => {
+      if (!(recordId in current)) return current;
+      const { [recordId]: _gone, ...rest } = current;
+      return rest;
+    });
+  };
+
+  // The groups' arithmetic with the desk's choices as if saved: the same function the server runs.
+  const groupChecks = useMemo(
+    () =>
+      groups.map((g) => {
+        const members: GroupMember[] = rows
+          .filter((r) => r.peerGroupId === g.id)
+          .map((r) => {
+            const level = DECIDABLE.includes(r.state) && !r.own ? choices[r.recordId]?.level : null;
+            return level ? { state: "DECIDED", proposedLevel: r.proposedLevel, decidedLevel: level } : { state: r.state, proposedLevel: r.proposedLevel, decidedLevel: r.decidedLevel };
+          });
+        const override = g.overrides[0];
+        const rule = quotaRuleFor(cycle.ruleSet, override ? { ratePercent: override.ratePercent ?? undefined } : null);
+        return { group: g, check: decidedGroupCheck(members, cycle.quotaBase, override !== undefined, rule), override };
+      }),
+    [groups, rows, choices, cycle.ruleSet, cycle.quotaBase],
+  );
+
+  const filtered = useMemo(() => {
+    const query = filters.query.trim().toLocaleLowerCase("vi");
+    return rows.filter((r) => {
+      const choice = choices[r.recordId];
+      if (filters.cell && r.cellId !== filters.cell) return false;
+      if (filters.proposed && r.proposedLevel !== filters.proposed) return false;
+      if (filters.flagged && r.verdict.reasons.length === 0) return false;
+      if (filters.differs && choice?.level === r.proposedLevel) return false;
+      if (query && !r.fullName.toLocaleLowerCase("vi").includes(query)) return false;
+      return true;
+    });
+  }, [rows, choices, filters]);
+
+  const columns = useMemo(
+    () =>
+      helper.columns([
+        helper.display({ id: "member", header: () => t("columns.member"), cell: ({ row }) => <MemberCell row={row.original} /> }),
+        helper.display({ id: "proposal", header: () => t("columns.proposal"), cell: ({ row }) => <ProposalCell row={row.original} /> }),
+        helper.display({ id: "rules", header: () => t("columns.rules"), cell: ({ row }) => <RulesCell row={row.original} /> }),
+        helper.display({ id: "decision", header: () => t("columns.decision"), cell: ({ row }) => <DecisionCell row={row.original} /> }),
+        helper.display({ id: "sendBack", header: () => t("columns.sendBack"), cell: ({ row }) => <SendBack row={row.original} /> }),
+      ]),
+    [t],
+  );
+
+  const table = useTable({ features, columns, data: filtered, state: { pagination }, onPaginationChange: setPagination });
+
+  const changed = rows.filter((r) => {
+    const choice = choices[r.recordId];
+    return DECIDABLE.includes(r.state) && !r.own && choice?.level && (r.state === "REVIEWED" || choice.level !== r.decidedLevel || (choice.reason ?? "") !== (r.decisionReason ?? ""));
+  });
+  const undecided = rows.filter((r) => r.state === "REVIEWED").length;
+  const decidedCount = rows.filter((r) => r.state === "DECIDED").length;
+
+  const explain = (result: { formError?: string; fieldErrors?: Record<string, string>; errorId?: string }) => {
+    const code = result.formError ?? "generic";
+    if (code === "QUOTA_EXCEEDED") return tAll("errors.QUOTA_EXCEEDED", { group: result.fieldErrors?.group ?? "", excellent: result.fieldErrors?.excellent ?? "", max: result.fieldErrors?.max ?? "" });
+    return tAll(`errors.${code}`, { id: result.errorId ?? "" });
+  };
+
+  const save = () => {
+    const missingReason = changed.filter((r) => choices[r.recordId].level !== r.proposedLevel && !choices[r.recordId].reason.trim());
+    if (missingReason.length > 0) {
+      setErrors(Object.fromEntries(missingReason.map((r) => [r.recordId, "DECISION_REASON_REQUIRED"])));
+      setMessage({ tone: "error", text: t("reasonsMissing", { count: missingReason.length }) });
+      return;
+    }
+    startTransition(async () => {
+      const result = await saveDecisionsAction({
+        organizationId,
+        decisions: changed.map((r) => ({ recordId: r.recordId, expectedVersion: r.version, level: choices[r.recordId].level!, reason: choices[r.recordId].reason.trim() })),
+      });
+      if (result.ok) {
+        setErrors({});
+        setMessage({ tone: "ok", text: t("saved", { count: result.data.decided }) });
+        router.refresh();
+      } else {
+        setErrors(result.formError === "DECISIONS_REFUSED" || result.formError === "STALE_EDIT" ? (result.fieldErrors ?? {}) : {});
+        setMessage({ tone: "error", text: explain(result) });
+      }
+    });
+  };
+
+  const publish = () =>
+    startTransition(async () => {
+      const result = await publishDecisionsAction({ organizationId });
+      setMessage(result.ok ? { tone: "ok", text: t("published", { count: result.data.published }) } : { tone: "error", text: explain(result) });
+      if (result.ok) router.refresh();
+    });
+
+  const sendBack = (recordId: string, reason: string) =>
+    startTransition(async () => {
+      const result = await sendBackRecordsAction({ organizationId, recordIds: [recordId], reason });
+      setMessage(result.ok ? { tone: "ok", text: t("sentBack") } : { tone: "error", text: explain(result) });
+      if (result.ok) router.refresh();
+    });
+
+  const waitingCells = cells.filter((c) => !c.finalized);
+  const overCap = groupChecks.some(({ check }) => !check.ok);
+
+  return (
+    <DeskContext.Provider value={{ choices, setChoice, errors, pending, sendBack }}>
+      <div className="space-y-6">
+        <section aria-labelledby="groups-title" aria-live="polite" className="space-y-3">
+          <h2 id="groups-title" className="text-lg font-semibold text-slate-900">
+            {t("groupsTitle")}
+          </h2>
+          {groupChecks.length === 0 ? <p className="text-sm text-slate-600">{t("noGroups")}</p> : null}
+          <div className="grid gap-3 md:grid-cols-2">
+            {groupChecks.map(({ group, check, override }) => (
+              <div key={group.id} className={`space-y-2 rounded-lg border p-4 ${check.ok ? "border-slate-200 bg-white" : "border-red-300 bg-red-50"}`} data-testid="group-quota">
+                <p className="font-medium text-slate-900">{group.name}</p>
+                <p className={`text-sm ${check.ok ? "text-slate-800" : "font-medium text-red-800"}`}>
+                  {check.excess > 0 && !check.ok
+                    ? t("quotaOver", { excellent: check.excellent, good: check.good, max: check.maxExcellent, excess: check.excess })
+                    : t("quotaLine", { excellent: check.excellent, good: check.good, max: check.maxExcellent, slots: Math.max(0, check.maxExcellent - check.excellent) })}
+                </p>
+                {override ? (
+                  <p className="text-sm text-amber-900">
+                    <Badge tone="amber">{t("withDecision")}</Badge>{" "}
+                    {t("overrideLine", { no: override.decisionNo, date: override.decidedOn, issuer: override.issuer, rate: override.ratePercent ?? 20 })}
+                  </p>
+                ) : null}
+                {!check.ok ? <QuotaOverrideForm peerGroupId={group.id} groupName={group.name} raisesRate={cycle.ruleSet === "QD366_HD43"} year={cycle.year} /> : null}
+              </div>
+            ))}
+          </div>
+        </section>
+
+        {waitingCells.length > 0 ? (
+          <section aria-labelledby="waiting-title" className="rounded-lg border border-amber-200 bg-amber-50 p-4">
+            <h2 id="waiting-title" className="text-base font-semibold text-amber-900">
+              {t("waitingTitle", { count: waitingCells.length })}
+            </h2>
+            <ul className="mt-2 flex flex-wrap gap-2 text-sm">
+              {waitingCells.map((c) => (
+                <li key={c.id}>
+                  <Link href={`/units/${c.id}/review`} className="text-brand-700 underline hover:text-brand-800">
+                    {c.name}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+
+        <section aria-labelledby="records-title" className="space-y-3">
+          <h2 id="records-title" className="text-lg font-semibold text-slate-900">
+            {t("recordsTitle", { count: rows.length, undecided })}
+          </h2>
+          <div className="flex flex-wrap items-end gap-3 text-sm">
+            <label className="flex flex-col gap-1">
+              <span>{t("filters.search")}</span>
+              <input
+                type="search"
+                value={filters.query}
+                onChange={(e) => {
+                  setFilters({ ...filters, query: e.target.value });
+                  setPagination((p) => ({ ...p, pageIndex: 0 }));
+                }}
+                className="min-h-10 rounded-lg border border-slate-300 px-3"
+              />
+            </label>
+            <label className="flex flex-col gap-1">
+              <span>{t("filters.cell")}</span>
+              <select
+                value={filters.cell}
+                onChange={(e) => {
+                  setFilters({ ...filters, cell: e.target.value });
+                  setPagination((p) => ({ ...p, pageIndex: 0 }));
+                }}
+                className="min-h-10 rounded-lg border border-slate-300 px-2"
+              >
+                <option value="">{tAll("common.all")}</option>
+                {cells.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="flex flex-col gap-1">
+              <span>{t("filters.proposed")}</span>
+              <select
+                value={filters.proposed}
+                onChange={(e) => {
+                  setFilters({ ...filters, proposed: e.target.value });
+                  setPagination((p) => ({ ...p, pageIndex: 0 }));
+                }}
+                className="min-h-10 rounded-lg border border-slate-300 px-2"
+              >
+                <option value="">{tAll("common.all")}</option>
+                {LEVELS.map((level) => (
+                  <option key={level} value={level}>
+                    {tAll(`grading.levels.${level}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="flex min-h-10 items-center gap-2">
+              <input type="checkbox" className="size-5" checked={filters.flagged} onChange={(e) => setFilters({ ...filters, flagged: e.target.checked })} />
+              {t("filters.flagged")}
+            </label>
+            <label className="flex min-h-10 items-center gap-2">
+              <input type="checkbox" className="size-5" checked={filters.differs} onChange={(e) => setFilters({ ...filters, differs: e.target.checked })} />
+              {t("filters.differs")}
+            </label>
+          </div>
+
+          {filtered.length === 0 ? (
+            <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600">{rows.length === 0 ? t("empty") : tAll("common.noResults")}</p>
+          ) : (
+            <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+              <table className="min-w-full divide-y divide-slate-200 text-sm">
+                <caption className="sr-only">{t("tableCaption")}</caption>
+                <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+                  {table.getHeaderGroups().map((group) => (
+                    <tr key={group.id}>
+                      {group.headers.map((header) => (
+                        <th key={header.id} scope="col" className="px-3 py-2">
+                          <table.FlexRender header={header} />
+                        </th>
+                      ))}
+                    </tr>
+                  ))}
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {table.getRowModel().rows.map((row) => (
+                    <tr key={row.id} data-testid="desk-row" data-record={row.original.recordId} className="align-top">
+                      {row.getAllCells().map((cell) => (
+                        <td key={cell.id} className="px-3 py-3">
+                          <table.FlexRender cell={cell} />
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {table.getPageCount() > 1 ? (
+            <nav aria-label={tAll("common.pageOf", { page: pagination.pageIndex + 1, pageCount: table.getPageCount() })} className="flex items-center justify-between gap-2">
+              <Button type="button" variant="secondary" onClick={() => table.previousPage()} disabled={!table.getCanPreviousPage()}>
+                ← {tAll("common.previous")}
+              </Button>
+              <span className="text-sm text-slate-600">{tAll("common.pageOf", { page: pagination.pageIndex + 1, pageCount: table.getPageCount() })}</span>
+              <Button type="button" variant="secondary" onClick={() => table.nextPage()} disabled={!table.getCanNextPage()}>
+                {tAll("common.next")} →
+              </Button>
+            </nav>
+          ) : null}
+        </section>
+
+        <div className="sticky bottom-0 z-10 -mx-4 flex flex-wrap items-center gap-3 border-t border-slate-200 bg-white/95 px-4 py-3 backdrop-blur">
+          <div role="status" aria-live="polite" className="w-full min-w-0 text-sm sm:w-auto sm:flex-1">
+            {message ? <span className={message.tone === "ok" ? "text-emerald-800" : "font-medium text-red-700"}>{message.text}</span> : <span className="text-slate-600">{t("changes", { count: changed.length })}</span>}
+          </div>
+          <Button type="button" onClick={save} disabled={pending || changed.length === 0}>
+            {pending ? tAll("common.saving") : t("save", { count: changed.length })}
+          </Button>
+          <ConfirmButton
+            message={t("publishConfirm", { decided: decidedCount, undecided })}
+            confirmLabel={t("publish")}
+            cancelLabel={t("cancel")}
+            onConfirm={publish}
+            disabled={pending || decidedCount === 0 || changed.length > 0 || overCap}
+          >
+            {t("publish")}
+          </ConfirmButton>
+        </div>
+      </div>
+    </DeskContext.Provider>
+  );
+}
+
+function MemberCell({ row }: { row: Row }) {
+  const t = useTranslations("decide");
+  const { choices } = useContext(DeskContext);
+  const flags: YearFlag[] = yearFlags(row.earlierLevels, choices[row.recordId]?.level ?? null);
+  return (
+    <div className="min-w-48 space-y-1">
+      <Link href={`/reviews/${row.recordId}`} className="font-medium text-brand-700 underline hover:text-brand-800">
+        {row.fullName}
+      </Link>
+      <p className="text-xs text-slate-600">
+        {row.cellName} ·{" "}
+        <Link href={`/units/${row.cellId}/meeting`} className="underline">
+          {t("minutes")}
+        </Link>
+      </p>
+      <p className="flex flex-wrap gap-1">
+        <Badge tone={row.opinions > 0 ? "neutral" : "amber"}>{t("opinions", { count: row.opinions })}</Badge>
+        {row.state === "UNDER_REREVIEW" ? <Badge tone="amber">{t("underRereview")}</Badge> : null}
+        {row.state === "PUBLISHED" ? <Badge tone="green">{t("publishedBadge")}</Badge> : null}
+        {flags.map((flag) => (
+          <Badge key={flag} tone={flag === "EXCELLENT_FIVE_YEARS" ? "green" : "red"}>
+            {t(`flags.${flag}`)}
+          </Badge>
+        ))}
+      </p>
+    </div>
+  );
+}
+
+function ProposalCell({ row }: { row: Row }) {
+  const t = useTranslations("decide");
+  const tAll = useTranslations();
+  const votes = row.proposedLevel && row.voteTally ? row.voteTally[row.proposedLevel] : null;
+  return (
+    <div className="min-w-36 space-y-1">
+      {row.proposedLevel ? <Badge tone={LEVEL_TONE[row.proposedLevel]}>{tAll(`grading.levels.${row.proposedLevel}`)}</Badge> : <span className="text-slate-500">—</span>}
+      {votes !== null && row.voteTally?.votersPresent ? <p className="text-xs text-slate-600">{t("votes", { votes, voters: row.voteTally.votersPresent })}</p> : null}
+      <p className="text-xs text-slate-600">{row.selfLevel ? t("selfLevel", { level: tAll(`grading.levels.${row.selfLevel}`) }) : t("noSelfLevel")}</p>
+    </div>
+  );
+}
+
+function RulesCell({ row }: { row: Row }) {
+  const t = useTranslations("decide");
+  const tAll = useTranslations();
+  const { verdict } = row;
+  return (
+    <div className="min-w-48 max-w-80 space-y-1 text-xs text-slate-700">
+      {verdict.maxLevel ? (
+        <p>
+          {verdict.forced ? t("forced") : t("maxLevel")} <Badge tone={LEVEL_TONE[verdict.maxLevel]}>{tAll(`grading.levels.${verdict.maxLevel}`)}</Badge>
+        </p>
+      ) : null}
+      {verdict.reasons.length > 0 ? (
+        <ul className="list-disc space-y-0.5 pl-4">
+          {verdict.reasons.map((code) => (
+            <li key={code}>{tAll(`grading.reasons.${code}`)}</li>
+          ))}
+        </ul>
+      ) : (
+        <p className="text-emerald-800">{t("noCap")}</p>
+      )}
+    </div>
+  );
+}
+
+function DecisionCell({ row }: { row: Row }) {
+  const t = useTranslations("decide");
+  const tAll = useTranslations();
+  const { choices, setChoice, errors } = useContext(DeskContext);
+  const choice = choices[row.recordId] ?? { level: null, reason: "" };
+  const editable = DECIDABLE.includes(row.state) && !row.own;
+  const maxIndex = row.verdict.maxLevel ? LEVELS.indexOf(row.verdict.maxLevel) : 0;
+  const differs = choice.level !== null && choice.level !== row.proposedLevel;
+  const error = errors[row.recordId];
+  const selectId = `decision-${row.recordId}`;
+  const reasonId = `reason-${row.recordId}`;
+  if (row.own) return <p className="max-w-48 text-xs text-slate-600">{t("ownRecord")}</p>;
+  if (!editable) {
+    return row.decidedLevel ? <Badge tone={LEVEL_TONE[row.decidedLevel]}>{tAll(`grading.levels.${row.decidedLevel}`)}</Badge> : <span className="text-slate-500">—</span>;
+  }
+  return (
+    <div className="min-w-48 space-y-2">
+      <label htmlFor={selectId} className="sr-only">
+        {t("decisionFor", { name: row.fullName })}
+      </label>
+      <select
+        id={selectId}
+        value={choice.level ?? ""}
+        onChange={(e) => setChoice(row.recordId, { level: (e.target.value || null) as Level | null })}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${selectId}-error` : undefined}
+        className="min-h-10 w-full rounded-lg border border-slate-300 px-2"
+      >
+        {LEVELS.map((level, index) => (
+          // A level above what the rules allow cannot be chosen; the server refuses it too.
+          <option key={level} value={level} disabled={index < maxIndex}>
+            {tAll(`grading.levels.${level}`)}
+          </option>
+        ))}
+      </select>
+      {row.state === "DECIDED" ? <p className="text-xs text-slate-600">{t("decidedAlready")}</p> : null}
+      {differs ? (
+        <div>
+          <label htmlFor={reasonId} className="text-xs font-medium text-slate-700">
+            {t("reasonFor", { name: row.fullName })}
+          </label>
+          <textarea
+            id={reasonId}
+            rows={2}
+            value={choice.reason}
+            onChange={(e) => setChoice(row.recordId, { reason: e.target.value })}
+            aria-invalid={error === "DECISION_REASON_REQUIRED" ? true : undefined}
+            className="w-full rounded-lg border border-slate-300 px-2 py-1 text-sm"
+          />
+        </div>
+      ) : null}
+      {error ? (
+        <p id={`${selectId}-error`} className="text-xs font-medium text-red-700">
+          {t(`rowErrors.${error}` as "rowErrors.STALE_EDIT")}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function SendBack({ row }: { row: Row }) {
+  const t = useTranslations("decide");
+  const { pending, sendBack } = useContext(DeskContext);
+  const name = row.fullName;
+  const disabled = pending || row.own || !["REVIEWED", "DECIDED", "PUBLISHED"].includes(row.state);
+  const onSend = (reason: string) => sendBack(row.recordId, reason);
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState("");
+  if (!open) {
+    return (
+      <Button type="button" variant="ghost" className="whitespace-nowrap" onClick={() => setOpen(true)} disabled={disabled} aria-label={t("sendBackFor", { name })}>
+        {t("sendBack")}
+      </Button>
+    );
+  }
+  return (
+    <div className="min-w-48 space-y-2">
+      <label className="block text-xs font-medium text-slate-700">
+        {t("sendBackReason", { name })}
+        <textarea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} className="mt-1 w-full rounded-lg border border-slate-300 px-2 py-1 text-sm" />
+      </label>
+      <div className="flex gap-2">
+        <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
+          {t("cancel")}
+        </Button>
+        <Button
+          type="button"
+          disabled={reason.trim() === ""}
+          onClick={() => {
+            onSend(reason.trim());
+            setOpen(false);
+          }}
+        >
+          {t("sendBackConfirm")}
+        </Button>
+      </div>
+    </div>
+  );
+}

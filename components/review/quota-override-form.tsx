@@ -1,0 +1,66 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { FormAlert } from "@/components/forms/form-alert";
+import { TextField } from "@/components/forms/text-field";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { Button } from "@/components/ui/button";
+import { recordQuotaOverrideAction } from "@/lib/actions/decisions";
+import { QuotaOverrideSchema, type QuotaOverrideInput } from "@/lib/schemas/decisions";
+
+/**
+ * The decision that lets a peer group exceed the 20 % cap (older rule sets) or raises its rate up to 25 %
+ * (QD366_HD43): number, date, issuing body and reason, as the committee's written decision gives them.
+ */
+export function QuotaOverrideForm({ peerGroupId, groupName, raisesRate, year }: { peerGroupId: string; groupName: string; raisesRate: boolean; year: number }) {
+  const t = useTranslations("decide.override");
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const form = useForm<QuotaOverrideInput>({
+    resolver: zodResolver(QuotaOverrideSchema),
+    defaultValues: { peerGroupId, decisionNo: "", decidedOn: "", issuer: "", reason: "", ...(raisesRate ? { ratePercent: 25 } : {}) },
+  });
+  const { status, onSubmit, fieldError } = useActionForm(form, recordQuotaOverrideAction, {
+    successMessage: t("saved"),
+    onSuccess: () => router.refresh(),
+  });
+  if (!open) {
+    return (
+      <Button type="button" variant="secondary" onClick={() => setOpen(true)}>
+        {t("open")}
+      </Button>
+    );
+  }
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-3 rounded-lg border border-slate-200 bg-white p-3" aria-label={t("title", { group: groupName })}>
+      <p className="text-sm font-medium text-slate-900">{t("title", { group: groupName })}</p>
+      <p className="text-xs text-slate-600">{raisesRate ? t("hintRate") : t("hintLift")}</p>
+      <FormAlert message={status?.message} tone={status?.tone} />
+      <div className="grid gap-3 sm:grid-cols-2">
+        <TextField label={t("decisionNo")} {...form.register("decisionNo")} error={fieldError("decisionNo")} />
+        <TextField label={t("decidedOn")} type="date" min={`${year}-01-01`} {...form.register("decidedOn")} error={fieldError("decidedOn")} />
+        <TextField label={t("issuer")} {...form.register("issuer")} error={fieldError("issuer")} className="sm:col-span-2" />
+        {raisesRate ? (
+          <TextField label={t("ratePercent")} type="number" min={21} max={25} step={1} {...form.register("ratePercent", { valueAsNumber: true })} error={fieldError("ratePercent")} />
+        ) : null}
+      </div>
+      <label className="block text-sm font-medium text-slate-800">
+        {t("reason")}
+        <textarea rows={2} {...form.register("reason")} aria-invalid={fieldError("reason") ? true : undefined} className="mt-1 w-full rounded-lg border border-slate-300 px-3 py-2 text-sm" />
+      </label>
+      {fieldError("reason") ? <p className="text-sm text-red-700">{fieldError("reason")}</p> : null}
+      <div className="flex flex-wrap gap-2">
+        <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
+          {t("cancel")}
+        </Button>
+        <Button type="submit" disabled={form.formState.isSubmitting}>
+          {t("submit")}
+        </Button>
+      </div>
+    </form>
+  );
+}
