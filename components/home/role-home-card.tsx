@@ -68,7 +68,10 @@ export async function RoleHomeCard({ card, canManageCycle, today }: { card: Role
       }
       actions={
         card.role === "MEMBER" ? (
-          card.ownMemberId && <ButtonLink href={`/members/${card.ownMemberId}`}>{t("home.myRecord")}</ButtonLink>
+          <span className="flex flex-wrap gap-2">
+            {card.own?.state === "PUBLISHED" && <ButtonLink href={`/units/${card.unit.id}/results`}>{t("decide.results.open")}</ButtonLink>}
+            {card.ownMemberId && <ButtonLink href={`/members/${card.ownMemberId}`}>{t("home.myRecord")}</ButtonLink>}
+          </span>
         ) : card.role === "CELL_SECRETARY" ? (
           <span className="flex flex-wrap gap-2">
             <ButtonLink href={`/units/${card.unit.id}/review`} variant="primary">

@@ -405,6 +405,11 @@ function MemberCell({ row }: { row: Row }) {
         <Badge tone={row.opinions > 0 ? "neutral" : "amber"}>{t("opinions", { count: row.opinions })}</Badge>
         {row.state === "UNDER_REREVIEW" ? <Badge tone="amber">{t("underRereview")}</Badge> : null}
         {row.state === "PUBLISHED" ? <Badge tone="green">{t("publishedBadge")}</Badge> : null}
+        {(row.state === "DECIDED" || row.state === "PUBLISHED") && row.decidedLevel === "NOT_COMPLETED" && !row.hasRemediationPlan ? (
+          <Link href={`/reviews/${row.recordId}#remediation`} className="text-xs font-medium text-red-700 underline">
+            {t("needsPlan")}
+          </Link>
+        ) : null}
         {flags.map((flag) => (
           <Badge key={flag} tone={flag === "EXCELLENT_FIVE_YEARS" ? "green" : "red"}>
             {t(`flags.${flag}`)}

@@ -1,5 +1,5 @@
 import "server-only";
-import { NotFoundError, type Actor } from "@/lib/auth/permissions";
+import { can, NotFoundError, type Actor } from "@/lib/auth/permissions";
 import { DomainError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { evaluateSubject, getRuleSet, LEVELS, quotaRuleFor, type Level, type QuotaBase, type RuleSetId } from "@/lib/grading";
@@ -12,7 +12,7 @@ import { getCurrentCycle } from "./cycles";
 import { db, type DbClient, type Tx } from "./db";
 import { storedFactsOf } from "./record-facts";
 import { MEMBER_RECORD_SELECT, standingOf } from "./record-grading";
-import { authorizeOrg } from "./scope";
+import { authorizeOrg, getOrgAncestry } from "./scope";
 
 // The grassroots committee's decision desk (366 Điều 12, Bước 3): every member's level across its cells,
 // under the 20 % rule per peer group; quota overrides; publication; sending back for re-review.
@@ -20,7 +20,7 @@ import { authorizeOrg } from "./scope";
 // saving at once are serialized and cannot together break the rule (docs/rating-rules.md §5, §7.8).
 
 /** Cycle statuses in which a committee decides: not while the cycle is prepared, not once it is closed. */
-const DECIDING_STATUSES = ["SELF_REVIEW", "DECIDING", "PUBLISHED"];
+export const DECIDING_STATUSES = ["SELF_REVIEW", "DECIDING", "PUBLISHED"];
 /** Records that have reached the committee. */
 const AT_COMMITTEE: RecordState[] = ["REVIEWED", "DECIDED", "PUBLISHED", "UNDER_REREVIEW"];
 
@@ -36,7 +36,7 @@ const DESK_RECORD_SELECT = {
 } as const;
 
 /** Ancestry (self first) of several units at once: one query. */
-async function ancestriesOf(orgIds: readonly string[], client: DbClient): Promise<Map<string, string[]>> {
+export async function ancestriesOf(orgIds: readonly string[], client: DbClient): Promise<Map<string, string[]>> {
   const rows = await client.orgClosure.findMany({ where: { descendantId: { in: [...new Set(orgIds)] } }, orderBy: { distance: "asc" }, select: { ancestorId: true, descendantId: true } });
   const map = new Map<string, string[]>();
   for (const row of rows) map.set(row.descendantId, [...(map.get(row.descendantId) ?? []), row.ancestorId]);
@@ -141,18 +141,19 @@ export async function getDecisionDesk(actor: Actor, organizationId: string) {
 export type DecisionDesk = NonNullable<Awaited<ReturnType<typeof getDecisionDesk>>>;
 
 /** Locks the peer groups in a fixed order, so two writers never wait on each other in a cycle. */
-async function lockGroups(tx: Tx, groupIds: readonly string[]): Promise<void> {
+export async function lockGroups(tx: Tx, groupIds: readonly string[]): Promise<void> {
   if (groupIds.length === 0) return;
   await tx.$queryRaw`SELECT id FROM "PeerGroup" WHERE id = ANY(${[...new Set(groupIds)].sort()}) ORDER BY id FOR UPDATE`;
 }
 
 /** Every group holds the rule after the writes, or the whole save is refused naming the first that breaks. */
-async function assertGroupsHold(tx: Tx, groupIds: readonly string[], ruleSet: RuleSetId, quotaBase: QuotaBase): Promise<void> {
+export async function assertGroupsHold(tx: Tx, groupIds: readonly string[], ruleSet: RuleSetId, quotaBase: QuotaBase): Promise<void> {
   if (groupIds.length === 0) return;
   const ids = [...new Set(groupIds)];
   const [groups, members, overrides] = await Promise.all([
     tx.peerGroup.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
-    tx.reviewRecord.findMany({ where: { peerGroupId: { in: ids }, state: { in: AT_COMMITTEE } }, select: { peerGroupId: true, state: true, proposedLevel: true, decidedLevel: true } }),
+    // A grassroots organization's self-rating (SUBMITTED) already proposes a level; a member's does not.
+    tx.reviewRecord.findMany({ where: { peerGroupId: { in: ids }, state: { in: ["SUBMITTED", ...AT_COMMITTEE] } }, select: { peerGroupId: true, state: true, proposedLevel: true, decidedLevel: true } }),
     tx.quotaOverride.findMany({ where: { peerGroupId: { in: ids } }, select: { peerGroupId: true, decidedOn: true, ratePercent: true } }),
   ]);
   for (const group of groups.sort((a, b) => a.name.localeCompare(b.name, "vi"))) {
@@ -215,38 +216,54 @@ export async function saveDecisions(actor: Actor, raw: unknown) {
     if (Object.values(problems).includes("STALE_EDIT")) throw new DomainError("STALE_EDIT", problems);
     if (Object.keys(problems).length > 0) throw new DomainError("DECISIONS_REFUSED", problems);
 
-    const now = new Date();
-    await tx.ratingDecision.updateMany({ where: { recordId: { in: ids }, supersededAt: null }, data: { supersededAt: now } });
-    await tx.ratingDecision.createMany({
-      data: input.decisions.map((d) => ({ recordId: d.recordId, level: d.level, reason: d.reason || null, decidedById: actor.userId, decidedAt: now })),
-    });
-    // One statement for the whole set, whatever its size.
-    await tx.$executeRaw`
-      UPDATE "ReviewRecord" AS r
-         SET state = 'DECIDED', "decidedLevel" = v.level::"RatingLevel", "decisionReason" = NULLIF(v.reason, ''),
-             "decidedAt" = ${now}, version = r.version + 1, "updatedAt" = ${now}
-        FROM unnest(${ids}::text[], ${input.decisions.map((d) => d.level)}::text[], ${input.decisions.map((d) => d.reason)}::text[]) AS v(id, level, reason)
-       WHERE r.id = v.id`;
+    await writeDecisions(tx, actor, input.organizationId, input.decisions, byId);
     await assertGroupsHold(tx, [...new Set(records.map((r) => r.peerGroupId!))], ruleSetId, cycle.quotaBase as QuotaBase);
-    await tx.auditLog.createMany({
-      data: input.decisions.map((d) => {
-        const record = byId.get(d.recordId)!;
-        return {
-          actorId: actor.userId,
-          action: "record.decide",
-          entityType: "ReviewRecord",
-          entityId: d.recordId,
-          organizationId: input.organizationId,
-          data: {
-            before: { state: record.state, decidedLevel: record.decidedLevel },
-            after: { state: "DECIDED", decidedLevel: d.level },
-            proposedLevel: record.proposedLevel,
-            ...(d.reason ? { reason: d.reason } : {}),
-          } as Prisma.InputJsonValue,
-        };
-      }),
-    });
     return { decided: input.decisions.length };
+  });
+}
+
+type DecisionInput = { recordId: string; level: Level; reason: string };
+
+/**
+ * Writes a set of decisions that passed their checks: the earlier decisions superseded (kept), the new
+ * ones, the records (one statement for the whole set), and an audit row per record.
+ */
+export async function writeDecisions(
+  tx: Tx,
+  actor: Actor,
+  organizationId: string,
+  decisions: readonly DecisionInput[],
+  before: ReadonlyMap<string, { state: string; decidedLevel: string | null; proposedLevel: string | null }>,
+): Promise<void> {
+  const ids = decisions.map((d) => d.recordId);
+  const now = new Date();
+  await tx.ratingDecision.updateMany({ where: { recordId: { in: ids }, supersededAt: null }, data: { supersededAt: now } });
+  await tx.ratingDecision.createMany({
+    data: decisions.map((d) => ({ recordId: d.recordId, level: d.level, reason: d.reason || null, decidedById: actor.userId, decidedAt: now })),
+  });
+  await tx.$executeRaw`
+    UPDATE "ReviewRecord" AS r
+       SET state = 'DECIDED', "decidedLevel" = v.level::"RatingLevel", "decisionReason" = NULLIF(v.reason, ''),
+           "decidedAt" = ${now}, version = r.version + 1, "updatedAt" = ${now}
+      FROM unnest(${ids}::text[], ${decisions.map((d) => d.level)}::text[], ${decisions.map((d) => d.reason)}::text[]) AS v(id, level, reason)
+     WHERE r.id = v.id`;
+  await tx.auditLog.createMany({
+    data: decisions.map((d) => {
+      const record = before.get(d.recordId)!;
+      return {
+        actorId: actor.userId,
+        action: "record.decide",
+        entityType: "ReviewRecord",
+        entityId: d.recordId,
+        organizationId,
+        data: {
+          before: { state: record.state, decidedLevel: record.decidedLevel },
+          after: { state: "DECIDED", decidedLevel: d.level },
+          proposedLevel: record.proposedLevel,
+          ...(d.reason ? { reason: d.reason } : {}),
+        } as Prisma.InputJsonValue,
+      };
+    }),
   });
 }
 
@@ -263,7 +280,10 @@ export async function recordQuotaOverride(actor: Actor, raw: unknown) {
   return db.$transaction(async (tx) => {
     const group = await tx.peerGroup.findUnique({ where: { id: input.peerGroupId }, select: { id: true, kind: true, decidingOrgId: true, cycleId: true, name: true, cycle: { select: { ruleSet: true, status: true } } } });
     if (!group) throw new NotFoundError();
-    await authorizeOrg(actor, group.kind === "MEMBER" ? "rating:decide" : "rating:approve", group.decidingOrgId, tx);
+    // The body that decides the group records its decision: the grassroots committee (its members and
+    // subordinate units), or the upper standing committee (the grassroots organizations).
+    const deciding = { organizationAncestry: await getOrgAncestry(group.decidingOrgId, tx) };
+    if (!can(actor, "rating:decide", deciding) && !can(actor, "rating:approve", deciding)) throw new NotFoundError();
     if (!DECIDING_STATUSES.includes(group.cycle.status)) throw new DomainError("CYCLE_CLOSED");
     await lockGroups(tx, [group.id]);
     const raisesRate = getRuleSet(group.cycle.ruleSet as RuleSetId).quota.overrideRatePercent !== null;

@@ -2,18 +2,20 @@ import type { Locale } from "@/lib/schemas/auth";
 import enApp from "./messages/en/app.json";
 import enCell from "./messages/en/cell.json";
 import enDecide from "./messages/en/decide.json";
+import enDecideOrgs from "./messages/en/decide-orgs.json";
 import enGrading from "./messages/en/grading.json";
 import viApp from "./messages/vi/app.json";
 import viCell from "./messages/vi/cell.json";
 import viDecide from "./messages/vi/decide.json";
+import viDecideOrgs from "./messages/vi/decide-orgs.json";
 import viGrading from "./messages/vi/grading.json";
 
 // One JSON file per area and locale: the app's own messages, the grading sentences, and the cell's
 // review work (opinions, the meeting and its minutes, the history of a record) as namespace `cell`, the
-// committees' decisions as namespace `decide`.
+// committees' decisions on members as `decide` and on organizations as `decideOrgs`.
 const MESSAGES = {
-  vi: { ...viApp, grading: viGrading, cell: viCell, decide: viDecide },
-  en: { ...enApp, grading: enGrading, cell: enCell, decide: enDecide },
+  vi: { ...viApp, grading: viGrading, cell: viCell, decide: viDecide, decideOrgs: viDecideOrgs },
+  en: { ...enApp, grading: enGrading, cell: enCell, decide: enDecide, decideOrgs: enDecideOrgs },
 } as const;
 
 export type Messages = (typeof MESSAGES)["vi"];

@@ -1,4 +1,4 @@
-import type { Discipline, IsoDate, LevelOrNotRated, MemberCategory, MemberInput, MemberStatus } from "@/lib/grading";
+import type { Discipline, IsoDate, LevelOrNotRated, MemberCategory, MemberInput, MemberStatus, OrganizationInput } from "@/lib/grading";
 import { scoreTotals, type ItemScores, type ScoreSheetContent } from "@/lib/grading/score-sheet";
 
 // What a review record stores of the facts the rules of QD366_HD43 read, and how they become the input
@@ -108,5 +108,50 @@ export function recordSubject(standing: MemberStanding, stored: StoredRecordFact
           forceMajeure: stored.forceMajeure,
         }
       : {}),
+  };
+}
+
+/** A unit's record as stored: the facts the organization rules read (docs/rating-rules.md §4, §7). */
+export interface StoredOrganizationFacts {
+  scoreGeneralTenths: number | null;
+  scoreResultsTenths: number | null;
+  targetsCompletedPercent: number | null;
+  tasks: MemberRatingFacts["tasks"];
+  shortcomings: MemberRatingFacts["shortcomings"];
+  leadershipDisciplined: boolean;
+  disunityConcluded: boolean;
+  localBodiesAtLeastGood: boolean;
+  forceMajeure: boolean;
+  fiveTargetsMissed: boolean;
+  leadershipMemberDegraded: boolean;
+}
+
+/**
+ * The grading input of a unit's record: a cell with its members' levels (decided, else proposed), or a
+ * grassroots organization with its subordinate units' levels — what the 80 % and 100 % conditions read.
+ */
+export function organizationSubject(
+  id: string,
+  stored: StoredOrganizationFacts,
+  options: { peerGroup: string; proposed: LevelOrNotRated; subordinateLevels: readonly LevelOrNotRated[]; establishedOn?: string },
+): OrganizationInput {
+  const scored = stored.scoreGeneralTenths !== null && stored.scoreResultsTenths !== null;
+  return {
+    id,
+    kind: "ORGANIZATION",
+    peerGroup: options.peerGroup,
+    proposed: options.proposed,
+    ...(options.establishedOn ? { establishedOn: options.establishedOn } : {}),
+    ...(scored ? { score: { general: stored.scoreGeneralTenths! / 10, results: stored.scoreResultsTenths! / 10 } } : {}),
+    ...(stored.targetsCompletedPercent !== null ? { targetsCompletedPercent: stored.targetsCompletedPercent } : {}),
+    tasks: stored.tasks,
+    shortcomings: stored.shortcomings,
+    subordinateLevels: options.subordinateLevels,
+    leadershipDisciplined: stored.leadershipDisciplined,
+    disunityConcluded: stored.disunityConcluded,
+    localBodiesAtLeastGood: stored.localBodiesAtLeastGood,
+    forceMajeure: stored.forceMajeure,
+    fiveTargetsMissed: stored.fiveTargetsMissed,
+    leadershipMemberDegraded: stored.leadershipMemberDegraded,
   };
 }

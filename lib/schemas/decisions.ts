@@ -70,3 +70,36 @@ export const RemediationStatusSchema = z.object({
   status: z.enum(["OPEN", "IN_PROGRESS", "DONE"]),
 });
 export type RemediationStatusInput = z.input<typeof RemediationStatusSchema>;
+
+/** A unit's own rating: the cell at its meeting, or the grassroots committee for its organization. */
+export const UnitSelfRatingSchema = z.object({
+  recordId: id,
+  expectedVersion: z.number().int().min(0),
+  level,
+  /** Percentage of the year's targets met (rating-rules §4); the facts the organization rules read. */
+  targetsCompletedPercent: z.number().int().min(0, { message: "percentRange" }).max(100, { message: "percentRange" }).nullable(),
+  localBodiesAtLeastGood: z.boolean(),
+  leadershipDisciplined: z.boolean(),
+  disunityConcluded: z.boolean(),
+  leadershipMemberDegraded: z.boolean(),
+  forceMajeure: z.boolean(),
+  note: z.string().trim().max(DECISION_REASON_MAX, { message: "tooLong" }).optional().default(""),
+});
+export type UnitSelfRatingInput = z.input<typeof UnitSelfRatingSchema>;
+
+/** The upper board's verification (thẩm định): its proposed level and comment. */
+export const VerifyUnitSchema = z.object({
+  recordId: id,
+  expectedVersion: z.number().int().min(0),
+  level,
+  note: z.string().trim().min(1, { message: "required" }).max(DECISION_REASON_MAX, { message: "tooLong" }),
+});
+export type VerifyUnitInput = z.input<typeof VerifyUnitSchema>;
+
+/** Sending a unit's rating back (to the committee that rated itself, or to the cell), with a reason. */
+export const ReturnUnitSchema = z.object({
+  recordId: id,
+  expectedVersion: z.number().int().min(0),
+  reason: z.string().trim().min(1, { message: "required" }).max(DECISION_REASON_MAX, { message: "tooLong" }),
+});
+export type ReturnUnitInput = z.input<typeof ReturnUnitSchema>;

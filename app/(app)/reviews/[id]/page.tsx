@@ -12,17 +12,20 @@ import { orNotFound } from "@/lib/auth/not-found";
 import { requireActor } from "@/lib/auth/session";
 import { listRecordHistory } from "@/lib/data/history";
 import { listOpinions } from "@/lib/data/opinions";
+import { getRemediation } from "@/lib/data/remediation";
+import { RemediationPanel } from "@/components/review/remediation-panel";
 import { getSelfReviewPage } from "@/lib/data/self-reviews";
 import { formatDate, toIsoDate } from "@/lib/i18n/format";
 
 export default async function SelfReviewPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ onBehalf?: string; history?: string }> }) {
   const actor = await requireActor();
   const [{ id }, { onBehalf, history: historyPage }] = await Promise.all([params, searchParams]);
-  const [t, page, opinions, history] = await Promise.all([
+  const [t, page, opinions, history, remediation] = await Promise.all([
     getTranslations(),
     orNotFound(getSelfReviewPage(actor, id)),
     orNotFound(listOpinions(actor, id)),
     orNotFound(listRecordHistory(actor, id, { page: Number(historyPage) || 1 })),
+    orNotFound(getRemediation(actor, id)),
   ]);
   // The secretary reads a member's form; typing in a paper one is a deliberate choice (?onBehalf=1).
   const editable = page.writer === "self" || (page.writer === "onBehalf" && onBehalf === "1");
@@ -83,6 +86,13 @@ export default async function SelfReviewPage({ params, searchParams }: { params:
       />
       <div className="mt-6 space-y-6">
         <OpinionsCard view={opinions} />
+        {remediation.items.length > 0 || remediation.canPlan ? (
+          <div id="remediation">
+            <Card title={t("decide.remediation.title")} headingId="remediation-title">
+              <RemediationPanel recordId={id} items={remediation.items} needed={remediation.needed} canPlan={remediation.canPlan} canFollowUp={remediation.canFollowUp} />
+            </Card>
+          </div>
+        ) : null}
         <HistoryPanel history={history} pageHref={(n) => `/reviews/${id}?${onBehalf === "1" ? "onBehalf=1&" : ""}history=${n}#history`} />
       </div>
     </>

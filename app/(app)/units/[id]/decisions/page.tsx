@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { DecisionDesk } from "@/components/review/decision-desk";
+import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { orNotFound } from "@/lib/auth/not-found";
@@ -20,7 +21,11 @@ export default async function DecisionsPage({ params }: { params: Promise<{ id: 
           {desk.organization.name}
         </Link>
       </nav>
-      <PageHeader title={t("decide.title", { year: desk.cycle.year })} description={t("decide.description")} />
+      <PageHeader
+        title={t("decide.title", { year: desk.cycle.year })}
+        description={t("decide.description")}
+        actions={<ButtonLink href={`/units/${desk.organization.id}/organizations`}>{t("decide.unitsLink")}</ButtonLink>}
+      />
       <DecisionDesk organizationId={desk.organization.id} cycle={desk.cycle} groups={desk.groups} cells={desk.cells} records={desk.records} />
     </>
   );

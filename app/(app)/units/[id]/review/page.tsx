@@ -8,6 +8,9 @@ import { Table, Td } from "@/components/ui/table";
 import { orNotFound } from "@/lib/auth/not-found";
 import { requireActor } from "@/lib/auth/session";
 import { listCellRecords } from "@/lib/data/self-reviews";
+import { getUnitRating } from "@/lib/data/unit-ratings";
+import { UnitSelfRatingForm } from "@/components/review/unit-self-rating-form";
+import { Card } from "@/components/ui/card";
 import { formatDate } from "@/lib/i18n/format";
 
 const STATE_TONE = { DRAFT: "neutral", SUBMITTED: "blue", RETURNED: "amber", REVIEWED: "green", DECIDED: "green", PUBLISHED: "green", ABSENT: "amber", NOT_RATED: "neutral", UNDER_REREVIEW: "amber" } as const;
@@ -16,7 +19,7 @@ const STATE_TONE = { DRAFT: "neutral", SUBMITTED: "blue", RETURNED: "amber", REV
 export default async function CellReviewPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
   const { id } = await params;
-  const [t, { cell, cycle, records }] = await Promise.all([getTranslations(), orNotFound(listCellRecords(actor, id))]);
+  const [t, { cell, cycle, records }, unit] = await Promise.all([getTranslations(), orNotFound(listCellRecords(actor, id)), orNotFound(getUnitRating(actor, id))]);
   return (
     <>
       <nav aria-label={t("units.breadcrumb")} className="mb-2 text-sm">
@@ -27,8 +30,37 @@ export default async function CellReviewPage({ params }: { params: Promise<{ id:
       <PageHeader
         title={cycle ? t("cellReview.title", { year: cycle.year }) : t("cellReview.titleNone")}
         description={cell.name}
-        actions={cycle && <ButtonLink href={`/units/${cell.id}/meeting`} variant="primary">{t("meeting.open")}</ButtonLink>}
+        actions={
+          cycle && (
+            <span className="flex flex-wrap gap-2">
+              <ButtonLink href={`/units/${cell.id}/meeting`} variant="primary">
+                {t("meeting.open")}
+              </ButtonLink>
+              <ButtonLink href={`/units/${cell.id}/results`}>{t("decide.results.open")}</ButtonLink>
+            </span>
+          )
+        }
       />
+      {unit && unit.kind === "SUBORDINATE" && (unit.transitions.includes("proposeUnit") || unit.selfLevel) ? (
+        // The cell's own proposal, voted at its meeting after its collective review (366 Điều 12, Bước 2).
+        <Card title={t("decideOrgs.selfRating.titleCell")} className="mb-6">
+          {unit.transitions.includes("proposeUnit") ? (
+            <UnitSelfRatingForm
+              recordId={unit.recordId}
+              version={unit.version}
+              facts={unit.facts}
+              level={unit.selfLevel}
+              kind="SUBORDINATE"
+              verdict={{ facts: unit.facts, subordinateLevels: unit.subordinateLevels, establishedOn: unit.establishedOn, peerGroup: unit.peerGroupId ?? "" }}
+              cycle={unit.cycle}
+            />
+          ) : (
+            <p className="text-sm">
+              {t("decide.results.cellProposal", { level: t(`grading.levels.${unit.selfLevel!}`), state: t(`decideOrgs.states.SUBORDINATE.${unit.state}`) })}
+            </p>
+          )}
+        </Card>
+      ) : null}
       {!cycle || records.length === 0 ? (
         <EmptyState>{t("home.noCycle")}</EmptyState>
       ) : (

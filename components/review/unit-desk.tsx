@@ -1,0 +1,353 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useMemo, useState, useTransition } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-dialog";
+import { decideUnitsAction, publishUnitsAction, returnUnitAction, verifyUnitAction } from "@/lib/actions/unit-ratings";
+import { evaluateSubject } from "@/lib/grading/evaluate";
+import { quotaRuleFor } from "@/lib/grading/quota";
+import type { RuleSetId } from "@/lib/grading/rule-sets";
+import { LEVELS, type Level, type LevelOrNotRated, type QuotaBase, type SubjectVerdict } from "@/lib/grading/types";
+import { decidedGroupCheck, type GroupMember } from "@/lib/review/decisions";
+import { organizationSubject, type StoredOrganizationFacts } from "@/lib/review/facts";
+import type { RecordState } from "@/lib/review/workflow";
+import type { DeskGroup } from "./decision-desk";
+import { QuotaOverrideForm } from "./quota-override-form";
+import { UnitSelfRatingForm } from "./unit-self-rating-form";
+
+export type DeskUnit = {
+  recordId: string;
+  organizationId: string;
+  name: string;
+  code: string;
+  kind: "SUBORDINATE" | "GRASSROOTS";
+  own: boolean;
+  peerGroupId: string | null;
+  state: RecordState;
+  version: number;
+  selfLevel: Level | null;
+  proposedLevel: Level | null;
+  decidedLevel: Level | null;
+  decisionReason: string | null;
+  verificationNote: string | null;
+  establishedOn: string;
+  facts: StoredOrganizationFacts;
+  subordinateLevels: LevelOrNotRated[];
+  transitions: string[];
+};
+
+type Props = {
+  organizationId: string;
+  cycle: { year: number; ruleSet: RuleSetId; ratingDate: string; quotaBase: QuotaBase };
+  groups: DeskGroup[];
+  units: DeskUnit[];
+  canPublish: boolean;
+};
+
+const LEVEL_TONE = { EXCELLENT: "green", GOOD: "blue", COMPLETED: "amber", NOT_COMPLETED: "red" } as const;
+const DECIDE = ["approve", "decideUnit"];
+
+type Choice = { level: Level | null; reason: string };
+
+/**
+ * The units' desk: a committee's own self-rating, the upper board's verification, and the decisions on
+ * units under the 20 % rule per peer group — each control offered only where the workflow allows it.
+ */
+export function UnitDesk({ organizationId, cycle, groups, units, canPublish }: Props) {
+  const t = useTranslations("decideOrgs");
+  const tAll = useTranslations();
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const decidable = units.filter((u) => u.transitions.some((n) => DECIDE.includes(n)));
+  const [choices, setChoices] = useState<Record<string, Choice>>(() => Object.fromEntries(decidable.map((u) => [u.recordId, { level: u.decidedLevel ?? u.proposedLevel, reason: u.decisionReason ?? "" }])));
+
+  const verdicts = useMemo(
+    () =>
+      new Map<string, SubjectVerdict>(
+        units.map((u) => [
+          u.recordId,
+          evaluateSubject(organizationSubject(u.recordId, u.facts, { peerGroup: u.peerGroupId ?? "", proposed: u.proposedLevel ?? "GOOD", subordinateLevels: u.subordinateLevels, establishedOn: u.establishedOn }), {
+            ruleSet: cycle.ruleSet,
+            ratingDate: cycle.ratingDate,
+          }),
+        ]),
+      ),
+    [units, cycle.ruleSet, cycle.ratingDate],
+  );
+
+  const groupChecks = groups.map((g) => {
+    const members: GroupMember[] = units
+      .filter((u) => u.peerGroupId === g.id)
+      .map((u) => (choices[u.recordId]?.level ? { state: "DECIDED", proposedLevel: u.proposedLevel, decidedLevel: choices[u.recordId].level } : { state: u.state, proposedLevel: u.proposedLevel, decidedLevel: u.decidedLevel }));
+    const override = g.overrides[0];
+    return { group: g, override, check: decidedGroupCheck(members, cycle.quotaBase, override !== undefined, quotaRuleFor(cycle.ruleSet, override ? { ratePercent: override.ratePercent ?? undefined } : null)) };
+  });
+
+  const changed = decidable.filter((u) => {
+    const c = choices[u.recordId];
+    return c?.level && (u.state !== "DECIDED" || c.level !== u.decidedLevel || c.reason !== (u.decisionReason ?? ""));
+  });
+
+  const explain = (result: { formError?: string; fieldErrors?: Record<string, string>; errorId?: string }) =>
+    result.formError === "QUOTA_EXCEEDED"
+      ? tAll("errors.QUOTA_EXCEEDED", { group: result.fieldErrors?.group ?? "", excellent: result.fieldErrors?.excellent ?? "", max: result.fieldErrors?.max ?? "" })
+      : tAll(`errors.${result.formError ?? "generic"}`, { id: result.errorId ?? "" });
+
+  const run = (action: () => Promise<{ ok: boolean; formError?: string; fieldErrors?: Record<string, string>; errorId?: string }>, success: string) =>
+    startTransition(async () => {
+      const result = await action();
+      if (result.ok) {
+        setErrors({});
+        setMessage({ tone: "ok", text: success });
+        router.refresh();
+      } else {
+        setErrors(result.formError === "DECISIONS_REFUSED" || result.formError === "STALE_EDIT" ? (result.fieldErrors ?? {}) : {});
+        setMessage({ tone: "error", text: explain(result) });
+      }
+    });
+
+  const save = () => {
+    const missing = changed.filter((u) => choices[u.recordId].level !== u.proposedLevel && !choices[u.recordId].reason.trim());
+    if (missing.length > 0) {
+      setErrors(Object.fromEntries(missing.map((u) => [u.recordId, "DECISION_REASON_REQUIRED"])));
+      setMessage({ tone: "error", text: tAll("decide.reasonsMissing", { count: missing.length }) });
+      return;
+    }
+    run(
+      () => decideUnitsAction({ organizationId, decisions: changed.map((u) => ({ recordId: u.recordId, expectedVersion: u.version, level: choices[u.recordId].level!, reason: choices[u.recordId].reason.trim() })) }),
+      tAll("decide.saved", { count: changed.length }),
+    );
+  };
+
+  const decidedCount = units.filter((u) => u.state === "DECIDED").length;
+
+  return (
+    <div className="space-y-6">
+      {groupChecks.length > 0 ? (
+        <section aria-labelledby="unit-groups" aria-live="polite" className="space-y-3">
+          <h2 id="unit-groups" className="text-lg font-semibold text-slate-900">
+            {tAll("decide.groupsTitle")}
+          </h2>
+          <div className="grid gap-3 md:grid-cols-2">
+            {groupChecks.map(({ group, check, override }) => (
+              <div key={group.id} className={`space-y-2 rounded-lg border p-4 ${check.ok ? "border-slate-200 bg-white" : "border-red-300 bg-red-50"}`} data-testid="group-quota">
+                <p className="font-medium text-slate-900">{group.name}</p>
+                <p className={`text-sm ${check.ok ? "text-slate-800" : "font-medium text-red-800"}`}>
+                  {!check.ok
+                    ? tAll("decide.quotaOver", { excellent: check.excellent, good: check.good, max: check.maxExcellent, excess: check.excess })
+                    : tAll("decide.quotaLine", { excellent: check.excellent, good: check.good, max: check.maxExcellent, slots: Math.max(0, check.maxExcellent - check.excellent) })}
+                </p>
+                {override ? (
+                  <p className="text-sm text-amber-900">
+                    <Badge tone="amber">{tAll("decide.withDecision")}</Badge> {tAll("decide.overrideLine", { no: override.decisionNo, date: override.decidedOn, issuer: override.issuer, rate: override.ratePercent ?? 20 })}
+                  </p>
+                ) : null}
+                {!check.ok ? <QuotaOverrideForm peerGroupId={group.id} groupName={group.name} raisesRate={cycle.ruleSet === "QD366_HD43"} year={cycle.year} /> : null}
+              </div>
+            ))}
+          </div>
+        </section>
+      ) : null}
+
+      {units.length === 0 ? <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600">{t("empty")}</p> : null}
+
+      <ul className="space-y-3" aria-label={t("listLabel")}>
+        {units.map((u) => {
+          const verdict = verdicts.get(u.recordId)!;
+          const choice = choices[u.recordId];
+          const canDecide = u.transitions.some((n) => DECIDE.includes(n));
+          const maxIndex = verdict.maxLevel ? LEVELS.indexOf(verdict.maxLevel) : 0;
+          const counts = LEVELS.map((level) => [level, u.subordinateLevels.filter((l) => l === level).length] as const).filter(([, n]) => n > 0);
+          return (
+            <li key={u.recordId} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" data-testid="unit-row" data-unit={u.code}>
+              <div className="flex flex-wrap items-center gap-2">
+                <h3 className="font-semibold text-slate-900">{u.name}</h3>
+                <span className="text-xs text-slate-500">{u.code}</span>
+                <Badge tone="brand">{tAll(`decideOrgs.states.${u.kind}.${u.state}`)}</Badge>
+                {u.own ? <Badge tone="neutral">{t("ownUnit")}</Badge> : null}
+              </div>
+              <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2 lg:grid-cols-4">
+                <div>
+                  <dt className="text-xs text-slate-500">{u.kind === "GRASSROOTS" ? t("selfLevel") : t("cellProposal")}</dt>
+                  <dd>{u.selfLevel ? <Badge tone={LEVEL_TONE[u.selfLevel]}>{tAll(`grading.levels.${u.selfLevel}`)}</Badge> : "—"}</dd>
+                </div>
+                {u.kind === "GRASSROOTS" ? (
+                  <div>
+                    <dt className="text-xs text-slate-500">{t("boardProposal")}</dt>
+                    <dd>
+                      {u.verificationNote && u.proposedLevel ? <Badge tone={LEVEL_TONE[u.proposedLevel]}>{tAll(`grading.levels.${u.proposedLevel}`)}</Badge> : "—"}
+                      {u.verificationNote ? <p className="mt-1 text-xs text-slate-700">{u.verificationNote}</p> : null}
+                    </dd>
+                  </div>
+                ) : null}
+                <div>
+                  <dt className="text-xs text-slate-500">{t("subordinates")}</dt>
+                  <dd className="text-xs text-slate-700">{counts.length ? counts.map(([level, n]) => `${n} ${tAll(`grading.levels.${level}`)}`).join(" · ") : "—"}</dd>
+                </div>
+                <div>
+                  <dt className="text-xs text-slate-500">{t("rules")}</dt>
+                  <dd className="text-xs text-slate-700">
+                    {verdict.maxLevel ? (
+                      <span>
+                        {tAll("decide.maxLevel")} <Badge tone={LEVEL_TONE[verdict.maxLevel]}>{tAll(`grading.levels.${verdict.maxLevel}`)}</Badge>
+                      </span>
+                    ) : null}
+                    {verdict.reasons.length ? (
+                      <ul className="mt-1 list-disc pl-4">
+                        {verdict.reasons.map((code) => (
+                          <li key={code}>{tAll(`grading.reasons.${code}`)}</li>
+                        ))}
+                      </ul>
+                    ) : null}
+                  </dd>
+                </div>
+                {u.decidedLevel ? (
+                  <div>
+                    <dt className="text-xs text-slate-500">{t("decided")}</dt>
+                    <dd>
+                      <Badge tone={LEVEL_TONE[u.decidedLevel]}>{tAll(`grading.levels.${u.decidedLevel}`)}</Badge>
+                    </dd>
+                  </div>
+                ) : null}
+              </dl>
+
+              {u.transitions.includes("selfRate") || u.transitions.includes("proposeUnit") ? (
+                <UnitSelfRatingForm recordId={u.recordId} version={u.version} facts={u.facts} level={u.selfLevel} kind={u.kind} verdict={{ facts: u.facts, subordinateLevels: u.subordinateLevels, establishedOn: u.establishedOn, peerGroup: u.peerGroupId ?? "" }} cycle={cycle} />
+              ) : null}
+
+              {u.transitions.includes("verify") ? <VerifyForm unit={u} maxIndex={maxIndex} pending={pending} onVerify={(level, note) => run(() => verifyUnitAction({ recordId: u.recordId, expectedVersion: u.version, level, note }), t("verified"))} /> : null}
+
+              {canDecide && choice ? (
+                <div className="grid gap-2 sm:grid-cols-2">
+                  <label className="text-sm font-medium text-slate-800">
+                    {t("decisionFor", { name: u.name })}
+                    <select
+                      value={choice.level ?? ""}
+                      onChange={(e) => setChoices({ ...choices, [u.recordId]: { ...choice, level: e.target.value as Level } })}
+                      className="mt-1 block min-h-10 w-full rounded-lg border border-slate-300 px-2"
+                    >
+                      {LEVELS.map((level, i) => (
+                        <option key={level} value={level} disabled={i < maxIndex}>
+                          {tAll(`grading.levels.${level}`)}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                  {choice.level !== u.proposedLevel ? (
+                    <label className="text-sm font-medium text-slate-800">
+                      {tAll("decide.reasonFor", { name: u.name })}
+                      <textarea
+                        rows={2}
+                        value={choice.reason}
+                        onChange={(e) => setChoices({ ...choices, [u.recordId]: { ...choice, reason: e.target.value } })}
+                        aria-invalid={errors[u.recordId] ? true : undefined}
+                        className="mt-1 w-full rounded-lg border border-slate-300 px-2 py-1 text-sm"
+                      />
+                    </label>
+                  ) : null}
+                  {errors[u.recordId] ? <p className="text-sm font-medium text-red-700 sm:col-span-2">{tAll(`decide.rowErrors.${errors[u.recordId]}`)}</p> : null}
+                </div>
+              ) : null}
+
+              {u.transitions.some((n) => ["returnRating", "sendBackRating", "sendBackUnit"].includes(n)) ? (
+                <ReturnForm name={u.name} pending={pending} onReturn={(reason) => run(() => returnUnitAction({ recordId: u.recordId, expectedVersion: u.version, reason }), t("returned"))} />
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+
+      {decidable.length > 0 || canPublish ? (
+        <div className="sticky bottom-0 z-10 -mx-4 flex flex-wrap items-center gap-3 border-t border-slate-200 bg-white/95 px-4 py-3 backdrop-blur">
+          <div role="status" aria-live="polite" className="w-full min-w-0 text-sm sm:w-auto sm:flex-1">
+            {message ? <span className={message.tone === "ok" ? "text-emerald-800" : "font-medium text-red-700"}>{message.text}</span> : <span className="text-slate-600">{tAll("decide.changes", { count: changed.length })}</span>}
+          </div>
+          {decidable.length > 0 ? (
+            <Button type="button" onClick={save} disabled={pending || changed.length === 0}>
+              {tAll("decide.save", { count: changed.length })}
+            </Button>
+          ) : null}
+          {canPublish ? (
+            <ConfirmButton
+              message={t("publishConfirm", { count: decidedCount })}
+              confirmLabel={tAll("decide.publish")}
+              cancelLabel={tAll("decide.cancel")}
+              onConfirm={() => run(() => publishUnitsAction({ organizationId }), t("published"))}
+              disabled={pending || decidedCount === 0 || changed.length > 0}
+            >
+              {tAll("decide.publish")}
+            </ConfirmButton>
+          ) : null}
+        </div>
+      ) : message ? (
+        <p role="status" className={message.tone === "ok" ? "text-sm text-emerald-800" : "text-sm font-medium text-red-700"}>
+          {message.text}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function VerifyForm({ unit, maxIndex, pending, onVerify }: { unit: DeskUnit; maxIndex: number; pending: boolean; onVerify: (level: Level, note: string) => void }) {
+  const t = useTranslations("decideOrgs");
+  const tAll = useTranslations();
+  const [level, setLevel] = useState<Level>(unit.proposedLevel ?? "GOOD");
+  const [note, setNote] = useState(unit.verificationNote ?? "");
+  return (
+    <div className="grid gap-2 rounded-lg bg-slate-50 p-3 sm:grid-cols-2">
+      <label className="text-sm font-medium text-slate-800">
+        {t("verifyLevel", { name: unit.name })}
+        <select value={level} onChange={(e) => setLevel(e.target.value as Level)} className="mt-1 block min-h-10 w-full rounded-lg border border-slate-300 px-2">
+          {LEVELS.map((l, i) => (
+            <option key={l} value={l} disabled={i < maxIndex}>
+              {tAll(`grading.levels.${l}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="text-sm font-medium text-slate-800">
+        {t("verifyNote")}
+        <textarea rows={2} value={note} onChange={(e) => setNote(e.target.value)} className="mt-1 w-full rounded-lg border border-slate-300 px-2 py-1 text-sm" />
+      </label>
+      <div className="sm:col-span-2">
+        <Button type="button" disabled={pending || note.trim() === ""} onClick={() => onVerify(level, note.trim())}>
+          {t("verify")}
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+function ReturnForm({ name, pending, onReturn }: { name: string; pending: boolean; onReturn: (reason: string) => void }) {
+  const t = useTranslations("decideOrgs");
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState("");
+  if (!open) {
+    return (
+      <Button type="button" variant="secondary" onClick={() => setOpen(true)} disabled={pending}>
+        {t("return")}
+      </Button>
+    );
+  }
+  return (
+    <div className="space-y-2">
+      <label className="block text-sm font-medium text-slate-800">
+        {t("returnReason", { name })}
+        <textarea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} className="mt-1 w-full rounded-lg border border-slate-300 px-2 py-1 text-sm" />
+      </label>
+      <div className="flex gap-2">
+        <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
+          {t("cancel")}
+        </Button>
+        <Button type="button" disabled={pending || reason.trim() === ""} onClick={() => onReturn(reason.trim())}>
+          {t("returnConfirm")}
+        </Button>
+      </div>
+    </div>
+  );
+}

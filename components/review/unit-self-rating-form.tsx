@@ -1,0 +1,117 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useForm, useWatch } from "react-hook-form";
+import { FormAlert } from "@/components/forms/form-alert";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { Button } from "@/components/ui/button";
+import { rateUnitAction } from "@/lib/actions/unit-ratings";
+import { evaluateSubject } from "@/lib/grading/evaluate";
+import type { RuleSetId } from "@/lib/grading/rule-sets";
+import { LEVELS, type Level, type LevelOrNotRated } from "@/lib/grading/types";
+import { organizationSubject, type StoredOrganizationFacts } from "@/lib/review/facts";
+import { UnitSelfRatingSchema, type UnitSelfRatingInput } from "@/lib/schemas/decisions";
+import { VerdictPanel } from "./verdict-panel";
+
+const FLAGS = ["localBodiesAtLeastGood", "leadershipDisciplined", "disunityConcluded", "leadershipMemberDegraded", "forceMajeure"] as const;
+
+/**
+ * A unit rates itself: the cell's proposal voted at its meeting (its secretary records it), or the
+ * grassroots committee's self-rating of its organization — the facts the organization rules read, and
+ * the level, with the live verdict of the rules beside it.
+ */
+export function UnitSelfRatingForm({
+  recordId,
+  version,
+  facts,
+  level,
+  kind,
+  verdict,
+  cycle,
+}: {
+  recordId: string;
+  version: number;
+  facts: StoredOrganizationFacts;
+  level: Level | null;
+  kind: "SUBORDINATE" | "GRASSROOTS";
+  verdict: { facts: StoredOrganizationFacts; subordinateLevels: LevelOrNotRated[]; establishedOn: string; peerGroup: string };
+  cycle: { ruleSet: RuleSetId; ratingDate: string };
+}) {
+  const t = useTranslations("decideOrgs.selfRating");
+  const tAll = useTranslations();
+  const router = useRouter();
+  const form = useForm<UnitSelfRatingInput>({
+    resolver: zodResolver(UnitSelfRatingSchema),
+    defaultValues: {
+      recordId,
+      expectedVersion: version,
+      level: level ?? "GOOD",
+      targetsCompletedPercent: facts.targetsCompletedPercent,
+      localBodiesAtLeastGood: facts.localBodiesAtLeastGood,
+      leadershipDisciplined: facts.leadershipDisciplined,
+      disunityConcluded: facts.disunityConcluded,
+      leadershipMemberDegraded: facts.leadershipMemberDegraded,
+      forceMajeure: facts.forceMajeure,
+      note: "",
+    },
+  });
+  const { status, onSubmit, fieldError } = useActionForm(form, rateUnitAction, { successMessage: t("saved"), onSuccess: () => router.refresh() });
+  const values = useWatch({ control: form.control });
+  const live = evaluateSubject(
+    organizationSubject(recordId, { ...verdict.facts, ...values, targetsCompletedPercent: Number.isFinite(values.targetsCompletedPercent) ? (values.targetsCompletedPercent ?? null) : null } as StoredOrganizationFacts, {
+      peerGroup: verdict.peerGroup,
+      proposed: (values.level as Level) ?? "GOOD",
+      subordinateLevels: verdict.subordinateLevels,
+      establishedOn: verdict.establishedOn,
+    }),
+    { ruleSet: cycle.ruleSet, ratingDate: cycle.ratingDate },
+  );
+  const maxIndex = live.maxLevel ? LEVELS.indexOf(live.maxLevel) : 0;
+  return (
+    <form onSubmit={onSubmit} noValidate className="grid gap-4 rounded-lg bg-slate-50 p-3 lg:grid-cols-2" aria-label={kind === "GRASSROOTS" ? t("titleGrassroots") : t("titleCell")}>
+      <div className="space-y-3">
+        <p className="text-sm font-semibold text-slate-900">{kind === "GRASSROOTS" ? t("titleGrassroots") : t("titleCell")}</p>
+        <FormAlert message={status?.message} tone={status?.tone} />
+        <label className="block text-sm font-medium text-slate-800">
+          {t("targets")}
+          <input
+            type="number"
+            min={0}
+            max={100}
+            inputMode="numeric"
+            {...form.register("targetsCompletedPercent", { setValueAs: (v: string) => (v === "" || v === null ? null : Number(v)) })}
+            aria-invalid={fieldError("targetsCompletedPercent") ? true : undefined}
+            className="mt-1 block min-h-10 w-32 rounded-lg border border-slate-300 px-3"
+          />
+        </label>
+        {fieldError("targetsCompletedPercent") ? <p className="text-sm text-red-700">{fieldError("targetsCompletedPercent")}</p> : null}
+        <fieldset className="space-y-2">
+          <legend className="text-sm font-medium text-slate-800">{t("facts")}</legend>
+          {FLAGS.map((name) => (
+            <label key={name} className="flex min-h-10 items-center gap-2 text-sm">
+              <input type="checkbox" className="size-5" {...form.register(name)} />
+              {t(`flags.${name}`)}
+            </label>
+          ))}
+        </fieldset>
+        <label className="block text-sm font-medium text-slate-800">
+          {t("level")}
+          <select {...form.register("level")} className="mt-1 block min-h-10 w-full rounded-lg border border-slate-300 px-2">
+            {LEVELS.map((l, i) => (
+              <option key={l} value={l} disabled={i < maxIndex}>
+                {tAll(`grading.levels.${l}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {fieldError("level") ? <p className="text-sm text-red-700">{fieldError("level")}</p> : null}
+        <Button type="submit" disabled={form.formState.isSubmitting}>
+          {kind === "GRASSROOTS" ? t("submitGrassroots") : t("submitCell")}
+        </Button>
+      </div>
+      <VerdictPanel verdict={live} scoreTenths={facts.scoreGeneralTenths !== null && facts.scoreResultsTenths !== null ? facts.scoreGeneralTenths + facts.scoreResultsTenths : null} />
+    </form>
+  );
+}

@@ -1,0 +1,402 @@
+import "server-only";
+import { can, NotFoundError, type Actor } from "@/lib/auth/permissions";
+import { DomainError } from "@/lib/errors";
+import type { OrgKind, Prisma } from "@/lib/generated/prisma/client";
+import { evaluateSubject, LEVELS, type Level, type LevelOrNotRated, type QuotaBase, type RuleSetId } from "@/lib/grading";
+import { toIsoDate } from "@/lib/i18n/format";
+import { organizationSubject, type StoredOrganizationFacts } from "@/lib/review/facts";
+import { assertTransition, availableTransitions, type RecordKind, type RecordState } from "@/lib/review/workflow";
+import { PublishSchema, ReturnUnitSchema, SaveDecisionsSchema, UnitSelfRatingSchema, VerifyUnitSchema } from "@/lib/schemas/decisions";
+import { getCurrentCycle } from "./cycles";
+import { ancestriesOf, assertGroupsHold, DECIDING_STATUSES, lockGroups, writeDecisions } from "./decisions";
+import { db, type DbClient, type Tx } from "./db";
+import { getOrgAncestry } from "./scope";
+
+// Units' ratings (366 Điều 12, Bước 2–3): a cell proposes its own level at its meeting and the
+// grassroots committee decides it; a grassroots organization rates itself, the upper board verifies
+// (thẩm định) and proposes, the upper standing committee decides — all under the 20 % rule per peer
+// group of organizations, with the same locks, overrides and audit as the members' decisions.
+
+const UNIT_SELECT = {
+  id: true,
+  cycleId: true,
+  organizationId: true,
+  scopeOrgId: true,
+  peerGroupId: true,
+  state: true,
+  selfLevel: true,
+  proposedLevel: true,
+  decidedLevel: true,
+  decisionReason: true,
+  verificationNote: true,
+  verifiedAt: true,
+  version: true,
+  voteTally: true,
+  scoreGeneralTenths: true,
+  scoreResultsTenths: true,
+  targetsCompletedPercent: true,
+  tasksAssigned: true,
+  tasksCompleted: true,
+  tasksOnTime: true,
+  tasksExceeded: true,
+  shortcomingsNamed: true,
+  shortcomingsRemedied: true,
+  leadershipDisciplined: true,
+  disunityConcluded: true,
+  localBodiesAtLeastGood: true,
+  forceMajeure: true,
+  fiveTargetsMissed: true,
+  leadershipMemberDegraded: true,
+  organization: { select: { id: true, name: true, code: true, kind: true, establishedOn: true } },
+} as const;
+type UnitRow = Prisma.ReviewRecordGetPayload<{ select: typeof UNIT_SELECT }>;
+
+/** Grassroots organizations are decided by the upper committee; cells and đảng bộ bộ phận by their grassroots committee. */
+export function recordKindOf(kind: OrgKind): Exclude<RecordKind, "MEMBER"> {
+  return kind === "DANG_BO_CO_SO" || kind === "CHI_BO_CO_SO" ? "GRASSROOTS" : "SUBORDINATE";
+}
+
+function factsOf(r: UnitRow): StoredOrganizationFacts {
+  return {
+    scoreGeneralTenths: r.scoreGeneralTenths,
+    scoreResultsTenths: r.scoreResultsTenths,
+    targetsCompletedPercent: r.targetsCompletedPercent,
+    tasks: { assigned: r.tasksAssigned ?? 0, completed: r.tasksCompleted ?? 0, onTime: r.tasksOnTime ?? 0, exceeded: r.tasksExceeded ?? 0 },
+    shortcomings: { named: r.shortcomingsNamed ?? 0, remedied: r.shortcomingsRemedied ?? 0 },
+    leadershipDisciplined: r.leadershipDisciplined,
+    disunityConcluded: r.disunityConcluded,
+    localBodiesAtLeastGood: r.localBodiesAtLeastGood,
+    forceMajeure: r.forceMajeure,
+    fiveTargetsMissed: r.fiveTargetsMissed,
+    leadershipMemberDegraded: r.leadershipMemberDegraded,
+  };
+}
+
+/**
+ * The levels the 80 % and 100 % conditions read, per unit, in one query: a unit with subordinate units
+ * counts their levels; a cell (or a chi bộ cơ sở) counts its members'. Decided where decided, else proposed.
+ */
+async function subordinateLevelsOf(unitIds: readonly string[], cycleId: string, client: DbClient): Promise<Map<string, LevelOrNotRated[]>> {
+  if (unitIds.length === 0) return new Map();
+  const rows = await client.$queryRaw<{ unit: string; level: string | null; n: number }[]>`
+    WITH units AS (SELECT unnest(${[...unitIds]}::text[]) AS id),
+    levels AS (
+      SELECT u.id AS unit, r.state::text AS state, r."decidedLevel"::text AS decided, r."proposedLevel"::text AS proposed
+        FROM units u JOIN "Organization" child ON child."parentId" = u.id
+        JOIN "ReviewRecord" r ON r."organizationId" = child.id AND r."cycleId" = ${cycleId}
+      UNION ALL
+      SELECT u.id, r.state::text, r."decidedLevel"::text, r."proposedLevel"::text
+        FROM units u JOIN "ReviewRecord" r ON r."scopeOrgId" = u.id AND r."cycleId" = ${cycleId} AND r."subjectKind" = 'MEMBER'
+       WHERE NOT EXISTS (SELECT 1 FROM "Organization" c WHERE c."parentId" = u.id)
+    )
+    SELECT unit,
+           CASE WHEN state = 'NOT_RATED' THEN 'NOT_RATED'
+                WHEN state IN ('DECIDED', 'PUBLISHED') THEN decided
+                ELSE proposed END AS level,
+           count(*)::int AS n
+      FROM levels GROUP BY 1, 2`;
+  const map = new Map<string, LevelOrNotRated[]>();
+  for (const row of rows) {
+    if (row.level === null) continue; // not reviewed yet: no level to count
+    map.set(row.unit, [...(map.get(row.unit) ?? []), ...Array<LevelOrNotRated>(row.n).fill(row.level as LevelOrNotRated)]);
+  }
+  return map;
+}
+
+/**
+ * The units' desk of an organization: for a grassroots committee its subordinate units (and its own
+ * self-rating); for the upper board and standing committee the grassroots organizations below them.
+ * Which controls each row offers comes from the workflow table.
+ */
+export async function getUnitDesk(actor: Actor, organizationId: string) {
+  const ancestry = await getOrgAncestry(organizationId);
+  const target = { organizationAncestry: ancestry };
+  if (ancestry.length === 0 || !(["rating:decide", "rating:verify", "rating:approve"] as const).some((p) => can(actor, p, target))) throw new NotFoundError();
+  const cycle = await getCurrentCycle(organizationId);
+  if (!cycle) return null;
+  const [organization, groups, records] = await Promise.all([
+    db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { id: true, name: true, kind: true } }),
+    db.peerGroup.findMany({
+      where: { cycleId: cycle.id, decidingOrgId: organizationId, kind: "ORGANIZATION" },
+      orderBy: { code: "asc" },
+      select: { id: true, code: true, name: true, overrides: { orderBy: { decidedOn: "desc" }, select: { id: true, decisionNo: true, decidedOn: true, issuer: true, reason: true, ratePercent: true } } },
+    }),
+    db.reviewRecord.findMany({
+      where: {
+        cycleId: cycle.id,
+        subjectKind: "ORGANIZATION",
+        // The units this organization decides, and its own record (the committee's self-rating).
+        OR: [{ peerGroup: { decidingOrgId: organizationId } }, { organizationId }],
+      },
+      orderBy: [{ organization: { code: "asc" } }],
+      select: UNIT_SELECT,
+    }),
+  ]);
+  const unitIds = records.map((r) => r.organizationId!);
+  const [levels, ancestries] = await Promise.all([subordinateLevelsOf(unitIds, cycle.id, db), ancestriesOf(unitIds, db)]);
+  return {
+    organization,
+    cycle: { id: cycle.id, year: cycle.year, ruleSet: cycle.ruleSet as RuleSetId, ratingDate: toIsoDate(cycle.ratingDate), quotaBase: cycle.quotaBase as QuotaBase, status: cycle.status },
+    groups: groups.map((g) => ({ ...g, overrides: g.overrides.map((o) => ({ ...o, decidedOn: toIsoDate(o.decidedOn) })) })),
+    units: records.map((r) => {
+      const kind = recordKindOf(r.organization!.kind);
+      const context = { state: r.state as RecordState, kind, target: { organizationAncestry: ancestries.get(r.organizationId!) ?? [] } };
+      return {
+        recordId: r.id,
+        organizationId: r.organizationId!,
+        name: r.organization!.name,
+        code: r.organization!.code,
+        kind,
+        own: r.organizationId === organizationId,
+        peerGroupId: r.peerGroupId,
+        state: r.state as RecordState,
+        version: r.version,
+        selfLevel: r.selfLevel as Level | null,
+        proposedLevel: r.proposedLevel as Level | null,
+        decidedLevel: r.decidedLevel as Level | null,
+        decisionReason: r.decisionReason,
+        verificationNote: r.verificationNote,
+        voteTally: r.voteTally as Record<string, number> | null,
+        establishedOn: toIsoDate(r.organization!.establishedOn),
+        facts: factsOf(r),
+        subordinateLevels: levels.get(r.organizationId!) ?? [],
+        transitions: availableTransitions(actor, context).map((t) => t.name),
+      };
+    }),
+  };
+}
+
+export type UnitDesk = NonNullable<Awaited<ReturnType<typeof getUnitDesk>>>;
+
+/** Loads a unit's record for a write: locked, with its unit's ancestry, in the current cycle of that unit. */
+async function loadUnitRecord(tx: Tx, actor: Actor, recordId: string) {
+  await tx.$queryRaw`SELECT id FROM "ReviewRecord" WHERE id = ${recordId} AND "subjectKind" = 'ORGANIZATION' FOR UPDATE`;
+  const record = await tx.reviewRecord.findUnique({ where: { id: recordId }, select: { ...UNIT_SELECT, cycle: { select: { status: true, year: true, ruleSet: true, ratingDate: true, quotaBase: true } } } });
+  if (!record || !record.organizationId) throw new NotFoundError();
+  const ancestry = await getOrgAncestry(record.organizationId, tx);
+  // Out of the actor's reach, the record does not exist for them (ids leak nothing).
+  if (!can(actor, "org:read", { organizationAncestry: ancestry })) throw new NotFoundError();
+  const kind = recordKindOf(record.organization!.kind);
+  return { record, kind, context: { state: record.state as RecordState, kind, target: { organizationAncestry: ancestry } } };
+}
+
+function assertOpen(status: string) {
+  if (!DECIDING_STATUSES.includes(status)) throw new DomainError("CYCLE_CLOSED");
+}
+
+/** The level a unit's facts allow, evaluated with its subordinates' levels as they stand. */
+async function maxLevelOf(tx: Tx, record: UnitRow & { cycle: { ruleSet: string; ratingDate: Date } }, proposed: Level): Promise<Level | null> {
+  const levels = await subordinateLevelsOf([record.organizationId!], record.cycleId, tx);
+  const verdict = evaluateSubject(
+    organizationSubject(record.id, factsOf(record), { peerGroup: record.peerGroupId ?? "", proposed, subordinateLevels: levels.get(record.organizationId!) ?? [], establishedOn: toIsoDate(record.organization!.establishedOn) }),
+    { ruleSet: record.cycle.ruleSet as RuleSetId, ratingDate: toIsoDate(record.cycle.ratingDate) },
+  );
+  return verdict.maxLevel;
+}
+
+const isAbove = (level: Level, max: Level | null) => max !== null && LEVELS.indexOf(level) < LEVELS.indexOf(max);
+
+/**
+ * A unit rates itself: a cell's proposal voted at its meeting (recorded by its secretary), or a grassroots
+ * committee's self-rating of its organization. The facts the organization rules read are saved with it,
+ * and the level may not exceed what they allow.
+ */
+export async function rateUnit(actor: Actor, raw: unknown) {
+  const input = UnitSelfRatingSchema.parse(raw);
+  return db.$transaction(async (tx) => {
+    const { record, kind, context } = await loadUnitRecord(tx, actor, input.recordId);
+    const transition = assertTransition(actor, kind === "GRASSROOTS" ? "selfRate" : "proposeUnit", context);
+    assertOpen(record.cycle.status);
+    if (record.version !== input.expectedVersion) throw new DomainError("STALE_EDIT");
+    const facts = {
+      targetsCompletedPercent: input.targetsCompletedPercent,
+      localBodiesAtLeastGood: input.localBodiesAtLeastGood,
+      leadershipDisciplined: input.leadershipDisciplined,
+      disunityConcluded: input.disunityConcluded,
+      leadershipMemberDegraded: input.leadershipMemberDegraded,
+      forceMajeure: input.forceMajeure,
+    };
+    if (isAbove(input.level, await maxLevelOf(tx, { ...record, ...facts }, input.level))) throw new DomainError("DECISIONS_REFUSED", { level: "LEVEL_ABOVE_RULES" });
+    await tx.reviewRecord.update({
+      where: { id: record.id },
+      data: { ...facts, state: transition.to, selfLevel: input.level, proposedLevel: input.level, version: { increment: 1 } },
+    });
+    await tx.auditLog.create({
+      data: {
+        actorId: actor.userId,
+        action: kind === "GRASSROOTS" ? "unit.selfRate" : "unit.propose",
+        entityType: "ReviewRecord",
+        entityId: record.id,
+        organizationId: record.organizationId,
+        data: { before: { state: record.state, proposedLevel: record.proposedLevel }, after: { state: transition.to, proposedLevel: input.level, ...facts }, ...(input.note ? { note: input.note } : {}) },
+      },
+    });
+    return { state: transition.to };
+  });
+}
+
+/** The upper board verifies a grassroots organization's self-rating and proposes a level, with its comment. */
+export async function verifyUnit(actor: Actor, raw: unknown) {
+  const input = VerifyUnitSchema.parse(raw);
+  return db.$transaction(async (tx) => {
+    const { record, context } = await loadUnitRecord(tx, actor, input.recordId);
+    const transition = assertTransition(actor, "verify", context);
+    assertOpen(record.cycle.status);
+    if (record.version !== input.expectedVersion) throw new DomainError("STALE_EDIT");
+    if (isAbove(input.level, await maxLevelOf(tx, record, input.level))) throw new DomainError("DECISIONS_REFUSED", { level: "LEVEL_ABOVE_RULES" });
+    const now = new Date();
+    await tx.reviewRecord.update({ where: { id: record.id }, data: { state: transition.to, proposedLevel: input.level, verificationNote: input.note, verifiedAt: now, version: { increment: 1 } } });
+    await tx.auditLog.create({
+      data: {
+        actorId: actor.userId,
+        action: "unit.verify",
+        entityType: "ReviewRecord",
+        entityId: record.id,
+        organizationId: record.organizationId,
+        data: { before: { state: record.state, proposedLevel: record.proposedLevel }, after: { state: transition.to, proposedLevel: input.level }, note: input.note },
+      },
+    });
+    return { state: transition.to };
+  });
+}
+
+/**
+ * Sends a unit's rating back with a reason: the board returns an incomplete self-rating (returnRating);
+ * a decider sends a proposal or a decision back to be rated again (sendBackUnit, sendBackRating), the
+ * superseded decision kept.
+ */
+export async function returnUnit(actor: Actor, raw: unknown) {
+  const input = ReturnUnitSchema.parse(raw);
+  return db.$transaction(async (tx) => {
+    const { record, kind, context } = await loadUnitRecord(tx, actor, input.recordId);
+    // The one that applies, of the three, given who asks and where the record stands.
+    const name = (kind === "SUBORDINATE" ? ["sendBackUnit"] : ["returnRating", "sendBackRating"]).find((n) => availableTransitions(actor, context).some((t) => t.name === n));
+    const transition = assertTransition(actor, name ?? (kind === "SUBORDINATE" ? "sendBackUnit" : "sendBackRating"), context);
+    assertOpen(record.cycle.status);
+    if (record.version !== input.expectedVersion) throw new DomainError("STALE_EDIT");
+    await tx.ratingDecision.updateMany({ where: { recordId: record.id, supersededAt: null }, data: { supersededAt: new Date() } });
+    await tx.reviewRecord.update({
+      where: { id: record.id },
+      data: { state: transition.to, decidedLevel: null, decidedAt: null, publishedAt: null, version: { increment: 1 } },
+    });
+    await tx.auditLog.create({
+      data: {
+        actorId: actor.userId,
+        action: `unit.${transition.name}`,
+        entityType: "ReviewRecord",
+        entityId: record.id,
+        organizationId: record.organizationId,
+        data: { before: { state: record.state, decidedLevel: record.decidedLevel, proposedLevel: record.proposedLevel }, after: { state: transition.to }, reason: input.reason },
+      },
+    });
+    return { state: transition.to };
+  });
+}
+
+/**
+ * Decides units' levels: the grassroots committee its subordinate units (decideUnit), the upper standing
+ * committee the grassroots organizations (approve). Same checks and guarantees as the members' decisions:
+ * peer groups locked, rules, reasons, versions, the 20 % rule after the writes, superseded decisions kept.
+ */
+export async function decideUnits(actor: Actor, raw: unknown) {
+  const input = SaveDecisionsSchema.parse(raw);
+  const ids = input.decisions.map((d) => d.recordId);
+  if (new Set(ids).size !== ids.length) throw new DomainError("INVALID_INPUT", { decisions: "duplicate" });
+  return db.$transaction(async (tx) => {
+    const deciding = { organizationAncestry: await getOrgAncestry(input.organizationId, tx) };
+    if (!can(actor, "rating:decide", deciding) && !can(actor, "rating:approve", deciding)) throw new NotFoundError();
+    const cycle = await getCurrentCycle(input.organizationId);
+    if (!cycle) throw new NotFoundError();
+    assertOpen(cycle.status);
+    const located = await tx.reviewRecord.findMany({ where: { id: { in: ids } }, select: { peerGroupId: true } });
+    await lockGroups(tx, located.map((r) => r.peerGroupId).filter((g): g is string => g !== null));
+    await tx.$queryRaw`SELECT id FROM "ReviewRecord" WHERE id = ANY(${[...ids].sort()}) ORDER BY id FOR UPDATE`;
+    const records = await tx.reviewRecord.findMany({
+      where: { id: { in: ids }, cycleId: cycle.id, subjectKind: "ORGANIZATION", peerGroup: { decidingOrgId: input.organizationId } },
+      select: UNIT_SELECT,
+    });
+    if (records.length !== ids.length) throw new NotFoundError();
+    const unitIds = records.map((r) => r.organizationId!);
+    const [ancestries, levels] = await Promise.all([ancestriesOf(unitIds, tx), subordinateLevelsOf(unitIds, cycle.id, tx)]);
+    const byId = new Map(records.map((r) => [r.id, r]));
+    const problems: Record<string, string> = {};
+    for (const decision of input.decisions) {
+      const record = byId.get(decision.recordId)!;
+      const kind = recordKindOf(record.organization!.kind);
+      assertTransition(actor, kind === "GRASSROOTS" ? "approve" : "decideUnit", { state: record.state as RecordState, kind, target: { organizationAncestry: ancestries.get(record.organizationId!) ?? [] } });
+      if (record.version !== decision.expectedVersion) {
+        problems[record.id] = "STALE_EDIT";
+        continue;
+      }
+      const verdict = evaluateSubject(
+        organizationSubject(record.id, factsOf(record), { peerGroup: record.peerGroupId ?? "", proposed: decision.level, subordinateLevels: levels.get(record.organizationId!) ?? [], establishedOn: toIsoDate(record.organization!.establishedOn) }),
+        { ruleSet: cycle.ruleSet as RuleSetId, ratingDate: toIsoDate(cycle.ratingDate) },
+      );
+      if (isAbove(decision.level, verdict.maxLevel)) problems[record.id] = "LEVEL_ABOVE_RULES";
+      else if (decision.level !== record.proposedLevel && decision.reason === "") problems[record.id] = "DECISION_REASON_REQUIRED";
+    }
+    if (Object.values(problems).includes("STALE_EDIT")) throw new DomainError("STALE_EDIT", problems);
+    if (Object.keys(problems).length > 0) throw new DomainError("DECISIONS_REFUSED", problems);
+    await writeDecisions(tx, actor, input.organizationId, input.decisions, byId);
+    await assertGroupsHold(tx, [...new Set(records.map((r) => r.peerGroupId!))], cycle.ruleSet as RuleSetId, cycle.quotaBase as QuotaBase);
+    return { decided: input.decisions.length };
+  });
+}
+
+/** The upper standing committee publishes the grassroots organizations' decided levels. */
+export async function publishUnits(actor: Actor, raw: unknown) {
+  const input = PublishSchema.parse(raw);
+  return db.$transaction(async (tx) => {
+    const ancestry = await getOrgAncestry(input.organizationId, tx);
+    if (ancestry.length === 0 || !can(actor, "rating:approve", { organizationAncestry: ancestry })) throw new NotFoundError();
+    const cycle = await getCurrentCycle(input.organizationId);
+    if (!cycle) throw new NotFoundError();
+    const groups = await tx.peerGroup.findMany({ where: { cycleId: cycle.id, decidingOrgId: input.organizationId, kind: "ORGANIZATION" }, select: { id: true } });
+    await lockGroups(tx, groups.map((g) => g.id));
+    await assertGroupsHold(tx, groups.map((g) => g.id), cycle.ruleSet as RuleSetId, cycle.quotaBase as QuotaBase);
+    const decided = await tx.reviewRecord.findMany({ where: { cycleId: cycle.id, peerGroupId: { in: groups.map((g) => g.id) }, state: "DECIDED" }, select: { id: true, organizationId: true, decidedLevel: true, organization: { select: { kind: true } } } });
+    if (decided.length === 0) throw new DomainError("NOTHING_TO_PUBLISH");
+    const ancestries = await ancestriesOf(decided.map((r) => r.organizationId!), tx);
+    for (const r of decided) {
+      assertTransition(actor, "publishApproved", { state: "DECIDED", kind: recordKindOf(r.organization!.kind), target: { organizationAncestry: ancestries.get(r.organizationId!) ?? [] } });
+    }
+    const now = new Date();
+    await tx.reviewRecord.updateMany({ where: { id: { in: decided.map((r) => r.id) } }, data: { state: "PUBLISHED", publishedAt: now, version: { increment: 1 } } });
+    await tx.auditLog.createMany({
+      data: [
+        { actorId: actor.userId, action: "decisions.publish", entityType: "Organization", entityId: input.organizationId, organizationId: input.organizationId, data: { cycleId: cycle.id, published: decided.length } },
+        ...decided.map((r) => ({ actorId: actor.userId, action: "record.publish", entityType: "ReviewRecord", entityId: r.id, organizationId: r.organizationId, data: { before: { state: "DECIDED" }, after: { state: "PUBLISHED" }, level: r.decidedLevel } as Prisma.InputJsonValue })),
+      ],
+    });
+    return { published: decided.length };
+  });
+}
+
+/**
+ * A unit's own rating as its people see it (the cell's page): where it stands, what the rules allow with
+ * its subordinates' levels, and whether the actor may record its proposal now.
+ */
+export async function getUnitRating(actor: Actor, organizationId: string) {
+  const ancestry = await getOrgAncestry(organizationId);
+  if (ancestry.length === 0 || !can(actor, "org:read", { organizationAncestry: ancestry })) throw new NotFoundError();
+  const cycle = await getCurrentCycle(organizationId);
+  if (!cycle) return null;
+  const record = await db.reviewRecord.findUnique({ where: { cycleId_organizationId: { cycleId: cycle.id, organizationId } }, select: UNIT_SELECT });
+  if (!record) return null;
+  const kind = recordKindOf(record.organization!.kind);
+  const levels = await subordinateLevelsOf([organizationId], cycle.id, db);
+  return {
+    recordId: record.id,
+    kind,
+    state: record.state as RecordState,
+    version: record.version,
+    selfLevel: record.selfLevel as Level | null,
+    decidedLevel: record.state === "PUBLISHED" ? (record.decidedLevel as Level | null) : null,
+    facts: factsOf(record),
+    subordinateLevels: levels.get(organizationId) ?? [],
+    establishedOn: toIsoDate(record.organization!.establishedOn),
+    peerGroupId: record.peerGroupId,
+    cycle: { ruleSet: cycle.ruleSet as RuleSetId, ratingDate: toIsoDate(cycle.ratingDate) },
+    transitions: availableTransitions(actor, { state: record.state as RecordState, kind, target: { organizationAncestry: ancestry } }).map((t) => t.name),
+  };
+}
