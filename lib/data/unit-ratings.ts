@@ -138,7 +138,8 @@ export async function getUnitDesk(actor: Actor, organizationId: string) {
     organization,
     cycle: { id: cycle.id, year: cycle.year, ruleSet: cycle.ruleSet as RuleSetId, ratingDate: toIsoDate(cycle.ratingDate), quotaBase: cycle.quotaBase as QuotaBase, status: cycle.status },
     groups: groups.map((g) => ({ ...g, overrides: g.overrides.map((o) => ({ ...o, decidedOn: toIsoDate(o.decidedOn) })) })),
-    units: records.map((r) => {
+    units: records
+      .map((r) => {
       const kind = recordKindOf(r.organization!.kind);
       const context = { state: r.state as RecordState, kind, target: { organizationAncestry: ancestries.get(r.organizationId!) ?? [] } };
       return {
@@ -162,7 +163,9 @@ export async function getUnitDesk(actor: Actor, organizationId: string) {
         subordinateLevels: levels.get(r.organizationId!) ?? [],
         transitions: availableTransitions(actor, context).map((t) => t.name),
       };
-    }),
+      })
+      // What the reader can act on comes first, then the rest by code.
+      .sort((a, b) => Number(b.transitions.length > 0) - Number(a.transitions.length > 0) || a.code.localeCompare(b.code)),
   };
 }
 
@@ -209,6 +212,14 @@ export async function rateUnit(actor: Actor, raw: unknown) {
     assertOpen(record.cycle.status);
     if (record.version !== input.expectedVersion) throw new DomainError("STALE_EDIT");
     const facts = {
+      scoreGeneralTenths: input.scoreGeneral === null ? null : Math.round(input.scoreGeneral * 10),
+      scoreResultsTenths: input.scoreResults === null ? null : Math.round(input.scoreResults * 10),
+      tasksAssigned: input.tasks.assigned,
+      tasksCompleted: input.tasks.completed,
+      tasksOnTime: input.tasks.onTime,
+      tasksExceeded: input.tasks.exceeded,
+      shortcomingsNamed: input.shortcomings.named,
+      shortcomingsRemedied: input.shortcomings.remedied,
       targetsCompletedPercent: input.targetsCompletedPercent,
       localBodiesAtLeastGood: input.localBodiesAtLeastGood,
       leadershipDisciplined: input.leadershipDisciplined,

@@ -71,20 +71,42 @@ export const RemediationStatusSchema = z.object({
 });
 export type RemediationStatusInput = z.input<typeof RemediationStatusSchema>;
 
-/** A unit's own rating: the cell at its meeting, or the grassroots committee for its organization. */
-export const UnitSelfRatingSchema = z.object({
-  recordId: id,
-  expectedVersion: z.number().int().min(0),
-  level,
-  /** Percentage of the year's targets met (rating-rules §4); the facts the organization rules read. */
-  targetsCompletedPercent: z.number().int().min(0, { message: "percentRange" }).max(100, { message: "percentRange" }).nullable(),
-  localBodiesAtLeastGood: z.boolean(),
-  leadershipDisciplined: z.boolean(),
-  disunityConcluded: z.boolean(),
-  leadershipMemberDegraded: z.boolean(),
-  forceMajeure: z.boolean(),
-  note: z.string().trim().max(DECISION_REASON_MAX, { message: "tooLong" }).optional().default(""),
-});
+const count = z.number({ message: "wholeNumber" }).int({ message: "wholeNumber" }).min(0, { message: "wholeNumber" }).max(100_000, { message: "wholeNumber" });
+/** A score in points with at most one decimal, up to its group's maximum (rating-rules §7.11). */
+const points = (max: number) =>
+  z
+    .number({ message: "scoreRange" })
+    .min(0, { message: "scoreRange" })
+    .max(max, { message: "scoreRange" })
+    .refine((n) => Number.isInteger(Math.round(n * 10)) && Math.abs(n * 10 - Math.round(n * 10)) < 1e-9, { message: "scoreRange" })
+    .nullable();
+
+/**
+ * A unit's own rating: the cell at its meeting, or the grassroots committee for its organization — the
+ * level and the facts the organization rules read (rating-rules §4, §7): the collective's score in its
+ * two groups (30 and 70 points), the year's tasks, the shortcomings named last year, the targets met.
+ */
+export const UnitSelfRatingSchema = z
+  .object({
+    recordId: id,
+    expectedVersion: z.number().int().min(0),
+    level,
+    scoreGeneral: points(30),
+    scoreResults: points(70),
+    tasks: z.object({ assigned: count, completed: count, onTime: count, exceeded: count }),
+    shortcomings: z.object({ named: count, remedied: count }),
+    targetsCompletedPercent: z.number({ message: "percentRange" }).int({ message: "percentRange" }).min(0, { message: "percentRange" }).max(100, { message: "percentRange" }).nullable(),
+    localBodiesAtLeastGood: z.boolean(),
+    leadershipDisciplined: z.boolean(),
+    disunityConcluded: z.boolean(),
+    leadershipMemberDegraded: z.boolean(),
+    forceMajeure: z.boolean(),
+    note: z.string().trim().max(DECISION_REASON_MAX, { message: "tooLong" }).optional().default(""),
+  })
+  .refine((f) => f.tasks.completed <= f.tasks.assigned, { path: ["tasks", "completed"], message: "completedOverAssigned" })
+  .refine((f) => f.tasks.onTime <= f.tasks.completed, { path: ["tasks", "onTime"], message: "onTimeOverCompleted" })
+  .refine((f) => f.tasks.exceeded <= f.tasks.completed, { path: ["tasks", "exceeded"], message: "exceededOverCompleted" })
+  .refine((f) => f.shortcomings.remedied <= f.shortcomings.named, { path: ["shortcomings", "remedied"], message: "remediedOverNamed" });
 export type UnitSelfRatingInput = z.input<typeof UnitSelfRatingSchema>;
 
 /** The upper board's verification (thẩm định): its proposed level and comment. */

@@ -5,6 +5,8 @@ import { loadActor } from "@/lib/data/actors";
 import { getCurrentCycle } from "@/lib/data/cycles";
 import { db } from "@/lib/data/db";
 import { getDecisionDesk, publishDecisions, recordQuotaOverride, saveDecisions, sendBackRecords } from "@/lib/data/decisions";
+import { createRemediationPlan, getRemediation, updateRemediationStatus } from "@/lib/data/remediation";
+import { getPublishedResults } from "@/lib/data/results";
 import { maxExcellent } from "@/lib/grading";
 import { DomainError } from "@/lib/errors";
 import { actorFor, dayOfCurrentYear, ensureDemoDistrict } from "./fixtures";
@@ -194,6 +196,44 @@ describe("publication and sending back", () => {
     // A record under re-review cannot be decided until the cell has reviewed it again.
     const refused = await db.reviewRecord.findUniqueOrThrow({ where: { id: recordIds[0] }, select: { version: true } });
     await expect(saveDecisions(committee, { organizationId: orgId, decisions: [{ recordId: recordIds[0], expectedVersion: refused.version, level: "GOOD" }] })).rejects.toMatchObject({ code: "TRANSITION_NOT_ALLOWED" });
+  });
+});
+
+describe("what a member sees, and the remediation plan", () => {
+  it("sees no level before publication, then their own level, the cell's results and their plan", async () => {
+    await reset();
+    const record = await db.reviewRecord.findUniqueOrThrow({ where: { id: recordIds[2] }, select: { memberId: true, scopeOrgId: true } });
+    const member: Actor = { userId: "u-member", displayName: "", memberId: record.memberId, roles: [{ role: "MEMBER", organizationId: record.scopeOrgId }] };
+    await saveDecisions(committee, { organizationId: orgId, decisions: [{ recordId: recordIds[2], expectedVersion: 0, level: "NOT_COMPLETED", reason: "Vi phạm quy định về nêu gương." }] });
+    const before = await getPublishedResults(member, record.scopeOrgId);
+    expect(before.own).toMatchObject({ state: "DECIDED", level: null, reason: null });
+    expect(before.members.map((m) => m.recordId)).not.toContain(recordIds[2]);
+
+    // The committee records the plan; the member does not see it before publication.
+    const plan = await getRemediation(committee, recordIds[2]);
+    expect(plan).toMatchObject({ needed: true, canPlan: true });
+    await expect(createRemediationPlan(member, { recordId: recordIds[2], items: [{ shortcoming: "a", measures: "b", responsible: "c", deadline: dayOfCurrentYear(12, 31) }] })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(createRemediationPlan(committee, { recordId: recordIds[2], items: [] })).rejects.toBeInstanceOf(ZodError);
+    await createRemediationPlan(committee, {
+      recordId: recordIds[2],
+      items: [{ shortcoming: "Chưa gương mẫu trong sinh hoạt", measures: "Kiểm điểm lại tại chi bộ", responsible: "Bí thư chi bộ", deadline: dayOfCurrentYear(12, 31) }],
+    });
+    expect(await db.auditLog.count({ where: { action: "remediation.plan", entityId: recordIds[2] } })).toBe(1);
+    expect((await getRemediation(member, recordIds[2])).items).toEqual([]);
+
+    await publishDecisions(committee, { organizationId: orgId });
+    const after = await getPublishedResults(member, record.scopeOrgId);
+    expect(after.own).toMatchObject({ state: "PUBLISHED", level: "NOT_COMPLETED", reason: "Vi phạm quy định về nêu gương." });
+    const seen = await getRemediation(member, recordIds[2]);
+    expect(seen.items).toHaveLength(1);
+    expect(seen).toMatchObject({ canPlan: false, canFollowUp: false });
+    // Followed up by the committee (no secretary account in this commune); the member cannot.
+    await expect(updateRemediationStatus(member, { itemId: seen.items[0].id, status: "DONE" })).rejects.toBeInstanceOf(NotFoundError);
+    await updateRemediationStatus(committee, { itemId: seen.items[0].id, status: "IN_PROGRESS" });
+    expect((await getRemediation(member, recordIds[2])).items[0].status).toBe("IN_PROGRESS");
+    // Another commune's committee reads nothing of it.
+    await expect(getPublishedResults(otherCommittee, record.scopeOrgId)).rejects.toBeInstanceOf(NotFoundError);
+    await db.remediationItem.deleteMany({ where: { memberId: record.memberId! } });
   });
 });
 

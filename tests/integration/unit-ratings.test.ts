@@ -1,0 +1,130 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { ZodError } from "zod";
+import { NotFoundError, type Actor } from "@/lib/auth/permissions";
+import { getCurrentCycle } from "@/lib/data/cycles";
+import { db } from "@/lib/data/db";
+import { decideUnits, getUnitDesk, getUnitRating, publishUnits, rateUnit, returnUnit, verifyUnit } from "@/lib/data/unit-ratings";
+import { DomainError } from "@/lib/errors";
+import { actorFor, ensureDemoDistrict, orgByCode } from "./fixtures";
+
+// Units' ratings on the real database: the commune's committee rates its organization, the upper board
+// verifies it, the standing committee decides, publishes and sends back; the committee decides its cells
+// under the 20 % rule; a cell's secretary records the cell's proposal. Each with its refusals and audit.
+
+let committee: Actor; // danguy, Đảng bộ xã An Bình (HU.01)
+let board: Actor; // bantochuc
+let standing: Actor; // thuongvu
+let secretary: Actor; // bithu2, Chi bộ thôn Tây (HU.01.05)
+let commune: string;
+let district: string;
+let cellWest: string;
+
+const GOOD_FACTS = {
+  scoreGeneral: 27.5,
+  scoreResults: 60,
+  tasks: { assigned: 10, completed: 10, onTime: 10, exceeded: 2 },
+  shortcomings: { named: 2, remedied: 2 },
+  targetsCompletedPercent: 100,
+  localBodiesAtLeastGood: true,
+  leadershipDisciplined: false,
+  disunityConcluded: false,
+  leadershipMemberDegraded: false,
+  forceMajeure: false,
+};
+
+async function recordOf(orgId: string) {
+  const cycle = (await getCurrentCycle(orgId))!;
+  return db.reviewRecord.findUniqueOrThrow({ where: { cycleId_organizationId: { cycleId: cycle.id, organizationId: orgId } }, select: { id: true, state: true, version: true, proposedLevel: true, decidedLevel: true, selfLevel: true } });
+}
+
+async function refusal(promise: Promise<unknown>): Promise<DomainError> {
+  const error = await promise.then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(DomainError);
+  return error as DomainError;
+}
+
+beforeAll(async () => {
+  await ensureDemoDistrict();
+  [committee, board, standing, secretary] = await Promise.all([actorFor("danguy"), actorFor("bantochuc"), actorFor("thuongvu"), actorFor("bithu2")]);
+  [commune, district, cellWest] = await Promise.all([orgByCode("HU.01"), orgByCode("HU"), orgByCode("HU.01.05")]);
+  const cycle = (await getCurrentCycle(commune))!;
+  await db.reviewCycle.update({ where: { id: cycle.id }, data: { status: "DECIDING" } });
+  const own = await recordOf(commune);
+  await db.reviewRecord.update({ where: { id: own.id }, data: { state: "DRAFT", selfLevel: null, proposedLevel: null, decidedLevel: null } });
+});
+
+describe("a grassroots organization's rating", () => {
+  it("is rated by its committee, verified by the board, decided and published by the standing committee", async () => {
+    const before = await recordOf(commune);
+    await rateUnit(committee, { recordId: before.id, expectedVersion: before.version, level: "GOOD", ...GOOD_FACTS });
+    const rated = await recordOf(commune);
+    expect(rated).toMatchObject({ state: "SUBMITTED", selfLevel: "GOOD", proposedLevel: "GOOD" });
+    expect(await db.auditLog.count({ where: { action: "unit.selfRate", entityId: rated.id } })).toBe(1);
+
+    // Neither the committee nor the standing committee verifies; the board does, with its comment.
+    await expect(verifyUnit(committee, { recordId: rated.id, expectedVersion: rated.version, level: "GOOD", note: "x" })).rejects.toMatchObject({ code: "TRANSITION_NOT_ALLOWED" });
+    await expect(verifyUnit(secretary, { recordId: rated.id, expectedVersion: rated.version, level: "GOOD", note: "x" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(verifyUnit(board, { recordId: rated.id, expectedVersion: rated.version, level: "GOOD", note: "" })).rejects.toBeInstanceOf(ZodError);
+    await verifyUnit(board, { recordId: rated.id, expectedVersion: rated.version, level: "GOOD", note: "Hồ sơ đầy đủ; thống nhất." });
+    const verified = await recordOf(commune);
+    expect(verified.state).toBe("REVIEWED");
+
+    // The committee cannot decide its own organization; the standing committee decides on the district's desk.
+    await expect(decideUnits(committee, { organizationId: district, decisions: [{ recordId: verified.id, expectedVersion: verified.version, level: "GOOD" }] })).rejects.toBeInstanceOf(NotFoundError);
+    const desk = (await getUnitDesk(standing, district))!;
+    const row = desk.units.find((u) => u.recordId === verified.id)!;
+    expect(row.transitions).toEqual(expect.arrayContaining(["approve", "sendBackRating"]));
+    expect(desk.units[0].transitions.length).toBeGreaterThan(0); // what can be acted on comes first
+    await decideUnits(standing, { organizationId: district, decisions: [{ recordId: verified.id, expectedVersion: verified.version, level: "GOOD" }] });
+    expect(await recordOf(commune)).toMatchObject({ state: "DECIDED", decidedLevel: "GOOD" });
+    const { published } = await publishUnits(standing, { organizationId: district });
+    expect(published).toBeGreaterThanOrEqual(1);
+    expect((await recordOf(commune)).state).toBe("PUBLISHED");
+    await expect(publishUnits(board, { organizationId: district })).rejects.toBeInstanceOf(NotFoundError);
+
+    // Sent back with a reason: to be rated again, the decision kept as superseded.
+    const published_ = await recordOf(commune);
+    await expect(returnUnit(standing, { recordId: published_.id, expectedVersion: published_.version, reason: " " })).rejects.toBeInstanceOf(ZodError);
+    await returnUnit(standing, { recordId: published_.id, expectedVersion: published_.version, reason: "Chưa đánh giá đúng kết quả thu ngân sách." });
+    expect(await recordOf(commune)).toMatchObject({ state: "UNDER_REREVIEW", decidedLevel: null });
+    const decisions = await db.ratingDecision.findMany({ where: { recordId: published_.id } });
+    expect(decisions.map((d) => [d.level, d.supersededAt !== null])).toEqual([["GOOD", true]]);
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "unit.sendBackRating", entityId: published_.id } });
+    expect(audit.data).toMatchObject({ reason: "Chưa đánh giá đúng kết quả thu ngân sách.", before: { state: "PUBLISHED" } });
+  });
+
+  it("refuses a level above what the facts allow, a stale edit and bad input, changing nothing", async () => {
+    const current = await recordOf(commune);
+    const low = await refusal(rateUnit(committee, { recordId: current.id, expectedVersion: current.version, level: "EXCELLENT", ...GOOD_FACTS, scoreGeneral: 10, scoreResults: 20 }));
+    expect(low.fieldErrors).toEqual({ level: "LEVEL_ABOVE_RULES" });
+    const stale = await refusal(rateUnit(committee, { recordId: current.id, expectedVersion: current.version + 7, level: "GOOD", ...GOOD_FACTS }));
+    expect(stale.code).toBe("STALE_EDIT");
+    await expect(rateUnit(committee, { recordId: current.id, expectedVersion: current.version, level: "GOOD", ...GOOD_FACTS, scoreGeneral: 31 })).rejects.toBeInstanceOf(ZodError);
+    await expect(rateUnit(committee, { recordId: current.id, expectedVersion: current.version, level: "GOOD", ...GOOD_FACTS, tasks: { assigned: 1, completed: 2, onTime: 0, exceeded: 0 } })).rejects.toBeInstanceOf(ZodError);
+    expect(await recordOf(commune)).toEqual(current);
+  });
+});
+
+describe("the cells' ratings", () => {
+  it("the secretary records the cell's proposal; the committee decides its cells under the 20 % rule", async () => {
+    const cell = (await getUnitRating(secretary, cellWest))!;
+    expect(cell.kind).toBe("SUBORDINATE");
+    expect(cell.transitions).toContain("proposeUnit");
+    await rateUnit(secretary, { recordId: cell.recordId, expectedVersion: cell.version, level: "GOOD", ...GOOD_FACTS });
+    expect((await getUnitRating(secretary, cellWest))!.state).toBe("REVIEWED");
+    // Another cell's secretary reaches nothing of it.
+    await expect(getUnitRating(await actorFor("bithu"), cellWest)).rejects.toBeInstanceOf(NotFoundError);
+
+    const desk = (await getUnitDesk(committee, commune))!;
+    const cells = desk.units.filter((u) => u.kind === "SUBORDINATE" && u.transitions.includes("decideUnit"));
+    expect(cells.length).toBeGreaterThanOrEqual(2);
+    const allExcellent = cells.map((u) => ({ recordId: u.recordId, expectedVersion: u.version, level: "EXCELLENT" as const, reason: "Tiêu biểu." }));
+    const breach = await refusal(decideUnits(committee, { organizationId: commune, decisions: allExcellent }));
+    expect(["QUOTA_EXCEEDED", "DECISIONS_REFUSED"]).toContain(breach.code);
+    expect(await db.reviewRecord.count({ where: { id: { in: cells.map((c) => c.recordId) }, state: "DECIDED" } })).toBe(0);
+    await decideUnits(committee, { organizationId: commune, decisions: cells.map((u) => ({ recordId: u.recordId, expectedVersion: u.version, level: "COMPLETED", reason: "Còn hạn chế." })) });
+    expect(await db.reviewRecord.count({ where: { id: { in: cells.map((c) => c.recordId) }, state: "DECIDED", decidedLevel: "COMPLETED" } })).toBe(cells.length);
+    // The secretary decides nothing.
+    await expect(decideUnits(secretary, { organizationId: commune, decisions: [{ recordId: cells[0].recordId, expectedVersion: 1, level: "GOOD" }] })).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
