@@ -37,10 +37,12 @@ export default defineConfig({
     timezoneId: "Asia/Ho_Chi_Minh",
   },
   projects: [
-    { name: "chromium", use: browser, testIgnore: /meeting\.spec\.ts$/ },
+    { name: "chromium", use: browser, testIgnore: /(meeting|decisions)\.spec\.ts$/ },
     // The cell's meeting closes its self-review phase (members absent from it become "absent"): it runs
     // after every journey that needs the cell's self-reviews still open, on the same database.
     { name: "meeting", use: browser, testMatch: /meeting\.spec\.ts$/, dependencies: ["chromium"] },
+    // The committee decides once the cells have met, the member's record among them.
+    { name: "decide", use: browser, testMatch: /decisions\.spec\.ts$/, dependencies: ["meeting"] },
   ],
   webServer: {
     // A fresh throw-away embedded PostgreSQL (.data/pg-e2e, port 54331, set below) with the demo district,

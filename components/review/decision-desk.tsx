@@ -80,6 +80,12 @@ const DeskContext = createContext<{
 const features = tableFeatures({ rowPaginationFeature, paginatedRowModel: createPaginatedRowModel() });
 const helper = createColumnHelper<typeof features, Row>();
 
+/** The level chosen is above the highest the rules allow this member. */
+function aboveRules(row: Row, choice: Choice | undefined): boolean {
+  if (!choice?.level || !row.verdict.maxLevel || row.own || !DECIDABLE.includes(row.state)) return false;
+  return LEVELS.indexOf(choice.level) < LEVELS.indexOf(row.verdict.maxLevel);
+}
+
 const initialChoice = (r: DeskRecord): Choice => ({ level: r.decidedLevel ?? r.proposedLevel, reason: r.decisionReason ?? "" });
 
 export function DecisionDesk({ organizationId, cycle, groups, cells, records }: Props) {
@@ -90,7 +96,7 @@ export function DecisionDesk({ organizationId, cycle, groups, cells, records }: 
   const [choices, setChoices] = useState<Record<string, Choice>>(() => Object.fromEntries(records.map((r) => [r.recordId, initialChoice(r)])));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
-  const [filters, setFilters] = useState({ cell: "", proposed: "", flagged: false, differs: false, query: "" });
+  const [filters, setFilters] = useState({ cell: "", proposed: "", flagged: false, differs: false, above: false, query: "" });
   const [pagination, setPagination] = useState<PaginationState>({ pageIndex: 0, pageSize: PAGE_SIZE });
 
   const cellNames = useMemo(() => new Map(cells.map((c) => [c.id, c.name])), [cells]);
@@ -139,6 +145,7 @@ export function DecisionDesk({ organizationId, cycle, groups, cells, records }: 
       if (filters.proposed && r.proposedLevel !== filters.proposed) return false;
       if (filters.flagged && r.verdict.reasons.length === 0) return false;
       if (filters.differs && choice?.level === r.proposedLevel) return false;
+      if (filters.above && !aboveRules(r, choice)) return false;
       if (query && !r.fullName.toLocaleLowerCase("vi").includes(query)) return false;
       return true;
     });
@@ -172,6 +179,13 @@ export function DecisionDesk({ organizationId, cycle, groups, cells, records }: 
   };
 
   const save = () => {
+    // A level above what the rules allow is refused by the server too; say so before sending anything.
+    const above = changed.filter((r) => aboveRules(r, choices[r.recordId]));
+    if (above.length > 0) {
+      setErrors(Object.fromEntries(above.map((r) => [r.recordId, "LEVEL_ABOVE_RULES"])));
+      setMessage({ tone: "error", text: t("aboveMissing", { count: above.length }) });
+      return;
+    }
     const missingReason = changed.filter((r) => choices[r.recordId].level !== r.proposedLevel && !choices[r.recordId].reason.trim());
     if (missingReason.length > 0) {
       setErrors(Object.fromEntries(missingReason.map((r) => [r.recordId, "DECISION_REASON_REQUIRED"])));
@@ -317,6 +331,18 @@ export function DecisionDesk({ organizationId, cycle, groups, cells, records }: 
             <label className="flex min-h-10 items-center gap-2">
               <input type="checkbox" className="size-5" checked={filters.differs} onChange={(e) => setFilters({ ...filters, differs: e.target.checked })} />
               {t("filters.differs")}
+            </label>
+            <label className="flex min-h-10 items-center gap-2">
+              <input
+                type="checkbox"
+                className="size-5"
+                checked={filters.above}
+                onChange={(e) => {
+                  setFilters({ ...filters, above: e.target.checked });
+                  setPagination((p) => ({ ...p, pageIndex: 0 }));
+                }}
+              />
+              {t("filters.above")}
             </label>
           </div>
 
@@ -481,8 +507,8 @@ function DecisionCell({ row }: { row: Row }) {
         id={selectId}
         value={choice.level ?? ""}
         onChange={(e) => setChoice(row.recordId, { level: (e.target.value || null) as Level | null })}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${selectId}-error` : undefined}
+        aria-invalid={error || aboveRules(row, choice) ? true : undefined}
+        aria-describedby={error || aboveRules(row, choice) ? `${selectId}-error` : undefined}
         className="min-h-10 w-full rounded-lg border border-slate-300 px-2"
       >
         {LEVELS.map((level, index) => (
@@ -508,9 +534,9 @@ function DecisionCell({ row }: { row: Row }) {
           />
         </div>
       ) : null}
-      {error ? (
+      {error || aboveRules(row, choice) ? (
         <p id={`${selectId}-error`} className="text-xs font-medium text-red-700">
-          {t(`rowErrors.${error}` as "rowErrors.STALE_EDIT")}
+          {t(`rowErrors.${error ?? "LEVEL_ABOVE_RULES"}` as "rowErrors.STALE_EDIT")}
         </p>
       ) : null}
     </div>

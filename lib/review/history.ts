@@ -59,6 +59,16 @@ function proposedLevel(data: Data): HistoryLine | null {
   return level && LEVELS.has(level) ? { key: "details.proposedLevel", refs: { level: `grading.levels.${level}` } } : null;
 }
 
+function decidedLevel(data: Data): HistoryLine | null {
+  const level = asString(asObject(data.after).decidedLevel) ?? asString(data.level);
+  return level && LEVELS.has(level) ? { key: "details.decidedLevel", refs: { level: `grading.levels.${level}` } } : null;
+}
+
+function reasonLine(data: Data, field = "reason"): HistoryLine | null {
+  const reason = asString(data[field]);
+  return reason ? { key: "details.reason", values: { reason: excerpt(reason) } } : null;
+}
+
 function totalTenths(side: unknown): number | null {
   const s = asObject(side);
   const general = asNumber(s.scoreGeneralTenths);
@@ -103,6 +113,17 @@ const DESCRIBERS: Record<string, Describer> = {
   // Written by the meeting's finalizing on each record it reviews or marks absent (lib/data/meetings.ts).
   "record.review": (data) => ({ summary: { key: "actions.record.review" }, details: [stateChange(data), proposedLevel(data)].filter(isLine) }),
   "record.absent": (data) => ({ summary: { key: "actions.record.absent" }, details: [stateChange(data)].filter(isLine) }),
+  // The committees' decisions (lib/data/decisions.ts, unit-ratings.ts, remediation.ts).
+  "record.decide": (data) => ({ summary: { key: "actions.record.decide" }, details: [stateChange(data), decidedLevel(data), reasonLine(data)].filter(isLine) }),
+  "record.publish": (data) => ({ summary: { key: "actions.record.publish" }, details: [stateChange(data), decidedLevel(data)].filter(isLine) }),
+  "record.sendBack": (data) => ({ summary: { key: "actions.record.sendBack" }, details: [reasonLine(data), stateChange(data)].filter(isLine) }),
+  "unit.propose": (data) => ({ summary: { key: "actions.unit.propose" }, details: [stateChange(data), proposedLevel(data)].filter(isLine) }),
+  "unit.selfRate": (data) => ({ summary: { key: "actions.unit.selfRate" }, details: [stateChange(data), proposedLevel(data)].filter(isLine) }),
+  "unit.verify": (data) => ({ summary: { key: "actions.unit.verify" }, details: [stateChange(data), proposedLevel(data), reasonLine(data, "note")].filter(isLine) }),
+  "unit.returnRating": (data) => ({ summary: { key: "actions.unit.returnRating" }, details: [reasonLine(data), stateChange(data)].filter(isLine) }),
+  "unit.sendBackUnit": (data) => ({ summary: { key: "actions.unit.sendBack" }, details: [reasonLine(data), stateChange(data)].filter(isLine) }),
+  "unit.sendBackRating": (data) => ({ summary: { key: "actions.unit.sendBack" }, details: [reasonLine(data), stateChange(data)].filter(isLine) }),
+  "remediation.plan": (data) => ({ summary: { key: "actions.remediation.plan", values: { count: Array.isArray(data.items) ? data.items.length : 0 } }, details: [] }),
   "opinion.add": (data) => ({ summary: opinionSummary("actions.opinion.add")(data), details: [opinionLine(data.after)].filter(isLine) }),
   "opinion.edit": (data) => {
     const after = opinionLine(data.after);

@@ -5,7 +5,7 @@ test("the upper standing committee walks the district tree and searches without 
   await expect(page.getByTestId("home-card-UPPER_STANDING")).toBeVisible();
   await expect(page.getByText(/Kiểm điểm năm \d{4}/).first()).toBeVisible();
 
-  await page.getByRole("link", { name: "Tổ chức đảng" }).click();
+  await page.getByRole("link", { name: "Tổ chức đảng", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Tổ chức đảng" })).toBeVisible();
   // 54 grassroots organizations under the district committee, each a link with its counts.
   const grassroots = page.locator("details > summary a[href^='/units/'], ul > li > div a[href^='/units/']");

@@ -327,7 +327,11 @@ describe("review cycles", () => {
     const reviewed = current.filter((r) => r.state === "REVIEWED" && r.subjectKind === "MEMBER");
     expect(reviewed.every((r) => r.proposedLevel && r.voteTally && r.scoreItems && r.tasksAssigned !== null)).toBe(true);
     const withSelfReview = new Map(demo.selfReviews.map((s) => [s.recordId, s]));
-    expect(current.filter((r) => r.state === "SUBMITTED").every((r) => withSelfReview.has(r.id))).toBe(true);
+    expect(current.filter((r) => r.state === "SUBMITTED" && r.subjectKind === "MEMBER").every((r) => withSelfReview.has(r.id))).toBe(true);
+    // Grassroots organizations have rated themselves (SUBMITTED) or been verified by the board (REVIEWED, with its comment).
+    const grassroots = current.filter((r) => r.subjectKind === "ORGANIZATION" && r.verificationNote);
+    expect(grassroots.length).toBeGreaterThan(0);
+    expect(grassroots.every((r) => r.state === "REVIEWED" && r.verifiedAt)).toBe(true);
     // HD 43's forms: 2A for a leader, 2B in the political system, 2C outside it.
     const form = { LEADER_MANAGER: "QD366_2A", NON_LEADER_IN_SYSTEM: "QD366_2B", NOT_IN_POLITICAL_SYSTEM: "QD366_2C" } as const;
     for (const r of current.filter((r) => withSelfReview.has(r.id))) expect(withSelfReview.get(r.id)!.template).toBe(form[r.category!]);

@@ -1,0 +1,167 @@
+import type { Locator, Page } from "@playwright/test";
+import { expect, expectAccessible, signIn, test } from "./fixtures";
+
+// The grassroots committee decides, after the cells' meetings (this project runs after "meeting"):
+// `danguy` is refused on a quota breach, records an override decision, trims, decides; a second browser
+// deciding at the same time on the same group is refused; the committee decides its cells' own levels,
+// records a remediation plan, publishes. `dangvien` sees nothing before publication, then their level
+// and their remediation item.
+
+const MEMBER = "Hoàng Minh Tuấn"; // dangvien
+const GROUP = /^Đảng viên - /;
+
+const saveButton = (page: Page) => page.getByRole("button", { name: /^Lưu \d+ quyết định$/ });
+const status = (page: Page) => page.getByRole("status").filter({ hasText: /./ }).last();
+
+/** Lowers a row's level to the highest the rules allow below EXCELLENT, with a reason. */
+async function lower(row: Locator, reason: string) {
+  const select = row.getByRole("combobox");
+  const values = await select.locator("option:not([disabled])").evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+  await select.selectOption(values.find((v) => v !== "EXCELLENT")!);
+  await row.getByRole("textbox").fill(reason);
+}
+
+async function openDesk(page: Page) {
+  await page.goto("/");
+  await page.getByRole("link", { name: "Quyết định xếp loại" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /^Quyết định xếp loại đảng viên năm \d{4}$/ })).toBeVisible();
+}
+
+test("the committee decides under the 20 % rule, with an override, its cells, a plan, and publishes", async ({ page, browser }) => {
+  test.setTimeout(300_000);
+  await signIn(page, "danguy");
+  await openDesk(page);
+  await expectAccessible(page);
+  const card = page.getByTestId("group-quota").filter({ hasText: GROUP });
+  await expect(card).toContainText(/vượt \d+/);
+
+  // The member at NOT_COMPLETED: a reason is required before anything is sent.
+  await page.getByLabel("Tìm theo tên").fill(MEMBER);
+  const member = page.getByTestId("desk-row").filter({ hasText: MEMBER });
+  await member.getByLabel(`Mức quyết định cho ${MEMBER}`).selectOption("NOT_COMPLETED");
+  await saveButton(page).click();
+  await expect(status(page)).toContainText("chưa ghi lý do");
+  await member.getByLabel(`Lý do khác đề xuất (${MEMBER})`).fill("Chưa thực hiện đúng cam kết tu dưỡng, rèn luyện đầu năm.");
+  await page.getByLabel("Tìm theo tên").fill("");
+
+  // Levels above the rules are marked and lowered first.
+  await page.getByLabel("Cao hơn quy định").check();
+  // A row leaves the filtered list as soon as it is lowered.
+  while ((await page.getByTestId("desk-row").count()) > 0) await lower(page.getByTestId("desk-row").first(), "Theo điều kiện của quy định.");
+  await page.getByLabel("Cao hơn quy định").uncheck();
+
+  // The whole set breaks the 20 % rule: refused, naming the group, nothing saved.
+  await saveButton(page).click();
+  await expect(status(page)).toContainText(/Nhóm “Đảng viên - .*” vượt tỷ lệ/);
+
+  // An override decision raises the rate to 25 %; the group is shown as exceeding with a decision.
+  await card.getByRole("button", { name: "Ghi quyết định nâng tỷ lệ" }).click();
+  const form = card.getByRole("form");
+  await form.getByLabel("Số quyết định").fill("125-QĐ/ĐU");
+  await form.getByLabel("Ngày quyết định").fill(`${new Date().getFullYear()}-12-01`);
+  await form.getByLabel("Cơ quan ban hành").fill("Đảng ủy xã An Bình");
+  await form.getByLabel("Lý do").fill("Nhiều đảng viên tiêu biểu trong phong trào xây dựng nông thôn mới.");
+  await form.getByRole("button", { name: "Ghi quyết định" }).click();
+  await expect(card).toContainText("Vượt có quyết định");
+  await expect(card).toContainText("125-QĐ/ĐU");
+
+  // Still over at 25 %: lower all but one of the excess, keeping one slot for the next step.
+  const excess = Number((await card.textContent())!.match(/vượt (\d+)/)?.[1] ?? "0");
+  await page.getByLabel("Mức đề xuất").selectOption("EXCELLENT");
+  let lowered = 0;
+  while (lowered < excess + 1) {
+    const rows = page.getByTestId("desk-row");
+    for (const row of await rows.all()) {
+      if (lowered >= excess + 1) break;
+      const select = row.getByRole("combobox");
+      if ((await select.count()) === 0 || (await select.inputValue()) !== "EXCELLENT") continue;
+      await lower(row, "Bảo đảm tỷ lệ theo quy định.");
+      lowered++;
+    }
+    if (lowered < excess + 1) await page.getByRole("button", { name: /Trang sau/ }).click();
+  }
+  await page.getByLabel("Mức đề xuất").selectOption("");
+  await expect(card).toContainText("còn 1 suất");
+  await saveButton(page).click();
+  await expect(status(page)).toContainText(/Đã lưu \d+ quyết định/);
+  await expectAccessible(page);
+
+  // Two committee members at once, each raising one member to EXCELLENT into the one slot left:
+  // the second save is refused, naming the group.
+  const other = await browser.newContext({ locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
+  const second = await other.newPage();
+  await signIn(second, "danguy");
+  await openDesk(second);
+  await page.reload();
+  const raise = async (p: Page, index: number) => {
+    await p.getByLabel("Mức đề xuất").selectOption("GOOD");
+    const candidates = [];
+    for (const row of await p.getByTestId("desk-row").all()) {
+      const select = row.getByRole("combobox");
+      if ((await select.count()) > 0 && (await select.locator('option[value="EXCELLENT"]:not([disabled])').count()) > 0 && (await select.inputValue()) === "GOOD") candidates.push(row);
+    }
+    const row = candidates[index];
+    await row.getByRole("combobox").selectOption("EXCELLENT");
+    await row.getByRole("textbox").fill("Tiêu biểu trong năm.");
+  };
+  await raise(page, 0);
+  await raise(second, 1);
+  await saveButton(page).click();
+  await expect(status(page)).toContainText("Đã lưu 1 quyết định");
+  await saveButton(second).click();
+  await expect(status(second)).toContainText(/Nhóm “Đảng viên - .*” vượt tỷ lệ/);
+  await other.close();
+
+  // The cells' own levels, under the rule of their group.
+  await page.getByRole("link", { name: "Xếp loại chi bộ trực thuộc" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /^Xếp loại tổ chức đảng năm \d{4}$/ })).toBeVisible();
+  await expectAccessible(page);
+  const cells = page.getByTestId("unit-row").filter({ has: page.getByRole("combobox", { name: /^Mức quyết định cho/ }) });
+  expect(await cells.count()).toBeGreaterThan(0);
+  for (const cell of await cells.all()) {
+    const select = cell.getByRole("combobox", { name: /^Mức quyết định cho/ });
+    if ((await select.inputValue()) === "EXCELLENT") {
+      await select.selectOption("GOOD");
+      await cell.getByRole("textbox").last().fill("Bảo đảm tỷ lệ theo quy định.");
+    }
+  }
+  await page.getByRole("button", { name: /^Lưu \d+ quyết định$/ }).click();
+  await expect(page.getByRole("status").filter({ hasText: /Đã lưu/ })).toContainText(/Đã lưu \d+ quyết định/);
+  await expect(cells.first()).toContainText("Đã quyết định");
+
+  // The member's remediation plan, before publication.
+  await openDesk(page);
+  await page.getByLabel("Tìm theo tên").fill(MEMBER);
+  await page.getByTestId("desk-row").filter({ hasText: MEMBER }).getByRole("link", { name: "Cần lập kế hoạch khắc phục" }).click();
+  const plan = page.getByRole("form", { name: "Ghi kế hoạch khắc phục" });
+  await plan.getByLabel("Hạn chế, khuyết điểm").fill("Chưa gương mẫu thực hiện cam kết tu dưỡng, rèn luyện");
+  await plan.getByLabel("Biện pháp khắc phục").fill("Xây dựng kế hoạch tu dưỡng theo quý, báo cáo chi bộ");
+  await plan.getByLabel("Người chịu trách nhiệm").fill("Đồng chí Bí thư chi bộ");
+  await plan.getByLabel("Thời hạn").fill(`${new Date().getFullYear() + 1}-06-30`);
+  await plan.getByRole("button", { name: "Ghi kế hoạch khắc phục" }).click();
+  await expect(page.getByTestId("remediation-items")).toContainText("Chưa gương mẫu thực hiện cam kết");
+  await expectAccessible(page);
+
+  // The member sees no level before publication.
+  const memberContext = await browser.newContext({ locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
+  const memberPage = await memberContext.newPage();
+  await signIn(memberPage, "dangvien");
+  await expect(memberPage.getByRole("link", { name: "Kết quả công khai" })).toHaveCount(0);
+  await expect(memberPage.getByText(/Mức xếp loại/)).toHaveCount(0);
+
+  // Published: the member sees their level, the reason, and the plan.
+  await openDesk(page);
+  await page.getByRole("button", { name: "Công khai kết quả" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Công khai kết quả" }).click();
+  await expect(status(page)).toContainText(/Đã công khai \d+ kết quả/);
+
+  await memberPage.reload();
+  await memberPage.getByRole("link", { name: "Kết quả công khai" }).click();
+  await expect(memberPage.getByTestId("own-result")).toContainText("Không hoàn thành nhiệm vụ");
+  await expect(memberPage.getByTestId("own-result")).toContainText("Chưa thực hiện đúng cam kết");
+  await expectAccessible(memberPage);
+  await memberPage.getByRole("link", { name: "Xem bản kiểm điểm và kế hoạch khắc phục" }).click();
+  await expect(memberPage.getByTestId("remediation-items")).toContainText("Xây dựng kế hoạch tu dưỡng theo quý");
+  await expectAccessible(memberPage);
+  await memberContext.close();
+});
