@@ -24,7 +24,8 @@ const browser = {
 
 export default defineConfig({
   testDir: "tests/e2e",
-  timeout: 30_000,
+  // Generous: axe on a long page takes seconds on a busy 2-core machine.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,

@@ -6,7 +6,7 @@ import { useId, useState, useTransition } from "react";
 import { FormAlert } from "@/components/forms/form-alert";
 import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { openCycleAction } from "@/lib/actions/cycles";
-import { ruleSetForYear } from "@/lib/grading";
+import { ruleSetForYear } from "@/lib/grading/rule-sets";
 
 /** Opens the review of a year; the rule set follows from the year and is said before confirming. */
 export function OpenCycleForm({ upperOrgId, years }: { upperOrgId: string; years: number[] }) {

@@ -57,3 +57,11 @@ export async function listRecordHistory(actor: Actor, recordId: string, options:
   if (!can(actor, "member:read", target)) throw new NotFoundError();
   return readHistory(db, "ReviewRecord", record.id, options.page ?? 1);
 }
+
+/** The audit trail of a cell's minutes (finalizing, re-review), for whoever may read the meeting. */
+export async function listMeetingHistory(actor: Actor, cellId: string, cycleId: string, options: { page?: number } = {}): Promise<HistoryPage | null> {
+  const ancestry = await getOrgAncestry(cellId);
+  if (ancestry.length === 0 || !can(actor, "member:read", { organizationAncestry: ancestry })) throw new NotFoundError();
+  const meeting = await db.meeting.findUnique({ where: { cycleId_organizationId: { cycleId, organizationId: cellId } }, select: { id: true } });
+  return meeting ? readHistory(db, "Meeting", meeting.id, options.page ?? 1) : null;
+}

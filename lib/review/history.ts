@@ -113,6 +113,11 @@ const DESCRIBERS: Record<string, Describer> = {
   // Written by the meeting's finalizing on each record it reviews or marks absent (lib/data/meetings.ts).
   "record.review": (data) => ({ summary: { key: "actions.record.review" }, details: [stateChange(data), proposedLevel(data)].filter(isLine) }),
   "record.absent": (data) => ({ summary: { key: "actions.record.absent" }, details: [stateChange(data)].filter(isLine) }),
+  // The minutes of a cell's meeting (lib/data/meetings.ts): finalizing sends every proposal up.
+  "meeting.finalize": (data) => ({
+    summary: { key: "actions.meeting.finalize", values: { reviewed: Array.isArray(data.reviewed) ? data.reviewed.length : 0, absent: Array.isArray(data.absent) ? data.absent.length : 0 } },
+    details: [asNumber(data.votersPresent) !== null ? ({ key: "details.voters", values: { voters: asNumber(data.votersPresent)! } } as HistoryLine) : null].filter(isLine),
+  }),
   // The committees' decisions (lib/data/decisions.ts, unit-ratings.ts, remediation.ts).
   "record.decide": (data) => ({ summary: { key: "actions.record.decide" }, details: [stateChange(data), decidedLevel(data), reasonLine(data)].filter(isLine) }),
   "record.publish": (data) => ({ summary: { key: "actions.record.publish" }, details: [stateChange(data), decidedLevel(data)].filter(isLine) }),

@@ -1,4 +1,4 @@
-import { LEVELS, type Level } from "@/lib/grading";
+import { LEVELS, type Level } from "@/lib/grading/types";
 import type { NotRatedReason, RecordState } from "./workflow";
 
 // The arithmetic of a cell's review meeting: quorum, the vote on a member's level, and what must be in

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CRITERION_GRADES, LEVELS } from "@/lib/grading";
+import { CRITERION_GRADES, LEVELS } from "@/lib/grading/types";
 
 // The self-review as the form sends it. Drafts are saved as typed (nothing required yet); what submit
 // requires is checked by lib/review/templates.completenessProblems against the record's form.

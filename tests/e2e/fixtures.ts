@@ -48,7 +48,8 @@ export async function signIn(page: Page, username: string, password = PASSWORD) 
   await page.getByLabel("Tên đăng nhập").fill(username);
   await page.getByLabel("Mật khẩu").fill(password);
   await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: /Xin chào/ })).toBeVisible();
+  // The first sign-in of a run waits for argon2 and a cold server: more than an ordinary step.
+  await expect(page.getByRole("heading", { level: 1, name: /Xin chào/ })).toBeVisible({ timeout: 30_000 });
 }
 
 export async function signOut(page: Page) {

@@ -27,7 +27,7 @@ test("the interface switches to English and back", async ({ page }) => {
   await signIn(page, "thuongvu");
   await page.getByRole("combobox", { name: "Ngôn ngữ" }).selectOption("en");
   await expect(page.getByRole("heading", { level: 1, name: /Hello/ })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Party organizations" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Party organizations", exact: true })).toBeVisible();
   await page.getByRole("combobox", { name: "Language" }).selectOption("vi");
   await expect(page.getByRole("heading", { level: 1, name: /Xin chào/ })).toBeVisible();
 });

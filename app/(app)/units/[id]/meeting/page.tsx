@@ -7,14 +7,17 @@ import { PageHeader } from "@/components/ui/page-header";
 import { orNotFound } from "@/lib/auth/not-found";
 import { requireActor } from "@/lib/auth/session";
 import { getMeetingPage } from "@/lib/data/meetings";
+import { listMeetingHistory } from "@/lib/data/history";
+import { HistoryPanel } from "@/components/review/history-panel";
 import { formatDate } from "@/lib/i18n/format";
 
 /** The cell's review meeting and its minutes (biên bản), for the secretary; read-only for the committees. */
-export default async function MeetingPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function MeetingPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ history?: string }> }) {
   const actor = await requireActor();
-  const { id } = await params;
+  const [{ id }, { history: historyPage }] = await Promise.all([params, searchParams]);
   const [t, page] = await Promise.all([getTranslations(), orNotFound(getMeetingPage(actor, id))]);
   if (!page) return <EmptyState>{t("home.noCycle")}</EmptyState>;
+  const history = await listMeetingHistory(actor, id, page.cycle.id, { page: Number(historyPage) || 1 });
   return (
     <>
       <nav aria-label={t("units.breadcrumb")} className="mb-2 text-sm">
@@ -38,6 +41,11 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
         savedAt={page.meeting?.updatedAt.toISOString() ?? null}
         editable={page.canWrite}
       />
+      {history ? (
+        <div className="mt-6">
+          <HistoryPanel history={history} title={t("meeting.history")} id="minutes-history" pageHref={(n) => `/units/${id}/meeting?history=${n}#minutes-history`} />
+        </div>
+      ) : null}
     </>
   );
 }
