@@ -6,9 +6,9 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { evaluateSubject, LEVELS, type Level } from "@/lib/grading";
 import { recordSubject } from "@/lib/review/facts";
 import { adoptedLevel, finalizeProblems, meetingRulesFrom, quorum, type Attendee, type Tally } from "@/lib/review/meeting";
-import { nextState, type RecordState } from "@/lib/review/workflow";
+import { assertTransition, nextState, type RecordState } from "@/lib/review/workflow";
 import { z } from "zod";
-import { FinalizeMeetingSchema, SaveMinutesSchema, TallySchema, type MinutesContent } from "@/lib/schemas/meetings";
+import { FinalizeMeetingSchema, RereviewSchema, SaveMinutesSchema, TallySchema, type MinutesContent } from "@/lib/schemas/meetings";
 import { writeAudit } from "./audit";
 import { storedFactsOf } from "./record-facts";
 import { MEMBER_RECORD_SELECT as RECORD_SELECT, standingOf, type MemberRecordRow as CellRecord } from "./record-grading";
@@ -278,5 +278,45 @@ export async function finalizeMeeting(actor: Actor, raw: unknown) {
       ],
     });
     return { reviewed: proposals.length, absent: becomesAbsent.length };
+  });
+}
+
+/**
+ * A record the committee sent back is reviewed again at a cell meeting (finishRereview): the new vote
+ * must be adopted under the cycle's rule and the level stay within what the rules allow; the record
+ * goes back up as REVIEWED. One transaction, one audit row on the record.
+ */
+export async function recordRereview(actor: Actor, raw: unknown) {
+  const input = RereviewSchema.parse(raw);
+  return db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "ReviewRecord" WHERE id = ${input.recordId} FOR UPDATE`;
+    const record = await tx.reviewRecord.findUnique({ where: { id: input.recordId }, select: { ...RECORD_SELECT, scopeOrgId: true, version: true, cycle: { select: { year: true, ruleSet: true, ratingDate: true, options: true } } } });
+    if (!record?.memberId) throw new NotFoundError();
+    const ancestry = await getOrgAncestry(record.scopeOrgId, tx);
+    if (!can(actor, "member:read", { organizationAncestry: ancestry, memberId: record.memberId })) throw new NotFoundError();
+    assertTransition(actor, "finishRereview", { state: record.state as RecordState, kind: "MEMBER", target: { organizationAncestry: ancestry, memberId: record.memberId } });
+    if (record.version !== input.expectedVersion) throw new DomainError("STALE_EDIT");
+    const adoption = adoptedLevel(input.tally, input.votersPresent, meetingRulesFrom(record.cycle.options));
+    if (!adoption.level) throw new DomainError("MINUTES_INCOMPLETE", { tally: adoption.reason });
+    const verdict = evaluateSubject(recordSubject(standingOf(record, record.cycle.year), storedFactsOf(record), { peerGroup: record.peerGroupId ?? "", proposed: adoption.level }), {
+      ruleSet: record.cycle.ruleSet,
+      ratingDate: toIsoDate(record.cycle.ratingDate),
+    });
+    if (verdict.maxLevel !== null && LEVELS.indexOf(adoption.level) < LEVELS.indexOf(verdict.maxLevel)) throw new DomainError("MINUTES_INCOMPLETE", { tally: "LEVEL_ABOVE_RULES" });
+    await tx.reviewRecord.update({
+      where: { id: record.id },
+      data: { state: "REVIEWED", proposedLevel: adoption.level, voteTally: { ...input.tally, votersPresent: input.votersPresent }, version: { increment: 1 } },
+    });
+    await tx.auditLog.create({
+      data: {
+        actorId: actor.userId,
+        action: "record.rereview",
+        entityType: "ReviewRecord",
+        entityId: record.id,
+        organizationId: record.scopeOrgId,
+        data: { before: { state: record.state, proposedLevel: record.proposedLevel }, after: { state: "REVIEWED", proposedLevel: adoption.level }, tally: input.tally, heldOn: input.heldOn, reason: input.note },
+      },
+    });
+    return { proposedLevel: adoption.level };
   });
 }

@@ -96,7 +96,7 @@ export async function getSelfReviewPage(actor: Actor, recordId: string) {
     })),
   };
   return {
-    record: { id: record.id, state: record.state, memberId: record.memberId },
+    record: { id: record.id, state: record.state, memberId: record.memberId, version: record.version },
     member: record.member,
     cycle: record.cycle,
     template,
@@ -110,6 +110,8 @@ export async function getSelfReviewPage(actor: Actor, recordId: string) {
     standing,
     writer,
     canReturn: canTransition(actor, "return", context),
+    /** The secretary records the cell's new vote on a record the committee sent back. */
+    canRereview: canTransition(actor, "finishRereview", context),
   };
 }
 

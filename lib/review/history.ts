@@ -112,6 +112,7 @@ const DESCRIBERS: Record<string, Describer> = {
   "record.facts": (data) => ({ summary: { key: "actions.record.facts" }, details: [scoreChange(data)].filter(isLine) }),
   // Written by the meeting's finalizing on each record it reviews or marks absent (lib/data/meetings.ts).
   "record.review": (data) => ({ summary: { key: "actions.record.review" }, details: [stateChange(data), proposedLevel(data)].filter(isLine) }),
+  "record.rereview": (data) => ({ summary: { key: "actions.record.rereview" }, details: [stateChange(data), proposedLevel(data), reasonLine(data)].filter(isLine) }),
   "record.absent": (data) => ({ summary: { key: "actions.record.absent" }, details: [stateChange(data)].filter(isLine) }),
   // The minutes of a cell's meeting (lib/data/meetings.ts): finalizing sends every proposal up.
   "meeting.finalize": (data) => ({

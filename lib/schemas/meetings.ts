@@ -44,3 +44,17 @@ export const FinalizeMeetingSchema = z.object({
 });
 export type FinalizeMeetingInput = z.input<typeof FinalizeMeetingSchema>;
 
+
+/**
+ * A record sent back by the committee, reviewed again at a cell meeting: the tally of the new vote,
+ * the official members present, and what the meeting concluded (366 Điều 12 Bước 2–3).
+ */
+export const RereviewSchema = z.object({
+  recordId: z.string().min(1).max(40),
+  expectedVersion: z.number().int().min(0),
+  heldOn: z.iso.date({ message: "invalidDate" }),
+  tally: TallySchema,
+  votersPresent: count.min(1, { message: "wholeNumber" }),
+  note: text(5_000).trim().min(1, { message: "required" }),
+});
+export type RereviewInput = z.input<typeof RereviewSchema>;

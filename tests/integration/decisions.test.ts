@@ -7,6 +7,7 @@ import { db } from "@/lib/data/db";
 import { getDecisionDesk, publishDecisions, recordQuotaOverride, saveDecisions, sendBackRecords } from "@/lib/data/decisions";
 import { createRemediationPlan, getRemediation, updateRemediationStatus } from "@/lib/data/remediation";
 import { getPublishedResults } from "@/lib/data/results";
+import { recordRereview } from "@/lib/data/meetings";
 import { maxExcellent } from "@/lib/grading";
 import { DomainError } from "@/lib/errors";
 import { actorFor, dayOfCurrentYear, ensureDemoDistrict } from "./fixtures";
@@ -196,6 +197,17 @@ describe("publication and sending back", () => {
     // A record under re-review cannot be decided until the cell has reviewed it again.
     const refused = await db.reviewRecord.findUniqueOrThrow({ where: { id: recordIds[0] }, select: { version: true } });
     await expect(saveDecisions(committee, { organizationId: orgId, decisions: [{ recordId: recordIds[0], expectedVersion: refused.version, level: "GOOD" }] })).rejects.toMatchObject({ code: "TRANSITION_NOT_ALLOWED" });
+
+    // The cell reviews it again: the committee cannot record the cell's vote; the secretary can, once adopted.
+    const cell = await db.reviewRecord.findUniqueOrThrow({ where: { id: recordIds[0] }, select: { scopeOrgId: true } });
+    const secretary: Actor = { userId: committee.userId, displayName: "", memberId: null, roles: [{ role: "CELL_SECRETARY", organizationId: cell.scopeOrgId }] };
+    const vote = { recordId: recordIds[0], expectedVersion: refused.version, heldOn: dayOfCurrentYear(12, 20), votersPresent: 9, note: "Chi bộ kiểm điểm lại, thống nhất mức hoàn thành nhiệm vụ." };
+    await expect(recordRereview(committee, { ...vote, tally: { EXCELLENT: 0, GOOD: 0, COMPLETED: 9, NOT_COMPLETED: 0 } })).rejects.toMatchObject({ code: "TRANSITION_NOT_ALLOWED" });
+    const notAdopted = await refusal(recordRereview(secretary, { ...vote, tally: { EXCELLENT: 0, GOOD: 4, COMPLETED: 4, NOT_COMPLETED: 0 } }));
+    expect(notAdopted.fieldErrors).toEqual({ tally: "NO_MAJORITY" });
+    await recordRereview(secretary, { ...vote, tally: { EXCELLENT: 0, GOOD: 1, COMPLETED: 8, NOT_COMPLETED: 0 } });
+    expect(await db.reviewRecord.findUniqueOrThrow({ where: { id: recordIds[0] }, select: { state: true, proposedLevel: true } })).toEqual({ state: "REVIEWED", proposedLevel: "COMPLETED" });
+    expect(await db.auditLog.count({ where: { action: "record.rereview", entityId: recordIds[0] } })).toBe(1);
   });
 });
 

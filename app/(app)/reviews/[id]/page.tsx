@@ -15,7 +15,8 @@ import { listOpinions } from "@/lib/data/opinions";
 import { getRemediation } from "@/lib/data/remediation";
 import { RemediationPanel } from "@/components/review/remediation-panel";
 import { getSelfReviewPage } from "@/lib/data/self-reviews";
-import { formatDate, toIsoDate } from "@/lib/i18n/format";
+import { formatDate, todayInVietnam, toIsoDate } from "@/lib/i18n/format";
+import { RereviewForm } from "@/components/review/rereview-form";
 
 export default async function SelfReviewPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ onBehalf?: string; history?: string }> }) {
   const actor = await requireActor();
@@ -66,6 +67,11 @@ export default async function SelfReviewPage({ params, searchParams }: { params:
         {page.enteredOnBehalfBy && <p className="text-sm text-slate-700">{t("selfReview.onBehalf", { name: page.enteredOnBehalfBy })}</p>}
         {!editable && <p className="text-sm text-slate-700">{t("selfReview.readOnly")}</p>}
       </div>
+      {page.canRereview && (
+        <Card title={t("meeting.rereview.title")} className="mb-4">
+          <RereviewForm recordId={id} version={page.record.version} today={todayInVietnam()} />
+        </Card>
+      )}
       {page.canReturn && (
         <Card title={t("selfReview.returnTitle")} className="mb-4">
           <ReturnSelfReview recordId={id} />

@@ -1,0 +1,50 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useForm } from "react-hook-form";
+import { FormAlert } from "@/components/forms/form-alert";
+import { TextField } from "@/components/forms/text-field";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { Button } from "@/components/ui/button";
+import { recordRereviewAction } from "@/lib/actions/meetings";
+import { LEVELS } from "@/lib/grading/types";
+import { RereviewSchema, type RereviewInput } from "@/lib/schemas/meetings";
+
+/**
+ * The cell reviews again a record the committee sent back: the meeting's date, the tally per level among
+ * the official members present, and what it concluded. The proposal goes back up to the committee.
+ */
+export function RereviewForm({ recordId, version, today }: { recordId: string; version: number; today: string }) {
+  const t = useTranslations("meeting.rereview");
+  const tAll = useTranslations();
+  const router = useRouter();
+  const form = useForm<RereviewInput>({
+    resolver: zodResolver(RereviewSchema),
+    defaultValues: { recordId, expectedVersion: version, heldOn: today, tally: { EXCELLENT: 0, GOOD: 0, COMPLETED: 0, NOT_COMPLETED: 0 }, votersPresent: 0, note: "" },
+  });
+  const { status, onSubmit, fieldError } = useActionForm(form, recordRereviewAction, { successMessage: t("saved"), onSuccess: () => router.refresh() });
+  const asNumber = { setValueAs: (v: string) => (v === "" ? 0 : Number(v)) };
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label={t("title")}>
+      <p className="text-sm text-slate-700">{t("hint")}</p>
+      <FormAlert message={status?.message} tone={status?.tone} />
+      <div className="grid gap-3 sm:grid-cols-2">
+        <TextField type="date" label={t("heldOn")} {...form.register("heldOn")} error={fieldError("heldOn")} />
+        <TextField type="number" min={1} label={t("votersPresent")} {...form.register("votersPresent", asNumber)} error={fieldError("votersPresent")} />
+        {LEVELS.map((level) => (
+          <TextField key={level} type="number" min={0} label={t("votesFor", { level: tAll(`grading.levels.${level}`) })} {...form.register(`tally.${level}`, asNumber)} error={fieldError(`tally.${level}`)} />
+        ))}
+      </div>
+      <label className="block text-sm font-medium text-slate-800">
+        {t("note")}
+        <textarea rows={3} {...form.register("note")} aria-invalid={fieldError("note") ? true : undefined} className="mt-1 w-full rounded-lg border border-slate-300 px-3 py-2 text-sm" />
+      </label>
+      {fieldError("note") ? <p className="text-sm text-red-700">{fieldError("note")}</p> : null}
+      <Button type="submit" disabled={form.formState.isSubmitting}>
+        {t("submit")}
+      </Button>
+    </form>
+  );
+}
