@@ -215,6 +215,13 @@ export function DecisionDesk({ organizationId, cycle, groups, cells, records }: 
       if (result.ok) router.refresh();
     });
 
+  const sendBackCell = (cellId: string, reason: string) =>
+    startTransition(async () => {
+      const result = await sendBackRecordsAction({ organizationId, cellId, reason });
+      setMessage(result.ok ? { tone: "ok", text: t("cellSentBack", { count: result.data.sentBack }) } : { tone: "error", text: explain(result) });
+      if (result.ok) router.refresh();
+    });
+
   const sendBack = (recordId: string, reason: string) =>
     startTransition(async () => {
       const result = await sendBackRecordsAction({ organizationId, recordIds: [recordId], reason });
@@ -270,6 +277,8 @@ export function DecisionDesk({ organizationId, cycle, groups, cells, records }: 
             </ul>
           </section>
         ) : null}
+
+        {cells.some((c) => c.finalized) ? <SendBackCell cells={cells.filter((c) => c.finalized)} pending={pending} onSend={sendBackCell} /> : null}
 
         <section aria-labelledby="records-title" className="space-y-3">
           <h2 id="records-title" className="text-lg font-semibold text-slate-900">
@@ -580,5 +589,44 @@ function SendBack({ row }: { row: Row }) {
         </Button>
       </div>
     </div>
+  );
+}
+
+/** Sends every record of one cell back for a new review (a meeting held wrongly, a complaint). */
+function SendBackCell({ cells, pending, onSend }: { cells: { id: string; name: string }[]; pending: boolean; onSend: (cellId: string, reason: string) => void }) {
+  const t = useTranslations("decide");
+  const [cellId, setCellId] = useState(cells[0]?.id ?? "");
+  const [reason, setReason] = useState("");
+  return (
+    <details className="rounded-lg border border-slate-200 bg-white p-4">
+      <summary className="cursor-pointer text-sm font-medium text-slate-900">{t("sendBackCell.title")}</summary>
+      <div className="mt-3 grid gap-3 sm:grid-cols-2">
+        <label className="text-sm font-medium text-slate-800">
+          {t("sendBackCell.cell")}
+          <select value={cellId} onChange={(e) => setCellId(e.target.value)} className="mt-1 block min-h-10 w-full rounded-lg border border-slate-300 px-2">
+            {cells.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm font-medium text-slate-800">
+          {t("sendBackCell.reason")}
+          <textarea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} className="mt-1 w-full rounded-lg border border-slate-300 px-2 py-1 text-sm" />
+        </label>
+        <div className="sm:col-span-2">
+          <ConfirmButton
+            message={t("sendBackCell.confirm", { cell: cells.find((c) => c.id === cellId)?.name ?? "" })}
+            confirmLabel={t("sendBackConfirm")}
+            cancelLabel={t("cancel")}
+            onConfirm={() => onSend(cellId, reason.trim())}
+            disabled={pending || reason.trim() === "" || cellId === ""}
+          >
+            {t("sendBackCell.submit")}
+          </ConfirmButton>
+        </div>
+      </div>
+    </details>
   );
 }

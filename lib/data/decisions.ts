@@ -377,7 +377,10 @@ export async function sendBackRecords(actor: Actor, raw: unknown) {
       cycleId: cycle.id,
       subjectKind: "MEMBER",
       peerGroup: { decidingOrgId: input.organizationId },
-      ...(input.recordIds?.length ? { id: { in: input.recordIds } } : { scopeOrgId: input.cellId, state: { in: ["REVIEWED", "DECIDED", "PUBLISHED"] } }),
+      // A whole cell: every record that reached the committee, but the actor's own (another member of the committee sends it).
+      ...(input.recordIds?.length
+        ? { id: { in: input.recordIds } }
+        : { scopeOrgId: input.cellId, state: { in: ["REVIEWED", "DECIDED", "PUBLISHED"] }, ...(actor.memberId ? { memberId: { not: actor.memberId } } : {}) }),
     };
     const located = await tx.reviewRecord.findMany({ where, select: { id: true, peerGroupId: true } });
     if (located.length === 0 || (input.recordIds?.length && located.length !== input.recordIds.length)) throw new NotFoundError();
