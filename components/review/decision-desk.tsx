@@ -515,7 +515,11 @@ function DecisionCell({ row }: { row: Row }) {
       <select
         id={selectId}
         value={choice.level ?? ""}
-        onChange={(e) => setChoice(row.recordId, { level: (e.target.value || null) as Level | null })}
+        // Back at the cell's proposal, no reason is needed: a reason typed for another level is dropped.
+        onChange={(e) => {
+          const level = (e.target.value || null) as Level | null;
+          setChoice(row.recordId, level === row.proposedLevel ? { level, reason: "" } : { level });
+        }}
         aria-invalid={error || aboveRules(row, choice) ? true : undefined}
         aria-describedby={error || aboveRules(row, choice) ? `${selectId}-error` : undefined}
         className="min-h-10 w-full rounded-lg border border-slate-300 px-2"

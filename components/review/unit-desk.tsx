@@ -228,7 +228,10 @@ export function UnitDesk({ organizationId, cycle, groups, units, canPublish }: P
                     {t("decisionFor", { name: u.name })}
                     <select
                       value={choice.level ?? ""}
-                      onChange={(e) => setChoices({ ...choices, [u.recordId]: { ...choice, level: e.target.value as Level } })}
+                      onChange={(e) => {
+                        const level = e.target.value as Level;
+                        setChoices({ ...choices, [u.recordId]: { level, reason: level === u.proposedLevel ? "" : choice.reason } });
+                      }}
                       className="mt-1 block min-h-10 w-full rounded-lg border border-slate-300 px-2"
                     >
                       {LEVELS.map((level, i) => (

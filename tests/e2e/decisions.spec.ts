@@ -93,16 +93,18 @@ test("the committee decides under the 20 % rule, with an override, its cells, a 
   await signIn(second, "danguy");
   await openDesk(second);
   await page.reload();
+  // Members the trimming lowered to GOOD, whom the rules allow at EXCELLENT: one each.
   const raise = async (p: Page, index: number) => {
-    await p.getByLabel("Mức đề xuất").selectOption("GOOD");
-    const candidates = [];
+    await p.getByLabel("Mức đề xuất").selectOption("EXCELLENT");
+    const candidates: Locator[] = [];
     for (const row of await p.getByTestId("desk-row").all()) {
       const select = row.getByRole("combobox");
-      if ((await select.count()) > 0 && (await select.locator('option[value="EXCELLENT"]:not([disabled])').count()) > 0 && (await select.inputValue()) === "GOOD") candidates.push(row);
+      if ((await select.count()) > 0 && (await select.inputValue()) === "GOOD" && (await select.locator('option[value="EXCELLENT"]:not([disabled])').count()) > 0) candidates.push(row);
     }
+    expect(candidates.length).toBeGreaterThan(index);
     const row = candidates[index];
     await row.getByRole("combobox").selectOption("EXCELLENT");
-    await row.getByRole("textbox").fill("Tiêu biểu trong năm.");
+    await expect(row.getByRole("textbox")).toHaveCount(0); // back at the cell's proposal: no reason needed
   };
   await raise(page, 0);
   await raise(second, 1);
@@ -120,9 +122,13 @@ test("the committee decides under the 20 % rule, with an override, its cells, a 
   expect(await cells.count()).toBeGreaterThan(0);
   for (const cell of await cells.all()) {
     const select = cell.getByRole("combobox", { name: /^Mức quyết định cho/ });
-    if ((await select.inputValue()) === "EXCELLENT") {
-      await select.selectOption("GOOD");
-      await cell.getByRole("textbox").last().fill("Bảo đảm tỷ lệ theo quy định.");
+    // EXCELLENT, or a proposal above what the rules allow now: the highest level allowed below it.
+    const chosen = await select.inputValue();
+    const allowed = await select.locator("option:not([disabled])").evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    if (chosen === "EXCELLENT" || !allowed.includes(chosen)) {
+      await select.selectOption(allowed.find((v) => v !== "EXCELLENT")!);
+      const reason = cell.getByRole("textbox");
+      if ((await reason.count()) > 0) await reason.last().fill("Bảo đảm tỷ lệ và điều kiện theo quy định.");
     }
   }
   await page.getByRole("button", { name: /^Lưu \d+ quyết định$/ }).click();
@@ -147,7 +153,8 @@ test("the committee decides under the 20 % rule, with an override, its cells, a 
   const memberPage = await memberContext.newPage();
   await signIn(memberPage, "dangvien");
   await expect(memberPage.getByRole("link", { name: "Kết quả công khai" })).toHaveCount(0);
-  await expect(memberPage.getByText(/Mức xếp loại/)).toHaveCount(0);
+  await memberPage.goto("/");
+  await expect(memberPage.getByText(/^Kết quả: /)).toHaveCount(0);
 
   // Published: the member sees their level, the reason, and the plan.
   await openDesk(page);
