@@ -139,12 +139,41 @@ async function main() {
   const units = (await getUnitDesk(standingActor, standing.roleAssignments[0].organizationId))!.units.length;
   const orgDesk = await time(RUNS, () => getUnitDesk(standingActor, standing.roleAssignments[0].organizationId));
 
+  // The minutes page of the largest cell (the secretary's view: every member, the rules, the group's counts).
+  const [bigCell] = await db.$queryRaw<{ id: string; n: number }[]>`
+    SELECT "scopeOrgId" AS id, count(*)::int AS n FROM "ReviewRecord" WHERE "cycleId" = ${cycle} AND "subjectKind" = 'MEMBER' GROUP BY 1 ORDER BY 2 DESC LIMIT 1`;
+  const secretaryUser = await db.user.create({ data: { username: "bench-secretary", passwordHash: "x", displayName: "Bench", roleAssignments: { create: { role: "CELL_SECRETARY", organizationId: bigCell.id } } } });
+  const secretary = (await loadActor(secretaryUser.id))!;
+  const { getMeetingPage } = await import("../lib/data/meetings");
+  const minutes = await time(RUNS, () => getMeetingPage(secretary, bigCell.id));
+
+  // What the meeting's panel and the desk recompute in the browser when one level changes, upper bound:
+  // every verdict of a 1,000-member group again, and the group's 20 % arithmetic (the same pure functions).
+  const { evaluateSubject, checkQuota, QUOTA_RULE_20 } = await import("../lib/grading");
+  const { recordSubject } = await import("../lib/review/facts");
+  const deskData = (await getDecisionDesk(actor, orgId))!;
+  const thousand = Array.from({ length: 1000 }, (_, i) => deskData.records[i % deskData.records.length]);
+  const recompute = () => {
+    let excellent = 0;
+    let good = 0;
+    for (const r of thousand) {
+      const verdict = evaluateSubject(recordSubject(r.standing, r.facts, { peerGroup: "g", proposed: "EXCELLENT" }), { ruleSet: deskData.cycle.ruleSet, ratingDate: deskData.cycle.ratingDate });
+      if (verdict.maxLevel === "EXCELLENT") excellent++;
+      else good++;
+    }
+    return checkQuota({ excellent, good }, "GOOD_ONLY", false, QUOTA_RULE_20);
+  };
+  for (let i = 0; i < 5; i++) recompute();
+  const panel = await time(RUNS, async () => recompute());
+
   const ms = (n: number) => `${n.toFixed(1)} ms`;
   console.log(`| Measure | p50 | p95 |`);
   console.log(`|---|---|---|`);
   console.log(`| Decision desk, ${largest.members} members in ${largest.cells} cells | ${ms(desk.p50)} | ${ms(desk.p95)} |`);
   console.log(`| Saving 100 decisions at once (20 % check included) | ${ms(save100.p50)} | ${ms(save100.p95)} |`);
   console.log(`| Standing committee's organization desk, ${units} organizations | ${ms(orgDesk.p50)} | ${ms(orgDesk.p95)} |`);
+  console.log(`| Minutes page of the largest cell, ${bigCell.n} members (getMeetingPage) | ${ms(minutes.p50)} | ${ms(minutes.p95)} |`);
+  console.log(`| Live panel: 1,000 verdicts and the group's arithmetic recomputed (Node, same code as the browser) | ${ms(panel.p50)} | ${ms(panel.p95)} |`);
   console.log(`\nConcurrent pairs on one group (cap ${cap}, ${k} each, ${cap - k} already decided): ${TRIALS} trials in ${concurrencySeconds.toFixed(1)} s; one save refused in ${refusedOne}; cap broken in ${broken}.`);
   await db.$disconnect();
   if (broken > 0) process.exit(1);

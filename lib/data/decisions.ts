@@ -43,20 +43,22 @@ export async function ancestriesOf(orgIds: readonly string[], client: DbClient):
   return map;
 }
 
-/** The levels decided for these members in the four years before `year` (most recent first), for the flags. */
+/**
+ * The levels decided for these members in the four years before `year` (most recent first), for the
+ * flags: one row per member, aggregated in SQL.
+ */
 async function earlierLevels(memberIds: readonly string[], upperOrgId: string, year: number, client: DbClient): Promise<Map<string, (Level | null)[]>> {
   if (memberIds.length === 0) return new Map();
-  const rows = await client.reviewRecord.findMany({
-    where: { memberId: { in: [...memberIds] }, cycle: { upperOrgId, year: { gte: year - 4, lt: year } } },
-    select: { memberId: true, decidedLevel: true, cycle: { select: { year: true } } },
-  });
-  const byMember = new Map<string, (Level | null)[]>();
-  for (const row of rows) {
-    const list = byMember.get(row.memberId!) ?? [null, null, null, null];
-    list[year - 1 - row.cycle.year] = row.decidedLevel;
-    byMember.set(row.memberId!, list);
-  }
-  return byMember;
+  const rows = await client.$queryRaw<{ memberId: string; y1: Level | null; y2: Level | null; y3: Level | null; y4: Level | null }[]>`
+    SELECT r."memberId",
+           max(r."decidedLevel"::text) FILTER (WHERE c.year = ${year - 1}) AS y1,
+           max(r."decidedLevel"::text) FILTER (WHERE c.year = ${year - 2}) AS y2,
+           max(r."decidedLevel"::text) FILTER (WHERE c.year = ${year - 3}) AS y3,
+           max(r."decidedLevel"::text) FILTER (WHERE c.year = ${year - 4}) AS y4
+      FROM "ReviewRecord" r JOIN "ReviewCycle" c ON c.id = r."cycleId"
+     WHERE r."memberId" = ANY(${[...memberIds]}) AND c."upperOrgId" = ${upperOrgId} AND c.year BETWEEN ${year - 4} AND ${year - 1}
+     GROUP BY r."memberId"`;
+  return new Map(rows.map((r) => [r.memberId, [r.y1, r.y2, r.y3, r.y4]]));
 }
 
 function latestOverride<T extends { peerGroupId: string; decidedOn: Date }>(overrides: readonly T[], groupId: string): T | undefined {
