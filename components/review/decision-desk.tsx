@@ -358,10 +358,11 @@ export function DecisionDesk({ organizationId, cycle, groups, cells, records }: 
           {filtered.length === 0 ? (
             <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600">{rows.length === 0 ? t("empty") : tAll("common.noResults")}</p>
           ) : (
-            <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-              <table className="min-w-full divide-y divide-slate-200 text-sm">
+            <div className="rounded-lg border border-slate-200 bg-white md:overflow-x-auto">
+              {/* On a phone each row is a card (cells stacked); from md up, a table. */}
+              <table className="block min-w-full text-sm md:table md:divide-y md:divide-slate-200">
                 <caption className="sr-only">{t("tableCaption")}</caption>
-                <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+                <thead className="hidden bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 md:table-header-group">
                   {table.getHeaderGroups().map((group) => (
                     <tr key={group.id}>
                       {group.headers.map((header) => (
@@ -372,11 +373,11 @@ export function DecisionDesk({ organizationId, cycle, groups, cells, records }: 
                     </tr>
                   ))}
                 </thead>
-                <tbody className="divide-y divide-slate-100">
+                <tbody className="block divide-y divide-slate-200 md:table-row-group md:divide-slate-100">
                   {table.getRowModel().rows.map((row) => (
-                    <tr key={row.id} data-testid="desk-row" data-record={row.original.recordId} className="align-top">
+                    <tr key={row.id} data-testid="desk-row" data-record={row.original.recordId} className="block py-2 align-top md:table-row md:py-0">
                       {row.getAllCells().map((cell) => (
-                        <td key={cell.id} className="px-3 py-3">
+                        <td key={cell.id} className="block px-3 py-1.5 md:table-cell md:py-3">
                           <table.FlexRender cell={cell} />
                         </td>
                       ))}

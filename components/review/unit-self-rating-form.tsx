@@ -108,7 +108,8 @@ export function UnitSelfRatingForm({
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-4 rounded-lg bg-slate-50 p-3 lg:grid-cols-2" aria-label={kind === "GRASSROOTS" ? t("titleGrassroots") : t("titleCell")}>
       <div className="space-y-3">
-        <p className="text-sm font-semibold text-slate-900">{kind === "GRASSROOTS" ? t("titleGrassroots") : t("titleCell")}</p>
+        {/* On the cell's page the card around the form carries the title. */}
+        {kind === "GRASSROOTS" ? <p className="text-sm font-semibold text-slate-900">{t("titleGrassroots")}</p> : null}
         <FormAlert message={status?.message} tone={status?.tone} />
         <div className="grid grid-cols-2 gap-3">
           {numberField("scoreGeneral", t("scoreGeneral"), { step: "0.1", max: 30 })}
