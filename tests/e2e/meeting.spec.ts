@@ -13,7 +13,7 @@ const LEVEL_SHORT: Record<string, string> = {
 };
 
 test("the secretary holds the meeting: quorum, refusals, votes with the rules beside them, then finalizes", async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   await signIn(page, "bithu");
   await page.getByRole("link", { name: "Bản kiểm điểm của chi bộ" }).click();
   // One more member's paper self-review first, so that enough official members have one to be reviewed.
