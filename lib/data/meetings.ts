@@ -13,6 +13,7 @@ import { writeAudit } from "./audit";
 import { storedFactsOf } from "./record-facts";
 import { MEMBER_RECORD_SELECT as RECORD_SELECT, standingOf, type MemberRecordRow as CellRecord } from "./record-grading";
 import { getCurrentCycle } from "./cycles";
+import { lockGroups } from "./decisions";
 import { db, type DbClient } from "./db";
 import { getOrgAncestry } from "./scope";
 
@@ -289,6 +290,9 @@ export async function finalizeMeeting(actor: Actor, raw: unknown) {
 export async function recordRereview(actor: Actor, raw: unknown) {
   const input = RereviewSchema.parse(raw);
   return db.$transaction(async (tx) => {
+    // The new proposal enters its group's pool: the group is locked first, as every decision save does.
+    const located = await tx.reviewRecord.findUnique({ where: { id: input.recordId }, select: { peerGroupId: true } });
+    if (located?.peerGroupId) await lockGroups(tx, [located.peerGroupId]);
     await tx.$queryRaw`SELECT id FROM "ReviewRecord" WHERE id = ${input.recordId} FOR UPDATE`;
     const record = await tx.reviewRecord.findUnique({ where: { id: input.recordId }, select: { ...RECORD_SELECT, scopeOrgId: true, version: true, cycle: { select: { year: true, ruleSet: true, ratingDate: true, options: true } } } });
     if (!record?.memberId) throw new NotFoundError();

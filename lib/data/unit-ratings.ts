@@ -173,6 +173,10 @@ export type UnitDesk = NonNullable<Awaited<ReturnType<typeof getUnitDesk>>>;
 
 /** Loads a unit's record for a write: locked, with its unit's ancestry, in the current cycle of that unit. */
 async function loadUnitRecord(tx: Tx, actor: Actor, recordId: string) {
+  // A proposal counts in its group's pool: its peer group is locked first, in the order every decision
+  // save takes (group, then record), so a verification cannot shrink a pool a decision is checking.
+  const located = await tx.reviewRecord.findUnique({ where: { id: recordId }, select: { peerGroupId: true } });
+  if (located?.peerGroupId) await lockGroups(tx, [located.peerGroupId]);
   await tx.$queryRaw`SELECT id FROM "ReviewRecord" WHERE id = ${recordId} AND "subjectKind" = 'ORGANIZATION' FOR UPDATE`;
   const record = await tx.reviewRecord.findUnique({ where: { id: recordId }, select: { ...UNIT_SELECT, cycle: { select: { status: true, year: true, ruleSet: true, ratingDate: true, quotaBase: true } } } });
   if (!record || !record.organizationId) throw new NotFoundError();
