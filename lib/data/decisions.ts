@@ -21,6 +21,13 @@ import { authorizeOrg, getOrgAncestry } from "./scope";
 
 /** Cycle statuses in which a committee decides: not while the cycle is prepared, not once it is closed. */
 export const DECIDING_STATUSES = ["SELF_REVIEW", "DECIDING", "PUBLISHED"];
+/**
+ * A committee's save may hold a whole organization's decisions (up to DECISIONS_PER_SAVE_MAX rows): more
+ * than Prisma's default 5 s of transaction on a busy server. Every other writer waits on the group's
+ * lock at most this long.
+ */
+export const BULK_TRANSACTION = { timeout: 30_000, maxWait: 10_000 } as const;
+
 /** Records that have reached the committee. */
 const AT_COMMITTEE: RecordState[] = ["REVIEWED", "DECIDED", "PUBLISHED", "UNDER_REREVIEW"];
 
@@ -221,7 +228,7 @@ export async function saveDecisions(actor: Actor, raw: unknown) {
     await writeDecisions(tx, actor, input.organizationId, input.decisions, byId);
     await assertGroupsHold(tx, [...new Set(records.map((r) => r.peerGroupId!))], ruleSetId, cycle.quotaBase as QuotaBase);
     return { decided: input.decisions.length };
-  });
+  }, BULK_TRANSACTION);
 }
 
 type DecisionInput = { recordId: string; level: Level; reason: string };
@@ -360,7 +367,7 @@ export async function publishDecisions(actor: Actor, raw: unknown) {
       ],
     });
     return { published: decided.length };
-  });
+  }, BULK_TRANSACTION);
 }
 
 /**
@@ -414,5 +421,5 @@ export async function sendBackRecords(actor: Actor, raw: unknown) {
       })),
     });
     return { sentBack: records.length };
-  });
+  }, BULK_TRANSACTION);
 }

@@ -8,7 +8,7 @@ import { organizationSubject, type StoredOrganizationFacts } from "@/lib/review/
 import { assertTransition, availableTransitions, type RecordKind, type RecordState } from "@/lib/review/workflow";
 import { PublishSchema, ReturnUnitSchema, SaveDecisionsSchema, UnitSelfRatingSchema, VerifyUnitSchema } from "@/lib/schemas/decisions";
 import { getCurrentCycle } from "./cycles";
-import { ancestriesOf, assertGroupsHold, DECIDING_STATUSES, lockGroups, writeDecisions } from "./decisions";
+import { ancestriesOf, assertGroupsHold, BULK_TRANSACTION, DECIDING_STATUSES, lockGroups, writeDecisions } from "./decisions";
 import { db, type DbClient, type Tx } from "./db";
 import { getOrgAncestry } from "./scope";
 
@@ -355,7 +355,7 @@ export async function decideUnits(actor: Actor, raw: unknown) {
     await writeDecisions(tx, actor, input.organizationId, input.decisions, byId);
     await assertGroupsHold(tx, [...new Set(records.map((r) => r.peerGroupId!))], cycle.ruleSet as RuleSetId, cycle.quotaBase as QuotaBase);
     return { decided: input.decisions.length };
-  });
+  }, BULK_TRANSACTION);
 }
 
 /** The upper standing committee publishes the grassroots organizations' decided levels. */
@@ -384,7 +384,7 @@ export async function publishUnits(actor: Actor, raw: unknown) {
       ],
     });
     return { published: decided.length };
-  });
+  }, BULK_TRANSACTION);
 }
 
 /**
