@@ -5,7 +5,8 @@ import { AuthError, SignInThrottled, signIn, signOut } from "@/lib/auth/config";
 import { findUserLocale } from "@/lib/data/actors";
 import { setUserLocale } from "@/lib/data/users";
 import { LOCALE_COOKIE } from "@/lib/i18n/request";
-import { LocaleSchema, SignInSchema } from "@/lib/schemas/auth";
+import { LocaleSchema, SignInSchema, USERNAME_MAX } from "@/lib/schemas/auth";
+import { isCleanText } from "@/lib/text/clean";
 import type { ActionResult } from "./result";
 import { runAction } from "./run";
 
@@ -14,7 +15,8 @@ export type SignInState = ActionResult & { username?: string };
 export async function signInAction(_previous: SignInState | null, form: FormData): Promise<SignInState> {
   const raw = { username: form.get("username"), password: form.get("password") };
   const parsed = SignInSchema.safeParse(raw);
-  const username = typeof raw.username === "string" ? raw.username : "";
+  // What is sent back to refill the field: only a name that could be one, never 100,000 characters.
+  const username = typeof raw.username === "string" && raw.username.length <= USERNAME_MAX && isCleanText(raw.username) ? raw.username : "";
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};
     for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;

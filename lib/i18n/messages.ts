@@ -2,15 +2,19 @@ import type { Locale } from "@/lib/schemas/auth";
 import enApp from "./messages/en/app.json";
 import enCell from "./messages/en/cell.json";
 import enGrading from "./messages/en/grading.json";
+import enSecurity from "./messages/en/security.json";
 import viApp from "./messages/vi/app.json";
 import viCell from "./messages/vi/cell.json";
 import viGrading from "./messages/vi/grading.json";
+import viSecurity from "./messages/vi/security.json";
 
 // One JSON file per area and locale: the app's own messages, the grading sentences, and the cell's
-// review work (opinions, the meeting and its minutes, the history of a record) as namespace `cell`.
+// review work (opinions, the meeting and its minutes, the history of a record) as namespace `cell`, and
+// the security work (sessions, throttling, the input policy) as namespace `security`, whose `errors`
+// join the shared "errors.*" keys that forms and actions answer with.
 const MESSAGES = {
-  vi: { ...viApp, grading: viGrading, cell: viCell },
-  en: { ...enApp, grading: enGrading, cell: enCell },
+  vi: { ...viApp, errors: { ...viApp.errors, ...viSecurity.errors }, grading: viGrading, cell: viCell, security: viSecurity },
+  en: { ...enApp, errors: { ...enApp.errors, ...enSecurity.errors }, grading: enGrading, cell: enCell, security: enSecurity },
 } as const;
 
 export type Messages = (typeof MESSAGES)["vi"];

@@ -15,7 +15,7 @@ import { formatDate } from "@/lib/i18n/format";
 export default async function MemberPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
   const { id } = await params;
-  const [t, { member, canEdit, canEditResidence }] = await Promise.all([getTranslations(), orNotFound(getMemberPage(actor, id))]);
+  const [t, { member, canEdit, canEditResidence, canEditRatingFacts }] = await Promise.all([getTranslations(), orNotFound(getMemberPage(actor, id))]);
   // The review under way on the 100-point scale: its score and facts have a page of their own.
   const scored = member.reviewRecords.find((r) => r.cycle.ruleSet === "QD366_HD43" && r.cycle.status !== "CLOSED" && r.cycle.status !== "PUBLISHED");
 
@@ -55,6 +55,7 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
           <Card title={canEdit ? t("member.editProfile") : t("member.editResidence")}>
             <MemberProfileForm
               full={canEdit}
+              ratingFacts={canEditRatingFacts}
               initial={{
                 memberId: member.id,
                 expectedVersion: member.version,
