@@ -14,7 +14,6 @@ import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
 import zlib from "node:zlib";
-import readline from "node:readline";
 import pg from "pg";
 
 const FORMAT = "kiem-diem-backup/1";
@@ -67,12 +66,25 @@ export async function backup(url, file) {
   return counts;
 }
 
+/**
+ * The lines of a stream, read as the loop asks for them (a stream's own async iterator waits for its
+ * reader; readline's emits as it reads, and lines sent while the reader awaits a query can be lost).
+ */
+async function* readLines(stream) {
+  let rest = "";
+  for await (const chunk of stream.setEncoding("utf8")) {
+    const lines = (rest + chunk).split("\n");
+    rest = lines.pop();
+    yield* lines;
+  }
+  if (rest) yield rest;
+}
+
 /** Replaces the data of `url` with the backup in `file`; returns the row count per table. */
 export async function restore(url, file) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  // Opened only now: readline starts reading at once, and lines read before the loop would be lost.
-  const input = readline.createInterface({ input: fs.createReadStream(file).pipe(zlib.createGunzip()), crlfDelay: Infinity });
+  const input = readLines(fs.createReadStream(file).pipe(zlib.createGunzip()));
   const counts = {};
   try {
     let header = null;
