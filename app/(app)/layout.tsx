@@ -38,6 +38,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               <span className="block text-xs text-brand-100">{roles}</span>
             </span>
             <LocaleSwitcher />
+            <Link href="/account" className="rounded-md px-2 py-1.5 text-sm underline-offset-2 hover:underline">
+              {t("security.account.nav")}
+            </Link>
             <form action={signOutAction}>
               <button type="submit" className="rounded-md border border-white/40 px-3 py-1.5 text-sm hover:bg-white/10">
                 {t("common.signOut")}

@@ -7,6 +7,7 @@ import { ProgressBar } from "@/components/ui/progress-bar";
 import type { Role } from "@/lib/auth/permissions";
 import type { RoleHome, StateCounts } from "@/lib/data/home";
 import { formatDate, toIsoDate } from "@/lib/i18n/format";
+import { deadlinesEditable } from "@/lib/review/cycle-deadlines";
 
 /** The workflow's order, for listing counts by state. */
 const RECORD_STATES = ["DRAFT", "RETURNED", "SUBMITTED", "ABSENT", "REVIEWED", "UNDER_REREVIEW", "DECIDED", "PUBLISHED", "NOT_RATED"] as const;
@@ -159,9 +160,11 @@ export async function RoleHomeCard({ card, canManageCycle, today }: { card: Role
                   <Link href={`/cycles/${card.cycle.id}`} className="font-medium text-brand-700 underline hover:text-brand-800">
                     {t("cycle.manageCycle")}
                   </Link>
-                  <Link href={`/cycles/${card.cycle.id}/deadlines`} className="font-medium text-brand-700 underline hover:text-brand-800">
-                    {t("home.editDeadlines")}
-                  </Link>
+                  {deadlinesEditable(card.cycle.status) && (
+                    <Link href={`/cycles/${card.cycle.id}/deadlines`} className="font-medium text-brand-700 underline hover:text-brand-800">
+                      {t("home.editDeadlines")}
+                    </Link>
+                  )}
                 </p>
               )}
             </>

@@ -10,8 +10,12 @@ import { Button } from "@/components/ui/button";
 import { updateMemberProfileAction } from "@/lib/actions/members";
 import { MEMBER_CATEGORIES, MemberProfileSchema, type MemberProfileInput } from "@/lib/schemas/members";
 
-/** Edits a member's facts; a member editing themself (full = false) only states their residence place. */
-export function MemberProfileForm({ initial, full }: { initial: MemberProfileInput; full: boolean }) {
+/**
+ * Edits a member's facts; a member editing themself (full = false) only states their residence place,
+ * and an officer on their own record (ratingFacts = false) leaves the category and civil-service status
+ * to another officer (they stay as loaded and are sent unchanged).
+ */
+export function MemberProfileForm({ initial, full, ratingFacts = full }: { initial: MemberProfileInput; full: boolean; ratingFacts?: boolean }) {
   const t = useTranslations();
   const form = useForm<MemberProfileInput>({ resolver: zodResolver(MemberProfileSchema), defaultValues: initial });
   const { status, onSubmit, fieldError } = useActionForm(form, updateMemberProfileAction, {
@@ -26,7 +30,12 @@ export function MemberProfileForm({ initial, full }: { initial: MemberProfileInp
       <FormAlert message={status?.message} tone={status?.tone} />
       {full && <TextField label={t("member.post")} {...register("post")} error={fieldError("post")} />}
       <TextField label={t("member.residenceCell")} {...register("residenceCell")} error={fieldError("residenceCell")} />
-      {full && (
+      {full && !ratingFacts && (
+        <p className="text-sm text-slate-600" data-testid="own-rating-facts">
+          {t("security.member.ownRatingFacts")}
+        </p>
+      )}
+      {full && ratingFacts && (
         <>
           <div>
             <label htmlFor="member-category" className="mb-1 block text-sm font-medium text-slate-800">

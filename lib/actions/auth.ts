@@ -2,19 +2,22 @@
 
 import { cookies } from "next/headers";
 import { AuthError, SignInThrottled, signIn, signOut } from "@/lib/auth/config";
+import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE, deviceToken } from "@/lib/auth/device";
 import { findUserLocale } from "@/lib/data/actors";
 import { setUserLocale } from "@/lib/data/users";
 import { LOCALE_COOKIE } from "@/lib/i18n/request";
-import { LocaleSchema, SignInSchema } from "@/lib/schemas/auth";
+import { LocaleSchema, SignInSchema, USERNAME_MAX } from "@/lib/schemas/auth";
+import { isCleanText } from "@/lib/text/clean";
 import type { ActionResult } from "./result";
 import { runAction } from "./run";
 
-export type SignInState = ActionResult & { username?: string };
+export type SignInState = ActionResult & { username?: string; retryAfterSeconds?: number };
 
 export async function signInAction(_previous: SignInState | null, form: FormData): Promise<SignInState> {
   const raw = { username: form.get("username"), password: form.get("password") };
   const parsed = SignInSchema.safeParse(raw);
-  const username = typeof raw.username === "string" ? raw.username : "";
+  // What is sent back to refill the field: only a name that could be one, never 100,000 characters.
+  const username = typeof raw.username === "string" && raw.username.length <= USERNAME_MAX && isCleanText(raw.username) ? raw.username : "";
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};
     for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
@@ -26,11 +29,13 @@ export async function signInAction(_previous: SignInState | null, form: FormData
     return { ok: true, data: undefined };
   } catch (error) {
     if (error instanceof SignInThrottled) {
-      return { ok: false, formError: "THROTTLED", username };
+      return { ok: false, formError: "THROTTLED", username, retryAfterSeconds: error.retryAfterSeconds };
     }
     if (error instanceof AuthError) return { ok: false, formError: "badCredentials", username };
-    // Signed in (the redirect is on its way): the interface follows the language saved on the account.
+    // Signed in (the redirect is on its way): the interface follows the language saved on the account,
+    // and this browser becomes a known device of the username for the sign-in throttle.
     await rememberLocale(await findUserLocale(parsed.data.username));
+    (await cookies()).set(DEVICE_COOKIE, deviceToken(parsed.data.username), { path: "/", maxAge: DEVICE_COOKIE_MAX_AGE, sameSite: "lax", httpOnly: true });
     throw error;
   }
 }

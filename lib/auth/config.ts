@@ -1,20 +1,23 @@
 import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { countSignInFailures, findUserForSignIn, recordSignIn, recordSignInFailure } from "@/lib/data/actors";
+import { findUserForSignIn, recordSignIn, recordSignInFailure } from "@/lib/data/actors";
+import { checkSession, createSession, revokeSession } from "@/lib/data/sessions";
+import { claimSignInAttempt, releaseSignInClaim } from "@/lib/data/sign-in-throttle";
 import { env } from "@/lib/env";
 import { SignInSchema } from "@/lib/schemas/auth";
+import { isKnownDevice } from "./device";
 import { hashPassword, verifyPassword } from "./password";
+import { clientAddress, throttleKeys } from "./throttle";
 
 export { AuthError } from "next-auth";
 
-/** After this many failures for one username within the window, sign-in is refused for a while. */
-const MAX_FAILURES = 5;
-const FAILURE_WINDOW_MS = 15 * 60 * 1000;
-
-/** Raised when a username has failed too often: the form says "wait", not "wrong password". */
+/** Raised when a username or an address has failed too often: the form says how long to wait. */
 export class SignInThrottled extends CredentialsSignin {
   code = "throttled";
+  constructor(readonly retryAfterSeconds: number) {
+    super();
+  }
 }
 
 // An unknown username is checked against this hash, so it takes as long as a wrong password and
@@ -22,8 +25,13 @@ export class SignInThrottled extends CredentialsSignin {
 let decoyHash: Promise<string> | null = null;
 const getDecoyHash = () => (decoyHash ??= hashPassword("decoy password that matches nothing"));
 
-// The only importer of next-auth. Sessions are signed JWT cookies that end SESSION_MAX_AGE_HOURS
-// after sign-in; roles are re-read from the database on every request.
+type SignedInUser = { id: string; name: string; sessionId: string };
+
+// The only importer of next-auth. The cookie is Auth.js's encrypted JWT, which carries the user's id
+// and the id of a Session row; that row is checked on every request (lib/data/sessions), so signing out,
+// a password change or an administrator ends the session on the server, and it ends
+// SESSION_MAX_AGE_HOURS after sign-in however often the cookie is refreshed. Roles are re-read from the
+// database on every request (lib/auth/session.ts).
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   secret: env.AUTH_SECRET,
@@ -32,28 +40,51 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       credentials: { username: {}, password: {} },
-      async authorize(raw) {
+      async authorize(raw, request): Promise<SignedInUser | null> {
         const parsed = SignInSchema.safeParse(raw);
         if (!parsed.success) return null;
         const { username, password } = parsed.data;
-        if ((await countSignInFailures(username, new Date(Date.now() - FAILURE_WINDOW_MS))) >= MAX_FAILURES) {
-          throw new SignInThrottled();
-        }
+        const address = clientAddress(request.headers.get("x-forwarded-for"));
+        // The attempt is claimed (counted) before the password is checked, atomically per key, so a
+        // burst of concurrent guesses is counted one by one; a success gives the claim back.
+        const keys = throttleKeys(username, address, isKnownDevice(request.headers.get("cookie"), username)).map((k) => k.key);
+        const claim = await claimSignInAttempt(keys);
+        if (!claim.allowed) throw new SignInThrottled(claim.retryAfterSeconds);
         const user = await findUserForSignIn(username);
         const valid = await verifyPassword(user?.passwordHash ?? (await getDecoyHash()), password);
         if (!user || !user.active || !valid) {
           await recordSignInFailure(username);
           return null;
         }
+        await releaseSignInClaim(keys);
         await recordSignIn(user.id);
-        return { id: user.id, name: user.displayName };
+        const sessionId = await createSession(user.id, env.SESSION_MAX_AGE_HOURS, { userAgent: request.headers.get("user-agent"), ipAddress: address });
+        return { id: user.id, name: user.displayName, sessionId };
       },
     }),
   ],
   callbacks: {
+    async jwt({ token, user }) {
+      if (user) {
+        // Signing in: the token names the new session row.
+        token.sid = (user as SignedInUser).sessionId;
+        return token;
+      }
+      // Every later request: a revoked, expired or unknown session clears the cookie.
+      const sid = typeof token.sid === "string" ? token.sid : null;
+      if (!sid || !token.sub || !(await checkSession(sid, token.sub))) return null;
+      return token;
+    },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
+      if (typeof token.sid === "string") (session as { sessionId?: string }).sessionId = token.sid;
       return session;
+    },
+  },
+  events: {
+    async signOut(message) {
+      const sid = "token" in message ? message.token?.sid : null;
+      if (typeof sid === "string") await revokeSession(sid, "sign-out");
     },
   },
   logger: {

@@ -12,6 +12,12 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   return userId ? loadActor(userId) : null;
 });
 
+/** The id of the session this request belongs to (its row in Session), once per request. */
+export const getSessionId = cache(async (): Promise<string | null> => {
+  const session = (await auth()) as { sessionId?: string } | null;
+  return session?.sessionId ?? null;
+});
+
 /** For pages: the actor, or a redirect to the sign-in page. */
 export async function requireActor(): Promise<Actor> {
   const actor = await getActor();

@@ -37,11 +37,6 @@ export async function findUserLocale(username: string): Promise<string | null> {
   return user?.locale ?? null;
 }
 
-/** Failed sign-ins for a username (existing or not) since a moment: the throttle's memory. */
-export async function countSignInFailures(username: string, since: Date): Promise<number> {
-  return db.auditLog.count({ where: { entityType: "SignIn", entityId: username, action: "user.sign-in-failed", at: { gte: since } } });
-}
-
 export async function recordSignInFailure(username: string): Promise<void> {
   await db.$transaction((tx) =>
     writeAudit(tx, { actorId: null, action: "user.sign-in-failed", entityType: "SignIn", entityId: username, organizationId: null }),

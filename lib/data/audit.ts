@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Tx } from "./db";
+import { db, type DbClient, type Tx } from "./db";
 
 export type AuditEntry = {
   actorId: string | null;
@@ -16,4 +16,30 @@ export type AuditEntry = {
 /** Writes one audit row inside the caller's transaction: the change and its record commit together. */
 export async function writeAudit(tx: Tx, entry: AuditEntry): Promise<void> {
   await tx.auditLog.create({ data: entry });
+}
+
+export type AuditChainReport = {
+  rows: number;
+  /** The hash of the last row: kept elsewhere (a printout, another system), it anchors the whole chain. */
+  head: string | null;
+  /** The first row whose link or hash does not match, with what was found wrong. */
+  firstBroken: { id: bigint; reason: "prevHash" | "hash" } | null;
+};
+
+/**
+ * Recomputes the audit log's hash chain (the trigger "AuditLog_chain" wrote it) in one pass in id order
+ * and names the first row that breaks it: a row changed, deleted or slipped in around the append-only
+ * triggers shows there.
+ */
+export async function verifyAuditChain(client: DbClient = db): Promise<AuditChainReport> {
+  const [broken] = await client.$queryRaw<{ id: bigint; reason: "prevHash" | "hash" }[]>`
+    SELECT id, CASE WHEN "prevHash" IS DISTINCT FROM expected_prev THEN 'prevHash' ELSE 'hash' END AS reason
+      FROM (SELECT *, lag(hash) OVER (ORDER BY id) AS expected_prev FROM "AuditLog") chain
+     WHERE "prevHash" IS DISTINCT FROM expected_prev
+        OR hash IS DISTINCT FROM "audit_row_hash"("prevHash", id, at, "actorId", action, "entityType", "entityId", "organizationId", data)
+     ORDER BY id
+     LIMIT 1`;
+  const [summary] = await client.$queryRaw<{ rows: bigint; head: string | null }[]>`
+    SELECT count(*) AS rows, (SELECT hash FROM "AuditLog" ORDER BY id DESC LIMIT 1) AS head FROM "AuditLog"`;
+  return { rows: Number(summary.rows), head: summary.head, firstBroken: broken ?? null };
 }

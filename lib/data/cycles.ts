@@ -4,6 +4,7 @@ import type { Prisma, ScoreFramework } from "@/lib/generated/prisma/client";
 import { ruleSetForYear } from "@/lib/grading";
 import { DEFAULT_SCORE_SHEETS, SCORE_FRAMEWORKS, type ScoreSheetContent } from "@/lib/grading/score-sheet";
 import { reviewYearOn } from "@/lib/review/calendar";
+import { deadlinesEditable, deadlinesOutsideYear } from "@/lib/review/cycle-deadlines";
 import { DomainError } from "@/lib/errors";
 import { CycleDeadlinesSchema, CycleIdSchema, OpenCycleSchema, ScoreSheetSchema } from "@/lib/schemas/cycles";
 import { writeAudit } from "./audit";
@@ -50,7 +51,7 @@ export async function getCycleForEdit(actor: Actor, cycleId: string) {
   const cycle = await db.reviewCycle.findUnique({ where: { id: cycleId }, select: CYCLE_SELECT });
   if (!cycle) throw new NotFoundError();
   await authorizeOrg(actor, "cycle:manage", cycle.upperOrgId);
-  return cycle;
+  return { ...cycle, deadlinesEditable: deadlinesEditable(cycle.status) };
 }
 
 const toDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -60,14 +61,17 @@ export async function updateCycleDeadlines(actor: Actor, raw: unknown) {
   const input = CycleDeadlinesSchema.parse(raw);
   return db.$transaction(async (tx) => {
     const [row] = await tx.$queryRaw<
-      { upperOrgId: string; version: number; status: string; selfReviewDue: Date; meetingsDue: Date; grassrootsDue: Date; upperDecisionDue: Date }[]
-    >`SELECT "upperOrgId", version, status, "selfReviewDue", "meetingsDue", "grassrootsDue", "upperDecisionDue"
+      { upperOrgId: string; version: number; status: string; year: number; selfReviewDue: Date; meetingsDue: Date; grassrootsDue: Date; upperDecisionDue: Date }[]
+    >`SELECT "upperOrgId", version, status::text AS status, year, "selfReviewDue", "meetingsDue", "grassrootsDue", "upperDecisionDue"
       FROM "ReviewCycle" WHERE id = ${input.cycleId} FOR UPDATE`;
     if (!row) throw new NotFoundError();
     await authorizeOrg(actor, "cycle:manage", row.upperOrgId, tx);
-    if (row.status === "CLOSED") throw new DomainError("CYCLE_CLOSED");
+    // Published results and closed years keep the plan they were run under.
+    if (!deadlinesEditable(row.status)) throw new DomainError(row.status === "CLOSED" ? "CYCLE_CLOSED" : "CYCLE_NOT_EDITABLE");
     if (row.version !== input.expectedVersion) throw new DomainError("STALE_EDIT");
-    const { upperOrgId, version: _v, status: _s, ...before } = row;
+    const outside = deadlinesOutsideYear(row.year, input);
+    if (outside.length > 0) throw new DomainError("INVALID_INPUT", Object.fromEntries(outside.map((f) => [f, "deadlineOutsideCycle"])));
+    const { upperOrgId, version: _v, status: _s, year: _y, ...before } = row;
     const after = {
       selfReviewDue: toDate(input.selfReviewDue),
       meetingsDue: toDate(input.meetingsDue),

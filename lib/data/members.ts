@@ -93,10 +93,13 @@ export async function getMemberPage(actor: Actor, memberId: string) {
   const reviewRecords = member.reviewRecords.map((r) =>
     staffView || r.state === "PUBLISHED" ? r : { ...r, proposedLevel: null, decidedLevel: null },
   );
+  const canEdit = can(actor, "member:write", target);
   return {
     member: { ...member, reviewRecords },
-    canEdit: can(actor, "member:write", target),
+    canEdit,
     canEditResidence: can(actor, "member:write-residence", target),
+    /** An officer on their own record edits their post and residence, not the facts their rating rests on. */
+    canEditRatingFacts: canEdit && actor.memberId !== memberId,
   };
 }
 
@@ -116,6 +119,11 @@ export async function updateMemberProfile(actor: Actor, raw: unknown) {
     const full = can(actor, "member:write", target);
     if (!full && !can(actor, "member:write-residence", target)) throw new NotFoundError();
     if (before.version !== input.expectedVersion) throw new DomainError("STALE_EDIT");
+    // The category and the civil-service status are facts the person's rating rests on (which form,
+    // which score sheet, which cap): nobody decides them on their own record, another officer does.
+    const ownRatingFactsChanged =
+      full && actor.memberId === input.memberId && (input.category !== before.category || input.isCivilServant !== before.isCivilServant);
+    if (ownRatingFactsChanged) throw new DomainError("OWN_PROFILE_FACTS", { category: "OWN_PROFILE_FACTS" });
 
     const residenceCell = input.residenceCell || null;
     const changes = full

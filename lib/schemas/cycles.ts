@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { id, isoDate as plausibleDate, key, line } from "./text";
 import { checkScoreSheet, SCORE_FRAMEWORKS, SCORE_GROUPS, type SheetProblem } from "@/lib/grading/score-sheet";
 
-const isoDate = z.iso.date({ message: "invalidDate" });
+const isoDate = plausibleDate();
 
 export const CycleDeadlinesSchema = z
   .object({
-    cycleId: z.string().min(1, { message: "required" }),
+    cycleId: id,
     expectedVersion: z.number({ message: "invalid" }).int().min(0),
     selfReviewDue: isoDate,
     meetingsDue: isoDate,
@@ -20,7 +21,7 @@ export type CycleDeadlinesInput = z.input<typeof CycleDeadlinesSchema>;
 
 /** Opening the review of a year for an upper committee (the rule set follows from the year). */
 export const OpenCycleSchema = z.object({
-  upperOrgId: z.string().min(1, { message: "required" }),
+  upperOrgId: id,
   year: z.coerce.number({ message: "invalid" }).int({ message: "invalid" }),
 });
 export type OpenCycleInput = z.input<typeof OpenCycleSchema>;
@@ -37,8 +38,8 @@ const messageOf = (problem: SheetProblem) =>
   problem.code === "GROUP_SUM" ? (problem.path[1] === 0 ? "sheetGeneralSum" : "sheetResultsSum") : SHEET_PROBLEM_MESSAGES[problem.code];
 
 const scoreItem = z.object({
-  key: z.string().trim().min(1).max(40),
-  label: z.string().max(500, { message: "tooLong" }),
+  key: key(40).min(1),
+  label: line(500),
   maxPoints: z.coerce.number({ message: "sheetItemPoints" }),
 });
 
@@ -49,7 +50,7 @@ const scoreItem = z.object({
  */
 export const ScoreSheetSchema = z
   .object({
-    cycleId: z.string().min(1, { message: "required" }),
+    cycleId: id,
     framework: z.enum(SCORE_FRAMEWORKS, { message: "invalid" }),
     expectedVersion: z.number({ message: "invalid" }).int().min(0),
     groups: z
@@ -64,7 +65,7 @@ export const ScoreSheetSchema = z
 export type ScoreSheetInput = z.input<typeof ScoreSheetSchema>;
 
 export const CycleIdSchema = z.object({
-  cycleId: z.string().min(1, { message: "required" }),
+  cycleId: id,
   expectedVersion: z.number({ message: "invalid" }).int().min(0),
 });
 export type CycleIdInput = z.input<typeof CycleIdSchema>;

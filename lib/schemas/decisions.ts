@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { isIsoDate } from "@/lib/grading/dates";
 import { LEVELS } from "@/lib/grading/types";
+import { id, isoDate, line, trimmedParagraph } from "./text";
 
 // The committees' decisions: levels per record, quota overrides per peer group, publication, sending
 // back, and remediation plans. Shared by the desk's forms and the server actions.
@@ -9,14 +9,17 @@ export const DECISION_REASON_MAX = 2_000;
 /** A committee decides at most this many records in one save (a grassroots organization of ~1,000 members saves in pages). */
 export const DECISIONS_PER_SAVE_MAX = 1_000;
 
-const id = z.string().min(1).max(40);
 const level = z.enum(LEVELS, { message: "required" });
-const reason = z.string().trim().max(DECISION_REASON_MAX, { message: "tooLong" });
+const reason = trimmedParagraph(DECISION_REASON_MAX);
+/** Required text under the input policy (lib/schemas/text.ts): trimmed, bounded, no control characters. */
+const requiredLine = (max: number) => line(max).pipe(z.string().min(1, { message: "required" }));
+const requiredParagraph = (max: number) => trimmedParagraph(max).pipe(z.string().min(1, { message: "required" }));
+const version = z.number().int().min(0).max(1_000_000);
 
 export const DecisionSchema = z.object({
   recordId: id,
   /** The record's version as the desk read it: a decision on a record changed since is refused. */
-  expectedVersion: z.number().int().min(0),
+  expectedVersion: version,
   level,
   /** Required when the level differs from the cell's proposal (checked by the use case, which knows the proposal). */
   reason: reason.optional().default(""),
@@ -31,10 +34,10 @@ export type SaveDecisionsInput = z.input<typeof SaveDecisionsSchema>;
 
 export const QuotaOverrideSchema = z.object({
   peerGroupId: id,
-  decisionNo: z.string().trim().min(1, { message: "required" }).max(100, { message: "tooLong" }),
-  decidedOn: z.string().trim().refine(isIsoDate, { message: "invalidDate" }),
-  issuer: z.string().trim().min(1, { message: "required" }).max(300, { message: "tooLong" }),
-  reason: z.string().trim().min(1, { message: "required" }).max(DECISION_REASON_MAX, { message: "tooLong" }),
+  decisionNo: requiredLine(100),
+  decidedOn: isoDate(),
+  issuer: requiredLine(300),
+  reason: requiredParagraph(DECISION_REASON_MAX),
   /** Under QD366_HD43 the decision raises the rate to 21–25 % (25 when not given); ignored before. */
   ratePercent: z.number().int().min(21, { message: "ratePercentRange" }).max(25, { message: "ratePercentRange" }).optional(),
 });
@@ -48,15 +51,15 @@ export const SendBackSchema = z.object({
   /** Either records, or a whole cell (every record of it that reached the committee). */
   recordIds: z.array(id).max(DECISIONS_PER_SAVE_MAX).optional(),
   cellId: id.optional(),
-  reason: z.string().trim().min(1, { message: "required" }).max(DECISION_REASON_MAX, { message: "tooLong" }),
+  reason: requiredParagraph(DECISION_REASON_MAX),
 }).refine((v) => (v.recordIds?.length ?? 0) > 0 || v.cellId !== undefined, { message: "required", path: ["recordIds"] });
 export type SendBackInput = z.input<typeof SendBackSchema>;
 
 export const RemediationItemSchema = z.object({
-  shortcoming: z.string().trim().min(1, { message: "required" }).max(DECISION_REASON_MAX, { message: "tooLong" }),
-  measures: z.string().trim().min(1, { message: "required" }).max(DECISION_REASON_MAX, { message: "tooLong" }),
-  responsible: z.string().trim().min(1, { message: "required" }).max(300, { message: "tooLong" }),
-  deadline: z.string().trim().refine(isIsoDate, { message: "invalidDate" }),
+  shortcoming: requiredParagraph(DECISION_REASON_MAX),
+  measures: requiredParagraph(DECISION_REASON_MAX),
+  responsible: requiredLine(300),
+  deadline: isoDate(),
 });
 
 export const RemediationPlanSchema = z.object({
@@ -89,7 +92,7 @@ const points = (max: number) =>
 export const UnitSelfRatingSchema = z
   .object({
     recordId: id,
-    expectedVersion: z.number().int().min(0),
+    expectedVersion: version,
     level,
     scoreGeneral: points(30),
     scoreResults: points(70),
@@ -101,7 +104,7 @@ export const UnitSelfRatingSchema = z
     disunityConcluded: z.boolean(),
     leadershipMemberDegraded: z.boolean(),
     forceMajeure: z.boolean(),
-    note: z.string().trim().max(DECISION_REASON_MAX, { message: "tooLong" }).optional().default(""),
+    note: trimmedParagraph(DECISION_REASON_MAX).optional().default(""),
   })
   .refine((f) => f.tasks.completed <= f.tasks.assigned, { path: ["tasks", "completed"], message: "completedOverAssigned" })
   .refine((f) => f.tasks.onTime <= f.tasks.completed, { path: ["tasks", "onTime"], message: "onTimeOverCompleted" })
@@ -112,16 +115,16 @@ export type UnitSelfRatingInput = z.input<typeof UnitSelfRatingSchema>;
 /** The upper board's verification (thẩm định): its proposed level and comment. */
 export const VerifyUnitSchema = z.object({
   recordId: id,
-  expectedVersion: z.number().int().min(0),
+  expectedVersion: version,
   level,
-  note: z.string().trim().min(1, { message: "required" }).max(DECISION_REASON_MAX, { message: "tooLong" }),
+  note: requiredParagraph(DECISION_REASON_MAX),
 });
 export type VerifyUnitInput = z.input<typeof VerifyUnitSchema>;
 
 /** Sending a unit's rating back (to the committee that rated itself, or to the cell), with a reason. */
 export const ReturnUnitSchema = z.object({
   recordId: id,
-  expectedVersion: z.number().int().min(0),
-  reason: z.string().trim().min(1, { message: "required" }).max(DECISION_REASON_MAX, { message: "tooLong" }),
+  expectedVersion: version,
+  reason: requiredParagraph(DECISION_REASON_MAX),
 });
 export type ReturnUnitInput = z.input<typeof ReturnUnitSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { id, line } from "./text";
 
 // Shared by the forms (zodResolver) and the server actions. Messages are keys of "errors.*".
 
@@ -7,7 +8,7 @@ export const MEMBER_CATEGORIES = ["NON_LEADER_IN_SYSTEM", "LEADER_MANAGER", "NOT
 
 export const MemberListQuerySchema = z.object({
   // A page URL is typed by anyone: a bad parameter falls back to its default instead of failing.
-  q: z.string().trim().max(100).catch(""),
+  q: line(100).catch(""),
   status: z.enum(MEMBER_STATUSES).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).optional().catch(1).default(1),
 });
@@ -15,10 +16,10 @@ export type MemberListQuery = z.infer<typeof MemberListQuerySchema>;
 
 // Optional text stays a string on both sides of the form ("" = none), so what the form holds and
 // what the server parses are the same type; lib/data stores "" as null.
-const optionalText = (max: number) => z.string().trim().max(max, { message: "tooLong" });
+const optionalText = (max: number) => line(max);
 
 export const MemberProfileSchema = z.object({
-  memberId: z.string().min(1, { message: "required" }),
+  memberId: id,
   /** The version the form was loaded with: a stale edit is refused, never merged silently. */
   expectedVersion: z.number({ message: "invalid" }).int().min(0),
   post: optionalText(120),

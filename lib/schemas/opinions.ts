@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isIsoDate } from "@/lib/grading/dates";
+import { id as rowId, isoDate, line, rawLine, trimmedParagraph } from "./text";
 import { givenOnProblem, OPINION_SOURCES } from "@/lib/review/opinions";
 
 // An opinion (ý kiến nhận xét) as the secretary records it. The date's window depends on the record's
@@ -10,14 +11,14 @@ export const OPINION_TEXT_MAX = 5_000;
 export const OPINION_GIVER_MAX = 300;
 
 const fields = {
-  text: z.string().trim().min(1, { message: "required" }).max(OPINION_TEXT_MAX, { message: "opinionTextTooLong" }),
-  givenOn: z.string().trim().refine(isIsoDate, { message: "invalidDate" }),
-  givenBy: z.string().trim().min(1, { message: "required" }).max(OPINION_GIVER_MAX, { message: "tooLong" }),
+  text: z.string().trim().min(1, { message: "required" }).max(OPINION_TEXT_MAX, { message: "opinionTextTooLong" }).pipe(trimmedParagraph(OPINION_TEXT_MAX)),
+  givenOn: z.string({ message: "invalidDate" }).trim().pipe(isoDate()),
+  givenBy: z.string().trim().min(1, { message: "required" }).pipe(line(OPINION_GIVER_MAX)),
 };
 const source = z.enum(OPINION_SOURCES, { message: "required" });
-const id = z.string().min(1).max(40);
+const id = rowId;
 /** An opinion's version as the page read it: a stale edit or delete is refused, never applied. */
-const expectedVersion = z.string().min(1).max(64);
+const expectedVersion = rawLine(64).pipe(z.string().min(1));
 
 export const AddOpinionSchema = z.object({ recordId: id, source, ...fields });
 export type AddOpinionInput = z.input<typeof AddOpinionSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { id, key } from "./text";
 
 // The facts of a member's record under QD366_HD43 (docs/rating-rules.md §7), as the cell or the committee
 // enters them. Scores are checked against the cycle's sheet by the use case, which has the sheet.
@@ -7,9 +8,9 @@ const count = z.number({ message: "wholeNumber" }).int({ message: "wholeNumber" 
 
 export const MemberRatingFactsSchema = z
   .object({
-    recordId: z.string().min(1, { message: "required" }),
+    recordId: id,
     expectedVersion: z.number({ message: "invalid" }).int().min(0),
-    scoreItems: z.record(z.string().max(40), z.number({ message: "scoreRange" }).nullable()),
+    scoreItems: z.record(key(40), z.number({ message: "scoreRange" }).nullable()),
     tasks: z.object({ assigned: count, completed: count, onTime: count, exceeded: count }),
     shortcomings: z.object({ named: count, remedied: count }),
     degradationConcluded: z.boolean(),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CRITERION_GRADES, LEVELS } from "@/lib/grading/types";
+import { id, key, paragraph, trimmedParagraph } from "./text";
 
 // The self-review as the form sends it. Drafts are saved as typed (nothing required yet); what submit
 // requires is checked by lib/review/templates.completenessProblems against the record's form.
@@ -7,18 +8,18 @@ import { CRITERION_GRADES, LEVELS } from "@/lib/grading/types";
 const LONG_TEXT = 20_000;
 
 export const SelfReviewContentSchema = z.object({
-  texts: z.record(z.string().max(60), z.string().max(LONG_TEXT, { message: "tooLong" })).refine((t) => Object.keys(t).length <= 30, { message: "tooMany" }),
+  texts: z.record(key(60), paragraph(LONG_TEXT)).refine((t) => Object.keys(t).length <= 30, { message: "tooMany" }),
   remediation: z
-    .array(z.object({ shortcoming: z.string().max(2_000, { message: "tooLong" }), answer: z.string().max(LONG_TEXT, { message: "tooLong" }) }))
+    .array(z.object({ shortcoming: paragraph(2_000), answer: paragraph(LONG_TEXT) }))
     .max(50, { message: "tooMany" }),
-  scores: z.record(z.string().max(40), z.number({ message: "scoreRange" }).min(0, { message: "scoreRange" }).max(70, { message: "scoreRange" }).nullable()),
-  criteria: z.record(z.string().max(40), z.enum(CRITERION_GRADES).nullable()),
+  scores: z.record(key(40), z.number({ message: "scoreRange" }).min(0, { message: "scoreRange" }).max(70, { message: "scoreRange" }).nullable()),
+  criteria: z.record(key(40), z.enum(CRITERION_GRADES).nullable()),
   selfLevel: z.enum(LEVELS, { message: "invalid" }).nullable(),
 });
 export type SelfReviewContentInput = z.infer<typeof SelfReviewContentSchema>;
 
 export const SaveSelfReviewSchema = z.object({
-  recordId: z.string().min(1).max(40),
+  recordId: id,
   /** The version this text was typed on: a save on an older one is a conflict, never an overwrite. */
   baseVersion: z.number().int().min(0),
   content: SelfReviewContentSchema,
@@ -26,13 +27,13 @@ export const SaveSelfReviewSchema = z.object({
 export type SaveSelfReviewInput = z.input<typeof SaveSelfReviewSchema>;
 
 export const SubmitSelfReviewSchema = z.object({
-  recordId: z.string().min(1).max(40),
+  recordId: id,
   expectedVersion: z.number().int().min(0),
 });
 export type SubmitSelfReviewInput = z.input<typeof SubmitSelfReviewSchema>;
 
 export const ReturnSelfReviewSchema = z.object({
-  recordId: z.string().min(1).max(40),
-  reason: z.string().trim().min(1, { message: "required" }).max(2_000, { message: "tooLong" }),
+  recordId: id,
+  reason: z.string().trim().min(1, { message: "required" }).pipe(trimmedParagraph(2_000)),
 });
 export type ReturnSelfReviewInput = z.input<typeof ReturnSelfReviewSchema>;

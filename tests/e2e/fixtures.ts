@@ -53,6 +53,6 @@ export async function signIn(page: Page, username: string, password = PASSWORD) 
 }
 
 export async function signOut(page: Page) {
-  await page.getByRole("button", { name: "Đăng xuất" }).click();
+  await page.getByRole("button", { name: "Đăng xuất", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Đăng nhập" })).toBeVisible();
 }

@@ -10,6 +10,7 @@ import { orNotFound } from "@/lib/auth/not-found";
 import { requireActor } from "@/lib/auth/session";
 import { getCycleOverview } from "@/lib/data/cycles";
 import { formatDate } from "@/lib/i18n/format";
+import { deadlinesEditable } from "@/lib/review/cycle-deadlines";
 
 export default async function CyclePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
@@ -37,7 +38,7 @@ export default async function CyclePage({ params }: { params: Promise<{ id: stri
             ]}
           />
         </Card>
-        <Card title={t("cycle.deadlines")} actions={cycle.status !== "CLOSED" && <ButtonLink href={`/cycles/${cycle.id}/deadlines`}>{t("cycle.editDeadlines")}</ButtonLink>}>
+        <Card title={t("cycle.deadlines")} actions={deadlinesEditable(cycle.status) && <ButtonLink href={`/cycles/${cycle.id}/deadlines`}>{t("cycle.editDeadlines")}</ButtonLink>}>
           <DescriptionList
             items={(["selfReviewDue", "meetingsDue", "grassrootsDue", "upperDecisionDue"] as const).map((key) => ({
               label: t(`cycle.${key}`),

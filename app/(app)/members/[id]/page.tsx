@@ -10,12 +10,16 @@ import { Table, Td } from "@/components/ui/table";
 import { orNotFound } from "@/lib/auth/not-found";
 import { requireActor } from "@/lib/auth/session";
 import { getMemberPage } from "@/lib/data/members";
+import { getUserSessionsOfMember } from "@/lib/data/sessions";
+import { EndUserSessionsButton } from "@/components/account/session-actions";
 import { formatDate } from "@/lib/i18n/format";
 
 export default async function MemberPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
   const { id } = await params;
-  const [t, { member, canEdit, canEditResidence }] = await Promise.all([getTranslations(), orNotFound(getMemberPage(actor, id))]);
+  const [t, { member, canEdit, canEditResidence, canEditRatingFacts }] = await Promise.all([getTranslations(), orNotFound(getMemberPage(actor, id))]);
+  // The member's sign-in accounts, for an administrator of their unit (null for everyone else).
+  const accounts = await getUserSessionsOfMember(actor, id);
   // The review under way on the 100-point scale: its score and facts have a page of their own.
   const scored = member.reviewRecords.find((r) => r.cycle.ruleSet === "QD366_HD43" && r.cycle.status !== "CLOSED" && r.cycle.status !== "PUBLISHED");
 
@@ -55,6 +59,7 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
           <Card title={canEdit ? t("member.editProfile") : t("member.editResidence")}>
             <MemberProfileForm
               full={canEdit}
+              ratingFacts={canEditRatingFacts}
               initial={{
                 memberId: member.id,
                 expectedVersion: member.version,
@@ -67,6 +72,21 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
           </Card>
         )}
       </div>
+
+      {accounts && accounts.length > 0 && (
+        <Card title={t("security.account.accountCard")} className="mt-4">
+          <ul className="space-y-4">
+            {accounts.map((a) => (
+              <li key={a.userId} className="flex flex-wrap items-center justify-between gap-3 text-sm">
+                <span>
+                  {t("security.account.username", { username: a.username })} · {t("security.account.openSessions", { count: a.openSessions })}
+                </span>
+                <EndUserSessionsButton userId={a.userId} username={a.username} />
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
 
       <div className="mt-4 grid gap-4 lg:grid-cols-2">
         <Card title={t("member.reviewHistory")}>

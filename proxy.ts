@@ -1,0 +1,40 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { checkAction, checkUrl, contentSecurityPolicy, newNonce, securityHeaders } from "@/lib/security/http";
+
+// Runs before every route (Next 16's "proxy", formerly middleware): refuses what no route should see
+// (undecodable URLs, cross-origin or oversized server actions) and puts the security headers, with a
+// fresh CSP nonce, on every response. No database and no session here: those stay with the routes.
+
+const dev = process.env.NODE_ENV === "development";
+
+export function proxy(request: NextRequest) {
+  // Behind a TLS-terminating proxy the scheme arrives in X-Forwarded-Proto.
+  const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
+  const headers = securityHeaders({ https });
+
+  // The URL as it arrived (nextUrl re-encodes what it cannot decode).
+  const raw = new URL(request.url);
+  const refusal = checkUrl(raw.pathname, raw.search) ?? checkAction(request);
+  if (refusal) {
+    return new NextResponse(`${refusal.status} ${refusal.reason}\n`, {
+      status: refusal.status,
+      headers: { ...headers, "Content-Type": "text/plain; charset=utf-8", "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'" },
+    });
+  }
+
+  const nonce = newNonce();
+  const csp = contentSecurityPolicy(nonce, { dev, https });
+  // Next reads the nonce from the request's CSP header and puts it on the scripts it renders.
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("Content-Security-Policy", csp);
+  requestHeaders.set("x-nonce", nonce);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+export const config = {
+  // Every path: pages, actions, the auth routes, and the static files (which get the same headers).
+  matcher: "/:path*",
+};

@@ -1,0 +1,92 @@
+import { expect, expectAccessible, signIn, test } from "./fixtures";
+
+// Findings of the hardening review, in Chromium against `next start`: what no route should see is
+// answered 400/403/413 (never 500), every response carries the security headers and the pages pass
+// their Content-Security-Policy (the fixture fails on any console error, CSP violations included),
+// published cycles show no deadline form, and an officer's own record offers no rating facts to edit.
+
+test("undecodable URLs, NUL bytes, cross-origin and oversized actions are refused, never a 500", async ({ page, request, baseURL }) => {
+  for (const path of ["/members/%C0%AF", "/units/%00", "/%E0%A4%A", "/sign-in?next=%00"]) {
+    expect((await request.get(path)).status(), path).toBe(400);
+  }
+  await signIn(page, "bithu");
+  // The signed-in search with a NUL: refused before the route, as the parameter could reach PostgreSQL.
+  expect((await page.request.get("/units/x?q=%00")).status()).toBe(400);
+
+  const action = { "Next-Action": "0".repeat(42), "Content-Type": "text/plain;charset=UTF-8" };
+  const foreign = await page.request.post("/", { headers: { ...action, Origin: "https://evil.example" }, data: "[]" });
+  expect(foreign.status()).toBe(403);
+  const huge = await page.request.post("/", { headers: { ...action, Origin: baseURL! }, data: "x".repeat(1024 * 1024 + 1) });
+  expect(huge.status()).toBe(413);
+});
+
+test("sign-in does not echo a 100,000-character username", async ({ page }) => {
+  await page.goto("/sign-in");
+  const long = "a".repeat(100_000);
+  await page.getByLabel("Tên đăng nhập").evaluate((input, value) => {
+    (input as HTMLInputElement).removeAttribute("maxlength");
+    (input as HTMLInputElement).value = value;
+  }, long);
+  await page.getByLabel("Mật khẩu").fill("whatever");
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/sign-in")),
+    page.getByRole("button", { name: "Đăng nhập" }).click(),
+  ]);
+  expect((await response.body()).length).toBeLessThan(20_000);
+  await expect(page.getByLabel("Tên đăng nhập")).toHaveValue("");
+});
+
+test("every response carries the security headers; a page cannot be framed", async ({ page, request, context }) => {
+  const signInPage = await request.get("/sign-in");
+  const headers = signInPage.headers();
+  expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["content-security-policy"]).not.toContain("unsafe-eval");
+  expect(headers).toMatchObject({ "x-content-type-options": "nosniff", "x-frame-options": "DENY", "referrer-policy": "strict-origin-when-cross-origin" });
+  expect(headers["permissions-policy"]).toContain("camera=()");
+  // Over plain HTTP no HSTS (browsers ignore it there); behind a TLS proxy it is sent.
+  expect(headers["strict-transport-security"]).toBeUndefined();
+  expect((await request.get("/sign-in", { headers: { "X-Forwarded-Proto": "https" } })).headers()["strict-transport-security"]).toMatch(/max-age=/);
+  // Static files and the auth routes too.
+  for (const path of ["/icon.svg", "/api/auth/session", "/no-such-page"]) {
+    expect((await request.get(path)).headers()["x-content-type-options"], path).toBe("nosniff");
+  }
+
+  // The sign-in page renders and hydrates under its CSP (a violation would be a console error).
+  await page.goto("/sign-in");
+  await page.getByLabel("Tên đăng nhập").fill("quantri");
+  await expectAccessible(page);
+
+  // Another page that frames the app gets nothing: Chromium refuses the frame.
+  const attacker = await context.newPage();
+  const refused: string[] = [];
+  attacker.on("console", (msg) => refused.push(msg.text()));
+  await attacker.setContent(`<iframe id="f" src="${page.url()}"></iframe>`);
+  await expect.poll(() => refused.some((text) => text.includes("frame-ancestors"))).toBe(true);
+  await attacker.close();
+});
+
+test("a published cycle's deadlines are shown, not offered for editing", async ({ page }) => {
+  await signIn(page, "bantochuc");
+  await page.goto("/cycles");
+  const row = page.getByRole("row").filter({ hasText: "Đã công khai" }).first();
+  const href = (await row.getByRole("link").first().getAttribute("href"))!;
+  await page.goto(href);
+  await expect(page.getByRole("link", { name: "Sửa thời hạn" })).toHaveCount(0);
+  await page.goto(`${href}/deadlines`);
+  await expect(page.getByTestId("deadlines-frozen")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Lưu" })).toHaveCount(0);
+  await expect(page.getByLabel("Hạn nộp bản kiểm điểm")).toHaveCount(0);
+  await expectAccessible(page);
+});
+
+test("a secretary's own record offers their post and residence, not their category or civil-service status", async ({ page }) => {
+  await signIn(page, "bithu");
+  await page.getByTestId("home-card-CELL_SECRETARY").locator("xpath=ancestor::section").getByRole("link", { name: "Xem đơn vị" }).click();
+  await page.getByRole("link", { name: "Đặng Văn Lực" }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "Đặng Văn Lực" })).toBeVisible();
+  await expect(page.getByTestId("own-rating-facts")).toBeVisible();
+  await expect(page.getByLabel("Đối tượng")).toHaveCount(0);
+  await expect(page.getByLabel("Cán bộ, công chức, viên chức")).toHaveCount(0);
+  await expectAccessible(page);
+});
