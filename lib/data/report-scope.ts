@@ -59,13 +59,13 @@ export function pickYear(scope: ReportScope, asked: number | null | undefined, p
   return scope.years[0] ?? null;
 }
 
-/** Years in which some member of the unit's subtree has a decided level, newest first. */
+/** Years whose review is published (or closed) over the unit, newest first: the years the reports quote. */
 export async function listDecidedYears(unitId: string): Promise<number[]> {
   const rows = await db.$queryRaw<{ year: number }[]>`
-    SELECT cy.year FROM "ReviewCycle" cy
-     WHERE EXISTS (SELECT 1 FROM "ReviewRecord" r
-                    WHERE r."cycleId" = cy.id AND r."decidedLevel" IS NOT NULL
-                      AND r."scopeOrgId" IN (SELECT "descendantId" FROM "OrgClosure" WHERE "ancestorId" = ${unitId}))
-     GROUP BY cy.year ORDER BY cy.year DESC`;
+    SELECT DISTINCT cy.year FROM "ReviewCycle" cy
+     WHERE cy.status IN ('PUBLISHED', 'CLOSED')
+       AND (cy."upperOrgId" IN (SELECT "ancestorId" FROM "OrgClosure" WHERE "descendantId" = ${unitId})
+         OR cy."upperOrgId" IN (SELECT "descendantId" FROM "OrgClosure" WHERE "ancestorId" = ${unitId}))
+     ORDER BY cy.year DESC`;
   return rows.map((r) => r.year);
 }

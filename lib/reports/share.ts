@@ -8,5 +8,5 @@ export function shareOf(count: number, whole: number): number | null {
 /** "25,0 %" in Vietnamese, "25.0 %" in English; "—" without a whole. */
 export function formatShare(share: number | null, locale: string): string {
   if (share === null) return "—";
-  return `${share.toLocaleString(locale === "vi" ? "vi-VN" : "en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 })} %`;
+  return `${share.toLocaleString(locale === "vi" ? "vi-VN" : "en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 })}\u00a0%`;
 }

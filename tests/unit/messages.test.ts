@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
 import enApp from "@/lib/i18n/messages/en/app.json";
 import enCell from "@/lib/i18n/messages/en/cell.json";
+import enReports from "@/lib/i18n/messages/en/reports.json";
 import viApp from "@/lib/i18n/messages/vi/app.json";
 import viCell from "@/lib/i18n/messages/vi/cell.json";
+import viReports from "@/lib/i18n/messages/vi/reports.json";
 
-const en = { ...enApp, cell: enCell };
-const vi = { ...viApp, cell: viCell };
+const en = { ...enApp, cell: enCell, reports: enReports };
+const vi = { ...viApp, cell: viCell, reports: viReports };
 
 function keys(messages: object, prefix = ""): string[] {
   return Object.entries(messages).flatMap(([key, value]) =>
