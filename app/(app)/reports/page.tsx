@@ -50,7 +50,14 @@ export default async function ProgressPage({ searchParams }: Props) {
       years={board.years}
       year={board.year}
       canImport={canImport}
-      actions={board.year ? <DownloadLink href={reportHref("/reports/export/progress", { unit: board.unit.id, year: board.year })} testId="export-progress">{t("exportXlsx")}</DownloadLink> : null}
+      actions={
+        board.year ? (
+          <>
+            <DownloadLink href={reportHref("/reports/export/progress", { unit: board.unit.id, year: board.year })} testId="export-progress">{t("exportXlsx")}</DownloadLink>
+            <DownloadLink href={reportHref("/reports/export/members", { unit: board.unit.id, year: board.year })} testId="export-members">{t("exportMembers")}</DownloadLink>
+          </>
+        ) : null
+      }
     >
       <PageHeader title={board.year ? t("progress.title", { year: board.year }) : board.unit.name} description={board.year ? t("progress.intro", { unit: board.unit.name, today: iso(board.today) }) : undefined} />
       {!board.year || !board.total ? (
