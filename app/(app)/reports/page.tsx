@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { DocumentLinks } from "@/components/reports/document-links";
 import { DownloadLink, ReportFrame } from "@/components/reports/report-frame";
 import { reportHref } from "@/components/reports/report-href";
 import { Badge } from "@/components/ui/badge";
@@ -134,6 +135,12 @@ export default async function ProgressPage({ searchParams }: Props) {
               )}
             </Card>
           ) : (
+            <>
+            <Card title={t("docs.title")} className="mt-4">
+              <ul className="divide-y divide-slate-100">
+                <DocumentLinks label={t("docs.minutes")} path="/reports/documents/minutes" params={{ unit: board.unit.id }} testId="doc-minutes" />
+              </ul>
+            </Card>
             <Card title={t("progress.membersTitle", { unit: board.unit.name })} className="mt-4">
               {board.members.length === 0 ? (
                 <EmptyState>{t("progress.noMembers")}</EmptyState>
@@ -149,6 +156,7 @@ export default async function ProgressPage({ searchParams }: Props) {
                         <th scope="col" className={th}>{t("progress.selfLevel")}</th>
                         <th scope="col" className={th}>{t("progress.proposedLevel")}</th>
                         <th scope="col" className={th}>{t("progress.decidedLevel")}</th>
+                        <th scope="col" className={th}>{t("docs.selfReview")}</th>
                       </tr>
                     </thead>
                     <tbody className="divide-y divide-slate-100 bg-white">
@@ -167,6 +175,13 @@ export default async function ProgressPage({ searchParams }: Props) {
                           <td className="px-3 py-2">{m.selfLevel ? tc(`grading.levelsShort.${m.selfLevel}`) : "—"}</td>
                           <td className="px-3 py-2">{m.proposedLevel ? tc(`grading.levelsShort.${m.proposedLevel}`) : "—"}</td>
                           <td className="px-3 py-2">{m.decidedLevel ? tc(`grading.levelsShort.${m.decidedLevel}`) : "—"}</td>
+                          <td className="px-3 py-2">
+                            {m.state !== "DRAFT" && m.state !== "NOT_RATED" && (
+                              <a href={reportHref("/reports/documents/self-review", { record: m.id, format: "pdf" })} className="text-xs font-medium text-brand-800 underline" download aria-label={t("docs.selfReviewOf", { name: m.fullName })}>
+                                PDF
+                              </a>
+                            )}
+                          </td>
                         </tr>
                       ))}
                     </tbody>
@@ -174,6 +189,7 @@ export default async function ProgressPage({ searchParams }: Props) {
                 </div>
               )}
             </Card>
+            </>
           )}
         </>
       )}

@@ -1,5 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { BarSeriesChart } from "@/components/reports/charts";
+import { DocumentLinks } from "@/components/reports/document-links";
 import { LevelTable } from "@/components/reports/level-table";
 import { DownloadLink, ReportFrame } from "@/components/reports/report-frame";
 import { reportHref } from "@/components/reports/report-href";
@@ -78,6 +79,18 @@ export default async function StatisticsPage({ searchParams }: Props) {
                 })
               : ts("notDecided", { year: s.year })}
           </p>
+
+          <Card title={t("docs.title")} headingId="stats-documents">
+            <ul className="divide-y divide-slate-100">
+              <DocumentLinks label={t("docs.statistics", { year: s.year })} path="/reports/documents/statistics" params={params} testId="doc-statistics" />
+              {(s.unit.kind === "DANG_BO_CO_SO" || s.unit.kind === "CHI_BO_CO_SO") && (
+                <DocumentLinks label={t("docs.memberLevels", { year: s.year })} path="/reports/documents/member-levels" params={params} testId="doc-member-levels" />
+              )}
+              {s.unit.kind === "UPPER_COMMITTEE" && (
+                <DocumentLinks label={t("docs.organizationLevels", { year: s.year })} path="/reports/documents/organization-levels" params={params} testId="doc-organization-levels" />
+              )}
+            </ul>
+          </Card>
 
           <Card title={ts("levels")} headingId="stats-levels">
             <div className="grid gap-4 lg:grid-cols-2">
