@@ -48,7 +48,7 @@ export function ImportForm() {
 
   const running = state.kind === "running";
   const plan = state.kind === "result" ? state.plan : null;
-  const counts = plan ? { rows: plan.rows, orgsNew: plan.orgsNew, orgsChanged: plan.orgsChanged, membersNew: plan.membersNew, membersChanged: plan.membersChanged, unchanged: plan.unchanged } : {};
+  const counts: Record<string, number> = plan ? { rows: plan.rows, orgsNew: plan.orgsNew, orgsChanged: plan.orgsChanged, membersNew: plan.membersNew, membersChanged: plan.membersChanged, unchanged: plan.unchanged } : {};
   return (
     <div className="space-y-4">
       <form
