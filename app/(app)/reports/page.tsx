@@ -225,7 +225,7 @@ async function UnitRow({ row, year, kindLabel }: { row: ProgressRow; year: numbe
   const num = "px-3 py-2 text-right tabular-nums";
   return (
     <tr>
-      <td className="px-3 py-2">
+      <td className="min-w-48 px-3 py-2">
         <Link href={reportHref("/reports", { unit: row.id, year })} className="font-medium text-brand-800 hover:underline">
           {row.name}
         </Link>

@@ -24,7 +24,7 @@ export default async function ImportPage() {
           </a>
         }
       />
-      <div className="grid gap-4 lg:grid-cols-3">
+      <div className="grid items-start gap-4 lg:grid-cols-3">
         <Card className="lg:col-span-2">
           <ImportForm />
         </Card>
