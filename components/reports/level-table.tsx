@@ -8,7 +8,7 @@ const LEVELS = ["EXCELLENT", "GOOD", "COMPLETED", "NOT_COMPLETED"] as const;
 export async function LevelTable({ caption, firstColumn, rows, testId }: { caption: string; firstColumn: string; rows: (LevelCounts & { display?: string })[]; testId?: string }) {
   const [t, tg, locale] = await Promise.all([getTranslations("reports.statistics"), getTranslations("grading"), getLocale()]);
   const th = "px-3 py-2 text-xs font-semibold uppercase tracking-wide text-slate-600";
-  const num = "px-3 py-2 text-right tabular-nums";
+  const num = "whitespace-nowrap px-3 py-2 text-right tabular-nums";
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200">
       <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid={testId}>

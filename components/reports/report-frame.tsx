@@ -47,7 +47,7 @@ export async function ReportFrame({
           {tabs.map((key) => (
             <li key={key}>
               <Link
-                href={key === "import" ? PATHS.import : reportHref(PATHS[key], { unit: unit.id, year })}
+                href={key === "import" ? PATHS.import : reportHref(PATHS[key], { unit: unit.id })}
                 aria-current={key === tab ? "page" : undefined}
                 className="-mb-px inline-block border-b-2 border-transparent px-3 py-2 text-sm text-slate-700 hover:text-brand-800 aria-[current=page]:border-brand-700 aria-[current=page]:font-semibold aria-[current=page]:text-brand-800"
               >

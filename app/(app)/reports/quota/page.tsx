@@ -20,7 +20,7 @@ export default async function QuotaPage({ searchParams }: Props) {
   const [t, q] = await Promise.all([getTranslations("reports.quota"), orNotFound(getQuotaCompliance(actor, query))]);
   const tr = await getTranslations("reports");
   const th = "px-3 py-2 text-xs font-semibold uppercase tracking-wide text-slate-600";
-  const num = "px-3 py-2 text-right tabular-nums";
+  const num = "whitespace-nowrap px-3 py-2 text-right tabular-nums";
   const withOverrides = q.groups.filter((g) => g.overrides.length > 0);
   return (
     <ReportFrame

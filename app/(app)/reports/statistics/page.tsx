@@ -35,7 +35,7 @@ export default async function StatisticsPage({ searchParams }: Props) {
   const last = s.membersLastYear;
   const params = { unit: s.unit.id, year: s.year };
   const th = "px-3 py-2 text-xs font-semibold uppercase tracking-wide text-slate-600";
-  const num = "px-3 py-2 text-right tabular-nums";
+  const num = "whitespace-nowrap px-3 py-2 text-right tabular-nums";
 
   return (
     <ReportFrame
