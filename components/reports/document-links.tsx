@@ -7,10 +7,10 @@ export function DocumentLinks({ label, path, params, testId }: { label: string; 
     <li className="flex flex-wrap items-center justify-between gap-2 py-2">
       <span className="text-sm text-slate-800">{label}</span>
       <span className="flex gap-2">
-        <a href={reportHref(path, { ...params, format: "pdf" })} className={link} data-testid={testId ? `${testId}-pdf` : undefined} download aria-label={`${label} (PDF)`}>
+        <a href={reportHref(path, { ...params, format: "pdf" })} className={link} data-testid={testId ? `${testId}-pdf` : undefined} download aria-label={`PDF: ${label}`}>
           PDF
         </a>
-        <a href={reportHref(path, { ...params, format: "docx" })} className={link} data-testid={testId ? `${testId}-docx` : undefined} download aria-label={`${label} (Word)`}>
+        <a href={reportHref(path, { ...params, format: "docx" })} className={link} data-testid={testId ? `${testId}-docx` : undefined} download aria-label={`Word: ${label}`}>
           Word
         </a>
       </span>

@@ -177,7 +177,7 @@ export default async function ProgressPage({ searchParams }: Props) {
                           <td className="px-3 py-2">{m.decidedLevel ? tc(`grading.levelsShort.${m.decidedLevel}`) : "—"}</td>
                           <td className="px-3 py-2">
                             {m.state !== "DRAFT" && m.state !== "NOT_RATED" && (
-                              <a href={reportHref("/reports/documents/self-review", { record: m.id, format: "pdf" })} className="text-xs font-medium text-brand-800 underline" download aria-label={t("docs.selfReviewOf", { name: m.fullName })}>
+                              <a href={reportHref("/reports/documents/self-review", { record: m.id, format: "pdf" })} className="text-xs font-medium text-brand-800 underline" download aria-label={`PDF: ${t("docs.selfReviewOf", { name: m.fullName })}`}>
                                 PDF
                               </a>
                             )}
