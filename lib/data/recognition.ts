@@ -38,7 +38,8 @@ const ALL: Paging = { offset: 0, limit: 1_000_000_000 };
 
 /** Members of the unit whose level in each of the years [from, to] was `level` (to = the year shown). */
 export function listMembersWithLevel(unitId: string, from: number, to: number, level: "EXCELLENT" | "NOT_COMPLETED", paging: Paging = ALL) {
-  return db.$queryRaw<ListedMember[]>`
+  // `total` counts the whole list beside the page, so one query gives both.
+  return db.$queryRaw<(ListedMember & { total: number })[]>`
     WITH this_year AS (
       SELECT r."memberId" FROM "ReviewRecord" r JOIN "ReviewCycle" cy ON cy.id = r."cycleId" AND cy.year = ${to}
        WHERE r."subjectKind" = 'MEMBER' AND r."decidedLevel" = ${level}::"RatingLevel"
@@ -48,7 +49,7 @@ export function listMembersWithLevel(unitId: string, from: number, to: number, l
        WHERE r."memberId" IN (SELECT "memberId" FROM this_year) AND r."decidedLevel" = ${level}::"RatingLevel"
        GROUP BY r."memberId" HAVING count(DISTINCT cy.year) = ${to - from + 1}
     )
-    SELECT m.id AS "memberId", m."fullName", m."cardNumber", c.name AS cell, g.name AS grassroots
+    SELECT m.id AS "memberId", m."fullName", m."cardNumber", c.name AS cell, g.name AS grassroots, (count(*) OVER ())::int AS total
       FROM qualified q JOIN "Member" m ON m.id = q."memberId"
       JOIN "Organization" c ON c.id = m."cellId" JOIN "Organization" g ON g.id = m."grassrootsId"
      ORDER BY g.code, c.code, m."nameSearch", m.id
@@ -122,15 +123,18 @@ export async function getRecognition(
     };
   }
   const from = year - STREAK_YEARS + 1;
-  const [excellentMembers, excellentCount, excellentOrganizations, streakMembers, streakCount, streakOrganizations, notCompleted, notCompletedCount, remediation] = await Promise.all([
-    listMembersWithLevel(unitId, year, year, "EXCELLENT", paged("excellent")),
-    countMembersWithLevel(unitId, year, year, "EXCELLENT"),
+  // A page past the end of a list has no row to carry the count: count it alone then.
+  const listed = async (from: number, level: "EXCELLENT" | "NOT_COMPLETED", kind: ListKind) => {
+    const rows = await listMembersWithLevel(unitId, from, year, level, paged(kind));
+    const total = rows[0]?.total ?? (paged(kind).offset > 0 ? await countMembersWithLevel(unitId, from, year, level) : 0);
+    return [rows.map(({ total: _t, ...row }) => row), total] as const;
+  };
+  const [[excellentMembers, excellentCount], excellentOrganizations, [streakMembers, streakCount], streakOrganizations, [notCompleted, notCompletedCount], remediation] = await Promise.all([
+    listed(year, "EXCELLENT", "excellent"),
     listOrganizationsExcellent(unitId, year, year),
-    listMembersWithLevel(unitId, from, year, "EXCELLENT", paged("streak")),
-    countMembersWithLevel(unitId, from, year, "EXCELLENT"),
+    listed(from, "EXCELLENT", "streak"),
     listOrganizationsExcellent(unitId, from, year),
-    listMembersWithLevel(unitId, year - 1, year, "NOT_COMPLETED", paged("notCompleted")),
-    countMembersWithLevel(unitId, year - 1, year, "NOT_COMPLETED"),
+    listed(year - 1, "NOT_COMPLETED", "notCompleted"),
     listOpenRemediation(unitId, today, paged("remediation")),
   ]);
   return {

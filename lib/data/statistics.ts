@@ -77,16 +77,59 @@ const COUNT_COLUMNS = Prisma.sql`
 type Row = Omit<LevelCounts, "toRate" | "label"> & { label: string | null };
 const finish = (r: Row): LevelCounts => ({ ...r, label: r.label ?? r.key, toRate: r.total - r.notRated });
 
-/** Member records of a year under a unit, grouped by `key` (a trusted SQL expression of r, m, g, pg). */
-function memberCounts(unitId: string, year: number, key: Prisma.Sql, label: Prisma.Sql, joins: Prisma.Sql = Prisma.empty) {
-  return db.$queryRaw<Row[]>`
-    SELECT ${key} AS key, min(${label}) AS label, ${COUNT_COLUMNS}
-      FROM "ReviewRecord" r
-      JOIN "ReviewCycle" cy ON cy.id = r."cycleId" AND cy.year = ${year}
-      ${joins}
-     WHERE r."subjectKind" = 'MEMBER'
-       AND r."scopeOrgId" IN (SELECT "descendantId" FROM "OrgClosure" WHERE "ancestorId" = ${unitId})
-     GROUP BY 1 ORDER BY 1`;
+// The member figures of a year (and the year before) in one pass over the records: they are counted per
+// cell and peer group first (a few thousand rows for a province), and every table — the totals, by unit,
+// by sector, by peer group, the score buckets — is summed from those, not from the records again.
+const MEMBER_FIGURES: [string, string][] = [
+  ["total", "true"],
+  ["notRated", "r.state = 'NOT_RATED'"],
+  ["notRatedExempt", "r.state = 'NOT_RATED' AND r.\"notRatedReason\" = 'EXEMPT'"],
+  ["notRatedSuspended", "r.state = 'NOT_RATED' AND r.\"notRatedReason\" = 'SUSPENDED'"],
+  ["notRatedNewMember", "r.state = 'NOT_RATED' AND r.\"notRatedReason\" = 'NEW_MEMBER'"],
+  ["notRatedNewOrganization", "r.state = 'NOT_RATED' AND r.\"notRatedReason\" = 'NEW_ORGANIZATION'"],
+  ["notRatedOther", "r.state = 'NOT_RATED' AND (r.\"notRatedReason\" IS NULL OR r.\"notRatedReason\" = 'OTHER')"],
+  ["reviewed", "r.state IN ('REVIEWED', 'DECIDED', 'PUBLISHED', 'UNDER_REREVIEW')"],
+  ["absent", "r.state = 'ABSENT'"],
+  ["rated", "r.\"decidedLevel\" IS NOT NULL"],
+  ["EXCELLENT", "r.\"decidedLevel\" = 'EXCELLENT'"],
+  ["GOOD", "r.\"decidedLevel\" = 'GOOD'"],
+  ["COMPLETED", "r.\"decidedLevel\" = 'COMPLETED'"],
+  ["NOT_COMPLETED", "r.\"decidedLevel\" = 'NOT_COMPLETED'"],
+  // QD366_HD43: the total score in 10-point buckets (90–100 the last), of the rated with a complete score.
+  ...Array.from({ length: 10 }, (_, b): [string, string] => [
+    `b${b}`,
+    `cy."ruleSet" = 'QD366_HD43' AND r.state <> 'NOT_RATED' AND r."scoreGeneralTenths" IS NOT NULL AND r."scoreResultsTenths" IS NOT NULL AND LEAST((r."scoreGeneralTenths" + r."scoreResultsTenths") / 100, 9) = ${b}`,
+  ]),
+];
+const BASE_COLUMNS = Prisma.raw(MEMBER_FIGURES.map(([name, where]) => `count(*) FILTER (WHERE ${where})::int AS "${name}"`).join(",\n"));
+const SUM_COLUMNS = Prisma.raw(MEMBER_FIGURES.map(([name]) => `sum(b."${name}")::int AS "${name}"`).join(", "));
+
+type FigureRow = Row & { dim: "ALL" | "UNIT" | "SECTOR" | "GROUP"; year: number } & Record<`b${number}`, number>;
+
+function memberFigures(unitId: string, year: number) {
+  return db.$queryRaw<FigureRow[]>`
+    WITH base AS MATERIALIZED (
+      SELECT cy.year, r."scopeOrgId" AS org, r."peerGroupId" AS pg, ${BASE_COLUMNS}
+        FROM "ReviewRecord" r
+        JOIN "ReviewCycle" cy ON cy.id = r."cycleId" AND cy.year IN (${year}, ${year - 1})
+       WHERE r."subjectKind" = 'MEMBER'
+         AND r."scopeOrgId" IN (SELECT "descendantId" FROM "OrgClosure" WHERE "ancestorId" = ${unitId})
+       GROUP BY 1, 2, 3
+    )
+    SELECT 'ALL' AS dim, b.year, 'ALL' AS key, 'ALL' AS label, ${SUM_COLUMNS} FROM base b GROUP BY b.year
+    UNION ALL
+    SELECT 'UNIT', b.year, u.code, min(u.name), ${SUM_COLUMNS}
+      FROM base b JOIN "OrgClosure" uc ON uc."descendantId" = b.org JOIN "Organization" u ON u.id = uc."ancestorId" AND u."parentId" = ${unitId}
+     WHERE b.year = ${year} GROUP BY b.year, u.code
+    UNION ALL
+    SELECT 'SECTOR', b.year, g.sector::text, g.sector::text, ${SUM_COLUMNS}
+      FROM base b JOIN "OrgClosure" gc ON gc."descendantId" = b.org JOIN "Organization" g ON g.id = gc."ancestorId" AND g.kind IN ('DANG_BO_CO_SO', 'CHI_BO_CO_SO')
+     WHERE b.year = ${year} GROUP BY b.year, g.sector
+    UNION ALL
+    SELECT 'GROUP', b.year, COALESCE(pg.code, '—'), COALESCE(min(pg.name), '—'), ${SUM_COLUMNS}
+      FROM base b LEFT JOIN "PeerGroup" pg ON pg.id = b.pg
+     WHERE b.year = ${year} GROUP BY b.year, pg.code
+    ORDER BY 1, 3`;
 }
 
 /** Organization records of a year under a unit (the unit itself included), grouped by `key` of o. */
@@ -113,22 +156,9 @@ export async function getStatistics(actor: Actor, query: { unit?: string | null;
   };
   if (year === null) return empty;
 
-  const all = Prisma.sql`'ALL'`;
-  const [members, lastYear, orgClasses, byUnit, bySector, byPeerGroup, orgBySector, disciplines, scores, ruleSets] = await Promise.all([
-    memberCounts(unitId, year, all, all),
-    memberCounts(unitId, year - 1, all, all),
+  const [figures, orgClasses, orgBySector, disciplines, ruleSets] = await Promise.all([
+    memberFigures(unitId, year),
     organizationCounts(unitId, year, GRASSROOTS_OR_SUBORDINATE, GRASSROOTS_OR_SUBORDINATE),
-    // By the unit's children: each record counted under the child whose subtree holds its cell.
-    memberCounts(
-      unitId,
-      year,
-      Prisma.sql`u.code`,
-      Prisma.sql`u.name`,
-      Prisma.sql`JOIN "OrgClosure" uc ON uc."descendantId" = r."scopeOrgId" JOIN "Organization" u ON u.id = uc."ancestorId" AND u."parentId" = ${unitId}`,
-    ),
-    // The sector of the member's grassroots organization.
-    memberCounts(unitId, year, Prisma.sql`g.sector::text`, Prisma.sql`g.sector::text`, Prisma.sql`JOIN "Member" m ON m.id = r."memberId" JOIN "Organization" g ON g.id = m."grassrootsId"`),
-    memberCounts(unitId, year, Prisma.sql`COALESCE(pg.code, '—')`, Prisma.sql`COALESCE(pg.name, '—')`, Prisma.sql`LEFT JOIN "PeerGroup" pg ON pg.id = r."peerGroupId"`),
     organizationCounts(unitId, year, Prisma.sql`o.sector::text`, Prisma.sql`o.sector::text`),
     db.$queryRaw<{ form: string; members: number }[]>`
       SELECT d.form::text AS form, count(DISTINCT d."memberId")::int AS members
@@ -136,19 +166,24 @@ export async function getStatistics(actor: Actor, query: { unit?: string | null;
        WHERE d."decidedOn" >= make_date(${year}, 1, 1) AND d."decidedOn" < make_date(${year + 1}, 1, 1)
          AND m."cellId" IN (SELECT "descendantId" FROM "OrgClosure" WHERE "ancestorId" = ${unitId})
        GROUP BY ROLLUP (d.form) ORDER BY 1`,
-    db.$queryRaw<{ bucket: number; count: number }[]>`
-      SELECT LEAST(("scoreGeneralTenths" + "scoreResultsTenths") / 100, 9)::int AS bucket, count(*)::int AS count
-        FROM "ReviewRecord" r JOIN "ReviewCycle" cy ON cy.id = r."cycleId" AND cy.year = ${year} AND cy."ruleSet" = 'QD366_HD43'
-       WHERE r."subjectKind" = 'MEMBER' AND r.state <> 'NOT_RATED'
-         AND r."scoreGeneralTenths" IS NOT NULL AND r."scoreResultsTenths" IS NOT NULL
-         AND r."scopeOrgId" IN (SELECT "descendantId" FROM "OrgClosure" WHERE "ancestorId" = ${unitId})
-       GROUP BY 1 ORDER BY 1`,
     db.$queryRaw<{ ruleSet: RuleSetId }[]>`
       SELECT DISTINCT cy."ruleSet"::text AS "ruleSet" FROM "ReviewCycle" cy
        WHERE cy.year = ${year}
          AND (cy."upperOrgId" IN (SELECT "ancestorId" FROM "OrgClosure" WHERE "descendantId" = ${unitId})
            OR cy."upperOrgId" IN (SELECT "descendantId" FROM "OrgClosure" WHERE "ancestorId" = ${unitId}))`,
   ]);
+  const pickDim = (dim: FigureRow["dim"], y = year) => figures.filter((f) => f.dim === dim && f.year === y);
+  const members = pickDim("ALL");
+  const lastYear = pickDim("ALL", year - 1);
+  const byUnit = pickDim("UNIT");
+  const bySector = pickDim("SECTOR");
+  const byPeerGroup = pickDim("GROUP");
+  const scores = members[0] ? Array.from({ length: 10 }, (_, b) => ({ bucket: b, count: members[0][`b${b}`] })).filter((x) => x.count > 0) : [];
+  const strip = (f: FigureRow): Row => {
+    const { dim: _d, year: _y, ...rest } = f;
+    for (let b = 0; b < 10; b++) delete (rest as Record<string, unknown>)[`b${b}`];
+    return rest;
+  };
 
   const bucketCount = (b: number) => scores.find((s) => s.bucket === b)?.count ?? 0;
   const scoreBuckets = Array.from({ length: 10 }, (_, b) => ({ from: b * 10, to: b === 9 ? 100 : b * 10 + 10, count: bucketCount(b) }));
@@ -159,13 +194,13 @@ export async function getStatistics(actor: Actor, query: { unit?: string | null;
     ...scope,
     year,
     ruleSet: ruleSets[0]?.ruleSet ?? null,
-    members: members[0] ? finish(members[0]) : null,
-    membersLastYear: lastYear[0] ? finish(lastYear[0]) : null,
+    members: members[0] ? finish(strip(members[0])) : null,
+    membersLastYear: lastYear[0] ? finish(strip(lastYear[0])) : null,
     grassroots: orgClasses.find((r) => r.key === "GRASSROOTS") ? finish(orgClasses.find((r) => r.key === "GRASSROOTS")!) : null,
     subordinate: orgClasses.find((r) => r.key === "SUBORDINATE") ? finish(orgClasses.find((r) => r.key === "SUBORDINATE")!) : null,
-    byUnit: byUnit.map(finish),
-    bySector: bySector.map(finish),
-    byPeerGroup: byPeerGroup.map(finish),
+    byUnit: byUnit.map((r) => finish(strip(r))),
+    bySector: bySector.map((r) => finish(strip(r))),
+    byPeerGroup: byPeerGroup.map((r) => finish(strip(r))),
     organizationsBySector: orgBySector.map(finish),
     disciplined: { members: totalRow?.members ?? 0, byForm: disciplines.filter((d) => d.form !== null).map((d) => ({ form: d.form, count: d.members })) },
     scoreBuckets: scores.length ? scoreBuckets : [],

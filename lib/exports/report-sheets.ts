@@ -3,7 +3,8 @@ import type { Actor } from "@/lib/auth/permissions";
 import { memberExportRows, type MemberExportRow } from "@/lib/data/member-export";
 import { getProgressBoard, type ProgressMember, type ProgressRow } from "@/lib/data/progress";
 import { getQuotaCompliance, type QuotaGroupRow } from "@/lib/data/quota-compliance";
-import { getRecognition, listMembersWithLevel, listOpenRemediation, STREAK_YEARS, type ListedMember, type RemediationRow } from "@/lib/data/recognition";
+import { listMembersWithLevel, listOpenRemediation, STREAK_YEARS, type ListedMember, type RemediationRow } from "@/lib/data/recognition";
+import { getReportScope, listDecidedYears, pickYear } from "@/lib/data/report-scope";
 import { getStatistics, LEVEL_KEYS, type LevelCounts } from "@/lib/data/statistics";
 import { toIsoDate } from "@/lib/i18n/format";
 import { vietnamDay } from "@/lib/review/calendar";
@@ -161,7 +162,8 @@ export async function exportTable(actor: Actor, table: ExportTable, query: Repor
       return xlsxResponse(streamWorkbook(sheets), `ty-le-xuat-sac-${q.unit.code}-${q.year}.xlsx`);
     }
     case "members": {
-      const board = await getRecognition(actor, { unit: query.unit, year: query.year }, today);
+      const scope = await getReportScope(actor, query.unit);
+      const board = { unit: scope.unit, year: pickYear(scope, query.year, "current") };
       const rows = await memberExportRows(actor, board.unit.id, board.year);
       const l = r.lists;
       const columns: Column<MemberExportRow>[] = [
@@ -181,7 +183,8 @@ export async function exportTable(actor: Actor, table: ExportTable, query: Repor
       return xlsxResponse(streamWorkbook([sheet<MemberExportRow>({ name: "Đảng viên", columns, rows })]), `dang-vien-${board.unit.code}.xlsx`);
     }
     default: {
-      const rec = await getRecognition(actor, { unit: query.unit, year: query.year }, today);
+      const scope = await getReportScope(actor, query.unit);
+      const rec = { unit: scope.unit, year: pickYear(scope, query.year, "decided", await listDecidedYears(scope.unit.id)) };
       const year = rec.year ?? 0;
       const unitId = rec.unit.id;
       const l = r.lists;

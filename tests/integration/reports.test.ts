@@ -94,11 +94,13 @@ describe("progress board", () => {
       late: { selfReview: 4, meeting: 0, decision: 0, organizations: 0 },
       lateTotal: 4,
     });
-    expect(board.rows.map((r) => [r.code, r.subUnits, r.members, r.organizations, r.meetingsFinalized, r.late.selfReview])).toEqual([
+    // (import.test.ts may have added a unit without records under TK: only the fixture's units count here.)
+    const rows = board.rows.filter((r) => r.code === "TK.01" || r.code === "TK.02");
+    expect(rows.map((r) => [r.code, r.subUnits, r.members, r.organizations, r.meetingsFinalized, r.late.selfReview])).toEqual([
       ["TK.01", 2, 7, 3, 1, 3],
       ["TK.02", 0, 3, 1, 0, 1],
     ]);
-    expect(board.rows[0].byState).toEqual({ ...zeroStates, SUBMITTED: 1, DRAFT: 2, RETURNED: 1, REVIEWED: 2, NOT_RATED: 1 });
+    expect(rows[0].byState).toEqual({ ...zeroStates, SUBMITTED: 1, DRAFT: 2, RETURNED: 1, REVIEWED: 2, NOT_RATED: 1 });
     expect(board.members).toBeNull();
   });
 
