@@ -4,7 +4,7 @@ import type { OrgKind, OrgSector, RatingLevel, RecordState } from "@/lib/generat
 import { toIsoDate } from "@/lib/i18n/format";
 import { vietnamDay } from "@/lib/review/calendar";
 import { db } from "./db";
-import { getReportScope, pickYear, type ReportScope } from "./report-scope";
+import { cycleOver, getReportScope, pickYear, type ReportScope } from "./report-scope";
 
 // The progress board: every unit under the viewer's scope through the phases of a year's review, with
 // what is late against each deadline. Late is by calendar day in Vietnam: a deadline of 10/12 is missed
@@ -97,7 +97,7 @@ export async function getProgressBoard(actor: Actor, query: { unit?: string | nu
                                   AND CASE WHEN o.kind IN ('DANG_BO_CO_SO', 'CHI_BO_CO_SO') THEN cy."upperDecisionDue" ELSE cy."grassrootsDue" END < ${today}::date)::int AS lo,
                count(*) FILTER (WHERE r."decidedLevel" IS NOT NULL)::int AS decided
           FROM "ReviewRecord" r
-          JOIN "ReviewCycle" cy ON cy.id = r."cycleId" AND cy.year = ${year}
+          JOIN "ReviewCycle" cy ON cy.id = r."cycleId" AND cy.year = ${year} AND ${cycleOver(unitId)}
           LEFT JOIN "Organization" o ON o.id = r."organizationId"
          WHERE r."scopeOrgId" IN (SELECT "descendantId" FROM "OrgClosure" WHERE "ancestorId" = ${unitId})
          GROUP BY 1, 2, 3
@@ -110,7 +110,7 @@ export async function getProgressBoard(actor: Actor, query: { unit?: string | nu
     db.$queryRaw<{ id: string; finalized: number }[]>`
       SELECT c."ancestorId" AS id, count(*)::int AS finalized
         FROM "Meeting" m
-        JOIN "ReviewCycle" cy ON cy.id = m."cycleId" AND cy.year = ${year}
+        JOIN "ReviewCycle" cy ON cy.id = m."cycleId" AND cy.year = ${year} AND ${cycleOver(unitId)}
         JOIN "OrgClosure" c ON c."descendantId" = m."organizationId"
        WHERE c."ancestorId" = ANY(${ids}) AND m.status = 'FINALIZED'
        GROUP BY 1`,

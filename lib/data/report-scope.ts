@@ -1,6 +1,6 @@
 import "server-only";
 import { NotFoundError, subtreeRoots, type Actor } from "@/lib/auth/permissions";
-import type { OrgKind, OrgSector } from "@/lib/generated/prisma/client";
+import { Prisma, type OrgKind, type OrgSector } from "@/lib/generated/prisma/client";
 import { reviewYearOn } from "@/lib/review/calendar";
 import { db } from "./db";
 import { authorizeOrg } from "./scope";
@@ -68,4 +68,14 @@ export async function listDecidedYears(unitId: string): Promise<number[]> {
          OR cy."upperOrgId" IN (SELECT "descendantId" FROM "OrgClosure" WHERE "ancestorId" = ${unitId}))
      ORDER BY cy.year DESC`;
   return rows.map((r) => r.year);
+}
+
+/**
+ * "The cycle `cy` is one over the unit": run by an upper committee above it (or at it) or below it. A
+ * report's records all belong to such cycles, and saying so lets PostgreSQL read only those cycles'
+ * records (one district's, not the province's fifteen).
+ */
+export function cycleOver(unitId: string): Prisma.Sql {
+  return Prisma.sql`(cy."upperOrgId" IN (SELECT "ancestorId" FROM "OrgClosure" WHERE "descendantId" = ${unitId})
+                  OR cy."upperOrgId" IN (SELECT "descendantId" FROM "OrgClosure" WHERE "ancestorId" = ${unitId}))`;
 }

@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/permissions";
 import { Prisma, type RuleSetId } from "@/lib/generated/prisma/client";
 import { db } from "./db";
-import { getReportScope, listDecidedYears, pickYear, type ReportScope } from "./report-scope";
+import { cycleOver, getReportScope, listDecidedYears, pickYear, type ReportScope } from "./report-scope";
 
 // The statistics of a year as the year-end reports and the press give them ("… đảng viên được đánh
 // giá, xếp loại; HTXSNV … chiếm …%"): who was to be reviewed, reviewed, rated and not rated (by
@@ -111,7 +111,7 @@ function memberFigures(unitId: string, year: number) {
     WITH base AS MATERIALIZED (
       SELECT cy.year, r."scopeOrgId" AS org, r."peerGroupId" AS pg, ${BASE_COLUMNS}
         FROM "ReviewRecord" r
-        JOIN "ReviewCycle" cy ON cy.id = r."cycleId" AND cy.year IN (${year}, ${year - 1})
+        JOIN "ReviewCycle" cy ON cy.id = r."cycleId" AND cy.year IN (${year}, ${year - 1}) AND ${cycleOver(unitId)}
        WHERE r."subjectKind" = 'MEMBER'
          AND r."scopeOrgId" IN (SELECT "descendantId" FROM "OrgClosure" WHERE "ancestorId" = ${unitId})
        GROUP BY 1, 2, 3
@@ -137,7 +137,7 @@ function organizationCounts(unitId: string, year: number, key: Prisma.Sql, label
   return db.$queryRaw<Row[]>`
     SELECT ${key} AS key, min(${label}) AS label, ${COUNT_COLUMNS}
       FROM "ReviewRecord" r
-      JOIN "ReviewCycle" cy ON cy.id = r."cycleId" AND cy.year = ${year}
+      JOIN "ReviewCycle" cy ON cy.id = r."cycleId" AND cy.year = ${year} AND ${cycleOver(unitId)}
       JOIN "Organization" o ON o.id = r."organizationId"
      WHERE r."subjectKind" = 'ORGANIZATION'
        AND r."organizationId" IN (SELECT "descendantId" FROM "OrgClosure" WHERE "ancestorId" = ${unitId})
