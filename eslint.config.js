@@ -28,7 +28,7 @@ export default tseslint.config(
     rules: { "no-restricted-imports": restrict(PRISMA, "Only lib/data may import Prisma (ARCHITECTURE.md, convention 1).") },
   },
   {
-    files: ["lib/grading/**", "lib/review/**", "lib/schemas/**", "lib/auth/permissions.ts"],
+    files: ["lib/grading/**", "lib/review/**", "lib/schemas/**", "lib/reports/**", "lib/auth/permissions.ts"],
     rules: {
       "no-restricted-imports": restrict([...PRISMA, ...FRAMEWORKS], "Pure rule modules import no framework, React, Auth.js or Prisma (convention 1)."),
     },

@@ -30,6 +30,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               { href: "/", label: t("nav.home") },
               { href: "/units", label: t("nav.units") },
               ...(subtreeRoots(actor, "cycle:manage").length > 0 ? [{ href: "/cycles", label: t("nav.cycles") }] : []),
+              ...(subtreeRoots(actor, "report:read").length > 0 ? [{ href: "/reports", label: t("reports.nav") }] : []),
             ]}
           />
           <div className="ml-auto flex items-center gap-3 text-sm">

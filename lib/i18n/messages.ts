@@ -5,21 +5,24 @@ import enDecide from "./messages/en/decide.json";
 import enDecideOrgs from "./messages/en/decide-orgs.json";
 import enGrading from "./messages/en/grading.json";
 import enSecurity from "./messages/en/security.json";
+import enReports from "./messages/en/reports.json";
 import viApp from "./messages/vi/app.json";
 import viCell from "./messages/vi/cell.json";
 import viDecide from "./messages/vi/decide.json";
 import viDecideOrgs from "./messages/vi/decide-orgs.json";
 import viGrading from "./messages/vi/grading.json";
 import viSecurity from "./messages/vi/security.json";
+import viReports from "./messages/vi/reports.json";
 
 // One JSON file per area and locale: the app's own messages, the grading sentences, and the cell's
 // review work (opinions, the meeting and its minutes, the history of a record) as namespace `cell`, the
-// committees' decisions on members as `decide` and on organizations as `decideOrgs`, and the security
-// work (sessions, throttling, the input policy) as namespace `security`, whose `errors` join the shared
-// "errors.*" keys that forms and actions answer with.
+// committees' decisions on members as `decide` and on organizations as `decideOrgs`, what the upper
+// committee sees (progress, statistics, quota, lists, import) as `reports`, and the security work
+// (sessions, throttling, the input policy) as `security`, whose `errors` join the shared "errors.*" keys
+// that forms and actions answer with.
 const MESSAGES = {
-  vi: { ...viApp, errors: { ...viApp.errors, ...viSecurity.errors }, grading: viGrading, cell: viCell, decide: viDecide, decideOrgs: viDecideOrgs, security: viSecurity },
-  en: { ...enApp, errors: { ...enApp.errors, ...enSecurity.errors }, grading: enGrading, cell: enCell, decide: enDecide, decideOrgs: enDecideOrgs, security: enSecurity },
+  vi: { ...viApp, errors: { ...viApp.errors, ...viSecurity.errors }, grading: viGrading, cell: viCell, decide: viDecide, decideOrgs: viDecideOrgs, reports: viReports, security: viSecurity },
+  en: { ...enApp, errors: { ...enApp.errors, ...enSecurity.errors }, grading: enGrading, cell: enCell, decide: enDecide, decideOrgs: enDecideOrgs, reports: enReports, security: enSecurity },
 } as const;
 
 export type Messages = (typeof MESSAGES)["vi"];

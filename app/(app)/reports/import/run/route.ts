@@ -1,0 +1,42 @@
+import { NotFoundError, subtreeRoots } from "@/lib/auth/permissions";
+import { getActor } from "@/lib/auth/session";
+import { MAX_IMPORT_BYTES, runImport, type ImportEvent } from "@/lib/import/run";
+
+// POST /reports/import/run (multipart: file, mode=check|commit) → newline-delimited JSON: progress events
+// while the file is read, checked and written, then the result. A route handler rather than a server
+// action, because a 10,000-row file takes seconds and the page shows how far it has got.
+export async function POST(request: Request) {
+  const actor = await getActor();
+  if (!actor) return new Response("Unauthorized", { status: 401 });
+  if (subtreeRoots(actor, "org:manage").length === 0) return new Response("Not found", { status: 404 });
+  const form = await request.formData();
+  const file = form.get("file");
+  const mode = form.get("mode") === "commit" ? "commit" : "check";
+  if (!(file instanceof File) || file.size === 0) return Response.json({ type: "error", message: "Chưa chọn tệp." }, { status: 400 });
+  if (file.size > MAX_IMPORT_BYTES) return Response.json({ type: "error", message: "Tệp lớn quá 20 MB." }, { status: 400 });
+  const bytes = Buffer.from(await file.arrayBuffer());
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      let last = 0;
+      const emit = (event: ImportEvent) => {
+        // Progress at most every 100 ms; results always.
+        if (event.type === "progress" && event.done !== event.total && Date.now() - last < 100) return;
+        last = Date.now();
+        controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
+      };
+      try {
+        await runImport(actor, { name: file.name, bytes }, mode, emit);
+      } catch (error) {
+        if (error instanceof NotFoundError) emit({ type: "error", message: "Không có quyền nhập dữ liệu." });
+        else {
+          const id = crypto.randomUUID().slice(0, 8);
+          console.error(`[import ${id}]`, error);
+          emit({ type: "error", message: `Lỗi hệ thống khi nhập (mã ${id}).` });
+        }
+      }
+      controller.close();
+    },
+  });
+  return new Response(body, { headers: { "Content-Type": "application/x-ndjson; charset=utf-8", "Cache-Control": "no-store" } });
+}

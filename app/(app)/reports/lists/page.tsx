@@ -1,0 +1,174 @@
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { DownloadLink, ReportFrame } from "@/components/reports/report-frame";
+import { reportHref } from "@/components/reports/report-href";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { orNotFound } from "@/lib/auth/not-found";
+import { subtreeRoots } from "@/lib/auth/permissions";
+import { requireActor } from "@/lib/auth/session";
+import { getRecognition, LIST_PAGE_SIZE, STREAK_YEARS, type ListedMember, type ListedOrganization, type ListKind } from "@/lib/data/recognition";
+import { formatDate } from "@/lib/i18n/format";
+import { parseReportQuery } from "@/lib/schemas/reports";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const th = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
+
+export default async function ListsPage({ searchParams }: Props) {
+  const actor = await requireActor();
+  const query = parseReportQuery(await searchParams);
+  const [t, tr, r] = await Promise.all([getTranslations("reports.lists"), getTranslations("reports"), orNotFound(getRecognition(actor, query))]);
+  const year = r.year;
+  const params = { unit: r.unit.id, year };
+  const pageOf = (kind: ListKind) => (query.list === kind ? r.page : 1);
+  const pager = (kind: ListKind, total: number) => (
+    <Pagination page={pageOf(kind)} pageCount={Math.max(1, Math.ceil(total / LIST_PAGE_SIZE))} href={(page) => reportHref("/reports/lists", { ...params, list: kind, page })} />
+  );
+  const exportLink = (kind: ListKind) => <DownloadLink href={reportHref(`/reports/export/list-${kind}`, params)} testId={`export-${kind}`}>{tr("exportXlsx")}</DownloadLink>;
+
+  return (
+    <ReportFrame tab="lists" unit={r.unit} breadcrumbs={r.breadcrumbs} years={r.years} year={year} canImport={subtreeRoots(actor, "org:manage").length > 0}>
+      <PageHeader title={year ? t("title", { year }) : r.unit.name} />
+      <div className="space-y-4">
+        {year && (
+          <>
+            <Card title={t("excellent", { year })} headingId="list-excellent" actions={exportLink("excellent")}>
+              <p className="mb-2 text-sm text-slate-600">{t("count", { count: r.counts.excellentMembers })}</p>
+              <MemberTable rows={r.excellentMembers} caption={t("excellent", { year })} testId="list-excellent" />
+              {pager("excellent", r.counts.excellentMembers)}
+              <h3 className="mb-2 mt-4 text-sm font-semibold">{t("excellentOrganizations", { year })}</h3>
+              <OrganizationTable rows={r.excellentOrganizations} caption={t("excellentOrganizations", { year })} />
+            </Card>
+            <Card title={t("streak", { from: year - STREAK_YEARS + 1, to: year })} headingId="list-streak" actions={exportLink("streak")}>
+              <p className="mb-2 text-sm text-slate-600">{t("count", { count: r.counts.streakMembers })}</p>
+              <MemberTable rows={r.streakMembers} caption={t("streak", { from: year - STREAK_YEARS + 1, to: year })} testId="list-streak" />
+              {pager("streak", r.counts.streakMembers)}
+              <h3 className="mb-2 mt-4 text-sm font-semibold">{t("streakOrganizations", { from: year - STREAK_YEARS + 1, to: year })}</h3>
+              <OrganizationTable rows={r.streakOrganizations} caption={t("streakOrganizations", { from: year - STREAK_YEARS + 1, to: year })} />
+            </Card>
+            <Card title={t("notCompleted", { from: year - 1, to: year })} headingId="list-not-completed" actions={exportLink("notCompleted")}>
+              <p className="mb-2 text-sm text-slate-600">{t("count", { count: r.counts.notCompleted })}</p>
+              <MemberTable rows={r.notCompleted} caption={t("notCompleted", { from: year - 1, to: year })} testId="list-not-completed" />
+              {pager("notCompleted", r.counts.notCompleted)}
+            </Card>
+          </>
+        )}
+        <Card title={t("remediation")} headingId="list-remediation" actions={exportLink("remediation")}>
+          <p className="mb-2 text-sm text-slate-600">{t("count", { count: r.counts.remediation })}</p>
+          {r.remediation.length === 0 ? (
+            <EmptyState>{t("none")}</EmptyState>
+          ) : (
+            <div className="overflow-x-auto rounded-lg border border-slate-200">
+              <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="list-remediation">
+                <caption className="sr-only">{t("remediation")}</caption>
+                <thead className="bg-slate-50">
+                  <tr>
+                    <th scope="col" className={th}>{t("deadline")}</th>
+                    <th scope="col" className={th}>{t("member")}</th>
+                    <th scope="col" className={th}>{t("cell")}</th>
+                    <th scope="col" className={th}>{t("shortcoming")}</th>
+                    <th scope="col" className={th}>{t("responsible")}</th>
+                    <th scope="col" className={th}>{t("status")}</th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100 bg-white">
+                  {r.remediation.map((item) => (
+                    <tr key={item.id}>
+                      <td className="whitespace-nowrap px-3 py-2 tabular-nums">
+                        {formatDate(new Date(`${item.deadline}T00:00:00Z`))}
+                        {item.overdue && (
+                          <span className="ml-2">
+                            <Badge tone="red">{t("overdue")}</Badge>
+                          </span>
+                        )}
+                      </td>
+                      <td className="px-3 py-2">
+                        <Link href={`/members/${item.memberId}`} className="font-medium text-brand-800 hover:underline">
+                          {item.fullName}
+                        </Link>
+                      </td>
+                      <td className="px-3 py-2">
+                        {item.cell}
+                        <span className="block text-xs text-slate-500">{item.grassroots}</span>
+                      </td>
+                      <td className="px-3 py-2">{item.shortcoming}</td>
+                      <td className="px-3 py-2">{item.responsible}</td>
+                      <td className="px-3 py-2">{t(`statuses.${item.status}`)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {pager("remediation", r.counts.remediation)}
+        </Card>
+      </div>
+    </ReportFrame>
+  );
+}
+
+async function MemberTable({ rows, caption, testId }: { rows: ListedMember[]; caption: string; testId: string }) {
+  const t = await getTranslations("reports.lists");
+  if (rows.length === 0) return <EmptyState>{t("none")}</EmptyState>;
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200">
+      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid={testId}>
+        <caption className="sr-only">{caption}</caption>
+        <thead className="bg-slate-50">
+          <tr>
+            <th scope="col" className={th}>{t("member")}</th>
+            <th scope="col" className={th}>{t("cardNumber")}</th>
+            <th scope="col" className={th}>{t("cell")}</th>
+            <th scope="col" className={th}>{t("grassroots")}</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100 bg-white">
+          {rows.map((m) => (
+            <tr key={m.memberId}>
+              <td className="px-3 py-2">
+                <Link href={`/members/${m.memberId}`} className="font-medium text-brand-800 hover:underline">
+                  {m.fullName}
+                </Link>
+              </td>
+              <td className="px-3 py-2 tabular-nums">{m.cardNumber}</td>
+              <td className="px-3 py-2">{m.cell}</td>
+              <td className="px-3 py-2">{m.grassroots}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+async function OrganizationTable({ rows, caption }: { rows: ListedOrganization[]; caption: string }) {
+  const t = await getTranslations("reports.lists");
+  if (rows.length === 0) return <p className="text-sm text-slate-600">{t("none")}</p>;
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200">
+      <table className="min-w-full divide-y divide-slate-200 text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="bg-slate-50">
+          <tr>
+            <th scope="col" className={th}>{t("organization")}</th>
+            <th scope="col" className={th}>{t("code")}</th>
+            <th scope="col" className={th}>{t("parent")}</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100 bg-white">
+          {rows.map((o) => (
+            <tr key={o.organizationId}>
+              <td className="px-3 py-2 font-medium">{o.name}</td>
+              <td className="px-3 py-2">{o.code}</td>
+              <td className="px-3 py-2">{o.parent ?? "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,255 @@
+import { toSearchKey } from "@/lib/text/search";
+
+// The party-member register as a spreadsheet (docs/import.md): a sheet of organizations and a sheet of
+// members, Vietnamese headers, one row each. This module reads rows that a file reader turned into
+// cells and checks every cell on its own; what needs the database (does the parent exist, is it the
+// importer's) is checked by lib/data/import.ts. Pure: no framework, no database.
+
+export type Cell = string | number | boolean | Date | null;
+export type RawSheet = { name: string; header: string[]; rows: { row: number; cells: Cell[] }[] };
+
+export type ImportError = { sheet: string; row: number; column: string; message: string };
+
+export const ORG_SHEET = "Tổ chức đảng";
+export const MEMBER_SHEET = "Đảng viên";
+
+export const ORG_COLUMNS = {
+  code: "Mã tổ chức",
+  name: "Tên tổ chức",
+  kind: "Loại tổ chức",
+  sector: "Lĩnh vực",
+  parent: "Mã tổ chức cấp trên",
+  established: "Ngày thành lập",
+} as const;
+
+export const MEMBER_COLUMNS = {
+  card: "Số thẻ đảng viên",
+  name: "Họ và tên",
+  gender: "Giới tính",
+  birth: "Ngày sinh",
+  admitted: "Ngày vào Đảng",
+  official: "Ngày chính thức",
+  cell: "Mã chi bộ",
+  post: "Chức vụ",
+  category: "Đối tượng",
+  civilServant: "Công chức, viên chức",
+  status: "Tình trạng",
+  residence: "Chi bộ nơi cư trú",
+} as const;
+
+const REQUIRED_ORG: (keyof typeof ORG_COLUMNS)[] = ["code", "name", "kind", "sector", "parent", "established"];
+const REQUIRED_MEMBER: (keyof typeof MEMBER_COLUMNS)[] = ["card", "name", "gender", "birth", "admitted", "cell", "category"];
+
+/** The words of the register, matched without diacritics or case ("dang bo co so" = "Đảng bộ cơ sở"). */
+export const KINDS = { "Đảng bộ cơ sở": "DANG_BO_CO_SO", "Chi bộ cơ sở": "CHI_BO_CO_SO", "Đảng bộ bộ phận": "DANG_BO_BO_PHAN", "Chi bộ trực thuộc": "CHI_BO_TRUC_THUOC" } as const;
+export const SECTORS = {
+  "Xã, thị trấn": "COMMUNE",
+  "Cơ quan": "AGENCY",
+  "Trường học": "SCHOOL",
+  "Y tế": "HEALTH",
+  "Doanh nghiệp": "ENTERPRISE",
+  "Lực lượng vũ trang": "ARMED_FORCES",
+  "Khu dân cư": "RESIDENTIAL",
+  "Khác": "OTHER",
+} as const;
+export const GENDERS = { Nam: "MALE", "Nữ": "FEMALE" } as const;
+export const CATEGORIES = {
+  "Không giữ chức vụ lãnh đạo, quản lý": "NON_LEADER_IN_SYSTEM",
+  "Lãnh đạo, quản lý": "LEADER_MANAGER",
+  "Ngoài hệ thống chính trị": "NOT_IN_POLITICAL_SYSTEM",
+} as const;
+export const STATUSES = { "Đang sinh hoạt": "ACTIVE", "Miễn công tác và sinh hoạt đảng": "EXEMPT", "Đình chỉ sinh hoạt đảng": "SUSPENDED" } as const;
+const YES_NO = { "Có": true, "Không": false } as const;
+
+export type OrgImportRow = {
+  row: number;
+  code: string;
+  name: string;
+  kind: (typeof KINDS)[keyof typeof KINDS];
+  sector: (typeof SECTORS)[keyof typeof SECTORS];
+  parentCode: string;
+  establishedOn: string;
+};
+
+export type MemberImportRow = {
+  row: number;
+  cardNumber: string;
+  fullName: string;
+  gender: "MALE" | "FEMALE";
+  birthDate: string;
+  admittedOn: string;
+  officialOn: string | null;
+  cellCode: string;
+  post: string | null;
+  category: (typeof CATEGORIES)[keyof typeof CATEGORIES];
+  isCivilServant: boolean;
+  status: (typeof STATUSES)[keyof typeof STATUSES];
+  residenceCell: string | null;
+};
+
+export type ParsedRegister = { organizations: OrgImportRow[]; members: MemberImportRow[]; errors: ImportError[]; rows: number };
+
+const key = (s: string) => toSearchKey(s);
+
+function lookup<T extends Record<string, unknown>>(table: T, value: string): T[keyof T] | undefined {
+  const wanted = key(value);
+  for (const [label, v] of Object.entries(table)) if (key(label) === wanted) return v as T[keyof T];
+  return undefined;
+}
+
+/** A cell as text: trimmed, numbers without a trailing ".0", dates as dd/mm/yyyy. */
+export function cellText(cell: Cell): string {
+  if (cell === null || cell === undefined) return "";
+  if (cell instanceof Date) return `${String(cell.getUTCDate()).padStart(2, "0")}/${String(cell.getUTCMonth() + 1).padStart(2, "0")}/${cell.getUTCFullYear()}`;
+  return String(cell).replace(/\s+/g, " ").trim();
+}
+
+/** dd/mm/yyyy (or d/m/yyyy, or an Excel date cell, or yyyy-mm-dd) → yyyy-mm-dd; null when it is not a real date. */
+export function parseDate(cell: Cell): string | null {
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? null : cell.toISOString().slice(0, 10);
+  const text = cellText(cell);
+  let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
+  let y: number, mo: number, d: number;
+  if (m) [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  else if ((m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text))) [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  else return null;
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d || y < 1900 || y > 2100) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+function columnIndex(sheet: RawSheet, columns: Record<string, string>, required: string[], errors: ImportError[]): Record<string, number> | null {
+  const index: Record<string, number> = {};
+  const headers = sheet.header.map((h) => key(h ?? ""));
+  let ok = true;
+  for (const [field, label] of Object.entries(columns)) {
+    const at = headers.indexOf(key(label));
+    if (at >= 0) index[field] = at;
+    else if (required.includes(field)) {
+      errors.push({ sheet: sheet.name, row: 1, column: label, message: `Thiếu cột "${label}" ở dòng tiêu đề.` });
+      ok = false;
+    }
+  }
+  return ok ? index : null;
+}
+
+const allowed = (table: Record<string, unknown>) => Object.keys(table).map((k) => `"${k}"`).join(", ");
+
+export function parseRegister(sheets: { organizations: RawSheet | null; members: RawSheet | null }): ParsedRegister {
+  const errors: ImportError[] = [];
+  const organizations: OrgImportRow[] = [];
+  const members: MemberImportRow[] = [];
+  let rows = 0;
+
+  if (sheets.organizations) {
+    const sheet = sheets.organizations;
+    const idx = columnIndex(sheet, ORG_COLUMNS, REQUIRED_ORG, errors);
+    const seen = new Map<string, number>();
+    if (idx) {
+      for (const { row, cells } of sheet.rows) {
+        rows++;
+        const get = (f: keyof typeof ORG_COLUMNS) => (idx[f] === undefined ? null : cells[idx[f]] ?? null);
+        const fail = (f: keyof typeof ORG_COLUMNS, message: string) => errors.push({ sheet: sheet.name, row, column: ORG_COLUMNS[f], message });
+        const before = errors.length;
+        for (const f of REQUIRED_ORG) if (!cellText(get(f))) fail(f, "Không được để trống.");
+        const code = cellText(get("code")).toUpperCase();
+        if (code && !/^[A-Z0-9][A-Z0-9._-]{0,39}$/.test(code)) fail("code", "Mã chỉ gồm chữ không dấu, số, dấu chấm, gạch (tối đa 40 ký tự).");
+        if (code && seen.has(code)) fail("code", `Mã trùng với dòng ${seen.get(code)}.`);
+        if (code) seen.set(code, row);
+        const name = cellText(get("name"));
+        if (name.length > 200) fail("name", "Tên dài quá 200 ký tự.");
+        const kindText = cellText(get("kind"));
+        const kind = kindText ? lookup(KINDS, kindText) : undefined;
+        if (kindText && !kind) fail("kind", `Không có loại "${kindText}"; dùng một trong ${allowed(KINDS)}.`);
+        const sectorText = cellText(get("sector"));
+        const sector = sectorText ? lookup(SECTORS, sectorText) : undefined;
+        if (sectorText && !sector) fail("sector", `Không có lĩnh vực "${sectorText}"; dùng một trong ${allowed(SECTORS)}.`);
+        const parentCode = cellText(get("parent")).toUpperCase();
+        if (parentCode && parentCode === code) fail("parent", "Tổ chức không thể là cấp trên của chính nó.");
+        const establishedRaw = get("established");
+        const establishedOn = cellText(establishedRaw) ? parseDate(establishedRaw) : null;
+        if (cellText(establishedRaw) && !establishedOn) fail("established", `"${cellText(establishedRaw)}" không phải ngày hợp lệ (dd/mm/yyyy).`);
+        if (errors.length === before) organizations.push({ row, code, name, kind: kind!, sector: sector!, parentCode, establishedOn: establishedOn! });
+      }
+    }
+  }
+
+  if (sheets.members) {
+    const sheet = sheets.members;
+    const idx = columnIndex(sheet, MEMBER_COLUMNS, REQUIRED_MEMBER, errors);
+    const seen = new Map<string, number>();
+    if (idx) {
+      for (const { row, cells } of sheet.rows) {
+        rows++;
+        const get = (f: keyof typeof MEMBER_COLUMNS) => (idx[f] === undefined ? null : cells[idx[f]] ?? null);
+        const fail = (f: keyof typeof MEMBER_COLUMNS, message: string) => errors.push({ sheet: sheet.name, row, column: MEMBER_COLUMNS[f], message });
+        const before = errors.length;
+        for (const f of REQUIRED_MEMBER) if (!cellText(get(f))) fail(f, "Không được để trống.");
+        const card = cellText(get("card")).toUpperCase();
+        if (card && !/^[A-Z0-9][A-Z0-9./-]{0,39}$/.test(card)) fail("card", "Số thẻ chỉ gồm chữ không dấu, số, dấu chấm, gạch (tối đa 40 ký tự).");
+        if (card && seen.has(card)) fail("card", `Số thẻ trùng với dòng ${seen.get(card)}.`);
+        if (card) seen.set(card, row);
+        const fullName = cellText(get("name"));
+        if (fullName.length > 120) fail("name", "Họ và tên dài quá 120 ký tự.");
+        const genderText = cellText(get("gender"));
+        const gender = genderText ? lookup(GENDERS, genderText) : undefined;
+        if (genderText && !gender) fail("gender", `Giới tính "${genderText}" không hợp lệ; dùng "Nam" hoặc "Nữ".`);
+        const date = (f: "birth" | "admitted" | "official") => {
+          const raw = get(f);
+          if (!cellText(raw)) return null;
+          const iso = parseDate(raw);
+          if (!iso) fail(f, `"${cellText(raw)}" không phải ngày hợp lệ (dd/mm/yyyy).`);
+          return iso;
+        };
+        const birthDate = date("birth");
+        const admittedOn = date("admitted");
+        const officialOn = date("official");
+        if (birthDate && admittedOn && admittedOn <= birthDate) fail("admitted", "Ngày vào Đảng phải sau ngày sinh.");
+        if (admittedOn && officialOn && officialOn < admittedOn) fail("official", "Ngày chính thức không được trước ngày vào Đảng.");
+        const categoryText = cellText(get("category"));
+        const category = categoryText ? lookup(CATEGORIES, categoryText) : undefined;
+        if (categoryText && !category) fail("category", `Không có đối tượng "${categoryText}"; dùng một trong ${allowed(CATEGORIES)}.`);
+        const csText = cellText(get("civilServant"));
+        const isCivilServant = csText ? lookup(YES_NO, csText) : false;
+        if (csText && isCivilServant === undefined) fail("civilServant", `"${csText}" không hợp lệ; dùng "Có" hoặc "Không".`);
+        const statusText = cellText(get("status"));
+        const status = statusText ? lookup(STATUSES, statusText) : "ACTIVE";
+        if (statusText && !status) fail("status", `Không có tình trạng "${statusText}"; dùng một trong ${allowed(STATUSES)}.`);
+        const post = cellText(get("post")) || null;
+        if (post && post.length > 120) fail("post", "Chức vụ dài quá 120 ký tự.");
+        const residenceCell = cellText(get("residence")) || null;
+        if (residenceCell && residenceCell.length > 200) fail("residence", "Dài quá 200 ký tự.");
+        if (errors.length === before) {
+          members.push({
+            row,
+            cardNumber: card,
+            fullName,
+            gender: gender!,
+            birthDate: birthDate!,
+            admittedOn: admittedOn!,
+            officialOn,
+            cellCode: cellText(get("cell")).toUpperCase(),
+            post,
+            category: category!,
+            isCivilServant: isCivilServant!,
+            status: status!,
+            residenceCell,
+          });
+        }
+      }
+    }
+  }
+  return { organizations, members, errors, rows };
+}
+
+/** Which kinds may sit under which (rating-rules: the tree of a upper committee). */
+export const CHILD_KINDS: Record<string, readonly string[]> = {
+  UPPER_COMMITTEE: ["DANG_BO_CO_SO", "CHI_BO_CO_SO", "UPPER_COMMITTEE"],
+  DANG_BO_CO_SO: ["DANG_BO_BO_PHAN", "CHI_BO_TRUC_THUOC"],
+  DANG_BO_BO_PHAN: ["CHI_BO_TRUC_THUOC"],
+  CHI_BO_CO_SO: [],
+  CHI_BO_TRUC_THUOC: [],
+};
+
+/** Units whose members are listed on them: the cells. */
+export const CELL_KINDS: readonly string[] = ["CHI_BO_CO_SO", "CHI_BO_TRUC_THUOC"];

@@ -1,0 +1,125 @@
+import ExcelJS from "exceljs";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/permissions";
+import { loadActor } from "@/lib/data/actors";
+import { db } from "@/lib/data/db";
+import { runImport, type ImportEvent } from "@/lib/import/run";
+import { ensureReportFixture, type ReportFixture } from "./report-fixture";
+
+// The register import against the real database: a file with errors writes nothing and names every
+// error's row and column; a valid file is written once, audited, and importing it again changes nothing.
+
+let f: ReportFixture;
+let admin: Actor;
+beforeAll(async () => {
+  f = await ensureReportFixture();
+  const user = await db.user.create({ data: { username: "quantri.tk", passwordHash: "-", displayName: "Quản trị Thống Kê", roleAssignments: { create: { role: "ADMIN", organizationId: f.orgs.TK } } } });
+  admin = (await loadActor(user.id))!;
+});
+
+type Rows = (string | Date | null)[][];
+async function xlsx(orgs: Rows, members: Rows): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const o = wb.addWorksheet("Tổ chức đảng");
+  o.addRow(["Mã tổ chức", "Tên tổ chức", "Loại tổ chức", "Lĩnh vực", "Mã tổ chức cấp trên", "Ngày thành lập"]);
+  orgs.forEach((r) => o.addRow(r));
+  const m = wb.addWorksheet("Đảng viên");
+  m.addRow(["Số thẻ đảng viên", "Họ và tên", "Giới tính", "Ngày sinh", "Ngày vào Đảng", "Ngày chính thức", "Mã chi bộ", "Chức vụ", "Đối tượng", "Công chức, viên chức", "Tình trạng", "Chi bộ nơi cư trú"]);
+  members.forEach((r) => m.addRow(r));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+async function run(bytes: Buffer, name: string, mode: "check" | "commit", actor = admin) {
+  const events: ImportEvent[] = [];
+  await runImport(actor, { name, bytes }, mode, (e) => events.push(e));
+  const result = events.find((e) => e.type === "result");
+  if (!result || result.type !== "result") throw new Error(JSON.stringify(events.at(-1)));
+  return { ...result, events };
+}
+
+const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
+const VALID_ORGS: Rows = [
+  ["TK.03", "Đảng bộ xã Ba", "Đảng bộ cơ sở", "Xã, thị trấn", "TK", "12/03/1990"],
+  ["TK.03.01", "Chi bộ thôn Bắc", "Chi bộ trực thuộc", "Khu dân cư", "TK.03", d("1991-01-01")],
+  ["TK.03.02", "Chi bộ thôn Nam", "chi bo truc thuoc", "khu dan cu", "TK.03", "2/1/1995"],
+];
+const VALID_MEMBERS: Rows = [
+  ["TK-9001", "Lý Thị Hạnh", "Nữ", "05/06/1975", "19/05/2000", "19/05/2001", "TK.03.01", "Trưởng thôn", "Ngoài hệ thống chính trị", "Không", "Đang sinh hoạt", ""],
+  ["TK-9002", "Mạc Văn Khôi", "Nam", d("1990-02-03"), d("2015-09-02"), null, "TK.03.02", "", "Không giữ chức vụ lãnh đạo, quản lý", "Có", "", ""],
+  // An existing member (m9 of the school cell), unchanged except the post.
+  ["TK-0009", "Đỗ Văn Long", "Nam", "01/01/1980", "01/01/2005", "01/01/2006", "TK.02", "Tổ trưởng chuyên môn", "Không giữ chức vụ lãnh đạo, quản lý", "Không", "Đang sinh hoạt", ""],
+];
+
+describe("register import", () => {
+  it("a file with errors writes nothing and reports each error's row and column in Vietnamese", async () => {
+    const before = await Promise.all([db.organization.count(), db.member.count(), db.auditLog.count()]);
+    const bytes = await xlsx(
+      [
+        ...VALID_ORGS,
+        ["TK.04", "Đảng bộ xã Bốn", "Đảng bộ tỉnh", "Xã, thị trấn", "TK", "01/01/2000"],
+        ["TK.05", "Chi bộ Năm", "Chi bộ cơ sở", "Cơ quan", "KHONGCO", "31/02/2001"],
+      ],
+      [
+        ...VALID_MEMBERS,
+        ["TK-9003", "Phan Văn Tư", "Nam", "1/13/1980", "01/01/2005", "", "TK.03.01", "", "Lãnh đạo, quản lý", "", "", ""],
+        ["TK-9001", "Trùng Số Thẻ", "Nam", "01/01/1980", "01/01/1979", "", "TK.99", "", "Lãnh đạo, quản lý", "", "", ""],
+        ["TK-0001", "Nguyễn Văn An", "Nam", "01/01/1980", "01/01/2005", "01/01/2006", "TK.03", "", "Lãnh đạo, quản lý", "", "", ""],
+      ],
+    );
+    const result = await run(bytes, "so-dang-vien.xlsx", "commit");
+    expect(result.written).toBe(false);
+    expect(result.plan.errors.map((e) => [e.sheet, e.row, e.column])).toEqual([
+      ["Tổ chức đảng", 5, "Loại tổ chức"],
+      ["Tổ chức đảng", 6, "Ngày thành lập"],
+      ["Đảng viên", 5, "Ngày sinh"],
+      ["Đảng viên", 6, "Số thẻ đảng viên"],
+      ["Đảng viên", 6, "Ngày vào Đảng"],
+      // Rows whose cells are valid are checked against the database in the same pass.
+      ["Đảng viên", 7, "Mã chi bộ"],
+    ]);
+    expect(result.plan.errors[0].message).toBe('Không có loại "Đảng bộ tỉnh"; dùng một trong "Đảng bộ cơ sở", "Chi bộ cơ sở", "Đảng bộ bộ phận", "Chi bộ trực thuộc".');
+    expect(result.plan.errors[1].message).toBe('"31/02/2001" không phải ngày hợp lệ (dd/mm/yyyy).');
+    expect(await Promise.all([db.organization.count(), db.member.count(), db.auditLog.count()])).toEqual(before);
+
+    // Once the cells are valid, the database checks speak: unknown parent, a unit that is not a cell.
+    const second = await run(await xlsx([...VALID_ORGS, ["TK.05", "Chi bộ Năm", "Chi bộ cơ sở", "Cơ quan", "KHONGCO", "01/02/2001"]], [...VALID_MEMBERS, ["TK-0001", "Nguyễn Văn An", "Nam", "01/01/1980", "01/01/2005", "01/01/2006", "TK.03", "", "Lãnh đạo, quản lý", "", "", ""]]), "so.xlsx", "commit");
+    expect(second.plan.errors).toEqual([
+      { sheet: "Tổ chức đảng", row: 5, column: "Mã tổ chức cấp trên", message: 'Không có tổ chức mã "KHONGCO" (trong hệ thống hay trong tệp).' },
+      { sheet: "Đảng viên", row: 5, column: "Mã chi bộ", message: '"TK.03" không phải chi bộ (đảng viên sinh hoạt ở chi bộ cơ sở hoặc chi bộ trực thuộc).' },
+    ]);
+    expect(await Promise.all([db.organization.count(), db.member.count(), db.auditLog.count()])).toEqual(before);
+  });
+
+  it("a valid file: the preview writes nothing, the import writes once with its audit row, again changes nothing", async () => {
+    const bytes = await xlsx(VALID_ORGS, VALID_MEMBERS);
+    const preview = await run(bytes, "so.xlsx", "check");
+    expect(preview.plan).toMatchObject({ errors: [], orgsNew: 3, orgsChanged: 0, membersNew: 2, membersChanged: 1, unchanged: 0, rows: 6 });
+    expect(await db.organization.findUnique({ where: { code: "TK.03" } })).toBeNull();
+
+    const audits = await db.auditLog.count({ where: { action: "register.import" } });
+    const first = await run(bytes, "so.xlsx", "commit");
+    expect(first.written).toBe(true);
+    expect(first.events.some((e) => e.type === "progress" && e.phase === "write")).toBe(true);
+    expect(await db.auditLog.count({ where: { action: "register.import" } })).toBe(audits + 1);
+    const nam = await db.organization.findUniqueOrThrow({ where: { code: "TK.03.02" }, select: { id: true, kind: true, sector: true, depth: true, establishedOn: true } });
+    expect(nam).toMatchObject({ kind: "CHI_BO_TRUC_THUOC", sector: "RESIDENTIAL", depth: 2, establishedOn: d("1995-01-02") });
+    expect(await db.orgClosure.count({ where: { descendantId: nam.id } })).toBe(3);
+    const khoi = await db.member.findUniqueOrThrow({ where: { cardNumber: "TK-9002" }, select: { cellId: true, grassrootsId: true, officialOn: true, isCivilServant: true, nameSearch: true } });
+    expect(khoi).toEqual({ cellId: nam.id, grassrootsId: (await db.organization.findUniqueOrThrow({ where: { code: "TK.03" } })).id, officialOn: null, isCivilServant: true, nameSearch: "mac van khoi" });
+    expect((await db.member.findUniqueOrThrow({ where: { cardNumber: "TK-0009" } })).post).toBe("Tổ trưởng chuyên môn");
+
+    const snapshot = async () => Promise.all([db.organization.count(), db.member.count(), db.auditLog.count(), db.member.findUniqueOrThrow({ where: { cardNumber: "TK-0009" }, select: { version: true, updatedAt: true } })]);
+    const before = await snapshot();
+    const again = await run(bytes, "so.xlsx", "commit");
+    expect(again.written).toBe(false);
+    expect(again.plan).toMatchObject({ errors: [], orgsNew: 0, orgsChanged: 0, membersNew: 0, membersChanged: 0, unchanged: 6 });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("reads the same register as CSV, and refuses an importer without the right", async () => {
+    const csv = ["Số thẻ đảng viên;Họ và tên;Giới tính;Ngày sinh;Ngày vào Đảng;Ngày chính thức;Mã chi bộ;Chức vụ;Đối tượng", "TK-9001;Lý Thị Hạnh;Nữ;05/06/1975;19/05/2000;19/05/2001;TK.03.01;Trưởng thôn;Ngoài hệ thống chính trị"].join("\n");
+    const result = await run(Buffer.from(`\uFEFF${csv}`), "dang-vien.csv", "check");
+    expect(result.plan).toMatchObject({ errors: [], unchanged: 1, rows: 1 });
+    await expect(runImport(f.board, { name: "dang-vien.csv", bytes: Buffer.from(csv) }, "check", () => {})).rejects.toThrow("NOT_FOUND");
+  });
+});
