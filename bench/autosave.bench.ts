@@ -16,13 +16,12 @@
 // (scripts/ensure-build.mjs) and `next start` is started on port 3372 (BENCH_PORT), then stopped.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Actor } from "../lib/auth/permissions";
 import type { SelfReviewContent } from "../lib/review/templates";
-import { quantile, signIn } from "./lib/http";
+import { portInUse, quantile, signIn } from "./lib/http";
 
 const args = process.argv.slice(2);
 function option(name: string, fallback: number): number {
@@ -47,14 +46,6 @@ function fail(message: string): never {
 const log = (message: string) => console.error(`[bench:autosave] ${message}`);
 
 // ── Launcher: a fresh embedded database of its own, then this file again inside scripts/with-db.mjs ──
-
-function portInUse(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: "127.0.0.1", port });
-    socket.once("connect", () => { socket.destroy(); resolve(true); });
-    socket.once("error", () => resolve(false));
-  });
-}
 
 async function launch(): Promise<number> {
   // Drafts of a hundred members are overwritten: never on a database somebody gave us.

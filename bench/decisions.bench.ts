@@ -12,10 +12,9 @@
 // EMBEDDED_PG_DIR and EMBEDDED_PG_PORT move it), wiped and seeded in-process by the seed's generator.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { quantile } from "./lib/http";
+import { portInUse, quantile } from "./lib/http";
 
 const args = process.argv.slice(2);
 function option(name: string, fallback: number): number {
@@ -35,17 +34,6 @@ function fail(message: string): never {
   process.exit(1);
 }
 const log = (message: string) => console.error(`[bench:decisions] ${message}`);
-
-function portInUse(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: "127.0.0.1", port });
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once("error", () => resolve(false));
-  });
-}
 
 async function launch(): Promise<number> {
   if (process.env.DATABASE_URL) fail("bench:decisions runs on its own embedded database; unset DATABASE_URL.");

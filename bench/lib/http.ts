@@ -1,4 +1,5 @@
-// What the HTTP benchmarks share: an Auth.js credentials sign-in as a browser does it, and percentiles.
+// What the benchmarks share: an Auth.js credentials sign-in as a browser does it, percentiles, and a port check.
+import net from "node:net";
 
 /** Auth.js credentials sign-in over HTTP: CSRF token, then the callback; returns the cookie header. */
 export async function signIn(base: string, username: string, password: string): Promise<string> {
@@ -33,4 +34,16 @@ function cookieHeader(jar: Map<string, string>) {
 export function quantile(sorted: readonly number[], q: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+}
+
+/** Whether something already listens on 127.0.0.1:port (a benchmark's own database must start from nothing). */
+export function portInUse(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: "127.0.0.1", port });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
 }

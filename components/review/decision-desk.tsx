@@ -23,7 +23,7 @@ import type { RuleSetId } from "@/lib/grading/rule-sets";
 import { decidedGroupCheck, yearFlags, type GroupMember, type YearFlag } from "@/lib/review/decisions";
 import { recordSubject, type MemberStanding, type StoredRecordFacts } from "@/lib/review/facts";
 import type { RecordState } from "@/lib/review/workflow";
-import { QuotaOverrideForm } from "./quota-override-form";
+import { GroupQuotaCard, ReasonButton, useExplainFailure } from "./decision-parts";
 
 export type DeskRecord = {
   recordId: string;
@@ -98,6 +98,11 @@ export function DecisionDesk({ organizationId, cycle, groups, cells, records }: 
   const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
   const [filters, setFilters] = useState({ cell: "", proposed: "", flagged: false, differs: false, above: false, query: "" });
   const [pagination, setPagination] = useState<PaginationState>({ pageIndex: 0, pageSize: PAGE_SIZE });
+  // A new filter starts again at the first page.
+  const filterBy = (patch: Partial<typeof filters>) => {
+    setFilters((current) => ({ ...current, ...patch }));
+    setPagination((p) => ({ ...p, pageIndex: 0 }));
+  };
 
   const cellNames = useMemo(() => new Map(cells.map((c) => [c.id, c.name])), [cells]);
   // What the rules allow does not depend on the level chosen: one evaluation per record, once.
@@ -172,11 +177,7 @@ export function DecisionDesk({ organizationId, cycle, groups, cells, records }: 
   const undecided = rows.filter((r) => r.state === "REVIEWED").length;
   const decidedCount = rows.filter((r) => r.state === "DECIDED").length;
 
-  const explain = (result: { formError?: string; fieldErrors?: Record<string, string>; errorId?: string }) => {
-    const code = result.formError ?? "generic";
-    if (code === "QUOTA_EXCEEDED") return tAll("errors.QUOTA_EXCEEDED", { group: result.fieldErrors?.group ?? "", excellent: result.fieldErrors?.excellent ?? "", max: result.fieldErrors?.max ?? "" });
-    return tAll(`errors.${code}`, { id: result.errorId ?? "" });
-  };
+  const explain = useExplainFailure();
 
   const save = () => {
     // A level above what the rules allow is refused by the server too; say so before sending anything.
@@ -242,21 +243,7 @@ export function DecisionDesk({ organizationId, cycle, groups, cells, records }: 
           {groupChecks.length === 0 ? <p className="text-sm text-slate-600">{t("noGroups")}</p> : null}
           <div className="grid gap-3 md:grid-cols-2">
             {groupChecks.map(({ group, check, override }) => (
-              <div key={group.id} className={`space-y-2 rounded-lg border p-4 ${check.ok ? "border-slate-200 bg-white" : "border-red-300 bg-red-50"}`} data-testid="group-quota">
-                <p className="font-medium text-slate-900">{group.name}</p>
-                <p className={`text-sm ${check.ok ? "text-slate-800" : "font-medium text-red-800"}`}>
-                  {check.excess > 0 && !check.ok
-                    ? t("quotaOver", { excellent: check.excellent, good: check.good, max: check.maxExcellent, excess: check.excess })
-                    : t("quotaLine", { excellent: check.excellent, good: check.good, max: check.maxExcellent, slots: Math.max(0, check.maxExcellent - check.excellent) })}
-                </p>
-                {override ? (
-                  <p className="text-sm text-amber-900">
-                    <Badge tone="amber">{t("withDecision")}</Badge>{" "}
-                    {t("overrideLine", { no: override.decisionNo, date: override.decidedOn, issuer: override.issuer, rate: override.ratePercent ?? 20 })}
-                  </p>
-                ) : null}
-                {!check.ok ? <QuotaOverrideForm peerGroupId={group.id} groupName={group.name} raisesRate={cycle.ruleSet === "QD366_HD43"} year={cycle.year} /> : null}
-              </div>
+              <GroupQuotaCard key={group.id} group={group} check={check} override={override} cycle={cycle} />
             ))}
           </div>
         </section>
@@ -290,10 +277,7 @@ export function DecisionDesk({ organizationId, cycle, groups, cells, records }: 
               <input
                 type="search"
                 value={filters.query}
-                onChange={(e) => {
-                  setFilters({ ...filters, query: e.target.value });
-                  setPagination((p) => ({ ...p, pageIndex: 0 }));
-                }}
+                onChange={(e) => filterBy({ query: e.target.value })}
                 className="min-h-10 rounded-lg border border-slate-300 px-3"
               />
             </label>
@@ -301,10 +285,7 @@ export function DecisionDesk({ organizationId, cycle, groups, cells, records }: 
               <span>{t("filters.cell")}</span>
               <select
                 value={filters.cell}
-                onChange={(e) => {
-                  setFilters({ ...filters, cell: e.target.value });
-                  setPagination((p) => ({ ...p, pageIndex: 0 }));
-                }}
+                onChange={(e) => filterBy({ cell: e.target.value })}
                 className="min-h-10 rounded-lg border border-slate-300 px-2"
               >
                 <option value="">{tAll("common.all")}</option>
@@ -319,10 +300,7 @@ export function DecisionDesk({ organizationId, cycle, groups, cells, records }: 
               <span>{t("filters.proposed")}</span>
               <select
                 value={filters.proposed}
-                onChange={(e) => {
-                  setFilters({ ...filters, proposed: e.target.value });
-                  setPagination((p) => ({ ...p, pageIndex: 0 }));
-                }}
+                onChange={(e) => filterBy({ proposed: e.target.value })}
                 className="min-h-10 rounded-lg border border-slate-300 px-2"
               >
                 <option value="">{tAll("common.all")}</option>
@@ -334,11 +312,11 @@ export function DecisionDesk({ organizationId, cycle, groups, cells, records }: 
               </select>
             </label>
             <label className="flex min-h-10 items-center gap-2">
-              <input type="checkbox" className="size-5" checked={filters.flagged} onChange={(e) => setFilters({ ...filters, flagged: e.target.checked })} />
+              <input type="checkbox" className="size-5" checked={filters.flagged} onChange={(e) => filterBy({ flagged: e.target.checked })} />
               {t("filters.flagged")}
             </label>
             <label className="flex min-h-10 items-center gap-2">
-              <input type="checkbox" className="size-5" checked={filters.differs} onChange={(e) => setFilters({ ...filters, differs: e.target.checked })} />
+              <input type="checkbox" className="size-5" checked={filters.differs} onChange={(e) => filterBy({ differs: e.target.checked })} />
               {t("filters.differs")}
             </label>
             <label className="flex min-h-10 items-center gap-2">
@@ -346,10 +324,7 @@ export function DecisionDesk({ organizationId, cycle, groups, cells, records }: 
                 type="checkbox"
                 className="size-5"
                 checked={filters.above}
-                onChange={(e) => {
-                  setFilters({ ...filters, above: e.target.checked });
-                  setPagination((p) => ({ ...p, pageIndex: 0 }));
-                }}
+                onChange={(e) => filterBy({ above: e.target.checked })}
               />
               {t("filters.above")}
             </label>
@@ -560,40 +535,17 @@ function DecisionCell({ row }: { row: Row }) {
 function SendBack({ row }: { row: Row }) {
   const t = useTranslations("decide");
   const { pending, sendBack } = useContext(DeskContext);
-  const name = row.fullName;
-  const disabled = pending || row.own || !["REVIEWED", "DECIDED", "PUBLISHED"].includes(row.state);
-  const onSend = (reason: string) => sendBack(row.recordId, reason);
-  const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState("");
-  if (!open) {
-    return (
-      <Button type="button" variant="ghost" className="whitespace-nowrap" onClick={() => setOpen(true)} disabled={disabled} aria-label={t("sendBackFor", { name })}>
-        {t("sendBack")}
-      </Button>
-    );
-  }
   return (
-    <div className="min-w-48 space-y-2">
-      <label className="block text-xs font-medium text-slate-700">
-        {t("sendBackReason", { name })}
-        <textarea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} className="mt-1 w-full rounded-lg border border-slate-300 px-2 py-1 text-sm" />
-      </label>
-      <div className="flex gap-2">
-        <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
-          {t("cancel")}
-        </Button>
-        <Button
-          type="button"
-          disabled={reason.trim() === ""}
-          onClick={() => {
-            onSend(reason.trim());
-            setOpen(false);
-          }}
-        >
-          {t("sendBackConfirm")}
-        </Button>
-      </div>
-    </div>
+    <ReasonButton
+      compact
+      label={t("sendBack")}
+      ariaLabel={t("sendBackFor", { name: row.fullName })}
+      reasonLabel={t("sendBackReason", { name: row.fullName })}
+      confirmLabel={t("sendBackConfirm")}
+      cancelLabel={t("cancel")}
+      disabled={pending || row.own || !["REVIEWED", "DECIDED", "PUBLISHED"].includes(row.state)}
+      onSend={(reason) => sendBack(row.recordId, reason)}
+    />
   );
 }
 

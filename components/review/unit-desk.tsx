@@ -15,7 +15,7 @@ import { decidedGroupCheck, type GroupMember } from "@/lib/review/decisions";
 import { organizationSubject, type StoredOrganizationFacts } from "@/lib/review/facts";
 import type { RecordState } from "@/lib/review/workflow";
 import type { DeskGroup } from "./decision-desk";
-import { QuotaOverrideForm } from "./quota-override-form";
+import { GroupQuotaCard, ReasonButton, useExplainFailure } from "./decision-parts";
 import { UnitSelfRatingForm } from "./unit-self-rating-form";
 
 export type DeskUnit = {
@@ -93,10 +93,7 @@ export function UnitDesk({ organizationId, cycle, groups, units, canPublish }: P
     return c?.level && (u.state !== "DECIDED" || c.level !== u.decidedLevel || c.reason !== (u.decisionReason ?? ""));
   });
 
-  const explain = (result: { formError?: string; fieldErrors?: Record<string, string>; errorId?: string }) =>
-    result.formError === "QUOTA_EXCEEDED"
-      ? tAll("errors.QUOTA_EXCEEDED", { group: result.fieldErrors?.group ?? "", excellent: result.fieldErrors?.excellent ?? "", max: result.fieldErrors?.max ?? "" })
-      : tAll(`errors.${result.formError ?? "generic"}`, { id: result.errorId ?? "" });
+  const explain = useExplainFailure();
 
   const run = (action: () => Promise<{ ok: boolean; formError?: string; fieldErrors?: Record<string, string>; errorId?: string }>, success: string) =>
     startTransition(async () => {
@@ -135,20 +132,7 @@ export function UnitDesk({ organizationId, cycle, groups, units, canPublish }: P
           </h2>
           <div className="grid gap-3 md:grid-cols-2">
             {groupChecks.map(({ group, check, override }) => (
-              <div key={group.id} className={`space-y-2 rounded-lg border p-4 ${check.ok ? "border-slate-200 bg-white" : "border-red-300 bg-red-50"}`} data-testid="group-quota">
-                <p className="font-medium text-slate-900">{group.name}</p>
-                <p className={`text-sm ${check.ok ? "text-slate-800" : "font-medium text-red-800"}`}>
-                  {!check.ok
-                    ? tAll("decide.quotaOver", { excellent: check.excellent, good: check.good, max: check.maxExcellent, excess: check.excess })
-                    : tAll("decide.quotaLine", { excellent: check.excellent, good: check.good, max: check.maxExcellent, slots: Math.max(0, check.maxExcellent - check.excellent) })}
-                </p>
-                {override ? (
-                  <p className="text-sm text-amber-900">
-                    <Badge tone="amber">{tAll("decide.withDecision")}</Badge> {tAll("decide.overrideLine", { no: override.decisionNo, date: override.decidedOn, issuer: override.issuer, rate: override.ratePercent ?? 20 })}
-                  </p>
-                ) : null}
-                {!check.ok ? <QuotaOverrideForm peerGroupId={group.id} groupName={group.name} raisesRate={cycle.ruleSet === "QD366_HD43"} year={cycle.year} /> : null}
-              </div>
+              <GroupQuotaCard key={group.id} group={group} check={check} override={override} cycle={cycle} />
             ))}
           </div>
         </section>
@@ -328,29 +312,14 @@ function VerifyForm({ unit, maxIndex, pending, onVerify }: { unit: DeskUnit; max
 
 function ReturnForm({ name, pending, onReturn }: { name: string; pending: boolean; onReturn: (reason: string) => void }) {
   const t = useTranslations("decideOrgs");
-  const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState("");
-  if (!open) {
-    return (
-      <Button type="button" variant="secondary" onClick={() => setOpen(true)} disabled={pending}>
-        {t("return")}
-      </Button>
-    );
-  }
   return (
-    <div className="space-y-2">
-      <label className="block text-sm font-medium text-slate-800">
-        {t("returnReason", { name })}
-        <textarea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} className="mt-1 w-full rounded-lg border border-slate-300 px-2 py-1 text-sm" />
-      </label>
-      <div className="flex gap-2">
-        <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
-          {t("cancel")}
-        </Button>
-        <Button type="button" disabled={pending || reason.trim() === ""} onClick={() => onReturn(reason.trim())}>
-          {t("returnConfirm")}
-        </Button>
-      </div>
-    </div>
+    <ReasonButton
+      label={t("return")}
+      reasonLabel={t("returnReason", { name })}
+      confirmLabel={t("returnConfirm")}
+      cancelLabel={t("cancel")}
+      disabled={pending}
+      onSend={onReturn}
+    />
   );
 }

@@ -155,6 +155,38 @@ export async function lockGroups(tx: Tx, groupIds: readonly string[]): Promise<v
   await tx.$queryRaw`SELECT id FROM "PeerGroup" WHERE id = ANY(${[...new Set(groupIds)].sort()}) ORDER BY id FOR UPDATE`;
 }
 
+/**
+ * Locks what a set of decisions reads and writes, in the order every writer takes: the records' peer
+ * groups (id order), then the records themselves (id order).
+ */
+export async function lockForDecisions(tx: Tx, recordIds: readonly string[]): Promise<void> {
+  const located = await tx.reviewRecord.findMany({ where: { id: { in: [...recordIds] } }, select: { peerGroupId: true } });
+  await lockGroups(tx, located.map((r) => r.peerGroupId).filter((g): g is string => g !== null));
+  await tx.$queryRaw`SELECT id FROM "ReviewRecord" WHERE id = ANY(${[...recordIds].sort()}) ORDER BY id FOR UPDATE`;
+}
+
+/**
+ * Why one decision of a set is refused, or null: a record changed since the desk read it, a level above
+ * what the rules allow, a departure from the proposal without a reason.
+ */
+export function decisionProblem(
+  decision: { expectedVersion: number; level: Level; reason: string },
+  record: { version: number; proposedLevel: string | null },
+  maxLevel: () => Level | null,
+): "STALE_EDIT" | "LEVEL_ABOVE_RULES" | "DECISION_REASON_REQUIRED" | null {
+  if (record.version !== decision.expectedVersion) return "STALE_EDIT";
+  const max = maxLevel();
+  if (max !== null && LEVELS.indexOf(decision.level) < LEVELS.indexOf(max)) return "LEVEL_ABOVE_RULES";
+  if (decision.level !== record.proposedLevel && decision.reason === "") return "DECISION_REASON_REQUIRED";
+  return null;
+}
+
+/** Refuses the whole set when any decision has a problem, naming each record; a stale one first. */
+export function assertNoProblems(problems: Record<string, string>): void {
+  if (Object.values(problems).includes("STALE_EDIT")) throw new DomainError("STALE_EDIT", problems);
+  if (Object.keys(problems).length > 0) throw new DomainError("DECISIONS_REFUSED", problems);
+}
+
 /** Every group holds the rule after the writes, or the whole save is refused naming the first that breaks. */
 export async function assertGroupsHold(tx: Tx, groupIds: readonly string[], ruleSet: RuleSetId, quotaBase: QuotaBase): Promise<void> {
   if (groupIds.length === 0) return;
@@ -195,9 +227,7 @@ export async function saveDecisions(actor: Actor, raw: unknown) {
     const cycle = await getCurrentCycle(input.organizationId);
     if (!cycle) throw new NotFoundError();
     if (!DECIDING_STATUSES.includes(cycle.status)) throw new DomainError("CYCLE_CLOSED");
-    const located = await tx.reviewRecord.findMany({ where: { id: { in: ids } }, select: { peerGroupId: true } });
-    await lockGroups(tx, located.map((r) => r.peerGroupId).filter((g): g is string => g !== null));
-    await tx.$queryRaw`SELECT id FROM "ReviewRecord" WHERE id = ANY(${[...ids].sort()}) ORDER BY id FOR UPDATE`;
+    await lockForDecisions(tx, ids);
     const records = await tx.reviewRecord.findMany({
       where: { id: { in: ids }, cycleId: cycle.id, subjectKind: "MEMBER", peerGroup: { decidingOrgId: input.organizationId } },
       select: DESK_RECORD_SELECT,
@@ -211,19 +241,15 @@ export async function saveDecisions(actor: Actor, raw: unknown) {
     for (const decision of input.decisions) {
       const record = byId.get(decision.recordId)!;
       assertTransition(actor, "decide", { state: record.state as RecordState, kind: "MEMBER", target: { organizationAncestry: ancestries.get(record.scopeOrgId) ?? [], memberId: record.memberId! } });
-      if (record.version !== decision.expectedVersion) {
-        problems[record.id] = "STALE_EDIT";
-        continue;
-      }
-      const verdict = evaluateSubject(recordSubject(standingOf(record, cycle.year), storedFactsOf(record), { peerGroup: record.peerGroupId ?? "", proposed: decision.level }), {
-        ruleSet: ruleSetId,
-        ratingDate: toIsoDate(cycle.ratingDate),
-      });
-      if (verdict.maxLevel !== null && LEVELS.indexOf(decision.level) < LEVELS.indexOf(verdict.maxLevel)) problems[record.id] = "LEVEL_ABOVE_RULES";
-      else if (decision.level !== record.proposedLevel && decision.reason === "") problems[record.id] = "DECISION_REASON_REQUIRED";
+      const problem = decisionProblem(decision, record, () =>
+        evaluateSubject(recordSubject(standingOf(record, cycle.year), storedFactsOf(record), { peerGroup: record.peerGroupId ?? "", proposed: decision.level }), {
+          ruleSet: ruleSetId,
+          ratingDate: toIsoDate(cycle.ratingDate),
+        }).maxLevel,
+      );
+      if (problem) problems[record.id] = problem;
     }
-    if (Object.values(problems).includes("STALE_EDIT")) throw new DomainError("STALE_EDIT", problems);
-    if (Object.keys(problems).length > 0) throw new DomainError("DECISIONS_REFUSED", problems);
+    assertNoProblems(problems);
 
     await writeDecisions(tx, actor, input.organizationId, input.decisions, byId);
     await assertGroupsHold(tx, [...new Set(records.map((r) => r.peerGroupId!))], ruleSetId, cycle.quotaBase as QuotaBase);

@@ -8,7 +8,7 @@ import { organizationSubject, type StoredOrganizationFacts } from "@/lib/review/
 import { assertTransition, availableTransitions, type RecordKind, type RecordState } from "@/lib/review/workflow";
 import { PublishSchema, ReturnUnitSchema, SaveDecisionsSchema, UnitSelfRatingSchema, VerifyUnitSchema } from "@/lib/schemas/decisions";
 import { getCurrentCycle } from "./cycles";
-import { ancestriesOf, assertGroupsHold, BULK_TRANSACTION, DECIDING_STATUSES, lockGroups, writeDecisions } from "./decisions";
+import { ancestriesOf, assertGroupsHold, assertNoProblems, BULK_TRANSACTION, decisionProblem, DECIDING_STATUSES, lockForDecisions, lockGroups, writeDecisions } from "./decisions";
 import { db, type DbClient, type Tx } from "./db";
 import { getOrgAncestry } from "./scope";
 
@@ -323,9 +323,7 @@ export async function decideUnits(actor: Actor, raw: unknown) {
     const cycle = await getCurrentCycle(input.organizationId);
     if (!cycle) throw new NotFoundError();
     assertOpen(cycle.status);
-    const located = await tx.reviewRecord.findMany({ where: { id: { in: ids } }, select: { peerGroupId: true } });
-    await lockGroups(tx, located.map((r) => r.peerGroupId).filter((g): g is string => g !== null));
-    await tx.$queryRaw`SELECT id FROM "ReviewRecord" WHERE id = ANY(${[...ids].sort()}) ORDER BY id FOR UPDATE`;
+    await lockForDecisions(tx, ids);
     const records = await tx.reviewRecord.findMany({
       where: { id: { in: ids }, cycleId: cycle.id, subjectKind: "ORGANIZATION", peerGroup: { decidingOrgId: input.organizationId } },
       select: UNIT_SELECT,
@@ -339,19 +337,15 @@ export async function decideUnits(actor: Actor, raw: unknown) {
       const record = byId.get(decision.recordId)!;
       const kind = recordKindOf(record.organization!.kind);
       assertTransition(actor, kind === "GRASSROOTS" ? "approve" : "decideUnit", { state: record.state as RecordState, kind, target: { organizationAncestry: ancestries.get(record.organizationId!) ?? [] } });
-      if (record.version !== decision.expectedVersion) {
-        problems[record.id] = "STALE_EDIT";
-        continue;
-      }
-      const verdict = evaluateSubject(
-        organizationSubject(record.id, factsOf(record), { peerGroup: record.peerGroupId ?? "", proposed: decision.level, subordinateLevels: levels.get(record.organizationId!) ?? [], establishedOn: toIsoDate(record.organization!.establishedOn) }),
-        { ruleSet: cycle.ruleSet as RuleSetId, ratingDate: toIsoDate(cycle.ratingDate) },
+      const problem = decisionProblem(decision, record, () =>
+        evaluateSubject(
+          organizationSubject(record.id, factsOf(record), { peerGroup: record.peerGroupId ?? "", proposed: decision.level, subordinateLevels: levels.get(record.organizationId!) ?? [], establishedOn: toIsoDate(record.organization!.establishedOn) }),
+          { ruleSet: cycle.ruleSet as RuleSetId, ratingDate: toIsoDate(cycle.ratingDate) },
+        ).maxLevel,
       );
-      if (isAbove(decision.level, verdict.maxLevel)) problems[record.id] = "LEVEL_ABOVE_RULES";
-      else if (decision.level !== record.proposedLevel && decision.reason === "") problems[record.id] = "DECISION_REASON_REQUIRED";
+      if (problem) problems[record.id] = problem;
     }
-    if (Object.values(problems).includes("STALE_EDIT")) throw new DomainError("STALE_EDIT", problems);
-    if (Object.keys(problems).length > 0) throw new DomainError("DECISIONS_REFUSED", problems);
+    assertNoProblems(problems);
     await writeDecisions(tx, actor, input.organizationId, input.decisions, byId);
     await assertGroupsHold(tx, [...new Set(records.map((r) => r.peerGroupId!))], cycle.ruleSet as RuleSetId, cycle.quotaBase as QuotaBase);
     return { decided: input.decisions.length };

@@ -1,0 +1,102 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import type { RuleSetId } from "@/lib/grading/rule-sets";
+import type { QuotaCheck } from "@/lib/grading/types";
+import { QuotaOverrideForm } from "./quota-override-form";
+
+// Pieces both decision desks share (the members' and the organizations'): a peer group's 20 % card,
+// the message of a refused save, and a button that asks for a reason before sending something back.
+
+type Override = { decisionNo: string; decidedOn: string; issuer: string; ratePercent: number | null };
+
+/** A peer group's arithmetic as it stands with the desk's choices, its override, and the form to record one. */
+export function GroupQuotaCard({ group, check, override, cycle }: { group: { id: string; name: string }; check: QuotaCheck; override?: Override; cycle: { ruleSet: RuleSetId; year: number } }) {
+  const t = useTranslations("decide");
+  return (
+    <div className={`space-y-2 rounded-lg border p-4 ${check.ok ? "border-slate-200 bg-white" : "border-red-300 bg-red-50"}`} data-testid="group-quota">
+      <p className="font-medium text-slate-900">{group.name}</p>
+      <p className={`text-sm ${check.ok ? "text-slate-800" : "font-medium text-red-800"}`}>
+        {!check.ok
+          ? t("quotaOver", { excellent: check.excellent, good: check.good, max: check.maxExcellent, excess: check.excess })
+          : t("quotaLine", { excellent: check.excellent, good: check.good, max: check.maxExcellent, slots: Math.max(0, check.maxExcellent - check.excellent) })}
+      </p>
+      {override ? (
+        <p className="text-sm text-amber-900">
+          <Badge tone="amber">{t("withDecision")}</Badge>{" "}
+          {t("overrideLine", { no: override.decisionNo, date: override.decidedOn, issuer: override.issuer, rate: override.ratePercent ?? 20 })}
+        </p>
+      ) : null}
+      {!check.ok ? <QuotaOverrideForm peerGroupId={group.id} groupName={group.name} raisesRate={cycle.ruleSet === "QD366_HD43"} year={cycle.year} /> : null}
+    </div>
+  );
+}
+
+type Failure = { formError?: string; fieldErrors?: Record<string, string>; errorId?: string };
+
+/** The sentence for a refused save: the 20 % breach names its group and counts. */
+export function useExplainFailure() {
+  const t = useTranslations();
+  return (result: Failure) =>
+    result.formError === "QUOTA_EXCEEDED"
+      ? t("errors.QUOTA_EXCEEDED", { group: result.fieldErrors?.group ?? "", excellent: result.fieldErrors?.excellent ?? "", max: result.fieldErrors?.max ?? "" })
+      : t(`errors.${result.formError ?? "generic"}`, { id: result.errorId ?? "" });
+}
+
+/** A button that opens a reason field; sending needs a reason. */
+export function ReasonButton({
+  label,
+  ariaLabel,
+  reasonLabel,
+  confirmLabel,
+  cancelLabel,
+  disabled,
+  compact = false,
+  onSend,
+}: {
+  label: string;
+  ariaLabel?: string;
+  reasonLabel: string;
+  confirmLabel: string;
+  cancelLabel: string;
+  disabled: boolean;
+  /** In a table row: a quiet button and small type. */
+  compact?: boolean;
+  onSend: (reason: string) => void;
+}) {
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState("");
+  if (!open) {
+    return (
+      <Button type="button" variant={compact ? "ghost" : "secondary"} className={compact ? "whitespace-nowrap" : ""} onClick={() => setOpen(true)} disabled={disabled} aria-label={ariaLabel}>
+        {label}
+      </Button>
+    );
+  }
+  return (
+    <div className={compact ? "min-w-48 space-y-2" : "space-y-2"}>
+      <label className={compact ? "block text-xs font-medium text-slate-700" : "block text-sm font-medium text-slate-800"}>
+        {reasonLabel}
+        <textarea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} className="mt-1 w-full rounded-lg border border-slate-300 px-2 py-1 text-sm" />
+      </label>
+      <div className="flex gap-2">
+        <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
+          {cancelLabel}
+        </Button>
+        <Button
+          type="button"
+          disabled={disabled || reason.trim() === ""}
+          onClick={() => {
+            onSend(reason.trim());
+            setOpen(false);
+          }}
+        >
+          {confirmLabel}
+        </Button>
+      </div>
+    </div>
+  );
+}
