@@ -1,16 +1,17 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/permissions";
-import type { OrgKind, OrgSector, RatingLevel, RecordState } from "@/lib/generated/prisma/client";
+import { Prisma, type OrgKind, type OrgSector, type RatingLevel, type RecordState } from "@/lib/generated/prisma/client";
 import { toIsoDate } from "@/lib/i18n/format";
 import { vietnamDay } from "@/lib/review/calendar";
 import { db } from "./db";
+import { stateSums, tallyRowsUnder } from "./record-tally";
 import { cycleOver, getReportScope, pickYear, type ReportScope } from "./report-scope";
 
 // The progress board: every unit under the viewer's scope through the phases of a year's review, with
 // what is late against each deadline. Late is by calendar day in Vietnam: a deadline of 10/12 is missed
 // from 11/12 on. Two aggregate queries whatever the size: records are counted once per unit that runs
-// them (the member's cell, the organization itself), and only those per-unit counts are rolled up the
-// closure table to the rows shown.
+// them (the member's cell, the organization itself) in "RecordTally", and only those per-unit counts
+// are rolled up the closure table to the rows shown.
 
 export const RECORD_STATES = ["DRAFT", "SUBMITTED", "RETURNED", "REVIEWED", "DECIDED", "PUBLISHED", "ABSENT", "NOT_RATED", "UNDER_REREVIEW"] as const satisfies readonly RecordState[];
 
@@ -67,7 +68,8 @@ export type ProgressBoard = ReportScope & {
   members: ProgressMember[] | null;
 };
 
-type Agg = { id: string; kind: "MEMBER" | "ORGANIZATION"; state: RecordState; n: number; ls: number; lm: number; ld: number; lo: number; decided: number };
+/** One row shown (a unit) and one subject kind: its records per state, late and decided. */
+type Agg = Record<RecordState, number> & { id: string; kind: "MEMBER" | "ORGANIZATION"; ls: number; lm: number; ld: number; lo: number; decided: number };
 
 const emptyStates = () => Object.fromEntries(RECORD_STATES.map((s) => [s, 0])) as Record<RecordState, number>;
 
@@ -88,25 +90,22 @@ export async function getProgressBoard(actor: Actor, query: { unit?: string | nu
   const [aggs, meetings, deadlines] = await Promise.all([
     db.$queryRaw<Agg[]>`
       WITH per_unit AS (
-        SELECT r."scopeOrgId" AS org, r."subjectKind"::text AS kind, r.state::text AS state,
-               count(*)::int AS n,
-               count(*) FILTER (WHERE r.state IN ('DRAFT', 'RETURNED') AND cy."selfReviewDue" < ${today}::date)::int AS ls,
-               count(*) FILTER (WHERE r.state IN ('DRAFT', 'RETURNED', 'SUBMITTED') AND cy."meetingsDue" < ${today}::date)::int AS lm,
-               count(*) FILTER (WHERE r.state = 'REVIEWED' AND cy."grassrootsDue" < ${today}::date)::int AS ld,
-               count(*) FILTER (WHERE r.state NOT IN ('DECIDED', 'PUBLISHED', 'NOT_RATED')
-                                  AND CASE WHEN o.kind IN ('DANG_BO_CO_SO', 'CHI_BO_CO_SO') THEN cy."upperDecisionDue" ELSE cy."grassrootsDue" END < ${today}::date)::int AS lo,
-               count(*) FILTER (WHERE r."decidedLevel" IS NOT NULL)::int AS decided
-          FROM "ReviewRecord" r
-          JOIN "ReviewCycle" cy ON cy.id = r."cycleId" AND cy.year = ${year} AND ${cycleOver(unitId)}
-          LEFT JOIN "Organization" o ON o.id = r."organizationId"
-         WHERE r."scopeOrgId" IN (SELECT "descendantId" FROM "OrgClosure" WHERE "ancestorId" = ${unitId})
-         GROUP BY 1, 2, 3
+        SELECT t."scopeOrgId" AS org, t."subjectKind"::text AS kind, ${stateSums("t")},
+               sum(CASE WHEN cy."selfReviewDue" < ${today}::date THEN t.draft + t.returned ELSE 0 END)::int AS ls,
+               sum(CASE WHEN cy."meetingsDue" < ${today}::date THEN t.draft + t.returned + t.submitted ELSE 0 END)::int AS lm,
+               sum(CASE WHEN cy."grassrootsDue" < ${today}::date THEN t.reviewed ELSE 0 END)::int AS ld,
+               sum(CASE WHEN t."subjectKind" = 'ORGANIZATION'
+                         AND CASE WHEN o.kind IN ('DANG_BO_CO_SO', 'CHI_BO_CO_SO') THEN cy."upperDecisionDue" ELSE cy."grassrootsDue" END < ${today}::date
+                        THEN t.total - t.decided - t.published - t."notRated" ELSE 0 END)::int AS lo,
+               sum(t.excellent + t.good + t.completed + t."notCompleted")::int AS decided
+          FROM ${tallyRowsUnder(unitId, [year], "BOTH", Prisma.sql`JOIN "Organization" o ON o.id = t."scopeOrgId"`)}
+         GROUP BY 1, 2
       )
-      SELECT c."ancestorId" AS id, p.kind, p.state,
-             sum(p.n)::int AS n, sum(p.ls)::int AS ls, sum(p.lm)::int AS lm, sum(p.ld)::int AS ld, sum(p.lo)::int AS lo, sum(p.decided)::int AS decided
+      SELECT c."ancestorId" AS id, p.kind, ${stateSums("p", true)},
+             sum(p.ls)::int AS ls, sum(p.lm)::int AS lm, sum(p.ld)::int AS ld, sum(p.lo)::int AS lo, sum(p.decided)::int AS decided
         FROM per_unit p JOIN "OrgClosure" c ON c."descendantId" = p.org
        WHERE c."ancestorId" = ANY(${ids})
-       GROUP BY 1, 2, 3`,
+       GROUP BY 1, 2`,
     db.$queryRaw<{ id: string; finalized: number }[]>`
       SELECT c."ancestorId" AS id, count(*)::int AS finalized
         FROM "Meeting" m
@@ -132,15 +131,16 @@ export async function getProgressBoard(actor: Actor, query: { unit?: string | nu
     let decided = 0;
     for (const a of aggs) {
       if (a.id !== org.id) continue;
+      const n = RECORD_STATES.reduce((sum, state) => sum + a[state], 0);
       if (a.kind === "MEMBER") {
-        members += a.n;
-        byState[a.state] += a.n;
+        members += n;
+        for (const state of RECORD_STATES) byState[state] += a[state];
         late.selfReview += a.ls;
         late.meeting += a.lm;
         late.decision += a.ld;
         decided += a.decided;
       } else {
-        organizations += a.n;
+        organizations += n;
         organizationsDecided += a.decided;
         late.organizations += a.lo;
       }

@@ -2,7 +2,8 @@ import "server-only";
 import type { Actor } from "@/lib/auth/permissions";
 import { Prisma, type RuleSetId } from "@/lib/generated/prisma/client";
 import { db } from "./db";
-import { cycleOver, getReportScope, listDecidedYears, pickYear, type ReportScope } from "./report-scope";
+import { TALLY_FIGURE_SUMS, TALLY_FIGURES, tallyRowsUnder } from "./record-tally";
+import { getReportScope, listDecidedYears, pickYear, type ReportScope } from "./report-scope";
 
 // The statistics of a year as the year-end reports and the press give them ("… đảng viên được đánh
 // giá, xếp loại; HTXSNV … chiếm …%"): who was to be reviewed, reviewed, rated and not rated (by
@@ -58,62 +59,25 @@ export type Statistics = ReportScope & {
   scored: number;
 };
 
-const COUNT_COLUMNS = Prisma.sql`
-  count(*)::int AS total,
-  count(*) FILTER (WHERE r.state = 'NOT_RATED')::int AS "notRated",
-  count(*) FILTER (WHERE r.state = 'NOT_RATED' AND r."notRatedReason" = 'EXEMPT')::int AS "notRatedExempt",
-  count(*) FILTER (WHERE r.state = 'NOT_RATED' AND r."notRatedReason" = 'SUSPENDED')::int AS "notRatedSuspended",
-  count(*) FILTER (WHERE r.state = 'NOT_RATED' AND r."notRatedReason" = 'NEW_MEMBER')::int AS "notRatedNewMember",
-  count(*) FILTER (WHERE r.state = 'NOT_RATED' AND r."notRatedReason" = 'NEW_ORGANIZATION')::int AS "notRatedNewOrganization",
-  count(*) FILTER (WHERE r.state = 'NOT_RATED' AND (r."notRatedReason" IS NULL OR r."notRatedReason" = 'OTHER'))::int AS "notRatedOther",
-  count(*) FILTER (WHERE r.state IN ('REVIEWED', 'DECIDED', 'PUBLISHED', 'UNDER_REREVIEW'))::int AS reviewed,
-  count(*) FILTER (WHERE r.state = 'ABSENT')::int AS absent,
-  count(*) FILTER (WHERE r."decidedLevel" IS NOT NULL)::int AS rated,
-  count(*) FILTER (WHERE r."decidedLevel" = 'EXCELLENT')::int AS "EXCELLENT",
-  count(*) FILTER (WHERE r."decidedLevel" = 'GOOD')::int AS "GOOD",
-  count(*) FILTER (WHERE r."decidedLevel" = 'COMPLETED')::int AS "COMPLETED",
-  count(*) FILTER (WHERE r."decidedLevel" = 'NOT_COMPLETED')::int AS "NOT_COMPLETED"`;
-
 type Row = Omit<LevelCounts, "toRate" | "label"> & { label: string | null };
-const finish = (r: Row): LevelCounts => ({ ...r, label: r.label ?? r.key, toRate: r.total - r.notRated });
+const COUNT_NAMES = TALLY_FIGURES.map(([name]) => name).filter((name) => !/^b\d$/.test(name)) as (keyof Row)[];
+/** The counts of a row as the page shows them (the score buckets and the row's dimension left out). */
+const finish = (r: Row): LevelCounts =>
+  ({ ...Object.fromEntries(COUNT_NAMES.map((name) => [name, r[name]])), key: r.key, label: r.label ?? r.key, toRate: r.total - r.notRated }) as LevelCounts;
 
-// The member figures of a year (and the year before) in one pass over the records: they are counted per
-// cell and peer group first (a few thousand rows for a province), and every table — the totals, by unit,
-// by sector, by peer group, the score buckets — is summed from those, not from the records again.
-const MEMBER_FIGURES: [string, string][] = [
-  ["total", "true"],
-  ["notRated", "r.state = 'NOT_RATED'"],
-  ["notRatedExempt", "r.state = 'NOT_RATED' AND r.\"notRatedReason\" = 'EXEMPT'"],
-  ["notRatedSuspended", "r.state = 'NOT_RATED' AND r.\"notRatedReason\" = 'SUSPENDED'"],
-  ["notRatedNewMember", "r.state = 'NOT_RATED' AND r.\"notRatedReason\" = 'NEW_MEMBER'"],
-  ["notRatedNewOrganization", "r.state = 'NOT_RATED' AND r.\"notRatedReason\" = 'NEW_ORGANIZATION'"],
-  ["notRatedOther", "r.state = 'NOT_RATED' AND (r.\"notRatedReason\" IS NULL OR r.\"notRatedReason\" = 'OTHER')"],
-  ["reviewed", "r.state IN ('REVIEWED', 'DECIDED', 'PUBLISHED', 'UNDER_REREVIEW')"],
-  ["absent", "r.state = 'ABSENT'"],
-  ["rated", "r.\"decidedLevel\" IS NOT NULL"],
-  ["EXCELLENT", "r.\"decidedLevel\" = 'EXCELLENT'"],
-  ["GOOD", "r.\"decidedLevel\" = 'GOOD'"],
-  ["COMPLETED", "r.\"decidedLevel\" = 'COMPLETED'"],
-  ["NOT_COMPLETED", "r.\"decidedLevel\" = 'NOT_COMPLETED'"],
-  // QD366_HD43: the total score in 10-point buckets (90–100 the last), of the rated with a complete score.
-  ...Array.from({ length: 10 }, (_, b): [string, string] => [
-    `b${b}`,
-    `cy."ruleSet" = 'QD366_HD43' AND r.state <> 'NOT_RATED' AND r."scoreGeneralTenths" IS NOT NULL AND r."scoreResultsTenths" IS NOT NULL AND LEAST((r."scoreGeneralTenths" + r."scoreResultsTenths") / 100, 9) = ${b}`,
-  ]),
-];
-const BASE_COLUMNS = Prisma.raw(MEMBER_FIGURES.map(([name, where]) => `count(*) FILTER (WHERE ${where})::int AS "${name}"`).join(",\n"));
-const SUM_COLUMNS = Prisma.raw(MEMBER_FIGURES.map(([name]) => `sum(b."${name}")::int AS "${name}"`).join(", "));
+// Every figure is a sum over "RecordTally" (lib/data/record-tally.ts): the counts per cell and peer
+// group the triggers keep, a few thousand rows for a province. The member figures of a year and the
+// year before are summed per cell and peer group once, and every table (the totals, by unit, by sector,
+// by peer group, the score buckets) is summed from those.
+const SUM_COLUMNS = Prisma.raw(TALLY_FIGURES.map(([name]) => `sum(b."${name}")::int AS "${name}"`).join(", "));
 
 type FigureRow = Row & { dim: "ALL" | "UNIT" | "SECTOR" | "GROUP"; year: number } & Record<`b${number}`, number>;
 
 function memberFigures(unitId: string, year: number) {
   return db.$queryRaw<FigureRow[]>`
     WITH base AS MATERIALIZED (
-      SELECT cy.year, r."scopeOrgId" AS org, r."peerGroupId" AS pg, ${BASE_COLUMNS}
-        FROM "ReviewRecord" r
-        JOIN "ReviewCycle" cy ON cy.id = r."cycleId" AND cy.year IN (${year}, ${year - 1}) AND ${cycleOver(unitId)}
-       WHERE r."subjectKind" = 'MEMBER'
-         AND r."scopeOrgId" IN (SELECT "descendantId" FROM "OrgClosure" WHERE "ancestorId" = ${unitId})
+      SELECT cy.year, t."scopeOrgId" AS org, NULLIF(t."peerGroupId", '') AS pg, ${TALLY_FIGURE_SUMS}
+        FROM ${tallyRowsUnder(unitId, [year, year - 1], "MEMBER")}
        GROUP BY 1, 2, 3
     )
     SELECT 'ALL' AS dim, b.year, 'ALL' AS key, 'ALL' AS label, ${SUM_COLUMNS} FROM base b GROUP BY b.year
@@ -134,13 +98,10 @@ function memberFigures(unitId: string, year: number) {
 
 /** Organization records of a year under a unit (the unit itself included), grouped by `key` of o. */
 function organizationCounts(unitId: string, year: number, key: Prisma.Sql, label: Prisma.Sql) {
+  // An organization's records are run by the organization itself: the tally row's unit is the subject.
   return db.$queryRaw<Row[]>`
-    SELECT ${key} AS key, min(${label}) AS label, ${COUNT_COLUMNS}
-      FROM "ReviewRecord" r
-      JOIN "ReviewCycle" cy ON cy.id = r."cycleId" AND cy.year = ${year} AND ${cycleOver(unitId)}
-      JOIN "Organization" o ON o.id = r."organizationId"
-     WHERE r."subjectKind" = 'ORGANIZATION'
-       AND r."organizationId" IN (SELECT "descendantId" FROM "OrgClosure" WHERE "ancestorId" = ${unitId})
+    SELECT ${key} AS key, min(${label}) AS label, ${TALLY_FIGURE_SUMS}
+      FROM ${tallyRowsUnder(unitId, [year], "ORGANIZATION", Prisma.sql`JOIN "Organization" o ON o.id = t."scopeOrgId"`)}
      GROUP BY 1 ORDER BY 1`;
 }
 
@@ -179,12 +140,6 @@ export async function getStatistics(actor: Actor, query: { unit?: string | null;
   const bySector = pickDim("SECTOR");
   const byPeerGroup = pickDim("GROUP");
   const scores = members[0] ? Array.from({ length: 10 }, (_, b) => ({ bucket: b, count: members[0][`b${b}`] })).filter((x) => x.count > 0) : [];
-  const strip = (f: FigureRow): Row => {
-    const { dim: _d, year: _y, ...rest } = f;
-    for (let b = 0; b < 10; b++) delete (rest as Record<string, unknown>)[`b${b}`];
-    return rest;
-  };
-
   const bucketCount = (b: number) => scores.find((s) => s.bucket === b)?.count ?? 0;
   const scoreBuckets = Array.from({ length: 10 }, (_, b) => ({ from: b * 10, to: b === 9 ? 100 : b * 10 + 10, count: bucketCount(b) }));
   const sum = (from: number, to: number) => scores.filter((s) => s.bucket >= from && s.bucket < to).reduce((n, s) => n + s.count, 0);
@@ -194,13 +149,13 @@ export async function getStatistics(actor: Actor, query: { unit?: string | null;
     ...scope,
     year,
     ruleSet: ruleSets[0]?.ruleSet ?? null,
-    members: members[0] ? finish(strip(members[0])) : null,
-    membersLastYear: lastYear[0] ? finish(strip(lastYear[0])) : null,
+    members: members[0] ? finish(members[0]) : null,
+    membersLastYear: lastYear[0] ? finish(lastYear[0]) : null,
     grassroots: orgClasses.find((r) => r.key === "GRASSROOTS") ? finish(orgClasses.find((r) => r.key === "GRASSROOTS")!) : null,
     subordinate: orgClasses.find((r) => r.key === "SUBORDINATE") ? finish(orgClasses.find((r) => r.key === "SUBORDINATE")!) : null,
-    byUnit: byUnit.map((r) => finish(strip(r))),
-    bySector: bySector.map((r) => finish(strip(r))),
-    byPeerGroup: byPeerGroup.map((r) => finish(strip(r))),
+    byUnit: byUnit.map(finish),
+    bySector: bySector.map(finish),
+    byPeerGroup: byPeerGroup.map(finish),
     organizationsBySector: orgBySector.map(finish),
     disciplined: { members: totalRow?.members ?? 0, byForm: disciplines.filter((d) => d.form !== null).map((d) => ({ form: d.form, count: d.members })) },
     scoreBuckets: scores.length ? scoreBuckets : [],

@@ -8,6 +8,7 @@ import { DomainError } from "@/lib/errors";
 import { reviewYearOn } from "@/lib/review/calendar";
 import { toSearchKey } from "@/lib/text/search";
 import { actorFor, ensureDemoDistrict, otherDistrict } from "./fixtures";
+import { expectTallyExact } from "./tally";
 
 // Opening a review year, its score sheets and their freeze, on the real database. The cycle is opened
 // for the small district beside the demo one (fixtures.otherDistrict), by an upper board assigned there,
@@ -211,3 +212,6 @@ describe("opening the review of a year", () => {
     });
   });
 });
+
+// Whatever these use cases wrote, the reports' tally still equals a recount of the records.
+afterAll(() => expectTallyExact());

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { NotFoundError, type Actor } from "@/lib/auth/permissions";
 import { loadActor } from "@/lib/data/actors";
@@ -11,6 +11,7 @@ import { recordRereview } from "@/lib/data/meetings";
 import { maxExcellent } from "@/lib/grading";
 import { DomainError } from "@/lib/errors";
 import { actorFor, dayOfCurrentYear, ensureDemoDistrict } from "./fixtures";
+import { expectTallyExact } from "./tally";
 
 // The grassroots committee's decisions on the real database: a set of decisions within the rules and
 // the 20 % rule is saved with its superseded decisions and audit rows; a breach, a level above the rules,
@@ -272,3 +273,6 @@ describe("two committee members deciding the same group at once", () => {
     expect(refusedTrials).toBe(CONCURRENCY_TRIALS);
   }, 600_000);
 });
+
+// Whatever these use cases wrote, the reports' tally still equals a recount of the records.
+afterAll(() => expectTallyExact());

@@ -1,10 +1,11 @@
 import ExcelJS from "exceljs";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/permissions";
 import { loadActor } from "@/lib/data/actors";
 import { db } from "@/lib/data/db";
 import { runImport, type ImportEvent } from "@/lib/import/run";
 import { ensureReportFixture, type ReportFixture } from "./report-fixture";
+import { expectTallyExact } from "./tally";
 
 // The register import against the real database: a file with errors writes nothing and names every
 // error's row and column; a valid file is written once, audited, and importing it again changes nothing.
@@ -123,3 +124,6 @@ describe("register import", () => {
     await expect(runImport(f.board, { name: "dang-vien.csv", bytes: Buffer.from(csv) }, "check", () => {})).rejects.toThrow("NOT_FOUND");
   });
 });
+
+// Whatever these use cases wrote, the reports' tally still equals a recount of the records.
+afterAll(() => expectTallyExact());

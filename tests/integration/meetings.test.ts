@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { NotFoundError, type Actor } from "@/lib/auth/permissions";
 import { getCurrentCycle } from "@/lib/data/cycles";
@@ -6,6 +6,7 @@ import { db } from "@/lib/data/db";
 import { finalizeMeeting, getMeetingPage, saveMinutesDraft } from "@/lib/data/meetings";
 import type { MinutesContent } from "@/lib/schemas/meetings";
 import { actorFor, ensureDemoDistrict, orgByCode } from "./fixtures";
+import { expectTallyExact } from "./tally";
 
 // The cell's review meeting on the real database: minutes saved as a draft (stale saves answered with
 // the newer text), finalizing refused without a quorum or a collective review or with a level above the
@@ -124,3 +125,6 @@ describe("the cell's meeting and its minutes", () => {
     expect((await getMeetingPage(secretary, cellWest))!.canWrite).toBe(false);
   });
 });
+
+// Whatever these use cases wrote, the reports' tally still equals a recount of the records.
+afterAll(() => expectTallyExact());

@@ -9,6 +9,7 @@ import { DomainError } from "@/lib/errors";
 import type { RecordState } from "@/lib/generated/prisma/client";
 import { todayInVietnam } from "@/lib/i18n/format";
 import { actorFor, CURRENT_YEAR, ensureDemoDistrict, orgByCode } from "./fixtures";
+import { expectTallyExact } from "./tally";
 
 // Opinions before the meeting on the real database: what a record requires from its member's stored facts
 // (cell history, category, residence), recorded, corrected and deleted by the cell's secretary with an
@@ -229,3 +230,6 @@ describe("who may, and when", () => {
     }
   });
 });
+
+// Whatever these use cases wrote, the reports' tally still equals a recount of the records.
+afterAll(() => expectTallyExact());

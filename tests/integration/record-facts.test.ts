@@ -1,10 +1,11 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { NotFoundError, type Actor } from "@/lib/auth/permissions";
 import { getCurrentCycle } from "@/lib/data/cycles";
 import { db } from "@/lib/data/db";
 import { getMemberRatingFacts, updateMemberRatingFacts } from "@/lib/data/record-facts";
 import { actorFor, ensureDemoDistrict, orgByCode } from "./fixtures";
+import { expectTallyExact } from "./tally";
 
 // The facts of the 100-point rules on a member's record in the demo's review under way: entered by the
 // cell's secretary, checked against the cycle's score sheet, audited; never by the member themself.
@@ -89,3 +90,6 @@ describe("the facts of a member's record under QD366_HD43", () => {
     expect(await db.reviewRecord.findUniqueOrThrow({ where: { id: recordId } })).toEqual(before);
   });
 });
+
+// Whatever these use cases wrote, the reports' tally still equals a recount of the records.
+afterAll(() => expectTallyExact());

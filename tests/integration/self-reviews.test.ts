@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { NotFoundError, type Actor } from "@/lib/auth/permissions";
 import { getCurrentCycle } from "@/lib/data/cycles";
@@ -8,6 +8,7 @@ import { getSelfReviewPage, listCellRecords, returnSelfReview, saveSelfReviewDra
 import type { SelfReviewContent } from "@/lib/review/templates";
 import { WorkflowError } from "@/lib/review/workflow";
 import { actorFor, ensureDemoDistrict, orgByCode } from "./fixtures";
+import { expectTallyExact } from "./tally";
 
 // The self-review on the real database: drafts saved as typed (no audit per keystroke), a stale save
 // answered with the newer text, submit checked for completeness and audited, the secretary's return and
@@ -146,3 +147,6 @@ describe("a paper self-review typed in by the secretary", () => {
     await expect(saveSelfReviewDraft(secretary, { recordId: ownRecordId, baseVersion: current.version, content: current.content })).rejects.toBeInstanceOf(NotFoundError);
   });
 });
+
+// Whatever these use cases wrote, the reports' tally still equals a recount of the records.
+afterAll(() => expectTallyExact());

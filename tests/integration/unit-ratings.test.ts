@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { NotFoundError, type Actor } from "@/lib/auth/permissions";
 import { getCurrentCycle } from "@/lib/data/cycles";
@@ -6,6 +6,7 @@ import { db } from "@/lib/data/db";
 import { decideUnits, getUnitDesk, getUnitRating, publishUnits, rateUnit, returnUnit, verifyUnit } from "@/lib/data/unit-ratings";
 import { DomainError } from "@/lib/errors";
 import { actorFor, ensureDemoDistrict, orgByCode } from "./fixtures";
+import { expectTallyExact } from "./tally";
 
 // Units' ratings on the real database: the commune's committee rates its organization, the upper board
 // verifies it, the standing committee decides, publishes and sends back; the committee decides its cells
@@ -109,7 +110,7 @@ describe("the cells' ratings", () => {
   it("the secretary records the cell's proposal; the committee decides its cells under the 20 % rule", async () => {
     const cell = (await getUnitRating(secretary, cellWest))!;
     expect(cell.kind).toBe("SUBORDINATE");
-    expect(cell.transitions).toContain("proposeUnit");
+    expect(cell.transitions, `the cell's record is ${cell.state}`).toContain("proposeUnit");
     await rateUnit(secretary, { recordId: cell.recordId, expectedVersion: cell.version, level: "GOOD", ...GOOD_FACTS });
     expect((await getUnitRating(secretary, cellWest))!.state).toBe("REVIEWED");
     // Another cell's secretary reaches nothing of it.
@@ -128,3 +129,6 @@ describe("the cells' ratings", () => {
     await expect(decideUnits(secretary, { organizationId: commune, decisions: [{ recordId: cells[0].recordId, expectedVersion: 1, level: "GOOD" }] })).rejects.toBeInstanceOf(NotFoundError);
   });
 });
+
+// Whatever these use cases wrote, the reports' tally still equals a recount of the records.
+afterAll(() => expectTallyExact());
