@@ -4,7 +4,7 @@ import { Prisma, type OrgKind, type OrgSector, type RatingLevel, type RecordStat
 import { toIsoDate } from "@/lib/i18n/format";
 import { vietnamDay } from "@/lib/review/calendar";
 import { db } from "./db";
-import { stateSums, tallyRowsUnder } from "./record-tally";
+import { cyclesOver, stateSums, tallyRowsOf } from "./record-tally";
 import { cycleOver, getReportScope, pickYear, type ReportScope } from "./report-scope";
 
 // The progress board: every unit under the viewer's scope through the phases of a year's review, with
@@ -80,11 +80,15 @@ export async function getProgressBoard(actor: Actor, query: { unit?: string | nu
   const unitId = scope.unit.id;
   if (year === null) return { ...scope, year, today, deadlines: [], total: null, rows: [], members: null };
 
-  const children = await db.organization.findMany({
-    where: { parentId: unitId, dissolvedOn: null },
-    orderBy: [{ position: "asc" }, { code: "asc" }],
-    select: { id: true, code: true, name: true, kind: true, sector: true, _count: { select: { children: true } } },
-  });
+  const [children, cycles] = await Promise.all([
+    db.organization.findMany({
+      where: { parentId: unitId, dissolvedOn: null },
+      orderBy: [{ position: "asc" }, { code: "asc" }],
+      select: { id: true, code: true, name: true, kind: true, sector: true, _count: { select: { children: true } } },
+    }),
+    cyclesOver(unitId, [year]),
+  ]);
+  const cycleIds = cycles.get(year)!;
   const ids = [unitId, ...children.map((c) => c.id)];
 
   const [aggs, meetings, deadlines] = await Promise.all([
@@ -98,7 +102,7 @@ export async function getProgressBoard(actor: Actor, query: { unit?: string | nu
                          AND CASE WHEN o.kind IN ('DANG_BO_CO_SO', 'CHI_BO_CO_SO') THEN cy."upperDecisionDue" ELSE cy."grassrootsDue" END < ${today}::date
                         THEN t.total - t.decided - t.published - t."notRated" ELSE 0 END)::int AS lo,
                sum(t.excellent + t.good + t.completed + t."notCompleted")::int AS decided
-          FROM ${tallyRowsUnder(unitId, [year], "BOTH", Prisma.sql`JOIN "Organization" o ON o.id = t."scopeOrgId"`)}
+          FROM ${tallyRowsOf(cycleIds, unitId, "BOTH", Prisma.sql`JOIN "Organization" o ON o.id = t."scopeOrgId"`)}
          GROUP BY 1, 2
       )
       SELECT c."ancestorId" AS id, p.kind, ${stateSums("p", true)},

@@ -4,6 +4,7 @@ import type { QuotaBase, RuleSetId, SubjectKind } from "@/lib/generated/prisma/c
 import { checkQuota, quotaRuleFor, type QuotaCheck } from "@/lib/grading";
 import { toIsoDate } from "@/lib/i18n/format";
 import { db } from "./db";
+import { cyclesOver } from "./record-tally";
 import { getReportScope, pickYear, type ReportScope } from "./report-scope";
 
 // Quota compliance of every peer group decided under the viewer's unit: the 20 % arithmetic of
@@ -36,20 +37,23 @@ export async function getQuotaCompliance(actor: Actor, query: { unit?: string | 
   const year = pickYear(scope, query.year, "current");
   if (year === null) return { ...scope, year, groups: [], overCap: 0, overridden: 0 };
   const unitId = scope.unit.id;
+  const cycleIds = (await cyclesOver(unitId, [year])).get(year)!;
+  // The counts per group are sums of the records' tally (lib/data/record-tally.ts), never the records.
   const rows = await db.$queryRaw<
     { id: string; code: string; name: string; kind: SubjectKind; decidingOrg: string; ruleSet: RuleSetId; quotaBase: QuotaBase; subjects: number; rated: number; decided: number; excellent: number; good: number }[]
   >`
     SELECT pg.id, pg.code, pg.name, pg.kind::text AS kind, d.name AS "decidingOrg", cy."ruleSet"::text AS "ruleSet", cy."quotaBase"::text AS "quotaBase",
-           count(r.id)::int AS subjects,
-           count(r.id) FILTER (WHERE r.state <> 'NOT_RATED')::int AS rated,
-           count(r.id) FILTER (WHERE r."decidedLevel" IS NOT NULL)::int AS decided,
-           count(r.id) FILTER (WHERE r.state <> 'NOT_RATED' AND COALESCE(r."decidedLevel", r."proposedLevel") = 'EXCELLENT')::int AS excellent,
-           count(r.id) FILTER (WHERE r.state <> 'NOT_RATED' AND COALESCE(r."decidedLevel", r."proposedLevel") = 'GOOD')::int AS good
+           COALESCE(sum(t.total), 0)::int AS subjects,
+           COALESCE(sum(t.total - t."notRated"), 0)::int AS rated,
+           COALESCE(sum(t.excellent + t.good + t.completed + t."notCompleted"), 0)::int AS decided,
+           COALESCE(sum(t."standingExcellent"), 0)::int AS excellent,
+           COALESCE(sum(t."standingGood"), 0)::int AS good
       FROM "PeerGroup" pg
-      JOIN "ReviewCycle" cy ON cy.id = pg."cycleId" AND cy.year = ${year}
+      JOIN "ReviewCycle" cy ON cy.id = pg."cycleId"
       JOIN "Organization" d ON d.id = pg."decidingOrgId"
-      LEFT JOIN "ReviewRecord" r ON r."peerGroupId" = pg.id
-     WHERE pg."decidingOrgId" IN (SELECT "descendantId" FROM "OrgClosure" WHERE "ancestorId" = ${unitId})
+      LEFT JOIN "RecordTally" t ON t."cycleId" = ANY(${cycleIds}::text[]) AND t."cycleId" = pg."cycleId" AND t."peerGroupId" = pg.id
+     WHERE pg."cycleId" = ANY(${cycleIds}::text[])
+       AND pg."decidingOrgId" IN (SELECT "descendantId" FROM "OrgClosure" WHERE "ancestorId" = ${unitId})
      GROUP BY pg.id, d.name, cy."ruleSet", cy."quotaBase"
      ORDER BY pg.kind, pg.code`;
   const overrides = await db.quotaOverride.findMany({

@@ -1,8 +1,9 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/permissions";
-import type { RemediationStatus } from "@/lib/generated/prisma/client";
+import { Prisma, type RemediationStatus } from "@/lib/generated/prisma/client";
 import { toIsoDate } from "@/lib/i18n/format";
 import { db } from "./db";
+import { cyclesOver } from "./record-tally";
 import { getReportScope, listDecidedYears, pickYear, type ReportScope } from "./report-scope";
 
 // The lists that follow a year's decisions (docs/rating-rules.md, "After the decision"): the year's
@@ -36,47 +37,78 @@ export const STREAK_YEARS = 5;
 type Paging = { offset: number; limit: number };
 const ALL: Paging = { offset: 0, limit: 1_000_000_000 };
 
-/** Members of the unit whose level in each of the years [from, to] was `level` (to = the year shown). */
-export function listMembersWithLevel(unitId: string, from: number, to: number, level: "EXCELLENT" | "NOT_COMPLETED", paging: Paging = ALL) {
-  // `total` counts the whole list beside the page, so one query gives both.
-  return db.$queryRaw<(ListedMember & { total: number })[]>`
-    WITH this_year AS (
-      SELECT r."memberId" FROM "ReviewRecord" r JOIN "ReviewCycle" cy ON cy.id = r."cycleId" AND cy.year = ${to}
-       WHERE r."subjectKind" = 'MEMBER' AND r."decidedLevel" = ${level}::"RatingLevel"
+/**
+ * The members of the unit's subtree with `level` in the year `to` (their cell that year beside them), and
+ * in each year of [from, to) before it, anywhere: a member who moved in keeps their earlier years. Each
+ * year's set is read from the index of decided levels per cycle and the sets are intersected, never
+ * walked member by member.
+ */
+function membersWithLevel(unitId: string, cycleIds: string[], from: number, to: number, level: "EXCELLENT" | "NOT_COMPLETED") {
+  const earlierYears =
+    from === to
+      ? Prisma.empty
+      : Prisma.sql`WHERE y."memberId" IN (
+          SELECT r."memberId" FROM "ReviewRecord" r
+            JOIN "ReviewCycle" cy ON cy.id = r."cycleId" AND cy.year >= ${from} AND cy.year < ${to}
+           WHERE r."decidedLevel" = ${level}::"RatingLevel" AND r."memberId" IN (SELECT "memberId" FROM this_year)
+           GROUP BY r."memberId" HAVING count(DISTINCT cy.year) = ${to - from})`;
+  // Common table expressions for a WITH clause: `qualified` ("memberId", cell) is the list.
+  return Prisma.sql`
+    this_year AS MATERIALIZED (
+      SELECT r."memberId", r."scopeOrgId" AS cell FROM "ReviewRecord" r
+       WHERE r."cycleId" = ANY(${cycleIds}::text[]) AND r."decidedLevel" = ${level}::"RatingLevel" AND r."memberId" IS NOT NULL
          AND r."scopeOrgId" IN (SELECT "descendantId" FROM "OrgClosure" WHERE "ancestorId" = ${unitId})
-    ), qualified AS (
-      SELECT r."memberId" FROM "ReviewRecord" r JOIN "ReviewCycle" cy ON cy.id = r."cycleId" AND cy.year BETWEEN ${from} AND ${to}
-       WHERE r."memberId" IN (SELECT "memberId" FROM this_year) AND r."decidedLevel" = ${level}::"RatingLevel"
-       GROUP BY r."memberId" HAVING count(DISTINCT cy.year) = ${to - from + 1}
+    ), qualified AS MATERIALIZED (
+      SELECT y."memberId", y.cell FROM this_year y ${earlierYears}
+    )`;
+}
+
+/**
+ * Members of the unit whose level in each of the years [from, to] was `level` (to = the year shown), by
+ * their cell that year (in code order) and name. A page needs the names of its own cells only: the cells
+ * are counted first and the page's rows placed by those counts, so a province's 30,000 EXCELLENT members
+ * are never joined to their names to show fifty.
+ */
+export async function listMembersWithLevel(unitId: string, from: number, to: number, level: "EXCELLENT" | "NOT_COMPLETED", paging: Paging = ALL) {
+  const cycleIds = (await cyclesOver(unitId, [to])).get(to)!;
+  return db.$queryRaw<(ListedMember & { total: number })[]>`
+    WITH ${membersWithLevel(unitId, cycleIds, from, to, level)},
+    cells AS (
+      SELECT q.cell AS id, c.code, c.name, count(*)::int AS n FROM qualified q JOIN "Organization" c ON c.id = q.cell GROUP BY 1, 2, 3
+    ), placed AS (
+      SELECT id, code, name, n, (sum(n) OVER (ORDER BY code, id) - n)::int AS before, (sum(n) OVER ())::int AS total FROM cells
+    ), page_cells AS MATERIALIZED (
+      SELECT * FROM placed WHERE before < ${paging.offset + paging.limit} AND before + n > ${paging.offset}
+    ), rows AS (
+      SELECT m.id AS "memberId", m."fullName", m."cardNumber", pc.id AS "cellId", pc.name AS cell, pc.code, pc.total, m."nameSearch",
+             pc.before + row_number() OVER (PARTITION BY pc.id ORDER BY m."nameSearch", m.id) AS position
+        FROM page_cells pc JOIN qualified q ON q.cell = pc.id JOIN "Member" m ON m.id = q."memberId"
     )
-    SELECT m.id AS "memberId", m."fullName", m."cardNumber", c.name AS cell, g.name AS grassroots, (count(*) OVER ())::int AS total
-      FROM qualified q JOIN "Member" m ON m.id = q."memberId"
-      JOIN "Organization" c ON c.id = m."cellId" JOIN "Organization" g ON g.id = m."grassrootsId"
-     ORDER BY g.code, c.code, m."nameSearch", m.id
-     OFFSET ${paging.offset} LIMIT ${paging.limit}`;
+    SELECT x."memberId", x."fullName", x."cardNumber", x.cell, x.total,
+           (SELECT g.name FROM "OrgClosure" gc JOIN "Organization" g ON g.id = gc."ancestorId"
+             WHERE gc."descendantId" = x."cellId" AND g.kind IN ('DANG_BO_CO_SO', 'CHI_BO_CO_SO') LIMIT 1) AS grassroots
+      FROM rows x
+     WHERE x.position > ${paging.offset} AND x.position <= ${paging.offset + paging.limit}
+     ORDER BY x.position`;
 }
 
 export async function countMembersWithLevel(unitId: string, from: number, to: number, level: "EXCELLENT" | "NOT_COMPLETED"): Promise<number> {
-  const [row] = await db.$queryRaw<{ n: number }[]>`
-    SELECT count(*)::int AS n FROM (
-      SELECT r."memberId" FROM "ReviewRecord" r JOIN "ReviewCycle" cy ON cy.id = r."cycleId" AND cy.year BETWEEN ${from} AND ${to}
-       WHERE r."subjectKind" = 'MEMBER' AND r."decidedLevel" = ${level}::"RatingLevel"
-         AND r."memberId" IN (SELECT r2."memberId" FROM "ReviewRecord" r2 JOIN "ReviewCycle" c2 ON c2.id = r2."cycleId" AND c2.year = ${to}
-                               WHERE r2."decidedLevel" = ${level}::"RatingLevel" AND r2."subjectKind" = 'MEMBER'
-                                 AND r2."scopeOrgId" IN (SELECT "descendantId" FROM "OrgClosure" WHERE "ancestorId" = ${unitId}))
-       GROUP BY r."memberId" HAVING count(DISTINCT cy.year) = ${to - from + 1}) q`;
+  const cycleIds = (await cyclesOver(unitId, [to])).get(to)!;
+  const [row] = await db.$queryRaw<{ n: number }[]>`WITH ${membersWithLevel(unitId, cycleIds, from, to, level)} SELECT count(*)::int AS n FROM qualified`;
   return row.n;
 }
 
-/** Organizations of the unit's subtree EXCELLENT in each of the years [from, to]. */
-export function listOrganizationsExcellent(unitId: string, from: number, to: number) {
+/** Organizations of the unit's subtree EXCELLENT in each of the years [from, to], from the records' tally. */
+export async function listOrganizationsExcellent(unitId: string, from: number, to: number) {
+  const years = Array.from({ length: to - from + 1 }, (_, i) => from + i);
+  const cycleIds = [...(await cyclesOver(unitId, years)).values()].flat();
   return db.$queryRaw<ListedOrganization[]>`
     SELECT o.id AS "organizationId", o.code, o.name, p.name AS parent
-      FROM "ReviewRecord" r JOIN "ReviewCycle" cy ON cy.id = r."cycleId" AND cy.year BETWEEN ${from} AND ${to}
-      JOIN "Organization" o ON o.id = r."organizationId"
+      FROM "RecordTally" t JOIN "ReviewCycle" cy ON cy.id = t."cycleId"
+      JOIN "Organization" o ON o.id = t."scopeOrgId"
       LEFT JOIN "Organization" p ON p.id = o."parentId"
-     WHERE r."subjectKind" = 'ORGANIZATION' AND r."decidedLevel" = 'EXCELLENT'
-       AND r."organizationId" IN (SELECT "descendantId" FROM "OrgClosure" WHERE "ancestorId" = ${unitId})
+     WHERE t."cycleId" = ANY(${cycleIds}::text[]) AND t."subjectKind" = 'ORGANIZATION' AND t.excellent > 0
+       AND t."scopeOrgId" IN (SELECT "descendantId" FROM "OrgClosure" WHERE "ancestorId" = ${unitId})
      GROUP BY o.id, o.code, o.name, p.name
     HAVING count(DISTINCT cy.year) = ${to - from + 1}
      ORDER BY o.code`;

@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma, type RecordState } from "@/lib/generated/prisma/client";
+import { db } from "./db";
 import { cycleOver } from "./report-scope";
 
 // The reports' figures come from "RecordTally": per cycle, per unit that runs the records (the member's
@@ -54,15 +55,25 @@ export function stateSums(alias: string, byName = false): Prisma.Sql {
   );
 }
 
+/** The review cycles of the given years over a unit (run above it, at it or below it), by year. */
+export async function cyclesOver(unitId: string, years: number[]): Promise<Map<number, string[]>> {
+  const rows = await db.$queryRaw<{ id: string; year: number }[]>`
+    SELECT cy.id, cy.year FROM "ReviewCycle" cy WHERE cy.year IN (${Prisma.join(years)}) AND ${cycleOver(unitId)}`;
+  const byYear = new Map<number, string[]>(years.map((y) => [y, []]));
+  for (const row of rows) byYear.get(row.year)!.push(row.id);
+  return byYear;
+}
+
 /**
- * Tally rows `t` of `kind` for the units in `unitId`'s subtree, joined to their cycle `cy` of the given
- * years, restricted to cycles over the unit (so PostgreSQL reads one district's cycles, not fifteen);
- * `join` adds a join (the organization `o` of an organization's tally row).
+ * Tally rows `t` of `kind` of the given cycles for the units in `unitId`'s subtree, with their cycle `cy`;
+ * `join` adds a join (the organization `o` of an organization's tally row). The cycles are named by id
+ * (from `cyclesOver`) so that PostgreSQL reads only their rows through the key, not the whole table.
  */
-export function tallyRowsUnder(unitId: string, years: number[], kind: "MEMBER" | "ORGANIZATION" | "BOTH", join: Prisma.Sql = Prisma.empty): Prisma.Sql {
+export function tallyRowsOf(cycleIds: string[], unitId: string, kind: "MEMBER" | "ORGANIZATION" | "BOTH", join: Prisma.Sql = Prisma.empty): Prisma.Sql {
   return Prisma.sql`"RecordTally" t
-      JOIN "ReviewCycle" cy ON cy.id = t."cycleId" AND cy.year IN (${Prisma.join(years)}) AND ${cycleOver(unitId)}
+      JOIN "ReviewCycle" cy ON cy.id = t."cycleId"
       ${join}
-     WHERE ${kind === "BOTH" ? Prisma.sql`true` : Prisma.sql`t."subjectKind" = ${kind}::"SubjectKind"`}
+     WHERE t."cycleId" = ANY(${cycleIds}::text[])
+       AND ${kind === "BOTH" ? Prisma.sql`true` : Prisma.sql`t."subjectKind" = ${kind}::"SubjectKind"`}
        AND t."scopeOrgId" IN (SELECT "descendantId" FROM "OrgClosure" WHERE "ancestorId" = ${unitId})`;
 }

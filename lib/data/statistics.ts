@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/permissions";
 import { Prisma, type RuleSetId } from "@/lib/generated/prisma/client";
 import { db } from "./db";
-import { TALLY_FIGURE_SUMS, TALLY_FIGURES, tallyRowsUnder } from "./record-tally";
+import { cyclesOver, TALLY_FIGURE_SUMS, TALLY_FIGURES, tallyRowsOf } from "./record-tally";
 import { getReportScope, listDecidedYears, pickYear, type ReportScope } from "./report-scope";
 
 // The statistics of a year as the year-end reports and the press give them ("… đảng viên được đánh
@@ -66,46 +66,61 @@ const finish = (r: Row): LevelCounts =>
   ({ ...Object.fromEntries(COUNT_NAMES.map((name) => [name, r[name]])), key: r.key, label: r.label ?? r.key, toRate: r.total - r.notRated }) as LevelCounts;
 
 // Every figure is a sum over "RecordTally" (lib/data/record-tally.ts): the counts per cell and peer
-// group the triggers keep, a few thousand rows for a province. The member figures of a year and the
-// year before are summed per cell and peer group once, and every table (the totals, by unit, by sector,
-// by peer group, the score buckets) is summed from those.
+// group the triggers keep, a few thousand rows for a province. The year's rows are read once, and every
+// table (the totals, by unit, by sector, by peer group, the score buckets) is summed from them; the
+// cells' units and grassroots organizations are looked up once each, by hash joins.
 const SUM_COLUMNS = Prisma.raw(TALLY_FIGURES.map(([name]) => `sum(b."${name}")::int AS "${name}"`).join(", "));
+const ROW_FIGURES = Prisma.raw(TALLY_FIGURES.map(([name, expr]) => `${expr} AS "${name}"`).join(", "));
 
-type FigureRow = Row & { dim: "ALL" | "UNIT" | "SECTOR" | "GROUP"; year: number } & Record<`b${number}`, number>;
+type FigureRow = Row & { dim: "ALL" | "UNIT" | "SECTOR" | "GROUP" | "LAST_YEAR" } & Record<`b${number}`, number>;
 
-function memberFigures(unitId: string, year: number) {
+function memberFigures(unitId: string, cycles: Map<number, string[]>, year: number) {
   return db.$queryRaw<FigureRow[]>`
     WITH base AS MATERIALIZED (
-      SELECT cy.year, t."scopeOrgId" AS org, NULLIF(t."peerGroupId", '') AS pg, ${TALLY_FIGURE_SUMS}
-        FROM ${tallyRowsUnder(unitId, [year, year - 1], "MEMBER")}
-       GROUP BY 1, 2, 3
+      SELECT t."scopeOrgId" AS org, NULLIF(t."peerGroupId", '') AS pg, ${ROW_FIGURES}
+        FROM ${tallyRowsOf(cycles.get(year)!, unitId, "MEMBER")}
+    ), unit_of AS MATERIALIZED (
+      SELECT uc."descendantId" AS org, u.code, u.name
+        FROM "Organization" u JOIN "OrgClosure" uc ON uc."ancestorId" = u.id
+       WHERE u."parentId" = ${unitId}
+    ), sector_of AS MATERIALIZED (
+      SELECT gc."descendantId" AS org, g.sector::text AS sector
+        FROM "Organization" g JOIN "OrgClosure" gc ON gc."ancestorId" = g.id
+       WHERE g.kind IN ('DANG_BO_CO_SO', 'CHI_BO_CO_SO')
+         AND g.id IN (SELECT "descendantId" FROM "OrgClosure" WHERE "ancestorId" = ${unitId})
     )
-    SELECT 'ALL' AS dim, b.year, 'ALL' AS key, 'ALL' AS label, ${SUM_COLUMNS} FROM base b GROUP BY b.year
+    SELECT 'ALL' AS dim, 'ALL' AS key, 'ALL' AS label, ${SUM_COLUMNS} FROM base b
     UNION ALL
-    SELECT 'UNIT', b.year, u.code, min(u.name), ${SUM_COLUMNS}
-      FROM base b JOIN "OrgClosure" uc ON uc."descendantId" = b.org JOIN "Organization" u ON u.id = uc."ancestorId" AND u."parentId" = ${unitId}
-     WHERE b.year = ${year} GROUP BY b.year, u.code
+    SELECT 'LAST_YEAR', 'ALL', 'ALL', ${TALLY_FIGURE_SUMS}
+      FROM ${tallyRowsOf(cycles.get(year - 1)!, unitId, "MEMBER")}
     UNION ALL
-    SELECT 'SECTOR', b.year, g.sector::text, g.sector::text, ${SUM_COLUMNS}
-      FROM base b JOIN "OrgClosure" gc ON gc."descendantId" = b.org JOIN "Organization" g ON g.id = gc."ancestorId" AND g.kind IN ('DANG_BO_CO_SO', 'CHI_BO_CO_SO')
-     WHERE b.year = ${year} GROUP BY b.year, g.sector
+    SELECT 'UNIT', u.code, min(u.name), ${SUM_COLUMNS}
+      FROM base b JOIN unit_of u ON u.org = b.org GROUP BY u.code
     UNION ALL
-    SELECT 'GROUP', b.year, COALESCE(pg.code, '—'), COALESCE(min(pg.name), '—'), ${SUM_COLUMNS}
-      FROM base b LEFT JOIN "PeerGroup" pg ON pg.id = b.pg
-     WHERE b.year = ${year} GROUP BY b.year, pg.code
-    ORDER BY 1, 3`;
-}
-
-/** Organization records of a year under a unit (the unit itself included), grouped by `key` of o. */
-function organizationCounts(unitId: string, year: number, key: Prisma.Sql, label: Prisma.Sql) {
-  // An organization's records are run by the organization itself: the tally row's unit is the subject.
-  return db.$queryRaw<Row[]>`
-    SELECT ${key} AS key, min(${label}) AS label, ${TALLY_FIGURE_SUMS}
-      FROM ${tallyRowsUnder(unitId, [year], "ORGANIZATION", Prisma.sql`JOIN "Organization" o ON o.id = t."scopeOrgId"`)}
-     GROUP BY 1 ORDER BY 1`;
+    SELECT 'SECTOR', s.sector, s.sector, ${SUM_COLUMNS}
+      FROM base b JOIN sector_of s ON s.org = b.org GROUP BY s.sector
+    UNION ALL
+    SELECT 'GROUP', COALESCE(pg.code, '—'), COALESCE(min(pg.name), '—'), ${SUM_COLUMNS}
+      FROM base b LEFT JOIN "PeerGroup" pg ON pg.id = b.pg GROUP BY pg.code
+    ORDER BY 1, 2`;
 }
 
 const GRASSROOTS_OR_SUBORDINATE = Prisma.sql`CASE WHEN o.kind IN ('DANG_BO_CO_SO', 'CHI_BO_CO_SO') THEN 'GRASSROOTS' ELSE 'SUBORDINATE' END`;
+
+/**
+ * Organization records of a year under a unit (the unit itself included), per class (grassroots or
+ * subordinate) and per sector, in one pass: `dim` says which grouping a row belongs to.
+ */
+function organizationCounts(unitId: string, cycleIds: string[]) {
+  // An organization's records are run by the organization itself: the tally row's unit is the subject.
+  return db.$queryRaw<(Row & { dim: "CLASS" | "SECTOR" })[]>`
+    SELECT CASE WHEN GROUPING(o.sector) = 1 THEN 'CLASS' ELSE 'SECTOR' END AS dim,
+           COALESCE(o.sector::text, ${GRASSROOTS_OR_SUBORDINATE}) AS key, COALESCE(o.sector::text, ${GRASSROOTS_OR_SUBORDINATE}) AS label,
+           ${TALLY_FIGURE_SUMS}
+      FROM ${tallyRowsOf(cycleIds, unitId, "ORGANIZATION", Prisma.sql`JOIN "Organization" o ON o.id = t."scopeOrgId"`)}
+     GROUP BY GROUPING SETS ((${GRASSROOTS_OR_SUBORDINATE}), (o.sector))
+     ORDER BY 1, 2`;
+}
 
 export async function getStatistics(actor: Actor, query: { unit?: string | null; year?: number | null }): Promise<Statistics> {
   const scope = await getReportScope(actor, query.unit);
@@ -117,10 +132,10 @@ export async function getStatistics(actor: Actor, query: { unit?: string | null;
   };
   if (year === null) return empty;
 
-  const [figures, orgClasses, orgBySector, disciplines, ruleSets] = await Promise.all([
-    memberFigures(unitId, year),
-    organizationCounts(unitId, year, GRASSROOTS_OR_SUBORDINATE, GRASSROOTS_OR_SUBORDINATE),
-    organizationCounts(unitId, year, Prisma.sql`o.sector::text`, Prisma.sql`o.sector::text`),
+  const cycles = await cyclesOver(unitId, [year, year - 1]);
+  const [figures, organizations, disciplines, ruleSets] = await Promise.all([
+    memberFigures(unitId, cycles, year),
+    organizationCounts(unitId, cycles.get(year)!),
     db.$queryRaw<{ form: string; members: number }[]>`
       SELECT d.form::text AS form, count(DISTINCT d."memberId")::int AS members
         FROM "Discipline" d JOIN "Member" m ON m.id = d."memberId"
@@ -133,9 +148,13 @@ export async function getStatistics(actor: Actor, query: { unit?: string | null;
          AND (cy."upperOrgId" IN (SELECT "ancestorId" FROM "OrgClosure" WHERE "descendantId" = ${unitId})
            OR cy."upperOrgId" IN (SELECT "descendantId" FROM "OrgClosure" WHERE "ancestorId" = ${unitId}))`,
   ]);
-  const pickDim = (dim: FigureRow["dim"], y = year) => figures.filter((f) => f.dim === dim && f.year === y);
+  const orgClass = (key: "GRASSROOTS" | "SUBORDINATE") => {
+    const row = organizations.find((r) => r.dim === "CLASS" && r.key === key);
+    return row ? finish(row) : null;
+  };
+  const pickDim = (dim: FigureRow["dim"]) => figures.filter((f) => f.dim === dim && f.total > 0);
   const members = pickDim("ALL");
-  const lastYear = pickDim("ALL", year - 1);
+  const lastYear = pickDim("LAST_YEAR");
   const byUnit = pickDim("UNIT");
   const bySector = pickDim("SECTOR");
   const byPeerGroup = pickDim("GROUP");
@@ -151,12 +170,12 @@ export async function getStatistics(actor: Actor, query: { unit?: string | null;
     ruleSet: ruleSets[0]?.ruleSet ?? null,
     members: members[0] ? finish(members[0]) : null,
     membersLastYear: lastYear[0] ? finish(lastYear[0]) : null,
-    grassroots: orgClasses.find((r) => r.key === "GRASSROOTS") ? finish(orgClasses.find((r) => r.key === "GRASSROOTS")!) : null,
-    subordinate: orgClasses.find((r) => r.key === "SUBORDINATE") ? finish(orgClasses.find((r) => r.key === "SUBORDINATE")!) : null,
+    grassroots: orgClass("GRASSROOTS"),
+    subordinate: orgClass("SUBORDINATE"),
     byUnit: byUnit.map(finish),
     bySector: bySector.map(finish),
     byPeerGroup: byPeerGroup.map(finish),
-    organizationsBySector: orgBySector.map(finish),
+    organizationsBySector: organizations.filter((r) => r.dim === "SECTOR").map(finish),
     disciplined: { members: totalRow?.members ?? 0, byForm: disciplines.filter((d) => d.form !== null).map((d) => ({ form: d.form, count: d.members })) },
     scoreBuckets: scores.length ? scoreBuckets : [],
     scoreBands: scores.length

@@ -2,7 +2,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { NotFoundError } from "@/lib/auth/permissions";
 import { getProgressBoard } from "@/lib/data/progress";
 import { getQuotaCompliance } from "@/lib/data/quota-compliance";
-import { getRecognition } from "@/lib/data/recognition";
+import { countMembersWithLevel, getRecognition, listMembersWithLevel } from "@/lib/data/recognition";
+import { db } from "@/lib/data/db";
+import { CURRENT_YEAR, ensureDemoDistrict } from "./fixtures";
 import { getStatistics } from "@/lib/data/statistics";
 import { CURRENT, ensureReportFixture, FIXTURE_YEAR, type ReportFixture } from "./report-fixture";
 
@@ -173,5 +175,30 @@ describe("recognition and follow-up lists", () => {
     // The school's committee sees none of the commune's people.
     const school = await getRecognition(f.schoolCommittee, { year: FIXTURE_YEAR }, "2026-03-15");
     expect(school.counts).toEqual({ excellentMembers: 0, excellentOrganizations: 0, streakMembers: 0, streakOrganizations: 0, notCompleted: 0, remediation: 0 });
+  });
+
+  it("pages a long list as slices of the whole, in cell order and by name", async () => {
+    // The demo district's last published year: hundreds of EXCELLENT members over some forty cells.
+    await ensureDemoDistrict();
+    const district = (await db.organization.findUniqueOrThrow({ where: { code: "HU" }, select: { id: true } })).id;
+    const year = CURRENT_YEAR - 1;
+    for (const [from, level] of [[year, "EXCELLENT"], [year - 4, "EXCELLENT"], [year - 1, "NOT_COMPLETED"]] as const) {
+      const whole = await listMembersWithLevel(district, from, year, level);
+      expect(whole.length, `${level} from ${from}`).toBeGreaterThan(from === year ? 100 : 0);
+      expect(whole.every((m) => m.total === whole.length)).toBe(true);
+      expect(await countMembersWithLevel(district, from, year, level)).toBe(whole.length);
+      for (const offset of [0, 1, 49, whole.length - 3, whole.length]) {
+        const page = await listMembersWithLevel(district, from, year, level, { offset, limit: 50 });
+        expect(page.map((m) => m.memberId), `${level} from ${from}, offset ${offset}`).toEqual(whole.slice(offset, offset + 50).map((m) => m.memberId));
+      }
+    }
+    const excellent = await listMembersWithLevel(district, year, year, "EXCELLENT");
+    const records = await db.reviewRecord.findMany({
+      where: { memberId: { in: excellent.map((m) => m.memberId) }, cycle: { year, upperOrgId: district } },
+      select: { memberId: true, scopeOrg: { select: { code: true } } },
+    });
+    const cellOf = new Map(records.map((r) => [r.memberId, r.scopeOrg.code]));
+    const codes = excellent.map((m) => cellOf.get(m.memberId)!);
+    expect(codes).toEqual([...codes].sort());
   });
 });

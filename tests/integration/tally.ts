@@ -22,6 +22,8 @@ const COUNTED: [string, string][] = [
   ["good", `r."decidedLevel" = 'GOOD'`],
   ["completed", `r."decidedLevel" = 'COMPLETED'`],
   ["notCompleted", `r."decidedLevel" = 'NOT_COMPLETED'`],
+  ["standingExcellent", `r.state <> 'NOT_RATED' AND (r."decidedLevel" = 'EXCELLENT' OR (r."decidedLevel" IS NULL AND r."proposedLevel" = 'EXCELLENT'))`],
+  ["standingGood", `r.state <> 'NOT_RATED' AND (r."decidedLevel" = 'GOOD' OR (r."decidedLevel" IS NULL AND r."proposedLevel" = 'GOOD'))`],
   ...Array.from({ length: 10 }, (_, b): [string, string] => [
     `score${b}`,
     `r.state <> 'NOT_RATED' AND r."scoreGeneralTenths" + r."scoreResultsTenths" >= ${b * 100} ${b < 9 ? `AND r."scoreGeneralTenths" + r."scoreResultsTenths" < ${b * 100 + 100}` : ""}`,

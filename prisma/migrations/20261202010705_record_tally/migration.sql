@@ -28,6 +28,8 @@ CREATE TABLE "RecordTally" (
     "good" INTEGER NOT NULL DEFAULT 0,
     "completed" INTEGER NOT NULL DEFAULT 0,
     "notCompleted" INTEGER NOT NULL DEFAULT 0,
+    "standingExcellent" INTEGER NOT NULL DEFAULT 0,
+    "standingGood" INTEGER NOT NULL DEFAULT 0,
     "score0" INTEGER NOT NULL DEFAULT 0,
     "score1" INTEGER NOT NULL DEFAULT 0,
     "score2" INTEGER NOT NULL DEFAULT 0,
@@ -53,7 +55,7 @@ ALTER TABLE "RecordTally" ADD CONSTRAINT "RecordTally_scopeOrgId_fkey" FOREIGN K
 CREATE FUNCTION "RecordTally_apply"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    INSERT INTO "RecordTally" ("cycleId", "scopeOrgId", "subjectKind", "peerGroupId", "total", "draft", "submitted", "returned", "reviewed", "decided", "published", "absent", "notRated", "underRereview", "notRatedExempt", "notRatedSuspended", "notRatedNewMember", "notRatedNewOrganization", "notRatedOther", "excellent", "good", "completed", "notCompleted", "score0", "score1", "score2", "score3", "score4", "score5", "score6", "score7", "score8", "score9")
+    INSERT INTO "RecordTally" ("cycleId", "scopeOrgId", "subjectKind", "peerGroupId", "total", "draft", "submitted", "returned", "reviewed", "decided", "published", "absent", "notRated", "underRereview", "notRatedExempt", "notRatedSuspended", "notRatedNewMember", "notRatedNewOrganization", "notRatedOther", "excellent", "good", "completed", "notCompleted", "standingExcellent", "standingGood", "score0", "score1", "score2", "score3", "score4", "score5", "score6", "score7", "score8", "score9")
     SELECT r."cycleId", r."scopeOrgId", r."subjectKind", COALESCE(r."peerGroupId", '') AS "peerGroupId",
            (count(*) FILTER (WHERE true))::int AS "total",
            (count(*) FILTER (WHERE r.state = 'DRAFT'))::int AS "draft",
@@ -74,6 +76,8 @@ BEGIN
            (count(*) FILTER (WHERE r."decidedLevel" = 'GOOD'))::int AS "good",
            (count(*) FILTER (WHERE r."decidedLevel" = 'COMPLETED'))::int AS "completed",
            (count(*) FILTER (WHERE r."decidedLevel" = 'NOT_COMPLETED'))::int AS "notCompleted",
+           (count(*) FILTER (WHERE r.state <> 'NOT_RATED' AND COALESCE(r."decidedLevel", r."proposedLevel") = 'EXCELLENT'))::int AS "standingExcellent",
+           (count(*) FILTER (WHERE r.state <> 'NOT_RATED' AND COALESCE(r."decidedLevel", r."proposedLevel") = 'GOOD'))::int AS "standingGood",
            (count(*) FILTER (WHERE r.state <> 'NOT_RATED' AND r."scoreGeneralTenths" IS NOT NULL AND r."scoreResultsTenths" IS NOT NULL AND LEAST((r."scoreGeneralTenths" + r."scoreResultsTenths") / 100, 9) = 0))::int AS "score0",
            (count(*) FILTER (WHERE r.state <> 'NOT_RATED' AND r."scoreGeneralTenths" IS NOT NULL AND r."scoreResultsTenths" IS NOT NULL AND LEAST((r."scoreGeneralTenths" + r."scoreResultsTenths") / 100, 9) = 1))::int AS "score1",
            (count(*) FILTER (WHERE r.state <> 'NOT_RATED' AND r."scoreGeneralTenths" IS NOT NULL AND r."scoreResultsTenths" IS NOT NULL AND LEAST((r."scoreGeneralTenths" + r."scoreResultsTenths") / 100, 9) = 2))::int AS "score2",
@@ -105,6 +109,8 @@ BEGIN
     "good" = "RecordTally"."good" + EXCLUDED."good",
     "completed" = "RecordTally"."completed" + EXCLUDED."completed",
     "notCompleted" = "RecordTally"."notCompleted" + EXCLUDED."notCompleted",
+    "standingExcellent" = "RecordTally"."standingExcellent" + EXCLUDED."standingExcellent",
+    "standingGood" = "RecordTally"."standingGood" + EXCLUDED."standingGood",
     "score0" = "RecordTally"."score0" + EXCLUDED."score0",
     "score1" = "RecordTally"."score1" + EXCLUDED."score1",
     "score2" = "RecordTally"."score2" + EXCLUDED."score2",
@@ -116,9 +122,9 @@ BEGIN
     "score8" = "RecordTally"."score8" + EXCLUDED."score8",
     "score9" = "RecordTally"."score9" + EXCLUDED."score9";
   ELSIF TG_OP = 'UPDATE' THEN
-    INSERT INTO "RecordTally" ("cycleId", "scopeOrgId", "subjectKind", "peerGroupId", "total", "draft", "submitted", "returned", "reviewed", "decided", "published", "absent", "notRated", "underRereview", "notRatedExempt", "notRatedSuspended", "notRatedNewMember", "notRatedNewOrganization", "notRatedOther", "excellent", "good", "completed", "notCompleted", "score0", "score1", "score2", "score3", "score4", "score5", "score6", "score7", "score8", "score9")
+    INSERT INTO "RecordTally" ("cycleId", "scopeOrgId", "subjectKind", "peerGroupId", "total", "draft", "submitted", "returned", "reviewed", "decided", "published", "absent", "notRated", "underRereview", "notRatedExempt", "notRatedSuspended", "notRatedNewMember", "notRatedNewOrganization", "notRatedOther", "excellent", "good", "completed", "notCompleted", "standingExcellent", "standingGood", "score0", "score1", "score2", "score3", "score4", "score5", "score6", "score7", "score8", "score9")
     SELECT d.* FROM (
-      SELECT "cycleId", "scopeOrgId", "subjectKind", "peerGroupId", sum("total")::int AS "total", sum("draft")::int AS "draft", sum("submitted")::int AS "submitted", sum("returned")::int AS "returned", sum("reviewed")::int AS "reviewed", sum("decided")::int AS "decided", sum("published")::int AS "published", sum("absent")::int AS "absent", sum("notRated")::int AS "notRated", sum("underRereview")::int AS "underRereview", sum("notRatedExempt")::int AS "notRatedExempt", sum("notRatedSuspended")::int AS "notRatedSuspended", sum("notRatedNewMember")::int AS "notRatedNewMember", sum("notRatedNewOrganization")::int AS "notRatedNewOrganization", sum("notRatedOther")::int AS "notRatedOther", sum("excellent")::int AS "excellent", sum("good")::int AS "good", sum("completed")::int AS "completed", sum("notCompleted")::int AS "notCompleted", sum("score0")::int AS "score0", sum("score1")::int AS "score1", sum("score2")::int AS "score2", sum("score3")::int AS "score3", sum("score4")::int AS "score4", sum("score5")::int AS "score5", sum("score6")::int AS "score6", sum("score7")::int AS "score7", sum("score8")::int AS "score8", sum("score9")::int AS "score9"
+      SELECT "cycleId", "scopeOrgId", "subjectKind", "peerGroupId", sum("total")::int AS "total", sum("draft")::int AS "draft", sum("submitted")::int AS "submitted", sum("returned")::int AS "returned", sum("reviewed")::int AS "reviewed", sum("decided")::int AS "decided", sum("published")::int AS "published", sum("absent")::int AS "absent", sum("notRated")::int AS "notRated", sum("underRereview")::int AS "underRereview", sum("notRatedExempt")::int AS "notRatedExempt", sum("notRatedSuspended")::int AS "notRatedSuspended", sum("notRatedNewMember")::int AS "notRatedNewMember", sum("notRatedNewOrganization")::int AS "notRatedNewOrganization", sum("notRatedOther")::int AS "notRatedOther", sum("excellent")::int AS "excellent", sum("good")::int AS "good", sum("completed")::int AS "completed", sum("notCompleted")::int AS "notCompleted", sum("standingExcellent")::int AS "standingExcellent", sum("standingGood")::int AS "standingGood", sum("score0")::int AS "score0", sum("score1")::int AS "score1", sum("score2")::int AS "score2", sum("score3")::int AS "score3", sum("score4")::int AS "score4", sum("score5")::int AS "score5", sum("score6")::int AS "score6", sum("score7")::int AS "score7", sum("score8")::int AS "score8", sum("score9")::int AS "score9"
         FROM (
           SELECT r."cycleId", r."scopeOrgId", r."subjectKind", COALESCE(r."peerGroupId", '') AS "peerGroupId",
                  (count(*) FILTER (WHERE true))::int AS "total",
@@ -140,6 +146,8 @@ BEGIN
                  (count(*) FILTER (WHERE r."decidedLevel" = 'GOOD'))::int AS "good",
                  (count(*) FILTER (WHERE r."decidedLevel" = 'COMPLETED'))::int AS "completed",
                  (count(*) FILTER (WHERE r."decidedLevel" = 'NOT_COMPLETED'))::int AS "notCompleted",
+                 (count(*) FILTER (WHERE r.state <> 'NOT_RATED' AND COALESCE(r."decidedLevel", r."proposedLevel") = 'EXCELLENT'))::int AS "standingExcellent",
+                 (count(*) FILTER (WHERE r.state <> 'NOT_RATED' AND COALESCE(r."decidedLevel", r."proposedLevel") = 'GOOD'))::int AS "standingGood",
                  (count(*) FILTER (WHERE r.state <> 'NOT_RATED' AND r."scoreGeneralTenths" IS NOT NULL AND r."scoreResultsTenths" IS NOT NULL AND LEAST((r."scoreGeneralTenths" + r."scoreResultsTenths") / 100, 9) = 0))::int AS "score0",
                  (count(*) FILTER (WHERE r.state <> 'NOT_RATED' AND r."scoreGeneralTenths" IS NOT NULL AND r."scoreResultsTenths" IS NOT NULL AND LEAST((r."scoreGeneralTenths" + r."scoreResultsTenths") / 100, 9) = 1))::int AS "score1",
                  (count(*) FILTER (WHERE r.state <> 'NOT_RATED' AND r."scoreGeneralTenths" IS NOT NULL AND r."scoreResultsTenths" IS NOT NULL AND LEAST((r."scoreGeneralTenths" + r."scoreResultsTenths") / 100, 9) = 2))::int AS "score2",
@@ -172,6 +180,8 @@ BEGIN
                  -(count(*) FILTER (WHERE r."decidedLevel" = 'GOOD'))::int AS "good",
                  -(count(*) FILTER (WHERE r."decidedLevel" = 'COMPLETED'))::int AS "completed",
                  -(count(*) FILTER (WHERE r."decidedLevel" = 'NOT_COMPLETED'))::int AS "notCompleted",
+                 -(count(*) FILTER (WHERE r.state <> 'NOT_RATED' AND COALESCE(r."decidedLevel", r."proposedLevel") = 'EXCELLENT'))::int AS "standingExcellent",
+                 -(count(*) FILTER (WHERE r.state <> 'NOT_RATED' AND COALESCE(r."decidedLevel", r."proposedLevel") = 'GOOD'))::int AS "standingGood",
                  -(count(*) FILTER (WHERE r.state <> 'NOT_RATED' AND r."scoreGeneralTenths" IS NOT NULL AND r."scoreResultsTenths" IS NOT NULL AND LEAST((r."scoreGeneralTenths" + r."scoreResultsTenths") / 100, 9) = 0))::int AS "score0",
                  -(count(*) FILTER (WHERE r.state <> 'NOT_RATED' AND r."scoreGeneralTenths" IS NOT NULL AND r."scoreResultsTenths" IS NOT NULL AND LEAST((r."scoreGeneralTenths" + r."scoreResultsTenths") / 100, 9) = 1))::int AS "score1",
                  -(count(*) FILTER (WHERE r.state <> 'NOT_RATED' AND r."scoreGeneralTenths" IS NOT NULL AND r."scoreResultsTenths" IS NOT NULL AND LEAST((r."scoreGeneralTenths" + r."scoreResultsTenths") / 100, 9) = 2))::int AS "score2",
@@ -185,7 +195,7 @@ BEGIN
             FROM old_rows r GROUP BY 1, 2, 3, 4
         ) s
        GROUP BY 1, 2, 3, 4
-      HAVING sum("total") <> 0 OR sum("draft") <> 0 OR sum("submitted") <> 0 OR sum("returned") <> 0 OR sum("reviewed") <> 0 OR sum("decided") <> 0 OR sum("published") <> 0 OR sum("absent") <> 0 OR sum("notRated") <> 0 OR sum("underRereview") <> 0 OR sum("notRatedExempt") <> 0 OR sum("notRatedSuspended") <> 0 OR sum("notRatedNewMember") <> 0 OR sum("notRatedNewOrganization") <> 0 OR sum("notRatedOther") <> 0 OR sum("excellent") <> 0 OR sum("good") <> 0 OR sum("completed") <> 0 OR sum("notCompleted") <> 0 OR sum("score0") <> 0 OR sum("score1") <> 0 OR sum("score2") <> 0 OR sum("score3") <> 0 OR sum("score4") <> 0 OR sum("score5") <> 0 OR sum("score6") <> 0 OR sum("score7") <> 0 OR sum("score8") <> 0 OR sum("score9") <> 0
+      HAVING sum("total") <> 0 OR sum("draft") <> 0 OR sum("submitted") <> 0 OR sum("returned") <> 0 OR sum("reviewed") <> 0 OR sum("decided") <> 0 OR sum("published") <> 0 OR sum("absent") <> 0 OR sum("notRated") <> 0 OR sum("underRereview") <> 0 OR sum("notRatedExempt") <> 0 OR sum("notRatedSuspended") <> 0 OR sum("notRatedNewMember") <> 0 OR sum("notRatedNewOrganization") <> 0 OR sum("notRatedOther") <> 0 OR sum("excellent") <> 0 OR sum("good") <> 0 OR sum("completed") <> 0 OR sum("notCompleted") <> 0 OR sum("standingExcellent") <> 0 OR sum("standingGood") <> 0 OR sum("score0") <> 0 OR sum("score1") <> 0 OR sum("score2") <> 0 OR sum("score3") <> 0 OR sum("score4") <> 0 OR sum("score5") <> 0 OR sum("score6") <> 0 OR sum("score7") <> 0 OR sum("score8") <> 0 OR sum("score9") <> 0
     ) d ORDER BY 1, 2, 3, 4
   ON CONFLICT ("cycleId", "scopeOrgId", "subjectKind", "peerGroupId") DO UPDATE SET
     "total" = "RecordTally"."total" + EXCLUDED."total",
@@ -207,6 +217,8 @@ BEGIN
     "good" = "RecordTally"."good" + EXCLUDED."good",
     "completed" = "RecordTally"."completed" + EXCLUDED."completed",
     "notCompleted" = "RecordTally"."notCompleted" + EXCLUDED."notCompleted",
+    "standingExcellent" = "RecordTally"."standingExcellent" + EXCLUDED."standingExcellent",
+    "standingGood" = "RecordTally"."standingGood" + EXCLUDED."standingGood",
     "score0" = "RecordTally"."score0" + EXCLUDED."score0",
     "score1" = "RecordTally"."score1" + EXCLUDED."score1",
     "score2" = "RecordTally"."score2" + EXCLUDED."score2",
@@ -239,6 +251,8 @@ BEGIN
            "good" = t."good" - d."good",
            "completed" = t."completed" - d."completed",
            "notCompleted" = t."notCompleted" - d."notCompleted",
+           "standingExcellent" = t."standingExcellent" - d."standingExcellent",
+           "standingGood" = t."standingGood" - d."standingGood",
            "score0" = t."score0" - d."score0",
            "score1" = t."score1" - d."score1",
            "score2" = t."score2" - d."score2",
@@ -269,6 +283,8 @@ BEGIN
                    (count(*) FILTER (WHERE r."decidedLevel" = 'GOOD'))::int AS "good",
                    (count(*) FILTER (WHERE r."decidedLevel" = 'COMPLETED'))::int AS "completed",
                    (count(*) FILTER (WHERE r."decidedLevel" = 'NOT_COMPLETED'))::int AS "notCompleted",
+                   (count(*) FILTER (WHERE r.state <> 'NOT_RATED' AND COALESCE(r."decidedLevel", r."proposedLevel") = 'EXCELLENT'))::int AS "standingExcellent",
+                   (count(*) FILTER (WHERE r.state <> 'NOT_RATED' AND COALESCE(r."decidedLevel", r."proposedLevel") = 'GOOD'))::int AS "standingGood",
                    (count(*) FILTER (WHERE r.state <> 'NOT_RATED' AND r."scoreGeneralTenths" IS NOT NULL AND r."scoreResultsTenths" IS NOT NULL AND LEAST((r."scoreGeneralTenths" + r."scoreResultsTenths") / 100, 9) = 0))::int AS "score0",
                    (count(*) FILTER (WHERE r.state <> 'NOT_RATED' AND r."scoreGeneralTenths" IS NOT NULL AND r."scoreResultsTenths" IS NOT NULL AND LEAST((r."scoreGeneralTenths" + r."scoreResultsTenths") / 100, 9) = 1))::int AS "score1",
                    (count(*) FILTER (WHERE r.state <> 'NOT_RATED' AND r."scoreGeneralTenths" IS NOT NULL AND r."scoreResultsTenths" IS NOT NULL AND LEAST((r."scoreGeneralTenths" + r."scoreResultsTenths") / 100, 9) = 2))::int AS "score2",
@@ -303,7 +319,7 @@ CREATE TRIGGER "RecordTally_truncate" AFTER TRUNCATE ON "ReviewRecord"
   FOR EACH STATEMENT EXECUTE FUNCTION "RecordTally_truncate"();
 
 -- The figures of the records already there.
-INSERT INTO "RecordTally" ("cycleId", "scopeOrgId", "subjectKind", "peerGroupId", "total", "draft", "submitted", "returned", "reviewed", "decided", "published", "absent", "notRated", "underRereview", "notRatedExempt", "notRatedSuspended", "notRatedNewMember", "notRatedNewOrganization", "notRatedOther", "excellent", "good", "completed", "notCompleted", "score0", "score1", "score2", "score3", "score4", "score5", "score6", "score7", "score8", "score9")
+INSERT INTO "RecordTally" ("cycleId", "scopeOrgId", "subjectKind", "peerGroupId", "total", "draft", "submitted", "returned", "reviewed", "decided", "published", "absent", "notRated", "underRereview", "notRatedExempt", "notRatedSuspended", "notRatedNewMember", "notRatedNewOrganization", "notRatedOther", "excellent", "good", "completed", "notCompleted", "standingExcellent", "standingGood", "score0", "score1", "score2", "score3", "score4", "score5", "score6", "score7", "score8", "score9")
 SELECT r."cycleId", r."scopeOrgId", r."subjectKind", COALESCE(r."peerGroupId", '') AS "peerGroupId",
        (count(*) FILTER (WHERE true))::int AS "total",
        (count(*) FILTER (WHERE r.state = 'DRAFT'))::int AS "draft",
@@ -324,6 +340,8 @@ SELECT r."cycleId", r."scopeOrgId", r."subjectKind", COALESCE(r."peerGroupId", '
        (count(*) FILTER (WHERE r."decidedLevel" = 'GOOD'))::int AS "good",
        (count(*) FILTER (WHERE r."decidedLevel" = 'COMPLETED'))::int AS "completed",
        (count(*) FILTER (WHERE r."decidedLevel" = 'NOT_COMPLETED'))::int AS "notCompleted",
+       (count(*) FILTER (WHERE r.state <> 'NOT_RATED' AND COALESCE(r."decidedLevel", r."proposedLevel") = 'EXCELLENT'))::int AS "standingExcellent",
+       (count(*) FILTER (WHERE r.state <> 'NOT_RATED' AND COALESCE(r."decidedLevel", r."proposedLevel") = 'GOOD'))::int AS "standingGood",
        (count(*) FILTER (WHERE r.state <> 'NOT_RATED' AND r."scoreGeneralTenths" IS NOT NULL AND r."scoreResultsTenths" IS NOT NULL AND LEAST((r."scoreGeneralTenths" + r."scoreResultsTenths") / 100, 9) = 0))::int AS "score0",
        (count(*) FILTER (WHERE r.state <> 'NOT_RATED' AND r."scoreGeneralTenths" IS NOT NULL AND r."scoreResultsTenths" IS NOT NULL AND LEAST((r."scoreGeneralTenths" + r."scoreResultsTenths") / 100, 9) = 1))::int AS "score1",
        (count(*) FILTER (WHERE r.state <> 'NOT_RATED' AND r."scoreGeneralTenths" IS NOT NULL AND r."scoreResultsTenths" IS NOT NULL AND LEAST((r."scoreGeneralTenths" + r."scoreResultsTenths") / 100, 9) = 2))::int AS "score2",

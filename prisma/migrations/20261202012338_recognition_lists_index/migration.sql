@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "ReviewRecord_cycleId_decidedLevel_scopeOrgId_memberId_idx" ON "ReviewRecord"("cycleId", "decidedLevel", "scopeOrgId", "memberId");
