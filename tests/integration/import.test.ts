@@ -107,6 +107,14 @@ describe("register import", () => {
     expect(await db.orgClosure.count({ where: { descendantId: nam.id } })).toBe(3);
     const khoi = await db.member.findUniqueOrThrow({ where: { cardNumber: "TK-9002" }, select: { cellId: true, grassrootsId: true, officialOn: true, isCivilServant: true, nameSearch: true } });
     expect(khoi).toEqual({ cellId: nam.id, grassrootsId: (await db.organization.findUniqueOrThrow({ where: { code: "TK.03" } })).id, officialOn: null, isCivilServant: true, nameSearch: "mac van khoi" });
+    const hanh = await db.member.findUniqueOrThrow({
+      where: { cardNumber: "TK-9001" },
+      select: { fullName: true, gender: true, birthDate: true, admittedOn: true, officialOn: true, category: true, post: true, status: true, statusSince: true, version: true, cellHistory: { select: { kind: true, toDate: true, cell: { select: { code: true } } } } },
+    });
+    expect(hanh).toEqual({
+      fullName: "Lý Thị Hạnh", gender: "FEMALE", birthDate: d("1975-06-05"), admittedOn: d("2000-05-19"), officialOn: d("2001-05-19"), category: "NOT_IN_POLITICAL_SYSTEM",
+      post: "Trưởng thôn", status: "ACTIVE", statusSince: null, version: 0, cellHistory: [{ kind: "OFFICIAL", toDate: null, cell: { code: "TK.03.01" } }],
+    });
     expect((await db.member.findUniqueOrThrow({ where: { cardNumber: "TK-0009" } })).post).toBe("Tổ trưởng chuyên môn");
 
     const snapshot = async () => Promise.all([db.organization.count(), db.member.count(), db.auditLog.count(), db.member.findUniqueOrThrow({ where: { cardNumber: "TK-0009" }, select: { version: true, updatedAt: true } })]);
