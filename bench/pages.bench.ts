@@ -10,6 +10,13 @@ import { DEMO_PASSWORD } from "../lib/demo/accounts";
 
 const BASE = process.argv[2] ?? "http://127.0.0.1:3000";
 const RUNS = 20;
+/** The upper committee's report pages, at the viewer's top unit. */
+const REPORTS = [
+  ["reports: progress board", "/reports"],
+  ["reports: statistics", "/reports/statistics"],
+  ["reports: quota compliance", "/reports/quota"],
+  ["reports: lists", "/reports/lists"],
+] as const;
 
 /** Auth.js credentials sign-in over HTTP: CSRF token, then the callback; returns the cookie header. */
 async function signIn(username: string): Promise<string> {
@@ -78,10 +85,14 @@ async function main() {
   await measure("quantri", admin, "top unit, search 'nguyen van'", `${top}?q=nguyen+van`);
   const member = await firstLink(admin, top, "/members/");
   await measure("quantri", admin, "member page", member);
+  for (const [label, path] of REPORTS) await measure("quantri", admin, label, path);
 
   const district = await signIn("thuongvu");
   await measure("thuongvu", district, "home (district progress)", "/");
   await measure("thuongvu", district, "unit tree", "/units");
+
+  const board = await signIn("bantochuc");
+  for (const [label, path] of REPORTS) await measure("bantochuc", board, label, path);
 
   const secretary = await signIn("bithu");
   await measure("bithu", secretary, "home", "/");
