@@ -5,6 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
 import { orNotFound } from "@/lib/auth/not-found";
 import { subtreeRoots } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
@@ -14,6 +15,9 @@ import { parseReportQuery } from "@/lib/schemas/reports";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+/** Groups per page: a province has thousands; those that break the rule come first, the rest follow. */
+const GROUPS_PER_PAGE = 100;
+
 export default async function QuotaPage({ searchParams }: Props) {
   const actor = await requireActor();
   const query = parseReportQuery(await searchParams);
@@ -22,6 +26,9 @@ export default async function QuotaPage({ searchParams }: Props) {
   const th = "px-3 py-2 text-xs font-semibold uppercase tracking-wide text-slate-600";
   const num = "whitespace-nowrap px-3 py-2 text-right tabular-nums";
   const withOverrides = q.groups.filter((g) => g.overrides.length > 0);
+  const pageCount = Math.max(1, Math.ceil(q.groups.length / GROUPS_PER_PAGE));
+  const page = Math.min(query.page ?? 1, pageCount);
+  const shown = q.groups.slice((page - 1) * GROUPS_PER_PAGE, page * GROUPS_PER_PAGE);
   return (
     <ReportFrame
       tab="quota"
@@ -60,7 +67,7 @@ export default async function QuotaPage({ searchParams }: Props) {
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-slate-100 bg-white">
-                  {q.groups.map((g) => (
+                  {shown.map((g) => (
                     <tr key={g.id}>
                       <th scope="row" className="px-3 py-2 text-left font-medium">
                         {g.name}
@@ -84,6 +91,7 @@ export default async function QuotaPage({ searchParams }: Props) {
                 </tbody>
               </table>
             </div>
+            <Pagination page={page} pageCount={pageCount} href={(p) => reportHref("/reports/quota", { unit: q.unit.id, year: q.year, page: p })} />
           </Card>
           <Card title={t("overridesTitle")} headingId="quota-overrides">
             {withOverrides.length === 0 ? (

@@ -7,6 +7,7 @@ import { reportHref } from "@/components/reports/report-href";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
 import { orNotFound } from "@/lib/auth/not-found";
 import { subtreeRoots } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
@@ -15,6 +16,9 @@ import { formatShare, shareOf } from "@/lib/reports/share";
 import { parseReportQuery } from "@/lib/schemas/reports";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** Peer groups per page of their table: a province has hundreds (all of them are in the .xlsx export). */
+const GROUPS_PER_PAGE = 100;
 
 const REASONS = [
   ["EXEMPT", "notRatedExempt"],
@@ -34,6 +38,8 @@ export default async function StatisticsPage({ searchParams }: Props) {
   const m = s.members;
   const last = s.membersLastYear;
   const params = { unit: s.unit.id, year: s.year };
+  const groupPages = Math.max(1, Math.ceil(s.byPeerGroup.length / GROUPS_PER_PAGE));
+  const groupsPage = Math.min(query.page ?? 1, groupPages);
   const th = "px-3 py-2 text-xs font-semibold uppercase tracking-wide text-slate-600";
   const num = "whitespace-nowrap px-3 py-2 text-right tabular-nums";
 
@@ -228,7 +234,8 @@ export default async function StatisticsPage({ searchParams }: Props) {
             <LevelTable caption={ts("bySector")} firstColumn={ts("sector")} rows={s.bySector.map((r) => ({ ...r, display: tc(`sectors.${r.key}`) }))} testId="stats-by-sector" />
           </Card>
           <Card title={ts("byPeerGroup")} headingId="stats-by-group">
-            <LevelTable caption={ts("byPeerGroup")} firstColumn={ts("peerGroup")} rows={s.byPeerGroup} testId="stats-by-group" />
+            <LevelTable caption={ts("byPeerGroup")} firstColumn={ts("peerGroup")} rows={s.byPeerGroup.slice((groupsPage - 1) * GROUPS_PER_PAGE, groupsPage * GROUPS_PER_PAGE)} testId="stats-by-group" />
+            <Pagination page={groupsPage} pageCount={groupPages} href={(p) => `${reportHref("/reports/statistics", { unit: s.unit.id, year: s.year, page: p })}#stats-by-group`} />
           </Card>
           {s.organizationsBySector.length > 0 && (
             <Card title={ts("organizationsBySector")} headingId="stats-org-sector">
