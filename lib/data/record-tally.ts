@@ -46,11 +46,14 @@ export const TALLY_STATE_COLUMNS = {
   UNDER_REREVIEW: "underRereview",
 } as const satisfies Record<RecordState, string>;
 
-/** `sum(<alias>.<state's column>)::int AS "<STATE>"` for every state. */
-export function stateSums(alias: string, byName = false): Prisma.Sql {
+/**
+ * `sum(<alias>.<state's column>)::int AS "<STATE>"` for every state; with `alreadyNamed`, the rows of
+ * `alias` are earlier sums whose columns carry the states' names already.
+ */
+export function stateSums(alias: string, alreadyNamed = false): Prisma.Sql {
   return Prisma.raw(
     Object.entries(TALLY_STATE_COLUMNS)
-      .map(([state, column]) => `sum(${alias}."${byName ? state : column}")::int AS "${state}"`)
+      .map(([state, column]) => `sum(${alias}."${alreadyNamed ? state : column}")::int AS "${state}"`)
       .join(", "),
   );
 }
