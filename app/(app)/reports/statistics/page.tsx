@@ -12,7 +12,7 @@ import { orNotFound } from "@/lib/auth/not-found";
 import { subtreeRoots } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { getStatistics, LEVEL_KEYS, type LevelCounts } from "@/lib/data/statistics";
-import { formatShare, shareOf } from "@/lib/reports/share";
+import { formatCount, formatShare, shareOf } from "@/lib/reports/share";
 import { parseReportQuery } from "@/lib/schemas/reports";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -34,7 +34,7 @@ export default async function StatisticsPage({ searchParams }: Props) {
   const [t, tc, locale, s] = await Promise.all([getTranslations("reports"), getTranslations(), getLocale(), orNotFound(getStatistics(actor, query))]);
   const ts = (key: string, values?: Record<string, string | number>) => t(`statistics.${key}`, values);
   const share = (n: number, whole: number) => formatShare(shareOf(n, whole), locale);
-  const fmt = (n: number) => n.toLocaleString(locale === "vi" ? "vi-VN" : "en-US");
+  const fmt = (n: number) => formatCount(n, locale);
   const m = s.members;
   const last = s.membersLastYear;
   const params = { unit: s.unit.id, year: s.year };
