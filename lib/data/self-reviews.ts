@@ -27,6 +27,7 @@ async function loadRecord(client: DbClient, recordId: string) {
     select: {
       id: true,
       state: true,
+      notRatedReason: true,
       version: true,
       memberId: true,
       scopeOrgId: true,
@@ -96,7 +97,7 @@ export async function getSelfReviewPage(actor: Actor, recordId: string) {
     })),
   };
   return {
-    record: { id: record.id, state: record.state, memberId: record.memberId, version: record.version },
+    record: { id: record.id, state: record.state, notRatedReason: record.notRatedReason, memberId: record.memberId, version: record.version },
     member: record.member,
     cycle: record.cycle,
     template,
@@ -112,6 +113,9 @@ export async function getSelfReviewPage(actor: Actor, recordId: string) {
     canReturn: canTransition(actor, "return", context),
     /** The secretary records the cell's new vote on a record the committee sent back. */
     canRereview: canTransition(actor, "finishRereview", context),
+    /** The secretary sets the record aside from the rating, or takes it back into the review. */
+    canMarkNotRated: canTransition(actor, "markNotRated", context) && record.cycle.status !== "PUBLISHED" && record.cycle.status !== "CLOSED",
+    canReinstate: canTransition(actor, "reinstate", context) && record.cycle.status !== "PUBLISHED" && record.cycle.status !== "CLOSED",
   };
 }
 

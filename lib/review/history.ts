@@ -64,6 +64,13 @@ function decidedLevel(data: Data): HistoryLine | null {
   return level && LEVELS.has(level) ? { key: "details.decidedLevel", refs: { level: `grading.levels.${level}` } } : null;
 }
 
+const NOT_RATED_REASONS = new Set(["EXEMPT", "SUSPENDED", "NEW_MEMBER", "NEW_ORGANIZATION", "OTHER"]);
+
+function notRatedReason(data: Data): HistoryLine | null {
+  const reason = asString(asObject(data.after).notRatedReason);
+  return reason && NOT_RATED_REASONS.has(reason) ? { key: "details.notRatedReason", refs: { reason: `notRatedReasons.${reason}` } } : null;
+}
+
 function reasonLine(data: Data, field = "reason"): HistoryLine | null {
   const reason = asString(data[field]);
   return reason ? { key: "details.reason", values: { reason: excerpt(reason) } } : null;
@@ -114,6 +121,8 @@ const DESCRIBERS: Record<string, Describer> = {
   "record.review": (data) => ({ summary: { key: "actions.record.review" }, details: [stateChange(data), proposedLevel(data)].filter(isLine) }),
   "record.rereview": (data) => ({ summary: { key: "actions.record.rereview" }, details: [stateChange(data), proposedLevel(data), reasonLine(data)].filter(isLine) }),
   "record.absent": (data) => ({ summary: { key: "actions.record.absent" }, details: [stateChange(data)].filter(isLine) }),
+  "record.notRated": (data) => ({ summary: { key: "actions.record.notRated" }, details: [stateChange(data), notRatedReason(data), reasonLine(data)].filter(isLine) }),
+  "record.reinstate": (data) => ({ summary: { key: "actions.record.reinstate" }, details: [stateChange(data), reasonLine(data)].filter(isLine) }),
   // The minutes of a cell's meeting (lib/data/meetings.ts): finalizing sends every proposal up.
   "meeting.finalize": (data) => ({
     summary: { key: "actions.meeting.finalize", values: { reviewed: Array.isArray(data.reviewed) ? data.reviewed.length : 0, absent: Array.isArray(data.absent) ? data.absent.length : 0 } },

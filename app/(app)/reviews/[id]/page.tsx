@@ -17,6 +17,7 @@ import { RemediationPanel } from "@/components/review/remediation-panel";
 import { getSelfReviewPage } from "@/lib/data/self-reviews";
 import { formatDate, todayInVietnam, toIsoDate } from "@/lib/i18n/format";
 import { RereviewForm } from "@/components/review/rereview-form";
+import { NotRatedForm } from "@/components/review/not-rated-form";
 
 export default async function SelfReviewPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ onBehalf?: string; history?: string }> }) {
   const actor = await requireActor();
@@ -72,6 +73,16 @@ export default async function SelfReviewPage({ params, searchParams }: { params:
           <RereviewForm recordId={id} version={page.record.version} today={todayInVietnam()} />
         </Card>
       )}
+      {page.record.state === "NOT_RATED" && page.record.notRatedReason && (
+        <p role="note" className="mb-4 rounded-lg border border-slate-300 bg-slate-50 px-3 py-2 text-sm text-slate-900" data-testid="not-rated-reason">
+          {t("notRated.current", { reason: t(`notRatedReasons.${page.record.notRatedReason}`) })}
+        </p>
+      )}
+      {page.canReinstate && (
+        <Card title={t("notRated.reinstateTitle")} headingId="reinstate-title" className="mb-4">
+          <NotRatedForm recordId={id} version={page.record.version} mode="reinstate" />
+        </Card>
+      )}
       {page.canReturn && (
         <Card title={t("selfReview.returnTitle")} className="mb-4">
           <ReturnSelfReview recordId={id} />
@@ -91,6 +102,12 @@ export default async function SelfReviewPage({ params, searchParams }: { params:
         onBehalfOf={page.writer === "onBehalf" && editable ? page.member.fullName : null}
       />
       <div className="mt-6 space-y-6">
+        {page.canMarkNotRated && (
+          <Card title={t("notRated.title")} headingId="not-rated-title">
+            <p className="mb-3 text-sm text-slate-700">{t("notRated.intro")}</p>
+            <NotRatedForm recordId={id} version={page.record.version} mode="mark" />
+          </Card>
+        )}
         <OpinionsCard view={opinions} />
         {remediation.items.length > 0 || remediation.canPlan ? (
           <div id="remediation">
