@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import type { UnitNode } from "@/lib/data/organizations";
-import { UnitCountBadges } from "./unit-count-badges";
+import { countBadges } from "./unit-count-badges";
 
 type TreeNode = UnitNode & { children: TreeNode[] };
 
@@ -24,16 +24,17 @@ function bySector(children: TreeNode[]): [string, TreeNode[]][] {
 
 /** The units in scope as a tree: top units open, each grassroots organization folds its cells away. */
 export async function UnitTree({ nodes }: { nodes: UnitNode[] }) {
-  const t = await getTranslations();
+  // One translator for the whole tree: an async component per unit would cost a render pass each.
+  const [t, tu] = await Promise.all([getTranslations(), getTranslations("units")]);
   const forest = buildForest(nodes);
 
   const label = (node: TreeNode) => (
-    <span className="flex min-w-0 flex-wrap items-center gap-x-3 gap-y-1">
-      <Link href={`/units/${node.id}`} className="font-medium text-brand-800 hover:underline">
+    <span className="tree-label">
+      <Link href={`/units/${node.id}`} className="tree-link">
         {node.name}
       </Link>
-      <span className="text-xs text-slate-500">{t(`orgKinds.${node.kind}`)}</span>
-      <UnitCountBadges counts={node.counts} />
+      <span className="tree-kind">{t(`orgKinds.${node.kind}`)}</span>
+      {countBadges(node.counts, tu)}
     </span>
   );
 
@@ -45,7 +46,7 @@ export async function UnitTree({ nodes }: { nodes: UnitNode[] }) {
     <li key={node.id} className="py-0.5">
       {node.children.length > 0 && level > 0 ? (
         <details className="group">
-          <summary className="flex cursor-pointer list-none items-start gap-1 rounded-md px-1 py-1.5 hover:bg-slate-50 [&::-webkit-details-marker]:hidden">
+          <summary className="tree-summary">
             <span className="mt-0.5 inline-block w-4 shrink-0 text-slate-500 transition-transform group-open:rotate-90" aria-hidden>
               ▸
             </span>
@@ -54,7 +55,7 @@ export async function UnitTree({ nodes }: { nodes: UnitNode[] }) {
           {renderList(node.children, level)}
         </details>
       ) : (
-        <div className="flex items-start gap-1 px-1 py-1.5">
+        <div className="tree-leaf">
           {level > 0 && <span className="inline-block w-4 shrink-0" aria-hidden />}
           {label(node)}
         </div>
