@@ -214,18 +214,21 @@ function levelSummary(levels: (string | null)[]): string[][] {
 export function memberLevelsDocument(input: MemberLevelsInput): OfficialDocument {
   const h = header(input.heading);
   const rated = input.rows.filter((r) => r.level);
-  const notRated = input.rows.filter((r) => !r.level);
+  // Not rated is a decision with its reason; a record with neither a level nor a reason is still to be
+  // decided (the list printed while the committee works), and is counted apart, never as "not rated".
+  const notRated = input.rows.filter((r) => !r.level && r.notRatedReason);
+  const undecided = input.rows.filter((r) => !r.level && !r.notRatedReason).length;
   const blocks: DocBlock[] = [
     { kind: "paragraph", text: `${basis(input.ruleSet)} căn cứ kết quả kiểm điểm, đánh giá tại các chi bộ, ${committeeOf(input.heading.name)} quyết định xếp loại chất lượng đảng viên năm ${input.year} như sau:` },
     { kind: "heading", text: "I. Tổng hợp" },
     { kind: "table", columns: [{ header: "Mức xếp loại", width: 6 }, { header: "Số đảng viên", width: 2, align: "right" }, { header: "Tỷ lệ", width: 2, align: "right" }], rows: levelSummary(input.rows.map((r) => r.level)), boldRows: [4] },
-    { kind: "paragraph", text: `Không xếp loại: ${num(notRated.length)} đảng viên.` },
+    { kind: "paragraph", text: `Không xếp loại: ${num(notRated.length)} đảng viên.${undecided ? ` Chưa có quyết định xếp loại: ${num(undecided)} đảng viên.` : ""}` },
     { kind: "heading", text: "II. Danh sách đảng viên được xếp loại" },
     { kind: "table", columns: [{ header: "TT", width: 1, align: "center" }, { header: "Họ và tên", width: 5 }, { header: "Số thẻ", width: 3 }, { header: "Chi bộ", width: 5 }, { header: "Mức xếp loại", width: 5 }], rows: rated.map((r, i) => [String(i + 1), r.fullName, r.cardNumber, r.cell, levelName(r.level)]) },
   ];
   if (notRated.length) {
     blocks.push({ kind: "heading", text: "III. Đảng viên không xếp loại" });
-    blocks.push({ kind: "table", columns: [{ header: "TT", width: 1, align: "center" }, { header: "Họ và tên", width: 5 }, { header: "Chi bộ", width: 5 }, { header: "Lý do", width: 6 }], rows: notRated.map((r, i) => [String(i + 1), r.fullName, r.cell, reasonName(r.notRatedReason) || "Chưa quyết định"]) });
+    blocks.push({ kind: "table", columns: [{ header: "TT", width: 1, align: "center" }, { header: "Họ và tên", width: 5 }, { header: "Chi bộ", width: 5 }, { header: "Lý do", width: 6 }], rows: notRated.map((r, i) => [String(i + 1), r.fullName, r.cell, reasonName(r.notRatedReason)]) });
   }
   return {
     ...h,

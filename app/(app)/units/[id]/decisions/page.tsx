@@ -1,5 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { DownloadLink } from "@/components/reports/report-frame";
+import { reportHref } from "@/components/reports/report-href";
 import { DecisionDesk } from "@/components/review/decision-desk";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -24,7 +26,18 @@ export default async function DecisionsPage({ params }: { params: Promise<{ id: 
       <PageHeader
         title={t("decide.title", { year: desk.cycle.year })}
         description={t("decide.description")}
-        actions={<ButtonLink href={`/units/${desk.organization.id}/organizations`}>{t("decide.unitsLink")}</ButtonLink>}
+        actions={
+          <span className="flex flex-wrap gap-2">
+            <ButtonLink href={`/units/${desk.organization.id}/organizations`}>{t("decide.unitsLink")}</ButtonLink>
+            {/* The list of decided levels as the committee signs it (the reports' document, PDF to print, Word to edit). */}
+            <DownloadLink href={reportHref("/reports/documents/member-levels", { unit: desk.organization.id, year: desk.cycle.year, format: "pdf" })} testId="desk-levels-pdf">
+              {t("decide.levelsDocument")}
+            </DownloadLink>
+            <DownloadLink href={reportHref("/reports/documents/member-levels", { unit: desk.organization.id, year: desk.cycle.year, format: "docx" })} testId="desk-levels-docx">
+              {t("decide.levelsDocumentWord")}
+            </DownloadLink>
+          </span>
+        }
       />
       <DecisionDesk organizationId={desk.organization.id} cycle={desk.cycle} groups={desk.groups} cells={desk.cells} records={desk.records} />
     </>
