@@ -12,7 +12,7 @@ import { getReportScope, listDecidedYears, pickYear, type ReportScope } from "./
 // years running (education and screening), and the remediation items still open, by due date. Every
 // list is a query over the viewer's subtree; long ones are paged in SQL and exported whole.
 
-export const LIST_KINDS = ["excellent", "streak", "notCompleted", "remediation"] as const;
+export const LIST_KINDS = ["excellent", "streak", "notCompleted", "remediation", "excellentOrganizations", "streakOrganizations"] as const;
 export type ListKind = (typeof LIST_KINDS)[number];
 export const LIST_PAGE_SIZE = 50;
 
@@ -182,10 +182,13 @@ export async function getRecognition(
       remediation: remediationCount,
     },
     excellentMembers,
-    excellentOrganizations,
+    // A province has a thousand EXCELLENT organizations: counted whole, shown a page at a time.
+    excellentOrganizations: pageOf(excellentOrganizations, paged("excellentOrganizations")),
     streakMembers,
-    streakOrganizations,
+    streakOrganizations: pageOf(streakOrganizations, paged("streakOrganizations")),
     notCompleted,
     remediation,
   };
 }
+
+const pageOf = <T>(rows: T[], paging: Paging): T[] => rows.slice(paging.offset, paging.offset + paging.limit);

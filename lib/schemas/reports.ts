@@ -6,7 +6,7 @@ import { z } from "zod";
 export const PROGRESS_SORTS = ["name", "members", "done", "late"] as const;
 export type ProgressSort = (typeof PROGRESS_SORTS)[number];
 export const REPORT_SECTORS = ["COMMUNE", "AGENCY", "SCHOOL", "HEALTH", "ENTERPRISE", "ARMED_FORCES", "RESIDENTIAL", "OTHER"] as const;
-export const REPORT_LISTS = ["excellent", "streak", "notCompleted", "remediation"] as const;
+export const REPORT_LISTS = ["excellent", "streak", "notCompleted", "remediation", "excellentOrganizations", "streakOrganizations"] as const;
 
 export const ReportQuerySchema = z.object({
   unit: z.string().trim().min(1).max(40).optional().catch(undefined),

@@ -172,6 +172,9 @@ describe("recognition and follow-up lists", () => {
       ["Đặng Văn Hùng", "2026-03-31", "OPEN", false],
     ]);
     expect(r.counts).toEqual({ excellentMembers: 2, excellentOrganizations: 1, streakMembers: 1, streakOrganizations: 1, notCompleted: 1, remediation: 2 });
+    // The organizations' lists are paged like the members': page 2 of one organization is empty, the count whole.
+    const second = await getRecognition(f.board, { unit: f.orgs.TK, year: FIXTURE_YEAR, list: "excellentOrganizations", page: 2 }, "2026-03-15");
+    expect([second.excellentOrganizations, second.counts.excellentOrganizations, second.streakOrganizations.length]).toEqual([[], 1, 1]);
     // The school's committee sees none of the commune's people.
     const school = await getRecognition(f.schoolCommittee, { year: FIXTURE_YEAR }, "2026-03-15");
     expect(school.counts).toEqual({ excellentMembers: 0, excellentOrganizations: 0, streakMembers: 0, streakOrganizations: 0, notCompleted: 0, remediation: 0 });

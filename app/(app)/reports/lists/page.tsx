@@ -42,6 +42,7 @@ export default async function ListsPage({ searchParams }: Props) {
               {pager("excellent", r.counts.excellentMembers)}
               <h3 className="mb-2 mt-4 text-sm font-semibold">{t("excellentOrganizations", { year })}</h3>
               <OrganizationTable rows={r.excellentOrganizations} caption={t("excellentOrganizations", { year })} />
+              {pager("excellentOrganizations", r.counts.excellentOrganizations)}
             </Card>
             <Card title={t("streak", { from: year - STREAK_YEARS + 1, to: year })} headingId="list-streak" actions={exportLink("streak")}>
               <p className="mb-2 text-sm text-slate-600">{t("count", { count: r.counts.streakMembers })}</p>
@@ -49,6 +50,7 @@ export default async function ListsPage({ searchParams }: Props) {
               {pager("streak", r.counts.streakMembers)}
               <h3 className="mb-2 mt-4 text-sm font-semibold">{t("streakOrganizations", { from: year - STREAK_YEARS + 1, to: year })}</h3>
               <OrganizationTable rows={r.streakOrganizations} caption={t("streakOrganizations", { from: year - STREAK_YEARS + 1, to: year })} />
+              {pager("streakOrganizations", r.counts.streakOrganizations)}
             </Card>
             <Card title={t("notCompleted", { from: year - 1, to: year })} headingId="list-not-completed" actions={exportLink("notCompleted")}>
               <p className="mb-2 text-sm text-slate-600">{t("count", { count: r.counts.notCompleted })}</p>
