@@ -40,6 +40,11 @@ export type LevelCounts = {
 
 export type ScoreBucket = { from: number; to: number; count: number };
 
+export type TrendYear = { year: number; total: number; notRated: number; rated: number } & Record<LevelKey, number>;
+
+/** How many years the trend looks back, the year shown included. */
+export const TREND_YEARS = 5;
+
 export type Statistics = ReportScope & {
   year: number | null;
   ruleSet: RuleSetId | null;
@@ -57,6 +62,8 @@ export type Statistics = ReportScope & {
   /** The rules' four bands: from 90, 70 to under 90, 50 to under 70, under 50. */
   scoreBands: { band: LevelKey; count: number }[];
   scored: number;
+  /** Members' decided levels in the years up to the one shown (TREND_YEARS at most, those with any). */
+  trend: TrendYear[];
 };
 
 type Row = Omit<LevelCounts, "toRate" | "label"> & { label: string | null };
@@ -128,12 +135,13 @@ export async function getStatistics(actor: Actor, query: { unit?: string | null;
   const year = pickYear(scope, query.year, "decided", await listDecidedYears(unitId));
   const empty: Statistics = {
     ...scope, year, ruleSet: null, members: null, membersLastYear: null, grassroots: null, subordinate: null, byUnit: [], bySector: [], byPeerGroup: [],
-    organizationsBySector: [], disciplined: { members: 0, byForm: [] }, scoreBuckets: [], scoreBands: [], scored: 0,
+    organizationsBySector: [], disciplined: { members: 0, byForm: [] }, scoreBuckets: [], scoreBands: [], scored: 0, trend: [],
   };
   if (year === null) return empty;
 
-  const cycles = await cyclesOver(unitId, [year, year - 1]);
-  const [figures, organizations, disciplines, ruleSets] = await Promise.all([
+  const trendYears = Array.from({ length: TREND_YEARS }, (_, i) => year - TREND_YEARS + 1 + i);
+  const cycles = await cyclesOver(unitId, trendYears);
+  const [figures, organizations, disciplines, ruleSets, trend] = await Promise.all([
     memberFigures(unitId, cycles, year),
     organizationCounts(unitId, cycles.get(year)!),
     db.$queryRaw<{ form: string; members: number }[]>`
@@ -147,6 +155,13 @@ export async function getStatistics(actor: Actor, query: { unit?: string | null;
        WHERE cy.year = ${year}
          AND (cy."upperOrgId" IN (SELECT "ancestorId" FROM "OrgClosure" WHERE "descendantId" = ${unitId})
            OR cy."upperOrgId" IN (SELECT "descendantId" FROM "OrgClosure" WHERE "ancestorId" = ${unitId}))`,
+    db.$queryRaw<TrendYear[]>`
+      SELECT cy.year, sum(t.total)::int AS total, sum(t."notRated")::int AS "notRated",
+             sum(t.excellent + t.good + t.completed + t."notCompleted")::int AS rated,
+             sum(t.excellent)::int AS "EXCELLENT", sum(t.good)::int AS "GOOD", sum(t.completed)::int AS "COMPLETED", sum(t."notCompleted")::int AS "NOT_COMPLETED"
+        FROM ${tallyRowsOf([...cycles.values()].flat(), unitId, "MEMBER")}
+       GROUP BY cy.year HAVING sum(t.excellent + t.good + t.completed + t."notCompleted") > 0
+       ORDER BY cy.year`,
   ]);
   const orgClass = (key: "GRASSROOTS" | "SUBORDINATE") => {
     const row = organizations.find((r) => r.dim === "CLASS" && r.key === key);
@@ -187,5 +202,6 @@ export async function getStatistics(actor: Actor, query: { unit?: string | null;
         ]
       : [],
     scored: scores.reduce((n, s) => n + s.count, 0),
+    trend,
   };
 }

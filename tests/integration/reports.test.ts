@@ -51,6 +51,13 @@ describe("statistics of a decided year", () => {
       ["RESIDENTIAL", 2, 0, 1, 1],
       ["SCHOOL", 1, 0, 1, 0],
     ]);
+    // The trend: the five years to 2025, the last two as counted above (m1 EXCELLENT every year since 2021).
+    expect(s.trend.map((y) => y.year)).toEqual([2021, 2022, 2023, 2024, 2025]);
+    expect(s.trend.slice(-2)).toEqual([
+      { year: 2024, total: 4, notRated: 0, rated: 4, EXCELLENT: 2, GOOD: 1, COMPLETED: 0, NOT_COMPLETED: 1 },
+      { year: 2025, total: 10, notRated: 2, rated: 8, EXCELLENT: 2, GOOD: 4, COMPLETED: 1, NOT_COMPLETED: 1 },
+    ]);
+    expect(s.trend.every((y) => y.EXCELLENT >= 1)).toBe(true);
     // m7's warning of 2025; m3's reprimand was in 2024.
     expect(s.disciplined).toEqual({ members: 1, byForm: [{ form: "WARNING", count: 1 }] });
     // 92.0 85.0 75.5 95.0 80.0 45.0 60.0 88.0

@@ -136,6 +136,51 @@ export default async function StatisticsPage({ searchParams }: Props) {
             </div>
           </Card>
 
+          {s.trend.length > 1 && (
+            <Card title={ts("trend", { from: s.trend[0].year, to: s.trend[s.trend.length - 1].year })} headingId="stats-trend">
+              <div className="grid gap-4 lg:grid-cols-2">
+                <BarSeriesChart
+                  title={ts("trendChart")}
+                  categories={s.trend.map((y) => String(y.year))}
+                  series={[
+                    { name: tc("grading.levelsShort.EXCELLENT"), values: s.trend.map((y) => shareOf(y.EXCELLENT, y.rated) ?? 0) },
+                    { name: tc("grading.levelsShort.NOT_COMPLETED"), values: s.trend.map((y) => shareOf(y.NOT_COMPLETED, y.rated) ?? 0) },
+                  ]}
+                />
+                <div className="overflow-x-auto rounded-lg border border-slate-200">
+                  <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="stats-trend">
+                    <caption className="sr-only">{ts("trendChart")}</caption>
+                    <thead className="bg-slate-50">
+                      <tr>
+                        <th scope="col" className={`${th} text-left`}>{ts("year")}</th>
+                        <th scope="col" className={`${th} text-right`}>{ts("rated")}</th>
+                        {LEVEL_KEYS.map((l) => (
+                          <th key={l} scope="col" className={`${th} text-right`}>
+                            <abbr title={tc(`grading.levels.${l}`)} className="no-underline">{tc(`grading.levelsShort.${l}`)}</abbr>
+                          </th>
+                        ))}
+                      </tr>
+                    </thead>
+                    <tbody className="divide-y divide-slate-100 bg-white">
+                      {s.trend.map((y) => (
+                        <tr key={y.year}>
+                          <th scope="row" className="px-3 py-2 text-left font-medium">{y.year}</th>
+                          <td className={num}>{fmt(y.rated)}</td>
+                          {LEVEL_KEYS.map((l) => (
+                            <td key={l} className={num}>
+                              {fmt(y[l])}
+                              <span className="block text-xs text-slate-500">{share(y[l], y.rated)}</span>
+                            </td>
+                          ))}
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              </div>
+            </Card>
+          )}
+
           <div className="grid gap-4 lg:grid-cols-2">
             <Card title={ts("overview")} headingId="stats-overview">
               <div className="overflow-x-auto rounded-lg border border-slate-200">
