@@ -47,7 +47,8 @@ beforeAll(async () => {
   // as a draft: they are read as stored (another shape than the form's), nothing thrown away.
   await db.meeting.updateMany({ where: { cycleId: cycle.id, organizationId: cellWest }, data: { status: "DRAFT", finalizedAt: null } });
   await db.reviewRecord.updateMany({
-    where: { cycleId: cycle.id, scopeOrgId: cellWest, state: { in: ["DRAFT", "RETURNED", "SUBMITTED", "REVIEWED", "ABSENT"] } },
+    // Members' records only: the cell's own record (its proposal, unit-ratings.test.ts) is not the meeting's.
+    where: { cycleId: cycle.id, scopeOrgId: cellWest, subjectKind: "MEMBER", state: { in: ["DRAFT", "RETURNED", "SUBMITTED", "REVIEWED", "ABSENT"] } },
     data: { state: "SUBMITTED", scoreGeneralTenths: 250, scoreResultsTenths: 550, tasksAssigned: 0, tasksCompleted: 0, tasksOnTime: 0, tasksExceeded: 0, shortcomingsNamed: 0, shortcomingsRemedied: 0 },
   });
 });
