@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { memberExportRows, type MemberExportRow } from "@/lib/data/member-export";
 import { getProgressBoard, type ProgressMember, type ProgressRow } from "@/lib/data/progress";
 import { getQuotaCompliance, type QuotaGroupRow } from "@/lib/data/quota-compliance";
-import { listMembersWithLevel, listOpenRemediation, STREAK_YEARS, type ListedMember, type RemediationRow } from "@/lib/data/recognition";
+import { listMembersWithLevel, listOpenRemediation, listOrganizationsExcellent, STREAK_YEARS, type ListedMember, type ListedOrganization, type RemediationRow } from "@/lib/data/recognition";
 import { getReportScope, listDecidedYears, pickYear } from "@/lib/data/report-scope";
 import { getStatistics, LEVEL_KEYS, type LevelCounts } from "@/lib/data/statistics";
 import { toIsoDate } from "@/lib/i18n/format";
@@ -15,7 +15,18 @@ import { dateCell, streamWorkbook, xlsxResponse, type Column, type Sheet } from 
 // One builder per exported table: the same use case as the page (so the same scope check and the same
 // figures), laid out as sheets with Vietnamese headers.
 
-export const EXPORT_TABLES = ["progress", "statistics", "quota", "members", "list-excellent", "list-streak", "list-notCompleted", "list-remediation"] as const;
+export const EXPORT_TABLES = [
+  "progress",
+  "statistics",
+  "quota",
+  "members",
+  "list-excellent",
+  "list-streak",
+  "list-notCompleted",
+  "list-remediation",
+  "list-excellentOrganizations",
+  "list-streakOrganizations",
+] as const;
 export type ExportTable = (typeof EXPORT_TABLES)[number];
 
 const r = vi.reports;
@@ -203,6 +214,17 @@ export async function exportTable(actor: Actor, table: ExportTable, query: Repor
           { header: l.overdue, value: (i) => (i.overdue ? l.overdue : "") },
         ];
         return xlsxResponse(streamWorkbook([sheet<RemediationRow>({ name: "Khắc phục", title: `${l.remediation} — ${rec.unit.name}`, columns, rows: await listOpenRemediation(unitId, today) })]), `khac-phuc-${rec.unit.code}.xlsx`);
+      }
+      if (table === "list-excellentOrganizations" || table === "list-streakOrganizations") {
+        const from = table === "list-excellentOrganizations" ? year : year - STREAK_YEARS + 1;
+        const title = table === "list-excellentOrganizations" ? l.excellentOrganizations.replace("{year}", String(year)) : l.streakOrganizations.replace("{from}", String(from)).replace("{to}", String(year));
+        const columns: Column<ListedOrganization>[] = [
+          { header: l.organization, value: (o) => o.name, width: 40 },
+          { header: l.code, value: (o) => o.code, width: 16 },
+          { header: l.parent, value: (o) => o.parent, width: 40 },
+        ];
+        const rows = rec.year ? await listOrganizationsExcellent(unitId, from, year) : [];
+        return xlsxResponse(streamWorkbook([sheet<ListedOrganization>({ name: "Danh sách", title: `${title} — ${rec.unit.name}`, columns, rows })]), `${table}-${rec.unit.code}-${year}.xlsx`);
       }
       const [from, level, title] =
         table === "list-excellent"

@@ -55,6 +55,9 @@ describe("xlsx exports", () => {
   it("the lists and the quota; another unit's export is not found", async () => {
     const streak = await read(await exportTable(f.board, "list-streak", { unit: f.orgs.TK, year: FIXTURE_YEAR }));
     expect(values(streak.worksheets[0], 3)).toEqual(["Nguyễn Văn An", "TK-0001", "Chi bộ thôn A", "Đảng bộ xã Một"]);
+    const organizations = await read(await exportTable(f.board, "list-streakOrganizations", { unit: f.orgs.TK, year: FIXTURE_YEAR }));
+    expect(values(organizations.worksheets[0], 3)).toEqual(["Đảng bộ xã Một", "TK.01", "Huyện ủy Thống Kê"]);
+    expect(organizations.worksheets[0].rowCount).toBe(3);
     const quota = await read(await exportTable(f.board, "quota", { unit: f.orgs.TK, year: FIXTURE_YEAR }));
     expect(values(quota.worksheets[0], 3).slice(0, 2)).toEqual(["Đảng viên - Đảng bộ xã Một", "M-TK.01"]);
     await expect(exportTable(f.schoolCommittee, "members", { unit: f.orgs.TK })).rejects.toBeInstanceOf(NotFoundError);

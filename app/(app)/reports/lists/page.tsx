@@ -40,7 +40,10 @@ export default async function ListsPage({ searchParams }: Props) {
               <p className="mb-2 text-sm text-slate-600">{t("count", { count: r.counts.excellentMembers })}</p>
               <MemberTable rows={r.excellentMembers} caption={t("excellent", { year })} testId="list-excellent" />
               {pager("excellent", r.counts.excellentMembers)}
-              <h3 className="mb-2 mt-4 text-sm font-semibold">{t("excellentOrganizations", { year })}</h3>
+              <div className="mb-2 mt-4 flex flex-wrap items-center justify-between gap-2">
+                <h3 className="text-sm font-semibold">{t("excellentOrganizations", { year })}</h3>
+                {exportLink("excellentOrganizations")}
+              </div>
               <OrganizationTable rows={r.excellentOrganizations} caption={t("excellentOrganizations", { year })} />
               {pager("excellentOrganizations", r.counts.excellentOrganizations)}
             </Card>
@@ -48,7 +51,10 @@ export default async function ListsPage({ searchParams }: Props) {
               <p className="mb-2 text-sm text-slate-600">{t("count", { count: r.counts.streakMembers })}</p>
               <MemberTable rows={r.streakMembers} caption={t("streak", { from: year - STREAK_YEARS + 1, to: year })} testId="list-streak" />
               {pager("streak", r.counts.streakMembers)}
-              <h3 className="mb-2 mt-4 text-sm font-semibold">{t("streakOrganizations", { from: year - STREAK_YEARS + 1, to: year })}</h3>
+              <div className="mb-2 mt-4 flex flex-wrap items-center justify-between gap-2">
+                <h3 className="text-sm font-semibold">{t("streakOrganizations", { from: year - STREAK_YEARS + 1, to: year })}</h3>
+                {exportLink("streakOrganizations")}
+              </div>
               <OrganizationTable rows={r.streakOrganizations} caption={t("streakOrganizations", { from: year - STREAK_YEARS + 1, to: year })} />
               {pager("streakOrganizations", r.counts.streakOrganizations)}
             </Card>
