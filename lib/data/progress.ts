@@ -5,7 +5,7 @@ import { toIsoDate } from "@/lib/i18n/format";
 import { vietnamDay } from "@/lib/review/calendar";
 import { db } from "./db";
 import { cyclesOver, stateSums, tallyRowsOf } from "./record-tally";
-import { cycleOver, getReportScope, pickYear, type ReportScope } from "./report-scope";
+import { getReportScope, pickYear, type ReportScope } from "./report-scope";
 
 // The progress board: every unit under the viewer's scope through the phases of a year's review, with
 // what is late against each deadline. Late is by calendar day in Vietnam: a deadline of 10/12 is missed
@@ -113,16 +113,12 @@ export async function getProgressBoard(actor: Actor, query: { unit?: string | nu
     db.$queryRaw<{ id: string; finalized: number }[]>`
       SELECT c."ancestorId" AS id, count(*)::int AS finalized
         FROM "Meeting" m
-        JOIN "ReviewCycle" cy ON cy.id = m."cycleId" AND cy.year = ${year} AND ${cycleOver(unitId)}
         JOIN "OrgClosure" c ON c."descendantId" = m."organizationId"
-       WHERE c."ancestorId" = ANY(${ids}) AND m.status = 'FINALIZED'
+       WHERE m."cycleId" = ANY(${cycleIds}::text[]) AND c."ancestorId" = ANY(${ids}) AND m.status = 'FINALIZED'
        GROUP BY 1`,
     db.$queryRaw<{ selfReviewDue: Date; meetingsDue: Date; grassrootsDue: Date; upperDecisionDue: Date }[]>`
       SELECT DISTINCT cy."selfReviewDue", cy."meetingsDue", cy."grassrootsDue", cy."upperDecisionDue"
-        FROM "ReviewCycle" cy
-       WHERE cy.year = ${year}
-         AND (cy."upperOrgId" IN (SELECT "ancestorId" FROM "OrgClosure" WHERE "descendantId" = ${unitId})
-           OR cy."upperOrgId" IN (SELECT "descendantId" FROM "OrgClosure" WHERE "ancestorId" = ${unitId}))
+        FROM "ReviewCycle" cy WHERE cy.id = ANY(${cycleIds}::text[])
        ORDER BY 1 LIMIT 5`,
   ]);
 

@@ -150,11 +150,7 @@ export async function getStatistics(actor: Actor, query: { unit?: string | null;
        WHERE d."decidedOn" >= make_date(${year}, 1, 1) AND d."decidedOn" < make_date(${year + 1}, 1, 1)
          AND m."cellId" IN (SELECT "descendantId" FROM "OrgClosure" WHERE "ancestorId" = ${unitId})
        GROUP BY ROLLUP (d.form) ORDER BY 1`,
-    db.$queryRaw<{ ruleSet: RuleSetId }[]>`
-      SELECT DISTINCT cy."ruleSet"::text AS "ruleSet" FROM "ReviewCycle" cy
-       WHERE cy.year = ${year}
-         AND (cy."upperOrgId" IN (SELECT "ancestorId" FROM "OrgClosure" WHERE "descendantId" = ${unitId})
-           OR cy."upperOrgId" IN (SELECT "descendantId" FROM "OrgClosure" WHERE "ancestorId" = ${unitId}))`,
+    db.$queryRaw<{ ruleSet: RuleSetId }[]>`SELECT DISTINCT "ruleSet"::text AS "ruleSet" FROM "ReviewCycle" WHERE id = ANY(${cycles.get(year)!}::text[])`,
     db.$queryRaw<TrendYear[]>`
       SELECT cy.year, sum(t.total)::int AS total, sum(t."notRated")::int AS "notRated",
              sum(t.excellent + t.good + t.completed + t."notCompleted")::int AS rated,

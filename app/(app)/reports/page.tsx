@@ -8,6 +8,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { Table } from "@/components/ui/table";
 import { orNotFound } from "@/lib/auth/not-found";
 import { subtreeRoots } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
@@ -145,48 +146,32 @@ export default async function ProgressPage({ searchParams }: Props) {
               {board.members.length === 0 ? (
                 <EmptyState>{t("progress.noMembers")}</EmptyState>
               ) : (
-                <div className="overflow-x-auto rounded-lg border border-slate-200">
-                  <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="progress-members">
-                    <caption className="sr-only">{t("progress.membersTitle", { unit: board.unit.name })}</caption>
-                    <thead className="bg-slate-50">
-                      <tr>
-                        <th scope="col" className={th}>{t("progress.member")}</th>
-                        <th scope="col" className={th}>{t("progress.cardNumber")}</th>
-                        <th scope="col" className={th}>{t("progress.state")}</th>
-                        <th scope="col" className={th}>{t("progress.selfLevel")}</th>
-                        <th scope="col" className={th}>{t("progress.proposedLevel")}</th>
-                        <th scope="col" className={th}>{t("progress.decidedLevel")}</th>
-                        <th scope="col" className={th}>{t("docs.selfReview")}</th>
-                      </tr>
-                    </thead>
-                    <tbody className="divide-y divide-slate-100 bg-white">
-                      {board.members.map((m) => (
-                        <tr key={m.id}>
-                          <td className="px-3 py-2">
-                            <Link href={`/members/${m.memberId}`} className="font-medium text-brand-800 hover:underline">
-                              {m.fullName}
-                            </Link>
-                          </td>
-                          <td className="px-3 py-2 tabular-nums">{m.cardNumber}</td>
-                          <td className="px-3 py-2">
-                            <span className="mr-2">{tc(`recordStates.${m.state}`)}</span>
-                            {m.late && <Badge tone="red">{t("progress.lateYes")}</Badge>}
-                          </td>
-                          <td className="px-3 py-2">{m.selfLevel ? tc(`grading.levelsShort.${m.selfLevel}`) : "—"}</td>
-                          <td className="px-3 py-2">{m.proposedLevel ? tc(`grading.levelsShort.${m.proposedLevel}`) : "—"}</td>
-                          <td className="px-3 py-2">{m.decidedLevel ? tc(`grading.levelsShort.${m.decidedLevel}`) : "—"}</td>
-                          <td className="px-3 py-2">
-                            {m.state !== "DRAFT" && m.state !== "NOT_RATED" && (
-                              <a href={reportHref("/reports/documents/self-review", { record: m.id, format: "pdf" })} className="text-xs font-medium text-brand-800 underline" download aria-label={`PDF: ${t("docs.selfReviewOf", { name: m.fullName })}`}>
-                                PDF
-                              </a>
-                            )}
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                <Table caption={t("progress.membersTitle", { unit: board.unit.name })} head={[t("progress.member"), t("progress.cardNumber"), t("progress.state"), t("progress.selfLevel"), t("progress.proposedLevel"), t("progress.decidedLevel"), t("docs.selfReview")]} testId="progress-members">
+                  {board.members.map((m) => (
+                    <tr key={m.id}>
+                      <td className="px-3 py-2">
+                        <Link href={`/members/${m.memberId}`} className="font-medium text-brand-800 hover:underline">
+                          {m.fullName}
+                        </Link>
+                      </td>
+                      <td className="px-3 py-2 tabular-nums">{m.cardNumber}</td>
+                      <td className="px-3 py-2">
+                        <span className="mr-2">{tc(`recordStates.${m.state}`)}</span>
+                        {m.late && <Badge tone="red">{t("progress.lateYes")}</Badge>}
+                      </td>
+                      <td className="px-3 py-2">{m.selfLevel ? tc(`grading.levelsShort.${m.selfLevel}`) : "—"}</td>
+                      <td className="px-3 py-2">{m.proposedLevel ? tc(`grading.levelsShort.${m.proposedLevel}`) : "—"}</td>
+                      <td className="px-3 py-2">{m.decidedLevel ? tc(`grading.levelsShort.${m.decidedLevel}`) : "—"}</td>
+                      <td className="px-3 py-2">
+                        {m.state !== "DRAFT" && m.state !== "NOT_RATED" && (
+                          <a href={reportHref("/reports/documents/self-review", { record: m.id, format: "pdf" })} className="text-xs font-medium text-brand-800 underline" download aria-label={`PDF: ${t("docs.selfReviewOf", { name: m.fullName })}`}>
+                            PDF
+                          </a>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </Table>
               )}
             </Card>
             </>

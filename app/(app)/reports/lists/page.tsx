@@ -6,6 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { Table } from "@/components/ui/table";
 import { Pagination } from "@/components/ui/pagination";
 import { orNotFound } from "@/lib/auth/not-found";
 import { subtreeRoots } from "@/lib/auth/permissions";
@@ -15,8 +16,6 @@ import { formatDate } from "@/lib/i18n/format";
 import { parseReportQuery } from "@/lib/schemas/reports";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-const th = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
 
 export default async function ListsPage({ searchParams }: Props) {
   const actor = await requireActor();
@@ -70,47 +69,32 @@ export default async function ListsPage({ searchParams }: Props) {
           {r.remediation.length === 0 ? (
             <EmptyState>{t("none")}</EmptyState>
           ) : (
-            <div className="overflow-x-auto rounded-lg border border-slate-200">
-              <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="list-remediation">
-                <caption className="sr-only">{t("remediation")}</caption>
-                <thead className="bg-slate-50">
-                  <tr>
-                    <th scope="col" className={th}>{t("deadline")}</th>
-                    <th scope="col" className={th}>{t("member")}</th>
-                    <th scope="col" className={th}>{t("cell")}</th>
-                    <th scope="col" className={th}>{t("shortcoming")}</th>
-                    <th scope="col" className={th}>{t("responsible")}</th>
-                    <th scope="col" className={th}>{t("status")}</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100 bg-white">
-                  {r.remediation.map((item) => (
-                    <tr key={item.id}>
-                      <td className="whitespace-nowrap px-3 py-2 tabular-nums">
-                        {formatDate(new Date(`${item.deadline}T00:00:00Z`))}
-                        {item.overdue && (
-                          <span className="ml-2">
-                            <Badge tone="red">{t("overdue")}</Badge>
-                          </span>
-                        )}
-                      </td>
-                      <td className="px-3 py-2">
-                        <Link href={`/members/${item.memberId}`} className="font-medium text-brand-800 hover:underline">
-                          {item.fullName}
-                        </Link>
-                      </td>
-                      <td className="px-3 py-2">
-                        {item.cell}
-                        <span className="block text-xs text-slate-500">{item.grassroots}</span>
-                      </td>
-                      <td className="px-3 py-2">{item.shortcoming}</td>
-                      <td className="px-3 py-2">{item.responsible}</td>
-                      <td className="px-3 py-2">{t(`statuses.${item.status}`)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Table caption={t("remediation")} head={[t("deadline"), t("member"), t("cell"), t("shortcoming"), t("responsible"), t("status")]} testId="list-remediation">
+              {r.remediation.map((item) => (
+                <tr key={item.id}>
+                  <td className="whitespace-nowrap px-3 py-2 tabular-nums">
+                    {formatDate(new Date(`${item.deadline}T00:00:00Z`))}
+                    {item.overdue && (
+                      <span className="ml-2">
+                        <Badge tone="red">{t("overdue")}</Badge>
+                      </span>
+                    )}
+                  </td>
+                  <td className="px-3 py-2">
+                    <Link href={`/members/${item.memberId}`} className="font-medium text-brand-800 hover:underline">
+                      {item.fullName}
+                    </Link>
+                  </td>
+                  <td className="px-3 py-2">
+                    {item.cell}
+                    <span className="block text-xs text-slate-500">{item.grassroots}</span>
+                  </td>
+                  <td className="px-3 py-2">{item.shortcoming}</td>
+                  <td className="px-3 py-2">{item.responsible}</td>
+                  <td className="px-3 py-2">{t(`statuses.${item.status}`)}</td>
+                </tr>
+              ))}
+            </Table>
           )}
           {pager("remediation", r.counts.remediation)}
         </Card>
@@ -123,33 +107,20 @@ async function MemberTable({ rows, caption, testId }: { rows: ListedMember[]; ca
   const t = await getTranslations("reports.lists");
   if (rows.length === 0) return <EmptyState>{t("none")}</EmptyState>;
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200">
-      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid={testId}>
-        <caption className="sr-only">{caption}</caption>
-        <thead className="bg-slate-50">
-          <tr>
-            <th scope="col" className={th}>{t("member")}</th>
-            <th scope="col" className={th}>{t("cardNumber")}</th>
-            <th scope="col" className={th}>{t("cell")}</th>
-            <th scope="col" className={th}>{t("grassroots")}</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100 bg-white">
-          {rows.map((m) => (
-            <tr key={m.memberId}>
-              <td className="px-3 py-2">
-                <Link href={`/members/${m.memberId}`} className="font-medium text-brand-800 hover:underline">
-                  {m.fullName}
-                </Link>
-              </td>
-              <td className="px-3 py-2 tabular-nums">{m.cardNumber}</td>
-              <td className="px-3 py-2">{m.cell}</td>
-              <td className="px-3 py-2">{m.grassroots}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table caption={caption} head={[t("member"), t("cardNumber"), t("cell"), t("grassroots")]} testId={testId}>
+      {rows.map((m) => (
+        <tr key={m.memberId}>
+          <td className="px-3 py-2">
+            <Link href={`/members/${m.memberId}`} className="font-medium text-brand-800 hover:underline">
+              {m.fullName}
+            </Link>
+          </td>
+          <td className="px-3 py-2 tabular-nums">{m.cardNumber}</td>
+          <td className="px-3 py-2">{m.cell}</td>
+          <td className="px-3 py-2">{m.grassroots}</td>
+        </tr>
+      ))}
+    </Table>
   );
 }
 
@@ -157,26 +128,14 @@ async function OrganizationTable({ rows, caption }: { rows: ListedOrganization[]
   const t = await getTranslations("reports.lists");
   if (rows.length === 0) return <p className="text-sm text-slate-600">{t("none")}</p>;
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="bg-slate-50">
-          <tr>
-            <th scope="col" className={th}>{t("organization")}</th>
-            <th scope="col" className={th}>{t("code")}</th>
-            <th scope="col" className={th}>{t("parent")}</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100 bg-white">
-          {rows.map((o) => (
-            <tr key={o.organizationId}>
-              <td className="px-3 py-2 font-medium">{o.name}</td>
-              <td className="px-3 py-2">{o.code}</td>
-              <td className="px-3 py-2">{o.parent ?? "—"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table caption={caption} head={[t("organization"), t("code"), t("parent")]}>
+      {rows.map((o) => (
+        <tr key={o.organizationId}>
+          <td className="px-3 py-2 font-medium">{o.name}</td>
+          <td className="px-3 py-2">{o.code}</td>
+          <td className="px-3 py-2">{o.parent ?? "—"}</td>
+        </tr>
+      ))}
+    </Table>
   );
 }

@@ -5,6 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { Table } from "@/components/ui/table";
 import { Pagination } from "@/components/ui/pagination";
 import { orNotFound } from "@/lib/auth/not-found";
 import { subtreeRoots } from "@/lib/auth/permissions";
@@ -23,7 +24,6 @@ export default async function QuotaPage({ searchParams }: Props) {
   const query = parseReportQuery(await searchParams);
   const [t, q] = await Promise.all([getTranslations("reports.quota"), orNotFound(getQuotaCompliance(actor, query))]);
   const tr = await getTranslations("reports");
-  const th = "px-3 py-2 text-xs font-semibold uppercase tracking-wide text-slate-600";
   const num = "whitespace-nowrap px-3 py-2 text-right tabular-nums";
   const withOverrides = q.groups.filter((g) => g.overrides.length > 0);
   const pageCount = Math.max(1, Math.ceil(q.groups.length / GROUPS_PER_PAGE));
@@ -50,82 +50,49 @@ export default async function QuotaPage({ searchParams }: Props) {
             {t("summary", { groups: q.groups.length, overCap: q.overCap, overridden: q.overridden })}
           </p>
           <Card title={t("caption")} headingId="quota-groups">
-            <div className="overflow-x-auto rounded-lg border border-slate-200">
-              <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="quota-table">
-                <caption className="sr-only">{t("caption")}</caption>
-                <thead className="bg-slate-50">
-                  <tr>
-                    <th scope="col" className={`${th} text-left`}>{t("group")}</th>
-                    <th scope="col" className={`${th} text-left`}>{t("decidingOrg")}</th>
-                    <th scope="col" className={`${th} text-right`}>{t("subjects")}</th>
-                    <th scope="col" className={`${th} text-right`}>{t("excellent")}</th>
-                    <th scope="col" className={`${th} text-right`}>{t("good")}</th>
-                    <th scope="col" className={`${th} text-right`}>{t("rate")}</th>
-                    <th scope="col" className={`${th} text-right`}>{t("cap")}</th>
-                    <th scope="col" className={`${th} text-right`}>{t("excess")}</th>
-                    <th scope="col" className={`${th} text-left`}>{t("status")}</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100 bg-white">
-                  {shown.map((g) => (
-                    <tr key={g.id}>
-                      <th scope="row" className="px-3 py-2 text-left font-medium">
-                        {g.name}
-                        <span className="block text-xs font-normal text-slate-500">
-                          {g.code} · {t(`kinds.${g.kind}`)}
-                        </span>
-                      </th>
-                      <td className="px-3 py-2">{g.decidingOrg}</td>
-                      <td className={num}>{g.subjects}</td>
-                      <td className={num}>{g.check.excellent}</td>
-                      <td className={num}>{g.check.good}</td>
-                      <td className={num}>{g.ratePercent} %</td>
-                      <td className={num}>{g.check.maxExcellent}</td>
-                      <td className={num}>{g.check.excess}</td>
-                      <td className="px-3 py-2">
-                        <Badge tone={!g.check.ok ? "red" : g.check.excess > 0 ? "amber" : "green"}>{!g.check.ok ? t("over") : g.check.excess > 0 ? t("overAllowed") : t("ok")}</Badge>
-                        <span className="mt-1 block text-xs text-slate-600">{t("arithmetic", { excellent: g.check.excellent, pool: g.check.pool, cap: g.check.maxExcellent, rate: g.ratePercent })}</span>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Table caption={t("caption")} head={[t("group"), t("decidingOrg"), t("subjects"), t("excellent"), t("good"), t("rate"), t("cap"), t("excess"), t("status")]} align={["left", "left", "right", "right", "right", "right", "right", "right", "left"]} testId="quota-table">
+              {shown.map((g) => (
+                <tr key={g.id}>
+                  <th scope="row" className="px-3 py-2 text-left font-medium">
+                    {g.name}
+                    <span className="block text-xs font-normal text-slate-500">
+                      {g.code} · {t(`kinds.${g.kind}`)}
+                    </span>
+                  </th>
+                  <td className="px-3 py-2">{g.decidingOrg}</td>
+                  <td className={num}>{g.subjects}</td>
+                  <td className={num}>{g.check.excellent}</td>
+                  <td className={num}>{g.check.good}</td>
+                  <td className={num}>{g.ratePercent} %</td>
+                  <td className={num}>{g.check.maxExcellent}</td>
+                  <td className={num}>{g.check.excess}</td>
+                  <td className="px-3 py-2">
+                    <Badge tone={!g.check.ok ? "red" : g.check.excess > 0 ? "amber" : "green"}>{!g.check.ok ? t("over") : g.check.excess > 0 ? t("overAllowed") : t("ok")}</Badge>
+                    <span className="mt-1 block text-xs text-slate-600">{t("arithmetic", { excellent: g.check.excellent, pool: g.check.pool, cap: g.check.maxExcellent, rate: g.ratePercent })}</span>
+                  </td>
+                </tr>
+              ))}
+            </Table>
             <Pagination page={page} pageCount={pageCount} href={(p) => reportHref("/reports/quota", { unit: q.unit.id, year: q.year, page: p })} />
           </Card>
           <Card title={t("overridesTitle")} headingId="quota-overrides">
             {withOverrides.length === 0 ? (
               <p className="text-sm text-slate-600">{t("noOverrides")}</p>
             ) : (
-              <div className="overflow-x-auto rounded-lg border border-slate-200">
-                <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="quota-overrides">
-                  <caption className="sr-only">{t("overridesTitle")}</caption>
-                  <thead className="bg-slate-50">
-                    <tr>
-                      <th scope="col" className={`${th} text-left`}>{t("group")}</th>
-                      <th scope="col" className={`${th} text-left`}>{t("decisionNo")}</th>
-                      <th scope="col" className={`${th} text-left`}>{t("decidedOn")}</th>
-                      <th scope="col" className={`${th} text-left`}>{t("issuer")}</th>
-                      <th scope="col" className={`${th} text-left`}>{t("reasonCol")}</th>
-                      <th scope="col" className={`${th} text-right`}>{t("ratePercent")}</th>
+              <Table caption={t("overridesTitle")} head={[t("group"), t("decisionNo"), t("decidedOn"), t("issuer"), t("reasonCol"), t("ratePercent")]} align={["left", "left", "left", "left", "left", "right"]} testId="quota-overrides">
+                {withOverrides.flatMap((g) =>
+                  g.overrides.map((o) => (
+                    <tr key={`${g.id}-${o.decisionNo}`}>
+                      <th scope="row" className="px-3 py-2 text-left font-medium">{g.name}</th>
+                      <td className="px-3 py-2">{o.decisionNo}</td>
+                      <td className="px-3 py-2">{formatDate(new Date(`${o.decidedOn}T00:00:00Z`))}</td>
+                      <td className="px-3 py-2">{o.issuer}</td>
+                      <td className="px-3 py-2">{o.reason}</td>
+                      <td className={num}>{o.ratePercent === null ? "—" : `${o.ratePercent} %`}</td>
                     </tr>
-                  </thead>
-                  <tbody className="divide-y divide-slate-100 bg-white">
-                    {withOverrides.flatMap((g) =>
-                      g.overrides.map((o) => (
-                        <tr key={`${g.id}-${o.decisionNo}`}>
-                          <th scope="row" className="px-3 py-2 text-left font-medium">{g.name}</th>
-                          <td className="px-3 py-2">{o.decisionNo}</td>
-                          <td className="px-3 py-2">{formatDate(new Date(`${o.decidedOn}T00:00:00Z`))}</td>
-                          <td className="px-3 py-2">{o.issuer}</td>
-                          <td className="px-3 py-2">{o.reason}</td>
-                          <td className={num}>{o.ratePercent === null ? "—" : `${o.ratePercent} %`}</td>
-                        </tr>
-                      )),
-                    )}
-                  </tbody>
-                </table>
-              </div>
+                  )),
+                )}
+              </Table>
             )}
           </Card>
         </div>

@@ -7,6 +7,7 @@ import { reportHref } from "@/components/reports/report-href";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { Table } from "@/components/ui/table";
 import { Pagination } from "@/components/ui/pagination";
 import { orNotFound } from "@/lib/auth/not-found";
 import { subtreeRoots } from "@/lib/auth/permissions";
@@ -108,31 +109,17 @@ export default async function StatisticsPage({ searchParams }: Props) {
                   ...(last ? [{ name: String(s.year - 1), values: LEVEL_KEYS.map((l) => last[l]) }] : []),
                 ]}
               />
-              <div className="overflow-x-auto rounded-lg border border-slate-200">
-                <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="stats-levels">
-                  <caption className="sr-only">{ts("chartTable")}</caption>
-                  <thead className="bg-slate-50">
-                    <tr>
-                      <th scope="col" className={`${th} text-left`}>{ts("level")}</th>
-                      <th scope="col" className={`${th} text-right`}>{ts("thisYear", { year: s.year })}</th>
-                      <th scope="col" className={`${th} text-right`}>{ts("share")}</th>
-                      <th scope="col" className={`${th} text-right`}>{ts("lastYear", { year: s.year - 1 })}</th>
-                      <th scope="col" className={`${th} text-right`}>{ts("share")}</th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-slate-100 bg-white">
-                    {LEVEL_KEYS.map((l) => (
-                      <tr key={l}>
-                        <th scope="row" className="px-3 py-2 text-left font-medium">{tc(`grading.levels.${l}`)}</th>
-                        <td className={num}>{fmt(m[l])}</td>
-                        <td className={num}>{share(m[l], m.rated)}</td>
-                        <td className={num}>{last ? fmt(last[l]) : "—"}</td>
-                        <td className={num}>{last ? share(last[l], last.rated) : "—"}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <Table caption={ts("chartTable")} head={[ts("level"), ts("thisYear", { year: s.year }), ts("share"), ts("lastYear", { year: s.year - 1 }), ts("share")]} align={["left", "right", "right", "right", "right"]} testId="stats-levels">
+                {LEVEL_KEYS.map((l) => (
+                  <tr key={l}>
+                    <th scope="row" className="px-3 py-2 text-left font-medium">{tc(`grading.levels.${l}`)}</th>
+                    <td className={num}>{fmt(m[l])}</td>
+                    <td className={num}>{share(m[l], m.rated)}</td>
+                    <td className={num}>{last ? fmt(last[l]) : "—"}</td>
+                    <td className={num}>{last ? share(last[l], last.rated) : "—"}</td>
+                  </tr>
+                ))}
+              </Table>
             </div>
           </Card>
 
@@ -147,101 +134,74 @@ export default async function StatisticsPage({ searchParams }: Props) {
                     { name: tc("grading.levelsShort.NOT_COMPLETED"), values: s.trend.map((y) => shareOf(y.NOT_COMPLETED, y.rated) ?? 0) },
                   ]}
                 />
-                <div className="overflow-x-auto rounded-lg border border-slate-200">
-                  <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="stats-trend">
-                    <caption className="sr-only">{ts("trendChart")}</caption>
-                    <thead className="bg-slate-50">
-                      <tr>
-                        <th scope="col" className={`${th} text-left`}>{ts("year")}</th>
-                        <th scope="col" className={`${th} text-right`}>{ts("rated")}</th>
-                        {LEVEL_KEYS.map((l) => (
-                          <th key={l} scope="col" className={`${th} text-right`}>
-                            <abbr title={tc(`grading.levels.${l}`)} className="no-underline">{tc(`grading.levelsShort.${l}`)}</abbr>
-                          </th>
-                        ))}
-                      </tr>
-                    </thead>
-                    <tbody className="divide-y divide-slate-100 bg-white">
-                      {s.trend.map((y) => (
-                        <tr key={y.year}>
-                          <th scope="row" className="px-3 py-2 text-left font-medium">{y.year}</th>
-                          <td className={num}>{fmt(y.rated)}</td>
-                          {LEVEL_KEYS.map((l) => (
-                            <td key={l} className={num}>
-                              {fmt(y[l])}
-                              <span className="block text-xs text-slate-500">{share(y[l], y.rated)}</span>
-                            </td>
-                          ))}
-                        </tr>
+                <Table
+                  caption={ts("trendChart")}
+                  head={[
+                    ts("year"),
+                    ts("rated"),
+                    ...LEVEL_KEYS.map((l) => (
+                      <abbr key={l} title={tc(`grading.levels.${l}`)} className="no-underline">
+                        {tc(`grading.levelsShort.${l}`)}
+                      </abbr>
+                    )),
+                  ]}
+                  align={["left", ...Array<"right">(1 + LEVEL_KEYS.length).fill("right")]}
+                  testId="stats-trend"
+                >
+                  {s.trend.map((y) => (
+                    <tr key={y.year}>
+                      <th scope="row" className="px-3 py-2 text-left font-medium">{y.year}</th>
+                      <td className={num}>{fmt(y.rated)}</td>
+                      {LEVEL_KEYS.map((l) => (
+                        <td key={l} className={num}>
+                          {fmt(y[l])}
+                          <span className="block text-xs text-slate-500">{share(y[l], y.rated)}</span>
+                        </td>
                       ))}
-                    </tbody>
-                  </table>
-                </div>
+                    </tr>
+                  ))}
+                </Table>
               </div>
             </Card>
           )}
 
           <div className="grid gap-4 lg:grid-cols-2">
             <Card title={ts("overview")} headingId="stats-overview">
-              <div className="overflow-x-auto rounded-lg border border-slate-200">
-                <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="stats-overview">
-                  <caption className="sr-only">{ts("overview")}</caption>
-                  <thead className="bg-slate-50">
-                    <tr>
-                      <th scope="col" className={`${th} text-left`}>{ts("what")}</th>
-                      <th scope="col" className={`${th} text-right`}>{ts("thisYear", { year: s.year })}</th>
-                      <th scope="col" className={`${th} text-right`}>{ts("lastYear", { year: s.year - 1 })}</th>
-                      <th scope="col" className={`${th} text-right`}>{ts("change")}</th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-slate-100 bg-white">
-                    {(
-                      [
-                        ["total", m.total, last?.total],
-                        ["toRate", m.toRate, last?.toRate],
-                        ["reviewed", m.reviewed, last?.reviewed],
-                        ["rated", m.rated, last?.rated],
-                        ["notRated", m.notRated, last?.notRated],
-                        ["absent", m.absent, last?.absent],
-                      ] as const
-                    ).map(([key, now, before]) => (
-                      <tr key={key}>
-                        <th scope="row" className="px-3 py-2 text-left font-medium">{ts(key)}</th>
-                        <td className={num}>{fmt(now)}</td>
-                        <td className={num}>{before === undefined ? "—" : fmt(before)}</td>
-                        <td className={num}>{before === undefined ? "—" : `${now - before > 0 ? "+" : ""}${fmt(now - before)}`}</td>
-                      </tr>
-                    ))}
-                    <tr>
-                      <th scope="row" className="px-3 py-2 text-left font-medium">{ts("disciplined")}</th>
-                      <td className={num}>{fmt(s.disciplined.members)}</td>
-                      <td className={num}>—</td>
-                      <td className={num}>—</td>
-                    </tr>
-                  </tbody>
-                </table>
-              </div>
+              <Table caption={ts("overview")} head={[ts("what"), ts("thisYear", { year: s.year }), ts("lastYear", { year: s.year - 1 }), ts("change")]} align={["left", "right", "right", "right"]} testId="stats-overview">
+                {(
+                  [
+                    ["total", m.total, last?.total],
+                    ["toRate", m.toRate, last?.toRate],
+                    ["reviewed", m.reviewed, last?.reviewed],
+                    ["rated", m.rated, last?.rated],
+                    ["notRated", m.notRated, last?.notRated],
+                    ["absent", m.absent, last?.absent],
+                  ] as const
+                ).map(([key, now, before]) => (
+                  <tr key={key}>
+                    <th scope="row" className="px-3 py-2 text-left font-medium">{ts(key)}</th>
+                    <td className={num}>{fmt(now)}</td>
+                    <td className={num}>{before === undefined ? "—" : fmt(before)}</td>
+                    <td className={num}>{before === undefined ? "—" : `${now - before > 0 ? "+" : ""}${fmt(now - before)}`}</td>
+                  </tr>
+                ))}
+                <tr>
+                  <th scope="row" className="px-3 py-2 text-left font-medium">{ts("disciplined")}</th>
+                  <td className={num}>{fmt(s.disciplined.members)}</td>
+                  <td className={num}>—</td>
+                  <td className={num}>—</td>
+                </tr>
+              </Table>
             </Card>
             <Card title={ts("notRatedReasons")} headingId="stats-reasons">
-              <div className="overflow-x-auto rounded-lg border border-slate-200">
-                <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="stats-reasons">
-                  <caption className="sr-only">{ts("notRatedReasons")}</caption>
-                  <thead className="bg-slate-50">
-                    <tr>
-                      <th scope="col" className={`${th} text-left`}>{ts("reason")}</th>
-                      <th scope="col" className={`${th} text-right`}>{ts("count")}</th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-slate-100 bg-white">
-                    {REASONS.filter(([r]) => r !== "NEW_ORGANIZATION").map(([reason, column]) => (
-                      <tr key={reason}>
-                        <th scope="row" className="px-3 py-2 text-left font-medium">{ts(`reasons.${reason}`)}</th>
-                        <td className={num}>{fmt(m[column])}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <Table caption={ts("notRatedReasons")} head={[ts("reason"), ts("count")]} align={["left", "right"]} testId="stats-reasons">
+                {REASONS.filter(([r]) => r !== "NEW_ORGANIZATION").map(([reason, column]) => (
+                  <tr key={reason}>
+                    <th scope="row" className="px-3 py-2 text-left font-medium">{ts(`reasons.${reason}`)}</th>
+                    <td className={num}>{fmt(m[column])}</td>
+                  </tr>
+                ))}
+              </Table>
               <h3 className="mb-2 mt-4 text-sm font-semibold">{ts("disciplinedTitle")}</h3>
               {s.disciplined.byForm.length === 0 ? (
                 <p className="text-sm text-slate-600">{ts("noDiscipline")}</p>
@@ -298,27 +258,15 @@ export default async function StatisticsPage({ searchParams }: Props) {
                   series={[{ name: String(s.year), values: s.scoreBuckets.map((b) => b.count) }]}
                 />
                 <div className="space-y-3">
-                  <div className="overflow-x-auto rounded-lg border border-slate-200">
-                    <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="stats-bands">
-                      <caption className="sr-only">{ts("scoreBands")}</caption>
-                      <thead className="bg-slate-50">
-                        <tr>
-                          <th scope="col" className={`${th} text-left`}>{ts("band")}</th>
-                          <th scope="col" className={`${th} text-right`}>{ts("count")}</th>
-                          <th scope="col" className={`${th} text-right`}>{ts("share")}</th>
-                        </tr>
-                      </thead>
-                      <tbody className="divide-y divide-slate-100 bg-white">
-                        {s.scoreBands.map((b) => (
-                          <tr key={b.band}>
-                            <th scope="row" className="px-3 py-2 text-left font-medium">{ts(`bands.${b.band}`)}</th>
-                            <td className={num}>{fmt(b.count)}</td>
-                            <td className={num}>{share(b.count, s.scored)}</td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </div>
+                  <Table caption={ts("scoreBands")} head={[ts("band"), ts("count"), ts("share")]} align={["left", "right", "right"]} testId="stats-bands">
+                    {s.scoreBands.map((b) => (
+                      <tr key={b.band}>
+                        <th scope="row" className="px-3 py-2 text-left font-medium">{ts(`bands.${b.band}`)}</th>
+                        <td className={num}>{fmt(b.count)}</td>
+                        <td className={num}>{share(b.count, s.scored)}</td>
+                      </tr>
+                    ))}
+                  </Table>
                   <details className="text-sm">
                     <summary className="cursor-pointer text-brand-800">{ts("chartTable")}</summary>
                     <table className="mt-2 min-w-full text-sm">
