@@ -283,28 +283,51 @@ describe("tasks failing by category (rating-rules §7.4)", () => {
 describe("force majeure (rating-rules §7.4)", () => {
   it.each<[string, SubjectInput, object]>([
     [
-      "sets aside a leader's task rules",
+      "caps a leader's failed tasks at completed instead of forcing",
       leader({ forceMajeure: true, tasks: tasks(10, 6, 4, 0) }),
-      noted("FORCE_MAJEURE"),
+      cappedAt("COMPLETED", "FORCE_MAJEURE", "TASKS_EXCEEDED_UNDER_30", "TASKS_LATE", "TASKS_NOT_COMPLETED", "TASKS_UNDER_70"),
     ],
-    ["sets aside a leader's five targets", leader({ forceMajeure: true, fiveTargetsMissed: true }), noted("FORCE_MAJEURE")],
-    ["sets aside an organization's five targets", organization({ forceMajeure: true, fiveTargetsMissed: true }), noted("FORCE_MAJEURE")],
     [
-      "sets aside an organization's task rules",
+      "caps a leader's five targets at completed",
+      leader({ forceMajeure: true, fiveTargetsMissed: true }),
+      cappedAt("COMPLETED", "FIVE_TARGETS", "FORCE_MAJEURE"),
+    ],
+    [
+      "caps an organization's five targets at completed",
+      organization({ forceMajeure: true, fiveTargetsMissed: true }),
+      cappedAt("COMPLETED", "FIVE_TARGETS", "FORCE_MAJEURE"),
+    ],
+    [
+      "caps an organization's failed tasks at completed",
       organization({ forceMajeure: true, tasks: tasks(10, 6, 6, 0) }),
-      noted("FORCE_MAJEURE"),
+      cappedAt("COMPLETED", "FORCE_MAJEURE", "TASKS_EXCEEDED_UNDER_30", "TASKS_NOT_COMPLETED", "TASKS_UNDER_70"),
     ],
     [
-      "sets aside a cap too: under 30 % exceeded",
-      organization({ forceMajeure: true, tasks: tasks(10, 10, 10, 0) }),
-      noted("FORCE_MAJEURE"),
+      "caps one unfinished task at completed (not completed without it)",
+      leader({ forceMajeure: true, tasks: tasks(10, 9, 9, 3) }),
+      cappedAt("COMPLETED", "FORCE_MAJEURE", "TASKS_NOT_COMPLETED"),
     ],
-    ["is not listed when it sets nothing aside", leader({ forceMajeure: true }), free],
+    [
+      "caps over 20 % late at completed (not completed without it)",
+      leader({ forceMajeure: true, tasks: tasks(10, 10, 7, 3) }),
+      cappedAt("COMPLETED", "FORCE_MAJEURE", "TASKS_LATE"),
+    ],
+    [
+      "leaves 20 % late as it is, and is not listed then",
+      leader({ forceMajeure: true, tasks: tasks(10, 10, 8, 3) }),
+      cappedAt("COMPLETED", "TASKS_LATE"),
+    ],
+    [
+      "leaves under 30 % exceeded as it is, and is not listed then",
+      organization({ forceMajeure: true, tasks: tasks(10, 10, 10, 0) }),
+      cappedAt("GOOD", "TASKS_EXCEEDED_UNDER_30"),
+    ],
+    ["is not listed when it eases nothing", leader({ forceMajeure: true }), free],
     ["is not listed without tasks", organization({ forceMajeure: true, tasks: undefined }), free],
     [
       "leaves the score, and the other forcing facts, in force",
       leader({ forceMajeure: true, fiveTargetsMissed: true, lowConfidenceOver50: true, score: { general: 20, results: 40 } }),
-      forcedBy("FORCE_MAJEURE", "LOW_CONFIDENCE", "SCORE_UNDER_70"),
+      forcedBy("FIVE_TARGETS", "FORCE_MAJEURE", "LOW_CONFIDENCE", "SCORE_UNDER_70"),
     ],
     [
       "leaves a leader's units led in force",
@@ -317,6 +340,11 @@ describe("force majeure (rating-rules §7.4)", () => {
       forcedBy("TASKS_EXCEEDED_UNDER_30", "TASKS_FAILED_OVER_50", "TASKS_NOT_COMPLETED"),
     ],
     [
+      "is not read for a member without a post: one unfinished task leaves not completed",
+      member({ forceMajeure: true, tasks: tasks(10, 9, 9, 3) }),
+      cappedAt("NOT_COMPLETED", "TASKS_NOT_COMPLETED"),
+    ],
+    [
       "is not read for a member outside the system",
       member({ category: "OUTSIDE_SYSTEM", forceMajeure: true, tasks: tasks(10, 10, 10, 0) }),
       cappedAt("GOOD", "TASKS_EXCEEDED_UNDER_30"),
@@ -325,8 +353,13 @@ describe("force majeure (rating-rules §7.4)", () => {
     expect(verdict(subject)).toMatchObject(expected);
   });
 
-  it("lets the proposal stand: the competent body judges", () => {
-    expect(verdict(leader({ forceMajeure: true, fiveTargetsMissed: true, proposed: "EXCELLENT" })).proposalValid).toBe(true);
+  it("never lets good or excellent through: the competent body judges completed or not completed", () => {
+    const missedTargets = (proposed: MemberInput["proposed"]) =>
+      verdict(leader({ forceMajeure: true, fiveTargetsMissed: true, proposed })).proposalValid;
+    expect(missedTargets("EXCELLENT")).toBe(false);
+    expect(missedTargets("GOOD")).toBe(false);
+    expect(missedTargets("COMPLETED")).toBe(true);
+    expect(missedTargets("NOT_COMPLETED")).toBe(true);
   });
 });
 
