@@ -24,6 +24,7 @@ export type DomainErrorCode =
   | "OPINION_OWN_RECORD"
   | "QUOTA_EXCEEDED"
   | "DECISIONS_REFUSED"
+  | "LEVEL_REFUSED"
   | "NOTHING_TO_PUBLISH"
   | "REMEDIATION_NOT_NEEDED";
 
@@ -31,6 +32,8 @@ export class DomainError extends Error {
   constructor(
     readonly code: DomainErrorCode,
     readonly fieldErrors?: Record<string, string>,
+    /** Values the message names (a record's name, a refusal's cause), e.g. "{name}: {reason}". */
+    readonly values?: Record<string, string>,
   ) {
     super(code);
     this.name = "DomainError";

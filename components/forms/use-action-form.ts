@@ -28,7 +28,7 @@ export function useActionForm<T extends FieldValues, R>(
       return;
     }
     for (const [name, key] of Object.entries(result.fieldErrors ?? {})) form.setError(name as Path<T>, { message: key });
-    setStatus({ tone: "error", message: t(result.formError ?? "INVALID_INPUT", { id: result.errorId ?? "" }) });
+    setStatus({ tone: "error", message: t(result.formError ?? "INVALID_INPUT", { ...result.formValues, id: result.errorId ?? "" }) });
   });
   /** The translated message of a field's error, for TextField's `error`. */
   const fieldError = (name: Path<T>) => {

@@ -17,6 +17,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { publishDecisionsAction, saveDecisionsAction, sendBackRecordsAction } from "@/lib/actions/decisions";
 import { evaluateSubject } from "@/lib/grading/evaluate";
+import { levelRefusal, type LevelRefusal } from "@/lib/grading/refusal";
 import { quotaRuleFor } from "@/lib/grading/quota";
 import { LEVELS, type Level, type QuotaBase, type SubjectVerdict } from "@/lib/grading/types";
 import type { RuleSetId } from "@/lib/grading/rule-sets";
@@ -81,9 +82,10 @@ const features = tableFeatures({ rowPaginationFeature, paginatedRowModel: create
 const helper = createColumnHelper<typeof features, Row>();
 
 /** The level chosen is above the highest the rules allow this member. */
-function aboveRules(row: Row, choice: Choice | undefined): boolean {
-  if (!choice?.level || !row.verdict.maxLevel || row.own || !DECIDABLE.includes(row.state)) return false;
-  return LEVELS.indexOf(choice.level) < LEVELS.indexOf(row.verdict.maxLevel);
+/** Why the rules refuse the level chosen for a row (the server asks the same before it writes), or null. */
+function refusalOf(row: Row, choice: Choice | undefined): LevelRefusal | null {
+  if (!choice?.level || row.own || !DECIDABLE.includes(row.state)) return null;
+  return levelRefusal(row.verdict, choice.level);
 }
 
 const initialChoice = (r: DeskRecord): Choice => ({ level: r.decidedLevel ?? r.proposedLevel, reason: r.decisionReason ?? "" });
@@ -150,7 +152,7 @@ export function DecisionDesk({ organizationId, cycle, groups, cells, records }: 
       if (filters.proposed && r.proposedLevel !== filters.proposed) return false;
       if (filters.flagged && r.verdict.reasons.length === 0) return false;
       if (filters.differs && choice?.level === r.proposedLevel) return false;
-      if (filters.above && !aboveRules(r, choice)) return false;
+      if (filters.above && !refusalOf(r, choice)) return false;
       if (query && !r.fullName.toLocaleLowerCase("vi").includes(query)) return false;
       return true;
     });
@@ -180,10 +182,10 @@ export function DecisionDesk({ organizationId, cycle, groups, cells, records }: 
   const explain = useExplainFailure();
 
   const save = () => {
-    // A level above what the rules allow is refused by the server too; say so before sending anything.
-    const above = changed.filter((r) => aboveRules(r, choices[r.recordId]));
+    // A level the rules refuse is refused by the server too; say so before sending anything.
+    const above = changed.filter((r) => refusalOf(r, choices[r.recordId]));
     if (above.length > 0) {
-      setErrors(Object.fromEntries(above.map((r) => [r.recordId, "LEVEL_ABOVE_RULES"])));
+      setErrors(Object.fromEntries(above.map((r) => [r.recordId, refusalOf(r, choices[r.recordId])!])));
       setMessage({ tone: "error", text: t("aboveMissing", { count: above.length }) });
       return;
     }
@@ -476,7 +478,7 @@ function DecisionCell({ row }: { row: Row }) {
   const editable = DECIDABLE.includes(row.state) && !row.own;
   const maxIndex = row.verdict.maxLevel ? LEVELS.indexOf(row.verdict.maxLevel) : 0;
   const differs = choice.level !== null && choice.level !== row.proposedLevel;
-  const error = errors[row.recordId];
+  const error = errors[row.recordId] ?? refusalOf(row, choice);
   const selectId = `decision-${row.recordId}`;
   const reasonId = `reason-${row.recordId}`;
   if (row.own) return <p className="max-w-48 text-xs text-slate-600">{t("ownRecord")}</p>;
@@ -496,8 +498,8 @@ function DecisionCell({ row }: { row: Row }) {
           const level = (e.target.value || null) as Level | null;
           setChoice(row.recordId, level === row.proposedLevel ? { level, reason: "" } : { level });
         }}
-        aria-invalid={error || aboveRules(row, choice) ? true : undefined}
-        aria-describedby={error || aboveRules(row, choice) ? `${selectId}-error` : undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${selectId}-error` : undefined}
         className="min-h-10 w-full rounded-lg border border-slate-300 px-2"
       >
         {LEVELS.map((level, index) => (
@@ -523,9 +525,9 @@ function DecisionCell({ row }: { row: Row }) {
           />
         </div>
       ) : null}
-      {error || aboveRules(row, choice) ? (
+      {error ? (
         <p id={`${selectId}-error`} className="text-xs font-medium text-red-700">
-          {t(`rowErrors.${error ?? "LEVEL_ABOVE_RULES"}` as "rowErrors.STALE_EDIT")}
+          {t(`rowErrors.${error}` as "rowErrors.STALE_EDIT")}
         </p>
       ) : null}
     </div>

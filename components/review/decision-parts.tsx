@@ -35,7 +35,7 @@ export function GroupQuotaCard({ group, check, override, cycle }: { group: { id:
   );
 }
 
-type Failure = { formError?: string; fieldErrors?: Record<string, string>; errorId?: string };
+type Failure = { formError?: string; fieldErrors?: Record<string, string>; formValues?: Record<string, string>; errorId?: string };
 
 /** The sentence for a refused save: the 20 % breach names its group and counts. */
 export function useExplainFailure() {
@@ -43,7 +43,7 @@ export function useExplainFailure() {
   return (result: Failure) =>
     result.formError === "QUOTA_EXCEEDED"
       ? t("errors.QUOTA_EXCEEDED", { group: result.fieldErrors?.group ?? "", excellent: result.fieldErrors?.excellent ?? "", max: result.fieldErrors?.max ?? "" })
-      : t(`errors.${result.formError ?? "generic"}`, { id: result.errorId ?? "" });
+      : t(`errors.${result.formError ?? "generic"}`, { ...result.formValues, id: result.errorId ?? "" });
 }
 
 /** A button that opens a reason field; sending needs a reason. */

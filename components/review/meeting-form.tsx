@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { finalizeMeetingAction, saveMinutesDraftAction } from "@/lib/actions/meetings";
 import { evaluateSubject } from "@/lib/grading/evaluate";
+import { levelRefusal } from "@/lib/grading/refusal";
 import { checkQuota, quotaRuleFor } from "@/lib/grading/quota";
 import type { RuleSetId } from "@/lib/grading/rule-sets";
 import { LEVELS, type Level, type QuotaBase } from "@/lib/grading/types";
@@ -124,7 +125,9 @@ export function MeetingForm(props: Props) {
       ruleSet: cycle.ruleSet,
       ratingDate: cycle.ratingDate,
     });
-    return { member: m, tally, adoption, level, verdict };
+    // What the server will refuse at finalization, said as the tally is typed.
+    const refusal = level ? levelRefusal(verdict, level) : null;
+    return { member: m, tally, adoption, level, verdict, refusal };
   });
 
   const finalize = () =>
@@ -197,7 +200,7 @@ export function MeetingForm(props: Props) {
       <QuotaPanel groups={groups} outcomes={outcomes} cycle={cycle} />
 
       <h2 className="text-lg font-semibold text-slate-900">{t("meeting.memberReviews")}</h2>
-      {outcomes.map(({ member, tally, adoption, level, verdict }, i) => (
+      {outcomes.map(({ member, tally, adoption, verdict, refusal }, i) => (
         <fieldset key={member.memberId} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" data-testid={`review-${member.memberId}`}>
           <legend className="px-1 text-base font-semibold text-slate-900">{member.fullName}</legend>
           <p className="flex flex-wrap gap-2 text-sm text-slate-700">
@@ -237,9 +240,11 @@ export function MeetingForm(props: Props) {
             ) : (
               <p className="font-medium text-amber-900">{t("meeting.notAdopted")}</p>
             )}
-            {verdict.maxLevel && level && LEVELS.indexOf(level) < LEVELS.indexOf(verdict.maxLevel) && (
+            {refusal && (
               <p className="font-medium text-red-700" data-testid="above-rules">
-                {t("meeting.aboveRules", { max: t(`grading.levels.${verdict.maxLevel}`) })}
+                {refusal === "LEVEL_ABOVE_RULES" && verdict.maxLevel
+                  ? t("meeting.aboveRules", { max: t(`grading.levels.${verdict.maxLevel}`) })
+                  : t(`meeting.problems.${refusal}`, { name: member.fullName })}
               </p>
             )}
             {verdict.reasons.length > 0 && (

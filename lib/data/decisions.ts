@@ -2,16 +2,15 @@ import "server-only";
 import { can, NotFoundError, type Actor } from "@/lib/auth/permissions";
 import { DomainError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { evaluateSubject, getRuleSet, LEVELS, quotaRuleFor, type Level, type QuotaBase, type RuleSetId } from "@/lib/grading";
+import { getRuleSet, quotaRuleFor, type Level, type LevelRefusal, type QuotaBase, type RuleSetId } from "@/lib/grading";
 import { toIsoDate } from "@/lib/i18n/format";
 import { decidedGroupCheck, yearFlags, type GroupMember } from "@/lib/review/decisions";
-import { recordSubject } from "@/lib/review/facts";
 import { assertTransition, type RecordState } from "@/lib/review/workflow";
 import { PublishSchema, QuotaOverrideSchema, SaveDecisionsSchema, SendBackSchema } from "@/lib/schemas/decisions";
 import { getCurrentCycle } from "./cycles";
 import { db, type DbClient, type Tx } from "./db";
 import { storedFactsOf } from "./record-facts";
-import { MEMBER_RECORD_SELECT, standingOf } from "./record-grading";
+import { MEMBER_RECORD_SELECT, memberLevelRefusal, standingOf } from "./record-grading";
 import { authorizeOrg, getOrgAncestry } from "./scope";
 
 // The grassroots committee's decision desk (366 Điều 12, Bước 3): every member's level across its cells,
@@ -166,17 +165,18 @@ export async function lockForDecisions(tx: Tx, recordIds: readonly string[]): Pr
 }
 
 /**
- * Why one decision of a set is refused, or null: a record changed since the desk read it, a level above
- * what the rules allow, a departure from the proposal without a reason.
+ * Why one decision of a set is refused, or null: a record changed since the desk read it, a level the
+ * rules refuse (above the facts' maximum, no complete score, not rated under them), a departure from the
+ * proposal without a reason.
  */
 export function decisionProblem(
   decision: { expectedVersion: number; level: Level; reason: string },
   record: { version: number; proposedLevel: string | null },
-  maxLevel: () => Level | null,
-): "STALE_EDIT" | "LEVEL_ABOVE_RULES" | "DECISION_REASON_REQUIRED" | null {
+  refusal: () => LevelRefusal | null,
+): "STALE_EDIT" | LevelRefusal | "DECISION_REASON_REQUIRED" | null {
   if (record.version !== decision.expectedVersion) return "STALE_EDIT";
-  const max = maxLevel();
-  if (max !== null && LEVELS.indexOf(decision.level) < LEVELS.indexOf(max)) return "LEVEL_ABOVE_RULES";
+  const refused = refusal();
+  if (refused) return refused;
   if (decision.level !== record.proposedLevel && decision.reason === "") return "DECISION_REASON_REQUIRED";
   return null;
 }
@@ -241,12 +241,7 @@ export async function saveDecisions(actor: Actor, raw: unknown) {
     for (const decision of input.decisions) {
       const record = byId.get(decision.recordId)!;
       assertTransition(actor, "decide", { state: record.state as RecordState, kind: "MEMBER", target: { organizationAncestry: ancestries.get(record.scopeOrgId) ?? [], memberId: record.memberId! } });
-      const problem = decisionProblem(decision, record, () =>
-        evaluateSubject(recordSubject(standingOf(record, cycle.year), storedFactsOf(record), { peerGroup: record.peerGroupId ?? "", proposed: decision.level }), {
-          ruleSet: ruleSetId,
-          ratingDate: toIsoDate(cycle.ratingDate),
-        }).maxLevel,
-      );
+      const problem = decisionProblem(decision, record, () => memberLevelRefusal(record, cycle, decision.level));
       if (problem) problems[record.id] = problem;
     }
     assertNoProblems(problems);

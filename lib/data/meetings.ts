@@ -3,15 +3,14 @@ import { toIsoDate } from "@/lib/i18n/format";
 import { can, NotFoundError, type Actor } from "@/lib/auth/permissions";
 import { DomainError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { evaluateSubject, LEVELS, type Level } from "@/lib/grading";
-import { recordSubject } from "@/lib/review/facts";
+import type { Level } from "@/lib/grading";
 import { adoptedLevel, finalizeProblems, meetingRulesFrom, quorum, type Attendee, type Tally } from "@/lib/review/meeting";
 import { assertTransition, nextState, type RecordState } from "@/lib/review/workflow";
 import { z } from "zod";
 import { FinalizeMeetingSchema, RereviewSchema, SaveMinutesSchema, TallySchema, type MinutesContent } from "@/lib/schemas/meetings";
 import { writeAudit } from "./audit";
 import { storedFactsOf } from "./record-facts";
-import { MEMBER_RECORD_SELECT as RECORD_SELECT, standingOf, type MemberRecordRow as CellRecord } from "./record-grading";
+import { MEMBER_RECORD_SELECT as RECORD_SELECT, memberLevelRefusal, standingOf, type MemberRecordRow as CellRecord } from "./record-grading";
 import { getCurrentCycle } from "./cycles";
 import { lockGroups } from "./decisions";
 import { db, type DbClient } from "./db";
@@ -229,13 +228,10 @@ export async function finalizeMeeting(actor: Actor, raw: unknown) {
       if (!tally) continue; // reported by finalizeProblems
       const adoption = adoptedLevel(tally, voters, rules);
       if (!adoption.level) continue;
-      // The rules: a level above what the member's facts allow is refused, with the member named.
-      const verdict = evaluateSubject(recordSubject(standingOf(record, cycle.year), storedFactsOf(record), { peerGroup: record.peerGroupId ?? "", proposed: adoption.level }), {
-        ruleSet: cycle.ruleSet,
-        ratingDate: toIsoDate(cycle.ratingDate),
-      });
-      const aboveMax = verdict.maxLevel !== null && LEVELS.indexOf(adoption.level) < LEVELS.indexOf(verdict.maxLevel);
-      if (aboveMax) problems.push({ code: "LEVEL_ABOVE_RULES", memberId: record.memberId! });
+      // The rules: a level they refuse (above the facts' maximum, no complete score, not rated under
+      // them) is not proposed; the member is named with the cause.
+      const refusal = memberLevelRefusal(record, cycle, adoption.level);
+      if (refusal) problems.push({ code: refusal, memberId: record.memberId! });
       proposals.push({ record, level: adoption.level, tally });
     }
     if (problems.length > 0) {
@@ -302,11 +298,8 @@ export async function recordRereview(actor: Actor, raw: unknown) {
     if (record.version !== input.expectedVersion) throw new DomainError("STALE_EDIT");
     const adoption = adoptedLevel(input.tally, input.votersPresent, meetingRulesFrom(record.cycle.options));
     if (!adoption.level) throw new DomainError("MINUTES_INCOMPLETE", { tally: adoption.reason });
-    const verdict = evaluateSubject(recordSubject(standingOf(record, record.cycle.year), storedFactsOf(record), { peerGroup: record.peerGroupId ?? "", proposed: adoption.level }), {
-      ruleSet: record.cycle.ruleSet,
-      ratingDate: toIsoDate(record.cycle.ratingDate),
-    });
-    if (verdict.maxLevel !== null && LEVELS.indexOf(adoption.level) < LEVELS.indexOf(verdict.maxLevel)) throw new DomainError("MINUTES_INCOMPLETE", { tally: "LEVEL_ABOVE_RULES" });
+    const refusal = memberLevelRefusal(record, record.cycle, adoption.level);
+    if (refusal) throw new DomainError("LEVEL_REFUSED", { tally: refusal }, { name: record.member!.fullName, reason: refusal });
     await tx.reviewRecord.update({
       where: { id: record.id },
       data: { state: "REVIEWED", proposedLevel: adoption.level, voteTally: { ...input.tally, votersPresent: input.votersPresent }, version: { increment: 1 } },

@@ -1,8 +1,9 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { toIsoDate } from "@/lib/i18n/format";
-import type { MemberStanding } from "@/lib/review/facts";
-import { FACT_COLUMNS } from "./record-facts";
+import { evaluateSubject, levelRefusal, type Level, type LevelRefusal, type RuleSetId } from "@/lib/grading";
+import { recordSubject, type MemberStanding } from "@/lib/review/facts";
+import { FACT_COLUMNS, storedFactsOf } from "./record-facts";
 
 // What the rating rules need of a member's record, read the same way by the meeting's panel and the
 // committee's decision desk.
@@ -41,3 +42,20 @@ export function standingOf(r: Pick<MemberRecordRow, "memberId" | "category" | "m
   };
 }
 
+
+type GradedRecord = Pick<MemberRecordRow, "memberId" | "category" | "member" | "peerGroupId"> & Parameters<typeof storedFactsOf>[0];
+type RuleCycle = { year: number; ruleSet: string; ratingDate: Date };
+
+/**
+ * Why the rules refuse to store `level` for a member's record, or null: evaluated on the record's facts
+ * with `level` as the proposal (docs/rating-rules.md §6: `proposalValid`). Every path that writes a
+ * member's level — the minutes, a re-review, a decision — asks this before it writes.
+ */
+export function memberLevelRefusal(record: GradedRecord, cycle: RuleCycle, level: Level): LevelRefusal | null {
+  return levelRefusal(
+    evaluateSubject(recordSubject(standingOf(record, cycle.year), storedFactsOf(record), { peerGroup: record.peerGroupId ?? "", proposed: level }), {
+      ruleSet: cycle.ruleSet as RuleSetId,
+      ratingDate: toIsoDate(cycle.ratingDate),
+    }),
+  );
+}

@@ -2,7 +2,7 @@ import "server-only";
 import { can, NotFoundError, type Actor } from "@/lib/auth/permissions";
 import { DomainError } from "@/lib/errors";
 import type { OrgKind, Prisma } from "@/lib/generated/prisma/client";
-import { evaluateSubject, LEVELS, type Level, type LevelOrNotRated, type QuotaBase, type RuleSetId } from "@/lib/grading";
+import { evaluateSubject, levelRefusal, type Level, type LevelOrNotRated, type LevelRefusal, type QuotaBase, type RuleSetId } from "@/lib/grading";
 import { toIsoDate } from "@/lib/i18n/format";
 import { organizationSubject, type StoredOrganizationFacts } from "@/lib/review/facts";
 import { assertTransition, availableTransitions, type RecordKind, type RecordState } from "@/lib/review/workflow";
@@ -191,17 +191,26 @@ function assertOpen(status: string) {
   if (!DECIDING_STATUSES.includes(status)) throw new DomainError("CYCLE_CLOSED");
 }
 
-/** The level a unit's facts allow, evaluated with its subordinates' levels as they stand. */
-async function maxLevelOf(tx: Tx, record: UnitRow & { cycle: { ruleSet: string; ratingDate: Date } }, proposed: Level): Promise<Level | null> {
-  const levels = await subordinateLevelsOf([record.organizationId!], record.cycleId, tx);
-  const verdict = evaluateSubject(
-    organizationSubject(record.id, factsOf(record), { peerGroup: record.peerGroupId ?? "", proposed, subordinateLevels: levels.get(record.organizationId!) ?? [], establishedOn: toIsoDate(record.organization!.establishedOn) }),
-    { ruleSet: record.cycle.ruleSet as RuleSetId, ratingDate: toIsoDate(record.cycle.ratingDate) },
+/**
+ * Why the rules refuse to store `level` for a unit, or null: evaluated on its facts with its subordinates'
+ * levels as they stand (docs/rating-rules.md §6: `proposalValid`). Every path that writes a unit's level
+ * — its own proposal or self-rating, the verification, the decision — asks this before it writes.
+ */
+function unitLevelRefusal(record: UnitRow, cycle: { ruleSet: string; ratingDate: Date }, subordinateLevels: readonly LevelOrNotRated[], level: Level): LevelRefusal | null {
+  return levelRefusal(
+    evaluateSubject(
+      organizationSubject(record.id, factsOf(record), { peerGroup: record.peerGroupId ?? "", proposed: level, subordinateLevels, establishedOn: toIsoDate(record.organization!.establishedOn) }),
+      { ruleSet: cycle.ruleSet as RuleSetId, ratingDate: toIsoDate(cycle.ratingDate) },
+    ),
   );
-  return verdict.maxLevel;
 }
 
-const isAbove = (level: Level, max: Level | null) => max !== null && LEVELS.indexOf(level) < LEVELS.indexOf(max);
+/** Refuses a single unit's level the rules refuse, naming the unit and the cause. */
+async function assertUnitLevelAllowed(tx: Tx, record: UnitRow & { cycle: { ruleSet: string; ratingDate: Date } }, level: Level): Promise<void> {
+  const levels = await subordinateLevelsOf([record.organizationId!], record.cycleId, tx);
+  const refusal = unitLevelRefusal(record, record.cycle, levels.get(record.organizationId!) ?? [], level);
+  if (refusal) throw new DomainError("LEVEL_REFUSED", { level: refusal }, { name: record.organization!.name, reason: refusal });
+}
 
 /**
  * A unit rates itself: a cell's proposal voted at its meeting (recorded by its secretary), or a grassroots
@@ -231,7 +240,7 @@ export async function rateUnit(actor: Actor, raw: unknown) {
       leadershipMemberDegraded: input.leadershipMemberDegraded,
       forceMajeure: input.forceMajeure,
     };
-    if (isAbove(input.level, await maxLevelOf(tx, { ...record, ...facts }, input.level))) throw new DomainError("DECISIONS_REFUSED", { level: "LEVEL_ABOVE_RULES" });
+    await assertUnitLevelAllowed(tx, { ...record, ...facts }, input.level);
     await tx.reviewRecord.update({
       where: { id: record.id },
       data: { ...facts, state: transition.to, selfLevel: input.level, proposedLevel: input.level, version: { increment: 1 } },
@@ -258,7 +267,7 @@ export async function verifyUnit(actor: Actor, raw: unknown) {
     const transition = assertTransition(actor, "verify", context);
     assertOpen(record.cycle.status);
     if (record.version !== input.expectedVersion) throw new DomainError("STALE_EDIT");
-    if (isAbove(input.level, await maxLevelOf(tx, record, input.level))) throw new DomainError("DECISIONS_REFUSED", { level: "LEVEL_ABOVE_RULES" });
+    await assertUnitLevelAllowed(tx, record, input.level);
     const now = new Date();
     await tx.reviewRecord.update({ where: { id: record.id }, data: { state: transition.to, proposedLevel: input.level, verificationNote: input.note, verifiedAt: now, version: { increment: 1 } } });
     await tx.auditLog.create({
@@ -337,12 +346,7 @@ export async function decideUnits(actor: Actor, raw: unknown) {
       const record = byId.get(decision.recordId)!;
       const kind = recordKindOf(record.organization!.kind);
       assertTransition(actor, kind === "GRASSROOTS" ? "approve" : "decideUnit", { state: record.state as RecordState, kind, target: { organizationAncestry: ancestries.get(record.organizationId!) ?? [] } });
-      const problem = decisionProblem(decision, record, () =>
-        evaluateSubject(
-          organizationSubject(record.id, factsOf(record), { peerGroup: record.peerGroupId ?? "", proposed: decision.level, subordinateLevels: levels.get(record.organizationId!) ?? [], establishedOn: toIsoDate(record.organization!.establishedOn) }),
-          { ruleSet: cycle.ruleSet as RuleSetId, ratingDate: toIsoDate(cycle.ratingDate) },
-        ).maxLevel,
-      );
+      const problem = decisionProblem(decision, record, () => unitLevelRefusal(record, cycle, levels.get(record.organizationId!) ?? [], decision.level));
       if (problem) problems[record.id] = problem;
     }
     assertNoProblems(problems);

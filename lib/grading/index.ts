@@ -12,6 +12,8 @@ export {
   whatIf,
 } from "./quota";
 export type { GroupProposal, QuotaFix, QuotaRule, WhatIf } from "./quota";
+export { levelRefusal } from "./refusal";
+export type { LevelRefusal } from "./refusal";
 export { hasAtMostOneDecimal, scoreTenths } from "./rules/score";
 export { toReport } from "./report";
 export type { GradingReport, SubjectReport } from "./report";

@@ -163,6 +163,27 @@ describe("saving decisions", () => {
     expect(await db.reviewRecord.count({ where: { id: { in: recordIds }, state: "DECIDED" } })).toBe(0);
   });
 
+  it("refuses to decide a member without a complete score (SCORE_MISSING) or whom the rules leave unrated, changing nothing", async () => {
+    await reset();
+    await db.reviewRecord.update({ where: { id: recordIds[0] }, data: { scoreResultsTenths: null } });
+    const newMember = await db.reviewRecord.findUniqueOrThrow({ where: { id: recordIds[1] }, select: { memberId: true, member: { select: { admittedOn: true } } } });
+    const cycle = await db.reviewCycle.findUniqueOrThrow({ where: { id: cycleId }, select: { ratingDate: true } });
+    // Admitted a month before the rating date: under six months, not rated (rating-rules §7.1).
+    await db.member.update({ where: { id: newMember.memberId! }, data: { admittedOn: new Date(cycle.ratingDate.getTime() - 30 * 86_400_000) } });
+    try {
+      const auditsBefore = await db.auditLog.count();
+      const error = await refusal(saveDecisions(committee, { organizationId: orgId, decisions: [...decide([recordIds[0]], "GOOD", ""), ...decide([recordIds[1]], "GOOD", ""), ...decide([recordIds[2]], "GOOD", "")] }));
+      expect(error.code).toBe("DECISIONS_REFUSED");
+      expect(error.fieldErrors).toEqual({ [recordIds[0]]: "SCORE_MISSING", [recordIds[1]]: "NOT_RATED_BY_RULES" });
+      expect(await db.reviewRecord.count({ where: { id: { in: recordIds }, state: "DECIDED" } })).toBe(0);
+      expect(await db.ratingDecision.count({ where: { recordId: { in: recordIds } } })).toBe(0);
+      expect(await db.auditLog.count()).toBe(auditsBefore);
+    } finally {
+      await db.reviewRecord.update({ where: { id: recordIds[0] }, data: { scoreResultsTenths: 660 } });
+      await db.member.update({ where: { id: newMember.memberId! }, data: { admittedOn: newMember.member!.admittedOn } });
+    }
+  });
+
   it("refuses a stale edit, a foreign committee, a secretary, and bad input, changing nothing", async () => {
     await reset();
     await db.reviewRecord.update({ where: { id: recordIds[0] }, data: { version: 5 } });
@@ -206,6 +227,15 @@ describe("publication and sending back", () => {
     await expect(recordRereview(committee, { ...vote, tally: { EXCELLENT: 0, GOOD: 0, COMPLETED: 9, NOT_COMPLETED: 0 } })).rejects.toMatchObject({ code: "TRANSITION_NOT_ALLOWED" });
     const notAdopted = await refusal(recordRereview(secretary, { ...vote, tally: { EXCELLENT: 0, GOOD: 4, COMPLETED: 4, NOT_COMPLETED: 0 } }));
     expect(notAdopted.fieldErrors).toEqual({ tally: "NO_MAJORITY" });
+    // A vote for a member without a complete score is refused, naming the member; nothing is written.
+    await db.reviewRecord.update({ where: { id: recordIds[0] }, data: { scoreGeneralTenths: null } });
+    const auditsBefore = await db.auditLog.count();
+    const unscored = await refusal(recordRereview(secretary, { ...vote, tally: { EXCELLENT: 0, GOOD: 1, COMPLETED: 8, NOT_COMPLETED: 0 } }));
+    const name = (await db.reviewRecord.findUniqueOrThrow({ where: { id: recordIds[0] }, select: { member: { select: { fullName: true } } } })).member!.fullName;
+    expect(unscored).toMatchObject({ code: "LEVEL_REFUSED", fieldErrors: { tally: "SCORE_MISSING" }, values: { name, reason: "SCORE_MISSING" } });
+    expect(await db.reviewRecord.findUniqueOrThrow({ where: { id: recordIds[0] }, select: { state: true, version: true } })).toEqual({ state: "UNDER_REREVIEW", version: refused.version });
+    expect(await db.auditLog.count()).toBe(auditsBefore);
+    await db.reviewRecord.update({ where: { id: recordIds[0] }, data: { scoreGeneralTenths: 290 } });
     await recordRereview(secretary, { ...vote, tally: { EXCELLENT: 0, GOOD: 1, COMPLETED: 8, NOT_COMPLETED: 0 } });
     expect(await db.reviewRecord.findUniqueOrThrow({ where: { id: recordIds[0] }, select: { state: true, proposedLevel: true } })).toEqual({ state: "REVIEWED", proposedLevel: "COMPLETED" });
     expect(await db.auditLog.count({ where: { action: "record.rereview", entityId: recordIds[0] } })).toBe(1);

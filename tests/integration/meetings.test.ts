@@ -106,6 +106,27 @@ describe("the cell's meeting and its minutes", () => {
     });
   });
 
+  it("refuses to propose a level for a member without a complete score (SCORE_MISSING), naming the member, and writes nothing", async () => {
+    const { content } = await draftFor(true);
+    const page = (await getMeetingPage(secretary, cellWest))!;
+    const target = content.reviews[1];
+    const cycleId = (await getCurrentCycle(cellWest))!.id;
+    const record = await db.reviewRecord.findUniqueOrThrow({ where: { cycleId_memberId: { cycleId, memberId: target.memberId } }, select: { id: true } });
+    await db.reviewRecord.update({ where: { id: record.id }, data: { scoreResultsTenths: null } });
+    try {
+      const saved = await saveMinutesDraft(secretary, { cellId: cellWest, baseVersion: page.meeting!.version, content });
+      const auditsBefore = await db.auditLog.count();
+      const recordsBefore = await db.reviewRecord.findMany({ where: { scopeOrgId: cellWest, cycleId }, select: { id: true, state: true, proposedLevel: true, version: true }, orderBy: { id: "asc" } });
+      const error = await finalizeMeeting(secretary, { cellId: cellWest, expectedVersion: (saved as { version: number }).version }).then(() => null, (e: unknown) => e);
+      expect(error).toMatchObject({ code: "MINUTES_INCOMPLETE", fieldErrors: { [`SCORE_MISSING.${target.memberId}`]: "SCORE_MISSING" } });
+      expect(await db.reviewRecord.findMany({ where: { scopeOrgId: cellWest, cycleId }, select: { id: true, state: true, proposedLevel: true, version: true }, orderBy: { id: "asc" } })).toEqual(recordsBefore);
+      expect(await db.auditLog.count()).toBe(auditsBefore);
+      expect((await db.meeting.findFirstOrThrow({ where: { organizationId: cellWest, cycleId } })).status).toBe("DRAFT");
+    } finally {
+      await db.reviewRecord.update({ where: { id: record.id }, data: { scoreResultsTenths: 550 } });
+    }
+  });
+
   it("finalizes: minutes locked, every submitted record REVIEWED with its proposal and tally, audited", async () => {
     const { content } = await draftFor(true);
     const page = (await getMeetingPage(secretary, cellWest))!;

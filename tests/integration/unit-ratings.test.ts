@@ -97,7 +97,7 @@ describe("a grassroots organization's rating", () => {
   it("refuses a level above what the facts allow, a stale edit and bad input, changing nothing", async () => {
     const current = await recordOf(commune);
     const low = await refusal(rateUnit(committee, { recordId: current.id, expectedVersion: current.version, level: "EXCELLENT", ...GOOD_FACTS, scoreGeneral: 10, scoreResults: 20 }));
-    expect(low.fieldErrors).toEqual({ level: "LEVEL_ABOVE_RULES" });
+    expect(low).toMatchObject({ code: "LEVEL_REFUSED", fieldErrors: { level: "LEVEL_ABOVE_RULES" }, values: { name: "Đảng bộ xã An Bình", reason: "LEVEL_ABOVE_RULES" } });
     const stale = await refusal(rateUnit(committee, { recordId: current.id, expectedVersion: current.version + 7, level: "GOOD", ...GOOD_FACTS }));
     expect(stale.code).toBe("STALE_EDIT");
     await expect(rateUnit(committee, { recordId: current.id, expectedVersion: current.version, level: "GOOD", ...GOOD_FACTS, scoreGeneral: 31 })).rejects.toBeInstanceOf(ZodError);
@@ -127,6 +127,59 @@ describe("the cells' ratings", () => {
     expect(await db.reviewRecord.count({ where: { id: { in: cells.map((c) => c.recordId) }, state: "DECIDED", decidedLevel: "COMPLETED" } })).toBe(cells.length);
     // The secretary decides nothing.
     await expect(decideUnits(secretary, { organizationId: commune, decisions: [{ recordId: cells[0].recordId, expectedVersion: 1, level: "GOOD" }] })).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("no unit's level is written that the rules refuse", () => {
+  // What every refusal leaves behind: the record as it was, no decision, no audit row.
+  async function unchanged<T>(recordId: string, attempt: () => Promise<T>): Promise<DomainError> {
+    const select = { state: true, version: true, selfLevel: true, proposedLevel: true, decidedLevel: true, scoreGeneralTenths: true } as const;
+    const before = await db.reviewRecord.findUniqueOrThrow({ where: { id: recordId }, select });
+    const [audits, decisions] = await Promise.all([db.auditLog.count(), db.ratingDecision.count({ where: { recordId } })]);
+    const error = await refusal(attempt());
+    expect(await db.reviewRecord.findUniqueOrThrow({ where: { id: recordId }, select })).toEqual(before);
+    expect(await db.auditLog.count()).toBe(audits);
+    expect(await db.ratingDecision.count({ where: { recordId } })).toBe(decisions);
+    return error;
+  }
+  const set = (orgId: string, data: Parameters<typeof db.reviewRecord.update>[0]["data"]) => recordOf(orgId).then((r) => db.reviewRecord.update({ where: { id: r.id }, data }));
+
+  it("the cell's own proposal without a complete score", async () => {
+    await set(cellWest, { state: "DRAFT", proposedLevel: null, decidedLevel: null });
+    const cell = await recordOf(cellWest);
+    const error = await unchanged(cell.id, () => rateUnit(secretary, { recordId: cell.id, expectedVersion: cell.version, level: "COMPLETED", ...GOOD_FACTS, scoreResults: null }));
+    expect(error).toMatchObject({ code: "LEVEL_REFUSED", fieldErrors: { level: "SCORE_MISSING" }, values: { name: "Chi bộ thôn Tây", reason: "SCORE_MISSING" } });
+  });
+
+  it("the committee's self-rating without a complete score", async () => {
+    await set(commune, { state: "DRAFT", selfLevel: null, proposedLevel: null, decidedLevel: null });
+    const own = await recordOf(commune);
+    const error = await unchanged(own.id, () => rateUnit(committee, { recordId: own.id, expectedVersion: own.version, level: "GOOD", ...GOOD_FACTS, scoreGeneral: null }));
+    expect(error).toMatchObject({ code: "LEVEL_REFUSED", values: { reason: "SCORE_MISSING" } });
+  });
+
+  it("the board's verification above what the facts allow", async () => {
+    // 87.5 points: at most GOOD.
+    await set(commune, { state: "SUBMITTED", selfLevel: "GOOD", proposedLevel: "GOOD", scoreGeneralTenths: 275, scoreResultsTenths: 600, tasksAssigned: 10, tasksCompleted: 10, tasksOnTime: 10, tasksExceeded: 3 });
+    const own = await recordOf(commune);
+    const error = await unchanged(own.id, () => verifyUnit(board, { recordId: own.id, expectedVersion: own.version, level: "EXCELLENT", note: "Đề nghị xuất sắc." }));
+    expect(error).toMatchObject({ code: "LEVEL_REFUSED", fieldErrors: { level: "LEVEL_ABOVE_RULES" }, values: { name: "Đảng bộ xã An Bình" } });
+  });
+
+  it("the standing committee's decision on an organization without a complete score", async () => {
+    await set(commune, { state: "REVIEWED", scoreGeneralTenths: null, verifiedAt: new Date() });
+    const own = await recordOf(commune);
+    const error = await unchanged(own.id, () => decideUnits(standing, { organizationId: district, decisions: [{ recordId: own.id, expectedVersion: own.version, level: "GOOD" }] }));
+    expect(error).toMatchObject({ code: "DECISIONS_REFUSED", fieldErrors: { [own.id]: "SCORE_MISSING" } });
+    await set(commune, { scoreGeneralTenths: 275 });
+  });
+
+  it("the committee's decision on a cell above what its facts allow", async () => {
+    // 60 points: at most COMPLETED.
+    await set(cellWest, { state: "REVIEWED", proposedLevel: "COMPLETED", decidedLevel: null, scoreGeneralTenths: 200, scoreResultsTenths: 400, tasksAssigned: 0, tasksCompleted: 0, tasksOnTime: 0, tasksExceeded: 0, shortcomingsNamed: 0, shortcomingsRemedied: 0 });
+    const cell = await recordOf(cellWest);
+    const error = await unchanged(cell.id, () => decideUnits(committee, { organizationId: commune, decisions: [{ recordId: cell.id, expectedVersion: cell.version, level: "GOOD", reason: "Có cố gắng." }] }));
+    expect(error).toMatchObject({ code: "DECISIONS_REFUSED", fieldErrors: { [cell.id]: "LEVEL_ABOVE_RULES" } });
   });
 });
 
