@@ -25,6 +25,7 @@ export type DomainErrorCode =
   | "QUOTA_EXCEEDED"
   | "DECISIONS_REFUSED"
   | "LEVEL_REFUSED"
+  | "ORDER_OF_WORK"
   | "NOTHING_TO_PUBLISH"
   | "REMEDIATION_NOT_NEEDED";
 
@@ -33,7 +34,7 @@ export class DomainError extends Error {
     readonly code: DomainErrorCode,
     readonly fieldErrors?: Record<string, string>,
     /** Values the message names (a record's name, a refusal's cause), e.g. "{name}: {reason}". */
-    readonly values?: Record<string, string>,
+    readonly values?: Record<string, string | number>,
   ) {
     super(code);
     this.name = "DomainError";

@@ -35,7 +35,7 @@ export function GroupQuotaCard({ group, check, override, cycle }: { group: { id:
   );
 }
 
-type Failure = { formError?: string; fieldErrors?: Record<string, string>; formValues?: Record<string, string>; errorId?: string };
+type Failure = { formError?: string; fieldErrors?: Record<string, string>; formValues?: Record<string, string | number>; errorId?: string };
 
 /** The sentence for a refused save: the 20 % breach names its group and counts. */
 export function useExplainFailure() {

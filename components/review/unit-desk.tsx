@@ -95,7 +95,7 @@ export function UnitDesk({ organizationId, cycle, groups, units, canPublish }: P
 
   const explain = useExplainFailure();
 
-  const run = (action: () => Promise<{ ok: boolean; formError?: string; fieldErrors?: Record<string, string>; formValues?: Record<string, string>; errorId?: string }>, success: string) =>
+  const run = (action: () => Promise<{ ok: boolean; formError?: string; fieldErrors?: Record<string, string>; formValues?: Record<string, string | number>; errorId?: string }>, success: string) =>
     startTransition(async () => {
       const result = await action();
       if (result.ok) {

@@ -3,4 +3,4 @@
 
 export type ActionResult<T = undefined> =
   | { ok: true; data: T }
-  | { ok: false; formError?: string; fieldErrors?: Record<string, string>; formValues?: Record<string, string>; errorId?: string };
+  | { ok: false; formError?: string; fieldErrors?: Record<string, string>; formValues?: Record<string, string | number>; errorId?: string };

@@ -5,6 +5,7 @@ import type { OrgKind, Prisma } from "@/lib/generated/prisma/client";
 import { evaluateSubject, levelRefusal, type Level, type LevelOrNotRated, type LevelRefusal, type QuotaBase, type RuleSetId } from "@/lib/grading";
 import { toIsoDate } from "@/lib/i18n/format";
 import { organizationSubject, type StoredOrganizationFacts } from "@/lib/review/facts";
+import { selfRatingGaps, SETTLED_STATES, type OrderGap, type UnitProgress } from "@/lib/review/order-of-work";
 import { assertTransition, availableTransitions, type RecordKind, type RecordState } from "@/lib/review/workflow";
 import { PublishSchema, ReturnUnitSchema, SaveDecisionsSchema, UnitSelfRatingSchema, VerifyUnitSchema } from "@/lib/schemas/decisions";
 import { getCurrentCycle } from "./cycles";
@@ -205,6 +206,36 @@ function unitLevelRefusal(record: UnitRow, cycle: { ruleSet: string; ratingDate:
   );
 }
 
+/**
+ * Where a unit stands before it rates itself (lib/review/order-of-work.ts): its members' minutes, and the
+ * records below it still without a decided level — one aggregate over its subtree.
+ */
+async function unitProgress(tx: Tx, record: UnitRow): Promise<UnitProgress> {
+  const orgId = record.organizationId!;
+  const [row] = await tx.$queryRaw<{ members: number; units: number; finalized: boolean }[]>`
+    WITH subtree AS (SELECT "descendantId" AS id FROM "OrgClosure" WHERE "ancestorId" = ${orgId})
+    SELECT count(*) FILTER (WHERE r."subjectKind" = 'MEMBER' AND r."scopeOrgId" IN (SELECT id FROM subtree))::int AS members,
+           count(*) FILTER (WHERE r."subjectKind" = 'ORGANIZATION' AND r."organizationId" <> ${orgId} AND r."organizationId" IN (SELECT id FROM subtree))::int AS units,
+           EXISTS (SELECT 1 FROM "Meeting" m WHERE m."cycleId" = ${record.cycleId} AND m."organizationId" = ${orgId} AND m.status = 'FINALIZED') AS finalized
+      FROM "ReviewRecord" r
+     WHERE r."cycleId" = ${record.cycleId} AND r.state::text <> ALL(${[...SETTLED_STATES]}::text[])`;
+  const kind = record.organization!.kind;
+  return { holdsMeeting: kind === "CHI_BO_TRUC_THUOC" || kind === "CHI_BO_CO_SO", minutesFinalized: row.finalized, membersUndecided: row.members, subordinatesUndecided: row.units };
+}
+
+/** Refuses a unit's own rating while what must come before it is not done, saying what is missing. */
+async function assertOrderOfWork(tx: Tx, record: UnitRow, kind: "SUBORDINATE" | "GRASSROOTS"): Promise<void> {
+  const gaps = selfRatingGaps(kind, await unitProgress(tx, record));
+  if (gaps.length === 0) return;
+  const count = (code: OrderGap["code"]) => gaps.reduce((n, g) => (g.code === code && "count" in g ? n + g.count : n), 0);
+  throw new DomainError("ORDER_OF_WORK", Object.fromEntries(gaps.map((g) => [g.code, "count" in g ? String(g.count) : g.code])), {
+    name: record.organization!.name,
+    minutes: gaps.some((g) => g.code === "MINUTES_NOT_FINALIZED") ? "missing" : "done",
+    members: count("MEMBERS_NOT_DECIDED"),
+    units: count("SUBORDINATES_NOT_DECIDED"),
+  });
+}
+
 /** Refuses a single unit's level the rules refuse, naming the unit and the cause. */
 async function assertUnitLevelAllowed(tx: Tx, record: UnitRow & { cycle: { ruleSet: string; ratingDate: Date } }, level: Level): Promise<void> {
   const levels = await subordinateLevelsOf([record.organizationId!], record.cycleId, tx);
@@ -224,6 +255,7 @@ export async function rateUnit(actor: Actor, raw: unknown) {
     const transition = assertTransition(actor, kind === "GRASSROOTS" ? "selfRate" : "proposeUnit", context);
     assertOpen(record.cycle.status);
     if (record.version !== input.expectedVersion) throw new DomainError("STALE_EDIT");
+    await assertOrderOfWork(tx, record, kind);
     const facts = {
       scoreGeneralTenths: input.scoreGeneral === null ? null : Math.round(input.scoreGeneral * 10),
       scoreResultsTenths: input.scoreResults === null ? null : Math.round(input.scoreResults * 10),
@@ -345,6 +377,11 @@ export async function decideUnits(actor: Actor, raw: unknown) {
     for (const decision of input.decisions) {
       const record = byId.get(decision.recordId)!;
       const kind = recordKindOf(record.organization!.kind);
+      // The upper committee decides a grassroots organization only after its board verified it (366 Điều 12 k2).
+      if (kind === "GRASSROOTS" && (record.state === "SUBMITTED" || record.verifiedAt === null)) {
+        problems[record.id] = "NOT_VERIFIED";
+        continue;
+      }
       assertTransition(actor, kind === "GRASSROOTS" ? "approve" : "decideUnit", { state: record.state as RecordState, kind, target: { organizationAncestry: ancestries.get(record.organizationId!) ?? [] } });
       const problem = decisionProblem(decision, record, () => unitLevelRefusal(record, cycle, levels.get(record.organizationId!) ?? [], decision.level));
       if (problem) problems[record.id] = problem;

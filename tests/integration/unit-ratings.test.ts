@@ -44,6 +44,33 @@ async function refusal(promise: Promise<unknown>): Promise<DomainError> {
   return error as DomainError;
 }
 
+/**
+ * Runs `body` with the work below `orgId` done — every member and unit record below it decided, its own
+ * minutes finalized — as the order of the review requires before a unit rates itself; then puts back
+ * exactly what was there.
+ */
+async function withWorkBelowDone<T>(orgId: string, body: () => Promise<T>): Promise<T> {
+  const cycle = (await getCurrentCycle(orgId))!;
+  const open = await db.$queryRaw<{ id: string; state: string; decidedLevel: string | null }[]>`
+    WITH subtree AS (SELECT "descendantId" AS id FROM "OrgClosure" WHERE "ancestorId" = ${orgId})
+    SELECT r.id, r.state::text AS state, r."decidedLevel"::text AS "decidedLevel" FROM "ReviewRecord" r
+     WHERE r."cycleId" = ${cycle.id} AND r.state NOT IN ('DECIDED', 'PUBLISHED', 'NOT_RATED')
+       AND ((r."subjectKind" = 'MEMBER' AND r."scopeOrgId" IN (SELECT id FROM subtree))
+         OR (r."subjectKind" = 'ORGANIZATION' AND r."organizationId" <> ${orgId} AND r."organizationId" IN (SELECT id FROM subtree)))`;
+  const meetings = await db.meeting.findMany({ where: { cycleId: cycle.id, organizationId: orgId }, select: { id: true, status: true } });
+  await db.$executeRaw`UPDATE "ReviewRecord" SET state = 'DECIDED', "decidedLevel" = COALESCE("proposedLevel", 'COMPLETED') WHERE id = ANY(${open.map((r) => r.id)}::text[])`;
+  await db.meeting.updateMany({ where: { id: { in: meetings.map((m) => m.id) } }, data: { status: "FINALIZED" } });
+  try {
+    return await body();
+  } finally {
+    await db.$executeRaw`
+      UPDATE "ReviewRecord" r SET state = v.state::"RecordState", "decidedLevel" = v.level::"RatingLevel"
+        FROM unnest(${open.map((r) => r.id)}::text[], ${open.map((r) => r.state)}::text[], ${open.map((r) => r.decidedLevel)}::text[]) AS v(id, state, level)
+       WHERE r.id = v.id`;
+    for (const m of meetings) await db.meeting.update({ where: { id: m.id }, data: { status: m.status } });
+  }
+}
+
 beforeAll(async () => {
   await ensureDemoDistrict();
   [committee, board, standing, secretary] = await Promise.all([actorFor("danguy"), actorFor("bantochuc"), actorFor("thuongvu"), actorFor("bithu2")]);
@@ -57,7 +84,7 @@ beforeAll(async () => {
 describe("a grassroots organization's rating", () => {
   it("is rated by its committee, verified by the board, decided and published by the standing committee", async () => {
     const before = await recordOf(commune);
-    await rateUnit(committee, { recordId: before.id, expectedVersion: before.version, level: "GOOD", ...GOOD_FACTS });
+    await withWorkBelowDone(commune, () => rateUnit(committee, { recordId: before.id, expectedVersion: before.version, level: "GOOD", ...GOOD_FACTS }));
     const rated = await recordOf(commune);
     expect(rated).toMatchObject({ state: "SUBMITTED", selfLevel: "GOOD", proposedLevel: "GOOD" });
     expect(await db.auditLog.count({ where: { action: "unit.selfRate", entityId: rated.id } })).toBe(1);
@@ -96,7 +123,7 @@ describe("a grassroots organization's rating", () => {
 
   it("refuses a level above what the facts allow, a stale edit and bad input, changing nothing", async () => {
     const current = await recordOf(commune);
-    const low = await refusal(rateUnit(committee, { recordId: current.id, expectedVersion: current.version, level: "EXCELLENT", ...GOOD_FACTS, scoreGeneral: 10, scoreResults: 20 }));
+    const low = await refusal(withWorkBelowDone(commune, () => rateUnit(committee, { recordId: current.id, expectedVersion: current.version, level: "EXCELLENT", ...GOOD_FACTS, scoreGeneral: 10, scoreResults: 20 })));
     expect(low).toMatchObject({ code: "LEVEL_REFUSED", fieldErrors: { level: "LEVEL_ABOVE_RULES" }, values: { name: "Đảng bộ xã An Bình", reason: "LEVEL_ABOVE_RULES" } });
     const stale = await refusal(rateUnit(committee, { recordId: current.id, expectedVersion: current.version + 7, level: "GOOD", ...GOOD_FACTS }));
     expect(stale.code).toBe("STALE_EDIT");
@@ -111,7 +138,7 @@ describe("the cells' ratings", () => {
     const cell = (await getUnitRating(secretary, cellWest))!;
     expect(cell.kind).toBe("SUBORDINATE");
     expect(cell.transitions, `the cell's record is ${cell.state}`).toContain("proposeUnit");
-    await rateUnit(secretary, { recordId: cell.recordId, expectedVersion: cell.version, level: "GOOD", ...GOOD_FACTS });
+    await withWorkBelowDone(cellWest, () => rateUnit(secretary, { recordId: cell.recordId, expectedVersion: cell.version, level: "GOOD", ...GOOD_FACTS }));
     expect((await getUnitRating(secretary, cellWest))!.state).toBe("REVIEWED");
     // Another cell's secretary reaches nothing of it.
     await expect(getUnitRating(await actorFor("bithu"), cellWest)).rejects.toBeInstanceOf(NotFoundError);
@@ -147,14 +174,14 @@ describe("no unit's level is written that the rules refuse", () => {
   it("the cell's own proposal without a complete score", async () => {
     await set(cellWest, { state: "DRAFT", proposedLevel: null, decidedLevel: null });
     const cell = await recordOf(cellWest);
-    const error = await unchanged(cell.id, () => rateUnit(secretary, { recordId: cell.id, expectedVersion: cell.version, level: "COMPLETED", ...GOOD_FACTS, scoreResults: null }));
+    const error = await unchanged(cell.id, () => withWorkBelowDone(cellWest, () => rateUnit(secretary, { recordId: cell.id, expectedVersion: cell.version, level: "COMPLETED", ...GOOD_FACTS, scoreResults: null })));
     expect(error).toMatchObject({ code: "LEVEL_REFUSED", fieldErrors: { level: "SCORE_MISSING" }, values: { name: "Chi bộ thôn Tây", reason: "SCORE_MISSING" } });
   });
 
   it("the committee's self-rating without a complete score", async () => {
     await set(commune, { state: "DRAFT", selfLevel: null, proposedLevel: null, decidedLevel: null });
     const own = await recordOf(commune);
-    const error = await unchanged(own.id, () => rateUnit(committee, { recordId: own.id, expectedVersion: own.version, level: "GOOD", ...GOOD_FACTS, scoreGeneral: null }));
+    const error = await unchanged(own.id, () => withWorkBelowDone(commune, () => rateUnit(committee, { recordId: own.id, expectedVersion: own.version, level: "GOOD", ...GOOD_FACTS, scoreGeneral: null })));
     expect(error).toMatchObject({ code: "LEVEL_REFUSED", values: { reason: "SCORE_MISSING" } });
   });
 
@@ -180,6 +207,58 @@ describe("no unit's level is written that the rules refuse", () => {
     const cell = await recordOf(cellWest);
     const error = await unchanged(cell.id, () => decideUnits(committee, { organizationId: commune, decisions: [{ recordId: cell.id, expectedVersion: cell.version, level: "GOOD", reason: "Có cố gắng." }] }));
     expect(error).toMatchObject({ code: "DECISIONS_REFUSED", fieldErrors: { [cell.id]: "LEVEL_ABOVE_RULES" } });
+  });
+});
+
+describe("the order of the review (366 Điều 7 k3, Điều 12 k2)", () => {
+  const undecidedBelow = async (orgId: string) => {
+    const cycle = (await getCurrentCycle(orgId))!;
+    const subtree = (await db.orgClosure.findMany({ where: { ancestorId: orgId }, select: { descendantId: true } })).map((c) => c.descendantId);
+    const open = { cycleId: cycle.id, state: { notIn: ["DECIDED" as const, "PUBLISHED" as const, "NOT_RATED" as const] } };
+    const [members, units] = await Promise.all([
+      db.reviewRecord.count({ where: { ...open, subjectKind: "MEMBER", scopeOrgId: { in: subtree } } }),
+      db.reviewRecord.count({ where: { ...open, subjectKind: "ORGANIZATION", organizationId: { in: subtree.filter((id) => id !== orgId) } } }),
+    ]);
+    return { members, units };
+  };
+
+  it("refuses a cell's proposal before its members' minutes are finalized, and writes nothing", async () => {
+    const cycle = (await getCurrentCycle(cellWest))!;
+    await db.meeting.updateMany({ where: { cycleId: cycle.id, organizationId: cellWest }, data: { status: "DRAFT" } });
+    await db.reviewRecord.update({ where: { id: (await recordOf(cellWest)).id }, data: { state: "DRAFT", proposedLevel: null, decidedLevel: null } });
+    const cell = await recordOf(cellWest);
+    const audits = await db.auditLog.count();
+    const error = await refusal(rateUnit(secretary, { recordId: cell.id, expectedVersion: cell.version, level: "GOOD", ...GOOD_FACTS }));
+    expect(error).toMatchObject({ code: "ORDER_OF_WORK", fieldErrors: { MINUTES_NOT_FINALIZED: "MINUTES_NOT_FINALIZED" }, values: { name: "Chi bộ thôn Tây", minutes: "missing" } });
+    expect(await recordOf(cellWest)).toEqual(cell);
+    expect(await db.auditLog.count()).toBe(audits);
+  });
+
+  it("refuses a grassroots organization's self-rating while members or cells below it are undecided, counting them", async () => {
+    await db.reviewRecord.update({ where: { id: (await recordOf(commune)).id }, data: { state: "DRAFT", selfLevel: null, proposedLevel: null, decidedLevel: null } });
+    const own = await recordOf(commune);
+    const { members, units } = await undecidedBelow(commune);
+    expect(members).toBeGreaterThan(0);
+    expect(units).toBeGreaterThan(0);
+    const audits = await db.auditLog.count();
+    const error = await refusal(rateUnit(committee, { recordId: own.id, expectedVersion: own.version, level: "GOOD", ...GOOD_FACTS }));
+    expect(error).toMatchObject({
+      code: "ORDER_OF_WORK",
+      fieldErrors: { MEMBERS_NOT_DECIDED: String(members), SUBORDINATES_NOT_DECIDED: String(units) },
+      values: { name: "Đảng bộ xã An Bình", minutes: "done", members, units },
+    });
+    expect(await recordOf(commune)).toEqual(own);
+    expect(await db.auditLog.count()).toBe(audits);
+  });
+
+  it("refuses the upper committee's decision on an organization its board has not verified", async () => {
+    await db.reviewRecord.update({ where: { id: (await recordOf(commune)).id }, data: { state: "SUBMITTED", selfLevel: "GOOD", proposedLevel: "GOOD", verifiedAt: null } });
+    const own = await recordOf(commune);
+    const audits = await db.auditLog.count();
+    const error = await refusal(decideUnits(standing, { organizationId: district, decisions: [{ recordId: own.id, expectedVersion: own.version, level: "GOOD" }] }));
+    expect(error).toMatchObject({ code: "DECISIONS_REFUSED", fieldErrors: { [own.id]: "NOT_VERIFIED" } });
+    expect(await recordOf(commune)).toEqual(own);
+    expect(await db.auditLog.count()).toBe(audits);
   });
 });
 
