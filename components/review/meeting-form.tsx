@@ -119,7 +119,7 @@ export function MeetingForm(props: Props) {
   const outcomes = (values.reviews ?? []).map((review) => {
     const m = byId.get(review.memberId)!;
     const tally = review.vote ? (Object.fromEntries(LEVELS.map((l) => [l, Number(review.vote![l]) || 0])) as Tally) : null;
-    const adoption = tally && cast(tally) > 0 ? adoptedLevel(tally, q.present, rules) : null;
+    const adoption = tally && cast(tally) > 0 ? adoptedLevel(tally, q, rules) : null;
     const level = adoption?.level ?? null;
     const verdict = evaluateSubject(recordSubject(m.standing, m.facts, { peerGroup: m.peerGroupId ?? "", proposed: level ?? m.selfLevel ?? "NOT_COMPLETED" }), {
       ruleSet: cycle.ruleSet,
@@ -163,6 +163,9 @@ export function MeetingForm(props: Props) {
         <legend className="px-1 text-base font-semibold text-slate-900">{t("meeting.attendance")}</legend>
         <p className={`text-sm font-medium ${q.met ? "text-emerald-800" : "text-amber-900"}`} data-testid="quorum">
           {t("meeting.quorum", { present: q.present, required: q.required, needed: q.needed })} {q.met ? t("meeting.quorumMet") : t("meeting.quorumNotMet")}
+        </p>
+        <p className="text-sm text-slate-600" data-testid="vote-rule">
+          {t("meeting.voteRule", { baseKind: rules.adoptionBase })}
         </p>
         <ul className="divide-y divide-slate-100">
           {(values.attendance ?? []).map((a, i) => {
@@ -233,12 +236,12 @@ export function MeetingForm(props: Props) {
               <p className="text-slate-600">{t("meeting.noVote")}</p>
             ) : adoption?.level ? (
               <p className="font-medium text-emerald-800">
-                {t("meeting.adopted", { level: t(`grading.levels.${adoption.level}`), votes: tally[adoption.level], voters: q.present, needed: adoption.needed })}
+                {t("meeting.adopted", { level: t(`grading.levels.${adoption.level}`), votes: tally[adoption.level], base: rules.adoptionBase === "PRESENT" ? q.present : q.required, baseKind: rules.adoptionBase, needed: adoption.needed })}
               </p>
             ) : adoption && "reason" in adoption && adoption.reason === "TALLY_EXCEEDS_VOTERS" ? (
               <p className="font-medium text-red-700">{t("meeting.tallyTooMany", { voters: q.present })}</p>
             ) : (
-              <p className="font-medium text-amber-900">{t("meeting.notAdopted")}</p>
+              <p className="font-medium text-amber-900">{t("meeting.notAdopted", { baseKind: rules.adoptionBase })}</p>
             )}
             {refusal && (
               <p className="font-medium text-red-700" data-testid="above-rules">

@@ -5,6 +5,7 @@ import { ruleSetForYear } from "@/lib/grading";
 import { DEFAULT_SCORE_SHEETS, SCORE_FRAMEWORKS, type ScoreSheetContent } from "@/lib/grading/score-sheet";
 import { reviewYearOn } from "@/lib/review/calendar";
 import { deadlinesEditable, deadlinesOutsideYear } from "@/lib/review/cycle-deadlines";
+import { meetingRulesFrom } from "@/lib/review/meeting";
 import { DomainError } from "@/lib/errors";
 import { CycleDeadlinesSchema, CycleIdSchema, OpenCycleSchema, ScoreSheetSchema } from "@/lib/schemas/cycles";
 import { writeAudit } from "./audit";
@@ -48,10 +49,11 @@ export async function getCurrentCycle(organizationId: string) {
 export type CycleSummary = NonNullable<Awaited<ReturnType<typeof getCurrentCycle>>>;
 
 export async function getCycleForEdit(actor: Actor, cycleId: string) {
-  const cycle = await db.reviewCycle.findUnique({ where: { id: cycleId }, select: CYCLE_SELECT });
-  if (!cycle) throw new NotFoundError();
-  await authorizeOrg(actor, "cycle:manage", cycle.upperOrgId);
-  return { ...cycle, deadlinesEditable: deadlinesEditable(cycle.status) };
+  const found = await db.reviewCycle.findUnique({ where: { id: cycleId }, select: { ...CYCLE_SELECT, options: true } });
+  if (!found) throw new NotFoundError();
+  await authorizeOrg(actor, "cycle:manage", found.upperOrgId);
+  const { options, ...cycle } = found;
+  return { ...cycle, adoptionBase: meetingRulesFrom(options).adoptionBase, deadlinesEditable: deadlinesEditable(cycle.status) };
 }
 
 const toDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -61,8 +63,8 @@ export async function updateCycleDeadlines(actor: Actor, raw: unknown) {
   const input = CycleDeadlinesSchema.parse(raw);
   return db.$transaction(async (tx) => {
     const [row] = await tx.$queryRaw<
-      { upperOrgId: string; version: number; status: string; year: number; selfReviewDue: Date; meetingsDue: Date; grassrootsDue: Date; upperDecisionDue: Date }[]
-    >`SELECT "upperOrgId", version, status::text AS status, year, "selfReviewDue", "meetingsDue", "grassrootsDue", "upperDecisionDue"
+      { upperOrgId: string; version: number; status: string; year: number; selfReviewDue: Date; meetingsDue: Date; grassrootsDue: Date; upperDecisionDue: Date; options: unknown }[]
+    >`SELECT "upperOrgId", version, status::text AS status, year, "selfReviewDue", "meetingsDue", "grassrootsDue", "upperDecisionDue", options
       FROM "ReviewCycle" WHERE id = ${input.cycleId} FOR UPDATE`;
     if (!row) throw new NotFoundError();
     await authorizeOrg(actor, "cycle:manage", row.upperOrgId, tx);
@@ -71,16 +73,24 @@ export async function updateCycleDeadlines(actor: Actor, raw: unknown) {
     if (row.version !== input.expectedVersion) throw new DomainError("STALE_EDIT");
     const outside = deadlinesOutsideYear(row.year, input);
     if (outside.length > 0) throw new DomainError("INVALID_INPUT", Object.fromEntries(outside.map((f) => [f, "deadlineOutsideCycle"])));
-    const { upperOrgId, version: _v, status: _s, year: _y, ...before } = row;
+    const { upperOrgId, version: _v, status: _s, year: _y, options, ...deadlines } = row;
+    // The vote's base changes only before any cell has counted a vote under the other one.
+    const baseBefore = meetingRulesFrom(options).adoptionBase;
+    const baseAfter = input.adoptionBase ?? baseBefore;
+    if (baseAfter !== baseBefore && (await tx.meeting.count({ where: { cycleId: input.cycleId, status: "FINALIZED" } })) > 0) {
+      throw new DomainError("CYCLE_NOT_EDITABLE", { adoptionBase: "voteBaseLocked" });
+    }
+    const before = { ...deadlines, adoptionBase: baseBefore };
     const after = {
       selfReviewDue: toDate(input.selfReviewDue),
       meetingsDue: toDate(input.meetingsDue),
       grassrootsDue: toDate(input.grassrootsDue),
       upperDecisionDue: toDate(input.upperDecisionDue),
     };
+    const optionsAfter = { ...(typeof options === "object" && options !== null ? options : {}), adoptionBase: baseAfter };
     const updated = await tx.reviewCycle.update({
       where: { id: input.cycleId },
-      data: { ...after, version: { increment: 1 } },
+      data: { ...after, options: optionsAfter, version: { increment: 1 } },
       select: { version: true },
     });
     await writeAudit(tx, {
@@ -89,7 +99,7 @@ export async function updateCycleDeadlines(actor: Actor, raw: unknown) {
       entityType: "ReviewCycle",
       entityId: input.cycleId,
       organizationId: upperOrgId,
-      data: { before, after },
+      data: { before, after: { ...after, adoptionBase: baseAfter } },
     });
     return { version: updated.version };
   });
@@ -140,11 +150,12 @@ export async function openCycle(actor: Actor, raw: unknown) {
         upperOrgId: input.upperOrgId,
         year,
         ruleSet,
+        // HD 43 4.1: the review and rating end before 31/12 (the dossiers go up by 01/02, Mẫu 04).
         ratingDate: utcDay(year, 12, 15),
         selfReviewDue: utcDay(year, 12, 10),
-        meetingsDue: utcDay(year, 12, 20),
-        grassrootsDue: utcDay(year, 12, 30),
-        upperDecisionDue: utcDay(year + 1, 1, 20),
+        meetingsDue: utcDay(year, 12, 18),
+        grassrootsDue: utcDay(year, 12, 25),
+        upperDecisionDue: utcDay(year, 12, 30),
       },
       select: { id: true, ratingDate: true },
     });

@@ -4,7 +4,7 @@ import { can, NotFoundError, type Actor } from "@/lib/auth/permissions";
 import { DomainError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Level } from "@/lib/grading";
-import { adoptedLevel, finalizeProblems, meetingRulesFrom, quorum, type Attendee, type Tally } from "@/lib/review/meeting";
+import { adoptedLevel, fewestFor, finalizeProblems, meetingRulesFrom, quorum, type Attendee, type Tally } from "@/lib/review/meeting";
 import { assertTransition, nextState, type RecordState } from "@/lib/review/workflow";
 import { z } from "zod";
 import { FinalizeMeetingSchema, RereviewSchema, SaveMinutesSchema, TallySchema, type MinutesContent } from "@/lib/schemas/meetings";
@@ -63,6 +63,16 @@ function minutesOf(meeting: { heldOn: Date | null; place: string | null; chairNa
 
 /** Official on the day of the meeting (or today): admitted and recognised as official by then. */
 const officialOn = (officialDate: Date | null, day: Date) => officialDate !== null && officialDate.getTime() <= day.getTime();
+
+/**
+ * The official members a meeting of the cell on `day` needs (the quorum's base), counted as the minutes'
+ * attendance counts them: the cell's members in this cycle, official on the day, neither exempt nor suspended.
+ */
+async function officialMembersRequired(tx: DbClient, cycleId: string, cellId: string, day: Date): Promise<number> {
+  return tx.member.count({
+    where: { reviewRecords: { some: { cycleId, scopeOrgId: cellId, subjectKind: "MEMBER" } }, status: { notIn: ["EXEMPT", "SUSPENDED"] }, officialOn: { lte: day } },
+  });
+}
 
 async function loadCellMeeting(client: DbClient, cellId: string) {
   const cycle = await getCurrentCycle(cellId);
@@ -220,13 +230,14 @@ export async function finalizeMeeting(actor: Actor, raw: unknown) {
       rules,
     ).map((p) => ({ code: p.code, memberId: "memberId" in p ? p.memberId : undefined }));
     if (!heldOn) problems.unshift({ code: "MEETING_DATE_MISSING" });
-    const voters = quorum(attendance, rules).present;
+    const meetingQuorum = quorum(attendance, rules);
+    const voters = meetingQuorum.present;
     const toReview = loaded.records.filter((r) => r.state === "SUBMITTED" && !absentIds.has(r.id));
     const proposals: { record: CellRecord; level: Level; tally: Tally }[] = [];
     for (const record of toReview) {
       const tally = votes.get(record.memberId!);
       if (!tally) continue; // reported by finalizeProblems
-      const adoption = adoptedLevel(tally, voters, rules);
+      const adoption = adoptedLevel(tally, meetingQuorum, rules);
       if (!adoption.level) continue;
       // The rules: a level they refuse (above the facts' maximum, no complete score, not rated under
       // them) is not proposed; the member is named with the cause.
@@ -290,13 +301,20 @@ export async function recordRereview(actor: Actor, raw: unknown) {
     const located = await tx.reviewRecord.findUnique({ where: { id: input.recordId }, select: { peerGroupId: true } });
     if (located?.peerGroupId) await lockGroups(tx, [located.peerGroupId]);
     await tx.$queryRaw`SELECT id FROM "ReviewRecord" WHERE id = ${input.recordId} FOR UPDATE`;
-    const record = await tx.reviewRecord.findUnique({ where: { id: input.recordId }, select: { ...RECORD_SELECT, scopeOrgId: true, version: true, cycle: { select: { year: true, ruleSet: true, ratingDate: true, options: true } } } });
+    const record = await tx.reviewRecord.findUnique({ where: { id: input.recordId }, select: { ...RECORD_SELECT, cycleId: true, scopeOrgId: true, version: true, cycle: { select: { year: true, ruleSet: true, ratingDate: true, options: true } } } });
     if (!record?.memberId) throw new NotFoundError();
     const ancestry = await getOrgAncestry(record.scopeOrgId, tx);
     if (!can(actor, "member:read", { organizationAncestry: ancestry, memberId: record.memberId })) throw new NotFoundError();
     assertTransition(actor, "finishRereview", { state: record.state as RecordState, kind: "MEMBER", target: { organizationAncestry: ancestry, memberId: record.memberId } });
     if (record.version !== input.expectedVersion) throw new DomainError("STALE_EDIT");
-    const adoption = adoptedLevel(input.tally, input.votersPresent, meetingRulesFrom(record.cycle.options));
+    // The re-review meeting is a meeting of the cell like the first: its quorum is checked, and the vote
+    // adopts a level under the cycle's rule, over the official members who must attend on that day.
+    const rules = meetingRulesFrom(record.cycle.options);
+    const required = await officialMembersRequired(tx, record.cycleId, record.scopeOrgId, new Date(`${input.heldOn}T00:00:00Z`));
+    if (input.votersPresent > required) throw new DomainError("INVALID_INPUT", { votersPresent: "votersOverRequired" });
+    const rereviewQuorum = { required, present: input.votersPresent, needed: fewestFor(required, rules.quorum) };
+    if (input.votersPresent < rereviewQuorum.needed) throw new DomainError("QUORUM_NOT_MET", { votersPresent: "quorumNotMet" }, { required, needed: rereviewQuorum.needed });
+    const adoption = adoptedLevel(input.tally, rereviewQuorum, rules);
     if (!adoption.level) throw new DomainError("MINUTES_INCOMPLETE", { tally: adoption.reason });
     const refusal = memberLevelRefusal(record, record.cycle, adoption.level);
     if (refusal) throw new DomainError("LEVEL_REFUSED", { tally: refusal }, { name: record.member!.fullName, reason: refusal });

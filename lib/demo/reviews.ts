@@ -503,10 +503,11 @@ class CycleBuilder {
       );
     }
     for (const [node, entry] of rated) {
-      // The upper committee decides the grassroots organizations in January; a đảng ủy its cells with its members.
+      // The upper committee decides the grassroots organizations once their committees are done (before
+      // 31/12 under HD 43, in January before it); a đảng ủy its cells with its members.
       const decidedOn =
         node.grassroots === node
-          ? randomDay(this.rng, day(this.year + 1, 1, 6), this.calendar.upperDecisionDue)
+          ? randomDay(this.rng, addDays(this.calendar.grassrootsDue, 1), this.calendar.upperDecisionDue)
           : addDays(decisionDay(node.grassroots!), 1);
       const decidedAt = moment(decidedOn, 14);
       Object.assign(entry.record, {

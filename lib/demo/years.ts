@@ -26,17 +26,18 @@ export function calendarOf(year: number): YearCalendar {
   const ruleSet = ruleSetForYear(year);
   if (!ruleSet) throw new RangeError(`no rule set for the review year ${year}: the demo's years start in 2019 at the earliest`);
   if (ruleSet === "QD366_HD43") {
-    // HD 43 Mục 4: the review closes before 31/12 and its results go up in January. The same dates the
-    // app gives a cycle it opens (lib/data/cycles.ts): self-reviews by 10/12, cell meetings by 20/12, the
-    // grassroots committees by 30/12, the upper committee by 20/01; eligibility counted on 15/12.
+    // HD 43 4.1: the year's review and rating end before 31/12; the dossiers go to the level above by
+    // 01/02 (Mẫu 04). The same dates the app gives a cycle it opens (lib/data/cycles.ts): self-reviews
+    // by 10/12, cell meetings by 18/12, the grassroots committees by 25/12, the upper committee by
+    // 30/12; eligibility counted on 15/12.
     return {
       year,
       ruleSet,
       ratingDate: day(year, 12, 15),
       selfReviewDue: day(year, 12, 10),
-      meetingsDue: day(year, 12, 20),
-      grassrootsDue: day(year, 12, 30),
-      upperDecisionDue: day(year + 1, 1, 20),
+      meetingsDue: day(year, 12, 18),
+      grassrootsDue: day(year, 12, 25),
+      upperDecisionDue: day(year, 12, 30),
     };
   }
   // The years of HD 21 and HD 25, as the demo has always dated them.

@@ -1,7 +1,7 @@
 import type { Level, RuleSetId } from "@/lib/grading";
 import { scoreTotals, type ScoreSheetContent } from "@/lib/grading/score-sheet";
 import { vi } from "@/lib/exports/labels";
-import { adoptedLevel, type Tally } from "@/lib/review/meeting";
+import { adoptedLevel, quorum, type MeetingRules, type Tally } from "@/lib/review/meeting";
 import { QD124_CRITERIA, type SelfReviewContent, type SelfReviewTemplate } from "@/lib/review/templates";
 import { shareOf } from "@/lib/reports/share";
 import { bodyOf, committeeOf, placeOf, type DocBlock, type OfficialDocument, type Signature } from "./model";
@@ -134,6 +134,8 @@ export type MinutesInput = {
   };
   members: { memberId: string; fullName: string; official: boolean; status: string; selfLevel: string | null; proposedLevel: string | null }[];
   finalized: boolean;
+  /** The cycle's meeting rules (quorum, adoption share and base); the defaults when absent. */
+  rules?: MeetingRules;
 };
 
 export function minutesDocument(input: MinutesInput): OfficialDocument {
@@ -143,6 +145,13 @@ export function minutesDocument(input: MinutesInput): OfficialDocument {
   const present = attending.filter((a) => a.present);
   const absent = attending.filter((a) => !a.present);
   const officialPresent = present.filter((a) => byId.get(a.memberId)!.official).length;
+  const voters = quorum(
+    attending.map((a) => {
+      const m = byId.get(a.memberId)!;
+      return { memberId: a.memberId, official: m.official, status: m.status === "EXEMPT" || m.status === "SUSPENDED" ? m.status : "ACTIVE", present: a.present };
+    }),
+    input.rules,
+  );
   const official = members.filter((m) => m.official).length;
   const blocks: DocBlock[] = [
     { kind: "heading", text: "I. Thời gian, địa điểm, thành phần" },
@@ -159,7 +168,7 @@ export function minutesDocument(input: MinutesInput): OfficialDocument {
   minutes.reviews.forEach((review, i) => {
     const member = byId.get(review.memberId);
     if (!member) return;
-    const adoption = review.vote ? adoptedLevel(review.vote, officialPresent) : null;
+    const adoption = review.vote ? adoptedLevel(review.vote, voters, input.rules) : null;
     const proposed = member.proposedLevel ?? adoption?.level ?? null;
     blocks.push({ kind: "paragraph", text: `${i + 1}) Đồng chí ${member.fullName}${member.selfLevel ? ` (tự xếp loại: ${levelName(member.selfLevel)})` : ""}`, bold: true, italic: true, indent: false });
     blocks.push({ kind: "paragraph", text: `Tóm tắt bản kiểm điểm: ${review.selfReviewSummary.trim() || "…"}` });

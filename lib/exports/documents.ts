@@ -36,7 +36,7 @@ export async function buildDocument(actor: Actor, kind: DocumentKind, params: { 
       if (!loaded) throw new NotFoundError();
       const { page, heading } = loaded;
       return {
-        doc: minutesDocument({ heading, cell: page.cell, cycle: page.cycle, minutes: page.minutes, members: page.members, finalized: page.meeting?.status === "FINALIZED" }),
+        doc: minutesDocument({ heading, cell: page.cell, cycle: page.cycle, minutes: page.minutes, members: page.members, finalized: page.meeting?.status === "FINALIZED", rules: page.rules }),
         name: `bien-ban-${page.cell.name}-${page.cycle.year}`,
       };
     }

@@ -14,16 +14,25 @@ export interface Fraction {
   strict: boolean;
 }
 
+/**
+ * What the adoption share is taken of: the official members who must attend (the quorum's base — Party
+ * practice: "quá nửa số đảng viên chính thức", those convened less the exempt, the suspended and those
+ * away on duty or temporarily elsewhere), or only those present at the meeting.
+ */
+export type AdoptionBase = "REQUIRED" | "PRESENT";
+export const ADOPTION_BASES = ["REQUIRED", "PRESENT"] as const satisfies readonly AdoptionBase[];
+
 export interface MeetingRules {
   /** Of the official members who must attend, how many must be present. */
   quorum: Fraction;
-  /** Of the official members present, how many must vote for a level to adopt it. */
+  /** Of the adoption base, how many must vote for a level to adopt it. */
   adoption: Fraction;
+  adoptionBase: AdoptionBase;
 }
 
 const MORE_THAN_HALF: Fraction = Object.freeze({ numerator: 1, denominator: 2, strict: true });
 
-export const DEFAULT_MEETING_RULES: MeetingRules = Object.freeze({ quorum: MORE_THAN_HALF, adoption: MORE_THAN_HALF });
+export const DEFAULT_MEETING_RULES: MeetingRules = Object.freeze({ quorum: MORE_THAN_HALF, adoption: MORE_THAN_HALF, adoptionBase: "REQUIRED" });
 
 /** The fewest of `total` that make up the fraction: ⌊total·n/d⌋ + 1 when strict, ⌈total·n/d⌉ otherwise. */
 export function fewestFor(total: number, fraction: Fraction): number {
@@ -92,11 +101,19 @@ export type AdoptionFailure = TallyProblem | "NO_VOTERS" | "NO_MAJORITY" | "TIE"
 
 export type Adoption = { level: Level; needed: number } | { level: null; needed: number; reason: AdoptionFailure };
 
-/** The level the vote adopts: the one level with at least `needed` votes, `needed` taken of the voters present. */
-export function adoptedLevel(tally: Tally, officialPresent: number, rules: MeetingRules = DEFAULT_MEETING_RULES): Adoption {
+/** Who may vote (the official members present) and who had to attend (the quorum's base). */
+export type Voters = Pick<Quorum, "present" | "required">;
+
+/**
+ * The level the vote adopts: the one level with at least `needed` votes, `needed` taken of the rules'
+ * base — the official members who must attend (default) or those present. Only those present vote.
+ */
+export function adoptedLevel(tally: Tally, voters: Voters, rules: MeetingRules = DEFAULT_MEETING_RULES): Adoption {
+  const officialPresent = voters.present;
   const problem = validateTally(tally, officialPresent);
-  if (problem) return { level: null, needed: 0, reason: problem };
-  const needed = fewestFor(officialPresent, rules.adoption);
+  if (problem || !isCount(voters.required)) return { level: null, needed: 0, reason: problem ?? "INVALID_TALLY" };
+  const base = rules.adoptionBase === "PRESENT" ? officialPresent : Math.max(voters.required, officialPresent);
+  const needed = fewestFor(base, rules.adoption);
   if (officialPresent === 0) return { level: null, needed, reason: "NO_VOTERS" };
   const winners = LEVELS.filter((level) => tally[level] >= needed);
   if (winners.length === 1) return { level: winners[0], needed };
@@ -155,7 +172,7 @@ export function finalizeProblems(meeting: MeetingToFinalize, rules: MeetingRules
     else if (r.state === "SUBMITTED") {
       if (!r.tally) problems.push({ code: "VOTE_MISSING", memberId });
       else {
-        const adoption = adoptedLevel(r.tally, q.present, rules);
+        const adoption = adoptedLevel(r.tally, q, rules);
         if (adoption.level === null) problems.push({ code: "VOTE_NOT_ADOPTED", memberId, reason: adoption.reason });
       }
     }
@@ -167,9 +184,9 @@ export function finalizeProblems(meeting: MeetingToFinalize, rules: MeetingRules
 
 /**
  * The meeting rules of a cycle from ReviewCycle.options ({ quorum?: {numerator, denominator, strict?},
- * adoption?: … }): each rule read on its own, its default kept when it is missing or malformed.
- * `strict` absent means "at least". An adoption rule must leave room for one level only (more than
- * half, or at least a share above half).
+ * adoption?: …, adoptionBase?: "REQUIRED" | "PRESENT" }): each rule read on its own, its default kept
+ * when it is missing or malformed. `strict` absent means "at least". An adoption rule must leave room for
+ * one level only (more than half, or at least a share above half).
  */
 export function meetingRulesFrom(cycleOptions: unknown): MeetingRules {
   const options = isRecord(cycleOptions) ? cycleOptions : {};
@@ -178,6 +195,7 @@ export function meetingRulesFrom(cycleOptions: unknown): MeetingRules {
   return {
     quorum: quorumRule ?? DEFAULT_MEETING_RULES.quorum,
     adoption: adoptionRule && singleWinner(adoptionRule) ? adoptionRule : DEFAULT_MEETING_RULES.adoption,
+    adoptionBase: options.adoptionBase === "PRESENT" ? "PRESENT" : DEFAULT_MEETING_RULES.adoptionBase,
   };
 }
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { id, isoDate as plausibleDate, key, line } from "./text";
 import { checkScoreSheet, SCORE_FRAMEWORKS, SCORE_GROUPS, type SheetProblem } from "@/lib/grading/score-sheet";
+import { ADOPTION_BASES } from "@/lib/review/meeting";
 
 const isoDate = plausibleDate();
 
@@ -12,6 +13,8 @@ export const CycleDeadlinesSchema = z
     meetingsDue: isoDate,
     grassrootsDue: isoDate,
     upperDecisionDue: isoDate,
+    /** What the cells' votes are counted against (lib/review/meeting.ts); unchanged when absent. */
+    adoptionBase: z.enum(ADOPTION_BASES, { message: "invalid" }).optional(),
   })
   // The guidance orders the work: members, then cells, then the grassroots, then the upper level.
   .refine((d) => d.selfReviewDue <= d.meetingsDue, { path: ["meetingsDue"], message: "deadlineOrder" })

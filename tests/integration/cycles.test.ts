@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { NotFoundError, type Actor } from "@/lib/auth/permissions";
-import { getCurrentCycle, getScoreSheet, listManagedCycles, openCycle, startSelfReviews, updateScoreSheet } from "@/lib/data/cycles";
+import { getCurrentCycle, getScoreSheet, listManagedCycles, openCycle, startSelfReviews, updateCycleDeadlines, updateScoreSheet } from "@/lib/data/cycles";
 import { db } from "@/lib/data/db";
 import { DEFAULT_SCORE_SHEETS, type ScoreSheetContent } from "@/lib/grading/score-sheet";
 import { DomainError } from "@/lib/errors";
@@ -82,9 +82,9 @@ describe("opening the review of a year", () => {
     cycleId = result.id;
     const cycle = await db.reviewCycle.findUniqueOrThrow({ where: { id: cycleId } });
     expect(cycle).toMatchObject({ year: YEAR, ruleSet: "QD366_HD43", status: "PREPARING" });
-    // HD 43: the review closes before 31/12, results go up in January.
-    expect(cycle.grassrootsDue.getTime()).toBeLessThan(day(`${YEAR}-12-31`).getTime());
-    expect(cycle.upperDecisionDue.getUTCFullYear()).toBe(YEAR + 1);
+    // HD 43 4.1: the review and rating end before 31/12, the upper committee's decisions included.
+    expect(cycle.grassrootsDue.getTime()).toBeLessThan(cycle.upperDecisionDue.getTime());
+    expect(cycle.upperDecisionDue.getTime()).toBeLessThan(day(`${YEAR}-12-31`).getTime());
 
     const sheets = await db.scoreSheet.findMany({ where: { cycleId }, orderBy: { framework: "asc" } });
     expect(sheets.map((s) => s.framework).sort()).toEqual(["COLLECTIVE", "LEADER", "NON_LEADER", "OUTSIDE_SYSTEM"]);
@@ -113,6 +113,29 @@ describe("opening the review of a year", () => {
 
     const audit = await db.auditLog.findFirstOrThrow({ where: { entityId: cycleId, action: "cycle.open" } });
     expect(audit).toMatchObject({ actorId: board.userId, organizationId: zz.upperId, data: { year: YEAR, ruleSet: "QD366_HD43", memberRecords: 4, organizationRecords: 1 } });
+  });
+
+  it("chooses what the cells' votes count against, audited, until a cell has finalized its minutes", async () => {
+    const deadlines = { selfReviewDue: `${YEAR}-12-10`, meetingsDue: `${YEAR}-12-18`, grassrootsDue: `${YEAR}-12-25`, upperDecisionDue: `${YEAR}-12-30` };
+    let cycle = await db.reviewCycle.findUniqueOrThrow({ where: { id: cycleId }, select: { version: true, options: true } });
+    expect(cycle.options).toEqual({});
+    await updateCycleDeadlines(board, { cycleId, expectedVersion: cycle.version, ...deadlines, adoptionBase: "PRESENT" });
+    cycle = await db.reviewCycle.findUniqueOrThrow({ where: { id: cycleId }, select: { version: true, options: true } });
+    expect(cycle.options).toEqual({ adoptionBase: "PRESENT" });
+    const audit = await db.auditLog.findFirstOrThrow({ where: { entityId: cycleId, action: "cycle.deadlines" }, orderBy: { at: "desc" } });
+    expect(audit.data).toMatchObject({ before: { adoptionBase: "REQUIRED" }, after: { adoptionBase: "PRESENT" } });
+    // Once a cell has counted its votes under one base, the base stays.
+    const meeting = await db.meeting.create({ data: { cycleId, organizationId: zz.cellId, status: "FINALIZED", finalizedAt: new Date() } });
+    try {
+      const audits = await db.auditLog.count();
+      await expect(updateCycleDeadlines(board, { cycleId, expectedVersion: cycle.version, ...deadlines, adoptionBase: "REQUIRED" })).rejects.toMatchObject({ code: "CYCLE_NOT_EDITABLE", fieldErrors: { adoptionBase: "voteBaseLocked" } });
+      expect((await db.reviewCycle.findUniqueOrThrow({ where: { id: cycleId }, select: { options: true } })).options).toEqual({ adoptionBase: "PRESENT" });
+      expect(await db.auditLog.count()).toBe(audits);
+      // The deadlines alone still change.
+      await updateCycleDeadlines(board, { cycleId, expectedVersion: cycle.version, ...deadlines, meetingsDue: `${YEAR}-12-19` });
+    } finally {
+      await db.meeting.delete({ where: { id: meeting.id } });
+    }
   });
 
   it("refuses a year already open, and two people opening the same year at once open it once", async () => {

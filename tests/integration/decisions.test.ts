@@ -223,20 +223,29 @@ describe("publication and sending back", () => {
     // The cell reviews it again: the committee cannot record the cell's vote; the secretary can, once adopted.
     const cell = await db.reviewRecord.findUniqueOrThrow({ where: { id: recordIds[0] }, select: { scopeOrgId: true } });
     const secretary: Actor = { userId: committee.userId, displayName: "", memberId: null, roles: [{ role: "CELL_SECRETARY", organizationId: cell.scopeOrgId }] };
-    const vote = { recordId: recordIds[0], expectedVersion: refused.version, heldOn: dayOfCurrentYear(12, 20), votersPresent: 9, note: "Chi bộ kiểm điểm lại, thống nhất mức hoàn thành nhiệm vụ." };
-    await expect(recordRereview(committee, { ...vote, tally: { EXCELLENT: 0, GOOD: 0, COMPLETED: 9, NOT_COMPLETED: 0 } })).rejects.toMatchObject({ code: "TRANSITION_NOT_ALLOWED" });
-    const notAdopted = await refusal(recordRereview(secretary, { ...vote, tally: { EXCELLENT: 0, GOOD: 4, COMPLETED: 4, NOT_COMPLETED: 0 } }));
+    // The cell's official members who must attend a meeting on that day: the quorum's and the vote's base.
+    const heldOn = dayOfCurrentYear(12, 20);
+    const required = await db.member.count({ where: { reviewRecords: { some: { cycleId, scopeOrgId: cell.scopeOrgId, subjectKind: "MEMBER" } }, status: { notIn: ["EXEMPT", "SUSPENDED"] }, officialOn: { lte: new Date(heldOn) } } });
+    const majority = Math.floor(required / 2) + 1;
+    expect(majority).toBeGreaterThanOrEqual(3);
+    const vote = { recordId: recordIds[0], expectedVersion: refused.version, heldOn, votersPresent: majority, note: "Chi bộ kiểm điểm lại, thống nhất mức hoàn thành nhiệm vụ." };
+    await expect(recordRereview(committee, { ...vote, tally: { EXCELLENT: 0, GOOD: 0, COMPLETED: majority, NOT_COMPLETED: 0 } })).rejects.toMatchObject({ code: "TRANSITION_NOT_ALLOWED" });
+    // A re-review meeting needs its quorum like the first one.
+    const noQuorum = await refusal(recordRereview(secretary, { ...vote, votersPresent: majority - 1, tally: { EXCELLENT: 0, GOOD: 0, COMPLETED: majority - 1, NOT_COMPLETED: 0 } }));
+    expect(noQuorum).toMatchObject({ code: "QUORUM_NOT_MET", fieldErrors: { votersPresent: "quorumNotMet" }, values: { required, needed: majority } });
+    // More than half of those present is not enough: the vote counts against the members who must attend.
+    const notAdopted = await refusal(recordRereview(secretary, { ...vote, tally: { EXCELLENT: 0, GOOD: 1, COMPLETED: majority - 1, NOT_COMPLETED: 0 } }));
     expect(notAdopted.fieldErrors).toEqual({ tally: "NO_MAJORITY" });
     // A vote for a member without a complete score is refused, naming the member; nothing is written.
     await db.reviewRecord.update({ where: { id: recordIds[0] }, data: { scoreGeneralTenths: null } });
     const auditsBefore = await db.auditLog.count();
-    const unscored = await refusal(recordRereview(secretary, { ...vote, tally: { EXCELLENT: 0, GOOD: 1, COMPLETED: 8, NOT_COMPLETED: 0 } }));
+    const unscored = await refusal(recordRereview(secretary, { ...vote, tally: { EXCELLENT: 0, GOOD: 0, COMPLETED: majority, NOT_COMPLETED: 0 } }));
     const name = (await db.reviewRecord.findUniqueOrThrow({ where: { id: recordIds[0] }, select: { member: { select: { fullName: true } } } })).member!.fullName;
     expect(unscored).toMatchObject({ code: "LEVEL_REFUSED", fieldErrors: { tally: "SCORE_MISSING" }, values: { name, reason: "SCORE_MISSING" } });
     expect(await db.reviewRecord.findUniqueOrThrow({ where: { id: recordIds[0] }, select: { state: true, version: true } })).toEqual({ state: "UNDER_REREVIEW", version: refused.version });
     expect(await db.auditLog.count()).toBe(auditsBefore);
     await db.reviewRecord.update({ where: { id: recordIds[0] }, data: { scoreGeneralTenths: 290 } });
-    await recordRereview(secretary, { ...vote, tally: { EXCELLENT: 0, GOOD: 1, COMPLETED: 8, NOT_COMPLETED: 0 } });
+    await recordRereview(secretary, { ...vote, tally: { EXCELLENT: 0, GOOD: 0, COMPLETED: majority, NOT_COMPLETED: 0 } });
     expect(await db.reviewRecord.findUniqueOrThrow({ where: { id: recordIds[0] }, select: { state: true, proposedLevel: true } })).toEqual({ state: "REVIEWED", proposedLevel: "COMPLETED" });
     expect(await db.auditLog.count({ where: { action: "record.rereview", entityId: recordIds[0] } })).toBe(1);
   });

@@ -5,6 +5,7 @@ import { getCurrentCycle } from "@/lib/data/cycles";
 import { db } from "@/lib/data/db";
 import { finalizeMeeting, getMeetingPage, saveMinutesDraft } from "@/lib/data/meetings";
 import type { MinutesContent } from "@/lib/schemas/meetings";
+import type { DomainError } from "@/lib/errors";
 import { actorFor, ensureDemoDistrict, orgByCode } from "./fixtures";
 import { expectTallyExact } from "./tally";
 
@@ -124,6 +125,35 @@ describe("the cell's meeting and its minutes", () => {
       expect((await db.meeting.findFirstOrThrow({ where: { organizationId: cellWest, cycleId } })).status).toBe("DRAFT");
     } finally {
       await db.reviewRecord.update({ where: { id: record.id }, data: { scoreResultsTenths: 550 } });
+    }
+  });
+
+  it("counts a vote against the official members who must attend, or those present when the cycle says so", async () => {
+    const { content } = await draftFor(true);
+    const page = (await getMeetingPage(secretary, cellWest))!;
+    const required = page.members.filter((m) => m.official && m.status === "ACTIVE");
+    const majority = Math.floor(required.length / 2) + 1;
+    expect(majority).toBeGreaterThanOrEqual(4);
+    // Just the quorum present; the target gets a majority of those present, not of those who must attend.
+    const presentIds = new Set(required.slice(0, majority).map((m) => m.memberId));
+    content.attendance = content.attendance.map((a) => ({ ...a, present: presentIds.has(a.memberId), absenceReason: presentIds.has(a.memberId) ? "" : "Đi công tác" }));
+    const [target, other] = content.reviews;
+    target.vote = { EXCELLENT: 0, GOOD: majority - 1, COMPLETED: 1, NOT_COMPLETED: 0 };
+    other.vote = { EXCELLENT: 0, GOOD: majority, COMPLETED: 0, NOT_COMPLETED: 0 };
+    const cycle = (await getCurrentCycle(cellWest))!;
+    const saved = await saveMinutesDraft(secretary, { cellId: cellWest, baseVersion: page.meeting!.version, content });
+    const finalize = () => finalizeMeeting(secretary, { cellId: cellWest, expectedVersion: (saved as { version: number }).version }).then(() => null, (e: DomainError) => e.fieldErrors);
+    const problems = await finalize();
+    expect(problems).toMatchObject({ [`VOTE_NOT_ADOPTED.${target.memberId}`]: "VOTE_NOT_ADOPTED" });
+    expect(problems).not.toHaveProperty(`VOTE_NOT_ADOPTED.${other.memberId}`);
+    // The cycle counts against those present: the same vote adopts GOOD (the other reviews keep it refused).
+    await db.reviewCycle.update({ where: { id: cycle.id }, data: { options: { adoptionBase: "PRESENT" } } });
+    try {
+      const underPresent = await finalize();
+      expect(underPresent).not.toBeNull();
+      expect(underPresent).not.toHaveProperty(`VOTE_NOT_ADOPTED.${target.memberId}`);
+    } finally {
+      await db.reviewCycle.update({ where: { id: cycle.id }, data: { options: {} } });
     }
   });
 

@@ -199,14 +199,19 @@ describe("review cycles", () => {
       [YEAR, "QD366_HD43", "SELF_REVIEW"],
     ]);
     expect(cycleOf(LAST).quotaBase).toBe("GOOD_ONLY");
-    // HD 43: self-reviews, meetings, grassroots decisions before 31/12, the upper committee in January.
+    // HD 43 4.1: the whole review and rating, the upper committee's decisions included, end before 31/12.
     expect(cycleOf(YEAR)).toMatchObject({
       ratingDate: utc(YEAR, 12, 15),
       selfReviewDue: utc(YEAR, 12, 10),
-      meetingsDue: utc(YEAR, 12, 20),
-      grassrootsDue: utc(YEAR, 12, 30),
-      upperDecisionDue: utc(YEAR + 1, 1, 20),
+      meetingsDue: utc(YEAR, 12, 18),
+      grassrootsDue: utc(YEAR, 12, 25),
+      upperDecisionDue: utc(YEAR, 12, 30),
     });
+    // The last year's organizations were decided by the upper committee within December too.
+    const lastCycle = cycleOf(LAST);
+    const grassrootsDecided = demo.records.filter((r) => r.cycleId === lastCycle.id && r.subjectKind === "ORGANIZATION" && r.decidedAt !== null && r.peerGroupId !== null);
+    expect(grassrootsDecided.length).toBeGreaterThan(0);
+    expect(grassrootsDecided.every((r) => r.decidedAt!.getTime() < utc(LAST, 12, 31).getTime())).toBe(true);
     expect(cycleOf(2023).ratingDate).toEqual(utc(2023, 12, 10));
   });
 

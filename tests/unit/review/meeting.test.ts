@@ -72,7 +72,7 @@ describe("quorum: more than half of the official members who must attend", () =>
   });
 });
 
-describe("vote: more than half of the official members present", () => {
+describe("vote: more than half of the official members present (base PRESENT)", () => {
   it.each([
     // votes, voters, adopted, reason
     [{ GOOD: 4 }, 7, "GOOD", undefined],
@@ -89,7 +89,7 @@ describe("vote: more than half of the official members present", () => {
     [{ GOOD: 2.5 }, 7, null, "INVALID_TALLY"],
     [{ GOOD: 4 }, 7.5, null, "INVALID_TALLY"],
   ] as const)("%o of %s voters → %s (%s)", (votes, voters, level, reason) => {
-    const result = adoptedLevel(tally(votes), voters);
+    const result = adoptedLevel(tally(votes), { present: voters, required: voters }, rulesWith({ adoptionBase: "PRESENT" }));
     expect(result.level).toBe(level);
     expect("reason" in result ? result.reason : undefined).toBe(reason);
   });
@@ -106,15 +106,40 @@ describe("vote: more than half of the official members present", () => {
   });
 
   it("at least 2/3 of those present", () => {
-    const rules = rulesWith({ adoption: TWO_THIRDS });
-    expect(adoptedLevel(tally({ EXCELLENT: 6 }), 9, rules)).toEqual({ level: "EXCELLENT", needed: 6 });
-    expect(adoptedLevel(tally({ EXCELLENT: 5, GOOD: 4 }), 9, rules)).toEqual({ level: null, needed: 6, reason: "NO_MAJORITY" });
-    expect(adoptedLevel(tally({ EXCELLENT: 4, GOOD: 3 }), 7, rules)).toEqual({ level: null, needed: 5, reason: "NO_MAJORITY" });
+    const rules = rulesWith({ adoption: TWO_THIRDS, adoptionBase: "PRESENT" });
+    const of = (present: number) => ({ present, required: present + 3 });
+    expect(adoptedLevel(tally({ EXCELLENT: 6 }), of(9), rules)).toEqual({ level: "EXCELLENT", needed: 6 });
+    expect(adoptedLevel(tally({ EXCELLENT: 5, GOOD: 4 }), of(9), rules)).toEqual({ level: null, needed: 6, reason: "NO_MAJORITY" });
+    expect(adoptedLevel(tally({ EXCELLENT: 4, GOOD: 3 }), of(7), rules)).toEqual({ level: null, needed: 5, reason: "NO_MAJORITY" });
   });
 
   it("a rule loose enough for two winners reports a tie (meetingRulesFrom never builds one)", () => {
     const half: Fraction = { numerator: 1, denominator: 2, strict: false };
-    expect(adoptedLevel(tally({ GOOD: 3, COMPLETED: 3 }), 6, rulesWith({ adoption: half }))).toEqual({ level: null, needed: 3, reason: "TIE" });
+    expect(adoptedLevel(tally({ GOOD: 3, COMPLETED: 3 }), { present: 6, required: 6 }, rulesWith({ adoption: half }))).toEqual({ level: null, needed: 3, reason: "TIE" });
+  });
+});
+
+describe("vote: more than half of the official members who must attend (the default base)", () => {
+  it.each([
+    // votes, present, required, adopted, needed
+    [{ GOOD: 4 }, 7, 7, "GOOD", 4],
+    // 5 of the 7 present, but 9 must attend: 5 is more than half of 9.
+    [{ GOOD: 5, COMPLETED: 2 }, 7, 9, "GOOD", 5],
+    // 4 of the 7 present is a majority of those present, not of the 9 who must attend.
+    [{ GOOD: 4, COMPLETED: 3 }, 7, 9, null, 5],
+    [{ GOOD: 6 }, 6, 10, "GOOD", 6],
+    [{ GOOD: 5, COMPLETED: 1 }, 6, 10, null, 6],
+  ] as const)("%o with %i present of %i → %s (needs %i)", (votes, present, required, level, needed) => {
+    const result = adoptedLevel(tally(votes), { present, required });
+    expect(result).toMatchObject({ level, needed });
+  });
+
+  it("is the default, and a cycle may choose those present instead", () => {
+    expect(DEFAULT_MEETING_RULES.adoptionBase).toBe("REQUIRED");
+    expect(meetingRulesFrom({}).adoptionBase).toBe("REQUIRED");
+    expect(meetingRulesFrom({ adoptionBase: "PRESENT" }).adoptionBase).toBe("PRESENT");
+    expect(meetingRulesFrom({ adoptionBase: "EVERYONE" }).adoptionBase).toBe("REQUIRED");
+    expect(adoptedLevel(tally({ GOOD: 4, COMPLETED: 3 }), { present: 7, required: 9 }, meetingRulesFrom({ adoptionBase: "PRESENT" })).level).toBe("GOOD");
   });
 });
 
@@ -132,7 +157,7 @@ describe("order of work and finalizing the minutes", () => {
         attendance,
         collectiveReviewRecorded: true,
         records: [
-          { memberId: "o0", state: "SUBMITTED", tally: tally({ GOOD: 3, EXCELLENT: 2 }) },
+          { memberId: "o0", state: "SUBMITTED", tally: tally({ GOOD: 4, EXCELLENT: 1 }) },
           { memberId: "o5", state: "ABSENT" },
           { memberId: "x", state: "NOT_RATED", notRatedReason: "EXEMPT" },
           { memberId: "o1", state: "REVIEWED" },
@@ -165,14 +190,18 @@ describe("order of work and finalizing the minutes", () => {
       { code: "VOTE_NOT_ADOPTED", memberId: "d", reason: "NO_MAJORITY" },
       { code: "VOTE_NOT_ADOPTED", memberId: "e", reason: "TALLY_EXCEEDS_VOTERS" },
       { code: "NOT_RATED_REASON_MISSING", memberId: "f" },
+      // 2 of the 3 present, but 6 must attend: not more than half of them.
+      { code: "VOTE_NOT_ADOPTED", memberId: "g", reason: "NO_MAJORITY" },
     ]);
   });
 
-  it("counts votes against the official members present under the cycle's rule", () => {
+  it("counts votes against the official members who must attend, or those present, under the cycle's rule", () => {
     const records = [{ memberId: "o0", state: "SUBMITTED" as const, tally: tally({ GOOD: 3 }) }];
     const meeting = { attendance, collectiveReviewRecorded: true, records };
-    expect(finalizeProblems(meeting)).toEqual([]);
-    expect(finalizeProblems(meeting, rulesWith({ adoption: TWO_THIRDS }))).toEqual([{ code: "VOTE_NOT_ADOPTED", memberId: "o0", reason: "NO_MAJORITY" }]);
+    // 3 of the 5 present, 6 required: a majority of those present only.
+    expect(finalizeProblems(meeting)).toEqual([{ code: "VOTE_NOT_ADOPTED", memberId: "o0", reason: "NO_MAJORITY" }]);
+    expect(finalizeProblems(meeting, rulesWith({ adoptionBase: "PRESENT" }))).toEqual([]);
+    expect(finalizeProblems(meeting, rulesWith({ adoption: TWO_THIRDS, adoptionBase: "PRESENT" }))).toEqual([{ code: "VOTE_NOT_ADOPTED", memberId: "o0", reason: "NO_MAJORITY" }]);
   });
 });
 
@@ -258,7 +287,7 @@ describe("properties", () => {
     fc.assert(
       fc.property(votes, fc.integer({ min: 0, max: 60 }), adoptionRule, (counts, voters, f) => {
         const t = Object.fromEntries(LEVELS.map((level, i) => [level, counts[i]])) as Tally;
-        const result = adoptedLevel(t, voters, rulesWith({ adoption: f }));
+        const result = adoptedLevel(t, { present: voters, required: voters }, rulesWith({ adoption: f }));
         const sum = counts.reduce((a, b) => a + b, 0);
         const winners = LEVELS.filter((level) => reaches(t[level], voters, f));
         if (sum > voters) expect(result).toMatchObject({ level: null, reason: "TALLY_EXCEEDS_VOTERS" });

@@ -17,6 +17,7 @@ export default async function CycleDeadlinesPage({ params }: { params: Promise<{
     <>
       <PageHeader title={t("cycle.deadlinesTitle", { year: cycle.year })} />
       <Card className="max-w-xl">
+        <p className="mb-4 text-sm text-slate-700">{t("cycle.calendarNote", { year: cycle.year, dossierYear: cycle.year + 1 })}</p>
         {cycle.deadlinesEditable ? (
           <CycleDeadlinesForm
             initial={{
@@ -26,13 +27,19 @@ export default async function CycleDeadlinesPage({ params }: { params: Promise<{
               meetingsDue: toIsoDate(cycle.meetingsDue),
               grassrootsDue: toIsoDate(cycle.grassrootsDue),
               upperDecisionDue: toIsoDate(cycle.upperDecisionDue),
+              adoptionBase: cycle.adoptionBase,
             }}
           />
         ) : (
           // A published or closed year keeps the plan it was run under: shown, not offered for editing.
           <div className="space-y-4">
             <p className="text-sm text-slate-700" data-testid="deadlines-frozen">{t("security.cycle.deadlinesFrozen")}</p>
-            <DescriptionList items={DEADLINE_FIELDS.map((key) => ({ label: t(`cycle.${key}`), value: formatDate(cycle[key]) }))} />
+            <DescriptionList
+              items={[
+                ...DEADLINE_FIELDS.map((key) => ({ label: t(`cycle.${key}`), value: formatDate(cycle[key]) })),
+                { label: t("cycle.adoptionBase"), value: t(`cycle.adoptionBases.${cycle.adoptionBase}`) },
+              ]}
+            />
           </div>
         )}
       </Card>
