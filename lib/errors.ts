@@ -27,6 +27,7 @@ export type DomainErrorCode =
   | "DECISIONS_REFUSED"
   | "LEVEL_REFUSED"
   | "ORDER_OF_WORK"
+  | "NOT_RATED_FACTS"
   | "NOTHING_TO_PUBLISH"
   | "REMEDIATION_NOT_NEEDED";
 

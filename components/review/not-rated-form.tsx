@@ -35,7 +35,7 @@ export function NotRatedForm({ recordId, version, mode }: { recordId: string; ve
         return;
       }
       setFieldErrors(Object.fromEntries(Object.entries(result.fieldErrors ?? {}).map(([field, key]) => [field, t(`errors.${key}`)])));
-      setError(t(`errors.${result.formError ?? "INVALID_INPUT"}`, { id: result.errorId ?? "" }));
+      setError(t(`errors.${result.formError ?? "INVALID_INPUT"}`, { ...result.formValues, id: result.errorId ?? "" }));
     });
 
   const textField = mode === "mark" ? "note" : "reason";

@@ -1,8 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { markNotRated, reinstate } from "@/lib/data/not-rated";
-import type { MarkNotRatedInput, ReinstateInput } from "@/lib/schemas/not-rated";
+import { markNotRated, reinstate, ruleOnNotRated } from "@/lib/data/not-rated";
+import type { ConfirmNotRatedInput, MarkNotRatedInput, ReinstateInput } from "@/lib/schemas/not-rated";
 import { runAction } from "./run";
 
 export async function markNotRatedAction(input: MarkNotRatedInput) {
@@ -13,6 +13,12 @@ export async function markNotRatedAction(input: MarkNotRatedInput) {
 
 export async function reinstateAction(input: ReinstateInput) {
   const result = await runAction((actor) => reinstate(actor, input));
+  if (result.ok) revalidatePath("/", "layout");
+  return result;
+}
+
+export async function ruleOnNotRatedAction(input: ConfirmNotRatedInput) {
+  const result = await runAction((actor) => ruleOnNotRated(actor, input));
   if (result.ok) revalidatePath("/", "layout");
   return result;
 }

@@ -11,6 +11,7 @@ import { opinionStatus, requiredOpinions } from "@/lib/review/opinions";
 import { assertTransition, canTransition, type RecordState } from "@/lib/review/workflow";
 import { ReturnSelfReviewSchema, SaveSelfReviewSchema, SelfReviewContentSchema, SubmitSelfReviewSchema } from "@/lib/schemas/self-reviews";
 import { writeAudit } from "./audit";
+import { awaitsConfirmation } from "./not-rated";
 import { getCurrentCycle } from "./cycles";
 import { db, type DbClient, type Tx } from "./db";
 import { opinionFacts, STAY_SELECT, staysTouchingYear } from "./opinions";
@@ -28,6 +29,7 @@ async function loadRecord(client: DbClient, recordId: string) {
       id: true,
       state: true,
       notRatedReason: true,
+      notRatedConfirmedAt: true,
       version: true,
       memberId: true,
       scopeOrgId: true,
@@ -97,7 +99,7 @@ export async function getSelfReviewPage(actor: Actor, recordId: string) {
     })),
   };
   return {
-    record: { id: record.id, state: record.state, notRatedReason: record.notRatedReason, memberId: record.memberId, version: record.version },
+    record: { id: record.id, state: record.state, notRatedReason: record.notRatedReason, awaitsConfirmation: awaitsConfirmation(record), memberId: record.memberId, version: record.version },
     member: record.member,
     cycle: record.cycle,
     template,

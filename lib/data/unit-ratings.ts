@@ -218,7 +218,10 @@ async function unitProgress(tx: Tx, record: UnitRow): Promise<UnitProgress> {
            count(*) FILTER (WHERE r."subjectKind" = 'ORGANIZATION' AND r."organizationId" <> ${orgId} AND r."organizationId" IN (SELECT id FROM subtree))::int AS units,
            EXISTS (SELECT 1 FROM "Meeting" m WHERE m."cycleId" = ${record.cycleId} AND m."organizationId" = ${orgId} AND m.status = 'FINALIZED') AS finalized
       FROM "ReviewRecord" r
-     WHERE r."cycleId" = ${record.cycleId} AND r.state::text <> ALL(${[...SETTLED_STATES]}::text[])`;
+     WHERE r."cycleId" = ${record.cycleId}
+       AND (r.state::text <> ALL(${[...SETTLED_STATES]}::text[])
+            -- a cell's proposal to leave a member unrated for another reason waits for the committee
+            OR (r.state = 'NOT_RATED' AND r."notRatedReason" = 'OTHER' AND r."notRatedConfirmedAt" IS NULL))`;
   const kind = record.organization!.kind;
   return { holdsMeeting: kind === "CHI_BO_TRUC_THUOC" || kind === "CHI_BO_CO_SO", minutesFinalized: row.finalized, membersUndecided: row.members, subordinatesUndecided: row.units };
 }

@@ -108,6 +108,28 @@ export function evaluateSubject(
   return judge(subject, rules, contextFor(rules, ratingDate));
 }
 
+/**
+ * Every reason the rules leave the subject out of rating (rating-rules §2, §7.1), not only the first the
+ * verdict reports: a screen checking "not rated because…" asks whether that reason holds on the facts.
+ */
+export function notRatedReasonsOf(subject: SubjectInput, { ruleSet, ratingDate }: { ruleSet: RuleSetId; ratingDate: IsoDate }): NotRatedReason[] {
+  const rules = getRuleSet(ruleSet);
+  const context = contextFor(rules, ratingDate);
+  const reasons: NotRatedReason[] = [];
+  if (subject.kind === "MEMBER") {
+    for (const exclusion of rules.member.exclusions) {
+      const reason = exclusion(subject, context);
+      if (reason) reasons.push(reason);
+    }
+  } else {
+    for (const exclusion of rules.organization.exclusions) {
+      const reason = exclusion(subject, context);
+      if (reason) reasons.push(reason);
+    }
+  }
+  return reasons;
+}
+
 function contextFor(ruleSet: RuleSet, ratingDate: IsoDate): RuleContext {
   const date = parseIsoDateOrThrow(ratingDate);
   return { ratingDate: date, reviewYear: date.year, options: ruleSet.options };

@@ -1,6 +1,6 @@
 // Public API of the rating rules (docs/rating-rules.md). Pure: no framework, database or file-system imports.
 
-export { evaluate, evaluateSubject } from "./evaluate";
+export { evaluate, evaluateSubject, notRatedReasonsOf } from "./evaluate";
 export {
   checkQuota,
   countProposals,

@@ -123,6 +123,9 @@ const DESCRIBERS: Record<string, Describer> = {
   "record.absent": (data) => ({ summary: { key: "actions.record.absent" }, details: [stateChange(data)].filter(isLine) }),
   "record.notRated": (data) => ({ summary: { key: "actions.record.notRated" }, details: [stateChange(data), notRatedReason(data), reasonLine(data)].filter(isLine) }),
   "record.reinstate": (data) => ({ summary: { key: "actions.record.reinstate" }, details: [stateChange(data), reasonLine(data)].filter(isLine) }),
+  // The grassroots committee on a cell's proposal to leave a member unrated for another reason (lib/data/not-rated.ts).
+  "record.notRatedConfirm": (data) => ({ summary: { key: "actions.record.notRatedConfirm" }, details: [reasonLine(data)].filter(isLine) }),
+  "record.notRatedReject": (data) => ({ summary: { key: "actions.record.notRatedReject" }, details: [stateChange(data), reasonLine(data)].filter(isLine) }),
   // The minutes of a cell's meeting (lib/data/meetings.ts): finalizing sends every proposal up.
   "meeting.finalize": (data) => ({
     summary: { key: "actions.meeting.finalize", values: { reviewed: Array.isArray(data.reviewed) ? data.reviewed.length : 0, absent: Array.isArray(data.absent) ? data.absent.length : 0 } },

@@ -72,6 +72,11 @@ export const TRANSITIONS = [
   { name: "markNotRated", from: ["DRAFT", "SUBMITTED", "RETURNED", "ABSENT"], to: "NOT_RATED", permission: "minutes:write", kinds: MEMBER_ONLY, ownRecord: "forbidden", requires: ["notRatedReason"] },
   // A reason that no longer holds (a suspension lifted before the meeting): the member is reviewed after all.
   { name: "reinstate", from: ["NOT_RATED"], to: "DRAFT", permission: "minutes:write", kinds: MEMBER_ONLY, ownRecord: "forbidden", requires: ["reason"] },
+  // HD 43 lists who is not rated; any other reason the cell gives is its proposal, which the grassroots
+  // committee confirms with its grounds (the record stays NOT_RATED, now confirmed) or turns down (the
+  // member is reviewed after all).
+  { name: "confirmNotRated", from: ["NOT_RATED"], to: "NOT_RATED", permission: "rating:decide", kinds: MEMBER_ONLY, ownRecord: "forbidden", requires: ["reason"] },
+  { name: "rejectNotRated", from: ["NOT_RATED"], to: "DRAFT", permission: "rating:decide", kinds: MEMBER_ONLY, ownRecord: "forbidden", requires: ["reason"] },
   // 366 Điều 12 Bước 2: the cell's meeting reviews the member and votes the proposed level (finalizing the minutes).
   { name: "review", from: ["SUBMITTED", "ABSENT"], to: "REVIEWED", permission: "minutes:write", kinds: MEMBER_ONLY, ownRecord: "forbidden", requires: ["vote"] },
   // 366 Điều 12 Bước 3: the competent committee decides the level (rating-rules §5, §7.8 for the quota);

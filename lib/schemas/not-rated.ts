@@ -25,3 +25,12 @@ export const ReinstateSchema = z.object({
   reason: z.string().trim().min(1, { message: "required" }).pipe(trimmedParagraph(1_000)),
 });
 export type ReinstateInput = z.input<typeof ReinstateSchema>;
+
+/** The grassroots committee confirms a cell's proposal to leave a member unrated (OTHER), or turns it down: with its grounds either way. */
+export const ConfirmNotRatedSchema = z.object({
+  recordId: id,
+  expectedVersion: z.number().int().min(0),
+  confirm: z.boolean({ message: "invalid" }),
+  grounds: z.string().trim().min(1, { message: "required" }).pipe(trimmedParagraph(1_000)),
+});
+export type ConfirmNotRatedInput = z.input<typeof ConfirmNotRatedSchema>;

@@ -10,8 +10,8 @@ import { addOpinion, deleteOpinion, editOpinion } from "@/lib/data/opinions";
 import { changeOwnPassword } from "@/lib/data/passwords";
 import { updateMemberRatingFacts } from "@/lib/data/record-facts";
 import { saveSelfReviewDraft, submitSelfReview, returnSelfReview } from "@/lib/data/self-reviews";
-import { markNotRated, reinstate } from "@/lib/data/not-rated";
-import { MarkNotRatedSchema, ReinstateSchema } from "@/lib/schemas/not-rated";
+import { markNotRated, reinstate, ruleOnNotRated } from "@/lib/data/not-rated";
+import { ConfirmNotRatedSchema, MarkNotRatedSchema, ReinstateSchema } from "@/lib/schemas/not-rated";
 import { endMySession, endUserSessions } from "@/lib/data/sessions";
 import { setUserLocale } from "@/lib/data/users";
 import { ChangePasswordSchema, EndSessionSchema, EndUserSessionsSchema } from "@/lib/schemas/account";
@@ -217,4 +217,5 @@ export const ACTIONS: Registry = {
   returnSelfReviewAction: { schema: ReturnSelfReviewSchema, base: (f) => ({ recordId: f.recordId, reason: "Bổ sung phần hạn chế." }), run: returnSelfReview },
   markNotRatedAction: { schema: MarkNotRatedSchema, base: (f) => ({ recordId: f.recordId, expectedVersion: f.recordVersion, reason: "OTHER", note: "Chuyển sinh hoạt tạm thời." }), run: markNotRated },
   reinstateAction: { schema: ReinstateSchema, base: (f) => ({ recordId: f.recordId, expectedVersion: f.recordVersion, reason: "Ghi nhầm lý do." }), run: reinstate },
+  ruleOnNotRatedAction: { schema: ConfirmNotRatedSchema, base: (f) => ({ recordId: f.recordId, expectedVersion: f.recordVersion, confirm: true, grounds: "Quyết định số 12-QĐ/ĐU." }), run: ruleOnNotRated },
 };

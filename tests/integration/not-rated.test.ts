@@ -4,7 +4,7 @@ import { NotFoundError, type Actor } from "@/lib/auth/permissions";
 import { getCurrentCycle } from "@/lib/data/cycles";
 import { db } from "@/lib/data/db";
 import { listRecordHistory } from "@/lib/data/history";
-import { markNotRated, reinstate } from "@/lib/data/not-rated";
+import { listNotRatedProposals, markNotRated, reinstate, ruleOnNotRated } from "@/lib/data/not-rated";
 import { getSelfReviewPage } from "@/lib/data/self-reviews";
 import { DomainError } from "@/lib/errors";
 import { describeAuditEntry } from "@/lib/review/history";
@@ -18,29 +18,38 @@ import { expectTallyExact } from "./tally";
 
 let secretary: Actor; // bithu, Chi bộ thôn Đông
 let otherSecretary: Actor; // bithu2, Chi bộ thôn Tây
+let committee: Actor; // danguy, Đảng bộ xã An Bình
 let recordId: string;
 let ownRecordId: string;
+let memberId: string;
+let admittedOn: Date;
+let ratingDate: Date;
 
 const recordNow = () => db.reviewRecord.findUniqueOrThrow({ where: { id: recordId }, select: { state: true, notRatedReason: true, version: true } });
 const auditCount = () => db.auditLog.count({ where: { entityId: recordId } });
 
 beforeAll(async () => {
   await ensureDemoDistrict();
-  [secretary, otherSecretary] = await Promise.all([actorFor("bithu"), actorFor("bithu2")]);
+  [secretary, otherSecretary, committee] = await Promise.all([actorFor("bithu"), actorFor("bithu2"), actorFor("danguy")]);
   const cellEast = await orgByCode("HU.01.04");
   const cycle = (await getCurrentCycle(cellEast))!;
   // A member of the cell without an account, still writing: nobody else's test reads this one.
   const record = await db.reviewRecord.findFirstOrThrow({
     where: { cycleId: cycle.id, scopeOrgId: cellEast, subjectKind: "MEMBER", state: "DRAFT", member: { users: { none: {} } } },
     orderBy: { member: { cardNumber: "desc" } },
-    select: { id: true },
+    select: { id: true, memberId: true, member: { select: { admittedOn: true } } },
   });
   recordId = record.id;
+  memberId = record.memberId!;
+  admittedOn = record.member!.admittedOn;
+  ratingDate = cycle.ratingDate;
   ownRecordId = (await db.reviewRecord.findFirstOrThrow({ where: { cycleId: cycle.id, memberId: secretary.memberId! }, select: { id: true } })).id;
 });
 
 describe("not rated", () => {
   it("the secretary sets a record aside with its reason, and takes it back with why", async () => {
+    // Admitted two months before the rating date: a new member under HD 43.
+    await db.member.update({ where: { id: memberId }, data: { admittedOn: new Date(ratingDate.getTime() - 60 * 86_400_000) } });
     const before = await recordNow();
     expect((await getSelfReviewPage(secretary, recordId)).canMarkNotRated).toBe(true);
 
@@ -95,4 +104,65 @@ describe("not rated", () => {
   });
 });
 
-afterAll(() => expectTallyExact());
+describe("only as the guidance allows", () => {
+  it("refuses a reason of the regulation the member's own record contradicts, saying why, and changes nothing", async () => {
+    await db.member.update({ where: { id: memberId }, data: { admittedOn } });
+    const member = await db.member.findUniqueOrThrow({ where: { id: memberId }, select: { fullName: true, status: true } });
+    expect(member.status).toBe("ACTIVE");
+    const before = await recordNow();
+    const audits = await auditCount();
+    for (const reason of ["NEW_MEMBER", "EXEMPT", "SUSPENDED"] as const) {
+      const error = await markNotRated(secretary, { recordId, expectedVersion: before.version, reason, note: "" }).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: "NOT_RATED_FACTS", fieldErrors: { reason: "notRatedFacts" }, values: { name: member.fullName, reason } });
+    }
+    expect(await recordNow()).toEqual(before);
+    expect(await auditCount()).toBe(audits);
+    // The register says suspended: the reason holds.
+    await db.member.update({ where: { id: memberId }, data: { status: "SUSPENDED" } });
+    try {
+      await markNotRated(secretary, { recordId, expectedVersion: before.version, reason: "SUSPENDED", note: "Quyết định đình chỉ sinh hoạt số 3-QĐ/ĐU." });
+      expect(await recordNow()).toMatchObject({ state: "NOT_RATED", notRatedReason: "SUSPENDED" });
+      await reinstate(secretary, { recordId, expectedVersion: before.version + 1, reason: "Hết thời hạn đình chỉ." });
+    } finally {
+      await db.member.update({ where: { id: memberId }, data: { status: "ACTIVE" } });
+    }
+  });
+
+  it("another reason is the cell's proposal until the grassroots committee confirms it with its grounds", async () => {
+    const commune = await orgByCode("HU.01");
+    const before = await recordNow();
+    const result = await markNotRated(secretary, { recordId, expectedVersion: before.version, reason: "OTHER", note: "Đi lao động ở nước ngoài từ tháng 3." });
+    expect(result).toEqual({ state: "NOT_RATED", awaitsConfirmation: true });
+    expect((await getSelfReviewPage(secretary, recordId)).record.awaitsConfirmation).toBe(true);
+    const proposals = await listNotRatedProposals(committee, commune);
+    const proposal = proposals.find((p) => p.recordId === recordId)!;
+    expect(proposal).toMatchObject({ version: before.version + 1, grounds: "Đi lao động ở nước ngoài từ tháng 3.", own: false });
+    // Neither the cell's secretary nor another commune decides it; a ruling needs grounds.
+    await expect(listNotRatedProposals(secretary, commune)).rejects.toBeInstanceOf(NotFoundError);
+    const bySecretary = await ruleOnNotRated(secretary, { recordId, expectedVersion: proposal.version, confirm: true, grounds: "x" }).catch((e: unknown) => e);
+    expect(bySecretary).toBeInstanceOf(WorkflowError);
+    await expect(ruleOnNotRated(committee, { recordId, expectedVersion: proposal.version, confirm: true, grounds: " " })).rejects.toBeInstanceOf(ZodError);
+
+    await ruleOnNotRated(committee, { recordId, expectedVersion: proposal.version, confirm: true, grounds: "Nghị quyết cấp ủy ngày 05/12: đồng ý không xếp loại." });
+    const confirmed = await db.reviewRecord.findUniqueOrThrow({ where: { id: recordId }, select: { state: true, notRatedConfirmedAt: true, notRatedConfirmedById: true } });
+    expect(confirmed).toMatchObject({ state: "NOT_RATED", notRatedConfirmedAt: expect.any(Date), notRatedConfirmedById: committee.userId });
+    expect((await listNotRatedProposals(committee, commune)).map((p) => p.recordId)).not.toContain(recordId);
+    const [latest] = (await listRecordHistory(secretary, recordId)).entries;
+    expect(latest.action).toBe("record.notRatedConfirm");
+    expect(describeAuditEntry(latest.action, latest.data).details).toEqual([{ key: "details.reason", values: { reason: "Nghị quyết cấp ủy ngày 05/12: đồng ý không xếp loại." } }]);
+    // Confirmed once: no second ruling.
+    await expect(ruleOnNotRated(committee, { recordId, expectedVersion: proposal.version + 1, confirm: false, grounds: "x" })).rejects.toMatchObject({ code: "TRANSITION_NOT_ALLOWED" });
+
+    // Proposed again and turned down: the member is reviewed after all.
+    await reinstate(secretary, { recordId, expectedVersion: proposal.version + 1, reason: "Đề xuất lại." });
+    await markNotRated(secretary, { recordId, expectedVersion: proposal.version + 2, reason: "OTHER", note: "Đi lao động ở nước ngoài." });
+    await ruleOnNotRated(committee, { recordId, expectedVersion: proposal.version + 3, confirm: false, grounds: "Vẫn liên hệ được, đề nghị kiểm điểm bằng văn bản." });
+    expect(await recordNow()).toMatchObject({ state: "DRAFT", notRatedReason: null });
+    expect((await listRecordHistory(secretary, recordId)).entries[0].action).toBe("record.notRatedReject");
+  });
+});
+
+afterAll(async () => {
+  await db.member.update({ where: { id: memberId }, data: { admittedOn } });
+  await expectTallyExact();
+});

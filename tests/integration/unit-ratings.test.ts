@@ -251,6 +251,24 @@ describe("the order of the review (366 Điều 7 k3, Điều 12 k2)", () => {
     expect(await db.auditLog.count()).toBe(audits);
   });
 
+  it("counts a cell's unconfirmed proposal to leave a member unrated as not yet decided", async () => {
+    await db.reviewRecord.update({ where: { id: (await recordOf(commune)).id }, data: { state: "DRAFT", selfLevel: null, proposedLevel: null, decidedLevel: null } });
+    const own = await recordOf(commune);
+    const cycle = (await getCurrentCycle(commune))!;
+    const member = await db.reviewRecord.findFirstOrThrow({ where: { cycleId: cycle.id, scopeOrgId: cellWest, subjectKind: "MEMBER" }, select: { id: true, state: true, notRatedReason: true } });
+    const error = await refusal(
+      withWorkBelowDone(commune, async () => {
+        await db.reviewRecord.update({ where: { id: member.id }, data: { state: "NOT_RATED", notRatedReason: "OTHER", notRatedConfirmedAt: null } });
+        try {
+          return await rateUnit(committee, { recordId: own.id, expectedVersion: own.version, level: "GOOD", ...GOOD_FACTS });
+        } finally {
+          await db.reviewRecord.update({ where: { id: member.id }, data: { state: member.state, notRatedReason: member.notRatedReason } });
+        }
+      }),
+    );
+    expect(error).toMatchObject({ code: "ORDER_OF_WORK", values: { members: 1, units: 0 } });
+  });
+
   it("refuses the upper committee's decision on an organization its board has not verified", async () => {
     await db.reviewRecord.update({ where: { id: (await recordOf(commune)).id }, data: { state: "SUBMITTED", selfLevel: "GOOD", proposedLevel: "GOOD", verifiedAt: null } });
     const own = await recordOf(commune);

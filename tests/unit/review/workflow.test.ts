@@ -59,7 +59,7 @@ const ON_OTHERS: Record<RecordState, Record<Role, TransitionName[]>> = {
   SUBMITTED: { ...none, CELL_SECRETARY: ["return", "markAbsent", "markNotRated", "review"] },
   RETURNED: { ...none, CELL_SECRETARY: ["submitOnBehalf", "markAbsent", "markNotRated"] },
   ABSENT: { ...none, CELL_SECRETARY: ["submitOnBehalf", "markNotRated", "review"] },
-  NOT_RATED: { ...none, CELL_SECRETARY: ["reinstate"] },
+  NOT_RATED: { ...none, CELL_SECRETARY: ["reinstate"], GRASSROOTS_COMMITTEE: ["confirmNotRated", "rejectNotRated"] },
   REVIEWED: { ...none, GRASSROOTS_COMMITTEE: ["decide", "sendBack"] },
   DECIDED: { ...none, GRASSROOTS_COMMITTEE: ["decide", "publish", "reopen"], UPPER_BOARD: ["startRereview"], UPPER_STANDING: ["startRereview"] },
   PUBLISHED: { ...none, GRASSROOTS_COMMITTEE: ["reopen"], UPPER_BOARD: ["startRereview"], UPPER_STANDING: ["startRereview"] },
@@ -89,7 +89,7 @@ const cases = ROLES.flatMap((role) => RECORD_STATES.flatMap((state) => (Object.k
 describe("canTransition: the whole matrix of members' records", () => {
   it("has every case", () => {
     expect(cases).toHaveLength(ROLES.length * RECORD_STATES.length * 4);
-    expect(TRANSITION_NAMES).toHaveLength(23);
+    expect(TRANSITION_NAMES).toHaveLength(25);
   });
 
   it.each(cases)("%s on a %s member's record (%s)", (role, state, whose) => {
@@ -163,7 +163,7 @@ describe("the table", () => {
       SUBMITTED: ["return", "markAbsent", "markNotRated", "review"],
       RETURNED: ["submit", "submitOnBehalf", "markAbsent", "markNotRated"],
       ABSENT: ["submit", "submitOnBehalf", "markNotRated", "review"],
-      NOT_RATED: ["reinstate"],
+      NOT_RATED: ["reinstate", "confirmNotRated", "rejectNotRated"],
       REVIEWED: ["decide", "sendBack"],
       DECIDED: ["decide", "publish", "reopen", "startRereview"],
       PUBLISHED: ["reopen", "startRereview"],
@@ -182,6 +182,8 @@ describe("the table", () => {
       markAbsent: "ABSENT",
       markNotRated: "NOT_RATED",
       reinstate: "DRAFT",
+      confirmNotRated: "NOT_RATED",
+      rejectNotRated: "DRAFT",
       review: "REVIEWED",
       decide: "DECIDED",
       publish: "PUBLISHED",
@@ -215,8 +217,9 @@ describe("the table", () => {
     expect(new Set(TRANSITION_NAMES).size).toBe(TRANSITIONS.length);
     for (const t of TRANSITIONS) {
       expect(t.from.length).toBeGreaterThan(0);
-      // Only deciding again (a level not yet published) and re-verifying stay where they are.
-      if (!["decide", "decideUnit", "approve", "verify", "proposeUnit"].includes(t.name)) expect(t.from).not.toContain(t.to);
+      // Only deciding again (a level not yet published), re-verifying and confirming a proposal to leave a
+      // member unrated stay where they are.
+      if (!["decide", "decideUnit", "approve", "verify", "proposeUnit", "confirmNotRated"].includes(t.name)) expect(t.from).not.toContain(t.to);
       expect(ROLES.some((role) => scopeOf(role, t.permission) !== undefined)).toBe(true);
     }
   });

@@ -76,6 +76,7 @@ export default async function SelfReviewPage({ params, searchParams }: { params:
       {page.record.state === "NOT_RATED" && page.record.notRatedReason && (
         <p role="note" className="mb-4 rounded-lg border border-slate-300 bg-slate-50 px-3 py-2 text-sm text-slate-900" data-testid="not-rated-reason">
           {t("notRated.current", { reason: t(`notRatedReasons.${page.record.notRatedReason}`) })}
+          {page.record.awaitsConfirmation ? ` ${t("notRated.awaitsConfirmation")}` : null}
         </p>
       )}
       {page.canReinstate && (

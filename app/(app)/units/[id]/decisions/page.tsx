@@ -9,12 +9,14 @@ import { PageHeader } from "@/components/ui/page-header";
 import { orNotFound } from "@/lib/auth/not-found";
 import { requireActor } from "@/lib/auth/session";
 import { getDecisionDesk } from "@/lib/data/decisions";
+import { listNotRatedProposals } from "@/lib/data/not-rated";
+import { NotRatedProposals } from "@/components/review/not-rated-proposals";
 
 /** The grassroots committee's decision desk: every member's level across its cells, under the 20 % rule. */
 export default async function DecisionsPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
   const { id } = await params;
-  const [t, desk] = await Promise.all([getTranslations(), orNotFound(getDecisionDesk(actor, id))]);
+  const [t, desk, notRatedProposals] = await Promise.all([getTranslations(), orNotFound(getDecisionDesk(actor, id)), orNotFound(listNotRatedProposals(actor, id))]);
   if (!desk) return <EmptyState>{t("home.noCycle")}</EmptyState>;
   return (
     <>
@@ -39,6 +41,7 @@ export default async function DecisionsPage({ params }: { params: Promise<{ id: 
           </span>
         }
       />
+      <NotRatedProposals proposals={notRatedProposals} />
       <DecisionDesk organizationId={desk.organization.id} cycle={desk.cycle} groups={desk.groups} cells={desk.cells} records={desk.records} />
     </>
   );

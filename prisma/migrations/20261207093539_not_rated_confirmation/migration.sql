@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ReviewRecord" ADD COLUMN     "notRatedConfirmedAt" TIMESTAMP(3),
+ADD COLUMN     "notRatedConfirmedById" TEXT;
