@@ -22,8 +22,8 @@ test("not rated only as the guidance allows: a refused reason, the cell's propos
   await card.getByLabel("Căn cứ, ghi chú").fill("Kết nạp ngày 20/08, chưa đủ 6 tháng đến ngày xếp loại.");
   await card.getByRole("button", { name: "Không xếp loại" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Không xếp loại" }).click();
-  await expect(card.getByRole("alert")).toContainText(`Không ghi được “không xếp loại” cho ${name}`);
-  await expect(card.getByRole("alert")).toContainText("đã đủ 6 tháng tính đến ngày xếp loại");
+  await expect(card.getByTestId("form-error")).toContainText(`Không ghi được “không xếp loại” cho ${name}`);
+  await expect(card.getByTestId("form-error")).toContainText("đã đủ 6 tháng tính đến ngày xếp loại");
   await expectAccessible(page);
 
   // Another reason: the cell's proposal, awaiting the grassroots committee.
