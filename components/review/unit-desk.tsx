@@ -13,6 +13,7 @@ import type { RuleSetId } from "@/lib/grading/rule-sets";
 import { LEVELS, type Level, type LevelOrNotRated, type QuotaBase, type SubjectVerdict } from "@/lib/grading/types";
 import { decidedGroupCheck, type GroupMember } from "@/lib/review/decisions";
 import { organizationSubject, type StoredOrganizationFacts } from "@/lib/review/facts";
+import type { OrderGap } from "@/lib/review/order-of-work";
 import type { RecordState } from "@/lib/review/workflow";
 import type { DeskGroup } from "./decision-desk";
 import { GroupQuotaCard, ReasonButton, useExplainFailure } from "./decision-parts";
@@ -37,6 +38,10 @@ export type DeskUnit = {
   facts: StoredOrganizationFacts;
   subordinateLevels: LevelOrNotRated[];
   transitions: string[];
+  /** A locality's organization: it answers for the five socio-economic targets. */
+  answersForTargets: boolean;
+  /** Its own self-rating's gaps in the order of the review (the committee's own organization only). */
+  orderGaps: OrderGap[];
 };
 
 type Props = {
@@ -201,7 +206,17 @@ export function UnitDesk({ organizationId, cycle, groups, units, canPublish }: P
               </dl>
 
               {u.transitions.includes("selfRate") || u.transitions.includes("proposeUnit") ? (
-                <UnitSelfRatingForm recordId={u.recordId} version={u.version} facts={u.facts} level={u.selfLevel} kind={u.kind} verdict={{ facts: u.facts, subordinateLevels: u.subordinateLevels, establishedOn: u.establishedOn, peerGroup: u.peerGroupId ?? "" }} cycle={cycle} />
+                <UnitSelfRatingForm
+                  recordId={u.recordId}
+                  version={u.version}
+                  facts={u.facts}
+                  level={u.selfLevel}
+                  kind={u.kind}
+                  verdict={{ facts: u.facts, subordinateLevels: u.subordinateLevels, establishedOn: u.establishedOn, peerGroup: u.peerGroupId ?? "" }}
+                  cycle={cycle}
+                  answersForTargets={u.answersForTargets}
+                  orderGaps={u.orderGaps}
+                />
               ) : null}
 
               {u.transitions.includes("verify") ? <VerifyForm unit={u} maxIndex={maxIndex} pending={pending} onVerify={(level, note) => run(() => verifyUnitAction({ recordId: u.recordId, expectedVersion: u.version, level, note }), t("verified"))} /> : null}

@@ -11,13 +11,17 @@ import { rateUnitAction } from "@/lib/actions/unit-ratings";
 import { evaluateSubject } from "@/lib/grading/evaluate";
 import type { RuleSetId } from "@/lib/grading/rule-sets";
 import { LEVELS, type Level, type LevelOrNotRated } from "@/lib/grading/types";
+import { formatIsoDate } from "@/lib/i18n/format";
 import { organizationSubject, type StoredOrganizationFacts } from "@/lib/review/facts";
+import type { OrderGap } from "@/lib/review/order-of-work";
 import { UnitSelfRatingSchema, type UnitSelfRatingInput } from "@/lib/schemas/decisions";
 import { VerdictPanel } from "./verdict-panel";
 
 type NumberField = "scoreGeneral" | "scoreResults" | "tasks.assigned" | "tasks.completed" | "tasks.onTime" | "tasks.exceeded" | "shortcomings.named" | "shortcomings.remedied" | "targetsCompletedPercent";
 
-const FLAGS = ["localBodiesAtLeastGood", "leadershipDisciplined", "disunityConcluded", "leadershipMemberDegraded", "forceMajeure"] as const;
+/** The facts the committee is asked (what the app cannot derive); the older rule sets' local bodies among them. */
+const FLAGS_366 = ["leadershipDisciplined", "leadershipMemberDegraded", "disunityConcluded", "forceMajeure"] as const;
+const FLAGS_OLDER = ["localBodiesAtLeastGood", "leadershipDisciplined", "disunityConcluded", "leadershipMemberDegraded", "forceMajeure"] as const;
 
 /**
  * A unit rates itself: the cell's proposal voted at its meeting (its secretary records it), or the
@@ -32,6 +36,8 @@ export function UnitSelfRatingForm({
   kind,
   verdict,
   cycle,
+  answersForTargets = false,
+  orderGaps = [],
 }: {
   recordId: string;
   version: number;
@@ -40,7 +46,14 @@ export function UnitSelfRatingForm({
   kind: "SUBORDINATE" | "GRASSROOTS";
   verdict: { facts: StoredOrganizationFacts; subordinateLevels: LevelOrNotRated[]; establishedOn: string; peerGroup: string };
   cycle: { ruleSet: RuleSetId; ratingDate: string };
+  /** A locality's organization (xã, phường): it answers for the five socio-economic targets. */
+  answersForTargets?: boolean;
+  /** What must be done below before this unit rates itself (366 Điều 7 k3, Điều 12 k2). */
+  orderGaps?: OrderGap[];
 }) {
+  const under366 = cycle.ruleSet === "QD366_HD43";
+  const derived = facts.derived;
+  const answerOf = (disciplineId: string) => facts.leadershipDisciplineAnswers.find((a) => a.disciplineId === disciplineId);
   const t = useTranslations("decideOrgs.selfRating");
   const tAll = useTranslations();
   const router = useRouter();
@@ -60,6 +73,12 @@ export function UnitSelfRatingForm({
       disunityConcluded: facts.disunityConcluded,
       leadershipMemberDegraded: facts.leadershipMemberDegraded,
       forceMajeure: facts.forceMajeure,
+      fiveTargetsMissed: facts.fiveTargetsMissed,
+      leadershipDisciplineAnswers: derived.leadershipDisciplines.map((d) => ({
+        disciplineId: d.disciplineId,
+        atFormerUnit: answerOf(d.disciplineId)?.atFormerUnit ?? false,
+        unrelatedToDuties: answerOf(d.disciplineId)?.unrelatedToDuties ?? false,
+      })),
       note: "",
     },
   });
@@ -78,6 +97,12 @@ export function UnitSelfRatingForm({
     disunityConcluded: values.disunityConcluded ?? false,
     leadershipMemberDegraded: values.leadershipMemberDegraded ?? false,
     forceMajeure: values.forceMajeure ?? false,
+    fiveTargetsMissed: answersForTargets && (values.fiveTargetsMissed ?? false),
+    leadershipDisciplineAnswers: (values.leadershipDisciplineAnswers ?? []).map((a, i) => ({
+      disciplineId: a?.disciplineId ?? derived.leadershipDisciplines[i]?.disciplineId ?? "",
+      atFormerUnit: a?.atFormerUnit ?? false,
+      unrelatedToDuties: a?.unrelatedToDuties ?? false,
+    })),
   };
   const live = evaluateSubject(
     organizationSubject(recordId, liveFacts, {
@@ -111,6 +136,16 @@ export function UnitSelfRatingForm({
         {/* On the cell's page the card around the form carries the title. */}
         {kind === "GRASSROOTS" ? <p className="text-sm font-semibold text-slate-900">{t("titleGrassroots")}</p> : null}
         <FormAlert message={status?.message} tone={status?.tone} />
+        {orderGaps.length > 0 ? (
+          <div role="note" className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950" data-testid="order-gaps">
+            <p className="font-medium">{t("orderGaps.title")}</p>
+            <ul className="list-disc pl-5">
+              {orderGaps.map((gap) => (
+                <li key={gap.code}>{t(`orderGaps.${gap.code}`, { count: "count" in gap ? gap.count : 0 })}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
         <div className="grid grid-cols-2 gap-3">
           {numberField("scoreGeneral", t("scoreGeneral"), { step: "0.1", max: 30 })}
           {numberField("scoreResults", t("scoreResults"), { step: "0.1", max: 70 })}
@@ -127,15 +162,62 @@ export function UnitSelfRatingForm({
           {numberField("shortcomings.named", t("shortcomingsNamed"))}
           {numberField("shortcomings.remedied", t("shortcomingsRemedied"))}
         </fieldset>
-        {numberField("targetsCompletedPercent", t("targets"), { max: 100 })}
+        {/* Read by the older rule sets only: a QD366_HD43 cycle does not ask them. */}
+        {under366 ? null : numberField("targetsCompletedPercent", t("targets"), { max: 100 })}
+        {under366 ? (
+          <section className="space-y-2 rounded-lg border border-slate-200 bg-white p-3" aria-labelledby={`${recordId}-derived`} data-testid="derived-facts">
+            <h3 id={`${recordId}-derived`} className="text-sm font-medium text-slate-800">
+              {t("derived.title")}
+            </h3>
+            <p className="text-xs text-slate-600">{t("derived.source")}</p>
+            {derived.leadershipDisciplines.length === 0 ? (
+              <p className="text-sm text-slate-700">{t("derived.noDisciplines")}</p>
+            ) : (
+              <ul className="space-y-2">
+                {derived.leadershipDisciplines.map((d, i) => (
+                  <li key={d.disciplineId} className="rounded-md border border-amber-200 bg-amber-50 p-2 text-sm">
+                    <p className="text-slate-900">
+                      {t("derived.discipline", { name: d.memberName, form: tAll(`disciplineForms.${d.form}`), date: formatIsoDate(d.decidedOn) })}
+                      {d.selfDetectedAndRemedied ? ` ${t("derived.selfRemedied")}` : ""}
+                      {d.countedInEarlierYear ? ` ${t("derived.countedEarlier")}` : ""}
+                    </p>
+                    <input type="hidden" {...form.register(`leadershipDisciplineAnswers.${i}.disciplineId`)} />
+                    <label className="mt-1 flex min-h-10 items-center gap-2">
+                      <input type="checkbox" className="size-5" {...form.register(`leadershipDisciplineAnswers.${i}.atFormerUnit`)} />
+                      {t("derived.atFormerUnit")}
+                    </label>
+                    <label className="flex min-h-10 items-center gap-2">
+                      <input type="checkbox" className="size-5" {...form.register(`leadershipDisciplineAnswers.${i}.unrelatedToDuties`)} />
+                      {t("derived.unrelatedToDuties")}
+                    </label>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {derived.degradedLeaders.length > 0 ? <p className="text-sm text-slate-900">{t("derived.degraded", { names: derived.degradedLeaders.join(", ") })}</p> : null}
+            {kind === "GRASSROOTS" || derived.subordinateUnits > 0 ? (
+              <p className="text-sm text-slate-900">
+                {derived.disciplinedSubordinates.length > 0
+                  ? t("derived.subordinatesDisciplined", { names: derived.disciplinedSubordinates.join(", ") })
+                  : t("derived.noSubordinatesDisciplined", { count: derived.subordinateUnits })}
+              </p>
+            ) : null}
+          </section>
+        ) : null}
         <fieldset className="space-y-2">
           <legend className="text-sm font-medium text-slate-800">{t("facts")}</legend>
-          {FLAGS.map((name) => (
+          {(under366 ? FLAGS_366 : FLAGS_OLDER).map((name) => (
             <label key={name} className="flex min-h-10 items-center gap-2 text-sm">
               <input type="checkbox" className="size-5" {...form.register(name)} />
-              {t(`flags.${name}`)}
+              {under366 ? t(`flags366.${name}`) : t(`flags.${name}`)}
             </label>
           ))}
+          {under366 && answersForTargets ? (
+            <label className="flex min-h-10 items-center gap-2 text-sm">
+              <input type="checkbox" className="size-5" {...form.register("fiveTargetsMissed")} />
+              {t("flags366.fiveTargetsMissed")}
+            </label>
+          ) : null}
         </fieldset>
         <label className="block text-sm font-medium text-slate-800">
           {t("level")}

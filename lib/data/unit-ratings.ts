@@ -4,13 +4,14 @@ import { DomainError } from "@/lib/errors";
 import type { OrgKind, Prisma } from "@/lib/generated/prisma/client";
 import { evaluateSubject, levelRefusal, type Level, type LevelOrNotRated, type LevelRefusal, type QuotaBase, type RuleSetId } from "@/lib/grading";
 import { toIsoDate } from "@/lib/i18n/format";
-import { organizationSubject, type StoredOrganizationFacts } from "@/lib/review/facts";
+import { NO_DERIVED_FACTS, organizationSubject, type DerivedOrganizationFacts, type StoredOrganizationFacts } from "@/lib/review/facts";
 import { selfRatingGaps, SETTLED_STATES, type OrderGap, type UnitProgress } from "@/lib/review/order-of-work";
 import { assertTransition, availableTransitions, type RecordKind, type RecordState } from "@/lib/review/workflow";
 import { PublishSchema, ReturnUnitSchema, SaveDecisionsSchema, UnitSelfRatingSchema, VerifyUnitSchema } from "@/lib/schemas/decisions";
 import { getCurrentCycle } from "./cycles";
 import { ancestriesOf, assertGroupsHold, assertNoProblems, BULK_TRANSACTION, decisionProblem, DECIDING_STATUSES, lockForDecisions, lockGroups, writeDecisions } from "./decisions";
 import { db, type DbClient, type Tx } from "./db";
+import { derivedOrganizationFacts, storedAnswers } from "./organization-facts";
 import { getOrgAncestry } from "./scope";
 
 // Units' ratings (366 Điều 12, Bước 2–3): a cell proposes its own level at its meeting and the
@@ -48,7 +49,8 @@ const UNIT_SELECT = {
   forceMajeure: true,
   fiveTargetsMissed: true,
   leadershipMemberDegraded: true,
-  organization: { select: { id: true, name: true, code: true, kind: true, establishedOn: true } },
+  leadershipDisciplines: true,
+  organization: { select: { id: true, name: true, code: true, kind: true, sector: true, establishedOn: true } },
 } as const;
 type UnitRow = Prisma.ReviewRecordGetPayload<{ select: typeof UNIT_SELECT }>;
 
@@ -57,7 +59,8 @@ export function recordKindOf(kind: OrgKind): Exclude<RecordKind, "MEMBER"> {
   return kind === "DANG_BO_CO_SO" || kind === "CHI_BO_CO_SO" ? "GRASSROOTS" : "SUBORDINATE";
 }
 
-function factsOf(r: UnitRow): StoredOrganizationFacts {
+/** A unit's facts for the rules: as stored, with what the app derives from its other rows. */
+function factsOf(r: UnitRow, derived: DerivedOrganizationFacts = NO_DERIVED_FACTS): StoredOrganizationFacts {
   return {
     scoreGeneralTenths: r.scoreGeneralTenths,
     scoreResultsTenths: r.scoreResultsTenths,
@@ -70,6 +73,8 @@ function factsOf(r: UnitRow): StoredOrganizationFacts {
     forceMajeure: r.forceMajeure,
     fiveTargetsMissed: r.fiveTargetsMissed,
     leadershipMemberDegraded: r.leadershipMemberDegraded,
+    leadershipDisciplineAnswers: storedAnswers(r.leadershipDisciplines),
+    derived,
   };
 }
 
@@ -134,7 +139,14 @@ export async function getUnitDesk(actor: Actor, organizationId: string) {
     }),
   ]);
   const unitIds = records.map((r) => r.organizationId!);
-  const [levels, ancestries] = await Promise.all([subordinateLevelsOf(unitIds, cycle.id, db), ancestriesOf(unitIds, db)]);
+  const ownRecord = records.find((r) => r.organizationId === organizationId);
+  const [levels, ancestries, derived, own] = await Promise.all([
+    subordinateLevelsOf(unitIds, cycle.id, db),
+    ancestriesOf(unitIds, db),
+    derivedOrganizationFacts(unitIds, cycle, db),
+    // The committee's own organization: what its self-rating still waits for.
+    ownRecord ? unitProgress(db, ownRecord).then((p) => ({ gaps: selfRatingGaps(recordKindOf(ownRecord.organization!.kind), p) })) : null,
+  ]);
   return {
     organization,
     cycle: { id: cycle.id, year: cycle.year, ruleSet: cycle.ruleSet as RuleSetId, ratingDate: toIsoDate(cycle.ratingDate), quotaBase: cycle.quotaBase as QuotaBase, status: cycle.status },
@@ -160,7 +172,9 @@ export async function getUnitDesk(actor: Actor, organizationId: string) {
         verificationNote: r.verificationNote,
         voteTally: r.voteTally as Record<string, number> | null,
         establishedOn: toIsoDate(r.organization!.establishedOn),
-        facts: factsOf(r),
+        answersForTargets: answersForFiveTargets(r.organization!),
+        orderGaps: r.organizationId === organizationId && own ? own.gaps : [],
+        facts: factsOf(r, derived.get(r.organizationId!)),
         subordinateLevels: levels.get(r.organizationId!) ?? [],
         transitions: availableTransitions(actor, context).map((t) => t.name),
       };
@@ -188,6 +202,11 @@ async function loadUnitRecord(tx: Tx, actor: Actor, recordId: string) {
   return { record, kind, context: { state: record.state as RecordState, kind, target: { organizationAncestry: ancestry } } };
 }
 
+/** 366 Điều 11 k4: the five basic socio-economic targets are set for localities (xã, phường, đặc khu). */
+export function answersForFiveTargets(organization: { kind: string; sector: string }): boolean {
+  return organization.sector === "COMMUNE" && (organization.kind === "DANG_BO_CO_SO" || organization.kind === "CHI_BO_CO_SO");
+}
+
 function assertOpen(status: string) {
   if (!DECIDING_STATUSES.includes(status)) throw new DomainError("CYCLE_CLOSED");
 }
@@ -197,10 +216,16 @@ function assertOpen(status: string) {
  * levels as they stand (docs/rating-rules.md §6: `proposalValid`). Every path that writes a unit's level
  * — its own proposal or self-rating, the verification, the decision — asks this before it writes.
  */
-function unitLevelRefusal(record: UnitRow, cycle: { ruleSet: string; ratingDate: Date }, subordinateLevels: readonly LevelOrNotRated[], level: Level): LevelRefusal | null {
+function unitLevelRefusal(
+  record: UnitRow,
+  cycle: { ruleSet: string; ratingDate: Date },
+  around: { subordinateLevels: readonly LevelOrNotRated[]; derived: DerivedOrganizationFacts | undefined },
+  level: Level,
+): LevelRefusal | null {
+  const { subordinateLevels } = around;
   return levelRefusal(
     evaluateSubject(
-      organizationSubject(record.id, factsOf(record), { peerGroup: record.peerGroupId ?? "", proposed: level, subordinateLevels, establishedOn: toIsoDate(record.organization!.establishedOn) }),
+      organizationSubject(record.id, factsOf(record, around.derived), { peerGroup: record.peerGroupId ?? "", proposed: level, subordinateLevels, establishedOn: toIsoDate(record.organization!.establishedOn) }),
       { ruleSet: cycle.ruleSet as RuleSetId, ratingDate: toIsoDate(cycle.ratingDate) },
     ),
   );
@@ -210,7 +235,7 @@ function unitLevelRefusal(record: UnitRow, cycle: { ruleSet: string; ratingDate:
  * Where a unit stands before it rates itself (lib/review/order-of-work.ts): its members' minutes, and the
  * records below it still without a decided level — one aggregate over its subtree.
  */
-async function unitProgress(tx: Tx, record: UnitRow): Promise<UnitProgress> {
+async function unitProgress(tx: DbClient, record: Pick<UnitRow, "organizationId" | "cycleId" | "organization">): Promise<UnitProgress> {
   const orgId = record.organizationId!;
   const [row] = await tx.$queryRaw<{ members: number; units: number; finalized: boolean }[]>`
     WITH subtree AS (SELECT "descendantId" AS id FROM "OrgClosure" WHERE "ancestorId" = ${orgId})
@@ -227,7 +252,7 @@ async function unitProgress(tx: Tx, record: UnitRow): Promise<UnitProgress> {
 }
 
 /** Refuses a unit's own rating while what must come before it is not done, saying what is missing. */
-async function assertOrderOfWork(tx: Tx, record: UnitRow, kind: "SUBORDINATE" | "GRASSROOTS"): Promise<void> {
+async function assertOrderOfWork(tx: Tx, record: Pick<UnitRow, "organizationId" | "cycleId" | "organization">, kind: "SUBORDINATE" | "GRASSROOTS"): Promise<void> {
   const gaps = selfRatingGaps(kind, await unitProgress(tx, record));
   if (gaps.length === 0) return;
   const count = (code: OrderGap["code"]) => gaps.reduce((n, g) => (g.code === code && "count" in g ? n + g.count : n), 0);
@@ -240,9 +265,12 @@ async function assertOrderOfWork(tx: Tx, record: UnitRow, kind: "SUBORDINATE" | 
 }
 
 /** Refuses a single unit's level the rules refuse, naming the unit and the cause. */
-async function assertUnitLevelAllowed(tx: Tx, record: UnitRow & { cycle: { ruleSet: string; ratingDate: Date } }, level: Level): Promise<void> {
-  const levels = await subordinateLevelsOf([record.organizationId!], record.cycleId, tx);
-  const refusal = unitLevelRefusal(record, record.cycle, levels.get(record.organizationId!) ?? [], level);
+async function assertUnitLevelAllowed(tx: Tx, record: UnitRow & { cycle: { year: number; ruleSet: string; ratingDate: Date } }, level: Level): Promise<void> {
+  const [levels, derived] = await Promise.all([
+    subordinateLevelsOf([record.organizationId!], record.cycleId, tx),
+    derivedOrganizationFacts([record.organizationId!], { id: record.cycleId, year: record.cycle.year }, tx),
+  ]);
+  const refusal = unitLevelRefusal(record, record.cycle, { subordinateLevels: levels.get(record.organizationId!) ?? [], derived: derived.get(record.organizationId!) }, level);
   if (refusal) throw new DomainError("LEVEL_REFUSED", { level: refusal }, { name: record.organization!.name, reason: refusal });
 }
 
@@ -259,6 +287,10 @@ export async function rateUnit(actor: Actor, raw: unknown) {
     assertOpen(record.cycle.status);
     if (record.version !== input.expectedVersion) throw new DomainError("STALE_EDIT");
     await assertOrderOfWork(tx, record, kind);
+    // The committee answers on the disciplines the register holds of its leadership, and no other.
+    const derived = (await derivedOrganizationFacts([record.organizationId!], { id: record.cycleId, year: record.cycle.year }, tx)).get(record.organizationId!)!;
+    const known = new Set(derived.leadershipDisciplines.map((d) => d.disciplineId));
+    if (input.leadershipDisciplineAnswers.some((a) => !known.has(a.disciplineId))) throw new DomainError("INVALID_INPUT", { leadershipDisciplineAnswers: "invalid" });
     const facts = {
       scoreGeneralTenths: input.scoreGeneral === null ? null : Math.round(input.scoreGeneral * 10),
       scoreResultsTenths: input.scoreResults === null ? null : Math.round(input.scoreResults * 10),
@@ -274,6 +306,9 @@ export async function rateUnit(actor: Actor, raw: unknown) {
       disunityConcluded: input.disunityConcluded,
       leadershipMemberDegraded: input.leadershipMemberDegraded,
       forceMajeure: input.forceMajeure,
+      // The five socio-economic targets are a locality's: a commune's or ward's party organization answers for them.
+      fiveTargetsMissed: answersForFiveTargets(record.organization!) && input.fiveTargetsMissed,
+      leadershipDisciplines: input.leadershipDisciplineAnswers,
     };
     await assertUnitLevelAllowed(tx, { ...record, ...facts }, input.level);
     await tx.reviewRecord.update({
@@ -374,7 +409,7 @@ export async function decideUnits(actor: Actor, raw: unknown) {
     });
     if (records.length !== ids.length) throw new NotFoundError();
     const unitIds = records.map((r) => r.organizationId!);
-    const [ancestries, levels] = await Promise.all([ancestriesOf(unitIds, tx), subordinateLevelsOf(unitIds, cycle.id, tx)]);
+    const [ancestries, levels, derived] = await Promise.all([ancestriesOf(unitIds, tx), subordinateLevelsOf(unitIds, cycle.id, tx), derivedOrganizationFacts(unitIds, cycle, tx)]);
     const byId = new Map(records.map((r) => [r.id, r]));
     const problems: Record<string, string> = {};
     for (const decision of input.decisions) {
@@ -386,7 +421,9 @@ export async function decideUnits(actor: Actor, raw: unknown) {
         continue;
       }
       assertTransition(actor, kind === "GRASSROOTS" ? "approve" : "decideUnit", { state: record.state as RecordState, kind, target: { organizationAncestry: ancestries.get(record.organizationId!) ?? [] } });
-      const problem = decisionProblem(decision, record, () => unitLevelRefusal(record, cycle, levels.get(record.organizationId!) ?? [], decision.level));
+      const problem = decisionProblem(decision, record, () =>
+        unitLevelRefusal(record, cycle, { subordinateLevels: levels.get(record.organizationId!) ?? [], derived: derived.get(record.organizationId!) }, decision.level),
+      );
       if (problem) problems[record.id] = problem;
     }
     assertNoProblems(problems);
@@ -437,7 +474,7 @@ export async function getUnitRating(actor: Actor, organizationId: string) {
   const record = await db.reviewRecord.findUnique({ where: { cycleId_organizationId: { cycleId: cycle.id, organizationId } }, select: UNIT_SELECT });
   if (!record) return null;
   const kind = recordKindOf(record.organization!.kind);
-  const levels = await subordinateLevelsOf([organizationId], cycle.id, db);
+  const [levels, derived] = await Promise.all([subordinateLevelsOf([organizationId], cycle.id, db), derivedOrganizationFacts([organizationId], cycle, db)]);
   return {
     recordId: record.id,
     kind,
@@ -445,7 +482,10 @@ export async function getUnitRating(actor: Actor, organizationId: string) {
     version: record.version,
     selfLevel: record.selfLevel as Level | null,
     decidedLevel: record.state === "PUBLISHED" ? (record.decidedLevel as Level | null) : null,
-    facts: factsOf(record),
+    facts: factsOf(record, derived.get(organizationId)),
+    answersForTargets: answersForFiveTargets(record.organization!),
+    // What its own rating still waits for, said before anyone fills the form in.
+    orderGaps: selfRatingGaps(kind, await unitProgress(db, record)),
     subordinateLevels: levels.get(organizationId) ?? [],
     establishedOn: toIsoDate(record.organization!.establishedOn),
     peerGroupId: record.peerGroupId,

@@ -19,3 +19,9 @@ export function todayInVietnam(now: Date = new Date()): string {
 export function toIsoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
+
+/** dd/mm/yyyy of a yyyy-mm-dd date, as the users write it. */
+export function formatIsoDate(iso: string): string {
+  const [year, month, day] = iso.split("-");
+  return day && month && year ? `${day}/${month}/${year}` : iso;
+}

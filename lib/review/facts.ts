@@ -111,6 +111,49 @@ export function recordSubject(standing: MemberStanding, stored: StoredRecordFact
   };
 }
 
+/** A discipline of a member of the unit's leadership collective, as the register holds it. */
+export interface LeadershipDisciplineSource {
+  disciplineId: string;
+  memberName: string;
+  decidedOn: string;
+  form: string;
+  selfDetectedAndRemedied: boolean;
+  /** Already used to rate an earlier year ("một vi phạm chỉ tính một lần"). */
+  countedInEarlierYear: boolean;
+}
+
+/**
+ * What the app knows of a unit from its other rows (lib/data/organization-facts.ts), so that nobody types
+ * it again: the disciplines of the members holding an office in its leadership (its chi ủy or đảng ủy, as
+ * the app's role assignments record the offices), those of them whose record this year concludes
+ * degradation, and its directly subordinate units whose own record says their collective was disciplined.
+ */
+export interface DerivedOrganizationFacts {
+  leadershipDisciplines: LeadershipDisciplineSource[];
+  degradedLeaders: string[];
+  disciplinedSubordinates: string[];
+  /** Directly subordinate units reviewed this year (the older rule sets' 20 % rule counts against them). */
+  subordinateUnits: number;
+}
+
+export const NO_DERIVED_FACTS: DerivedOrganizationFacts = Object.freeze({ leadershipDisciplines: [], degradedLeaders: [], disciplinedSubordinates: [], subordinateUnits: 0 });
+
+/**
+ * The committee's answer on one such discipline (366 Điều 11 khoản 4): a violation committed at a former
+ * unit, or not tied to the duties of the collective it sits in now, does not count against this unit.
+ */
+export interface LeadershipDisciplineAnswer {
+  disciplineId: string;
+  atFormerUnit: boolean;
+  unrelatedToDuties: boolean;
+}
+
+/** The disciplines that count against the unit: those the committee did not set aside by its answers. */
+export function countingLeadershipDisciplines(derived: DerivedOrganizationFacts, answers: readonly LeadershipDisciplineAnswer[]) {
+  const setAside = new Set(answers.filter((a) => a.atFormerUnit || a.unrelatedToDuties).map((a) => a.disciplineId));
+  return derived.leadershipDisciplines.filter((d) => !setAside.has(d.disciplineId));
+}
+
 /** A unit's record as stored: the facts the organization rules read (docs/rating-rules.md §4, §7). */
 export interface StoredOrganizationFacts {
   scoreGeneralTenths: number | null;
@@ -124,6 +167,8 @@ export interface StoredOrganizationFacts {
   forceMajeure: boolean;
   fiveTargetsMissed: boolean;
   leadershipMemberDegraded: boolean;
+  leadershipDisciplineAnswers: LeadershipDisciplineAnswer[];
+  derived: DerivedOrganizationFacts;
 }
 
 /**
@@ -152,6 +197,14 @@ export function organizationSubject(
     localBodiesAtLeastGood: stored.localBodiesAtLeastGood,
     forceMajeure: stored.forceMajeure,
     fiveTargetsMissed: stored.fiveTargetsMissed,
-    leadershipMemberDegraded: stored.leadershipMemberDegraded,
+    // Derived from the register where the app holds it, asked otherwise: either one counts.
+    leadershipMemberDegraded: stored.leadershipMemberDegraded || stored.derived.degradedLeaders.length > 0,
+    leadershipDisciplines: countingLeadershipDisciplines(stored.derived, stored.leadershipDisciplineAnswers).map((d) => ({
+      decidedOn: d.decidedOn,
+      selfDetectedAndRemedied: d.selfDetectedAndRemedied,
+      countedInEarlierYear: d.countedInEarlierYear,
+    })),
+    subordinateUnits: stored.derived.subordinateUnits,
+    disciplinedSubordinateUnits: stored.derived.disciplinedSubordinates.length,
   };
 }

@@ -98,12 +98,21 @@ export const UnitSelfRatingSchema = z
     scoreResults: points(70),
     tasks: z.object({ assigned: count, completed: count, onTime: count, exceeded: count }),
     shortcomings: z.object({ named: count, remedied: count }),
-    targetsCompletedPercent: z.number({ message: "percentRange" }).int({ message: "percentRange" }).min(0, { message: "percentRange" }).max(100, { message: "percentRange" }).nullable(),
-    localBodiesAtLeastGood: z.boolean(),
+    // Read by the older rule sets only (rating-rules §4); a QD366_HD43 form does not ask them.
+    targetsCompletedPercent: z.number({ message: "percentRange" }).int({ message: "percentRange" }).min(0, { message: "percentRange" }).max(100, { message: "percentRange" }).nullable().optional().default(null),
+    localBodiesAtLeastGood: z.boolean().optional().default(true),
     leadershipDisciplined: z.boolean(),
     disunityConcluded: z.boolean(),
     leadershipMemberDegraded: z.boolean(),
     forceMajeure: z.boolean(),
+    // rating-rules §7.7: the five basic socio-economic targets, for an organization that answers for them.
+    fiveTargetsMissed: z.boolean().optional().default(false),
+    // The committee's answer on each discipline of its leadership the register holds (366 Điều 11 k4).
+    leadershipDisciplineAnswers: z
+      .array(z.object({ disciplineId: id, atFormerUnit: z.boolean(), unrelatedToDuties: z.boolean() }))
+      .max(100, { message: "tooMany" })
+      .optional()
+      .default([]),
     note: trimmedParagraph(DECISION_REASON_MAX).optional().default(""),
   })
   .refine((f) => f.tasks.completed <= f.tasks.assigned, { path: ["tasks", "completed"], message: "completedOverAssigned" })

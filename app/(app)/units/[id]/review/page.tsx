@@ -53,6 +53,8 @@ export default async function CellReviewPage({ params }: { params: Promise<{ id:
               kind="SUBORDINATE"
               verdict={{ facts: unit.facts, subordinateLevels: unit.subordinateLevels, establishedOn: unit.establishedOn, peerGroup: unit.peerGroupId ?? "" }}
               cycle={unit.cycle}
+              answersForTargets={unit.answersForTargets}
+              orderGaps={unit.orderGaps}
             />
           ) : (
             <p className="text-sm">
