@@ -14,6 +14,8 @@ import { LEVELS, type Level, type LevelOrNotRated, type QuotaBase, type SubjectV
 import { decidedGroupCheck, type GroupMember } from "@/lib/review/decisions";
 import { organizationSubject, type StoredOrganizationFacts } from "@/lib/review/facts";
 import type { OrderGap } from "@/lib/review/order-of-work";
+import type { CollectiveReport } from "@/lib/review/collective-report";
+import type { ScoreSheetContent } from "@/lib/grading/score-sheet";
 import type { RecordState } from "@/lib/review/workflow";
 import type { DeskGroup } from "./decision-desk";
 import { GroupQuotaCard, ReasonButton, useExplainFailure } from "./decision-parts";
@@ -42,6 +44,8 @@ export type DeskUnit = {
   answersForTargets: boolean;
   /** Its own self-rating's gaps in the order of the review (the committee's own organization only). */
   orderGaps: OrderGap[];
+  scoreItems: Record<string, number>;
+  report: CollectiveReport;
 };
 
 type Props = {
@@ -50,6 +54,8 @@ type Props = {
   groups: DeskGroup[];
   units: DeskUnit[];
   canPublish: boolean;
+  /** The cycle's sheet for organizations, for the committee's own self-rating. */
+  sheet: ScoreSheetContent | null;
 };
 
 const LEVEL_TONE = { EXCELLENT: "green", GOOD: "blue", COMPLETED: "amber", NOT_COMPLETED: "red" } as const;
@@ -61,7 +67,7 @@ type Choice = { level: Level | null; reason: string };
  * The units' desk: a committee's own self-rating, the upper board's verification, and the decisions on
  * units under the 20 % rule per peer group — each control offered only where the workflow allows it.
  */
-export function UnitDesk({ organizationId, cycle, groups, units, canPublish }: Props) {
+export function UnitDesk({ organizationId, cycle, groups, units, canPublish, sheet }: Props) {
   const t = useTranslations("decideOrgs");
   const tAll = useTranslations();
   const router = useRouter();
@@ -216,6 +222,9 @@ export function UnitDesk({ organizationId, cycle, groups, units, canPublish }: P
                   cycle={cycle}
                   answersForTargets={u.answersForTargets}
                   orderGaps={u.orderGaps}
+                  sheet={sheet}
+                  scoreItems={u.scoreItems}
+                  report={u.report}
                 />
               ) : null}
 

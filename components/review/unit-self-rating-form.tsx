@@ -12,12 +12,14 @@ import { evaluateSubject } from "@/lib/grading/evaluate";
 import type { RuleSetId } from "@/lib/grading/rule-sets";
 import { LEVELS, type Level, type LevelOrNotRated } from "@/lib/grading/types";
 import { formatIsoDate } from "@/lib/i18n/format";
-import { organizationSubject, type StoredOrganizationFacts } from "@/lib/review/facts";
+import { scoreTotals, type ScoreSheetContent } from "@/lib/grading/score-sheet";
+import { COLLECTIVE_REPORT_SECTIONS, type CollectiveReport } from "@/lib/review/collective-report";
+import { organizationSubject, scoredItems, type StoredOrganizationFacts } from "@/lib/review/facts";
 import type { OrderGap } from "@/lib/review/order-of-work";
 import { UnitSelfRatingSchema, type UnitSelfRatingInput } from "@/lib/schemas/decisions";
 import { VerdictPanel } from "./verdict-panel";
 
-type NumberField = "scoreGeneral" | "scoreResults" | "tasks.assigned" | "tasks.completed" | "tasks.onTime" | "tasks.exceeded" | "shortcomings.named" | "shortcomings.remedied" | "targetsCompletedPercent";
+type NumberField = "tasks.assigned" | "tasks.completed" | "tasks.onTime" | "tasks.exceeded" | "shortcomings.named" | "shortcomings.remedied" | "targetsCompletedPercent";
 
 /** The facts the committee is asked (what the app cannot derive); the older rule sets' local bodies among them. */
 const FLAGS_366 = ["leadershipDisciplined", "leadershipMemberDegraded", "disunityConcluded", "forceMajeure"] as const;
@@ -38,6 +40,9 @@ export function UnitSelfRatingForm({
   cycle,
   answersForTargets = false,
   orderGaps = [],
+  sheet = null,
+  scoreItems = {},
+  report = {},
 }: {
   recordId: string;
   version: number;
@@ -50,6 +55,11 @@ export function UnitSelfRatingForm({
   answersForTargets?: boolean;
   /** What must be done below before this unit rates itself (366 Điều 7 k3, Điều 12 k2). */
   orderGaps?: OrderGap[];
+  /** The cycle's sheet for organizations (Mẫu 01, part B): scored item by item under QD366_HD43. */
+  sheet?: ScoreSheetContent | null;
+  scoreItems?: Record<string, number>;
+  /** The collective's report as written so far (Mẫu 01, part A). */
+  report?: CollectiveReport;
 }) {
   const under366 = cycle.ruleSet === "QD366_HD43";
   const derived = facts.derived;
@@ -63,8 +73,8 @@ export function UnitSelfRatingForm({
       recordId,
       expectedVersion: version,
       level: level ?? "GOOD",
-      scoreGeneral: facts.scoreGeneralTenths === null ? null : facts.scoreGeneralTenths / 10,
-      scoreResults: facts.scoreResultsTenths === null ? null : facts.scoreResultsTenths / 10,
+      scoreItems,
+      report,
       tasks: facts.tasks,
       shortcomings: facts.shortcomings,
       targetsCompletedPercent: facts.targetsCompletedPercent,
@@ -85,10 +95,12 @@ export function UnitSelfRatingForm({
   const { status, onSubmit, fieldError } = useActionForm(form, rateUnitAction, { successMessage: t("saved"), onSuccess: () => router.refresh() });
   const values = useWatch({ control: form.control });
   const num = (v: unknown, fallback: number | null = null) => (typeof v === "number" && Number.isFinite(v) ? v : fallback);
+  // The totals as the server will compute them: from the items, and only once every item is scored.
+  const totals = sheet ? scoreTotals(sheet, scoredItems((values.scoreItems ?? {}) as Record<string, number | null>)) : null;
   const liveFacts: StoredOrganizationFacts = {
     ...verdict.facts,
-    scoreGeneralTenths: num(values.scoreGeneral) === null ? null : Math.round(num(values.scoreGeneral)! * 10),
-    scoreResultsTenths: num(values.scoreResults) === null ? null : Math.round(num(values.scoreResults)! * 10),
+    scoreGeneralTenths: totals?.complete ? totals.generalTenths : null,
+    scoreResultsTenths: totals?.complete ? totals.resultsTenths : null,
     tasks: { assigned: num(values.tasks?.assigned, 0)!, completed: num(values.tasks?.completed, 0)!, onTime: num(values.tasks?.onTime, 0)!, exceeded: num(values.tasks?.exceeded, 0)! },
     shortcomings: { named: num(values.shortcomings?.named, 0)!, remedied: num(values.shortcomings?.remedied, 0)! },
     targetsCompletedPercent: num(values.targetsCompletedPercent),
@@ -146,10 +158,42 @@ export function UnitSelfRatingForm({
             </ul>
           </div>
         ) : null}
-        <div className="grid grid-cols-2 gap-3">
-          {numberField("scoreGeneral", t("scoreGeneral"), { step: "0.1", max: 30 })}
-          {numberField("scoreResults", t("scoreResults"), { step: "0.1", max: 70 })}
-        </div>
+        {sheet ? (
+          <section className="space-y-3" aria-labelledby={`${recordId}-score`}>
+            <h3 id={`${recordId}-score`} className="text-sm font-semibold text-slate-900">
+              {t("score.title")}
+            </h3>
+            {sheet.groups.map((group) => {
+              const sum = group.key === "GENERAL" ? totals!.generalTenths : totals!.resultsTenths;
+              return (
+                <fieldset key={group.key} className="space-y-2 rounded-lg border border-slate-200 bg-white p-3">
+                  <legend className="px-1 text-sm font-medium text-slate-800">
+                    {tAll(`cycle.groups.${group.key}`)} — {t("score.groupTotal", { sum: (sum / 10).toLocaleString("vi-VN"), max: group.key === "GENERAL" ? 30 : 70 })}
+                  </legend>
+                  {group.items.map((item) => (
+                    <label key={item.key} className="block text-sm text-slate-800">
+                      {item.label} <span className="text-slate-600">({t("score.max", { max: item.maxPoints.toLocaleString("vi-VN") })})</span>
+                      <input
+                        type="number"
+                        min={0}
+                        max={item.maxPoints}
+                        step="0.1"
+                        inputMode="decimal"
+                        {...form.register(`scoreItems.${item.key}`, { setValueAs: (v: string) => (v === "" || v === null ? null : Number(v)) })}
+                        aria-invalid={fieldError(`scoreItems.${item.key}`) ? true : undefined}
+                        className="mt-1 block min-h-10 w-full rounded-lg border border-slate-300 px-3"
+                      />
+                      {fieldError(`scoreItems.${item.key}`) ? <span className="mt-1 block text-sm text-red-700">{fieldError(`scoreItems.${item.key}`)}</span> : null}
+                    </label>
+                  ))}
+                </fieldset>
+              );
+            })}
+            <p className="text-sm font-medium text-slate-900" data-testid="collective-total">
+              {totals!.complete ? t("score.total", { total: ((totals!.generalTenths + totals!.resultsTenths) / 10).toLocaleString("vi-VN") }) : t("score.incomplete")}
+            </p>
+          </section>
+        ) : null}
         <fieldset className="grid grid-cols-2 gap-3">
           <legend className="mb-1 text-sm font-medium text-slate-800">{t("tasks")}</legend>
           {numberField("tasks.assigned", t("tasksAssigned"))}
@@ -183,11 +227,11 @@ export function UnitSelfRatingForm({
                     </p>
                     <input type="hidden" {...form.register(`leadershipDisciplineAnswers.${i}.disciplineId`)} />
                     <label className="mt-1 flex min-h-10 items-center gap-2">
-                      <input type="checkbox" className="size-5" {...form.register(`leadershipDisciplineAnswers.${i}.atFormerUnit`)} />
+                      <input type="checkbox" className="size-5 shrink-0" {...form.register(`leadershipDisciplineAnswers.${i}.atFormerUnit`)} />
                       {t("derived.atFormerUnit")}
                     </label>
                     <label className="flex min-h-10 items-center gap-2">
-                      <input type="checkbox" className="size-5" {...form.register(`leadershipDisciplineAnswers.${i}.unrelatedToDuties`)} />
+                      <input type="checkbox" className="size-5 shrink-0" {...form.register(`leadershipDisciplineAnswers.${i}.unrelatedToDuties`)} />
                       {t("derived.unrelatedToDuties")}
                     </label>
                   </li>
@@ -208,17 +252,31 @@ export function UnitSelfRatingForm({
           <legend className="text-sm font-medium text-slate-800">{t("facts")}</legend>
           {(under366 ? FLAGS_366 : FLAGS_OLDER).map((name) => (
             <label key={name} className="flex min-h-10 items-center gap-2 text-sm">
-              <input type="checkbox" className="size-5" {...form.register(name)} />
+              <input type="checkbox" className="size-5 shrink-0" {...form.register(name)} />
               {under366 ? t(`flags366.${name}`) : t(`flags.${name}`)}
             </label>
           ))}
           {under366 && answersForTargets ? (
             <label className="flex min-h-10 items-center gap-2 text-sm">
-              <input type="checkbox" className="size-5" {...form.register("fiveTargetsMissed")} />
+              <input type="checkbox" className="size-5 shrink-0" {...form.register("fiveTargetsMissed")} />
               {t("flags366.fiveTargetsMissed")}
             </label>
           ) : null}
         </fieldset>
+        {under366 ? (
+          <details className="rounded-lg border border-slate-200 bg-white p-3" open={Object.keys(report).length > 0}>
+            <summary className="cursor-pointer text-sm font-semibold text-slate-900">{t("report.title")}</summary>
+            <p className="mt-1 text-xs text-slate-600">{t("report.hint")}</p>
+            <div className="mt-2 space-y-3">
+              {COLLECTIVE_REPORT_SECTIONS.map((section) => (
+                <label key={section} className="block text-sm font-medium text-slate-800">
+                  {t(`report.sections.${section}`)}
+                  <textarea rows={3} {...form.register(`report.${section}`)} className="mt-1 block w-full rounded-lg border border-slate-300 px-3 py-2 text-base font-normal sm:text-sm" />
+                </label>
+              ))}
+            </div>
+          </details>
+        ) : null}
         <label className="block text-sm font-medium text-slate-800">
           {t("level")}
           <select {...form.register("level")} className="mt-1 block min-h-10 w-full rounded-lg border border-slate-300 px-2">

@@ -1,4 +1,5 @@
 import "server-only";
+import { getUnitRating } from "./unit-ratings";
 import type { Actor } from "@/lib/auth/permissions";
 import type { NotRatedReason, OrgKind, RatingLevel, RuleSetId } from "@/lib/generated/prisma/client";
 import { db } from "./db";
@@ -86,4 +87,15 @@ async function ruleSetOf(unitId: string, year: number | null): Promise<RuleSetId
          OR cy."upperOrgId" IN (SELECT "descendantId" FROM "OrgClosure" WHERE "ancestorId" = ${unitId}))
      LIMIT 1`;
   return row?.ruleSet ?? null;
+}
+
+/** A unit's own report of the year (Mẫu 01) as its people see it on the unit's page (org:read on the unit). */
+export async function getCollectiveReviewDocument(actor: Actor, unitId: string) {
+  const unit = await getUnitRating(actor, unitId);
+  if (!unit) return null;
+  const [organization, cycle] = await Promise.all([
+    db.organization.findUniqueOrThrow({ where: { id: unitId }, select: { name: true, code: true } }),
+    db.reviewCycle.findUniqueOrThrow({ where: { id: unit.cycleId }, select: { year: true } }),
+  ]);
+  return { unit, organization, year: cycle.year, heading: await headingOf(unitId) };
 }

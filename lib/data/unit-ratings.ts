@@ -2,9 +2,11 @@ import "server-only";
 import { can, NotFoundError, type Actor } from "@/lib/auth/permissions";
 import { DomainError } from "@/lib/errors";
 import type { OrgKind, Prisma } from "@/lib/generated/prisma/client";
+import { checkItemScores, scoreTotals, type ScoreSheetContent } from "@/lib/grading/score-sheet";
+import { collectiveReportOf } from "@/lib/review/collective-report";
 import { evaluateSubject, levelRefusal, type Level, type LevelOrNotRated, type LevelRefusal, type QuotaBase, type RuleSetId } from "@/lib/grading";
 import { toIsoDate } from "@/lib/i18n/format";
-import { NO_DERIVED_FACTS, organizationSubject, type DerivedOrganizationFacts, type StoredOrganizationFacts } from "@/lib/review/facts";
+import { NO_DERIVED_FACTS, organizationSubject, scoredItems, type DerivedOrganizationFacts, type StoredOrganizationFacts } from "@/lib/review/facts";
 import { selfRatingGaps, SETTLED_STATES, type OrderGap, type UnitProgress } from "@/lib/review/order-of-work";
 import { assertTransition, availableTransitions, type RecordKind, type RecordState } from "@/lib/review/workflow";
 import { PublishSchema, ReturnUnitSchema, SaveDecisionsSchema, UnitSelfRatingSchema, VerifyUnitSchema } from "@/lib/schemas/decisions";
@@ -50,6 +52,8 @@ const UNIT_SELECT = {
   fiveTargetsMissed: true,
   leadershipMemberDegraded: true,
   leadershipDisciplines: true,
+  scoreItems: true,
+  collectiveReport: true,
   organization: { select: { id: true, name: true, code: true, kind: true, sector: true, establishedOn: true } },
 } as const;
 type UnitRow = Prisma.ReviewRecordGetPayload<{ select: typeof UNIT_SELECT }>;
@@ -140,14 +144,16 @@ export async function getUnitDesk(actor: Actor, organizationId: string) {
   ]);
   const unitIds = records.map((r) => r.organizationId!);
   const ownRecord = records.find((r) => r.organizationId === organizationId);
-  const [levels, ancestries, derived, own] = await Promise.all([
+  const [levels, ancestries, derived, own, sheet] = await Promise.all([
     subordinateLevelsOf(unitIds, cycle.id, db),
     ancestriesOf(unitIds, db),
     derivedOrganizationFacts(unitIds, cycle, db),
     // The committee's own organization: what its self-rating still waits for.
     ownRecord ? unitProgress(db, ownRecord).then((p) => ({ gaps: selfRatingGaps(recordKindOf(ownRecord.organization!.kind), p) })) : null,
+    collectiveSheetOf(cycle, db),
   ]);
   return {
+    sheet,
     organization,
     cycle: { id: cycle.id, year: cycle.year, ruleSet: cycle.ruleSet as RuleSetId, ratingDate: toIsoDate(cycle.ratingDate), quotaBase: cycle.quotaBase as QuotaBase, status: cycle.status },
     groups: groups.map((g) => ({ ...g, overrides: g.overrides.map((o) => ({ ...o, decidedOn: toIsoDate(o.decidedOn) })) })),
@@ -173,6 +179,8 @@ export async function getUnitDesk(actor: Actor, organizationId: string) {
         voteTally: r.voteTally as Record<string, number> | null,
         establishedOn: toIsoDate(r.organization!.establishedOn),
         answersForTargets: answersForFiveTargets(r.organization!),
+        scoreItems: scoredItems((r.scoreItems ?? {}) as Record<string, number>),
+        report: collectiveReportOf(r.collectiveReport),
         orderGaps: r.organizationId === organizationId && own ? own.gaps : [],
         facts: factsOf(r, derived.get(r.organizationId!)),
         subordinateLevels: levels.get(r.organizationId!) ?? [],
@@ -200,6 +208,32 @@ async function loadUnitRecord(tx: Tx, actor: Actor, recordId: string) {
   if (!can(actor, "org:read", { organizationAncestry: ancestry })) throw new NotFoundError();
   const kind = recordKindOf(record.organization!.kind);
   return { record, kind, context: { state: record.state as RecordState, kind, target: { organizationAncestry: ancestry } } };
+}
+
+/** The cycle's sheet for organizations (Mẫu 01, part B), or null when its rule set scores nothing. */
+async function collectiveSheetOf(cycle: { id: string; ruleSet: string }, client: DbClient): Promise<ScoreSheetContent | null> {
+  if (cycle.ruleSet !== "QD366_HD43") return null;
+  const sheet = await client.scoreSheet.findUnique({ where: { cycleId_framework: { cycleId: cycle.id, framework: "COLLECTIVE" } }, select: { groups: true } });
+  return sheet ? (sheet.groups as unknown as ScoreSheetContent) : null;
+}
+
+/**
+ * A collective's score on the cycle's sheet for organizations (under QD366_HD43): every item within its
+ * points, the totals computed; a partial sheet is kept as typed, without totals. Other rule sets score nothing.
+ */
+async function collectiveScore(
+  tx: Tx,
+  record: { cycleId: string; cycle: { ruleSet: string } },
+  raw: Record<string, number | null>,
+): Promise<{ items: Record<string, number>; generalTenths: number | null; resultsTenths: number | null }> {
+  if (record.cycle.ruleSet !== "QD366_HD43") return { items: {}, generalTenths: null, resultsTenths: null };
+  const sheet = await tx.scoreSheet.findUniqueOrThrow({ where: { cycleId_framework: { cycleId: record.cycleId, framework: "COLLECTIVE" } }, select: { groups: true } });
+  const content = sheet.groups as unknown as ScoreSheetContent;
+  const items = { ...scoredItems(raw) };
+  const problems = checkItemScores(content, items);
+  if (problems.length > 0) throw new DomainError("INVALID_INPUT", Object.fromEntries(problems.map((p) => [`scoreItems.${p.itemKey}`, "scoreRange"])));
+  const totals = scoreTotals(content, items);
+  return { items, generalTenths: totals.complete ? totals.generalTenths : null, resultsTenths: totals.complete ? totals.resultsTenths : null };
 }
 
 /** 366 Điều 11 k4: the five basic socio-economic targets are set for localities (xã, phường, đặc khu). */
@@ -291,9 +325,14 @@ export async function rateUnit(actor: Actor, raw: unknown) {
     const derived = (await derivedOrganizationFacts([record.organizationId!], { id: record.cycleId, year: record.cycle.year }, tx)).get(record.organizationId!)!;
     const known = new Set(derived.leadershipDisciplines.map((d) => d.disciplineId));
     if (input.leadershipDisciplineAnswers.some((a) => !known.has(a.disciplineId))) throw new DomainError("INVALID_INPUT", { leadershipDisciplineAnswers: "invalid" });
+    // The collective's score, item by item on the cycle's collective sheet (Mẫu 01, part B): the totals
+    // are computed here, and only a complete sheet gives totals the rules read.
+    const score = await collectiveScore(tx, record, input.scoreItems);
     const facts = {
-      scoreGeneralTenths: input.scoreGeneral === null ? null : Math.round(input.scoreGeneral * 10),
-      scoreResultsTenths: input.scoreResults === null ? null : Math.round(input.scoreResults * 10),
+      scoreItems: score.items,
+      scoreGeneralTenths: score.generalTenths,
+      scoreResultsTenths: score.resultsTenths,
+      collectiveReport: collectiveReportOf(input.report),
       tasksAssigned: input.tasks.assigned,
       tasksCompleted: input.tasks.completed,
       tasksOnTime: input.tasks.onTime,
@@ -477,6 +516,7 @@ export async function getUnitRating(actor: Actor, organizationId: string) {
   const [levels, derived] = await Promise.all([subordinateLevelsOf([organizationId], cycle.id, db), derivedOrganizationFacts([organizationId], cycle, db)]);
   return {
     recordId: record.id,
+    cycleId: cycle.id,
     kind,
     state: record.state as RecordState,
     version: record.version,
@@ -484,6 +524,9 @@ export async function getUnitRating(actor: Actor, organizationId: string) {
     decidedLevel: record.state === "PUBLISHED" ? (record.decidedLevel as Level | null) : null,
     facts: factsOf(record, derived.get(organizationId)),
     answersForTargets: answersForFiveTargets(record.organization!),
+    sheet: await collectiveSheetOf(cycle, db),
+    scoreItems: scoredItems((record.scoreItems ?? {}) as Record<string, number>),
+    report: collectiveReportOf(record.collectiveReport),
     // What its own rating still waits for, said before anyone fills the form in.
     orderGaps: selfRatingGaps(kind, await unitProgress(db, record)),
     subordinateLevels: levels.get(organizationId) ?? [],

@@ -1,6 +1,7 @@
 import type { Level, RuleSetId } from "@/lib/grading";
 import { scoreTotals, type ScoreSheetContent } from "@/lib/grading/score-sheet";
 import { vi } from "@/lib/exports/labels";
+import { ACHIEVEMENT_SECTIONS, COLLECTIVE_REPORT_SECTIONS, OPTIONAL_SECTIONS, type CollectiveReport, type CollectiveReportSection } from "@/lib/review/collective-report";
 import { adoptedLevel, quorum, type MeetingRules, type Tally } from "@/lib/review/meeting";
 import { QD124_CRITERIA, type SelfReviewContent, type SelfReviewTemplate } from "@/lib/review/templates";
 import { shareOf } from "@/lib/reports/share";
@@ -363,5 +364,70 @@ export function statisticsDocument(input: StatisticsInput): OfficialDocument {
     blocks,
     signatures: [signerOf(input.heading)],
     recipients: [input.heading.kind === "UPPER_COMMITTEE" ? "Ban Tổ chức cấp trên" : input.heading.upperCommittee ? `Ban Tổ chức ${input.heading.upperCommittee}` : "Cấp ủy cấp trên", "Lưu văn phòng"],
+  };
+}
+
+// ───────────────────────────── a collective's own report (Mẫu 01) ─────────────────────────────
+
+export type CollectiveReviewInput = {
+  heading: Heading;
+  organization: { name: string };
+  year: number;
+  sheet: ScoreSheetContent | null;
+  scoreItems: Record<string, number>;
+  report: CollectiveReport;
+  /** The level the collective proposes for itself, once recorded. */
+  selfLevel: Level | null;
+};
+
+/**
+ * Báo cáo kiểm điểm, tự đánh giá, xếp loại chất lượng của tập thể (Mẫu 01, Hướng dẫn 43): part A in its
+ * sections (I.1–4, II–VI, "nếu có" left out when empty), part B with the score item by item on the
+ * collective sheet and the proposed level among the four.
+ */
+export function collectiveReviewDocument(input: CollectiveReviewInput): OfficialDocument {
+  const { sheet, scoreItems, report } = input;
+  const r = app.collectiveReport;
+  const sections = r.sections as Record<CollectiveReportSection, string>;
+  const blocks: DocBlock[] = [{ kind: "heading", text: r.partA }, { kind: "heading", text: r.achievements }];
+  ACHIEVEMENT_SECTIONS.forEach((section) => {
+    blocks.push({ kind: "paragraph", text: sections[section], bold: true, italic: true, indent: false });
+    blocks.push({ kind: "paragraph", text: report[section]?.trim() || "…" });
+  });
+  for (const section of COLLECTIVE_REPORT_SECTIONS.filter((s) => !ACHIEVEMENT_SECTIONS.includes(s))) {
+    // A section the form marks "(nếu có)" is printed only when written.
+    if (OPTIONAL_SECTIONS.includes(section) && !report[section]?.trim()) continue;
+    blocks.push({ kind: "heading", text: sections[section] });
+    blocks.push({ kind: "paragraph", text: report[section]?.trim() || "…" });
+  }
+  blocks.push({ kind: "heading", text: r.partB });
+  blocks.push({ kind: "heading", text: r.byCriteria });
+  if (sheet) {
+    const totals = scoreTotals(sheet, scoreItems);
+    const points = (v: number | undefined) => (v === undefined ? "…" : v.toLocaleString("vi-VN"));
+    const rows: string[][] = [];
+    const bold: number[] = [];
+    sheet.groups.forEach((group, g) => {
+      bold.push(rows.length);
+      const sum = (group.key === "GENERAL" ? totals.generalTenths : totals.resultsTenths) / 10;
+      rows.push([`${g + 1}. ${(app.cycle.groups as Record<string, string>)[group.key]}`, `${points(sum)}/${group.key === "GENERAL" ? 30 : 70}`]);
+      for (const item of group.items) rows.push([`   ${item.label}`, `${points(scoreItems[item.key])}/${points(item.maxPoints)}`]);
+    });
+    bold.push(rows.length);
+    rows.push([r.total, totals.complete ? `${points((totals.generalTenths + totals.resultsTenths) / 10)}/100` : "…/100"]);
+    blocks.push({ kind: "table", columns: [{ header: "Tiêu chí", width: 8 }, { header: "Điểm", width: 2, align: "right" }], rows, boldRows: bold });
+  }
+  blocks.push({ kind: "heading", text: r.proposal });
+  for (const level of LEVELS) blocks.push({ kind: "paragraph", text: `[${input.selfLevel === level ? "x" : "  "}] ${levelName(level)}`, indent: false });
+  const h = header(input.heading);
+  return {
+    ...h,
+    date: null,
+    year: input.year,
+    form: r.form,
+    title: r.title.replace("{year}", String(input.year)),
+    subtitle: input.organization.name,
+    blocks,
+    signatures: [signerOf(input.heading)],
   };
 }

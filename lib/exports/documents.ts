@@ -1,9 +1,9 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/auth/permissions";
-import { getMemberLevelsDocument, getMinutesDocument, getOrganizationLevelsDocument, getSelfReviewDocument, getUnitHeading } from "@/lib/data/documents";
+import { getCollectiveReviewDocument, getMemberLevelsDocument, getMinutesDocument, getOrganizationLevelsDocument, getSelfReviewDocument, getUnitHeading } from "@/lib/data/documents";
 import { getStatistics } from "@/lib/data/statistics";
-import { memberLevelsDocument, minutesDocument, organizationLevelsDocument, selfReviewDocument, statisticsDocument } from "@/lib/documents/builders";
+import { collectiveReviewDocument, memberLevelsDocument, minutesDocument, organizationLevelsDocument, selfReviewDocument, statisticsDocument } from "@/lib/documents/builders";
 import type { OfficialDocument } from "@/lib/documents/model";
 import { renderDocx } from "@/lib/documents/render-docx";
 import { renderPdf } from "@/lib/documents/render-pdf";
@@ -15,7 +15,7 @@ import { fileResponse } from "./workbook";
 // The official documents as files: the use case reads (under its own checks), a pure builder lays out
 // the document, and one of two renderers writes it as .docx or PDF.
 
-export const DOCUMENT_KINDS = ["self-review", "minutes", "member-levels", "organization-levels", "statistics"] as const;
+export const DOCUMENT_KINDS = ["self-review", "minutes", "collective-review", "member-levels", "organization-levels", "statistics"] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 export type DocumentFormat = "pdf" | "docx";
 
@@ -38,6 +38,16 @@ export async function buildDocument(actor: Actor, kind: DocumentKind, params: { 
       return {
         doc: minutesDocument({ heading, cell: page.cell, cycle: page.cycle, minutes: page.minutes, members: page.members, finalized: page.meeting?.status === "FINALIZED", rules: page.rules }),
         name: `bien-ban-${page.cell.name}-${page.cycle.year}`,
+      };
+    }
+    case "collective-review": {
+      if (!params.unit) throw new NotFoundError();
+      const loaded = await getCollectiveReviewDocument(actor, params.unit);
+      if (!loaded) throw new NotFoundError();
+      const { unit, organization, year, heading } = loaded;
+      return {
+        doc: collectiveReviewDocument({ heading, organization, year, sheet: unit.sheet, scoreItems: unit.scoreItems, report: unit.report, selfLevel: unit.selfLevel }),
+        name: `bao-cao-kiem-diem-tap-the-${organization.code}-${year}`,
       };
     }
     case "member-levels": {

@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { COLLECTIVE_REPORT_SECTIONS, type CollectiveReportSection } from "@/lib/review/collective-report";
 import { LEVELS } from "@/lib/grading/types";
-import { id, isoDate, line, trimmedParagraph } from "./text";
+import { id, isoDate, key, line, trimmedParagraph } from "./text";
 
 // The committees' decisions: levels per record, quota overrides per peer group, publication, sending
 // back, and remediation plans. Shared by the desk's forms and the server actions.
@@ -76,26 +77,27 @@ export type RemediationStatusInput = z.input<typeof RemediationStatusSchema>;
 
 const count = z.number({ message: "wholeNumber" }).int({ message: "wholeNumber" }).min(0, { message: "wholeNumber" }).max(100_000, { message: "wholeNumber" });
 /** A score in points with at most one decimal, up to its group's maximum (rating-rules §7.11). */
-const points = (max: number) =>
-  z
-    .number({ message: "scoreRange" })
-    .min(0, { message: "scoreRange" })
-    .max(max, { message: "scoreRange" })
-    .refine((n) => Number.isInteger(Math.round(n * 10)) && Math.abs(n * 10 - Math.round(n * 10)) < 1e-9, { message: "scoreRange" })
-    .nullable();
+/** One section of a collective's report (Mẫu 01): free text under the input policy, bounded. */
+const REPORT_SECTION_MAX = 20_000;
+const reportSection = () => trimmedParagraph(REPORT_SECTION_MAX).optional();
 
 /**
  * A unit's own rating: the cell at its meeting, or the grassroots committee for its organization — the
- * level and the facts the organization rules read (rating-rules §4, §7): the collective's score in its
- * two groups (30 and 70 points), the year's tasks, the shortcomings named last year, the targets met.
+ * level and the facts the organization rules read (rating-rules §4, §7): the collective's score item by
+ * item on the cycle's collective sheet (the totals are computed, never typed), the year's tasks, the
+ * shortcomings named last year; and its report in the sections of Mẫu 01.
  */
 export const UnitSelfRatingSchema = z
   .object({
     recordId: id,
     expectedVersion: version,
     level,
-    scoreGeneral: points(30),
-    scoreResults: points(70),
+    scoreItems: z.record(key(40), z.number({ message: "scoreRange" }).nullable()).optional().default({}),
+    report: z
+      .object(Object.fromEntries(COLLECTIVE_REPORT_SECTIONS.map((section) => [section, reportSection()])) as Record<CollectiveReportSection, ReturnType<typeof reportSection>>)
+      .strict()
+      .optional()
+      .default({}),
     tasks: z.object({ assigned: count, completed: count, onTime: count, exceeded: count }),
     shortcomings: z.object({ named: count, remedied: count }),
     // Read by the older rule sets only (rating-rules §4); a QD366_HD43 form does not ask them.

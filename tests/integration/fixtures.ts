@@ -4,6 +4,7 @@ import { db } from "@/lib/data/db";
 import { writeDistrict } from "@/lib/data/seed-writer";
 import { buildDistrict } from "@/lib/demo/district";
 import { ruleSetForYear } from "@/lib/grading/rule-sets";
+import { DEFAULT_SCORE_SHEETS } from "@/lib/grading/score-sheet";
 import { reviewYearOn } from "@/lib/review/calendar";
 import { toSearchKey } from "@/lib/text/search";
 
@@ -108,4 +109,23 @@ export async function otherDistrict(): Promise<{ orgId: string; cycleId: string;
     },
   });
   return { orgId: cell.id, cycleId: cycle.id, memberId: member.id };
+}
+
+/**
+ * A collective's score on the default sheet for organizations, item by item, adding up to `general` and
+ * `results` points (each item filled up to its maximum in turn, in tenths): the input a cell or a
+ * committee sends instead of two totals.
+ */
+export function collectiveItems(general: number, results: number): Record<string, number> {
+  const items: Record<string, number> = {};
+  for (const group of DEFAULT_SCORE_SHEETS.COLLECTIVE.groups) {
+    let left = Math.round((group.key === "GENERAL" ? general : results) * 10);
+    for (const item of group.items) {
+      const tenths = Math.min(left, Math.round(item.maxPoints * 10));
+      items[item.key] = tenths / 10;
+      left -= tenths;
+    }
+    if (left !== 0) throw new RangeError(`${general}/${results} does not fit the collective sheet`);
+  }
+  return items;
 }

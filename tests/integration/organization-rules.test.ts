@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/permissions";
+import { extractText, getDocumentProxy } from "unpdf";
+import { NotFoundError, type Actor } from "@/lib/auth/permissions";
+import { documentResponse } from "@/lib/exports/documents";
 import { getCurrentCycle } from "@/lib/data/cycles";
 import { db } from "@/lib/data/db";
 import { getUnitRating, rateUnit } from "@/lib/data/unit-ratings";
 import type { DomainError } from "@/lib/errors";
 import type { Level } from "@/lib/grading";
-import { actorFor, CURRENT_YEAR, ensureDemoDistrict, orgByCode } from "./fixtures";
+import { actorFor, collectiveItems, CURRENT_YEAR, ensureDemoDistrict, orgByCode } from "./fixtures";
 import { expectTallyExact } from "./tally";
 
 // Every organization rule of Quy định 366 (docs/rating-rules.md §7.7, with the score, tasks and
@@ -22,8 +24,7 @@ let secretaryMemberId: string;
 
 /** 95 points, every task done on time and 30 % exceeding, shortcomings remedied: nothing caps. */
 const TOP = {
-  scoreGeneral: 28,
-  scoreResults: 67,
+  scoreItems: collectiveItems(28, 67) as Record<string, number | null>,
   tasks: { assigned: 10, completed: 10, onTime: 10, exceeded: 3 },
   shortcomings: { named: 1, remedied: 1 },
   leadershipDisciplined: false,
@@ -32,8 +33,9 @@ const TOP = {
   forceMajeure: false,
   fiveTargetsMissed: false,
   leadershipDisciplineAnswers: [] as { disciplineId: string; atFormerUnit: boolean; unrelatedToDuties: boolean }[],
+  report: {} as Record<string, string>,
 };
-type Facts = Partial<typeof TOP> & { scoreGeneral?: number | null };
+type Facts = Partial<typeof TOP>;
 
 const recordOf = async (orgId: string) =>
   db.reviewRecord.findUniqueOrThrow({ where: { cycleId_organizationId: { cycleId, organizationId: orgId } }, select: { id: true, version: true, state: true, fiveTargetsMissed: true } });
@@ -95,9 +97,9 @@ afterAll(async () => {
 describe("the score, the tasks and the shortcomings (§7.3–7.5)", () => {
   it.each<[string, Facts, Level, Level]>([
     // rule, facts, the highest level allowed, the level above it
-    ["SCORE_UNDER_90", { scoreGeneral: 25, scoreResults: 60 }, "GOOD", "EXCELLENT"],
-    ["SCORE_UNDER_70", { scoreGeneral: 20, scoreResults: 45 }, "COMPLETED", "GOOD"],
-    ["SCORE_UNDER_50", { scoreGeneral: 20, scoreResults: 25 }, "NOT_COMPLETED", "COMPLETED"],
+    ["SCORE_UNDER_90", { scoreItems: collectiveItems(25, 60) }, "GOOD", "EXCELLENT"],
+    ["SCORE_UNDER_70", { scoreItems: collectiveItems(20, 45) }, "COMPLETED", "GOOD"],
+    ["SCORE_UNDER_50", { scoreItems: collectiveItems(20, 25) }, "NOT_COMPLETED", "COMPLETED"],
     ["TASKS_EXCEEDED_UNDER_30", { tasks: { assigned: 10, completed: 10, onTime: 10, exceeded: 2 } }, "GOOD", "EXCELLENT"],
     ["TASKS_LATE", { tasks: { assigned: 10, completed: 10, onTime: 9, exceeded: 3 } }, "COMPLETED", "GOOD"],
     ["TASKS_NOT_COMPLETED", { tasks: { assigned: 10, completed: 9, onTime: 9, exceeded: 3 } }, "NOT_COMPLETED", "COMPLETED"],
@@ -112,8 +114,44 @@ describe("the score, the tasks and the shortcomings (§7.3–7.5)", () => {
     expect(await cellProposes(allowed, facts)).toBe("ok");
   });
 
-  it("SCORE_MISSING: no level without the collective's complete score", async () => {
-    expect(await cellProposes("NOT_COMPLETED", { scoreGeneral: null })).toBe("SCORE_MISSING");
+  it("SCORE_MISSING: no level without the collective's score on every item of the sheet; the totals are computed", async () => {
+    expect(await cellProposes("NOT_COMPLETED", { scoreItems: { ...TOP.scoreItems, "tt-c6": null } })).toBe("SCORE_MISSING");
+    expect(await cellProposes("GOOD", { scoreItems: collectiveItems(27.5, 60.5) })).toBe("ok");
+    const stored = await db.reviewRecord.findUniqueOrThrow({ where: { cycleId_organizationId: { cycleId, organizationId: cellWest } }, select: { scoreGeneralTenths: true, scoreResultsTenths: true, scoreItems: true } });
+    expect(stored).toMatchObject({ scoreGeneralTenths: 275, scoreResultsTenths: 605, scoreItems: collectiveItems(27.5, 60.5) });
+  });
+});
+
+describe("the collective's own report (Mẫu 01)", () => {
+  it("is written in the form's sections with the self-rating, and printed in its layout with the score item by item", async () => {
+    const report = { targets: "Chi bộ hoàn thành 10/10 nhiệm vụ của năm, 3 nhiệm vụ vượt mức.", shortcomings: "Sinh hoạt chuyên đề chưa đều.", measures: "Mỗi quý một chuyên đề." };
+    expect(await cellProposes("EXCELLENT", { report } as Facts)).toBe("ok");
+    const unit = (await getUnitRating(secretary, cellWest))!;
+    expect(unit.report).toEqual(report);
+    expect(unit.scoreItems).toEqual(TOP.scoreItems);
+    const response = await documentResponse(secretary, "collective-review", "pdf", { unit: cellWest });
+    expect(response.headers.get("content-type")).toBe("application/pdf");
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(await response.arrayBuffer())), { mergePages: true });
+    const printed = text.normalize("NFC").replace(/\s+/g, " ");
+    for (const words of [
+      "Mẫu 01-HD KĐ.ĐG 2025",
+      `BÁO CÁO KIỂM ĐIỂM, TỰ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG TẬP THỂ NĂM ${CURRENT_YEAR}`,
+      "A. NỘI DUNG KIỂM ĐIỂM",
+      "2. Kết quả thực hiện các mục tiêu, chỉ tiêu, nhiệm vụ",
+      "Chi bộ hoàn thành 10/10 nhiệm vụ của năm",
+      "VI. Phương hướng, biện pháp khắc phục hạn chế, khuyết điểm",
+      "B. NỘI DUNG TỰ ĐÁNH GIÁ, XẾP LOẠI",
+      "I. Đánh giá theo các nhóm tiêu chí",
+      "Tổng điểm 95/100",
+      "II. Đề xuất xếp loại mức chất lượng",
+      "[x] Hoàn thành xuất sắc nhiệm vụ",
+    ]) {
+      expect(printed).toContain(words);
+    }
+    // "(nếu có)": left out when the collective has nothing to explain.
+    expect(printed).not.toContain("IV. Giải trình");
+    // Another cell's secretary prints nothing of it.
+    await expect(documentResponse(await actorFor("bithu"), "collective-review", "pdf", { unit: cellWest })).rejects.toBeInstanceOf(NotFoundError);
   });
 });
 

@@ -5,7 +5,7 @@ import { getCurrentCycle } from "@/lib/data/cycles";
 import { db } from "@/lib/data/db";
 import { decideUnits, getUnitDesk, getUnitRating, publishUnits, rateUnit, returnUnit, verifyUnit } from "@/lib/data/unit-ratings";
 import { DomainError } from "@/lib/errors";
-import { actorFor, ensureDemoDistrict, orgByCode } from "./fixtures";
+import { actorFor, collectiveItems, ensureDemoDistrict, orgByCode } from "./fixtures";
 import { expectTallyExact } from "./tally";
 
 // Units' ratings on the real database: the commune's committee rates its organization, the upper board
@@ -21,8 +21,7 @@ let district: string;
 let cellWest: string;
 
 const GOOD_FACTS = {
-  scoreGeneral: 27.5,
-  scoreResults: 60,
+  scoreItems: collectiveItems(27.5, 60),
   tasks: { assigned: 10, completed: 10, onTime: 10, exceeded: 2 },
   shortcomings: { named: 2, remedied: 2 },
   targetsCompletedPercent: 100,
@@ -124,11 +123,13 @@ describe("a grassroots organization's rating", () => {
 
   it("refuses a level above what the facts allow, a stale edit and bad input, changing nothing", async () => {
     const current = await recordOf(commune);
-    const low = await refusal(withWorkBelowDone(commune, () => rateUnit(committee, { recordId: current.id, expectedVersion: current.version, level: "EXCELLENT", ...GOOD_FACTS, scoreGeneral: 10, scoreResults: 20 })));
+    const low = await refusal(withWorkBelowDone(commune, () => rateUnit(committee, { recordId: current.id, expectedVersion: current.version, level: "EXCELLENT", ...GOOD_FACTS, scoreItems: collectiveItems(10, 20) })));
     expect(low).toMatchObject({ code: "LEVEL_REFUSED", fieldErrors: { level: "LEVEL_ABOVE_RULES" }, values: { name: "Đảng bộ xã An Bình", reason: "LEVEL_ABOVE_RULES" } });
     const stale = await refusal(rateUnit(committee, { recordId: current.id, expectedVersion: current.version + 7, level: "GOOD", ...GOOD_FACTS }));
     expect(stale.code).toBe("STALE_EDIT");
-    await expect(rateUnit(committee, { recordId: current.id, expectedVersion: current.version, level: "GOOD", ...GOOD_FACTS, scoreGeneral: 31 })).rejects.toBeInstanceOf(ZodError);
+    // An item above its points, or one the sheet does not have: refused beside the item.
+    await expect(withWorkBelowDone(commune, () => rateUnit(committee, { recordId: current.id, expectedVersion: current.version, level: "GOOD", ...GOOD_FACTS, scoreItems: { ...GOOD_FACTS.scoreItems, "tt-c1": 5.5 } }))).rejects.toMatchObject({ code: "INVALID_INPUT", fieldErrors: { "scoreItems.tt-c1": "scoreRange" } });
+    await expect(withWorkBelowDone(commune, () => rateUnit(committee, { recordId: current.id, expectedVersion: current.version, level: "GOOD", ...GOOD_FACTS, scoreItems: { ...GOOD_FACTS.scoreItems, "nl-c1": 1 } }))).rejects.toMatchObject({ code: "INVALID_INPUT", fieldErrors: { "scoreItems.nl-c1": "scoreRange" } });
     await expect(rateUnit(committee, { recordId: current.id, expectedVersion: current.version, level: "GOOD", ...GOOD_FACTS, tasks: { assigned: 1, completed: 2, onTime: 0, exceeded: 0 } })).rejects.toBeInstanceOf(ZodError);
     expect(await recordOf(commune)).toEqual(current);
   });
@@ -175,14 +176,14 @@ describe("no unit's level is written that the rules refuse", () => {
   it("the cell's own proposal without a complete score", async () => {
     await set(cellWest, { state: "DRAFT", proposedLevel: null, decidedLevel: null });
     const cell = await recordOf(cellWest);
-    const error = await unchanged(cell.id, () => withWorkBelowDone(cellWest, () => rateUnit(secretary, { recordId: cell.id, expectedVersion: cell.version, level: "COMPLETED", ...GOOD_FACTS, scoreResults: null })));
+    const error = await unchanged(cell.id, () => withWorkBelowDone(cellWest, () => rateUnit(secretary, { recordId: cell.id, expectedVersion: cell.version, level: "COMPLETED", ...GOOD_FACTS, scoreItems: { ...GOOD_FACTS.scoreItems, "tt-k2": null } })));
     expect(error).toMatchObject({ code: "LEVEL_REFUSED", fieldErrors: { level: "SCORE_MISSING" }, values: { name: "Chi bộ thôn Tây", reason: "SCORE_MISSING" } });
   });
 
   it("the committee's self-rating without a complete score", async () => {
     await set(commune, { state: "DRAFT", selfLevel: null, proposedLevel: null, decidedLevel: null });
     const own = await recordOf(commune);
-    const error = await unchanged(own.id, () => withWorkBelowDone(commune, () => rateUnit(committee, { recordId: own.id, expectedVersion: own.version, level: "GOOD", ...GOOD_FACTS, scoreGeneral: null })));
+    const error = await unchanged(own.id, () => withWorkBelowDone(commune, () => rateUnit(committee, { recordId: own.id, expectedVersion: own.version, level: "GOOD", ...GOOD_FACTS, scoreItems: { "tt-c1": 5 } })));
     expect(error).toMatchObject({ code: "LEVEL_REFUSED", values: { reason: "SCORE_MISSING" } });
   });
 

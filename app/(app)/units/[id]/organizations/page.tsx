@@ -24,7 +24,7 @@ export default async function OrganizationsDeskPage({ params }: { params: Promis
         </Link>
       </nav>
       <PageHeader title={t("decideOrgs.title", { year: desk.cycle.year })} description={t("decideOrgs.description")} />
-      <UnitDesk organizationId={desk.organization.id} cycle={desk.cycle} groups={desk.groups} units={desk.units} canPublish={canPublish} />
+      <UnitDesk organizationId={desk.organization.id} cycle={desk.cycle} groups={desk.groups} units={desk.units} canPublish={canPublish} sheet={desk.sheet} />
     </>
   );
 }

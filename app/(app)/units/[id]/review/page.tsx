@@ -11,6 +11,8 @@ import { listCellRecords } from "@/lib/data/self-reviews";
 import { getUnitRating } from "@/lib/data/unit-ratings";
 import { UnitSelfRatingForm } from "@/components/review/unit-self-rating-form";
 import { Card } from "@/components/ui/card";
+import { DownloadLink } from "@/components/reports/report-frame";
+import { reportHref } from "@/components/reports/report-href";
 import { formatDate } from "@/lib/i18n/format";
 
 const STATE_TONE = { DRAFT: "neutral", SUBMITTED: "blue", RETURNED: "amber", REVIEWED: "green", DECIDED: "green", PUBLISHED: "green", ABSENT: "amber", NOT_RATED: "neutral", UNDER_REREVIEW: "amber" } as const;
@@ -43,7 +45,22 @@ export default async function CellReviewPage({ params }: { params: Promise<{ id:
       />
       {unit && unit.kind === "SUBORDINATE" && (unit.transitions.includes("proposeUnit") || unit.selfLevel) ? (
         // The cell's own proposal, voted at its meeting after its collective review (366 Điều 12, Bước 2).
-        <Card title={t("decideOrgs.selfRating.titleCell")} className="mb-6">
+        <Card
+          title={t("decideOrgs.selfRating.titleCell")}
+          className="mb-6"
+          actions={
+            unit.cycle.ruleSet === "QD366_HD43" ? (
+              <span className="flex flex-wrap gap-2">
+                <DownloadLink href={reportHref("/reports/documents/collective-review", { unit: cell.id, format: "pdf" })} testId="collective-report-pdf">
+                  {t("collectiveReport.pdf")}
+                </DownloadLink>
+                <DownloadLink href={reportHref("/reports/documents/collective-review", { unit: cell.id, format: "docx" })} testId="collective-report-docx">
+                  {t("collectiveReport.docx")}
+                </DownloadLink>
+              </span>
+            ) : undefined
+          }
+        >
           {unit.transitions.includes("proposeUnit") ? (
             <UnitSelfRatingForm
               recordId={unit.recordId}
@@ -55,6 +72,9 @@ export default async function CellReviewPage({ params }: { params: Promise<{ id:
               cycle={unit.cycle}
               answersForTargets={unit.answersForTargets}
               orderGaps={unit.orderGaps}
+              sheet={unit.sheet}
+              scoreItems={unit.scoreItems}
+              report={unit.report}
             />
           ) : (
             <p className="text-sm">

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ReviewRecord" ADD COLUMN     "collectiveReport" JSONB;
