@@ -407,10 +407,10 @@ export function collectiveReviewDocument(input: CollectiveReviewInput): Official
     const points = (v: number | undefined) => (v === undefined ? "…" : v.toLocaleString("vi-VN"));
     const rows: string[][] = [];
     const bold: number[] = [];
-    sheet.groups.forEach((group, g) => {
+    sheet.groups.forEach((group) => {
       bold.push(rows.length);
       const sum = (group.key === "GENERAL" ? totals.generalTenths : totals.resultsTenths) / 10;
-      rows.push([`${g + 1}. ${(app.cycle.groups as Record<string, string>)[group.key]}`, `${points(sum)}/${group.key === "GENERAL" ? 30 : 70}`]);
+      rows.push([(app.cycle.groups as Record<string, string>)[group.key], `${points(sum)}/${group.key === "GENERAL" ? 30 : 70}`]);
       for (const item of group.items) rows.push([`   ${item.label}`, `${points(scoreItems[item.key])}/${points(item.maxPoints)}`]);
     });
     bold.push(rows.length);

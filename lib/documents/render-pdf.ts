@@ -129,6 +129,8 @@ function renderTable(pdf: PDFKit.PDFDocument, table: DocTable, left: number, wid
     if (pdf.y + h > pdf.page.height - MARGIN.bottom) {
       pdf.addPage();
       if (!header) drawRow(table.columns.map((c) => c.header), false, true);
+      // The repeated header leaves its bold font set: the row goes on in its own.
+      pdf.font(bold || header ? "bold" : "regular").fontSize(size);
     }
     const y = pdf.y;
     let x = left;
