@@ -19,6 +19,7 @@ import type { ScoreSheetContent } from "@/lib/grading/score-sheet";
 import type { RecordState } from "@/lib/review/workflow";
 import type { DeskGroup } from "./decision-desk";
 import { GroupQuotaCard, ReasonButton, useExplainFailure } from "./decision-parts";
+import { RerateForm } from "./rerate-card";
 import { UnitSelfRatingForm } from "./unit-self-rating-form";
 
 export type DeskUnit = {
@@ -46,6 +47,7 @@ export type DeskUnit = {
   orderGaps: OrderGap[];
   scoreItems: Record<string, number>;
   report: CollectiveReport;
+  canProposeRerate: boolean;
 };
 
 type Props = {
@@ -56,6 +58,8 @@ type Props = {
   canPublish: boolean;
   /** The cycle's sheet for organizations, for the committee's own self-rating. */
   sheet: ScoreSheetContent | null;
+  /** Today in Vietnam (yyyy-mm-dd): a decision's default date. */
+  today: string;
 };
 
 const LEVEL_TONE = { EXCELLENT: "green", GOOD: "blue", COMPLETED: "amber", NOT_COMPLETED: "red" } as const;
@@ -67,7 +71,7 @@ type Choice = { level: Level | null; reason: string };
  * The units' desk: a committee's own self-rating, the upper board's verification, and the decisions on
  * units under the 20 % rule per peer group — each control offered only where the workflow allows it.
  */
-export function UnitDesk({ organizationId, cycle, groups, units, canPublish, sheet }: Props) {
+export function UnitDesk({ organizationId, cycle, groups, units, canPublish, sheet, today }: Props) {
   const t = useTranslations("decideOrgs");
   const tAll = useTranslations();
   const router = useRouter();
@@ -265,7 +269,24 @@ export function UnitDesk({ organizationId, cycle, groups, units, canPublish, she
                 </div>
               ) : null}
 
-              {u.transitions.some((n) => ["returnRating", "sendBackRating", "sendBackUnit"].includes(n)) ? (
+              {/* A published result reopens only by a decision to rate it again (366 Điều 15): the standing committee records it. */}
+              {u.state === "PUBLISHED" && u.transitions.includes("startRereview") ? (
+                <details className="rounded-lg border border-slate-200 p-3">
+                  <summary className="cursor-pointer text-sm font-medium text-slate-900">{tAll("rerate.orderTitle")}</summary>
+                  <div className="mt-2">
+                    <RerateForm recordId={u.recordId} mode="order" today={today} />
+                  </div>
+                </details>
+              ) : null}
+              {u.canProposeRerate ? (
+                <details className="rounded-lg border border-slate-200 p-3">
+                  <summary className="cursor-pointer text-sm font-medium text-slate-900">{tAll("rerate.proposeTitle")}</summary>
+                  <div className="mt-2">
+                    <RerateForm recordId={u.recordId} mode="propose" today={today} />
+                  </div>
+                </details>
+              ) : null}
+              {u.state !== "PUBLISHED" && u.transitions.some((n) => ["returnRating", "sendBackRating", "sendBackUnit"].includes(n)) ? (
                 <ReturnForm name={u.name} pending={pending} onReturn={(reason) => run(() => returnUnitAction({ recordId: u.recordId, expectedVersion: u.version, reason }), t("returned"))} />
               ) : null}
             </li>

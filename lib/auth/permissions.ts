@@ -23,7 +23,8 @@ export type Permission =
   | "rating:decide" // decide member levels and subordinate cells' levels (grassroots committee)
   | "rating:verify" // verify and propose grassroots organizations' levels (upper board, thẩm định)
   | "rating:approve" // decide grassroots organizations' levels (upper standing committee)
-  | "rating:rereview" // order a decided or published level reviewed again (upper committee, 366 Điều 12 Bước 3, Điều 15)
+  | "rating:rereview" // order a decided or published level checked and rated again, by decision (upper standing committee, 366 Điều 15)
+  | "rating:proposeRerate" // propose such a re-rating to the standing committee (upper board: it may propose, not order)
   | "cycle:manage" // set up a review cycle: deadlines, rule-set options, peer groups
   | "report:read" // statistics and progress of the units below
   | "user:manage"; // accounts and role assignments
@@ -61,7 +62,7 @@ const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     "org:read": "subtree",
     "member:read": "subtree",
     "rating:verify": "subtree",
-    "rating:rereview": "subtree",
+    "rating:proposeRerate": "subtree",
     "report:read": "subtree",
     "cycle:manage": "subtree",
   },

@@ -12,6 +12,7 @@ import { db, type DbClient, type Tx } from "./db";
 import { storedFactsOf } from "./record-facts";
 import { MEMBER_RECORD_SELECT, memberLevelRefusal, standingOf } from "./record-grading";
 import { authorizeOrg, getOrgAncestry } from "./scope";
+import { reopenByDecision } from "./rerating";
 
 // The grassroots committee's decision desk (366 Điều 12, Bước 3): every member's level across its cells,
 // under the 20 % rule per peer group; quota overrides; publication; sending back for re-review.
@@ -415,7 +416,10 @@ export async function sendBackRecords(actor: Actor, raw: unknown) {
     const located = await tx.reviewRecord.findMany({ where, select: { id: true, peerGroupId: true } });
     if (located.length === 0 || (input.recordIds?.length && located.length !== input.recordIds.length)) throw new NotFoundError();
     await lockGroups(tx, located.map((r) => r.peerGroupId!));
-    const records = await tx.reviewRecord.findMany({ where: { id: { in: located.map((r) => r.id) } }, select: { id: true, state: true, scopeOrgId: true, memberId: true, decidedLevel: true, proposedLevel: true } });
+    const records = await tx.reviewRecord.findMany({
+      where: { id: { in: located.map((r) => r.id) } },
+      select: { id: true, state: true, cycleId: true, scopeOrgId: true, memberId: true, organizationId: true, organization: { select: { kind: true } }, decidedLevel: true, proposedLevel: true },
+    });
     const ancestries = await ancestriesOf(records.map((r) => r.scopeOrgId), tx);
     for (const record of records) {
       assertTransition(actor, record.state === "REVIEWED" ? "sendBack" : "reopen", {
@@ -424,15 +428,20 @@ export async function sendBackRecords(actor: Actor, raw: unknown) {
         target: { organizationAncestry: ancestries.get(record.scopeOrgId) ?? [], memberId: record.memberId! },
       });
     }
+    // A published result is reopened only by a decision to rate it again, named on every record (366 Điều 15).
+    const published = records.filter((r) => r.state === "PUBLISHED");
+    if (published.length > 0 && !input.decision) throw new DomainError("RERATE_DECISION_REQUIRED", { decision: "required" }, { count: published.length });
+    if (published.length > 0) await reopenByDecision(tx, actor, published, input.decision!, published[0].cycleId);
+    const unpublished = records.filter((r) => r.state !== "PUBLISHED");
     const now = new Date();
-    const recordIds = records.map((r) => r.id);
+    const recordIds = unpublished.map((r) => r.id);
     await tx.ratingDecision.updateMany({ where: { recordId: { in: recordIds }, supersededAt: null }, data: { supersededAt: now } });
     await tx.reviewRecord.updateMany({
       where: { id: { in: recordIds } },
       data: { state: "UNDER_REREVIEW", decidedLevel: null, decidedAt: null, publishedAt: null, version: { increment: 1 } },
     });
     await tx.auditLog.createMany({
-      data: records.map((r) => ({
+      data: unpublished.map((r) => ({
         actorId: actor.userId,
         action: "record.sendBack",
         entityType: "ReviewRecord",

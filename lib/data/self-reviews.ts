@@ -118,6 +118,9 @@ export async function getSelfReviewPage(actor: Actor, recordId: string) {
     /** The secretary sets the record aside from the rating, or takes it back into the review. */
     canMarkNotRated: canTransition(actor, "markNotRated", context) && record.cycle.status !== "PUBLISHED" && record.cycle.status !== "CLOSED",
     canReinstate: canTransition(actor, "reinstate", context) && record.cycle.status !== "PUBLISHED" && record.cycle.status !== "CLOSED",
+    /** 366 Điều 15: the standing committee orders a decided or published result rated again; the board proposes it. */
+    canOrderRerate: canTransition(actor, "startRereview", context),
+    canProposeRerate: (record.state === "DECIDED" || record.state === "PUBLISHED") && can(actor, "rating:proposeRerate", record.target),
   };
 }
 

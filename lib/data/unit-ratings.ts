@@ -14,6 +14,7 @@ import { getCurrentCycle } from "./cycles";
 import { ancestriesOf, assertGroupsHold, assertNoProblems, BULK_TRANSACTION, decisionProblem, DECIDING_STATUSES, lockForDecisions, lockGroups, writeDecisions } from "./decisions";
 import { db, type DbClient, type Tx } from "./db";
 import { derivedOrganizationFacts, storedAnswers } from "./organization-facts";
+import { reopenByDecision } from "./rerating";
 import { getOrgAncestry } from "./scope";
 
 // Units' ratings (366 Điều 12, Bước 2–3): a cell proposes its own level at its meeting and the
@@ -185,6 +186,8 @@ export async function getUnitDesk(actor: Actor, organizationId: string) {
         facts: factsOf(r, derived.get(r.organizationId!)),
         subordinateLevels: levels.get(r.organizationId!) ?? [],
         transitions: availableTransitions(actor, context).map((t) => t.name),
+        /** The upper board may propose a re-rating of a decided or published result (366 Điều 15). */
+        canProposeRerate: (r.state === "DECIDED" || r.state === "PUBLISHED") && can(actor, "rating:proposeRerate", context.target),
       };
       })
       // What the reader can act on comes first, then the rest by code.
@@ -407,6 +410,12 @@ export async function returnUnit(actor: Actor, raw: unknown) {
     const transition = assertTransition(actor, name ?? (kind === "SUBORDINATE" ? "sendBackUnit" : "sendBackRating"), context);
     assertOpen(record.cycle.status);
     if (record.version !== input.expectedVersion) throw new DomainError("STALE_EDIT");
+    // A published result is reopened only by a decision to rate it again (366 Điều 15), named on the record.
+    if (record.state === "PUBLISHED") {
+      if (!input.decision) throw new DomainError("RERATE_DECISION_REQUIRED", { decision: "required" }, { count: 1 });
+      await reopenByDecision(tx, actor, [{ ...record, memberId: null }], input.decision, record.cycleId);
+      return { state: transition.to };
+    }
     await tx.ratingDecision.updateMany({ where: { recordId: record.id, supersededAt: null }, data: { supersededAt: new Date() } });
     await tx.reviewRecord.update({
       where: { id: record.id },

@@ -76,6 +76,12 @@ function reasonLine(data: Data, field = "reason"): HistoryLine | null {
   return reason ? { key: "details.reason", values: { reason: excerpt(reason) } } : null;
 }
 
+function rerateDecisionLine(data: Data): HistoryLine | null {
+  const d = asObject(data.decision);
+  const no = asString(d.decisionNo);
+  return no ? { key: "details.rerateDecision", values: { no, date: displayDate(asString(d.decidedOn) ?? "—"), issuer: asString(d.issuer) ?? "—" } } : null;
+}
+
 function totalTenths(side: unknown): number | null {
   const s = asObject(side);
   const general = asNumber(s.scoreGeneralTenths);
@@ -124,6 +130,9 @@ const DESCRIBERS: Record<string, Describer> = {
   "record.notRated": (data) => ({ summary: { key: "actions.record.notRated" }, details: [stateChange(data), notRatedReason(data), reasonLine(data)].filter(isLine) }),
   "record.reinstate": (data) => ({ summary: { key: "actions.record.reinstate" }, details: [stateChange(data), reasonLine(data)].filter(isLine) }),
   // The grassroots committee on a cell's proposal to leave a member unrated for another reason (lib/data/not-rated.ts).
+  // A decided or published result reopened by a decision to rate it again (lib/data/rerating.ts, 366 Điều 15).
+  "record.rerate": (data) => ({ summary: { key: "actions.record.rerate" }, details: [rerateDecisionLine(data), reasonLine(data), stateChange(data)].filter(isLine) }),
+  "record.rerateProposal": (data) => ({ summary: { key: "actions.record.rerateProposal" }, details: [reasonLine(data)].filter(isLine) }),
   "record.notRatedConfirm": (data) => ({ summary: { key: "actions.record.notRatedConfirm" }, details: [reasonLine(data)].filter(isLine) }),
   "record.notRatedReject": (data) => ({ summary: { key: "actions.record.notRatedReject" }, details: [stateChange(data), reasonLine(data)].filter(isLine) }),
   // The minutes of a cell's meeting (lib/data/meetings.ts): finalizing sends every proposal up.

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { COLLECTIVE_REPORT_SECTIONS, type CollectiveReportSection } from "@/lib/review/collective-report";
 import { LEVELS } from "@/lib/grading/types";
+import { RerateDecisionSchema } from "./rerating";
 import { id, isoDate, key, line, trimmedParagraph } from "./text";
 
 // The committees' decisions: levels per record, quota overrides per peer group, publication, sending
@@ -53,6 +54,8 @@ export const SendBackSchema = z.object({
   recordIds: z.array(id).max(DECISIONS_PER_SAVE_MAX).optional(),
   cellId: id.optional(),
   reason: requiredParagraph(DECISION_REASON_MAX),
+  /** Required to reopen a published result (366 Điều 15): the decision to rate it again. */
+  decision: RerateDecisionSchema.optional(),
 }).refine((v) => (v.recordIds?.length ?? 0) > 0 || v.cellId !== undefined, { message: "required", path: ["recordIds"] });
 export type SendBackInput = z.input<typeof SendBackSchema>;
 
@@ -137,5 +140,7 @@ export const ReturnUnitSchema = z.object({
   recordId: id,
   expectedVersion: version,
   reason: requiredParagraph(DECISION_REASON_MAX),
+  /** Required to reopen a published result (366 Điều 15): the decision to rate it again. */
+  decision: RerateDecisionSchema.optional(),
 });
 export type ReturnUnitInput = z.input<typeof ReturnUnitSchema>;

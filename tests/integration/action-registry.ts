@@ -11,6 +11,8 @@ import { changeOwnPassword } from "@/lib/data/passwords";
 import { updateMemberRatingFacts } from "@/lib/data/record-facts";
 import { saveSelfReviewDraft, submitSelfReview, returnSelfReview } from "@/lib/data/self-reviews";
 import { markNotRated, reinstate, ruleOnNotRated } from "@/lib/data/not-rated";
+import { orderRerate, proposeRerate } from "@/lib/data/rerating";
+import { OrderRerateSchema, ProposeRerateSchema } from "@/lib/schemas/rerating";
 import { ConfirmNotRatedSchema, MarkNotRatedSchema, ReinstateSchema } from "@/lib/schemas/not-rated";
 import { endMySession, endUserSessions } from "@/lib/data/sessions";
 import { setUserLocale } from "@/lib/data/users";
@@ -217,5 +219,12 @@ export const ACTIONS: Registry = {
   returnSelfReviewAction: { schema: ReturnSelfReviewSchema, base: (f) => ({ recordId: f.recordId, reason: "Bổ sung phần hạn chế." }), run: returnSelfReview },
   markNotRatedAction: { schema: MarkNotRatedSchema, base: (f) => ({ recordId: f.recordId, expectedVersion: f.recordVersion, reason: "OTHER", note: "Chuyển sinh hoạt tạm thời." }), run: markNotRated },
   reinstateAction: { schema: ReinstateSchema, base: (f) => ({ recordId: f.recordId, expectedVersion: f.recordVersion, reason: "Ghi nhầm lý do." }), run: reinstate },
+  // lib/actions/rerating.ts
+  orderRerateAction: {
+    schema: OrderRerateSchema,
+    base: (f) => ({ recordIds: [f.recordId], decision: { decisionNo: "03-QĐ/TU", decidedOn: "2026-12-20", issuer: "Ban Thường vụ Tỉnh ủy", reason: "Có đơn phản ánh cần xem xét lại." } }),
+    run: orderRerate,
+  },
+  proposeRerateAction: { schema: ProposeRerateSchema, base: (f) => ({ recordId: f.recordId, reason: "Kết quả chưa phản ánh đúng vi phạm đã được kết luận." }), run: proposeRerate },
   ruleOnNotRatedAction: { schema: ConfirmNotRatedSchema, base: (f) => ({ recordId: f.recordId, expectedVersion: f.recordVersion, confirm: true, grounds: "Quyết định số 12-QĐ/ĐU." }), run: ruleOnNotRated },
 };

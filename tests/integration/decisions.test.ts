@@ -210,12 +210,19 @@ describe("publication and sending back", () => {
     await expect(publishDecisions(otherCommittee, { organizationId: orgId })).rejects.toBeInstanceOf(NotFoundError);
 
     await expect(sendBackRecords(committee, { organizationId: orgId, recordIds: [recordIds[0]], reason: "" })).rejects.toBeInstanceOf(ZodError);
-    await sendBackRecords(committee, { organizationId: orgId, recordIds: [recordIds[0]], reason: "Có đơn khiếu nại cần xem xét lại." });
+    // A published result reopens only by a decision to rate it again (366 Điều 15), which it names.
+    const audits = await db.auditLog.count();
+    await expect(sendBackRecords(committee, { organizationId: orgId, recordIds: [recordIds[0]], reason: "Có đơn khiếu nại cần xem xét lại." })).rejects.toMatchObject({ code: "RERATE_DECISION_REQUIRED" });
+    expect((await db.reviewRecord.findUniqueOrThrow({ where: { id: recordIds[0] }, select: { state: true } })).state).toBe("PUBLISHED");
+    expect(await db.auditLog.count()).toBe(audits);
+    const decision = { decisionNo: "21-QĐ/ĐU", decidedOn: dayOfCurrentYear(12, 22), issuer: "Đảng ủy xã", reason: "Có đơn khiếu nại cần xem xét lại." };
+    await sendBackRecords(committee, { organizationId: orgId, recordIds: [recordIds[0]], reason: "Có đơn khiếu nại cần xem xét lại.", decision });
     const record = await db.reviewRecord.findUniqueOrThrow({ where: { id: recordIds[0] }, select: { state: true, decidedLevel: true, decisions: { select: { level: true, supersededAt: true } } } });
     expect(record.state).toBe("UNDER_REREVIEW");
     expect(record.decisions).toEqual([{ level: "GOOD", supersededAt: expect.any(Date) }]);
-    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "record.sendBack", entityId: recordIds[0] } });
-    expect(audit.data).toMatchObject({ reason: "Có đơn khiếu nại cần xem xét lại.", before: { state: "PUBLISHED" } });
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "record.rerate", entityId: recordIds[0] } });
+    expect(audit.data).toMatchObject({ reason: decision.reason, before: { state: "PUBLISHED" }, decision: { decisionNo: "21-QĐ/ĐU", issuer: "Đảng ủy xã" } });
+    expect(await db.rerateDecision.count({ where: { recordIds: { has: recordIds[0] }, decisionNo: "21-QĐ/ĐU" } })).toBe(1);
     // A record under re-review cannot be decided until the cell has reviewed it again.
     const refused = await db.reviewRecord.findUniqueOrThrow({ where: { id: recordIds[0] }, select: { version: true } });
     await expect(saveDecisions(committee, { organizationId: orgId, decisions: [{ recordId: recordIds[0], expectedVersion: refused.version, level: "GOOD" }] })).rejects.toMatchObject({ code: "TRANSITION_NOT_ALLOWED" });

@@ -113,12 +113,15 @@ describe("a grassroots organization's rating", () => {
     // Sent back with a reason: to be rated again, the decision kept as superseded.
     const published_ = await recordOf(commune);
     await expect(returnUnit(standing, { recordId: published_.id, expectedVersion: published_.version, reason: " " })).rejects.toBeInstanceOf(ZodError);
-    await returnUnit(standing, { recordId: published_.id, expectedVersion: published_.version, reason: "Chưa đánh giá đúng kết quả thu ngân sách." });
+    // Published: only by a decision to rate it again, named on the record (366 Điều 15).
+    await expect(returnUnit(standing, { recordId: published_.id, expectedVersion: published_.version, reason: "Chưa đánh giá đúng kết quả thu ngân sách." })).rejects.toMatchObject({ code: "RERATE_DECISION_REQUIRED" });
+    const decision = { decisionNo: "05-QĐ/TU", decidedOn: `${new Date().getUTCFullYear()}-12-28`, issuer: "Ban Thường vụ", reason: "Chưa đánh giá đúng kết quả thu ngân sách." };
+    await returnUnit(standing, { recordId: published_.id, expectedVersion: published_.version, reason: decision.reason, decision });
     expect(await recordOf(commune)).toMatchObject({ state: "UNDER_REREVIEW", decidedLevel: null });
     const decisions = await db.ratingDecision.findMany({ where: { recordId: published_.id } });
     expect(decisions.map((d) => [d.level, d.supersededAt !== null])).toEqual([["GOOD", true]]);
-    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "unit.sendBackRating", entityId: published_.id } });
-    expect(audit.data).toMatchObject({ reason: "Chưa đánh giá đúng kết quả thu ngân sách.", before: { state: "PUBLISHED" } });
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "record.rerate", entityId: published_.id }, orderBy: { at: "desc" } });
+    expect(audit.data).toMatchObject({ reason: decision.reason, before: { state: "PUBLISHED" }, decision: { decisionNo: "05-QĐ/TU" } });
   });
 
   it("refuses a level above what the facts allow, a stale edit and bad input, changing nothing", async () => {

@@ -61,8 +61,8 @@ const ON_OTHERS: Record<RecordState, Record<Role, TransitionName[]>> = {
   ABSENT: { ...none, CELL_SECRETARY: ["submitOnBehalf", "markNotRated", "review"] },
   NOT_RATED: { ...none, CELL_SECRETARY: ["reinstate"], GRASSROOTS_COMMITTEE: ["confirmNotRated", "rejectNotRated"] },
   REVIEWED: { ...none, GRASSROOTS_COMMITTEE: ["decide", "sendBack"] },
-  DECIDED: { ...none, GRASSROOTS_COMMITTEE: ["decide", "publish", "reopen"], UPPER_BOARD: ["startRereview"], UPPER_STANDING: ["startRereview"] },
-  PUBLISHED: { ...none, GRASSROOTS_COMMITTEE: ["reopen"], UPPER_BOARD: ["startRereview"], UPPER_STANDING: ["startRereview"] },
+  DECIDED: { ...none, GRASSROOTS_COMMITTEE: ["decide", "publish", "reopen"], UPPER_STANDING: ["startRereview"] },
+  PUBLISHED: { ...none, GRASSROOTS_COMMITTEE: ["reopen"], UPPER_STANDING: ["startRereview"] },
   UNDER_REREVIEW: { ...none, CELL_SECRETARY: ["finishRereview"] },
 };
 
@@ -120,10 +120,11 @@ const ON_UNITS: Partial<Record<Role, Partial<Record<Unit, Partial<Record<RecordS
     otherCell: { REVIEWED: ["decideUnit", "sendBackUnit"], DECIDED: ["decideUnit", "publishUnit", "sendBackUnit"], PUBLISHED: ["sendBackUnit"] },
     commune: { DRAFT: ["selfRate"], RETURNED: ["selfRate"], UNDER_REREVIEW: ["selfRate"] },
   },
+  // The board verifies; it may propose a re-rating (rating:proposeRerate) but not order one (366 Điều 15).
   UPPER_BOARD: {
-    ownCell: { DECIDED: ["startRereview"], PUBLISHED: ["startRereview"] },
-    otherCell: { DECIDED: ["startRereview"], PUBLISHED: ["startRereview"] },
-    commune: { SUBMITTED: ["verify", "returnRating"], REVIEWED: ["verify"], DECIDED: ["startRereview"], PUBLISHED: ["startRereview"] },
+    ownCell: {},
+    otherCell: {},
+    commune: { SUBMITTED: ["verify", "returnRating"], REVIEWED: ["verify"] },
   },
   UPPER_STANDING: {
     ownCell: { DECIDED: ["startRereview"], PUBLISHED: ["startRereview"] },

@@ -17,6 +17,7 @@ import { RemediationPanel } from "@/components/review/remediation-panel";
 import { getSelfReviewPage } from "@/lib/data/self-reviews";
 import { formatDate, todayInVietnam, toIsoDate } from "@/lib/i18n/format";
 import { RereviewForm } from "@/components/review/rereview-form";
+import { RerateForm } from "@/components/review/rerate-card";
 import { NotRatedForm } from "@/components/review/not-rated-form";
 
 export default async function SelfReviewPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ onBehalf?: string; history?: string }> }) {
@@ -78,6 +79,16 @@ export default async function SelfReviewPage({ params, searchParams }: { params:
           {t("notRated.current", { reason: t(`notRatedReasons.${page.record.notRatedReason}`) })}
           {page.record.awaitsConfirmation ? ` ${t("notRated.awaitsConfirmation")}` : null}
         </p>
+      )}
+      {page.canOrderRerate && (
+        <Card title={t("rerate.orderTitle")} className="mb-4">
+          <RerateForm recordId={id} mode="order" today={todayInVietnam()} />
+        </Card>
+      )}
+      {page.canProposeRerate && (
+        <Card title={t("rerate.proposeTitle")} className="mb-4">
+          <RerateForm recordId={id} mode="propose" today={todayInVietnam()} />
+        </Card>
       )}
       {page.canReinstate && (
         <Card title={t("notRated.reinstateTitle")} headingId="reinstate-title" className="mb-4">

@@ -1,0 +1,126 @@
+import "server-only";
+import { can, NotFoundError, type Actor } from "@/lib/auth/permissions";
+import { DomainError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { assertTransition, type RecordKind, type RecordState } from "@/lib/review/workflow";
+import { OrderRerateSchema, ProposeRerateSchema, type RerateDecisionInput } from "@/lib/schemas/rerating";
+import { ancestriesOf, BULK_TRANSACTION, lockForDecisions } from "./decisions";
+import { db, type Tx } from "./db";
+import { getOrgAncestry } from "./scope";
+import { recordKindOf } from "./unit-ratings";
+
+// Re-rating a decided or published result (366 Điều 15; Mẫu 03 "Quyết định đánh giá, xếp loại lại"): the
+// upper standing committee orders it by decision — number, date, issuer, reason — and the records go back
+// to be reviewed and rated again (UNDER_REREVIEW), their decisions superseded and kept. The upper board may
+// propose it, not order it. Every reopening of a published result names a decision (RerateDecision).
+
+type Located = { id: string; state: string; cycleId: string; memberId: string | null; organizationId: string | null; scopeOrgId: string; organization: { kind: string } | null; decidedLevel: string | null };
+
+const LOCATED_SELECT = { id: true, state: true, cycleId: true, memberId: true, organizationId: true, scopeOrgId: true, organization: { select: { kind: true } }, decidedLevel: true } as const;
+
+/** The record's kind for the workflow, and the unit its scope is checked on. */
+function subjectOf(record: Located): { kind: RecordKind; unitId: string } {
+  return record.memberId ? { kind: "MEMBER", unitId: record.scopeOrgId } : { kind: recordKindOf(record.organization!.kind as never), unitId: record.organizationId! };
+}
+
+/**
+ * Writes the decision and reopens its records in the caller's transaction: decisions superseded, records
+ * UNDER_REREVIEW, an audit row per record naming the decision, the board's open proposals answered.
+ */
+export async function reopenByDecision(tx: Tx, actor: Actor, records: readonly Located[], decision: RerateDecisionInput, cycleId: string): Promise<string> {
+  const now = new Date();
+  const ids = records.map((r) => r.id);
+  const written = await tx.rerateDecision.create({
+    data: { cycleId, decisionNo: decision.decisionNo, decidedOn: new Date(`${decision.decidedOn}T00:00:00Z`), issuer: decision.issuer, reason: decision.reason, recordIds: ids, createdById: actor.userId },
+    select: { id: true },
+  });
+  await tx.ratingDecision.updateMany({ where: { recordId: { in: ids }, supersededAt: null }, data: { supersededAt: now } });
+  await tx.reviewRecord.updateMany({ where: { id: { in: ids } }, data: { state: "UNDER_REREVIEW", decidedLevel: null, decidedAt: null, publishedAt: null, version: { increment: 1 } } });
+  await tx.rerateProposal.updateMany({ where: { recordId: { in: ids }, decisionId: null }, data: { decisionId: written.id } });
+  const named = { id: written.id, decisionNo: decision.decisionNo, decidedOn: decision.decidedOn, issuer: decision.issuer };
+  await tx.auditLog.createMany({
+    data: records.map((r) => ({
+      actorId: actor.userId,
+      action: "record.rerate",
+      entityType: "ReviewRecord",
+      entityId: r.id,
+      organizationId: r.organizationId ?? r.scopeOrgId,
+      data: { before: { state: r.state, decidedLevel: r.decidedLevel }, after: { state: "UNDER_REREVIEW" }, decision: named, reason: decision.reason } as Prisma.InputJsonValue,
+    })),
+  });
+  return written.id;
+}
+
+/**
+ * The upper standing committee orders records checked and rated again, by its decision: members or
+ * organizations below it, decided or published; they go back to be reviewed at their cell or rated by
+ * their committee again. One transaction: the decision, the records, an audit row each.
+ */
+export async function orderRerate(actor: Actor, raw: unknown) {
+  const input = OrderRerateSchema.parse(raw);
+  const ids = [...new Set(input.recordIds)];
+  return db.$transaction(async (tx) => {
+    await lockForDecisions(tx, ids);
+    const records = await tx.reviewRecord.findMany({ where: { id: { in: ids } }, select: LOCATED_SELECT });
+    if (records.length !== ids.length || new Set(records.map((r) => r.cycleId)).size !== 1) throw new NotFoundError();
+    const ancestries = await ancestriesOf(records.map((r) => subjectOf(r).unitId), tx);
+    for (const record of records) {
+      const { kind, unitId } = subjectOf(record);
+      const target = { organizationAncestry: ancestries.get(unitId) ?? [], ...(record.memberId ? { memberId: record.memberId } : {}) };
+      // Out of reach: not found; within reach but not the standing committee (or not decided yet): refused.
+      if (!can(actor, "org:read", target)) throw new NotFoundError();
+      assertTransition(actor, "startRereview", { state: record.state as RecordState, kind, target });
+    }
+    const decisionId = await reopenByDecision(tx, actor, records, input.decision, records[0].cycleId);
+    return { decisionId, reopened: records.length };
+  }, BULK_TRANSACTION);
+}
+
+/** The upper board proposes a re-rating of a decided or published result to the standing committee. */
+export async function proposeRerate(actor: Actor, raw: unknown) {
+  const input = ProposeRerateSchema.parse(raw);
+  return db.$transaction(async (tx) => {
+    const record = await tx.reviewRecord.findUnique({ where: { id: input.recordId }, select: LOCATED_SELECT });
+    if (!record) throw new NotFoundError();
+    const { unitId } = subjectOf(record);
+    const target = { organizationAncestry: await getOrgAncestry(unitId, tx), ...(record.memberId ? { memberId: record.memberId } : {}) };
+    if (!can(actor, "org:read", target)) throw new NotFoundError();
+    if (!can(actor, "rating:proposeRerate", target)) throw new DomainError("TRANSITION_NOT_ALLOWED");
+    if (record.state !== "DECIDED" && record.state !== "PUBLISHED") throw new DomainError("TRANSITION_NOT_ALLOWED");
+    const proposal = await tx.rerateProposal.create({ data: { recordId: record.id, reason: input.reason, proposedById: actor.userId }, select: { id: true } });
+    await tx.auditLog.create({
+      data: { actorId: actor.userId, action: "record.rerateProposal", entityType: "ReviewRecord", entityId: record.id, organizationId: record.organizationId ?? record.scopeOrgId, data: { reason: input.reason, proposalId: proposal.id } },
+    });
+    return { proposalId: proposal.id };
+  });
+}
+
+/** The board's open proposals below an upper committee, for its standing committee to decide on. */
+export async function listRerateProposals(actor: Actor, upperOrgId: string) {
+  const ancestry = await getOrgAncestry(upperOrgId);
+  if (ancestry.length === 0 || !can(actor, "rating:rereview", { organizationAncestry: ancestry })) throw new NotFoundError();
+  const rows = await db.rerateProposal.findMany({
+    where: { decisionId: null, record: { state: { in: ["DECIDED", "PUBLISHED"] }, cycle: { upperOrgId } } },
+    orderBy: { createdAt: "asc" },
+    select: {
+      id: true,
+      reason: true,
+      createdAt: true,
+      proposedBy: { select: { displayName: true } },
+      record: { select: { id: true, state: true, decidedLevel: true, member: { select: { fullName: true } }, organization: { select: { name: true } }, scopeOrg: { select: { name: true } } } },
+    },
+  });
+  return rows.map((p) => ({
+    proposalId: p.id,
+    recordId: p.record.id,
+    subject: p.record.member?.fullName ?? p.record.organization?.name ?? "",
+    /** A member's record opens on its own page; an organization's is a row of the desk below. */
+    isMember: p.record.member !== null,
+    unit: p.record.scopeOrg.name,
+    state: p.record.state,
+    decidedLevel: p.record.decidedLevel,
+    reason: p.reason,
+    proposedBy: p.proposedBy.displayName,
+    proposedOn: p.createdAt,
+  }));
+}
