@@ -40,7 +40,7 @@ import { calendarOf, snapshotDay, type YearCalendar } from "./years";
 // 100-point scale, drawn to fit each record's level (scores.ts).
 
 const SECTOR_NAMES: Record<OrgSector, string> = {
-  COMMUNE: "Xã, thị trấn",
+  COMMUNE: "Xã, phường, đặc khu",
   AGENCY: "Cơ quan",
   SCHOOL: "Trường học",
   HEALTH: "Y tế",

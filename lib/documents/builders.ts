@@ -39,7 +39,23 @@ function signerOf(h: Heading): Signature {
   return { capacity: "T/M Chi bộ", title: "Bí thư" };
 }
 
-const numberSuffix = (h: Heading) => (h.kind === "UPPER_COMMITTEE" ? "HU" : /^Đảng bộ/u.test(h.name) ? "ĐU" : "CB");
+/**
+ * The issuing body's own symbol in a document's number (Hướng dẫn thể thức văn bản của Đảng): TU for a
+ * tỉnh ủy or thành ủy, HU for a huyện ủy, QU for a quận ủy, ĐU for a đảng ủy, CB for a chi bộ.
+ */
+export function numberSuffix(h: Pick<Heading, "kind" | "name">): string {
+  const name = h.name.normalize("NFC");
+  if (/^(Tỉnh|Thành|Thị) ủy/u.test(name)) return "TU";
+  if (/^Huyện ủy/u.test(name)) return "HU";
+  if (/^Quận ủy/u.test(name)) return "QU";
+  if (/^(Đảng ủy|Đảng bộ)/u.test(name)) return "ĐU";
+  if (/^Chi bộ/u.test(name)) return "CB";
+  return h.kind === "UPPER_COMMITTEE" ? "ĐU" : "CB";
+}
+
+/** "II. Hạn chế…" → "Hạn chế…": headings are numbered where they are printed, so a form without a section skips no number. */
+const stripNumber = (heading: string) => heading.replace(/^[IVX]+\.\s*/u, "");
+const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
 const basis = (ruleSet: RuleSetId | null) => (ruleSet ? `Căn cứ ${vi.grading.ruleSets[ruleSet].replace(/ \(.*\)$/u, "")} về kiểm điểm, đánh giá, xếp loại chất lượng tổ chức đảng và đảng viên;` : "");
 
 // ───────────────────────────── the member's self-review ─────────────────────────────
@@ -61,9 +77,13 @@ export function selfReviewDocument(input: SelfReviewInput, scoredItems: Record<s
   const sections = s.sections as Record<string, string>;
   const textSections = template.sections.filter((x) => x.kind === "text");
   const strengths = textSections.filter((x) => !["shortcomings", "explanations", "collectiveResponsibility", "measures"].includes(x.key));
+  const under366 = template.ruleSet === "QD366_HD43";
   const blocks: DocBlock[] = [
     { kind: "paragraph", text: `Họ và tên: ${member.fullName}. Ngày sinh: ${dmy(member.birthDate.toISOString().slice(0, 10))}. Số thẻ đảng viên: ${member.cardNumber}.`, indent: false },
-    { kind: "paragraph", text: `Chức vụ: ${member.post ?? "—"}. Chi bộ: ${member.cell.name}.`, indent: false },
+    // The form's header asks the posts (Party, government, mass organization) and the workplace; the register
+    // keeps the posts in one line, the workplace is written by hand.
+    { kind: "paragraph", text: `${s.postsLine}: ${member.post ?? "…"}. ${s.workplaceLine}: …`, indent: false },
+    { kind: "paragraph", text: `Chi bộ: ${member.cell.name}.`, indent: false },
     { kind: "heading", text: s.partA },
     { kind: "heading", text: s.strengths },
   ];
@@ -71,8 +91,9 @@ export function selfReviewDocument(input: SelfReviewInput, scoredItems: Record<s
     blocks.push({ kind: "paragraph", text: `${i + 1}. ${sections[section.key]}`, bold: true, italic: true, indent: false });
     blocks.push({ kind: "paragraph", text: content.texts[section.key]?.trim() || "…" });
   });
+  let partA = 1; // I is the strengths
   for (const section of template.sections.filter((x) => !strengths.includes(x) && !["scores", "criteria", "selfLevel"].includes(x.kind))) {
-    blocks.push({ kind: "heading", text: sections[section.key] });
+    blocks.push({ kind: "heading", text: `${ROMAN[partA++]}. ${stripNumber(sections[section.key])}` });
     if (section.kind === "remediation") {
       if (content.remediation.length === 0) blocks.push({ kind: "paragraph", text: s.noShortcomings });
       content.remediation.forEach((item, i) => {
@@ -82,10 +103,11 @@ export function selfReviewDocument(input: SelfReviewInput, scoredItems: Record<s
     } else blocks.push({ kind: "paragraph", text: content.texts[section.key]?.trim() || "…" });
   }
   blocks.push({ kind: "heading", text: s.partB });
+  let partB = 0;
   if (sheet) {
     const totals = scoreTotals(sheet, scoredItems);
     const points = (v: number | null | undefined) => (v === null || v === undefined ? "…" : v.toLocaleString("vi-VN"));
-    blocks.push({ kind: "heading", text: sections.scores });
+    blocks.push({ kind: "heading", text: `${ROMAN[partB++]}. ${stripNumber(sections.scores)}` });
     const rows: string[][] = [];
     const bold: number[] = [];
     for (const group of sheet.groups) {
@@ -98,11 +120,13 @@ export function selfReviewDocument(input: SelfReviewInput, scoredItems: Record<s
     blocks.push({ kind: "table", columns: [{ header: "Tiêu chí", width: 8 }, { header: "Điểm", width: 2, align: "right" }], rows, boldRows: bold });
   }
   if (template.sections.some((x) => x.kind === "criteria")) {
-    blocks.push({ kind: "heading", text: sections.criteria });
+    blocks.push({ kind: "heading", text: `${ROMAN[partB++]}. ${stripNumber(sections.criteria)}` });
     for (const key of QD124_CRITERIA) blocks.push({ kind: "paragraph", text: `${sections[key]}: ${content.criteria[key] ? (vi.grading.criterionGrades as Record<string, string>)[content.criteria[key]!] : "…"}`, indent: false });
   }
-  blocks.push({ kind: "heading", text: sections.selfLevel });
+  blocks.push({ kind: "heading", text: `${ROMAN[partB++]}. ${stripNumber(sections.selfLevel)}` });
   blocks.push({ kind: "paragraph", text: content.selfLevel ? levelName(content.selfLevel) : "…" });
+  // Mẫu 2B goes up with an annex on the year's task results (HD 43 7.12).
+  if (template.form === "2B") blocks.push({ kind: "paragraph", text: s.annex2B, italic: true, indent: false });
   const h = header(input.heading);
   return {
     upperBody: input.heading.parentName ?? undefined,
@@ -110,8 +134,10 @@ export function selfReviewDocument(input: SelfReviewInput, scoredItems: Record<s
     place: h.place,
     date: input.submittedAt ? input.submittedAt.toISOString().slice(0, 10) : null,
     year: cycle.year,
-    form: s.formName.replace("{form}", template.form),
-    title: s.printTitle.replace("{year}", String(cycle.year)),
+    // The code as printed on the form: "Mẫu 2B-HD KĐ.ĐG 2025" (HD 43), "Mẫu 02A-HD KĐ.ĐG 2023" (HD 25).
+    form: s.formName.replace("{form}", `${template.form}-HD KĐ.ĐG ${under366 ? 2025 : 2023}`),
+    title: (under366 ? s.printTitle : s.printTitle124).replace("{year}", String(cycle.year)),
+    subtitle: under366 ? undefined : template.form === "02B" ? s.leaderSubtitle : s.nonLeaderSubtitle,
     blocks,
     signatures: [{ capacity: s.signature, name: member.fullName }],
     footnote: input.enteredOnBehalfBy ? s.onBehalf.replace("{name}", input.enteredOnBehalfBy) : undefined,

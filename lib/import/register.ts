@@ -42,8 +42,10 @@ const REQUIRED_MEMBER: (keyof typeof MEMBER_COLUMNS)[] = ["card", "name", "gende
 
 /** The words of the register, matched without diacritics or case ("dang bo co so" = "Đảng bộ cơ sở"). */
 export const KINDS = { "Đảng bộ cơ sở": "DANG_BO_CO_SO", "Chi bộ cơ sở": "CHI_BO_CO_SO", "Đảng bộ bộ phận": "DANG_BO_BO_PHAN", "Chi bộ trực thuộc": "CHI_BO_TRUC_THUOC" } as const;
+// Since 1 July 2025 the local level is the commune, ward or special zone (xã, phường, đặc khu); a register
+// written before still says "Xã, thị trấn", read as the same sector.
 export const SECTORS = {
-  "Xã, thị trấn": "COMMUNE",
+  "Xã, phường, đặc khu": "COMMUNE",
   "Cơ quan": "AGENCY",
   "Trường học": "SCHOOL",
   "Y tế": "HEALTH",
@@ -52,6 +54,8 @@ export const SECTORS = {
   "Khu dân cư": "RESIDENTIAL",
   "Khác": "OTHER",
 } as const;
+/** Older words for a sector, still read. */
+const SECTOR_ALIASES = { "Xã, thị trấn": "COMMUNE", "Xã, phường, thị trấn": "COMMUNE" } as const;
 export const GENDERS = { Nam: "MALE", "Nữ": "FEMALE" } as const;
 export const CATEGORIES = {
   "Không giữ chức vụ lãnh đạo, quản lý": "NON_LEADER_IN_SYSTEM",
@@ -162,7 +166,7 @@ export function parseRegister(sheets: { organizations: RawSheet | null; members:
         const kind = kindText ? lookup(KINDS, kindText) : undefined;
         if (kindText && !kind) fail("kind", `Không có loại "${kindText}"; dùng một trong ${allowed(KINDS)}.`);
         const sectorText = cellText(get("sector"));
-        const sector = sectorText ? lookup(SECTORS, sectorText) : undefined;
+        const sector = sectorText ? (lookup(SECTORS, sectorText) ?? lookup(SECTOR_ALIASES, sectorText)) : undefined;
         if (sectorText && !sector) fail("sector", `Không có lĩnh vực "${sectorText}"; dùng một trong ${allowed(SECTORS)}.`);
         const parentCode = cellText(get("parent")).toUpperCase();
         if (parentCode && parentCode === code) fail("parent", "Tổ chức không thể là cấp trên của chính nó.");

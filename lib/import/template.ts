@@ -15,7 +15,7 @@ export function registerTemplate(): ReadableStream<Uint8Array> {
     ({ name, columns: headers.map((header, i) => ({ header, type: dates.includes(i) ? "date" : "text", width: dates.includes(i) ? 14 : 26, value: (r: Row) => r[i] })), rows }) as unknown as Sheet<never>;
   const list = (table: Record<string, unknown>) => Object.keys(table).join("; ");
   return streamWorkbook([
-    sheet(ORG_SHEET, orgHeaders, [["HU.90", "Đảng bộ xã Mẫu", "Đảng bộ cơ sở", "Xã, thị trấn", "HU", at("1990-03-02")], ["HU.90.01", "Chi bộ thôn Một", "Chi bộ trực thuộc", "Khu dân cư", "HU.90", at("1992-05-10")]], [5]),
+    sheet(ORG_SHEET, orgHeaders, [["HU.90", "Đảng bộ xã Mẫu", "Đảng bộ cơ sở", "Xã, phường, đặc khu", "HU", at("1990-03-02")], ["HU.90.01", "Chi bộ thôn Một", "Chi bộ trực thuộc", "Khu dân cư", "HU.90", at("1992-05-10")]], [5]),
     sheet(MEMBER_SHEET, memberHeaders, [["90.000001", "Nguyễn Văn Mẫu", "Nam", at("1980-01-15"), at("2005-05-19"), at("2006-05-19"), "HU.90.01", "Trưởng thôn", "Ngoài hệ thống chính trị", "Không", "Đang sinh hoạt", ""]], [3, 4, 5]),
     sheet("Hướng dẫn", ["Cột", "Bắt buộc", "Giá trị"], [
       [ORG_COLUMNS.code, "Có", "Mã duy nhất của tổ chức (chữ không dấu, số, dấu chấm)"],

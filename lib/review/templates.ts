@@ -69,7 +69,8 @@ const qd366 = (form: string, framework: Exclude<ScoreFramework, "COLLECTIVE">): 
     // A.I Ưu điểm, kết quả đạt được (366 Điều 6 khoản 2; a leader adds Điều 6's leadership items).
     text("politicalQualities"),
     text(framework === "OUTSIDE_SYSTEM" ? "partyDuties" : "dutiesResults"),
-    ...(framework === "LEADER" ? [text("leadershipResults"), text("settingExample")] : []),
+    // Mẫu 2A (366 Điều 6): the leader's results, responsibility, innovation and creativity, and example.
+    ...(framework === "LEADER" ? [text("leadershipResults"), text("responsibilityInnovation"), text("settingExample")] : []),
     text("commitments"),
     text("shortcomings"), // A.II
     { key: "remediation", kind: "remediation", required: true }, // A.III
