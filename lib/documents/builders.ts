@@ -123,7 +123,7 @@ export function selfReviewDocument(input: SelfReviewInput, scoredItems: Record<s
     blocks.push({ kind: "heading", text: `${ROMAN[partB++]}. ${stripNumber(sections.criteria)}` });
     for (const key of QD124_CRITERIA) blocks.push({ kind: "paragraph", text: `${sections[key]}: ${content.criteria[key] ? (vi.grading.criterionGrades as Record<string, string>)[content.criteria[key]!] : "…"}`, indent: false });
   }
-  blocks.push({ kind: "heading", text: `${ROMAN[partB++]}. ${stripNumber(sections.selfLevel)}` });
+  blocks.push({ kind: "heading", text: `${ROMAN[partB]}. ${stripNumber(sections.selfLevel)}` });
   blocks.push({ kind: "paragraph", text: content.selfLevel ? levelName(content.selfLevel) : "…" });
   // Mẫu 2B goes up with an annex on the year's task results (HD 43 7.12).
   if (template.form === "2B") blocks.push({ kind: "paragraph", text: s.annex2B, italic: true, indent: false });
