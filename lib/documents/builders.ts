@@ -408,8 +408,8 @@ export type CollectiveReviewInput = {
 
 /**
  * Báo cáo kiểm điểm, tự đánh giá, xếp loại chất lượng của tập thể (Mẫu 01, Hướng dẫn 43): part A in its
- * sections (I.1–4, II–VI, "nếu có" left out when empty), part B with the score item by item on the
- * collective sheet and the proposed level among the four.
+ * sections (I.1–4, II–VI; an empty "nếu có" says "Không có"), part B with the score item by item on the
+ * collective sheet and the proposed level among the four. Sections keep the form's numbering.
  */
 export function collectiveReviewDocument(input: CollectiveReviewInput): OfficialDocument {
   const { sheet, scoreItems, report } = input;
@@ -421,10 +421,9 @@ export function collectiveReviewDocument(input: CollectiveReviewInput): Official
     blocks.push({ kind: "paragraph", text: report[section]?.trim() || "…" });
   });
   for (const section of COLLECTIVE_REPORT_SECTIONS.filter((s) => !ACHIEVEMENT_SECTIONS.includes(s))) {
-    // A section the form marks "(nếu có)" is printed only when written.
-    if (OPTIONAL_SECTIONS.includes(section) && !report[section]?.trim()) continue;
     blocks.push({ kind: "heading", text: sections[section] });
-    blocks.push({ kind: "paragraph", text: report[section]?.trim() || "…" });
+    // A section the form marks "(nếu có)" may be left empty: it then says so instead of a blank to fill.
+    blocks.push({ kind: "paragraph", text: report[section]?.trim() || (OPTIONAL_SECTIONS.includes(section) ? r.nothing : "…") });
   }
   blocks.push({ kind: "heading", text: r.partB });
   blocks.push({ kind: "heading", text: r.byCriteria });

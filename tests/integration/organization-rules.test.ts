@@ -148,8 +148,8 @@ describe("the collective's own report (Mẫu 01)", () => {
     ]) {
       expect(printed).toContain(words);
     }
-    // "(nếu có)": left out when the collective has nothing to explain.
-    expect(printed).not.toContain("IV. Giải trình");
+    // "(nếu có)": the collective had nothing to explain, and the report says so.
+    expect(printed).toContain("IV. Giải trình những vấn đề được gợi ý kiểm điểm (nếu có) Không có.");
     // Another cell's secretary prints nothing of it.
     await expect(documentResponse(await actorFor("bithu"), "collective-review", "pdf", { unit: cellWest })).rejects.toBeInstanceOf(NotFoundError);
   });
