@@ -50,6 +50,12 @@ export type DeskUnit = {
   canProposeRerate: boolean;
 };
 
+/** The standing committee orders a published unit rated again; the board may only propose it (366 Điều 15). */
+function rerateMode(u: DeskUnit): "order" | "propose" | null {
+  if (u.state === "PUBLISHED" && u.transitions.includes("startRereview")) return "order";
+  return u.canProposeRerate ? "propose" : null;
+}
+
 type Props = {
   organizationId: string;
   cycle: { year: number; ruleSet: RuleSetId; ratingDate: string; quotaBase: QuotaBase };
@@ -270,19 +276,11 @@ export function UnitDesk({ organizationId, cycle, groups, units, canPublish, she
               ) : null}
 
               {/* A published result reopens only by a decision to rate it again (366 Điều 15): the standing committee records it. */}
-              {u.state === "PUBLISHED" && u.transitions.includes("startRereview") ? (
+              {rerateMode(u) ? (
                 <details className="rounded-lg border border-slate-200 p-3">
-                  <summary className="cursor-pointer text-sm font-medium text-slate-900">{tAll("rerate.orderTitle")}</summary>
+                  <summary className="cursor-pointer text-sm font-medium text-slate-900">{tAll(rerateMode(u) === "order" ? "rerate.orderTitle" : "rerate.proposeTitle")}</summary>
                   <div className="mt-2">
-                    <RerateForm recordId={u.recordId} mode="order" today={today} />
-                  </div>
-                </details>
-              ) : null}
-              {u.canProposeRerate ? (
-                <details className="rounded-lg border border-slate-200 p-3">
-                  <summary className="cursor-pointer text-sm font-medium text-slate-900">{tAll("rerate.proposeTitle")}</summary>
-                  <div className="mt-2">
-                    <RerateForm recordId={u.recordId} mode="propose" today={today} />
+                    <RerateForm recordId={u.recordId} mode={rerateMode(u)!} today={today} />
                   </div>
                 </details>
               ) : null}

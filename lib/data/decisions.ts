@@ -149,6 +149,19 @@ export async function getDecisionDesk(actor: Actor, organizationId: string) {
 
 export type DecisionDesk = NonNullable<Awaited<ReturnType<typeof getDecisionDesk>>>;
 
+/**
+ * Sends records back to be reviewed and rated again: their decisions superseded (kept, dated), the records
+ * UNDER_REREVIEW with no decided level. The caller writes the audit rows that say why.
+ */
+export async function reopenRecords(tx: Tx, recordIds: readonly string[]): Promise<void> {
+  if (recordIds.length === 0) return;
+  await tx.ratingDecision.updateMany({ where: { recordId: { in: [...recordIds] }, supersededAt: null }, data: { supersededAt: new Date() } });
+  await tx.reviewRecord.updateMany({
+    where: { id: { in: [...recordIds] } },
+    data: { state: "UNDER_REREVIEW", decidedLevel: null, decidedAt: null, publishedAt: null, version: { increment: 1 } },
+  });
+}
+
 /** Locks the peer groups in a fixed order, so two writers never wait on each other in a cycle. */
 export async function lockGroups(tx: Tx, groupIds: readonly string[]): Promise<void> {
   if (groupIds.length === 0) return;
@@ -433,13 +446,7 @@ export async function sendBackRecords(actor: Actor, raw: unknown) {
     if (published.length > 0 && !input.decision) throw new DomainError("RERATE_DECISION_REQUIRED", { decision: "required" }, { count: published.length });
     if (published.length > 0) await reopenByDecision(tx, actor, published, input.decision!, published[0].cycleId);
     const unpublished = records.filter((r) => r.state !== "PUBLISHED");
-    const now = new Date();
-    const recordIds = unpublished.map((r) => r.id);
-    await tx.ratingDecision.updateMany({ where: { recordId: { in: recordIds }, supersededAt: null }, data: { supersededAt: now } });
-    await tx.reviewRecord.updateMany({
-      where: { id: { in: recordIds } },
-      data: { state: "UNDER_REREVIEW", decidedLevel: null, decidedAt: null, publishedAt: null, version: { increment: 1 } },
-    });
+    await reopenRecords(tx, unpublished.map((r) => r.id));
     await tx.auditLog.createMany({
       data: unpublished.map((r) => ({
         actorId: actor.userId,

@@ -4,7 +4,7 @@ import { DomainError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertTransition, type RecordKind, type RecordState } from "@/lib/review/workflow";
 import { OrderRerateSchema, ProposeRerateSchema, type RerateDecisionInput } from "@/lib/schemas/rerating";
-import { ancestriesOf, BULK_TRANSACTION, lockForDecisions } from "./decisions";
+import { ancestriesOf, BULK_TRANSACTION, lockForDecisions, reopenRecords } from "./decisions";
 import { db, type Tx } from "./db";
 import { getOrgAncestry } from "./scope";
 import { recordKindOf } from "./unit-ratings";
@@ -28,14 +28,12 @@ function subjectOf(record: Located): { kind: RecordKind; unitId: string } {
  * UNDER_REREVIEW, an audit row per record naming the decision, the board's open proposals answered.
  */
 export async function reopenByDecision(tx: Tx, actor: Actor, records: readonly Located[], decision: RerateDecisionInput, cycleId: string): Promise<string> {
-  const now = new Date();
   const ids = records.map((r) => r.id);
   const written = await tx.rerateDecision.create({
     data: { cycleId, decisionNo: decision.decisionNo, decidedOn: new Date(`${decision.decidedOn}T00:00:00Z`), issuer: decision.issuer, reason: decision.reason, recordIds: ids, createdById: actor.userId },
     select: { id: true },
   });
-  await tx.ratingDecision.updateMany({ where: { recordId: { in: ids }, supersededAt: null }, data: { supersededAt: now } });
-  await tx.reviewRecord.updateMany({ where: { id: { in: ids } }, data: { state: "UNDER_REREVIEW", decidedLevel: null, decidedAt: null, publishedAt: null, version: { increment: 1 } } });
+  await reopenRecords(tx, ids);
   await tx.rerateProposal.updateMany({ where: { recordId: { in: ids }, decisionId: null }, data: { decisionId: written.id } });
   const named = { id: written.id, decisionNo: decision.decisionNo, decidedOn: decision.decidedOn, issuer: decision.issuer };
   await tx.auditLog.createMany({
