@@ -315,7 +315,7 @@ export async function recordRereview(actor: Actor, raw: unknown) {
     const rereviewQuorum = { required, present: input.votersPresent, needed: fewestFor(required, rules.quorum) };
     if (input.votersPresent < rereviewQuorum.needed) throw new DomainError("QUORUM_NOT_MET", { votersPresent: "quorumNotMet" }, { required, needed: rereviewQuorum.needed });
     const adoption = adoptedLevel(input.tally, rereviewQuorum, rules);
-    if (!adoption.level) throw new DomainError("MINUTES_INCOMPLETE", { tally: adoption.reason });
+    if (!adoption.level) throw new DomainError("VOTE_NOT_ADOPTED", { tally: adoption.reason }, { reason: adoption.reason, needed: adoption.needed, baseKind: rules.adoptionBase, required });
     const refusal = memberLevelRefusal(record, record.cycle, adoption.level);
     if (refusal) throw new DomainError("LEVEL_REFUSED", { tally: refusal }, { name: record.member!.fullName, reason: refusal });
     await tx.reviewRecord.update({

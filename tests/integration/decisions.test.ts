@@ -242,7 +242,7 @@ describe("publication and sending back", () => {
     expect(noQuorum).toMatchObject({ code: "QUORUM_NOT_MET", fieldErrors: { votersPresent: "quorumNotMet" }, values: { required, needed: majority } });
     // More than half of those present is not enough: the vote counts against the members who must attend.
     const notAdopted = await refusal(recordRereview(secretary, { ...vote, tally: { EXCELLENT: 0, GOOD: 1, COMPLETED: majority - 1, NOT_COMPLETED: 0 } }));
-    expect(notAdopted.fieldErrors).toEqual({ tally: "NO_MAJORITY" });
+    expect(notAdopted).toMatchObject({ code: "VOTE_NOT_ADOPTED", fieldErrors: { tally: "NO_MAJORITY" }, values: { needed: majority, required, baseKind: "REQUIRED" } });
     // A vote for a member without a complete score is refused, naming the member; nothing is written.
     await db.reviewRecord.update({ where: { id: recordIds[0] }, data: { scoreGeneralTenths: null } });
     const auditsBefore = await db.auditLog.count();
