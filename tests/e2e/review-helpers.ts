@@ -8,7 +8,7 @@ export async function completeSelfReview(page: Page, marker: string) {
     const box = texts.nth(i);
     if (!(await box.inputValue()).trim()) await box.fill(`${marker} — phần ${i + 1}.`);
   }
-  const scores = page.getByRole("group", { name: "I. Tự chấm điểm theo các nhóm tiêu chí" }).getByRole("spinbutton");
+  const scores = page.getByRole("group", { name: "I. Đánh giá theo các nhóm tiêu chí" }).getByRole("spinbutton");
   for (let i = 0; i < (await scores.count()); i++) {
     const input = scores.nth(i);
     await input.fill(String(Number(await input.getAttribute("max")) - 1));
