@@ -274,16 +274,19 @@ function unitLevelRefusal(
  */
 async function unitProgress(tx: DbClient, record: Pick<UnitRow, "organizationId" | "cycleId" | "organization">): Promise<UnitProgress> {
   const orgId = record.organizationId!;
+  const settled = [...SETTLED_STATES];
+  // Each count reads the records of the unit's subtree only, through (cycleId, scopeOrgId, state) and
+  // (cycleId, organizationId); a cell's proposal to leave a member unrated for another reason is not
+  // settled until the committee confirms it.
   const [row] = await tx.$queryRaw<{ members: number; units: number; finalized: boolean }[]>`
     WITH subtree AS (SELECT "descendantId" AS id FROM "OrgClosure" WHERE "ancestorId" = ${orgId})
-    SELECT count(*) FILTER (WHERE r."subjectKind" = 'MEMBER' AND r."scopeOrgId" IN (SELECT id FROM subtree))::int AS members,
-           count(*) FILTER (WHERE r."subjectKind" = 'ORGANIZATION' AND r."organizationId" <> ${orgId} AND r."organizationId" IN (SELECT id FROM subtree))::int AS units,
-           EXISTS (SELECT 1 FROM "Meeting" m WHERE m."cycleId" = ${record.cycleId} AND m."organizationId" = ${orgId} AND m.status = 'FINALIZED') AS finalized
-      FROM "ReviewRecord" r
-     WHERE r."cycleId" = ${record.cycleId}
-       AND (r.state::text <> ALL(${[...SETTLED_STATES]}::text[])
-            -- a cell's proposal to leave a member unrated for another reason waits for the committee
-            OR (r.state = 'NOT_RATED' AND r."notRatedReason" = 'OTHER' AND r."notRatedConfirmedAt" IS NULL))`;
+    SELECT (SELECT count(*) FROM "ReviewRecord" r
+             WHERE r."cycleId" = ${record.cycleId} AND r."subjectKind" = 'MEMBER' AND r."scopeOrgId" IN (SELECT id FROM subtree)
+               AND (r.state::text <> ALL(${settled}::text[]) OR (r.state = 'NOT_RATED' AND r."notRatedReason" = 'OTHER' AND r."notRatedConfirmedAt" IS NULL)))::int AS members,
+           (SELECT count(*) FROM "ReviewRecord" r
+             WHERE r."cycleId" = ${record.cycleId} AND r."subjectKind" = 'ORGANIZATION' AND r."organizationId" IN (SELECT id FROM subtree) AND r."organizationId" <> ${orgId}
+               AND r.state::text <> ALL(${settled}::text[]))::int AS units,
+           EXISTS (SELECT 1 FROM "Meeting" m WHERE m."cycleId" = ${record.cycleId} AND m."organizationId" = ${orgId} AND m.status = 'FINALIZED') AS finalized`;
   const kind = record.organization!.kind;
   return { holdsMeeting: kind === "CHI_BO_TRUC_THUOC" || kind === "CHI_BO_CO_SO", minutesFinalized: row.finalized, membersUndecided: row.members, subordinatesUndecided: row.units };
 }
@@ -522,7 +525,12 @@ export async function getUnitRating(actor: Actor, organizationId: string) {
   const record = await db.reviewRecord.findUnique({ where: { cycleId_organizationId: { cycleId: cycle.id, organizationId } }, select: UNIT_SELECT });
   if (!record) return null;
   const kind = recordKindOf(record.organization!.kind);
-  const [levels, derived] = await Promise.all([subordinateLevelsOf([organizationId], cycle.id, db), derivedOrganizationFacts([organizationId], cycle, db)]);
+  const [levels, derived, sheet, progress] = await Promise.all([
+    subordinateLevelsOf([organizationId], cycle.id, db),
+    derivedOrganizationFacts([organizationId], cycle, db),
+    collectiveSheetOf(cycle, db),
+    unitProgress(db, record),
+  ]);
   return {
     recordId: record.id,
     cycleId: cycle.id,
@@ -533,11 +541,11 @@ export async function getUnitRating(actor: Actor, organizationId: string) {
     decidedLevel: record.state === "PUBLISHED" ? (record.decidedLevel as Level | null) : null,
     facts: factsOf(record, derived.get(organizationId)),
     answersForTargets: answersForFiveTargets(record.organization!),
-    sheet: await collectiveSheetOf(cycle, db),
+    sheet,
     scoreItems: scoredItems((record.scoreItems ?? {}) as Record<string, number>),
     report: collectiveReportOf(record.collectiveReport),
     // What its own rating still waits for, said before anyone fills the form in.
-    orderGaps: selfRatingGaps(kind, await unitProgress(db, record)),
+    orderGaps: selfRatingGaps(kind, progress),
     subordinateLevels: levels.get(organizationId) ?? [],
     establishedOn: toIsoDate(record.organization!.establishedOn),
     peerGroupId: record.peerGroupId,
