@@ -1,7 +1,7 @@
 import "server-only";
 import { can, NotFoundError, type Actor } from "@/lib/auth/permissions";
 import { DomainError } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { OrgKind, Prisma } from "@/lib/generated/prisma/client";
 import { assertTransition, type RecordKind, type RecordState } from "@/lib/review/workflow";
 import { OrderRerateSchema, ProposeRerateSchema, type RerateDecisionInput } from "@/lib/schemas/rerating";
 import { ancestriesOf, BULK_TRANSACTION, lockForDecisions, reopenRecords } from "./decisions";
@@ -14,13 +14,13 @@ import { recordKindOf } from "./unit-ratings";
 // to be reviewed and rated again (UNDER_REREVIEW), their decisions superseded and kept. The upper board may
 // propose it, not order it. Every reopening of a published result names a decision (RerateDecision).
 
-type Located = { id: string; state: string; cycleId: string; memberId: string | null; organizationId: string | null; scopeOrgId: string; organization: { kind: string } | null; decidedLevel: string | null };
+type Located = { id: string; state: string; cycleId: string; memberId: string | null; organizationId: string | null; scopeOrgId: string; organization: { kind: OrgKind } | null; decidedLevel: string | null };
 
 const LOCATED_SELECT = { id: true, state: true, cycleId: true, memberId: true, organizationId: true, scopeOrgId: true, organization: { select: { kind: true } }, decidedLevel: true } as const;
 
 /** The record's kind for the workflow, and the unit its scope is checked on. */
 function subjectOf(record: Located): { kind: RecordKind; unitId: string } {
-  return record.memberId ? { kind: "MEMBER", unitId: record.scopeOrgId } : { kind: recordKindOf(record.organization!.kind as never), unitId: record.organizationId! };
+  return record.memberId ? { kind: "MEMBER", unitId: record.scopeOrgId } : { kind: recordKindOf(record.organization!.kind), unitId: record.organizationId! };
 }
 
 /**
