@@ -183,10 +183,13 @@ export function DecisionDesk({ organizationId, cycle, groups, cells, records }: 
 
   const save = () => {
     // A level the rules refuse is refused by the server too; say so before sending anything.
-    const above = changed.filter((r) => refusalOf(r, choices[r.recordId]));
-    if (above.length > 0) {
-      setErrors(Object.fromEntries(above.map((r) => [r.recordId, refusalOf(r, choices[r.recordId])!])));
-      setMessage({ tone: "error", text: t("aboveMissing", { count: above.length }) });
+    const refused = changed.flatMap((r) => {
+      const refusal = refusalOf(r, choices[r.recordId]);
+      return refusal ? [[r.recordId, refusal] as const] : [];
+    });
+    if (refused.length > 0) {
+      setErrors(Object.fromEntries(refused));
+      setMessage({ tone: "error", text: t("aboveMissing", { count: refused.length }) });
       return;
     }
     const missingReason = changed.filter((r) => choices[r.recordId].level !== r.proposedLevel && !choices[r.recordId].reason.trim());

@@ -7,7 +7,7 @@ import { assertTransition, type RecordState } from "@/lib/review/workflow";
 import { ConfirmNotRatedSchema, MarkNotRatedSchema, ReinstateSchema } from "@/lib/schemas/not-rated";
 import { writeAudit } from "./audit";
 import { db, type Tx } from "./db";
-import { getOrgAncestry } from "./scope";
+import { authorizeOrg, getOrgAncestry } from "./scope";
 
 // A member's record set aside from the rating (không xếp loại) and taken back into the review. The
 // guidance names who is not rated — exempt from party activity, suspended, admitted less than six
@@ -145,8 +145,7 @@ export async function ruleOnNotRated(actor: Actor, raw: unknown) {
  * the grassroots committee: who, in which cell, and the grounds the cell gave (its audit row). Two queries.
  */
 export async function listNotRatedProposals(actor: Actor, organizationId: string) {
-  const ancestry = await getOrgAncestry(organizationId);
-  if (ancestry.length === 0 || !can(actor, "rating:decide", { organizationAncestry: ancestry })) throw new NotFoundError();
+  await authorizeOrg(actor, "rating:decide", organizationId);
   const records = await db.reviewRecord.findMany({
     where: {
       subjectKind: "MEMBER",

@@ -6,7 +6,7 @@ import { assertTransition, type RecordKind, type RecordState } from "@/lib/revie
 import { OrderRerateSchema, ProposeRerateSchema, type RerateDecisionInput } from "@/lib/schemas/rerating";
 import { ancestriesOf, BULK_TRANSACTION, lockForDecisions, reopenRecords } from "./decisions";
 import { db, type Tx } from "./db";
-import { getOrgAncestry } from "./scope";
+import { authorizeOrg, getOrgAncestry } from "./scope";
 import { recordKindOf } from "./unit-ratings";
 
 // Re-rating a decided or published result (366 Điều 15; Mẫu 03 "Quyết định đánh giá, xếp loại lại"): the
@@ -95,8 +95,7 @@ export async function proposeRerate(actor: Actor, raw: unknown) {
 
 /** The board's open proposals below an upper committee, for its standing committee to decide on. */
 export async function listRerateProposals(actor: Actor, upperOrgId: string) {
-  const ancestry = await getOrgAncestry(upperOrgId);
-  if (ancestry.length === 0 || !can(actor, "rating:rereview", { organizationAncestry: ancestry })) throw new NotFoundError();
+  await authorizeOrg(actor, "rating:rereview", upperOrgId);
   const rows = await db.rerateProposal.findMany({
     where: { decisionId: null, record: { state: { in: ["DECIDED", "PUBLISHED"] }, cycle: { upperOrgId } } },
     orderBy: { createdAt: "asc" },

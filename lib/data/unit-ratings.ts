@@ -145,12 +145,12 @@ export async function getUnitDesk(actor: Actor, organizationId: string) {
   ]);
   const unitIds = records.map((r) => r.organizationId!);
   const ownRecord = records.find((r) => r.organizationId === organizationId);
-  const [levels, ancestries, derived, own, sheet] = await Promise.all([
+  const [levels, ancestries, derived, ownGaps, sheet] = await Promise.all([
     subordinateLevelsOf(unitIds, cycle.id, db),
     ancestriesOf(unitIds, db),
     derivedOrganizationFacts(unitIds, cycle, db),
     // The committee's own organization: what its self-rating still waits for.
-    ownRecord ? unitProgress(db, ownRecord).then((p) => ({ gaps: selfRatingGaps(recordKindOf(ownRecord.organization!.kind), p) })) : null,
+    ownRecord ? unitProgress(db, ownRecord).then((p) => selfRatingGaps(recordKindOf(ownRecord.organization!.kind), p)) : [],
     collectiveSheetOf(cycle, db),
   ]);
   return {
@@ -182,7 +182,7 @@ export async function getUnitDesk(actor: Actor, organizationId: string) {
         answersForTargets: answersForFiveTargets(r.organization!),
         scoreItems: scoredItems((r.scoreItems ?? {}) as Record<string, number>),
         report: collectiveReportOf(r.collectiveReport),
-        orderGaps: r.organizationId === organizationId && own ? own.gaps : [],
+        orderGaps: r.organizationId === organizationId ? ownGaps : [],
         facts: factsOf(r, derived.get(r.organizationId!)),
         subordinateLevels: levels.get(r.organizationId!) ?? [],
         transitions: availableTransitions(actor, context).map((t) => t.name),
@@ -305,12 +305,19 @@ async function assertOrderOfWork(tx: Tx, record: Pick<UnitRow, "organizationId" 
 }
 
 /** Refuses a single unit's level the rules refuse, naming the unit and the cause. */
-async function assertUnitLevelAllowed(tx: Tx, record: UnitRow & { cycle: { year: number; ruleSet: string; ratingDate: Date } }, level: Level): Promise<void> {
-  const [levels, derived] = await Promise.all([
-    subordinateLevelsOf([record.organizationId!], record.cycleId, tx),
-    derivedOrganizationFacts([record.organizationId!], { id: record.cycleId, year: record.cycle.year }, tx),
+async function assertUnitLevelAllowed(
+  tx: Tx,
+  record: UnitRow & { cycle: { year: number; ruleSet: string; ratingDate: Date } },
+  level: Level,
+  derived?: DerivedOrganizationFacts,
+): Promise<void> {
+  const orgId = record.organizationId!;
+  // The caller may already hold the derived facts (the self-rating checks its answers against them).
+  const [levels, derivedFacts] = await Promise.all([
+    subordinateLevelsOf([orgId], record.cycleId, tx),
+    derived ?? derivedOrganizationFacts([orgId], { id: record.cycleId, year: record.cycle.year }, tx).then((m) => m.get(orgId)!),
   ]);
-  const refusal = unitLevelRefusal(record, record.cycle, { subordinateLevels: levels.get(record.organizationId!) ?? [], derived: derived.get(record.organizationId!) }, level);
+  const refusal = unitLevelRefusal(record, record.cycle, { subordinateLevels: levels.get(orgId) ?? [], derived: derivedFacts }, level);
   if (refusal) throw new DomainError("LEVEL_REFUSED", { level: refusal }, { name: record.organization!.name, reason: refusal });
 }
 
@@ -355,7 +362,7 @@ export async function rateUnit(actor: Actor, raw: unknown) {
       fiveTargetsMissed: answersForFiveTargets(record.organization!) && input.fiveTargetsMissed,
       leadershipDisciplines: input.leadershipDisciplineAnswers,
     };
-    await assertUnitLevelAllowed(tx, { ...record, ...facts }, input.level);
+    await assertUnitLevelAllowed(tx, { ...record, ...facts }, input.level, derived);
     await tx.reviewRecord.update({
       where: { id: record.id },
       data: { ...facts, state: transition.to, selfLevel: input.level, proposedLevel: input.level, version: { increment: 1 } },

@@ -9,9 +9,7 @@ export type OrderGap =
   /** A grassroots organization rates itself once its members have their decided levels (or are not rated)… */
   | { code: "MEMBERS_NOT_DECIDED"; count: number }
   /** …and its subordinate cells and đảng bộ bộ phận theirs. */
-  | { code: "SUBORDINATES_NOT_DECIDED"; count: number }
-  /** The upper committee decides a grassroots organization only once its board has verified (thẩm định) it. */
-  | { code: "NOT_VERIFIED" };
+  | { code: "SUBORDINATES_NOT_DECIDED"; count: number };
 
 /** Where a unit stands in its review, as the use case counted it. */
 export interface UnitProgress {
