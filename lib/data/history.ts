@@ -1,6 +1,7 @@
 import "server-only";
 import { can, NotFoundError, type Actor } from "@/lib/auth/permissions";
 import { db, type DbClient } from "./db";
+import { isWithheld, withheldData } from "@/lib/review/disclosure";
 import { getOrgAncestry } from "./scope";
 
 // The history of a record, read from the append-only audit log (index AuditLog(entityType, entityId, at)).
@@ -49,13 +50,25 @@ export async function readHistory(client: DbClient, entityType: string, entityId
   };
 }
 
-/** The audit trail of a member's review record, for whoever may read the record (as getSelfReviewPage). */
+/**
+ * The audit trail of a member's review record, for whoever may read the record (as getSelfReviewPage).
+ * The member reading their own record reads the committees' deliberation withheld until the result is
+ * published (lib/review/disclosure.ts); the unit's officers read it whole.
+ */
 export async function listRecordHistory(actor: Actor, recordId: string, options: { page?: number } = {}): Promise<HistoryPage> {
-  const record = await db.reviewRecord.findUnique({ where: { id: recordId }, select: { id: true, scopeOrgId: true, memberId: true } });
+  const record = await db.reviewRecord.findUnique({ where: { id: recordId }, select: { id: true, scopeOrgId: true, memberId: true, state: true } });
   if (!record || !record.memberId) throw new NotFoundError();
-  const target = { organizationAncestry: await getOrgAncestry(record.scopeOrgId), memberId: record.memberId };
-  if (!can(actor, "member:read", target)) throw new NotFoundError();
-  return readHistory(db, "ReviewRecord", record.id, options.page ?? 1);
+  const organizationAncestry = await getOrgAncestry(record.scopeOrgId);
+  if (!can(actor, "member:read", { organizationAncestry, memberId: record.memberId })) throw new NotFoundError();
+  const history = await readHistory(db, "ReviewRecord", record.id, options.page ?? 1);
+  if (can(actor, "member:read", { organizationAncestry })) return history;
+  const lastPublication = await db.auditLog.findFirst({
+    where: { entityType: "ReviewRecord", entityId: record.id, action: "record.publish" },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    select: { at: true },
+  });
+  const seenAs = { state: record.state, lastPublishedAt: lastPublication?.at ?? null };
+  return { ...history, entries: history.entries.map((e) => (isWithheld(e, seenAs) ? { ...e, data: withheldData(e.data) } : e)) };
 }
 
 /** The audit trail of a cell's minutes (finalizing, re-review), for whoever may read the meeting. */

@@ -1,4 +1,5 @@
 import "server-only";
+import { decisionPublic } from "@/lib/review/disclosure";
 import type { Actor, Role } from "@/lib/auth/permissions";
 import type { RecordState, SubjectKind } from "@/lib/generated/prisma/client";
 import { getCurrentCycle, type CycleSummary } from "./cycles";
@@ -51,12 +52,14 @@ export async function getHome(actor: Actor): Promise<RoleHome[]> {
       };
       if (!cycle) return base;
       if (grant.role === "MEMBER") {
-        const own = actor.memberId
+        const record = actor.memberId
           ? await db.reviewRecord.findUnique({
               where: { cycleId_memberId: { cycleId: cycle.id, memberId: actor.memberId } },
               select: { id: true, state: true, decidedLevel: true },
             })
           : null;
+        // The member's card: the decided level once it is published (lib/review/disclosure.ts).
+        const own = record && { ...record, decidedLevel: decisionPublic(record.state) ? record.decidedLevel : null };
         return { ...base, own };
       }
       const [members, organizations] = await Promise.all([

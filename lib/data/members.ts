@@ -1,4 +1,5 @@
 import "server-only";
+import { decisionPublic } from "@/lib/review/disclosure";
 import { NotFoundError, can, type Actor } from "@/lib/auth/permissions";
 import { DomainError } from "@/lib/errors";
 import type { MemberStatus, Prisma } from "@/lib/generated/prisma/client";
@@ -65,8 +66,8 @@ export async function listUnitMembers(
 
 export async function getMemberPage(actor: Actor, memberId: string) {
   const target = await authorizeMember(actor, "member:read", memberId);
-  // Staff of the unit see the record as the committee does; the member themself sees a decided level
-  // only once it is published to the unit (SPEC "After the decision").
+  // Staff of the unit see the record as the committee does; the member themself sees the cell's proposal
+  // (voted in their presence) and a decided level only once it is published (lib/review/disclosure.ts).
   const staffView = can(actor, "member:read", { organizationAncestry: target.organizationAncestry });
   const member = await db.member.findUniqueOrThrow({
     where: { id: memberId },
@@ -91,7 +92,7 @@ export async function getMemberPage(actor: Actor, memberId: string) {
     },
   });
   const reviewRecords = member.reviewRecords.map((r) =>
-    staffView || r.state === "PUBLISHED" ? r : { ...r, proposedLevel: null, decidedLevel: null },
+    staffView || decisionPublic(r.state) ? r : { ...r, decidedLevel: null },
   );
   const canEdit = can(actor, "member:write", target);
   return {

@@ -1,4 +1,5 @@
 import "server-only";
+import { decisionPublic } from "@/lib/review/disclosure";
 import { can, NotFoundError, type Actor } from "@/lib/auth/permissions";
 import { DomainError } from "@/lib/errors";
 import { toIsoDate } from "@/lib/i18n/format";
@@ -24,16 +25,17 @@ async function recordTarget(recordId: string) {
 export async function getRemediation(actor: Actor, recordId: string) {
   const { record, target } = await recordTarget(recordId);
   if (!can(actor, "member:read", target)) throw new NotFoundError();
-  // A member sees their plan once the level is public; the committee and the secretary as soon as it exists.
+  // A member sees their plan (and whether one is due) once the level is public (lib/review/disclosure.ts);
+  // the committee and the secretary as soon as it exists.
   const isOwn = actor.memberId === record.memberId;
-  const visible = !isOwn || record.state === "PUBLISHED";
+  const visible = !isOwn || decisionPublic(record.state);
   const items = visible
     ? await db.remediationItem.findMany({ where: { memberId: record.memberId!, year: record.cycle.year }, orderBy: [{ deadline: "asc" }, { id: "asc" }] })
     : [];
   const decided = record.state === "DECIDED" || record.state === "PUBLISHED";
   return {
     items: items.map((i) => ({ id: i.id, shortcoming: i.shortcoming, measures: i.measures, responsible: i.responsible, deadline: toIsoDate(i.deadline), status: i.status })),
-    needed: decided && record.decidedLevel === "NOT_COMPLETED" && items.length === 0,
+    needed: visible && decided && record.decidedLevel === "NOT_COMPLETED" && items.length === 0,
     canPlan: decided && !isOwn && can(actor, "rating:decide", target),
     canFollowUp: !isOwn && (can(actor, "minutes:write", target) || can(actor, "rating:decide", target)),
     year: record.cycle.year,

@@ -1,4 +1,5 @@
 import "server-only";
+import { decisionPublic } from "@/lib/review/disclosure";
 import { can, NotFoundError, type Actor } from "@/lib/auth/permissions";
 import type { Level } from "@/lib/grading";
 import { getCurrentCycle } from "./cycles";
@@ -37,7 +38,7 @@ export async function getPublishedResults(actor: Actor, cellId: string) {
     pending,
     // The reader's own result, with the committee's reason, once published; before that only its state.
     own: own
-      ? { recordId: own.id, state: own.state, level: own.state === "PUBLISHED" ? (own.decidedLevel as Level) : null, reason: own.state === "PUBLISHED" ? own.decisionReason : null }
+      ? { recordId: own.id, state: own.state, level: decisionPublic(own.state) ? (own.decidedLevel as Level) : null, reason: decisionPublic(own.state) ? own.decisionReason : null }
       : null,
   };
 }

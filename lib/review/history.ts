@@ -172,6 +172,10 @@ export function isKnownAction(action: string): boolean {
 export function describeAuditEntry(action: string, data: unknown): DescribedEntry {
   const d = asObject(data);
   const describe = Object.hasOwn(DESCRIBERS, action) ? DESCRIBERS[action] : null;
-  if (describe) return describe(d);
+  if (describe) {
+    const described = describe(d);
+    // A deliberation the member reads before publication (lib/review/disclosure.ts): said to be withheld.
+    return d.withheld === true ? { ...described, details: [...described.details, { key: "details.withheld" }] } : described;
+  }
   return { summary: { key: "actions.unknown", values: { action } }, details: [stateChange(d)].filter(isLine) };
 }

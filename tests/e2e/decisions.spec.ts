@@ -155,6 +155,14 @@ test("the committee decides under the 20 % rule, with an override, its cells, a 
   await expect(memberPage.getByRole("link", { name: "Kết quả công khai" })).toHaveCount(0);
   await memberPage.goto("/");
   await expect(memberPage.getByText(/^Kết quả: /)).toHaveCount(0);
+  // Nor in the record's history: that the committee decided and planned, not what (the level, its reason).
+  await memberPage.getByRole("link", { name: "Xem bản kiểm điểm" }).click();
+  const memberHistory = memberPage.locator("#history");
+  await expect(memberHistory).toContainText("Nội dung (mức xếp loại, lý do) được công khai cùng kết quả xếp loại.");
+  await expect(memberHistory).not.toContainText("Mức quyết định");
+  await expect(memberHistory).not.toContainText("Chưa thực hiện đúng cam kết");
+  await expect(memberPage.getByTestId("remediation-items")).toHaveCount(0);
+  await expectAccessible(memberPage);
 
   // Published: the member sees their level, the reason, and the plan.
   await openDesk(page);
@@ -169,6 +177,7 @@ test("the committee decides under the 20 % rule, with an override, its cells, a 
   await expectAccessible(memberPage);
   await memberPage.getByRole("link", { name: "Xem bản kiểm điểm và kế hoạch khắc phục" }).click();
   await expect(memberPage.getByTestId("remediation-items")).toContainText("Xây dựng kế hoạch tu dưỡng theo quý");
+  await expect(memberPage.locator("#history")).toContainText("Mức quyết định: Không hoàn thành nhiệm vụ");
   await expectAccessible(memberPage);
   await memberContext.close();
 });

@@ -7,6 +7,10 @@ import { db } from "@/lib/data/db";
 import { getDecisionDesk, publishDecisions, recordQuotaOverride, saveDecisions, sendBackRecords } from "@/lib/data/decisions";
 import { createRemediationPlan, getRemediation, updateRemediationStatus } from "@/lib/data/remediation";
 import { getPublishedResults } from "@/lib/data/results";
+import { listRecordHistory } from "@/lib/data/history";
+import { getHome } from "@/lib/data/home";
+import { getMemberPage } from "@/lib/data/members";
+import { describeAuditEntry } from "@/lib/review/history";
 import { recordRereview } from "@/lib/data/meetings";
 import { maxExcellent } from "@/lib/grading";
 import { DomainError } from "@/lib/errors";
@@ -263,6 +267,7 @@ describe("what a member sees, and the remediation plan", () => {
     await reset();
     const record = await db.reviewRecord.findUniqueOrThrow({ where: { id: recordIds[2] }, select: { memberId: true, scopeOrgId: true } });
     const member: Actor = { userId: "u-member", displayName: "", memberId: record.memberId, roles: [{ role: "MEMBER", organizationId: record.scopeOrgId }] };
+    const since = new Date();
     await saveDecisions(committee, { organizationId: orgId, decisions: [{ recordId: recordIds[2], expectedVersion: 0, level: "NOT_COMPLETED", reason: "Vi phạm quy định về nêu gương." }] });
     const before = await getPublishedResults(member, record.scopeOrgId);
     expect(before.own).toMatchObject({ state: "DECIDED", level: null, reason: null });
@@ -278,11 +283,30 @@ describe("what a member sees, and the remediation plan", () => {
       items: [{ shortcoming: "Chưa gương mẫu trong sinh hoạt", measures: "Kiểm điểm lại tại chi bộ", responsible: "Bí thư chi bộ", deadline: dayOfCurrentYear(12, 31) }],
     });
     expect(await db.auditLog.count({ where: { action: "remediation.plan", entityId: recordIds[2] } })).toBe(1);
-    expect((await getRemediation(member, recordIds[2])).items).toEqual([]);
+    expect(await getRemediation(member, recordIds[2])).toMatchObject({ items: [], needed: false });
+    // Nor on any other page: the record's history says that the committee decided and planned, not what;
+    // the member's page and home show the cell's proposal (voted in their presence), not the decision.
+    const history = (await listRecordHistory(member, recordIds[2])).entries.filter((e) => e.at >= since);
+    const deliberation = history.filter((e) => e.action === "record.decide" || e.action === "remediation.plan");
+    expect(deliberation).toHaveLength(2);
+    expect(JSON.stringify(history)).not.toMatch(/NOT_COMPLETED|Vi phạm quy định|gương mẫu/);
+    for (const e of deliberation) expect(describeAuditEntry(e.action, e.data).details.map((d) => d.key)).toContain("details.withheld");
+    const ownPage = await getMemberPage(member, record.memberId!);
+    expect(ownPage.member.reviewRecords.find((r) => r.id === recordIds[2])).toMatchObject({ state: "DECIDED", proposedLevel: "GOOD", decidedLevel: null });
+    const [home] = await getHome(member);
+    expect(home.own).toMatchObject({ id: recordIds[2], state: "DECIDED", decidedLevel: null });
+    // The committee reads it whole meanwhile.
+    const officersHistory = await listRecordHistory(committee, recordIds[2]);
+    expect(JSON.stringify(officersHistory)).toContain("Vi phạm quy định về nêu gương.");
 
     await publishDecisions(committee, { organizationId: orgId });
     const after = await getPublishedResults(member, record.scopeOrgId);
     expect(after.own).toMatchObject({ state: "PUBLISHED", level: "NOT_COMPLETED", reason: "Vi phạm quy định về nêu gương." });
+    const published = (await listRecordHistory(member, recordIds[2])).entries.filter((e) => e.at >= since);
+    const decided = published.find((e) => e.action === "record.decide")!;
+    expect(describeAuditEntry(decided.action, decided.data).details).toContainEqual({ key: "details.decidedLevel", refs: { level: "grading.levels.NOT_COMPLETED" } });
+    expect((await getMemberPage(member, record.memberId!)).member.reviewRecords.find((r) => r.id === recordIds[2])).toMatchObject({ decidedLevel: "NOT_COMPLETED" });
+    expect((await getHome(member))[0].own).toMatchObject({ decidedLevel: "NOT_COMPLETED" });
     const seen = await getRemediation(member, recordIds[2]);
     expect(seen.items).toHaveLength(1);
     expect(seen).toMatchObject({ canPlan: false, canFollowUp: false });

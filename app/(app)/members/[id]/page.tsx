@@ -93,11 +93,12 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
           {member.reviewRecords.length === 0 ? (
             <p className="text-sm text-slate-600">{t("member.reviewHistoryEmpty")}</p>
           ) : (
-            <Table caption={t("member.reviewHistory")} head={[t("member.year"), t("member.state"), t("member.decided")]}>
+            <Table caption={t("member.reviewHistory")} head={[t("member.year"), t("member.state"), t("member.proposed"), t("member.decided")]}>
               {member.reviewRecords.map((r) => (
                 <tr key={r.id}>
                   <Td className="tabular-nums">{r.cycle.year}</Td>
                   <Td>{r.notRatedReason ? t(`notRatedReasons.${r.notRatedReason}`) : t(`recordStates.${r.state}`)}</Td>
+                  <Td>{r.proposedLevel ? t(`grading.levels.${r.proposedLevel}`) : "—"}</Td>
                   <Td>{r.decidedLevel && ["DECIDED", "PUBLISHED"].includes(r.state) ? t(`grading.levels.${r.decidedLevel}`) : "—"}</Td>
                 </tr>
               ))}
