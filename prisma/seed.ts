@@ -68,8 +68,10 @@ function accountsTable(accounts: readonly BuiltAccount[]): string {
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
-  if (!process.env.DATABASE_URL) fail("DATABASE_URL is not set: run the seed through the launcher (npm run seed -- …).");
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL }) });
+  // The seed fills an empty database as its owner (and empties it again as the owner when it fails).
+  const url = process.env.DATABASE_OWNER_URL || process.env.DATABASE_URL;
+  if (!url) fail("DATABASE_URL is not set: run the seed through the launcher (npm run seed -- …).");
+  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
   try {
     if (await db.organization.findFirst({ select: { id: true } })) {
       fail("The database already has organizations: the seed only fills an empty database (wipe it with npm run db:reset).");

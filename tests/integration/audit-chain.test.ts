@@ -3,16 +3,17 @@ import { verifyAuditChain } from "@/lib/data/audit";
 import { db } from "@/lib/data/db";
 import { setUserLocale } from "@/lib/data/users";
 import { actorFor, ensureDemoDistrict } from "./fixtures";
+import { ownerDb } from "./owner";
 
 // The audit log is hash-chained by a trigger; verification recomputes the chain and names the first
-// row that breaks it. Tampering is done as the database owner, around the append-only triggers, and
-// undone afterwards so the other tests see the log as it was.
+// row that breaks it. Tampering is done as the database owner (the app's role cannot), around the
+// append-only triggers, and undone afterwards so the other tests see the log as it was.
 
 async function tamper(statement: string) {
-  await db.$transaction([
-    db.$executeRawUnsafe(`ALTER TABLE "AuditLog" DISABLE TRIGGER "AuditLog_append_only"`),
-    db.$executeRawUnsafe(statement),
-    db.$executeRawUnsafe(`ALTER TABLE "AuditLog" ENABLE TRIGGER "AuditLog_append_only"`),
+  await ownerDb.$transaction([
+    ownerDb.$executeRawUnsafe(`ALTER TABLE "AuditLog" DISABLE TRIGGER "AuditLog_append_only"`),
+    ownerDb.$executeRawUnsafe(statement),
+    ownerDb.$executeRawUnsafe(`ALTER TABLE "AuditLog" ENABLE TRIGGER "AuditLog_append_only"`),
   ]);
 }
 
@@ -60,14 +61,45 @@ describe("audit hash chain", () => {
       expect((await verifyAuditChain()).firstBroken).toEqual({ id: next.id, reason: "prevHash" });
     } finally {
       const r = saved[0];
-      await db.$transaction([
-        db.$executeRawUnsafe(`ALTER TABLE "AuditLog" DISABLE TRIGGER "AuditLog_chain"`),
-        db.$executeRaw`INSERT INTO "AuditLog" (id, at, "actorId", action, "entityType", "entityId", "organizationId", data, "prevHash", hash)
+      await ownerDb.$transaction([
+        ownerDb.$executeRawUnsafe(`ALTER TABLE "AuditLog" DISABLE TRIGGER "AuditLog_chain"`),
+        ownerDb.$executeRaw`INSERT INTO "AuditLog" (id, at, "actorId", action, "entityType", "entityId", "organizationId", data, "prevHash", hash)
           VALUES (${r.id as bigint}, ${r.at as Date}::timestamp, ${r.actorId as string | null}, ${r.action as string}, ${r.entityType as string}, ${r.entityId as string},
                   ${r.organizationId as string | null}, ${r.data === null ? null : JSON.stringify(r.data)}::jsonb, ${r.prevHash as string | null}, ${r.hash as string})`,
-        db.$executeRawUnsafe(`ALTER TABLE "AuditLog" ENABLE TRIGGER "AuditLog_chain"`),
+        ownerDb.$executeRawUnsafe(`ALTER TABLE "AuditLog" ENABLE TRIGGER "AuditLog_chain"`),
       ]);
     }
+    expect((await verifyAuditChain()).firstBroken).toBeNull();
+  });
+
+  it("the app's role owns nothing: it can neither switch the triggers off nor change or empty the log, yet its use cases write their audit rows", async () => {
+    const [role] = await db.$queryRaw<{ name: string; superuser: boolean; owned: number; create: boolean }[]>`
+      SELECT current_user AS name, rolsuper AS superuser, has_schema_privilege('public', 'CREATE') AS create,
+             (SELECT count(*)::int FROM pg_class WHERE relowner = pg_roles.oid AND relnamespace = 'public'::regnamespace) AS owned
+        FROM pg_roles WHERE rolname = current_user`;
+    expect(role).toMatchObject({ superuser: false, owned: 0, create: false });
+    const head = await db.auditLog.findFirstOrThrow({ orderBy: { id: "desc" }, select: { id: true, hash: true } });
+
+    const refusals: [string, RegExp][] = [
+      [`ALTER TABLE "AuditLog" DISABLE TRIGGER ALL`, /must be owner/],
+      [`ALTER TABLE "AuditLog" DISABLE TRIGGER "AuditLog_append_only"`, /must be owner/],
+      [`SET session_replication_role = replica`, /permission denied/],
+      [`UPDATE "AuditLog" SET action = 'rewritten' WHERE id = ${head.id}`, /permission denied/],
+      [`DELETE FROM "AuditLog" WHERE id = ${head.id}`, /permission denied/],
+      [`TRUNCATE "AuditLog"`, /permission denied/],
+      [`DROP TABLE "AuditLog"`, /must be owner/],
+      [`CREATE TABLE "Shadow" (id int)`, /permission denied/],
+    ];
+    for (const [statement, refusal] of refusals) await expect(db.$executeRawUnsafe(statement), statement).rejects.toThrow(refusal);
+    expect(await db.auditLog.findFirstOrThrow({ orderBy: { id: "desc" }, select: { id: true, hash: true } })).toEqual(head);
+
+    // A use case as the app runs it: its change and its audit row, chained by the trigger.
+    const member = await actorFor("dangvien");
+    const { locale } = await db.user.findUniqueOrThrow({ where: { id: member.userId }, select: { locale: true } });
+    await setUserLocale(member, locale === "vi" ? "en" : "vi");
+    const written = await db.auditLog.findFirstOrThrow({ orderBy: { id: "desc" } });
+    await setUserLocale(member, locale as "vi" | "en"); // as the other tests expect the account
+    expect(written).toMatchObject({ action: "user.locale", actorId: member.userId, prevHash: head.hash });
     expect((await verifyAuditChain()).firstBroken).toBeNull();
   });
 

@@ -6,6 +6,7 @@ import { getMemberPage, listUnitMembers, updateMemberProfile } from "@/lib/data/
 import { getUnitPage, getUnitTree } from "@/lib/data/organizations";
 import { setUserLocale } from "@/lib/data/users";
 import { actorFor, CURRENT_YEAR, dayOfCurrentYear as on, ensureDemoDistrict, memberOf, orgByCode, otherDistrict } from "./fixtures";
+import { ownerDb } from "./owner";
 
 // The permission model against the real database: for each role, a read and a write inside its
 // scope succeed, and the same outside it fail as "not found" and change nothing.
@@ -277,7 +278,10 @@ describe("administrator (quantri)", () => {
 describe("audit log", () => {
   it("is append-only in the database itself", async () => {
     const row = await db.auditLog.findFirstOrThrow();
-    await expect(db.auditLog.update({ where: { id: row.id }, data: { action: "rewritten" } })).rejects.toThrow(/append-only/);
-    await expect(db.auditLog.delete({ where: { id: row.id } })).rejects.toThrow(/append-only/);
+    // The app's role holds no right to change or remove a row; the owner is stopped by the triggers.
+    await expect(db.auditLog.update({ where: { id: row.id }, data: { action: "rewritten" } })).rejects.toThrow(/permission denied/);
+    await expect(db.auditLog.delete({ where: { id: row.id } })).rejects.toThrow(/permission denied/);
+    await expect(ownerDb.auditLog.update({ where: { id: row.id }, data: { action: "rewritten" } })).rejects.toThrow(/append-only/);
+    await expect(ownerDb.auditLog.delete({ where: { id: row.id } })).rejects.toThrow(/append-only/);
   });
 });
