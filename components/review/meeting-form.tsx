@@ -8,6 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { finalizeMeetingAction, saveMinutesDraftAction } from "@/lib/actions/meetings";
+import type { ActionResult } from "@/lib/actions/result";
 import { evaluateSubject } from "@/lib/grading/evaluate";
 import { levelRefusal } from "@/lib/grading/refusal";
 import { checkQuota, quotaRuleFor } from "@/lib/grading/quota";
@@ -17,7 +18,7 @@ import { recordSubject, type MemberStanding, type StoredRecordFacts } from "@/li
 import { adoptedLevel, quorum, type MeetingRules, type Tally } from "@/lib/review/meeting";
 import type { MinutesContent } from "@/lib/schemas/meetings";
 import { AutosaveBanner } from "./autosave-banner";
-import { useAutosave } from "./use-autosave";
+import { useAutosave, type SaveOutcome } from "./use-autosave";
 
 export type MeetingMember = {
   recordId: string;
@@ -45,48 +46,84 @@ type Props = {
   editable: boolean;
 };
 
-/** Member records the meeting votes on: a submitted self-review (an absent member waits for later). */
-const VOTED_STATES = ["SUBMITTED", "ABSENT", "DRAFT", "RETURNED"];
 const EMPTY_TALLY: Tally = { EXCELLENT: 0, GOOD: 0, COMPLETED: 0, NOT_COMPLETED: 0 };
 const cast = (tally: Tally | null | undefined) => (tally ? LEVELS.reduce((n, level) => n + (Number(tally[level]) || 0), 0) : 0);
 
-/** The form keeps a tally of zeros until votes are typed; the minutes store no vote until one is cast. */
-function toStored(content: MinutesContent): MinutesContent {
-  return { ...content, reviews: content.reviews.map((r) => ({ ...r, vote: r.vote && cast(r.vote) > 0 ? r.vote : null })) };
+/**
+ * Attendance as the secretary marks it: nobody is presumed present or absent. The minutes store only
+ * the marks made; finalizing counts a member with no mark as absent (lib/data/meetings), and the page
+ * says so while any are left.
+ */
+type Mark = "" | "present" | "absent";
+type FormMinutes = Omit<MinutesContent, "attendance"> & { attendance: { memberId: string; mark: Mark; absenceReason: string }[] };
+
+/** States in which no vote is taken at this meeting: no self-review yet, absent earlier, not rated. */
+const NOT_VOTED_STATES = ["DRAFT", "RETURNED", "ABSENT", "NOT_RATED"];
+const hasSelfReview = (m: MeetingMember) => m.state !== "DRAFT" && m.state !== "RETURNED";
+/** The meeting votes on a member present with a submitted self-review (after the vote: reviewed and on). */
+const votable = (m: MeetingMember, mark: Mark | undefined) => mark === "present" && !NOT_VOTED_STATES.includes(m.state);
+
+const hasText = (r: MinutesContent["reviews"][number]) => r.selfReviewSummary.trim() !== "" || r.critiques.some((c) => c.text.trim() !== "" || c.by.trim() !== "");
+
+/** From what the server holds (or an older copy on this device) to the form: one attendance row and one review per member. */
+function toForm(content: MinutesContent | FormMinutes, members: MeetingMember[]): FormMinutes {
+  const attendance = new Map<string, { mark?: Mark; present?: boolean; absenceReason?: string }>(content.attendance.map((a) => [a.memberId, a]));
+  const reviews = new Map(content.reviews.map((r) => [r.memberId, r]));
+  return {
+    ...content,
+    attendance: members.map((m) => {
+      const a = attendance.get(m.memberId);
+      const mark: Mark = a?.mark ?? (a?.present === true ? "present" : a?.present === false ? "absent" : "");
+      return { memberId: m.memberId, mark, absenceReason: a?.absenceReason ?? "" };
+    }),
+    reviews: members.map((m) => {
+      const r = reviews.get(m.memberId);
+      return { memberId: m.memberId, selfReviewSummary: r?.selfReviewSummary ?? "", critiques: r?.critiques ?? [], vote: r?.vote ?? { ...EMPTY_TALLY } };
+    }),
+  };
 }
 
 /**
- * The minutes of the cell's review meeting: attendance with the quorum, the cell's collective review
- * first, then each member's review with the vote. Beside each vote, what the rules allow for that member,
- * and for each peer group the 20 % arithmetic counting the other cells' proposals — all recomputed in the
- * browser as the secretary types. Saved as a draft as typed; finalizing locks it and sends the proposals up.
+ * What is saved: the marks made, and the review of each member voted on — a tally only once a vote is
+ * cast. A member not voted on (absent, unmarked, no self-review) keeps what was typed about them but no
+ * tally, so finalizing never counts a vote the page does not show.
  */
+function toStored(content: FormMinutes, members: MeetingMember[]): MinutesContent {
+  const byId = new Map(members.map((m) => [m.memberId, m]));
+  const marks = new Map(content.attendance.map((a) => [a.memberId, a.mark]));
+  return {
+    ...content,
+    attendance: content.attendance.filter((a) => a.mark === "present" || a.mark === "absent").map((a) => ({ memberId: a.memberId, present: a.mark === "present", absenceReason: a.mark === "absent" ? a.absenceReason : "" })),
+    reviews: content.reviews.flatMap((r) => {
+      const m = byId.get(r.memberId);
+      if (!m) return [];
+      if (votable(m, marks.get(r.memberId))) return [{ ...r, vote: r.vote && cast(r.vote) > 0 ? r.vote : null }];
+      return hasText(r) ? [{ ...r, vote: null }] : [];
+    }),
+  };
+}
+
 export function MeetingForm(props: Props) {
   const { cellId, cycle, rules, members, groups, editable } = props;
   const t = useTranslations();
   const router = useRouter();
-  const initial = useMemo<MinutesContent>(() => {
-    const attendance = new Map(props.minutes.attendance.map((a) => [a.memberId, a]));
-    const reviews = new Map(props.minutes.reviews.map((r) => [r.memberId, r]));
-    return {
-      ...props.minutes,
-      attendance: members.map((m) => attendance.get(m.memberId) ?? { memberId: m.memberId, present: m.status === "ACTIVE", absenceReason: "" }),
-      reviews: members
-        .filter((m) => VOTED_STATES.includes(m.state) || reviews.has(m.memberId))
-        .map((m) => {
-          const r = reviews.get(m.memberId);
-          return { memberId: m.memberId, selfReviewSummary: r?.selfReviewSummary ?? "", critiques: r?.critiques ?? [], vote: r?.vote ?? { ...EMPTY_TALLY } };
-        }),
-    };
-  }, [props.minutes, members]);
-  const form = useForm<MinutesContent>({ defaultValues: initial });
-  const values = useWatch({ control: form.control }) as MinutesContent;
+  const initial = useMemo(() => toForm(props.minutes, members), [props.minutes, members]);
+  const form = useForm<FormMinutes>({ defaultValues: initial });
+  const values = useWatch({ control: form.control }) as FormMinutes;
   const [problems, setProblems] = useState<string[]>([]);
   const [finalizing, startFinalize] = useTransition();
 
-  const save = useCallback((baseVersion: number, content: MinutesContent) => saveMinutesDraftAction({ cellId, baseVersion, content: toStored(content) }), [cellId]);
-  const restore = useCallback((content: MinutesContent) => form.reset(content), [form]);
-  const autosave = useAutosave<MinutesContent>({
+  const save = useCallback(
+    async (baseVersion: number, content: FormMinutes): Promise<ActionResult<SaveOutcome<FormMinutes>>> => {
+      const result = await saveMinutesDraftAction({ cellId, baseVersion, content: toStored(content, members) });
+      if (!result.ok || result.data.saved) return result as ActionResult<SaveOutcome<FormMinutes>>;
+      // The newer text another tab saved comes back as stored; the form shows it with its marks.
+      return { ok: true, data: { saved: false, conflict: { ...result.data.conflict, content: toForm(result.data.conflict.content, members) } } };
+    },
+    [cellId, members],
+  );
+  const restore = useCallback((content: FormMinutes) => form.reset(toForm(content, members)), [form, members]);
+  const autosave = useAutosave<FormMinutes>({
     storageKey: `minutes:${cellId}:${cycle.year}`,
     initialVersion: props.version,
     initialSavedAt: props.savedAt ? new Date(props.savedAt) : null,
@@ -109,15 +146,29 @@ export function MeetingForm(props: Props) {
   );
 
   const byId = useMemo(() => new Map(members.map((m) => [m.memberId, m])), [members]);
+  const attendanceRows = values.attendance ?? [];
+  const marks = new Map(attendanceRows.map((a) => [a.memberId, a.mark]));
+  const unmarked = attendanceRows.filter((a) => !a.mark).length;
   const q = quorum(
-    (values.attendance ?? []).map((a) => {
+    attendanceRows.map((a) => {
       const m = byId.get(a.memberId)!;
-      return { memberId: a.memberId, official: m.official, status: m.status, present: Boolean(a.present) };
+      return { memberId: a.memberId, official: m.official, status: m.status, present: a.mark === "present" };
     }),
     rules,
   );
-  const outcomes = (values.reviews ?? []).map((review) => {
+  const submittedUnmarked = members.filter((m) => m.state === "SUBMITTED" && !marks.get(m.memberId));
+  /** The secretary's shortcut: those who submitted a self-review came (each mark can still be changed). */
+  const markSubmittedPresent = () => {
+    const ids = new Set(submittedUnmarked.map((m) => m.memberId));
+    form.getValues("attendance").forEach((a, i) => {
+      if (ids.has(a.memberId)) form.setValue(`attendance.${i}.mark`, "present");
+    });
+    changed(form.getValues());
+  };
+
+  const outcomes = (values.reviews ?? []).flatMap((review, index) => {
     const m = byId.get(review.memberId)!;
+    if (!votable(m, marks.get(m.memberId))) return [];
     const tally = review.vote ? (Object.fromEntries(LEVELS.map((l) => [l, Number(review.vote![l]) || 0])) as Tally) : null;
     const adoption = tally && cast(tally) > 0 ? adoptedLevel(tally, q, rules) : null;
     const level = adoption?.level ?? null;
@@ -127,8 +178,9 @@ export function MeetingForm(props: Props) {
     });
     // What the server will refuse at finalization, said as the tally is typed.
     const refusal = level ? levelRefusal(verdict, level) : null;
-    return { member: m, tally, adoption, level, verdict, refusal };
+    return [{ index, member: m, tally, adoption, level, verdict, refusal }];
   });
+  const notVoted = members.filter((m) => !votable(m, marks.get(m.memberId)));
 
   const finalize = () =>
     startFinalize(async () => {
@@ -141,6 +193,8 @@ export function MeetingForm(props: Props) {
         return;
       }
       const listed = Object.entries(result.fieldErrors ?? {}).map(([key, code]) => {
+        // Nothing typed yet: the server holds no minutes to finalize.
+        if (key === "meeting") return t("meeting.nothingSaved");
         const memberId = key.slice(code.length + 1);
         return t(`meeting.problems.${code}`, { name: byId.get(memberId)?.fullName ?? "" });
       });
@@ -161,31 +215,56 @@ export function MeetingForm(props: Props) {
 
       <fieldset className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
         <legend className="px-1 text-base font-semibold text-slate-900">{t("meeting.attendance")}</legend>
-        <p className={`text-sm font-medium ${q.met ? "text-emerald-800" : "text-amber-900"}`} data-testid="quorum">
-          {t("meeting.quorum", { present: q.present, required: q.required, needed: q.needed })} {q.met ? t("meeting.quorumMet") : t("meeting.quorumNotMet")}
-        </p>
+        <div aria-live="polite" className="space-y-1">
+          <p className={`text-sm font-medium ${q.met ? "text-emerald-800" : "text-amber-900"}`} data-testid="quorum">
+            {unmarked === attendanceRows.length
+              ? t("meeting.attendanceNotTaken", { required: q.required, needed: q.needed })
+              : `${t("meeting.quorum", { present: q.present, required: q.required, needed: q.needed })} ${q.met ? t("meeting.quorumMet") : t("meeting.quorumNotMet")}`}
+          </p>
+          {unmarked > 0 && unmarked < attendanceRows.length && (
+            <p className="text-sm text-amber-900" data-testid="unmarked">
+              {t("meeting.unmarked", { count: unmarked })}
+            </p>
+          )}
+        </div>
         <p className="text-sm text-slate-600" data-testid="vote-rule">
           {t("meeting.voteRule", { baseKind: rules.adoptionBase })}
         </p>
+        {editable && submittedUnmarked.length > 0 && (
+          <Button type="button" variant="secondary" onClick={markSubmittedPresent}>
+            {t("meeting.markSubmittedPresent", { count: submittedUnmarked.length })}
+          </Button>
+        )}
         <ul className="divide-y divide-slate-100">
-          {(values.attendance ?? []).map((a, i) => {
+          {attendanceRows.map((a, i) => {
             const m = byId.get(a.memberId)!;
             return (
-              <li key={a.memberId} className="grid gap-2 py-2 sm:grid-cols-[1fr_16rem] sm:items-center">
-                <label className="flex min-h-11 items-center gap-3 text-sm">
-                  <input type="checkbox" className="size-5" disabled={!editable} aria-label={t("meeting.present", { name: m.fullName })} {...form.register(`attendance.${i}.present`)} />
-                  <span>
-                    {m.fullName}{" "}
-                    <Badge tone={m.official ? "neutral" : "amber"}>{m.official ? t("meeting.official") : t("meeting.probationary")}</Badge>
-                    {m.status !== "ACTIVE" && <span className="ml-2 text-xs text-slate-600">{t(`memberStatus.${m.status}`)} · {t("meeting.notCounted")}</span>}
-                  </span>
-                </label>
-                {!a.present && (
+              <li key={a.memberId} className="grid gap-2 py-2 sm:grid-cols-[1fr_auto] sm:items-center">
+                <div className="text-sm">
+                  <span className="font-medium text-slate-900" id={`attendee-${a.memberId}`}>
+                    {m.fullName}
+                  </span>{" "}
+                  <Badge tone={m.official ? "neutral" : "amber"}>{m.official ? t("meeting.official") : t("meeting.probationary")}</Badge>
+                  {m.status !== "ACTIVE" && <span className="ml-2 text-xs text-slate-600">{t(`memberStatus.${m.status}`)} · {t("meeting.notCounted")}</span>}
+                  {!hasSelfReview(m) && <span className="ml-2 text-xs text-slate-600">{t("meeting.notVotedReasons.noSelfReview")}</span>}
+                </div>
+                <div role="radiogroup" aria-labelledby={`attendee-${a.memberId}`} className="flex gap-2">
+                  {(["present", "absent"] as const).map((mark) => (
+                    <label
+                      key={mark}
+                      className="flex min-h-11 flex-1 cursor-pointer items-center justify-center gap-2 rounded-lg border border-slate-300 px-3 text-sm has-checked:border-brand-700 has-checked:bg-brand-50 has-checked:font-medium has-disabled:cursor-default sm:flex-none"
+                    >
+                      <input type="radio" value={mark} className="size-4" disabled={!editable} {...form.register(`attendance.${i}.mark`)} />
+                      {t(mark === "present" ? "meeting.markPresent" : "meeting.markAbsent")}
+                    </label>
+                  ))}
+                </div>
+                {a.mark === "absent" && (
                   <input
                     aria-label={t("meeting.absenceReason", { name: m.fullName })}
                     placeholder={t("meeting.absenceReason", { name: "" }).trim()}
                     disabled={!editable}
-                    className="block min-h-10 w-full rounded-lg border border-slate-300 px-3 py-2 text-base sm:text-sm"
+                    className="block min-h-10 w-full rounded-lg border border-slate-300 px-3 py-2 text-base sm:col-span-2 sm:text-sm"
                     {...form.register(`attendance.${i}.absenceReason`)}
                   />
                 )}
@@ -203,7 +282,8 @@ export function MeetingForm(props: Props) {
       <QuotaPanel groups={groups} outcomes={outcomes} cycle={cycle} />
 
       <h2 className="text-lg font-semibold text-slate-900">{t("meeting.memberReviews")}</h2>
-      {outcomes.map(({ member, tally, adoption, verdict, refusal }, i) => (
+      {outcomes.length === 0 && <p className="text-sm text-slate-700" data-testid="no-votes">{t("meeting.nobodyToVote")}</p>}
+      {outcomes.map(({ index: i, member, tally, adoption, verdict, refusal }) => (
         <fieldset key={member.memberId} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" data-testid={`review-${member.memberId}`}>
           <legend className="px-1 text-base font-semibold text-slate-900">{member.fullName}</legend>
           <p className="flex flex-wrap gap-2 text-sm text-slate-700">
@@ -261,8 +341,31 @@ export function MeetingForm(props: Props) {
         </fieldset>
       ))}
 
+      {notVoted.length > 0 && (
+        <section aria-labelledby="not-voted-title" className="rounded-lg border border-slate-200 bg-white p-4" data-testid="not-voted">
+          <h3 id="not-voted-title" className="text-base font-semibold text-slate-900">
+            {t("meeting.notVotedTitle", { count: notVoted.length })}
+          </h3>
+          <p className="mt-1 text-sm text-slate-600">{t("meeting.notVotedHint")}</p>
+          <ul className="mt-2 divide-y divide-slate-100 text-sm">
+            {notVoted.map((m) => {
+              const mark = marks.get(m.memberId);
+              return (
+                <li key={m.memberId} className="flex flex-wrap justify-between gap-x-3 py-1.5">
+                  <span className="font-medium text-slate-900">{m.fullName}</span>
+                  <span className={!hasSelfReview(m) && mark === "present" ? "font-medium text-red-700" : "text-slate-700"}>{notVotedReason(m, mark, t)}</span>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
+
       {editable && (
         <div className="space-y-3 border-t border-slate-200 pt-4">
+          {unmarked > 0 && (
+            <p className="text-sm text-amber-900">{t("meeting.unmarkedAtFinalize", { count: unmarked })}</p>
+          )}
           {problems.length > 0 && (
             <div className="rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-800" data-testid="finalize-problems">
               <p className="font-medium">{t("meeting.cannotFinalize")}</p>
@@ -280,6 +383,20 @@ export function MeetingForm(props: Props) {
       )}
     </form>
   );
+}
+
+/** Why a member is not voted on at this meeting, and what finalizing will do about it. */
+function notVotedReason(m: MeetingMember, mark: Mark | undefined, t: ReturnType<typeof useTranslations>): string {
+  const reasons: string[] = [];
+  if (m.state === "NOT_RATED") reasons.push(m.notRatedReason ? t("meeting.notVotedReasons.notRatedBecause", { reason: t(`notRatedReasons.${m.notRatedReason}`) }) : t("meeting.notVotedReasons.notRated"));
+  else if (m.state === "ABSENT") reasons.push(t("meeting.notVotedReasons.absentEarlier"));
+  else if (!hasSelfReview(m)) reasons.push(t("meeting.notVotedReasons.noSelfReview"));
+  if (m.state !== "NOT_RATED" && m.state !== "ABSENT") {
+    if (mark === "absent") reasons.push(t("meeting.notVotedReasons.absent"));
+    else if (!mark) reasons.push(t("meeting.notVotedReasons.unmarked"));
+    else if (!hasSelfReview(m)) reasons.push(t("meeting.notVotedReasons.presentWithoutSelfReview"));
+  }
+  return reasons.join(" · ");
 }
 
 function QuotaPanel({ groups, outcomes, cycle }: { groups: Props["groups"]; outcomes: { member: MeetingMember; level: Level | null }[]; cycle: Props["cycle"] }) {
@@ -309,7 +426,7 @@ function QuotaPanel({ groups, outcomes, cycle }: { groups: Props["groups"]; outc
   );
 }
 
-function Critiques({ index, control, register, editable }: { index: number; control: Control<MinutesContent>; register: UseFormRegister<MinutesContent>; editable: boolean }) {
+function Critiques({ index, control, register, editable }: { index: number; control: Control<FormMinutes>; register: UseFormRegister<FormMinutes>; editable: boolean }) {
   const t = useTranslations("meeting");
   const { fields, append, remove } = useFieldArray({ control, name: `reviews.${index}.critiques` });
   return (

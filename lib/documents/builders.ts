@@ -168,7 +168,9 @@ export type MinutesInput = {
 export function minutesDocument(input: MinutesInput): OfficialDocument {
   const { minutes, members, cell, cycle } = input;
   const byId = new Map(members.map((m) => [m.memberId, m]));
-  const attending = minutes.attendance.filter((a) => byId.has(a.memberId));
+  // A member the secretary did not mark is absent, as finalizing counts them (lib/data/meetings).
+  const marked = new Map(minutes.attendance.map((a) => [a.memberId, a]));
+  const attending = members.map((m) => marked.get(m.memberId) ?? { memberId: m.memberId, present: false, absenceReason: "" });
   const present = attending.filter((a) => a.present);
   const absent = attending.filter((a) => !a.present);
   const officialPresent = present.filter((a) => byId.get(a.memberId)!.official).length;
