@@ -25,6 +25,7 @@ export type DomainErrorCode =
   | "OPINION_EXISTS"
   | "OPINION_OWN_RECORD"
   | "QUOTA_EXCEEDED"
+  | "OVERRIDE_EXISTS"
   | "DECISIONS_REFUSED"
   | "LEVEL_REFUSED"
   | "ORDER_OF_WORK"

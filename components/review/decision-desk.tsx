@@ -248,7 +248,14 @@ export function DecisionDesk({ organizationId, cycle, groups, cells, records }: 
           {groupChecks.length === 0 ? <p className="text-sm text-slate-600">{t("noGroups")}</p> : null}
           <div className="grid gap-3 md:grid-cols-2">
             {groupChecks.map(({ group, check, override }) => (
-              <GroupQuotaCard key={group.id} group={group} check={check} override={override} cycle={cycle} />
+              <GroupQuotaCard
+                key={group.id}
+                group={group}
+                check={check}
+                override={override}
+                cycle={cycle}
+                onOverrideRecorded={(no) => setMessage({ tone: "ok", text: t("override.recorded", { no, group: group.name }) })}
+              />
             ))}
           </div>
         </section>

@@ -1,11 +1,13 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import type { RuleSetId } from "@/lib/grading/rule-sets";
-import type { QuotaCheck } from "@/lib/grading/types";
+import { quotaArithmetic, quotaRuleFor } from "@/lib/grading/quota";
+import { getRuleSet, type RuleSetId } from "@/lib/grading/rule-sets";
+import type { QuotaBase, QuotaCheck } from "@/lib/grading/types";
+import { formatIsoDate } from "@/lib/i18n/format";
 import { QuotaOverrideForm } from "./quota-override-form";
 
 // Pieces both decision desks share (the members' and the organizations'): a peer group's 20 % card,
@@ -13,9 +15,26 @@ import { QuotaOverrideForm } from "./quota-override-form";
 
 type Override = { decisionNo: string; decidedOn: string; issuer: string; ratePercent: number | null };
 
-/** A peer group's arithmetic as it stands with the desk's choices, its override, and the form to record one. */
-export function GroupQuotaCard({ group, check, override, cycle }: { group: { id: string; name: string }; check: QuotaCheck; override?: Override; cycle: { ruleSet: RuleSetId; year: number } }) {
+/** A peer group's arithmetic as it stands with the desk's choices, how its cap is counted, its override, and the form to record one. */
+export function GroupQuotaCard({
+  group,
+  check,
+  override,
+  cycle,
+  onOverrideRecorded,
+}: {
+  group: { id: string; name: string };
+  check: QuotaCheck;
+  override?: Override;
+  cycle: { ruleSet: RuleSetId; year: number; quotaBase: QuotaBase };
+  /** The desk's own line (its sticky bar) says what was recorded, in place of what it said before. */
+  onOverrideRecorded?: (decisionNo: string) => void;
+}) {
   const t = useTranslations("decide");
+  const rule = quotaRuleFor(cycle.ruleSet, override ? { ratePercent: override.ratePercent ?? undefined } : null);
+  // A decision already at the highest rate the rules allow cannot be raised by another one.
+  const highestRate = getRuleSet(cycle.ruleSet).quota.overrideRatePercent;
+  const canRaise = !check.ok && !(override && highestRate !== null && (override.ratePercent ?? highestRate) >= highestRate);
   return (
     <div className={`space-y-2 rounded-lg border p-4 ${check.ok ? "border-slate-200 bg-white" : "border-red-300 bg-red-50"}`} data-testid="group-quota">
       <p className="font-medium text-slate-900">{group.name}</p>
@@ -24,14 +43,39 @@ export function GroupQuotaCard({ group, check, override, cycle }: { group: { id:
           ? t("quotaOver", { excellent: check.excellent, good: check.good, max: check.maxExcellent, excess: check.excess })
           : t("quotaLine", { excellent: check.excellent, good: check.good, max: check.maxExcellent, slots: Math.max(0, check.maxExcellent - check.excellent) })}
       </p>
+      <QuotaExplanation check={check} quotaBase={cycle.quotaBase} ratePercent={rule.ratePercent} />
       {override ? (
         <p className="text-sm text-amber-900">
           <Badge tone="amber">{t("withDecision")}</Badge>{" "}
-          {t("overrideLine", { no: override.decisionNo, date: override.decidedOn, issuer: override.issuer, rate: override.ratePercent ?? 20 })}
+          {t("overrideLine", { no: override.decisionNo, date: formatIsoDate(override.decidedOn), issuer: override.issuer, rate: override.ratePercent ?? 20 })}
         </p>
       ) : null}
-      {!check.ok ? <QuotaOverrideForm peerGroupId={group.id} groupName={group.name} raisesRate={cycle.ruleSet === "QD366_HD43"} year={cycle.year} /> : null}
+      {canRaise ? (
+        <QuotaOverrideForm peerGroupId={group.id} groupName={group.name} raisesRate={highestRate !== null} year={cycle.year} onRecorded={onOverrideRecorded} />
+      ) : null}
     </div>
+  );
+}
+
+/**
+ * Why the cap is what it is ("25 excellent / 57 good: at most 13" is not 20 % of 57): the terms come from
+ * quotaArithmetic, the very arithmetic of maxExcellent, never restated here.
+ */
+function QuotaExplanation({ check, quotaBase, ratePercent }: { check: QuotaCheck; quotaBase: QuotaBase; ratePercent: number }) {
+  const t = useTranslations("decide.quotaHow");
+  const locale = useLocale();
+  const a = quotaArithmetic(check.pool, quotaBase, ratePercent);
+  const quotient = (a.exactHundredths / 100).toLocaleString(locale === "en" ? "en-GB" : "vi-VN", { maximumFractionDigits: 2 });
+  const values = { pool: a.pool, excellent: check.excellent, good: check.good, rate: a.ratePercent, numerator: a.numerator, denominator: a.denominator, max: a.maxExcellent };
+  return (
+    <details className="text-sm text-slate-700" data-testid="quota-how">
+      <summary className="cursor-pointer font-medium text-slate-800 underline decoration-dotted underline-offset-4">{t("summary", { max: a.maxExcellent })}</summary>
+      <div className="mt-2 space-y-1">
+        <p>{quotaBase === "GOOD_ONLY" ? t("goodOnly", values) : t("goodAndExcellent", values)}</p>
+        <p>{a.whole ? t("whole", values) : t("rounded", { ...values, quotient: a.moreDigits ? `${quotient}…` : quotient })}</p>
+        <p>{t("small", { smallest: a.smallestPoolForOne })}</p>
+      </div>
+    </details>
   );
 }
 

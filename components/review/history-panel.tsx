@@ -3,11 +3,7 @@ import { Card } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import type { HistoryPage } from "@/lib/data/history";
 import { describeAuditEntry, type HistoryLine } from "@/lib/review/history";
-
-// When, in Vietnam time on any server: "02/12/2026 10:48", as the users write it.
-const dayFormat = new Intl.DateTimeFormat("vi-VN", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "Asia/Ho_Chi_Minh" });
-const timeFormat = new Intl.DateTimeFormat("vi-VN", { hour: "2-digit", minute: "2-digit", hour12: false, timeZone: "Asia/Ho_Chi_Minh" });
-const when = (at: Date) => `${dayFormat.format(at)} ${timeFormat.format(at)}`;
+import { formatDateTime } from "@/lib/i18n/format";
 
 /**
  * The audit trail of one entity, newest first: who, when, and what changed, in sentences
@@ -37,7 +33,7 @@ export async function HistoryPanel({ history, pageHref, title, id = "history" }:
                 <li key={entry.id} className="border-l-2 border-brand-100 pl-3" data-action={entry.action}>
                   <p className="text-sm font-medium text-slate-900">{line(described.summary)}</p>
                   <p className="text-xs text-slate-600">
-                    <time dateTime={entry.at.toISOString()}>{when(entry.at)}</time> · {entry.actorName ?? t("cell.history.system")}
+                    <time dateTime={entry.at.toISOString()}>{formatDateTime(entry.at)}</time> · {entry.actorName ?? t("cell.history.system")}
                   </p>
                   {described.details.length > 0 && (
                     <ul className="mt-1 space-y-0.5 text-sm text-slate-700">

@@ -150,7 +150,7 @@ export function OpinionForm(props: Props) {
               maxLength={OPINION_TEXT_MAX}
               aria-invalid={textError ? true : undefined}
               aria-describedby={`${textId}-hint${textError ? ` ${textId}-error` : ""}`}
-              className="block w-full rounded-lg border border-slate-300 px-3 py-2 text-base text-slate-900 focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 aria-[invalid]:border-red-500 sm:text-sm"
+              className="block w-full rounded-lg border border-slate-300 px-3 py-2 text-base text-slate-900 focus:border-focus aria-[invalid]:border-red-500 sm:text-sm"
               {...form.register("text")}
             />
             <p id={`${textId}-hint`} className="mt-1 text-xs text-slate-500">

@@ -16,17 +16,34 @@ import { QuotaOverrideSchema, type QuotaOverrideInput } from "@/lib/schemas/deci
  * The decision that lets a peer group exceed the 20 % cap (older rule sets) or raises its rate up to 25 %
  * (QD366_HD43): number, date, issuing body and reason, as the committee's written decision gives them.
  */
-export function QuotaOverrideForm({ peerGroupId, groupName, raisesRate, year }: { peerGroupId: string; groupName: string; raisesRate: boolean; year: number }) {
+export function QuotaOverrideForm({
+  peerGroupId,
+  groupName,
+  raisesRate,
+  year,
+  onRecorded,
+}: {
+  peerGroupId: string;
+  groupName: string;
+  raisesRate: boolean;
+  year: number;
+  /** Told the decision's number once it is recorded (the form itself closes). */
+  onRecorded?: (decisionNo: string) => void;
+}) {
   const t = useTranslations("decide.override");
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const form = useForm<QuotaOverrideInput>({
-    resolver: zodResolver(QuotaOverrideSchema),
-    defaultValues: { peerGroupId, decisionNo: "", decidedOn: "", issuer: "", reason: "", ...(raisesRate ? { ratePercent: 25 } : {}) },
-  });
+  const empty: QuotaOverrideInput = { peerGroupId, decisionNo: "", decidedOn: "", issuer: "", reason: "", ...(raisesRate ? { ratePercent: 25 } : {}) };
+  const form = useForm<QuotaOverrideInput>({ resolver: zodResolver(QuotaOverrideSchema), defaultValues: empty });
   const { status, onSubmit, fieldError } = useActionForm(form, recordQuotaOverrideAction, {
     successMessage: t("saved"),
-    onSuccess: () => router.refresh(),
+    // Recorded: the form closes empty (nothing left to send twice) and the page reads the group's new cap.
+    onSuccess: () => {
+      onRecorded?.(form.getValues("decisionNo"));
+      form.reset(empty);
+      setOpen(false);
+      router.refresh();
+    },
   });
   if (!open) {
     return (
@@ -39,7 +56,8 @@ export function QuotaOverrideForm({ peerGroupId, groupName, raisesRate, year }: 
     <form onSubmit={onSubmit} noValidate className="space-y-3 rounded-lg border border-slate-200 bg-white p-3" aria-label={t("title", { group: groupName })}>
       <p className="text-sm font-medium text-slate-900">{t("title", { group: groupName })}</p>
       <p className="text-xs text-slate-600">{raisesRate ? t("hintRate") : t("hintLift")}</p>
-      <FormAlert message={status?.message} tone={status?.tone} />
+      {/* Success closes the form; the desk's bar says what was recorded. */}
+      <FormAlert message={status?.tone === "error" ? status.message : undefined} tone="error" />
       <div className="grid gap-3 sm:grid-cols-2">
         <TextField label={t("decisionNo")} {...form.register("decisionNo")} error={fieldError("decisionNo")} />
         <TextField label={t("decidedOn")} type="date" min={`${year}-01-01`} {...form.register("decidedOn")} error={fieldError("decidedOn")} />

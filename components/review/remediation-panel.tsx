@@ -12,6 +12,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { createRemediationPlanAction, updateRemediationStatusAction } from "@/lib/actions/remediation";
 import { RemediationPlanSchema, type RemediationPlanInput } from "@/lib/schemas/decisions";
+import { formatIsoDate } from "@/lib/i18n/format";
 
 type Item = { id: string; shortcoming: string; measures: string; responsible: string; deadline: string; status: "OPEN" | "IN_PROGRESS" | "DONE" };
 
@@ -36,7 +37,7 @@ export function RemediationPanel({ recordId, items, needed, canPlan, canFollowUp
                 <span className="text-slate-600">{t("measures")}:</span> {item.measures}
               </p>
               <p className="text-slate-700">
-                {t("responsible")}: {item.responsible} · {t("deadline")}: {item.deadline.split("-").reverse().join("/")}
+                {t("responsible")}: {item.responsible} · {t("deadline")}: {formatIsoDate(item.deadline)}
               </p>
               {canFollowUp ? <StatusSelect item={item} label={t("statusFor", { item: i + 1 })} /> : <Badge tone={STATUS_TONE[item.status]}>{t(`statuses.${item.status}`)}</Badge>}
             </li>

@@ -48,6 +48,7 @@ export function SelfReviewForm(props: Props) {
   const values = useWatch({ control: form.control }) as SelfReviewContent;
   const [submitError, setSubmitError] = useState<string>();
   const [submitting, startSubmit] = useTransition();
+  const submitBlockedId = useId();
 
   const save = useCallback((baseVersion: number, content: SelfReviewContent) => saveSelfReviewDraftAction({ recordId, baseVersion, content }), [recordId]);
   const restore = useCallback((content: SelfReviewContent) => form.reset(content), [form]);
@@ -219,7 +220,14 @@ export function SelfReviewForm(props: Props) {
           <div className="space-y-3 border-t border-slate-200 pt-4">
             <FormAlert message={submitError} />
             {problems.length > 0 && <p className="text-sm text-slate-700">{t("selfReview.incomplete", { sections: missing.join("; ") })}</p>}
+            {/* A disabled button says nothing by itself: the reason stands beside it. */}
+            {autosave.status === "conflict" && (
+              <p id={submitBlockedId} className="text-sm font-medium text-amber-950">
+                {t("selfReview.submitBlockedConflict")}
+              </p>
+            )}
             <ConfirmButton
+              describedBy={autosave.status === "conflict" ? submitBlockedId : undefined}
               message={onBehalfOf ? t("selfReview.submitOnBehalfConfirm", { name: onBehalfOf }) : t("selfReview.submitConfirm")}
               confirmLabel={t("cycle.confirm")}
               cancelLabel={t("cycle.cancel")}

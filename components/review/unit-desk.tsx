@@ -153,7 +153,14 @@ export function UnitDesk({ organizationId, cycle, groups, units, canPublish, she
           </h2>
           <div className="grid gap-3 md:grid-cols-2">
             {groupChecks.map(({ group, check, override }) => (
-              <GroupQuotaCard key={group.id} group={group} check={check} override={override} cycle={cycle} />
+              <GroupQuotaCard
+                key={group.id}
+                group={group}
+                check={check}
+                override={override}
+                cycle={cycle}
+                onOverrideRecorded={(no) => setMessage({ tone: "ok", text: tAll("decide.override.recorded", { no, group: group.name }) })}
+              />
             ))}
           </div>
         </section>

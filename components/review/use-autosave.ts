@@ -64,6 +64,8 @@ export function useAutosave<T>({
   const [savedAt, setSavedAt] = useState<Date | null>(initialSavedAt);
   const [conflict, setConflict] = useState<{ version: number; content: T; savedAt: Date } | null>(null);
   const [restored, setRestored] = useState(false);
+  /** What this tab had typed when the person took the other version instead: never lost, it can come back. */
+  const [replaced, setReplaced] = useState<T | null>(null);
   const version = useRef(initialVersion);
   const latest = useRef<T | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -147,6 +149,8 @@ export function useAutosave<T>({
     (content: T) => {
       if (!enabled) return;
       latest.current = content;
+      // Typing again after taking the other version: that is the text now, the older one is not offered back.
+      setReplaced(null);
       store(content);
       if (status !== "conflict") setStatus((s) => (s === "offline" ? s : "dirty"));
       clearTimeout(timer.current);
@@ -204,10 +208,14 @@ export function useAutosave<T>({
     };
   }, [flush]);
 
-  /** The person chose the newer text: it replaces the form, and this device's copy is dropped. */
+  /**
+   * The person chose the newer text: it replaces the form, and this device's copy is dropped — but what
+   * was typed here is kept aside, to be taken back (takeBack) until the person types again.
+   */
   const takeNewer = useCallback(() => {
     if (!conflict) return;
     version.current = conflict.version;
+    setReplaced(latest.current);
     latest.current = null;
     localStorage.removeItem(storageKey);
     onRestore(conflict.content);
@@ -225,6 +233,17 @@ export function useAutosave<T>({
     void flush();
   }, [conflict, flush]);
 
+  /** The person wants back what they had typed here: it returns to the form and is saved over the newer text. */
+  const takeBack = useCallback(() => {
+    if (replaced === null) return;
+    onRestore(replaced);
+    setReplaced(null);
+    latest.current = replaced;
+    store(replaced);
+    setStatus("dirty");
+    void flush();
+  }, [replaced, onRestore, store, flush]);
+
   const currentVersion = useCallback(() => version.current, []);
-  return { status, savedAt, conflict, restored, changed, flush, takeNewer, keepMine, currentVersion };
+  return { status, savedAt, conflict, restored, replaced: replaced !== null, changed, flush, takeNewer, keepMine, takeBack, currentVersion };
 }

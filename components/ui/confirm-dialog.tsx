@@ -14,6 +14,7 @@ export function ConfirmButton({
   cancelLabel,
   onConfirm,
   disabled,
+  describedBy,
 }: {
   children: ReactNode;
   message: string;
@@ -21,12 +22,14 @@ export function ConfirmButton({
   cancelLabel: string;
   onConfirm: () => void;
   disabled?: boolean;
+  /** The id of the text that says why the button is disabled, or what it will do. */
+  describedBy?: string;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const messageId = useId();
   return (
     <>
-      <Button type="button" onClick={() => dialog.current?.showModal()} disabled={disabled}>
+      <Button type="button" onClick={() => dialog.current?.showModal()} disabled={disabled} aria-describedby={describedBy}>
         {children}
       </Button>
       <dialog

@@ -330,6 +330,10 @@ export async function recordQuotaOverride(actor: Actor, raw: unknown) {
     if (!can(actor, "rating:decide", deciding) && !can(actor, "rating:approve", deciding)) throw new NotFoundError();
     if (!DECIDING_STATUSES.includes(group.cycle.status)) throw new DomainError("CYCLE_CLOSED");
     await lockGroups(tx, [group.id]);
+    // One decision is recorded once: a form sent twice (a double click, a second tab) finds it under the
+    // group's lock taken above, whichever send came first.
+    const existing = await tx.quotaOverride.findFirst({ where: { peerGroupId: group.id, decisionNo: input.decisionNo }, select: { id: true } });
+    if (existing) throw new DomainError("OVERRIDE_EXISTS", undefined, { no: input.decisionNo });
     const raisesRate = getRuleSet(group.cycle.ruleSet as RuleSetId).quota.overrideRatePercent !== null;
     const override = await tx.quotaOverride.create({
       data: {

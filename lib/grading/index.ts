@@ -7,11 +7,12 @@ export {
   DEFAULT_QUOTA_BASE,
   DEFAULT_RATE_PERCENT,
   maxExcellent,
+  quotaArithmetic,
   QUOTA_RULE_20,
   quotaRuleFor,
   whatIf,
 } from "./quota";
-export type { GroupProposal, QuotaFix, QuotaRule, WhatIf } from "./quota";
+export type { GroupProposal, QuotaArithmetic, QuotaFix, QuotaRule, WhatIf } from "./quota";
 export { levelRefusal } from "./refusal";
 export type { LevelRefusal } from "./refusal";
 export { hasAtMostOneDecimal, scoreTenths } from "./rules/score";

@@ -42,7 +42,52 @@ export function maxExcellent(
   if (!Number.isInteger(ratePercent) || ratePercent < 0 || ratePercent > 100) {
     throw new RangeError(`not a whole percentage: ${ratePercent}`);
   }
-  return floorOfFraction(pool, ratePercent, quotaBase === "GOOD_ONLY" ? 100 + ratePercent : 100);
+  const { numerator, denominator } = quotaFraction(quotaBase, ratePercent);
+  return floorOfFraction(pool, numerator, denominator);
+}
+
+/** The cap is ⌊pool · numerator / denominator⌋: r / (100 + r) of the pool under GOOD_ONLY, r / 100 otherwise. */
+export function quotaFraction(quotaBase: QuotaBase, ratePercent: number): { numerator: number; denominator: number } {
+  return { numerator: ratePercent, denominator: quotaBase === "GOOD_ONLY" ? 100 + ratePercent : 100 };
+}
+
+/** How a group's cap is counted, for a screen to explain it: the very terms `maxExcellent` computes with. */
+export interface QuotaArithmetic {
+  /** P: the group's subjects at GOOD or EXCELLENT; lowering an excellent one to GOOD keeps it in P. */
+  pool: number;
+  ratePercent: number;
+  quotaBase: QuotaBase;
+  /** cap = ⌊pool · numerator / denominator⌋. */
+  numerator: number;
+  denominator: number;
+  /** pool · numerator / denominator before rounding down, in hundredths, truncated (1366 for 13.666…). */
+  exactHundredths: number;
+  /** Whether pool · numerator / denominator is a whole number (nothing was rounded down). */
+  whole: boolean;
+  /** Whether the quotient has digits beyond its hundredths (13.66… rather than 13.5). */
+  moreDigits: boolean;
+  maxExcellent: number;
+  /** The smallest pool whose cap is at least one: below it a group has no excellent slot at all. */
+  smallestPoolForOne: number;
+}
+
+// rating-rules §5, §7.8 — the arithmetic of maxExcellent spelled out (the screens explain "at most 13" with it)
+export function quotaArithmetic(pool: number, quotaBase: QuotaBase = DEFAULT_QUOTA_BASE, ratePercent: number = DEFAULT_RATE_PERCENT): QuotaArithmetic {
+  const { numerator, denominator } = quotaFraction(quotaBase, ratePercent);
+  let smallestPoolForOne = 1;
+  while (ratePercent > 0 && maxExcellent(smallestPoolForOne, quotaBase, ratePercent) < 1) smallestPoolForOne++;
+  return {
+    pool,
+    ratePercent,
+    quotaBase,
+    numerator,
+    denominator,
+    exactHundredths: floorOfFraction(pool, numerator * 100, denominator),
+    whole: ((pool % denominator) * numerator) % denominator === 0,
+    moreDigits: ((pool % denominator) * numerator * 100) % denominator !== 0,
+    maxExcellent: maxExcellent(pool, quotaBase, ratePercent),
+    smallestPoolForOne,
+  };
 }
 
 // rating-rules §5, §6, §7.8 — the group holds when excess is 0; under [21] and [124] an override lets it exceed, visibly

@@ -25,3 +25,19 @@ export function formatIsoDate(iso: string): string {
   const [year, month, day] = iso.split("-");
   return day && month && year ? `${day}/${month}/${year}` : iso;
 }
+
+const timeFormat = new Intl.DateTimeFormat("vi-VN", { hour: "2-digit", minute: "2-digit", hour12: false, timeZone: "Asia/Ho_Chi_Minh" });
+
+/** A moment (not a date-only value) as dd/mm/yyyy hh:mm in Vietnam, in both languages. */
+export function formatDateTime(at: Date): string {
+  return `${formatIsoDate(todayInVietnam(at))} ${timeFormat.format(at)}`;
+}
+
+/**
+ * When something was saved, as the person reads it: the time in Vietnam, and the date (dd/mm/yyyy)
+ * unless it is today there — "17:10" alone for a draft saved days ago reads as this afternoon.
+ */
+export function formatSavedAt(at: Date, now: Date = new Date()): { time: string; date: string | null } {
+  const day = todayInVietnam(at);
+  return { time: timeFormat.format(at), date: day === todayInVietnam(now) ? null : formatIsoDate(day) };
+}

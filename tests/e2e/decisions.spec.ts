@@ -54,16 +54,40 @@ test("the committee decides under the 20 % rule, with an override, its cells, a 
   await saveButton(page).click();
   await expect(status(page)).toContainText(/Nhóm “Đảng viên - .*” vượt tỷ lệ/);
 
+  // How the cap is counted, next to it: 20 % of those at GOOD once the excess is lowered, rounded down.
+  const max20 = Number((await card.textContent())!.match(/tối đa (\d+)/)![1]);
+  await card.getByText(`Vì sao tối đa ${max20}?`).click();
+  const how = card.getByTestId("quota-how");
+  await expect(how).toContainText(/Nhóm có (\d+) người ở mức tốt trở lên/);
+  const pool20 = Number((await how.textContent())!.match(/Nhóm có (\d+) người/)![1]);
+  await expect(how).toContainText(new RegExp(`${pool20} × 20 / 120 = [\\d,…]+(, làm tròn xuống)?: tối đa ${max20}\\.`));
+  await expect(how).toContainText("nhóm dưới 6 người ở mức tốt trở lên có tối đa 0 người xuất sắc");
+  await expectAccessible(page);
+
   // An override decision raises the rate to 25 %; the group is shown as exceeding with a decision.
   await card.getByRole("button", { name: "Ghi quyết định nâng tỷ lệ" }).click();
   const form = card.getByRole("form");
+  const year = new Date().getFullYear();
   await form.getByLabel("Số quyết định").fill("125-QĐ/ĐU");
-  await form.getByLabel("Ngày quyết định").fill(`${new Date().getFullYear()}-12-01`);
+  await form.getByLabel("Ngày quyết định").fill(`${year}-12-01`);
   await form.getByLabel("Cơ quan ban hành").fill("Đảng ủy xã An Bình");
   await form.getByLabel("Lý do").fill("Nhiều đảng viên tiêu biểu trong phong trào xây dựng nông thôn mới.");
   await form.getByRole("button", { name: "Ghi quyết định" }).click();
   await expect(card).toContainText("Vượt có quyết định");
   await expect(card).toContainText("125-QĐ/ĐU");
+  // The date as every other date reads: dd/mm/yyyy.
+  await expect(card).toContainText(`ngày 01/12/${year} của Đảng ủy xã An Bình`);
+  await expect(card).not.toContainText(`${year}-12-01`);
+  // Recorded: the form is closed (nothing to send twice; at 25 % no further decision can raise the rate),
+  // the sticky bar no longer shows the refusal naming the old cap, and the cap is counted at 25 %.
+  await expect(form).toHaveCount(0);
+  await expect(card.getByRole("button", { name: "Ghi quyết định nâng tỷ lệ" })).toHaveCount(0);
+  await expect(status(page)).toHaveText(/^Đã ghi quyết định số 125-QĐ\/ĐU cho nhóm Đảng viên - /);
+  await expect(card).toContainText(/tối đa \d+/);
+  const max25 = Number((await card.textContent())!.match(/tối đa (\d+)/)![1]);
+  expect(max25).toBeGreaterThan(max20);
+  await expect(card.getByText(`Vì sao tối đa ${max25}?`)).toBeVisible();
+  await expect(card.getByTestId("quota-how")).toContainText(`× 25 / 125`);
 
   // Still over at 25 %: lower all but one of the excess, keeping one slot for the next step.
   const excess = Number((await card.textContent())!.match(/vượt (\d+)/)?.[1] ?? "0");

@@ -13,21 +13,46 @@ async function openOwnSelfReview(page: Page) {
 
 const saveStatus = (page: Page) => page.getByTestId("save-status");
 
-test("two tabs editing at once: the stale save is refused and the newer text is offered", async ({ page, context }) => {
+test("two tabs editing at once: the stale save is refused where the person types, nothing typed is lost", async ({ page, context }) => {
   await signIn(page, "dangvien");
   await page.goto("/");
   // Runs before the member submits (the next journey): the form is still a draft.
   const url = await page.getByRole("link", { name: "Viết bản kiểm điểm" }).getAttribute("href");
   await page.goto(url!);
+  // The demo draft was saved on an earlier day: the time alone would read as today.
+  await expect(saveStatus(page)).toHaveText(/^Đã lưu lúc \d\d:\d\d ngày \d\d\/\d\d\/\d{4}$/);
   const other = await context.newPage();
   await other.goto(url!);
+  // The last field of part A, far below the top of the form: the conflict must be seen from there.
   const field = (p: Page) => p.getByLabel("VI. Phương hướng, biện pháp khắc phục hạn chế, khuyết điểm");
   await field(page).fill("Bản ở thẻ thứ nhất.");
   await expect(saveStatus(page)).toHaveAttribute("data-status", "saved");
+  // Saved today: the time alone.
+  await expect(saveStatus(page)).toHaveText(/^Đã lưu lúc \d\d:\d\d$/);
   await field(other).fill("Bản ở thẻ thứ hai.");
-  await expect(other.getByText(/vừa được lưu ở nơi khác/)).toBeVisible();
-  await other.getByRole("button", { name: "Dùng bản mới nhất" }).click();
+  await expect(saveStatus(other)).toHaveAttribute("data-status", "conflict");
+  // The line beside the typing says what happened, not just "not saved", and stays in view while typing.
+  await expect(saveStatus(other)).toContainText(/^Chưa lưu: một bản khác vừa được lưu ở nơi khác .* lúc \d\d:\d\d/);
+  await expect(saveStatus(other)).toBeInViewport();
+  await expect(other.getByText(/Những gì bạn đã gõ vẫn còn nguyên/)).toBeInViewport();
+  await expect(other.getByRole("button", { name: "Lưu bản ở đây" })).toBeInViewport();
+  // Submitting is blocked, and the button says why.
+  const submit = other.getByRole("button", { name: "Nộp bản kiểm điểm" });
+  await expect(submit).toBeDisabled();
+  await expect(submit).toHaveAccessibleDescription(/^Chưa nộp được vì bản ở đây chưa lưu/);
+  await expectAccessible(other);
+
+  // Looking at the other tab's version does not lose this one: it can be taken back, and is saved.
+  await other.getByRole("button", { name: "Xem bản đã lưu ở nơi khác" }).click();
   await expect(field(other)).toHaveValue("Bản ở thẻ thứ nhất.");
+  await expect(other.getByText("Trang đang hiện bản đã lưu ở nơi khác. Bản bạn gõ ở đây chưa mất.")).toBeInViewport();
+  await other.getByRole("button", { name: "Lấy lại bản tôi đã gõ" }).click();
+  await expect(field(other)).toHaveValue("Bản ở thẻ thứ hai.");
+  await expect(saveStatus(other)).toHaveAttribute("data-status", "saved");
+  await expect(submit).not.toHaveAccessibleDescription(/Chưa nộp được/);
+  await page.reload();
+  await expect(field(page)).toHaveValue("Bản ở thẻ thứ hai.");
+  await other.close();
 });
 
 test.describe("offline", () => {

@@ -152,6 +152,21 @@ describe("saving decisions", () => {
     }
   });
 
+  it("records an override decision once: the same decision sent twice, one after the other or at once, is refused the second time", async () => {
+    await reset();
+    const override = { peerGroupId: groupId, decisionNo: "16-QĐ/ĐU", decidedOn: dayOfCurrentYear(12, 1), issuer: "Đảng ủy xã", reason: "Nhiều đảng viên tiêu biểu.", ratePercent: 25 };
+    await recordQuotaOverride(committee, override);
+    const again = await refusal(recordQuotaOverride(committee, override));
+    expect(again.code).toBe("OVERRIDE_EXISTS");
+    expect(again.values).toEqual({ no: "16-QĐ/ĐU" });
+    // A double click: two sends at once, the group's lock orders them and the second finds the first.
+    const both = await Promise.allSettled([recordQuotaOverride(committee, { ...override, decisionNo: "17-QĐ/ĐU" }), recordQuotaOverride(committee, { ...override, decisionNo: "17-QĐ/ĐU" })]);
+    expect(both.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(both.find((r) => r.status === "rejected")).toMatchObject({ reason: { code: "OVERRIDE_EXISTS" } });
+    expect(await db.quotaOverride.count({ where: { peerGroupId: groupId } })).toBe(2);
+    expect(await db.auditLog.count({ where: { action: "quota.override", entityId: groupId, data: { path: ["decisionNo"], equals: "17-QĐ/ĐU" } } })).toBe(1);
+  });
+
   it("refuses a level above what the rules allow, and a departure from the proposal without a reason", async () => {
     await reset();
     await db.reviewRecord.update({ where: { id: recordIds[0] }, data: { prohibitedActsConcluded: true } });

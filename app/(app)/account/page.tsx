@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { EndSessionButton, SignOutEverywhereButton } from "@/components/account/session-actions";
 import { Badge } from "@/components/ui/badge";
@@ -6,13 +6,15 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td } from "@/components/ui/table";
 import { getSessionId, requireActor } from "@/lib/auth/session";
+import { formatDateTime } from "@/lib/i18n/format";
 import { listMySessions } from "@/lib/data/sessions";
 
 /** The person's own account: where they are signed in, "sign out everywhere", and their password. */
 export default async function AccountPage() {
   const actor = await requireActor();
-  const [t, format, sessions] = await Promise.all([getTranslations("security.account"), getFormatter(), getSessionId().then((sid) => listMySessions(actor, sid))]);
-  const when = (date: Date) => format.dateTime(date, { dateStyle: "short", timeStyle: "short" });
+  const [t, sessions] = await Promise.all([getTranslations("security.account"), getSessionId().then((sid) => listMySessions(actor, sid))]);
+  // dd/mm/yyyy hh:mm in both languages, as every date of the app (the locale's short style is 7/12/26, or 12/7/26 in English).
+  const when = formatDateTime;
   return (
     <>
       <PageHeader title={t("title")} description={actor.displayName} />
