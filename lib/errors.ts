@@ -32,7 +32,8 @@ export type DomainErrorCode =
   | "NOT_RATED_FACTS"
   | "RERATE_DECISION_REQUIRED"
   | "NOTHING_TO_PUBLISH"
-  | "REMEDIATION_NOT_NEEDED";
+  | "REMEDIATION_NOT_NEEDED"
+  | "REMINDER_NOT_DUE";
 
 export class DomainError extends Error {
   constructor(

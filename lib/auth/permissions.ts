@@ -27,6 +27,7 @@ export type Permission =
   | "rating:proposeRerate" // propose such a re-rating to the standing committee (upper board: it may propose, not order)
   | "cycle:manage" // set up a review cycle: deadlines, rule-set options, peer groups
   | "report:read" // statistics and progress of the units below
+  | "reminder:send" // remind a member below whose self-review is not in (the secretary, and the committees above)
   | "user:manage"; // accounts and role assignments
 
 /**
@@ -49,6 +50,7 @@ const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     "member:read": "subtree",
     "member:write": "subtree",
     "minutes:write": "subtree",
+    "reminder:send": "subtree",
     "assessment:submit": "own",
   },
   GRASSROOTS_COMMITTEE: {
@@ -57,6 +59,7 @@ const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     "member:write": "subtree",
     "rating:decide": "subtree",
     "report:read": "subtree",
+    "reminder:send": "subtree",
   },
   UPPER_BOARD: {
     "org:read": "subtree",
@@ -64,6 +67,7 @@ const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     "rating:verify": "subtree",
     "rating:proposeRerate": "subtree",
     "report:read": "subtree",
+    "reminder:send": "subtree",
     "cycle:manage": "subtree",
   },
   UPPER_STANDING: {
@@ -72,6 +76,7 @@ const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     "rating:approve": "subtree",
     "rating:rereview": "subtree",
     "report:read": "subtree",
+    "reminder:send": "subtree",
     "cycle:manage": "subtree",
   },
   ADMIN: {

@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { Prisma, type RuleSetId } from "@/lib/generated/prisma/client";
 import { db } from "./db";
 import { cyclesOver, TALLY_FIGURE_SUMS, TALLY_FIGURES, tallyRowsOf } from "./record-tally";
-import { getReportScope, listDecidedYears, pickYear, type ReportScope } from "./report-scope";
+import { getReportScope, pickYear, type ReportScope } from "./report-scope";
 
 // The statistics of a year as the year-end reports and the press give them ("… đảng viên được đánh
 // giá, xếp loại; HTXSNV … chiếm …%"): who was to be reviewed, reviewed, rated and not rated (by
@@ -132,7 +132,8 @@ function organizationCounts(unitId: string, cycleIds: string[]) {
 export async function getStatistics(actor: Actor, query: { unit?: string | null; year?: number | null }): Promise<Statistics> {
   const scope = await getReportScope(actor, query.unit);
   const unitId = scope.unit.id;
-  const year = pickYear(scope, query.year, "decided", await listDecidedYears(unitId));
+  // The review under way, as on the progress board: both tabs open on the same year.
+  const year = pickYear(scope, query.year, "current");
   const empty: Statistics = {
     ...scope, year, ruleSet: null, members: null, membersLastYear: null, grassroots: null, subordinate: null, byUnit: [], bySector: [], byPeerGroup: [],
     organizationsBySector: [], disciplined: { members: 0, byForm: [] }, scoreBuckets: [], scoreBands: [], scored: 0, trend: [],

@@ -13,6 +13,21 @@ export type SortableRow = {
   lateTotal: number;
 };
 
+/**
+ * The board's columns of members by where their record stands. They part the members with nothing left
+ * over, so a row's columns add up to its members (100 %): not submitted (a draft, or returned), submitted
+ * or waiting to be reviewed again, reviewed at the meeting or beyond, absent from it, not rated.
+ */
+export function stateColumns(byState: Record<"DRAFT" | "SUBMITTED" | "RETURNED" | "REVIEWED" | "DECIDED" | "PUBLISHED" | "ABSENT" | "NOT_RATED" | "UNDER_REREVIEW", number>) {
+  return {
+    notSubmitted: byState.DRAFT + byState.RETURNED,
+    submitted: byState.SUBMITTED + byState.UNDER_REREVIEW,
+    reviewed: byState.REVIEWED + byState.DECIDED + byState.PUBLISHED,
+    absent: byState.ABSENT,
+    notRated: byState.NOT_RATED,
+  };
+}
+
 /** Share of the members to rate that are reviewed or beyond, in whole percent (100 when none to rate). */
 export function donePercent(row: Pick<SortableRow, "members" | "byState" | "reviewed">): number {
   const toRate = row.members - row.byState.NOT_RATED;

@@ -4,6 +4,7 @@ import { openCycle, startSelfReviews, updateCycleDeadlines, updateScoreSheet } f
 import { publishDecisions, recordQuotaOverride, saveDecisions, sendBackRecords } from "@/lib/data/decisions";
 import { finalizeMeeting, recordRereview, saveMinutesDraft } from "@/lib/data/meetings";
 import { createRemediationPlan, updateRemediationStatus } from "@/lib/data/remediation";
+import { dismissReminder, remindMembers } from "@/lib/data/reminders";
 import { decideUnits, publishUnits, rateUnit, returnUnit, verifyUnit } from "@/lib/data/unit-ratings";
 import { updateMemberProfile } from "@/lib/data/members";
 import { addOpinion, deleteOpinion, editOpinion } from "@/lib/data/opinions";
@@ -34,6 +35,7 @@ import { FinalizeMeetingSchema, RereviewSchema, SaveMinutesSchema } from "@/lib/
 import { MemberProfileSchema } from "@/lib/schemas/members";
 import { AddOpinionSchema, DeleteOpinionSchema, EditOpinionSchema } from "@/lib/schemas/opinions";
 import { MemberRatingFactsSchema } from "@/lib/schemas/record-facts";
+import { DismissReminderSchema, RemindSchema } from "@/lib/schemas/reminders";
 import { ReturnSelfReviewSchema, SaveSelfReviewSchema, SubmitSelfReviewSchema } from "@/lib/schemas/self-reviews";
 
 // Every server action of lib/actions, with the zod schema of its input and the use case it hands the
@@ -172,6 +174,9 @@ export const ACTIONS: Registry = {
     run: createRemediationPlan,
   },
   updateRemediationStatusAction: { schema: RemediationStatusSchema, base: () => ({ itemId: "itemnone", status: "DONE" }), run: updateRemediationStatus },
+  // lib/actions/reminders.ts
+  remindMembersAction: { schema: RemindSchema, base: (f) => ({ cellId: f.cellId, recordId: f.recordId }), run: (actor, input) => remindMembers(actor, input) },
+  dismissReminderAction: { schema: DismissReminderSchema, base: () => ({ reminderId: "remindernone" }), run: dismissReminder },
   // lib/actions/members.ts
   updateMemberProfileAction: {
     schema: MemberProfileSchema,

@@ -316,7 +316,8 @@ describe("what a member sees, and the remediation plan", () => {
 
     await publishDecisions(committee, { organizationId: orgId });
     const after = await getPublishedResults(member, record.scopeOrgId);
-    expect(after.own).toMatchObject({ state: "PUBLISHED", level: "NOT_COMPLETED", reason: "Vi phạm quy định về nêu gương." });
+    expect(after.own).toMatchObject({ state: "PUBLISHED", level: "NOT_COMPLETED", reason: "Vi phạm quy định về nêu gương.", remediationPlan: true });
+    expect(before.own).toMatchObject({ remediationPlan: false });
     const published = (await listRecordHistory(member, recordIds[2])).entries.filter((e) => e.at >= since);
     const decided = published.find((e) => e.action === "record.decide")!;
     expect(describeAuditEntry(decided.action, decided.data).details).toContainEqual({ key: "details.decidedLevel", refs: { level: "grading.levels.NOT_COMPLETED" } });
@@ -332,6 +333,11 @@ describe("what a member sees, and the remediation plan", () => {
     // Another commune's committee reads nothing of it.
     await expect(getPublishedResults(otherCommittee, record.scopeOrgId)).rejects.toBeInstanceOf(NotFoundError);
     await db.remediationItem.deleteMany({ where: { memberId: record.memberId! } });
+    // NOT_COMPLETED without a plan yet: the link is there, the plan being due. Another level without a
+    // plan has none to offer (remediation follows NOT_COMPLETED only, or a plan the committee chose to make).
+    expect((await getPublishedResults(member, record.scopeOrgId)).own).toMatchObject({ remediationPlan: true });
+    await db.reviewRecord.update({ where: { id: recordIds[2] }, data: { decidedLevel: "COMPLETED" } });
+    expect((await getPublishedResults(member, record.scopeOrgId)).own).toMatchObject({ level: "COMPLETED", remediationPlan: false });
   });
 });
 

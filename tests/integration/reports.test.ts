@@ -6,6 +6,7 @@ import { countMembersWithLevel, getRecognition, listMembersWithLevel } from "@/l
 import { db } from "@/lib/data/db";
 import { CURRENT_YEAR, ensureDemoDistrict } from "./fixtures";
 import { getStatistics } from "@/lib/data/statistics";
+import { stateColumns } from "@/lib/reports/progress-view";
 import { CURRENT, ensureReportFixture, FIXTURE_YEAR, type ReportFixture } from "./report-fixture";
 
 // Every figure below was counted by hand from the table in report-fixture.ts.
@@ -71,8 +72,14 @@ describe("statistics of a decided year", () => {
     ]);
   });
 
-  it("drills down to a unit and defaults to the newest decided year", async () => {
-    const s = await getStatistics(f.board, { unit: f.orgs.C2 });
+  it("opens on the review year under way, as the progress board does", async () => {
+    const [s, board] = await Promise.all([getStatistics(f.board, { unit: f.orgs.C2 }), getProgressBoard(f.board, { unit: f.orgs.C2 })]);
+    expect(s.year).toBe(CURRENT_YEAR);
+    expect(board.year).toBe(CURRENT_YEAR);
+  });
+
+  it("drills down to a unit", async () => {
+    const s = await getStatistics(f.board, { unit: f.orgs.C2, year: FIXTURE_YEAR });
     expect(s.year).toBe(2025);
     expect(s.breadcrumbs.map((b) => b.name)).toEqual(["Huyện ủy Thống Kê", "Đảng bộ xã Một"]);
     expect(pick(s.members)).toEqual(counts({ total: 3, toRate: 3, reviewed: 3, rated: 3, EXCELLENT: 1, GOOD: 1, NOT_COMPLETED: 1 }));
@@ -111,6 +118,8 @@ describe("progress board", () => {
     ]);
     expect(rows[0].byState).toEqual({ ...zeroStates, SUBMITTED: 1, DRAFT: 2, RETURNED: 1, REVIEWED: 2, NOT_RATED: 1 });
     expect(board.members).toBeNull();
+    // The columns shown part the members: each row adds up to them.
+    for (const row of [board.total!, ...rows]) expect(Object.values(stateColumns(row.byState)).reduce((a, b) => a + b, 0)).toBe(row.members);
   });
 
   it("turns late at midnight in Vietnam, not in UTC", async () => {

@@ -47,6 +47,10 @@ describe("can: role × scope", () => {
     ["committee does not order re-reviews", actor("GRASSROOTS_COMMITTEE", "C"), "rating:rereview", member("m3", "C2"), false],
     ["admin manages users below", actor("ADMIN", "D"), "user:manage", unit("C1"), true],
     ["admin does not decide ratings", actor("ADMIN", "D"), "rating:decide", unit("C"), false],
+    ["secretary reminds a member of the cell", actor("CELL_SECRETARY", "C1"), "reminder:send", member("m2", "C1"), true],
+    ["secretary cannot remind another cell", actor("CELL_SECRETARY", "C1"), "reminder:send", member("m3", "C2"), false],
+    ["committee reminds in its cells", actor("GRASSROOTS_COMMITTEE", "C"), "reminder:send", member("m3", "C2"), true],
+    ["member cannot remind, not even a cell-mate", actor("MEMBER", "C1", "m1"), "reminder:send", member("m2", "C1"), false],
   ];
   it.each(cases)("%s", (_name, who, permission, target, expected) => {
     expect(can(who, permission, target)).toBe(expected);

@@ -1,19 +1,24 @@
 import { getTranslations } from "next-intl/server";
+import { ReminderNotice } from "@/components/home/reminder-notice";
 import { RoleHomeCard } from "@/components/home/role-home-card";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { scopeOf } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { getHome } from "@/lib/data/home";
-import { todayInVietnam } from "@/lib/i18n/format";
+import { listMyReminders } from "@/lib/data/reminders";
+import { formatDate, todayInVietnam } from "@/lib/i18n/format";
 
 export default async function HomePage() {
   const actor = await requireActor();
-  const [t, cards] = await Promise.all([getTranslations("home"), getHome(actor)]);
+  const [t, cards, reminders] = await Promise.all([getTranslations("home"), getHome(actor), listMyReminders(actor)]);
   const today = todayInVietnam();
   return (
     <>
       <PageHeader title={t("greeting", { name: actor.displayName })} description={t("title")} />
+      {reminders.map((r) => (
+        <ReminderNotice key={r.id} reminder={{ id: r.id, recordId: r.recordId, sentBy: r.sentBy, year: r.year, sentOn: formatDate(r.sentOn), due: formatDate(r.due) }} />
+      ))}
       {cards.length === 0 ? (
         <EmptyState>{t("noCycle")}</EmptyState>
       ) : (

@@ -14,7 +14,7 @@ import { subtreeRoots } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { getProgressBoard, type ProgressRow } from "@/lib/data/progress";
 import { formatDate } from "@/lib/i18n/format";
-import { donePercent, filterRows, sortRows } from "@/lib/reports/progress-view";
+import { donePercent, filterRows, sortRows, stateColumns } from "@/lib/reports/progress-view";
 import { parseReportQuery, REPORT_SECTORS, type ProgressSort } from "@/lib/schemas/reports";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -119,8 +119,9 @@ export default async function ProgressPage({ searchParams }: Props) {
                         <th scope="col" className={`${th} text-right`}>{t("progress.notSubmitted")}</th>
                         <th scope="col" className={`${th} text-right`}>{t("progress.submitted")}</th>
                         <th scope="col" className={`${th} text-right`}>{t("progress.reviewed")}</th>
-                        <th scope="col" className={`${th} text-right`}>{t("progress.decided")}</th>
+                        <th scope="col" className={`${th} text-right`}>{t("progress.absent")}</th>
                         <th scope="col" className={`${th} text-right`}>{t("progress.notRated")}</th>
+                        <th scope="col" className={`${th} text-right`}>{t("progress.decided")}</th>
                         {sortHeader("done", t("progress.done"))}
                         <th scope="col" className={`${th} text-right`}>{t("progress.meetings")}</th>
                         {sortHeader("late", t("progress.late"))}
@@ -186,8 +187,8 @@ async function TotalCards({ row }: { row: ProgressRow }) {
   const t = await getTranslations("reports.progress");
   const tiles = [
     { label: t("members"), value: row.members },
-    { label: t("notSubmitted"), value: row.byState.DRAFT + row.byState.RETURNED },
-    { label: t("submitted"), value: row.byState.SUBMITTED },
+    { label: t("notSubmitted"), value: stateColumns(row.byState).notSubmitted },
+    { label: t("submitted"), value: stateColumns(row.byState).submitted },
     { label: t("reviewed"), value: row.reviewed },
     { label: t("decided"), value: row.decided },
     { label: t("late"), value: row.lateTotal, tone: row.lateTotal > 0 ? "text-red-700" : "" },
@@ -207,6 +208,7 @@ async function TotalCards({ row }: { row: ProgressRow }) {
 async function UnitRow({ row, year, kindLabel }: { row: ProgressRow; year: number; kindLabel: string }) {
   const t = await getTranslations("reports.progress");
   const percent = donePercent(row);
+  const columns = stateColumns(row.byState);
   const num = "px-3 py-2 text-right tabular-nums";
   return (
     <tr>
@@ -219,11 +221,12 @@ async function UnitRow({ row, year, kindLabel }: { row: ProgressRow; year: numbe
         </span>
       </td>
       <td className={num}>{row.members}</td>
-      <td className={num}>{row.byState.DRAFT + row.byState.RETURNED}</td>
-      <td className={num}>{row.byState.SUBMITTED}</td>
-      <td className={num}>{row.reviewed}</td>
+      <td className={num}>{columns.notSubmitted}</td>
+      <td className={num}>{columns.submitted}</td>
+      <td className={num}>{columns.reviewed}</td>
+      <td className={num}>{columns.absent}</td>
+      <td className={num}>{columns.notRated}</td>
       <td className={num}>{row.decided}</td>
-      <td className={num}>{row.byState.NOT_RATED}</td>
       <td className="px-3 py-2">
         <div className="flex min-w-28 items-center gap-2">
           <div className="h-2 flex-1 overflow-hidden rounded-full bg-slate-200" aria-hidden>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { donePercent, filterRows, sortRows } from "@/lib/reports/progress-view";
+import { donePercent, filterRows, sortRows, stateColumns } from "@/lib/reports/progress-view";
 import { formatShare, shareOf } from "@/lib/reports/share";
 
 const row = (name: string, code: string, sector: string, members: number, notRated: number, reviewed: number, lateTotal: number) => ({ name, code, sector, members, byState: { NOT_RATED: notRated }, reviewed, lateTotal });
@@ -22,6 +22,18 @@ describe("progress board rows", () => {
     expect(sortRows(rows, "members").map((r) => r.code)).toEqual(["A.03", "A.01", "A.02"]);
     expect(sortRows(rows, "done", "asc").map((r) => r.code)).toEqual(["A.03", "A.01", "A.02"]);
     expect(sortRows(rows, "late").map((r) => r.code)).toEqual(["A.01", "A.03", "A.02"]);
+  });
+});
+
+describe("the board's columns of members", () => {
+  const STATES = ["DRAFT", "SUBMITTED", "RETURNED", "REVIEWED", "DECIDED", "PUBLISHED", "ABSENT", "NOT_RATED", "UNDER_REREVIEW"] as const;
+  it("count every member once, whatever the state: a row adds up to its members (100 %)", () => {
+    for (const state of STATES) {
+      const byState = Object.fromEntries(STATES.map((s) => [s, s === state ? 7 : 0])) as Record<(typeof STATES)[number], number>;
+      const columns = stateColumns(byState);
+      expect(Object.values(columns).reduce((a, b) => a + b, 0), state).toBe(7);
+    }
+    expect(stateColumns({ DRAFT: 1, SUBMITTED: 2, RETURNED: 3, REVIEWED: 4, DECIDED: 5, PUBLISHED: 6, ABSENT: 7, NOT_RATED: 8, UNDER_REREVIEW: 9 })).toEqual({ notSubmitted: 4, submitted: 11, reviewed: 15, absent: 7, notRated: 8 });
   });
 });
 

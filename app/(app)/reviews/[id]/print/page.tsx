@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { PrintButton } from "@/components/ui/print-button";
 import { orNotFound } from "@/lib/auth/not-found";
 import { requireActor } from "@/lib/auth/session";
@@ -27,7 +28,10 @@ export default async function SelfReviewPrintPage({ params }: { params: Promise<
 
   return (
     <article className="mx-auto max-w-[21cm] bg-white p-6 font-serif text-[13pt] leading-relaxed text-black shadow-sm print:p-0 print:shadow-none">
-      <div className="no-print mb-4 flex justify-end">
+      <div className="no-print mb-4 flex flex-wrap items-center justify-between gap-2 font-sans text-sm">
+        <Link href={`/reviews/${id}`} className="font-medium text-brand-700 underline hover:text-brand-800">
+          {t("selfReview.backToForm")}
+        </Link>
         <PrintButton label={t("selfReview.printNow")} />
       </div>
       <header className="grid grid-cols-2 gap-4 text-center text-[12pt]">
@@ -47,7 +51,7 @@ export default async function SelfReviewPrintPage({ params }: { params: Promise<
           {t("units.name")}: <strong>{member.fullName}</strong> — {t("member.cardNumber")}: {member.cardNumber} — {t("member.birthDate")}: {formatDate(member.birthDate)}
         </p>
         <p>
-          {t("member.post")}: {member.post ?? "—"} — {t("member.cell")}: {member.cell.name}
+          {t("member.post")}: {member.post?.trim() || t("member.noPost")} — {t("member.cell")}: {member.cell.name}
         </p>
       </section>
       <h2 className="mt-6 font-bold">{t("selfReview.partA")}</h2>

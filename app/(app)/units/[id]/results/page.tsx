@@ -32,9 +32,16 @@ export default async function ResultsPage({ params }: { params: Promise<{ id: st
                 {t("decide.results.ownLevel")} <Badge tone={LEVEL_TONE[results.own.level]}>{t(`grading.levels.${results.own.level}`)}</Badge>
               </p>
               {results.own.reason ? <p>{t("decide.results.reason", { reason: results.own.reason })}</p> : null}
-              <Link href={`/reviews/${results.own.recordId}#remediation`} className="text-brand-700 underline hover:text-brand-800">
-                {t("decide.results.openOwn")}
-              </Link>
+              <p className="flex flex-wrap gap-x-4 gap-y-1">
+                <Link href={`/reviews/${results.own.recordId}`} className="text-brand-700 underline hover:text-brand-800">
+                  {t("decide.results.openOwn")}
+                </Link>
+                {results.own.remediationPlan ? (
+                  <Link href={`/reviews/${results.own.recordId}#remediation`} className="text-brand-700 underline hover:text-brand-800">
+                    {t("decide.results.openPlan")}
+                  </Link>
+                ) : null}
+              </p>
             </div>
           ) : (
             <p className="text-sm text-slate-700" data-testid="own-result">

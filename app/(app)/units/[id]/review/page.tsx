@@ -7,8 +7,11 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td } from "@/components/ui/table";
 import { orNotFound } from "@/lib/auth/not-found";
 import { requireActor } from "@/lib/auth/session";
+import { lastReminders, NOT_SUBMITTED } from "@/lib/data/reminders";
 import { listCellRecords } from "@/lib/data/self-reviews";
 import { getUnitRating } from "@/lib/data/unit-ratings";
+import { LevelBadge } from "@/components/review/level-badge";
+import { RemindButton } from "@/components/review/remind-button";
 import { UnitSelfRatingForm } from "@/components/review/unit-self-rating-form";
 import { Card } from "@/components/ui/card";
 import { DownloadLink } from "@/components/reports/report-frame";
@@ -22,6 +25,10 @@ export default async function CellReviewPage({ params }: { params: Promise<{ id:
   const actor = await requireActor();
   const { id } = await params;
   const [t, { cell, cycle, records }, unit] = await Promise.all([getTranslations(), orNotFound(listCellRecords(actor, id)), orNotFound(getUnitRating(actor, id))]);
+  // Who has not submitted, and whether this officer may remind them (the secretary, a committee above).
+  const late = records.filter((r) => NOT_SUBMITTED.includes(r.state) && r.member!.id !== actor.memberId);
+  const reminders = await lastReminders(actor, cell.id, late.map((r) => r.id));
+  const canRemind = reminders.canRemind && cycle?.status === "SELF_REVIEW";
   return (
     <>
       <nav aria-label={t("units.breadcrumb")} className="mb-2 text-sm">
@@ -43,11 +50,78 @@ export default async function CellReviewPage({ params }: { params: Promise<{ id:
           )
         }
       />
+      {!cycle || records.length === 0 ? (
+        <EmptyState>{t("home.noCycle")}</EmptyState>
+      ) : (
+        <>
+        {canRemind && late.length > 0 && (
+          <div className="mb-3 flex flex-wrap items-start justify-between gap-3 rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm" data-testid="remind-all">
+            <p className="text-amber-950">{t("cell.reminders.lateCount", { count: late.length, due: formatDate(cycle.selfReviewDue) })}</p>
+            <RemindButton cellId={cell.id} variant="primary" />
+          </div>
+        )}
+        <Table caption={t("cellReview.caption")} head={[t("units.name"), t("cellReview.state"), t("cellReview.selfLevel"), t("cell.cellList.opinions"), t("cellReview.updated")]}>
+          {records.map((r) => (
+            <tr key={r.id}>
+              <Td>
+                <Link href={`/reviews/${r.id}`} className="font-medium text-brand-700 underline hover:text-brand-800">
+                  {r.member!.fullName}
+                </Link>
+                {!r.member!.officialOn && (
+                  <span className="ml-2">
+                    <Badge tone="amber">{t("units.probationary")}</Badge>
+                  </span>
+                )}
+                {r.opinions.missing.length > 0 && (
+                  // On a phone the opinions column is scrolled off to the side: what is missing shows here too.
+                  <span className="mt-1 flex flex-wrap gap-1 sm:hidden" aria-hidden="true">
+                    {r.opinions.missing.map((s) => (
+                      <Badge key={s} tone="amber">
+                        {t("cell.cellList.opinionsMissing", { list: t(`cell.opinions.sourcesShort.${s}`) })}
+                      </Badge>
+                    ))}
+                  </span>
+                )}
+              </Td>
+              <Td>
+                <Badge tone={STATE_TONE[r.state]}>{r.notRatedReason ? t(`notRatedReasons.${r.notRatedReason}`) : t(`recordStates.${r.state}`)}</Badge>
+                {r.selfReview?.enteredOnBehalfById && <span className="ml-2 text-xs text-slate-600">{t("cellReview.paper")}</span>}
+                {canRemind && late.includes(r) && (
+                  <span className="mt-1 flex flex-col items-start gap-1">
+                    {reminders.last.has(r.id) && (
+                      <span className="text-xs text-slate-600">{t("cell.reminders.last", { date: formatDate(reminders.last.get(r.id)!) })}</span>
+                    )}
+                    {reminders.last.get(r.id)?.getTime() === reminders.today.getTime() ? null : <RemindButton cellId={cell.id} recordId={r.id} name={r.member!.fullName} />}
+                  </span>
+                )}
+              </Td>
+              <Td>{r.selfLevel ? <LevelBadge level={r.selfLevel} /> : "—"}</Td>
+              <Td>
+                {r.opinions.missing.length > 0 ? (
+                  <span className="flex flex-wrap gap-1">
+                    {r.opinions.missing.map((s) => (
+                      <Badge key={s} tone="amber">
+                        {t("cell.cellList.opinionsMissing", { list: t(`cell.opinions.sourcesShort.${s}`) })}
+                      </Badge>
+                    ))}
+                  </span>
+                ) : r.opinions.required > 0 ? (
+                  <Badge tone="green">{t("cell.cellList.opinionsComplete")}</Badge>
+                ) : (
+                  <span className="text-slate-600">{t("cell.cellList.opinionsNone")}</span>
+                )}
+              </Td>
+              <Td className="tabular-nums">{r.selfReview ? formatDate(r.selfReview.submittedAt ?? r.selfReview.updatedAt) : t("selfReview.notStarted")}</Td>
+            </tr>
+          ))}
+        </Table>
+        </>
+      )}
       {unit && unit.kind === "SUBORDINATE" && (unit.transitions.includes("proposeUnit") || unit.selfLevel) ? (
         // The cell's own proposal, voted at its meeting after its collective review (366 Điều 12, Bước 2).
         <Card
           title={t("decideOrgs.selfRating.titleCell")}
-          className="mb-6"
+          className="mt-6"
           actions={
             unit.cycle.ruleSet === "QD366_HD43" ? (
               <span className="flex flex-wrap gap-2">
@@ -83,57 +157,6 @@ export default async function CellReviewPage({ params }: { params: Promise<{ id:
           )}
         </Card>
       ) : null}
-      {!cycle || records.length === 0 ? (
-        <EmptyState>{t("home.noCycle")}</EmptyState>
-      ) : (
-        <Table caption={t("cellReview.caption")} head={[t("units.name"), t("cellReview.state"), t("cellReview.selfLevel"), t("cell.cellList.opinions"), t("cellReview.updated")]}>
-          {records.map((r) => (
-            <tr key={r.id}>
-              <Td>
-                <Link href={`/reviews/${r.id}`} className="font-medium text-brand-700 underline hover:text-brand-800">
-                  {r.member!.fullName}
-                </Link>
-                {!r.member!.officialOn && (
-                  <span className="ml-2">
-                    <Badge tone="amber">{t("units.probationary")}</Badge>
-                  </span>
-                )}
-                {r.opinions.missing.length > 0 && (
-                  // On a phone the opinions column is scrolled off to the side: what is missing shows here too.
-                  <span className="mt-1 flex flex-wrap gap-1 sm:hidden" aria-hidden="true">
-                    {r.opinions.missing.map((s) => (
-                      <Badge key={s} tone="amber">
-                        {t("cell.cellList.opinionsMissing", { list: t(`cell.opinions.sourcesShort.${s}`) })}
-                      </Badge>
-                    ))}
-                  </span>
-                )}
-              </Td>
-              <Td>
-                <Badge tone={STATE_TONE[r.state]}>{r.notRatedReason ? t(`notRatedReasons.${r.notRatedReason}`) : t(`recordStates.${r.state}`)}</Badge>
-                {r.selfReview?.enteredOnBehalfById && <span className="ml-2 text-xs text-slate-600">{t("cellReview.paper")}</span>}
-              </Td>
-              <Td>{r.selfLevel ? t(`grading.levelsShort.${r.selfLevel}`) : "—"}</Td>
-              <Td>
-                {r.opinions.missing.length > 0 ? (
-                  <span className="flex flex-wrap gap-1">
-                    {r.opinions.missing.map((s) => (
-                      <Badge key={s} tone="amber">
-                        {t("cell.cellList.opinionsMissing", { list: t(`cell.opinions.sourcesShort.${s}`) })}
-                      </Badge>
-                    ))}
-                  </span>
-                ) : r.opinions.required > 0 ? (
-                  <Badge tone="green">{t("cell.cellList.opinionsComplete")}</Badge>
-                ) : (
-                  <span className="text-slate-600">{t("cell.cellList.opinionsNone")}</span>
-                )}
-              </Td>
-              <Td className="tabular-nums">{r.selfReview ? formatDate(r.selfReview.submittedAt ?? r.selfReview.updatedAt) : t("selfReview.notStarted")}</Td>
-            </tr>
-          ))}
-        </Table>
-      )}
     </>
   );
 }
