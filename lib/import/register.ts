@@ -1,9 +1,12 @@
+import { line } from "@/lib/schemas/text";
 import { toSearchKey } from "@/lib/text/search";
 
 // The party-member register as a spreadsheet (docs/import.md): a sheet of organizations and a sheet of
 // members, Vietnamese headers, one row each. This module reads rows that a file reader turned into
 // cells and checks every cell on its own; what needs the database (does the parent exist, is it the
-// importer's) is checked by lib/data/import.ts. Pure: no framework, no database.
+// importer's) is checked by lib/data/import.ts. Every text cell goes through the forms' input policy
+// (lib/schemas/text.ts: no control characters, no bidirectional controls, no lone surrogates, bounded)
+// before anything else is read from it. Pure: no framework, no database.
 
 export type Cell = string | number | boolean | Date | null;
 export type RawSheet = { name: string; header: string[]; rows: { row: number; cells: Cell[] }[] };
@@ -122,6 +125,38 @@ export function parseDate(cell: Cell): string | null {
   return date.toISOString().slice(0, 10);
 }
 
+/** The longest text a cell of each column may hold; the columns not named here are codes, words and dates. */
+const ORG_MAX: Partial<Record<keyof typeof ORG_COLUMNS, number>> = { name: 200 };
+const MEMBER_MAX: Partial<Record<keyof typeof MEMBER_COLUMNS, number>> = { name: 120, post: 120, residence: 200 };
+const OTHER_CELL_MAX = 200;
+
+/** The input policy's refusals (lib/schemas/text.ts), worded for a cell of a file rather than a form. */
+const POLICY_MESSAGES: Record<string, string> = {
+  controlCharacters: "Ô có ký tự điều khiển không hiển thị được (như NUL, ESC, BEL, DEL). Xin xóa các ký tự đó trong tệp rồi nhập lại.",
+  invalidCharacters: "Ô có ký tự không hợp lệ (thường do dán từ nơi khác). Xin gõ lại ô này trong tệp rồi nhập lại.",
+  bidiControls: "Ô có ký tự điều khiển hướng chữ (không nhìn thấy, thường do dán từ nơi khác), làm chữ hiện khác với chữ được lưu. Xin gõ lại ô này trong tệp rồi nhập lại.",
+};
+
+/**
+ * Passes the text cells of a row through the input policy, the same schema as the forms' one-line fields
+ * (line breaks in a cell are read as spaces first, as cellText does). Returns the fields refused, each
+ * reported once; the other checks treat a refused cell as unreadable rather than empty.
+ */
+function policeRow<F extends string>(cells: Cell[], idx: Record<string, number>, maxima: Partial<Record<F, number>>, fail: (f: F, message: string) => void): Set<F> {
+  const refused = new Set<F>();
+  for (const [field, at] of Object.entries(idx) as [F, number][]) {
+    const cell = cells[at];
+    if (typeof cell !== "string") continue;
+    const max = maxima[field] ?? OTHER_CELL_MAX;
+    const result = line(max).safeParse(cellText(cell));
+    if (result.success) continue;
+    const code = result.error.issues[0]?.message ?? "invalidCharacters";
+    fail(field, code === "tooLong" ? `Dài quá ${max} ký tự (ô này có ${cellText(cell).length}).` : (POLICY_MESSAGES[code] ?? POLICY_MESSAGES.invalidCharacters));
+    refused.add(field);
+  }
+  return refused;
+}
+
 function columnIndex(sheet: RawSheet, columns: Record<string, string>, required: string[], errors: ImportError[]): Record<string, number> | null {
   const index: Record<string, number> = {};
   const headers = sheet.header.map((h) => key(h ?? ""));
@@ -152,16 +187,16 @@ export function parseRegister(sheets: { organizations: RawSheet | null; members:
     if (idx) {
       for (const { row, cells } of sheet.rows) {
         rows++;
-        const get = (f: keyof typeof ORG_COLUMNS) => (idx[f] === undefined ? null : cells[idx[f]] ?? null);
         const fail = (f: keyof typeof ORG_COLUMNS, message: string) => errors.push({ sheet: sheet.name, row, column: ORG_COLUMNS[f], message });
         const before = errors.length;
-        for (const f of REQUIRED_ORG) if (!cellText(get(f))) fail(f, "Không được để trống.");
+        const refused = policeRow(cells, idx, ORG_MAX, fail);
+        const get = (f: keyof typeof ORG_COLUMNS) => (idx[f] === undefined || refused.has(f) ? null : cells[idx[f]] ?? null);
+        for (const f of REQUIRED_ORG) if (!refused.has(f) && !cellText(get(f))) fail(f, "Không được để trống.");
         const code = cellText(get("code")).toUpperCase();
         if (code && !/^[A-Z0-9][A-Z0-9._-]{0,39}$/.test(code)) fail("code", "Mã chỉ gồm chữ không dấu, số, dấu chấm, gạch (tối đa 40 ký tự).");
         if (code && seen.has(code)) fail("code", `Mã trùng với dòng ${seen.get(code)}.`);
         if (code) seen.set(code, row);
         const name = cellText(get("name"));
-        if (name.length > 200) fail("name", "Tên dài quá 200 ký tự.");
         const kindText = cellText(get("kind"));
         const kind = kindText ? lookup(KINDS, kindText) : undefined;
         if (kindText && !kind) fail("kind", `Không có loại "${kindText}"; dùng một trong ${allowed(KINDS)}.`);
@@ -185,16 +220,16 @@ export function parseRegister(sheets: { organizations: RawSheet | null; members:
     if (idx) {
       for (const { row, cells } of sheet.rows) {
         rows++;
-        const get = (f: keyof typeof MEMBER_COLUMNS) => (idx[f] === undefined ? null : cells[idx[f]] ?? null);
         const fail = (f: keyof typeof MEMBER_COLUMNS, message: string) => errors.push({ sheet: sheet.name, row, column: MEMBER_COLUMNS[f], message });
         const before = errors.length;
-        for (const f of REQUIRED_MEMBER) if (!cellText(get(f))) fail(f, "Không được để trống.");
+        const refused = policeRow(cells, idx, MEMBER_MAX, fail);
+        const get = (f: keyof typeof MEMBER_COLUMNS) => (idx[f] === undefined || refused.has(f) ? null : cells[idx[f]] ?? null);
+        for (const f of REQUIRED_MEMBER) if (!refused.has(f) && !cellText(get(f))) fail(f, "Không được để trống.");
         const card = cellText(get("card")).toUpperCase();
         if (card && !/^[A-Z0-9][A-Z0-9./-]{0,39}$/.test(card)) fail("card", "Số thẻ chỉ gồm chữ không dấu, số, dấu chấm, gạch (tối đa 40 ký tự).");
         if (card && seen.has(card)) fail("card", `Số thẻ trùng với dòng ${seen.get(card)}.`);
         if (card) seen.set(card, row);
         const fullName = cellText(get("name"));
-        if (fullName.length > 120) fail("name", "Họ và tên dài quá 120 ký tự.");
         const genderText = cellText(get("gender"));
         const gender = genderText ? lookup(GENDERS, genderText) : undefined;
         if (genderText && !gender) fail("gender", `Giới tính "${genderText}" không hợp lệ; dùng "Nam" hoặc "Nữ".`);
@@ -220,9 +255,7 @@ export function parseRegister(sheets: { organizations: RawSheet | null; members:
         const status = statusText ? lookup(STATUSES, statusText) : "ACTIVE";
         if (statusText && !status) fail("status", `Không có tình trạng "${statusText}"; dùng một trong ${allowed(STATUSES)}.`);
         const post = cellText(get("post")) || null;
-        if (post && post.length > 120) fail("post", "Chức vụ dài quá 120 ký tự.");
         const residenceCell = cellText(get("residence")) || null;
-        if (residenceCell && residenceCell.length > 200) fail("residence", "Dài quá 200 ký tự.");
         if (errors.length === before) {
           members.push({
             row,

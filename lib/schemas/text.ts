@@ -1,17 +1,20 @@
 import { z } from "zod";
-import { hasControlCharacters, hasLoneSurrogate } from "@/lib/text/clean";
+import { hasBidiControls, hasControlCharacters, hasLoneSurrogate } from "@/lib/text/clean";
 
 // The one input policy for text and dates, used by every schema in lib/schemas (forms and actions).
 // PostgreSQL refuses NUL in text and JSON, and a lone UTF-16 surrogate is no character at all: both
 // used to reach the database and come back as an unexpected error. Here they are refused at the field,
-// with a message, like any other invalid value. Messages are keys of "errors.*".
+// with a message, like any other invalid value. Bidirectional controls (U+202A–U+202E, U+2066–U+2069,
+// U+200E, U+200F, U+061C) are refused too, not stripped: a text is stored as typed or not at all, and the
+// form says why. Messages are keys of "errors.*".
 
 function policed(max: number, multiline: boolean, trim: boolean) {
   const base = z.string({ message: "invalid" });
   return (trim ? base.trim() : base)
     .max(max, { message: "tooLong" })
     .refine((v) => !hasControlCharacters(v, multiline), { message: "controlCharacters", abort: true })
-    .refine((v) => !hasLoneSurrogate(v), { message: "invalidCharacters" });
+    .refine((v) => !hasLoneSurrogate(v), { message: "invalidCharacters", abort: true })
+    .refine((v) => !hasBidiControls(v), { message: "bidiControls" });
 }
 
 /** One line of text (a name, a place, a post), trimmed, at most `max` characters. */

@@ -131,6 +131,48 @@ describe("register import", () => {
     expect(result.plan).toMatchObject({ errors: [], unchanged: 1, rows: 1 });
     await expect(runImport(f.board, { name: "dang-vien.csv", bytes: Buffer.from(csv) }, "check", () => {})).rejects.toThrow("NOT_FOUND");
   });
+
+  it("every text cell goes through the forms' input policy: control and bidirectional characters are row errors in Vietnamese, nothing is written", async () => {
+    const before = await Promise.all([db.organization.count(), db.member.count(), db.auditLog.count()]);
+    const header = "Số thẻ đảng viên;Họ và tên;Giới tính;Ngày sinh;Ngày vào Đảng;Ngày chính thức;Mã chi bộ;Chức vụ;Đối tượng;Công chức, viên chức;Tình trạng;Chi bộ nơi cư trú";
+    const row = (card: string, name: string, post = "", residence = "") => `${card};${name};Nam;01/01/1980;01/01/2005;;TK.02;${post};Lãnh đạo, quản lý;;;${residence}`;
+    const csv = [
+      header,
+      row("TK-9101", "Lê Văn\u001b[2J Ba"), // ESC
+      row("TK-9102", "Lê Văn Bốn", "Tổ\u0007 trưởng"), // BEL
+      row("TK-9103", "Lê Văn Năm\u007f"), // DEL
+      row("TK-9104", "Lê Văn\u0000 Sáu"), // NUL: once a system error from PostgreSQL
+      row("TK-9105", "Lê Văn Bảy", "", "Thôn \u202EĐông"), // RIGHT-TO-LEFT OVERRIDE
+      row("TK-9106", "\u2067Lê Văn Tám\u2069"), // an isolate
+      row("TK-9107", "Lê\u200F Văn Chín"), // RLM
+      row("TK\u0000-9108", "Lê Văn Mười"),
+      row("TK-9109", "Lê Văn Mười Một", "x".repeat(121)),
+    ].join("\n");
+    for (const mode of ["check", "commit"] as const) {
+      const result = await run(Buffer.from(csv), "dang-vien.csv", mode);
+      expect(result.written).toBe(false);
+      const control = "Ô có ký tự điều khiển không hiển thị được (như NUL, ESC, BEL, DEL). Xin xóa các ký tự đó trong tệp rồi nhập lại.";
+      const bidi = "Ô có ký tự điều khiển hướng chữ (không nhìn thấy, thường do dán từ nơi khác), làm chữ hiện khác với chữ được lưu. Xin gõ lại ô này trong tệp rồi nhập lại.";
+      expect(result.plan.errors.map((e) => [e.sheet, e.row, e.column, e.message])).toEqual([
+        ["dang-vien.csv", 2, "Họ và tên", control],
+        ["dang-vien.csv", 3, "Chức vụ", control],
+        ["dang-vien.csv", 4, "Họ và tên", control],
+        ["dang-vien.csv", 5, "Họ và tên", control],
+        ["dang-vien.csv", 6, "Chi bộ nơi cư trú", bidi],
+        ["dang-vien.csv", 7, "Họ và tên", bidi],
+        ["dang-vien.csv", 8, "Họ và tên", bidi],
+        ["dang-vien.csv", 9, "Số thẻ đảng viên", control],
+        ["dang-vien.csv", 10, "Chức vụ", "Dài quá 120 ký tự (ô này có 121)."],
+      ]);
+    }
+    // The same policy in a workbook's cells (an .xlsx cannot hold NUL or ESC: XML has no such characters).
+    const bidi = await run(await xlsx([["TK.07", "Chi bộ \u202Egnp.exe", "Chi bộ cơ sở", "Cơ quan", "TK", "01/02/2001"]], [["TK-9110", "Lê\u200E Văn Mười Hai", "Nam", "01/01/1980", "01/01/2005", "", "TK.02", "", "Lãnh đạo, quản lý", "", "", ""]]), "so.xlsx", "commit");
+    expect(bidi.plan.errors.map((e) => [e.sheet, e.row, e.column])).toEqual([
+      ["Tổ chức đảng", 2, "Tên tổ chức"],
+      ["Đảng viên", 2, "Họ và tên"],
+    ]);
+    expect(await Promise.all([db.organization.count(), db.member.count(), db.auditLog.count()])).toEqual(before);
+  });
 });
 
 // Whatever these use cases wrote, the reports' tally still equals a recount of the records.

@@ -118,4 +118,22 @@ describe("text input policy", () => {
     await expectInvalid(addOpinion(secretary, { ...opinion, text: "Tốt", givenOn: "0000-11-20" }), "dateOutOfRange");
     expect(await audits()).toBe(before);
   });
+
+  it("bidirectional controls are refused in one-line and multi-line text alike, and nothing is written", async () => {
+    const secretary = await actorFor("bithu");
+    const member = await db.member.findFirstOrThrow({ where: { cell: { code: "HU.01.04" }, id: { not: secretary.memberId! } }, orderBy: { cardNumber: "asc" } });
+    const profile = { memberId: member.id, expectedVersion: member.version, post: "", residenceCell: "", category: member.category, isCivilServant: member.isCivilServant };
+    const record = await db.reviewRecord.findFirstOrThrow({ where: { memberId: member.id, cycle: { year: CURRENT_YEAR } } });
+    const opinion = { recordId: record.id, source: "RESIDENCE", givenOn: on(11, 20), givenBy: "Chi bộ nơi cư trú", text: "Tốt" };
+    const before = await audits();
+    // The overrides and embeddings, the isolates, and the marks LRM, RLM and ALM.
+    for (const bidi of ["\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068", "\u2069", "\u200E", "\u200F", "\u061C"]) {
+      await expectInvalid(updateMemberProfile(secretary, { ...profile, post: `Tổ trưởng${bidi}` }), "bidiControls");
+      await expectInvalid(updateMemberProfile(secretary, { ...profile, residenceCell: `${bidi}Thôn Đông` }), "bidiControls");
+      await expectInvalid(addOpinion(secretary, { ...opinion, text: `Hoàn thành${bidi} tốt\nnhiệm vụ` }), "bidiControls");
+      await expectInvalid(addOpinion(secretary, { ...opinion, givenBy: `Chi bộ ${bidi}khu 3` }), "bidiControls");
+    }
+    expect(await db.member.findUniqueOrThrow({ where: { id: member.id } })).toEqual(member);
+    expect(await audits()).toBe(before);
+  });
 });
