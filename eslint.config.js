@@ -35,6 +35,6 @@ export default tseslint.config(
   },
   {
     files: ["**/*.mjs", "scripts/**", "bench/**", "prisma/**"],
-    languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly", setInterval: "readonly", WebAssembly: "readonly", globalThis: "readonly" } },
+    languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly", setInterval: "readonly", setTimeout: "readonly", WebAssembly: "readonly", globalThis: "readonly" } },
   },
 );

@@ -2,7 +2,7 @@
 // the next attempt wait. The database keeps the counts (lib/data/sign-in-throttle.ts) and claims an
 // attempt under a row lock, so concurrent attempts are counted one by one.
 
-export type ThrottleKind = "user" | "user-ip" | "ip";
+export type ThrottleKind = "user" | "user-ip" | "ip" | "account";
 
 type Policy = {
   /** Failures allowed without delay. */
@@ -25,7 +25,14 @@ export const THROTTLE_POLICIES: Record<ThrottleKind, Policy> = {
   user: { free: 10, baseDelayMs: 30_000, maxDelayMs: 5 * MINUTE, windowMs: 60 * MINUTE },
   // One address, any usernames: password spraying. 30 tries, then up to 15 min.
   ip: { free: 30, baseDelayMs: 30_000, maxDelayMs: 15 * MINUTE, windowMs: 60 * MINUTE },
+  // A signed-in person confirming their current password (changing it): counted on their account
+  // alone, so a borrowed session cannot guess it, and nobody else's guesses at the sign-in form can
+  // make the owner's change wait. 5 tries, then 30 s … 15 min.
+  account: { free: 5, baseDelayMs: 30_000, maxDelayMs: 15 * MINUTE, windowMs: 60 * MINUTE },
 };
+
+/** The key of a signed-in account's own password checks (never counted at the sign-in form). */
+export const accountKey = (userId: string) => `account:${userId}`;
 
 /**
  * The keys an attempt for `username` from `address` counts against (the address may be unknown). A
@@ -53,9 +60,11 @@ export function liveFailures(kind: ThrottleKind, failures: number, updatedAt: Da
 }
 
 /**
- * The client's address from X-Forwarded-For: the last entry, the one added by the nearest hop (Next
- * adds the socket's address when no proxy did). Behind a reverse proxy that appends the client's
- * address, that is the real client. Bounded and cleaned, as it becomes part of a key.
+ * The client's address from X-Forwarded-For. The server (scripts/serve.mjs, which `npm start` runs)
+ * replaces that header on every request with the one address it believes: the connection's own, or
+ * the client named by a proxy listed in TRUSTED_PROXIES; a client's own header never gets here. The
+ * last entry is read (under plain `next start` or `next dev` it is the one Next or the nearest hop
+ * added). Bounded and cleaned, as it becomes part of a key.
  */
 export function clientAddress(forwardedFor: string | null): string | null {
   const last = forwardedFor?.split(",").pop()?.trim() ?? "";
