@@ -80,14 +80,14 @@ describe("member (dangvien)", () => {
     await expectRefusedWrite(cellMate, async () => updateMemberProfile(me, await profileInput(cellMate, { residenceCell: "x" })));
   });
 
-  it("sees a decided level only once it is published; the committee sees it at once", async () => {
+  it("sees the cell's proposal (voted in their presence), a decided level only once it is published; the committee sees it at once", async () => {
     const current = await db.reviewCycle.findFirstOrThrow({ where: { upperOrg: { code: "HU" }, year: CURRENT_YEAR } });
     const record = await db.reviewRecord.findUniqueOrThrow({ where: { cycleId_memberId: { cycleId: current.id, memberId: me.memberId! } } });
     const saved = { state: record.state, decidedLevel: record.decidedLevel, proposedLevel: record.proposedLevel };
     try {
       await db.reviewRecord.update({ where: { id: record.id }, data: { state: "DECIDED", proposedLevel: "GOOD", decidedLevel: "GOOD" } });
       const own = (await getMemberPage(me, me.memberId!)).member.reviewRecords.find((r) => r.id === record.id)!;
-      expect(own).toMatchObject({ state: "DECIDED", decidedLevel: null, proposedLevel: null });
+      expect(own).toMatchObject({ state: "DECIDED", decidedLevel: null, proposedLevel: "GOOD" });
       const committee = await actorFor("danguy");
       const staff = (await getMemberPage(committee, me.memberId!)).member.reviewRecords.find((r) => r.id === record.id)!;
       expect(staff).toMatchObject({ state: "DECIDED", decidedLevel: "GOOD" });
