@@ -95,7 +95,7 @@ export async function appRoleProblems(url) {
   return withClient(url, async (client) => {
     const { rows } = await client.query(`
       SELECT current_user AS role, r.rolsuper AS superuser,
-             (SELECT count(*)::int FROM pg_class c WHERE c.relowner = r.oid AND c.relnamespace = 'public'::regnamespace) AS owned
+             (SELECT count(*)::int FROM pg_class c WHERE c.relowner = r.oid AND c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p', 'S')) AS owned
         FROM pg_roles r WHERE r.rolname = current_user`);
     const { role, superuser, owned } = rows[0];
     return [
