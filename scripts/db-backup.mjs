@@ -280,7 +280,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   } else if (command === "restore" && fileArg) {
     const { tables: counts, sessionsEnded } = await restore(url, fileArg, { key: backupKey(false) });
     const rows = Object.values(counts).reduce((a, b) => a + b, 0);
-    console.log(`Restored ${rows} rows of ${Object.keys(counts).length} tables from ${fileArg} in ${Date.now() - started} ms; ${sessionsEnded} sessions ended.`);
+    console.log(`Restored ${rows} rows of ${Object.keys(counts).length} tables from ${fileArg} in ${Date.now() - started} ms; sessions ended: ${sessionsEnded}.`);
   } else {
     console.error("usage: db-backup.mjs backup [FILE] | restore FILE");
     process.exitCode = 2;

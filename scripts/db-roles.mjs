@@ -8,6 +8,7 @@
 //
 // scripts/with-db.mjs creates the app role on the embedded database and applies the grants after every
 // migration run; with DATABASE_URL and DATABASE_OWNER_URL naming two roles it applies them too.
+import { createHash } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
@@ -57,9 +58,16 @@ async function withClient(url, fn) {
 // Two launchers starting at once would otherwise race on the same catalog rows ("tuple concurrently updated").
 const GRANT_LOCK = 7305412;
 
-/** Creates the app role if missing (as a superuser: the embedded database), with this password. */
-export async function ensureAppRole(ownerUrl, password, role = APP_ROLE) {
-  await withClient(ownerUrl, async (client) => {
+/**
+ * Creates the app role on the embedded database if missing (as its superuser) and returns its password.
+ * The password is derived from the cluster's own identifier, so every launcher that reaches this cluster
+ * (another checkout reusing the port, a server started earlier) agrees on it without a file to share; it
+ * is no weaker than the embedded superuser's fixed password, which reaches the same cluster.
+ */
+export async function ensureEmbeddedAppRole(ownerUrl, role = APP_ROLE) {
+  return withClient(ownerUrl, async (client) => {
+    const { rows } = await client.query("SELECT system_identifier::text AS id FROM pg_control_system()");
+    const password = createHash("sha256").update(`${role}:${rows[0].id}`).digest("base64url");
     await client.query("BEGIN");
     await client.query("SELECT pg_advisory_xact_lock($1)", [GRANT_LOCK]);
     const { rowCount } = await client.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [role]);
@@ -68,6 +76,7 @@ export async function ensureAppRole(ownerUrl, password, role = APP_ROLE) {
       `ALTER ROLE ${ident(role)} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD ${client.escapeLiteral(password)}`,
     );
     await client.query("COMMIT");
+    return password;
   });
 }
 
@@ -86,7 +95,7 @@ export async function appRoleProblems(url) {
   return withClient(url, async (client) => {
     const { rows } = await client.query(`
       SELECT current_user AS role, r.rolsuper AS superuser,
-             (SELECT count(*)::int FROM pg_class c WHERE c.relowner = r.oid AND c.relnamespace = 'public'::regnamespace) AS owned
+             (SELECT count(*)::int FROM pg_class c WHERE c.relowner = r.oid AND c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p', 'S')) AS owned
         FROM pg_roles r WHERE r.rolname = current_user`);
     const { role, superuser, owned } = rows[0];
     return [
