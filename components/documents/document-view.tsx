@@ -48,7 +48,7 @@ export function DocumentView({ doc }: { doc: OfficialDocument }) {
           {doc.upperBody && <p>{upper(doc.upperBody)}</p>}
           <p className="font-bold">{upper(doc.issuer)}</p>
           <p>*</p>
-          {doc.number && <p className="text-[13pt]">{doc.number}</p>}
+          {doc.number && <p className="text-[13pt] whitespace-pre">{doc.number}</p>}
         </div>
         <div>
           <p className="text-[13pt] font-bold underline underline-offset-4">ĐẢNG CỘNG SẢN VIỆT NAM</p>

@@ -5,7 +5,8 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useId, useMemo, useState, useTransition } from "react";
 import { useFieldArray, useForm, useWatch, type Control, type UseFormRegister } from "react-hook-form";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
+import { reportHref } from "@/components/reports/report-href";
+import { Button, ButtonLink, buttonClass } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { finalizeMeetingAction, saveMinutesDraftAction } from "@/lib/actions/meetings";
 import type { ActionResult } from "@/lib/actions/result";
@@ -44,6 +45,7 @@ type Props = {
   version: number;
   savedAt: string | null;
   editable: boolean;
+  finalized: boolean;
 };
 
 const EMPTY_TALLY: Tally = { EXCELLENT: 0, GOOD: 0, COMPLETED: 0, NOT_COMPLETED: 0 };
@@ -104,7 +106,7 @@ function toStored(content: FormMinutes, members: MeetingMember[]): MinutesConten
 }
 
 export function MeetingForm(props: Props) {
-  const { cellId, cycle, rules, members, groups, editable } = props;
+  const { cellId, cycle, rules, members, groups, editable, finalized } = props;
   const t = useTranslations();
   const router = useRouter();
   const initial = useMemo(() => toForm(props.minutes, members), [props.minutes, members]);
@@ -203,6 +205,7 @@ export function MeetingForm(props: Props) {
 
   return (
     <form className="space-y-6" onSubmit={(e) => e.preventDefault()} noValidate>
+      <MinutesFiles cellId={cellId} saved={autosave.savedAt !== null} finalized={finalized} />
       {editable && <AutosaveBanner {...autosave} />}
 
       <fieldset className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2">
@@ -246,7 +249,7 @@ export function MeetingForm(props: Props) {
                   </span>{" "}
                   <Badge tone={m.official ? "neutral" : "amber"}>{m.official ? t("meeting.official") : t("meeting.probationary")}</Badge>
                   {m.status !== "ACTIVE" && <span className="ml-2 text-xs text-slate-600">{t(`memberStatus.${m.status}`)} · {t("meeting.notCounted")}</span>}
-                  {!hasSelfReview(m) && <span className="ml-2 text-xs text-slate-600">{t("meeting.notVotedReasons.noSelfReview")}</span>}
+                  {!hasSelfReview(m) && <span className="ml-2 text-xs text-slate-600">{t(m.state === "RETURNED" ? "meeting.notVotedReasons.returned" : "meeting.notVotedReasons.noSelfReview")}</span>}
                 </div>
                 <div role="radiogroup" aria-labelledby={`attendee-${a.memberId}`} className="flex gap-2">
                   {(["present", "absent"] as const).map((mark) => (
@@ -390,13 +393,47 @@ function notVotedReason(m: MeetingMember, mark: Mark | undefined, t: ReturnType<
   const reasons: string[] = [];
   if (m.state === "NOT_RATED") reasons.push(m.notRatedReason ? t("meeting.notVotedReasons.notRatedBecause", { reason: t(`notRatedReasons.${m.notRatedReason}`) }) : t("meeting.notVotedReasons.notRated"));
   else if (m.state === "ABSENT") reasons.push(t("meeting.notVotedReasons.absentEarlier"));
-  else if (!hasSelfReview(m)) reasons.push(t("meeting.notVotedReasons.noSelfReview"));
+  else if (!hasSelfReview(m)) reasons.push(t(m.state === "RETURNED" ? "meeting.notVotedReasons.returned" : "meeting.notVotedReasons.noSelfReview"));
   if (m.state !== "NOT_RATED" && m.state !== "ABSENT") {
     if (mark === "absent") reasons.push(t("meeting.notVotedReasons.absent"));
     else if (!mark) reasons.push(t("meeting.notVotedReasons.unmarked"));
     else if (!hasSelfReview(m)) reasons.push(t("meeting.notVotedReasons.presentWithoutSelfReview"));
   }
   return reasons.join(" · ");
+}
+
+/**
+ * Where the secretary takes the minutes away: the print view and the PDF and Word files (the same
+ * document), once something is saved — a draft says it is one on every copy until it is finalized.
+ */
+function MinutesFiles({ cellId, saved, finalized }: { cellId: string; saved: boolean; finalized: boolean }) {
+  const t = useTranslations("meeting");
+  const file = (format: "pdf" | "docx") => reportHref("/reports/documents/minutes", { unit: cellId, format });
+  return (
+    <section aria-labelledby="minutes-files-title" className="rounded-lg border border-slate-200 bg-white p-4" data-testid="minutes-files">
+      <h2 id="minutes-files-title" className="text-base font-semibold text-slate-900">
+        {t("minutesFiles")}
+      </h2>
+      {saved || finalized ? (
+        <>
+          <p className="mt-1 text-sm text-slate-700">{finalized ? t("minutesFinalNote") : t("minutesDraftNote")}</p>
+          <div className="mt-3 flex flex-wrap gap-2">
+            <ButtonLink href={`/units/${cellId}/meeting/print`}>{t("print")}</ButtonLink>
+            <a href={file("pdf")} className={buttonClass("secondary")} data-testid="minutes-pdf" download>
+              <span aria-hidden>⤓</span>
+              {t("downloadPdf")}
+            </a>
+            <a href={file("docx")} className={buttonClass("secondary")} data-testid="minutes-docx" download>
+              <span aria-hidden>⤓</span>
+              {t("downloadDocx")}
+            </a>
+          </div>
+        </>
+      ) : (
+        <p className="mt-1 text-sm text-slate-700">{t("minutesNotYet")}</p>
+      )}
+    </section>
+  );
 }
 
 function QuotaPanel({ groups, outcomes, cycle }: { groups: Props["groups"]; outcomes: { member: MeetingMember; level: Level | null }[]; cycle: Props["cycle"] }) {

@@ -68,6 +68,9 @@ test("the secretary holds the meeting: quorum, refusals, votes with the rules be
   await expect(problems).toContainText("Biên bản chưa có nội dung");
   await page.getByLabel("Địa điểm").fill("Nhà văn hóa thôn Đông");
   await expect(page.getByTestId("save-status")).toHaveAttribute("data-status", "saved");
+  // Saved once: the draft's print view and files are offered at once, said to be a draft.
+  await expect(page.getByTestId("minutes-files")).toContainText("Biên bản đang là bản nháp");
+  await expect(page.getByTestId("minutes-pdf")).toBeVisible();
   await page.getByRole("button", { name: "Hoàn thành biên bản" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Xác nhận" }).click();
   await expect(problems).toContainText("Chưa đủ số đảng viên chính thức có mặt.");

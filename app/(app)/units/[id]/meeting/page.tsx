@@ -1,10 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { MeetingForm } from "@/components/review/meeting-form";
-import { DownloadLink } from "@/components/reports/report-frame";
-import { reportHref } from "@/components/reports/report-href";
 import { Badge } from "@/components/ui/badge";
-import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { orNotFound } from "@/lib/auth/not-found";
@@ -33,29 +30,6 @@ export default async function MeetingPage({ params, searchParams }: { params: Pr
         description={page.cell.name}
         actions={page.meeting?.status === "FINALIZED" ? <Badge tone="green">{t("meeting.finalized", { date: formatDate(page.meeting.finalizedAt) })}</Badge> : undefined}
       />
-      <section aria-labelledby="minutes-files-title" className="mb-6 rounded-lg border border-slate-200 bg-white p-4" data-testid="minutes-files">
-        <h2 id="minutes-files-title" className="text-base font-semibold text-slate-900">
-          {t("meeting.minutesFiles")}
-        </h2>
-        {page.meeting ? (
-          <>
-            <p className="mt-1 text-sm text-slate-700">
-              {page.meeting.status === "FINALIZED" ? t("meeting.minutesFinalNote") : t("meeting.minutesDraftNote")}
-            </p>
-            <div className="mt-3 flex flex-wrap gap-2">
-              <ButtonLink href={`/units/${page.cell.id}/meeting/print`}>{t("meeting.print")}</ButtonLink>
-              <DownloadLink href={reportHref("/reports/documents/minutes", { unit: page.cell.id, format: "pdf" })} testId="minutes-pdf">
-                {t("meeting.downloadPdf")}
-              </DownloadLink>
-              <DownloadLink href={reportHref("/reports/documents/minutes", { unit: page.cell.id, format: "docx" })} testId="minutes-docx">
-                {t("meeting.downloadDocx")}
-              </DownloadLink>
-            </div>
-          </>
-        ) : (
-          <p className="mt-1 text-sm text-slate-700">{t("meeting.minutesNotYet")}</p>
-        )}
-      </section>
       <MeetingForm
         cellId={page.cell.id}
         cycle={page.cycle}
@@ -66,6 +40,7 @@ export default async function MeetingPage({ params, searchParams }: { params: Pr
         version={page.meeting?.version ?? 0}
         savedAt={page.meeting?.updatedAt.toISOString() ?? null}
         editable={page.canWrite}
+        finalized={page.meeting?.status === "FINALIZED"}
       />
       {history ? (
         <div className="mt-6">
