@@ -30,6 +30,7 @@ export function MemberProfileForm({ initial, full, ratingFacts = full }: { initi
       <FormAlert message={status?.message} tone={status?.tone} />
       {full && <TextField label={t("member.post")} {...register("post")} error={fieldError("post")} />}
       <TextField label={t("member.residenceCell")} {...register("residenceCell")} error={fieldError("residenceCell")} />
+      <TextField label={t("member.email")} hint={t("member.emailHint")} type="email" autoComplete="email" {...register("email")} error={fieldError("email")} />
       {full && !ratingFacts && (
         <p className="text-sm text-slate-600" data-testid="own-rating-facts">
           {t("security.member.ownRatingFacts")}

@@ -113,8 +113,8 @@ export async function updateMemberProfile(actor: Actor, raw: unknown) {
   return db.$transaction(async (tx) => {
     // Lock the row: the staleness check and the write must see the same version.
     const [before] = await tx.$queryRaw<
-      { cellId: string; post: string | null; residenceCell: string | null; category: string; isCivilServant: boolean; version: number }[]
-    >`SELECT "cellId", post, "residenceCell", category, "isCivilServant", version FROM "Member" WHERE id = ${input.memberId} FOR UPDATE`;
+      { cellId: string; post: string | null; residenceCell: string | null; email: string | null; category: string; isCivilServant: boolean; version: number }[]
+    >`SELECT "cellId", post, "residenceCell", email, category, "isCivilServant", version FROM "Member" WHERE id = ${input.memberId} FOR UPDATE`;
     if (!before) throw new NotFoundError();
     const target = { memberId: input.memberId, organizationAncestry: await getOrgAncestry(before.cellId, tx) };
     const full = can(actor, "member:write", target);
@@ -127,9 +127,11 @@ export async function updateMemberProfile(actor: Actor, raw: unknown) {
     if (ownRatingFactsChanged) throw new DomainError("OWN_PROFILE_FACTS", { category: "OWN_PROFILE_FACTS" });
 
     const residenceCell = input.residenceCell || null;
+    // The e-mail address is the member's own to give, or an officer's to record, like the residence.
+    const email = input.email === undefined ? {} : { email: input.email.trim() || null };
     const changes = full
-      ? { post: input.post || null, residenceCell, category: input.category, isCivilServant: input.isCivilServant }
-      : { residenceCell };
+      ? { post: input.post || null, residenceCell, ...email, category: input.category, isCivilServant: input.isCivilServant }
+      : { residenceCell, ...email };
     const updated = await tx.member.update({
       where: { id: input.memberId },
       data: { ...changes, version: { increment: 1 } },

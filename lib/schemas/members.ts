@@ -18,12 +18,18 @@ export type MemberListQuery = z.infer<typeof MemberListQuerySchema>;
 // what the server parses are the same type; lib/data stores "" as null.
 const optionalText = (max: number) => line(max);
 
+/** Where reminders are e-mailed ("" = none): one line, the shape of an address, nothing more checked. */
+const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const optionalEmail = line(254).refine((v) => v === "" || EMAIL_SHAPE.test(v), { message: "invalidEmail" });
+
 export const MemberProfileSchema = z.object({
   memberId: id,
   /** The version the form was loaded with: a stale edit is refused, never merged silently. */
   expectedVersion: z.number({ message: "invalid" }).int().min(0),
   post: optionalText(120),
   residenceCell: optionalText(200),
+  /** Left out, the stored address stays as it is. */
+  email: optionalEmail.optional(),
   category: z.enum(MEMBER_CATEGORIES, { message: "required" }),
   isCivilServant: z.boolean({ message: "invalid" }),
 });

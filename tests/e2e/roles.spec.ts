@@ -74,8 +74,8 @@ test.describe("scope by URL", () => {
     await expect(page.getByTestId("home-card-MEMBER")).toBeVisible();
     await page.getByRole("link", { name: "Hồ sơ của tôi" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Hoàng Minh Tuấn" })).toBeVisible();
-    // The member may state their residence place, and nothing else of their record.
-    await expect(page.getByRole("heading", { level: 2, name: "Cập nhật nơi cư trú" })).toBeVisible();
+    // The member may state their residence place and e-mail address, and nothing else of their record.
+    await expect(page.getByRole("heading", { level: 2, name: "Cập nhật nơi cư trú, thư điện tử" })).toBeVisible();
     await expect(page.getByLabel("Chức vụ")).toHaveCount(0);
 
     await page.goto(cellUrl);
@@ -99,10 +99,17 @@ test("a cell secretary updates a member's facts, and they survive a reload", asy
 
   const residence = page.getByLabel("Nơi cư trú (chi bộ nơi cư trú)");
   await residence.fill("Chi bộ khu phố 3, thị trấn An Hòa");
+  // The address reminders are mailed to: refused beside its field until it is one.
+  const email = page.getByLabel("Thư điện tử");
+  await email.fill("khong-phai-dia-chi");
+  await page.getByRole("button", { name: "Lưu" }).click();
+  await expect(page.getByText("Địa chỉ thư điện tử không hợp lệ.")).toBeVisible();
+  await email.fill("dangvien.thondong@example.test");
   await page.getByRole("button", { name: "Lưu" }).click();
   await expect(page.getByText("Đã lưu thông tin đảng viên.")).toBeVisible();
 
   await page.reload();
   await expect(page.getByLabel("Nơi cư trú (chi bộ nơi cư trú)")).toHaveValue("Chi bộ khu phố 3, thị trấn An Hòa");
+  await expect(page.getByLabel("Thư điện tử")).toHaveValue("dangvien.thondong@example.test");
   await expect(page.getByText("Chi bộ khu phố 3, thị trấn An Hòa").first()).toBeVisible();
 });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NotFoundError, type Actor } from "@/lib/auth/permissions";
 import { getCurrentCycle } from "@/lib/data/cycles";
 import { db } from "@/lib/data/db";
+import { updateMemberProfile } from "@/lib/data/members";
 import { dismissReminder, listMyReminders, remindMembers } from "@/lib/data/reminders";
 import { DomainError } from "@/lib/errors";
 import { actorFor, ensureDemoDistrict, orgByCode } from "./fixtures";
@@ -77,6 +78,25 @@ afterAll(async () => {
   delete process.env.SMTP_URL;
   await db.member.update({ where: { id: memberId }, data: { email: null } });
   await new Promise<void>((resolve) => smtp.close(() => resolve()));
+});
+
+describe("the member's e-mail address", () => {
+  it("is recorded by the secretary or given by the member, refused when it is not an address, kept when left out", async () => {
+    const profile = async (id: string) => {
+      const m = await db.member.findUniqueOrThrow({ where: { id } });
+      return { memberId: id, expectedVersion: m.version, post: m.post ?? "", residenceCell: m.residenceCell ?? "", category: m.category, isCivilServant: m.isCivilServant };
+    };
+    await expect(updateMemberProfile(secretary, { ...(await profile(memberId)), email: "không phải địa chỉ" })).rejects.toMatchObject({ issues: [{ message: "invalidEmail" }] });
+    await updateMemberProfile(secretary, { ...(await profile(memberId)), email: "  " + EMAIL + " " });
+    expect((await db.member.findUniqueOrThrow({ where: { id: memberId } })).email).toBe(EMAIL);
+    await updateMemberProfile(secretary, await profile(memberId));
+    expect((await db.member.findUniqueOrThrow({ where: { id: memberId } })).email).toBe(EMAIL);
+    const own = member.memberId!;
+    await updateMemberProfile(member, { ...(await profile(own)), email: "tuan@example.test" });
+    expect((await db.member.findUniqueOrThrow({ where: { id: own } })).email).toBe("tuan@example.test");
+    await updateMemberProfile(member, { ...(await profile(own)), email: "" });
+    expect((await db.member.findUniqueOrThrow({ where: { id: own } })).email).toBeNull();
+  });
 });
 
 describe("who may remind", () => {

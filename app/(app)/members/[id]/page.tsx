@@ -52,6 +52,7 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
               { label: t("member.civilServant"), value: member.isCivilServant ? t("common.yes") : t("common.no") },
               { label: t("member.grassroots"), value: member.grassroots.name },
               { label: t("member.residenceCell"), value: member.residenceCell ?? "—" },
+              { label: t("member.email"), value: member.email ?? "—" },
             ]}
           />
         </Card>
@@ -65,6 +66,7 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
                 expectedVersion: member.version,
                 post: member.post ?? "",
                 residenceCell: member.residenceCell ?? "",
+                email: member.email ?? "",
                 category: member.category,
                 isCivilServant: member.isCivilServant,
               }}
