@@ -27,6 +27,8 @@ let cellEast: string;
 let recordId: string; // a member of thôn Đông who has not submitted, with an e-mail address
 let memberId: string;
 let lateInCell: number;
+let cycleId: string;
+let cycleStatus: string; // as other files left it: reminders run while self-reviews are open
 const EMAIL = "dang.vien.nhac@example.test";
 
 const day = (n: number) => new Date(Date.UTC(2030, 0, n, 3)); // 10:00 in Vietnam, days no other test uses
@@ -62,6 +64,9 @@ beforeAll(async () => {
   [secretary, otherSecretary, committee, member] = await Promise.all([actorFor("bithu"), actorFor("bithu2"), actorFor("danguy"), actorFor("dangvien")]);
   cellEast = await orgByCode("HU.01.04");
   const cycle = (await getCurrentCycle(cellEast))!;
+  cycleId = cycle.id;
+  cycleStatus = cycle.status;
+  await db.reviewCycle.update({ where: { id: cycleId }, data: { status: "SELF_REVIEW" } });
   const record = await db.reviewRecord.findFirstOrThrow({
     where: { cycleId: cycle.id, scopeOrgId: cellEast, subjectKind: "MEMBER", state: "DRAFT", memberId: { notIn: [secretary.memberId!, member.memberId!] } },
     orderBy: { id: "asc" },
@@ -76,6 +81,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   delete process.env.SMTP_URL;
+  await db.reviewCycle.update({ where: { id: cycleId }, data: { status: cycleStatus as never } });
   await db.member.update({ where: { id: memberId }, data: { email: null } });
   await new Promise<void>((resolve) => smtp.close(() => resolve()));
 });
