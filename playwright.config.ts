@@ -47,8 +47,10 @@ export default defineConfig({
   ],
   webServer: {
     // A fresh throw-away embedded PostgreSQL (.data/pg-e2e, port 54331, set below) with the demo district,
-    // and the production server, exactly as `npm start` runs it.
-    command: `node scripts/with-db.mjs --test --seed -- next start -p ${PORT}`,
+    // and the production server, exactly as `npm start` runs it. The journeys play a reverse proxy on
+    // 127.0.0.1 (TRUSTED_PROXIES), so they can come "from" several addresses through X-Forwarded-For; a
+    // connection from any other loopback address (127.0.0.2) is a client reaching the server directly.
+    command: `node scripts/with-db.mjs --test --seed -- node scripts/serve.mjs -p ${PORT}`,
     url: `http://127.0.0.1:${PORT}/api/auth/providers`,
     timeout: 180_000,
     reuseExistingServer: false,
@@ -57,6 +59,6 @@ export default defineConfig({
     stdout: "pipe",
     stderr: "pipe",
     // E2E_PG_PORT / E2E_PG_DIR let two suites run side by side on one machine.
-    env: { NEXT_TELEMETRY_DISABLED: "1", EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? "54331", EMBEDDED_PG_DIR: process.env.E2E_PG_DIR ?? ".data/pg-e2e" },
+    env: { NEXT_TELEMETRY_DISABLED: "1", TRUSTED_PROXIES: "127.0.0.1", EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? "54331", EMBEDDED_PG_DIR: process.env.E2E_PG_DIR ?? ".data/pg-e2e" },
   },
 });

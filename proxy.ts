@@ -1,20 +1,23 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { checkAction, checkUrl, contentSecurityPolicy, newNonce, securityHeaders } from "@/lib/security/http";
+import { checkAction, checkActionBody, checkOrigin, checkUrl, contentSecurityPolicy, newNonce, securityHeaders } from "@/lib/security/http";
 
 // Runs before every route (Next 16's "proxy", formerly middleware): refuses what no route should see
-// (undecodable URLs, cross-origin or oversized server actions) and puts the security headers, with a
+// (undecodable URLs, state-changing requests from another origin or none, oversized server actions) and puts the security headers, with a
 // fresh CSP nonce, on every response. No database and no session here: those stay with the routes.
 
 const dev = process.env.NODE_ENV === "development";
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   // Behind a TLS-terminating proxy the scheme arrives in X-Forwarded-Proto.
   const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
   const headers = securityHeaders({ https });
 
-  // The URL as it arrived (nextUrl re-encodes what it cannot decode).
+  // The path as it arrived (nextUrl re-encodes what it cannot decode). Next has already re-encoded the
+  // query by now (an undecodable "%" arrives as "%25"): the server (scripts/serve.mjs) passes the
+  // query as the client sent it in X-Raw-Query.
   const raw = new URL(request.url);
-  const refusal = checkUrl(raw.pathname, raw.search) ?? checkAction(request);
+  const rawQuery = request.headers.get("x-raw-query") ?? raw.search;
+  const refusal = checkUrl(raw.pathname, rawQuery) ?? checkOrigin(request) ?? checkAction(request) ?? (await checkActionBody(request));
   if (refusal) {
     return new NextResponse(`${refusal.status} ${refusal.reason}\n`, {
       status: refusal.status,

@@ -34,7 +34,7 @@ async function signIn(username: string): Promise<string> {
   const res = await fetch(`${BASE}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookieHeader(jar) },
+    headers: { "content-type": "application/x-www-form-urlencoded", origin: new URL(BASE).origin, cookie: cookieHeader(jar) },
     body: new URLSearchParams({ csrfToken, username, password: DEMO_PASSWORD, callbackUrl: BASE }),
   });
   keep(res);

@@ -17,7 +17,7 @@ export async function signIn(base: string, username: string, password: string): 
   const res = await fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookieHeader(jar) },
+    headers: { "content-type": "application/x-www-form-urlencoded", origin: new URL(base).origin, cookie: cookieHeader(jar) },
     body: new URLSearchParams({ csrfToken, username, password, callbackUrl: base }),
   });
   await res.arrayBuffer();

@@ -75,9 +75,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if (!sid || !token.sub || !(await checkSession(sid, token.sub))) return null;
       return token;
     },
+    // The session object is also what /api/auth/session answers to page scripts: the user's id and
+    // name only. The session row's id stays in the encrypted cookie (lib/auth/session's getSessionId).
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
-      if (typeof token.sid === "string") (session as { sessionId?: string }).sessionId = token.sid;
       return session;
     },
   },

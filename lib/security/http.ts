@@ -65,24 +65,39 @@ export function checkUrl(rawPath: string, rawSearch: string): Refusal | null {
   return null;
 }
 
+type RequestLike = { method: string; headers: { get(name: string): string | null } };
+
+/** The methods that change state; every other one (GET, HEAD, OPTIONS) only reads. */
+const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
 /**
- * A server action (a POST with the Next-Action header) from another origin is refused with 403, and
- * one whose body is larger than the limit with 413, before Next parses it (which answered 500).
- * Browsers send Origin on every POST; a request without it is no cross-site request.
+ * A request that changes state (POST, PUT, PATCH, DELETE: server actions, the import's run, Auth.js's
+ * sign-in and sign-out) must come from a page of this application: its Origin must name this host,
+ * or it is refused with 403 before any route or action runs. Browsers send Origin on every such
+ * request (fetch and form posts alike), so a missing or "null" one is refused too; scripts that post
+ * on purpose send the application's origin.
  */
-export function checkAction(request: { method: string; headers: { get(name: string): string | null } }): Refusal | null {
-  if (request.method !== "POST" || !request.headers.get("next-action")) return null;
+export function checkOrigin(request: RequestLike): Refusal | null {
+  if (!UNSAFE_METHODS.has(request.method.toUpperCase())) return null;
   const origin = request.headers.get("origin");
+  if (origin === null) return { status: 403, reason: "missing Origin" };
   const host = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || request.headers.get("host");
-  if (origin !== null) {
-    let originHost: string | null;
-    try {
-      originHost = origin === "null" ? null : new URL(origin).host;
-    } catch {
-      originHost = null;
-    }
-    if (!host || originHost !== host) return { status: 403, reason: "cross-origin action" };
+  let originHost: string | null;
+  try {
+    originHost = origin === "null" ? null : new URL(origin).host;
+  } catch {
+    originHost = null;
   }
+  if (!host || originHost !== host) return { status: 403, reason: "cross-origin request" };
+  return null;
+}
+
+/**
+ * A server action (a POST with the Next-Action header) whose body is larger than the limit is refused
+ * with 413 before Next parses it (which answered 500); its origin is checkOrigin's.
+ */
+export function checkAction(request: RequestLike): Refusal | null {
+  if (request.method !== "POST" || !request.headers.get("next-action")) return null;
   const length = request.headers.get("content-length");
   if (length === null) {
     // A chunked body could be of any size; browsers always send the length of an action's body.
@@ -90,6 +105,58 @@ export function checkAction(request: { method: string; headers: { get(name: stri
     return null;
   }
   if (!/^\d+$/.test(length) || Number(length) > ACTION_BODY_LIMIT) return { status: 413, reason: "action body too large" };
+  return null;
+}
+
+/** The ids Next gives server actions: hex, 42 characters in Next 16 (a little slack for other versions). */
+const ACTION_ID = /^[0-9a-f]{40,64}$/i;
+
+// The "$" strings React's decodeReply reads without another part of the body: an escaped "$", a date,
+// undefined, Infinity, -Infinity, -0, NaN, a temporary reference, and a bigint (digits only, as
+// BigInt() throws on anything else). Every other "$" string points into a multipart body's parts.
+const SELF_CONTAINED_REFERENCE = /^\$(?:\$|D|undefined$|Infinity$|-Infinity$|-0$|NaN$|T|n-?\d+$)/;
+
+function hasDanglingReference(value: unknown, depth = 0): boolean {
+  if (depth > 64) return true;
+  if (typeof value === "string") return value.startsWith("$") && !SELF_CONTAINED_REFERENCE.test(value);
+  if (Array.isArray(value)) return value.some((v) => hasDanglingReference(v, depth + 1));
+  if (value && typeof value === "object") return Object.values(value).some((v) => hasDanglingReference(v, depth + 1));
+  return false;
+}
+
+/**
+ * A server action's body that Next would fail to parse (and answer 500, logging a stack trace each
+ * time) is refused with 400 here: an action id that is not one, a text body that is not JSON or
+ * refers to parts it cannot have, a multipart body that does not parse. Only bodies within the
+ * action limit are read (larger ones are checkAction's 413); a multipart POST without Next-Action is
+ * read too, as Next takes it for a form's action when JavaScript is off.
+ */
+export async function checkActionBody(request: Request): Promise<Refusal | null> {
+  if (request.method !== "POST") return null;
+  const actionId = request.headers.get("next-action");
+  const type = (request.headers.get("content-type") ?? "").toLowerCase();
+  const multipart = type.startsWith("multipart/form-data");
+  if (actionId === null && !multipart) return null;
+  if (actionId !== null && !ACTION_ID.test(actionId)) return { status: 400, reason: "malformed action id" };
+  const length = Number(request.headers.get("content-length") ?? NaN);
+  if (!(length <= ACTION_BODY_LIMIT)) return null;
+  if (multipart) {
+    try {
+      await request.clone().formData();
+    } catch {
+      return { status: 400, reason: "malformed multipart body" };
+    }
+    return null;
+  }
+  if (actionId !== null && type.startsWith("text/plain")) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(await request.clone().text());
+    } catch {
+      return { status: 400, reason: "malformed action body" };
+    }
+    if (hasDanglingReference(parsed)) return { status: 400, reason: "malformed action body" };
+  }
   return null;
 }
 

@@ -6,7 +6,8 @@ import { expect, expectAccessible, signIn, test } from "./fixtures";
 // published cycles show no deadline form, and an officer's own record offers no rating facts to edit.
 
 test("undecodable URLs, NUL bytes, cross-origin and oversized actions are refused, never a 500", async ({ page, request, baseURL }) => {
-  for (const path of ["/members/%C0%AF", "/units/%00", "/%E0%A4%A", "/sign-in?next=%00"]) {
+  // Queries too: Next re-encodes an undecodable query before proxy.ts runs, so the server passes the one sent.
+  for (const path of ["/members/%C0%AF", "/units/%00", "/%E0%A4%A", "/sign-in?next=%00", "/sign-in?q=%", "/sign-in?q=%zz", "/sign-in?%ZZ", "/sign-in?q=%E0%A4%A", "/sign-in?q=%C0%AF"]) {
     expect((await request.get(path)).status(), path).toBe(400);
   }
   await signIn(page, "bithu");
@@ -18,6 +19,58 @@ test("undecodable URLs, NUL bytes, cross-origin and oversized actions are refuse
   expect(foreign.status()).toBe(403);
   const huge = await page.request.post("/", { headers: { ...action, Origin: baseURL! }, data: "x".repeat(1024 * 1024 + 1) });
   expect(huge.status()).toBe(413);
+});
+
+test("requests that change state need the app's own Origin, route handlers as much as actions", async ({ page, baseURL }) => {
+  await signIn(page, "quantri");
+  const empty = { file: { name: "trong.csv", mimeType: "text/csv", buffer: Buffer.from("") }, mode: "check" };
+  // The import's run and Auth.js's routes are route handlers: a foreign Origin, an opaque one or none is refused.
+  for (const origin of ["https://evil.example", "null", undefined]) {
+    const headers = origin ? { Origin: origin } : undefined;
+    expect((await page.request.post("/reports/import/run", { headers, multipart: empty })).status(), `import run, Origin ${origin}`).toBe(403);
+    expect((await page.request.post("/api/auth/signout", { headers, form: { csrfToken: "x" } })).status(), `sign-out, Origin ${origin}`).toBe(403);
+    for (const method of ["put", "patch", "delete"] as const) {
+      expect((await page.request[method]("/reports/import/run", { headers })).status(), `${method}, Origin ${origin}`).toBe(403);
+    }
+  }
+  // A server action without an Origin is no request of a browser either.
+  expect((await page.request.post("/", { headers: { "Next-Action": "0".repeat(42), "Content-Type": "text/plain;charset=UTF-8" }, data: "[]" })).status()).toBe(403);
+  // From the app's own page the route answers as usual (an empty file: 400 with its reason); reading needs no Origin.
+  expect((await page.request.post("/reports/import/run", { headers: { Origin: baseURL! }, multipart: empty })).status()).toBe(400);
+  const template = await page.request.get("/reports/import/template");
+  expect(template.status()).toBe(200);
+  // A real upload still reaches the route whole after proxy.ts has read the multipart body (checked, never written).
+  const file = { name: "mau.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: await template.body() };
+  const checked = await page.request.post("/reports/import/run", { headers: { Origin: baseURL! }, multipart: { file, mode: "check" } });
+  expect(checked.status()).toBe(200);
+  expect(await checked.text()).not.toContain("Lỗi hệ thống");
+  // Still signed in: the foreign sign-out did nothing.
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1, name: /Xin chào/ })).toBeVisible();
+});
+
+test("malformed server-action bodies are answered 400, never 500", async ({ request, baseURL }) => {
+  const origin = { Origin: baseURL! };
+  // A real action's id: the sign-in form's, which the page carries for use without JavaScript. (With an
+  // id that names no action Next answers 409 before reading the body.)
+  const html = await (await request.get("/sign-in")).text();
+  const id = /"id":"([0-9a-f]{42})"|\$ACTION_ID_([0-9a-f]{42})/.exec(html.replaceAll("&quot;", '"'))?.slice(1).find(Boolean) ?? "";
+  expect(id, "the sign-in form's action id").toMatch(/^[0-9a-f]{42}$/);
+  const text = { ...origin, "Next-Action": id, "Content-Type": "text/plain;charset=UTF-8" };
+  for (const body of ["{{{garbage", '["vi', '["$Q99"]']) {
+    expect((await request.post("/sign-in", { headers: text, data: body })).status(), body).toBe(400);
+  }
+  const multipart = { ...origin, "Content-Type": "multipart/form-data; boundary=XyZ" };
+  const truncated = '--XyZ\r\nContent-Disposition: form-data; name="0"\r\n\r\n["vi"';
+  expect((await request.post("/sign-in", { headers: { ...multipart, "Next-Action": id }, data: truncated })).status()).toBe(400);
+  expect((await request.post("/sign-in", { headers: { ...origin, "Next-Action": id, "Content-Type": "multipart/form-data" }, data: "garbage" })).status()).toBe(400);
+  // Without JavaScript a form's action is a multipart POST without the header: a truncated one too.
+  expect((await request.post("/sign-in", { headers: multipart, data: '--XyZ\r\nContent-Disposition: form-data; name="$ACTION_ID_' })).status()).toBe(400);
+  expect((await request.post("/sign-in", { headers: { ...text, "Next-Action": "<script>" }, data: "[]" })).status()).toBe(400);
+  // An id that names no action: Next itself answers it, with a 4xx.
+  const unknown = await request.post("/sign-in", { headers: { ...text, "Next-Action": "40".repeat(21) }, data: '["vi"]' });
+  expect(unknown.status()).toBeGreaterThanOrEqual(400);
+  expect(unknown.status()).toBeLessThan(500);
 });
 
 test("sign-in does not echo a 100,000-character username", async ({ page }) => {
