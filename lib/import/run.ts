@@ -20,46 +20,61 @@ export type ImportEvent =
 const WORKER_ENTRY = [process.cwd(), "lib", "import", "worker.mjs"].join(path.sep);
 
 let reading = 0;
+let lastId = 0;
+let reader: Worker | null = null;
+
+/** The worker thread that reads files, started on the first import and kept for the next ones. */
+function readerThread(): Worker {
+  if (reader) return reader;
+  const worker = new Worker(WORKER_ENTRY, { resourceLimits: { maxOldGenerationSizeMb: READ_WORKER_HEAP_MB }, stdout: false, stderr: false });
+  // It does not keep the process alive on its own.
+  worker.unref();
+  worker.on("exit", () => {
+    if (reader === worker) reader = null;
+  });
+  reader = worker;
+  return worker;
+}
 
 type Read = { parsed: ParsedRegister; hash: string; sheetsFound: boolean } | { refused: string };
 
 /**
  * Reads and checks the file's cells in a worker thread: the unzipping, XML and row checks of a large
  * file take seconds of CPU and up to a few hundred megabytes, which on the request thread held every
- * other page of the server. The worker's heap is capped; past it, or past READ_TIMEOUT_MS, it is stopped.
+ * other page of the server. The worker's heap is capped; past it, or past READ_TIMEOUT_MS, the worker is
+ * stopped (and started afresh for the next file).
  */
 function readInWorker(file: { name: string; bytes: Buffer }): Promise<Read> {
   if (reading >= MAX_CONCURRENT_READS) return Promise.resolve({ refused: "máy chủ đang đọc một tệp nhập khác; xin thử lại sau ít phút." });
   reading++;
-  const request: ReadRequest = { name: file.name, bytes: new Uint8Array(file.bytes) };
-  const worker = new Worker(WORKER_ENTRY, {
-    workerData: request,
-    transferList: [request.bytes.buffer as ArrayBuffer],
-    resourceLimits: { maxOldGenerationSizeMb: READ_WORKER_HEAP_MB },
-    stdout: false,
-    stderr: false,
-  });
+  const worker = readerThread();
+  const request: ReadRequest = { id: ++lastId, name: file.name, bytes: new Uint8Array(file.bytes) };
   return new Promise<Read>((resolve, reject) => {
-    let settled = false;
-    const settle = (outcome: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      reading--;
-      void worker.terminate();
-      outcome();
-    };
-    const timer = setTimeout(() => settle(() => resolve({ refused: `đọc quá ${READ_TIMEOUT_MS / 1000} giây nên đã dừng; xin chia sổ thành nhiều tệp nhỏ hơn.` })), READ_TIMEOUT_MS);
     const members: ParsedRegister["members"][] = [];
-    worker.on("message", (reply: ReadReply) => {
+    const onMessage = (reply: ReadReply) => {
+      if (reply.id !== request.id) return;
       if (reply.type === "members") members.push(reply.members);
       else if (reply.type === "read") settle(() => resolve({ parsed: { ...reply.parsed, members: members.flat() }, hash: reply.hash, sheetsFound: reply.sheetsFound }));
       else settle(() => resolve({ refused: reply.message }));
-    });
-    worker.on("error", (error: Error & { code?: string }) =>
-      settle(() => (error.code === "ERR_WORKER_OUT_OF_MEMORY" ? resolve({ refused: "tệp cần quá nhiều bộ nhớ để đọc; xin chia sổ thành nhiều tệp nhỏ hơn." }) : reject(error))),
-    );
-    worker.on("exit", (code) => settle(() => reject(new Error(`import worker exited with code ${code} before answering`))));
+    };
+    const onError = (error: Error & { code?: string }) =>
+      settle(() => (error.code === "ERR_WORKER_OUT_OF_MEMORY" ? resolve({ refused: "tệp cần quá nhiều bộ nhớ để đọc; xin chia sổ thành nhiều tệp nhỏ hơn." }) : reject(error)));
+    const onExit = (code: number) => settle(() => reject(new Error(`import worker exited with code ${code} before answering`)));
+    const timer = setTimeout(() => {
+      void worker.terminate();
+      settle(() => resolve({ refused: `đọc quá ${READ_TIMEOUT_MS / 1000} giây nên đã dừng; xin chia sổ thành nhiều tệp nhỏ hơn.` }));
+    }, READ_TIMEOUT_MS);
+    let settled = false;
+    function settle(outcome: () => void) {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      worker.off("message", onMessage).off("error", onError).off("exit", onExit);
+      reading--;
+      outcome();
+    }
+    worker.on("message", onMessage).on("error", onError).on("exit", onExit);
+    worker.postMessage(request, [request.bytes.buffer as ArrayBuffer]);
   });
 }
 
