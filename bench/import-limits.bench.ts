@@ -15,12 +15,13 @@ const write = process.argv.includes("--write");
 const MEMBER_HEADER = ["Số thẻ đảng viên", "Họ và tên", "Giới tính", "Ngày sinh", "Ngày vào Đảng", "Ngày chính thức", "Mã chi bộ", "Chức vụ", "Đối tượng"];
 const member = (i: number) => [`BN-${1_000_000 + i}`, `Nguyễn Văn Số ${i}`, "Nam", "01/01/1980", "01/01/2005", "", "HU.01.04", "Đảng viên", "Không giữ chức vụ lãnh đạo, quản lý"];
 
-async function workbookOf(rows: number, path: string): Promise<Buffer> {
+/** A workbook of `rows` rows (made once, kept in /tmp). */
+async function workbookOf(rows: number, path: string, header: string[], row: (i: number) => (string | number)[]): Promise<Buffer> {
   if (existsSync(path)) return readFileSync(path);
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true });
   const ws = wb.addWorksheet("Đảng viên");
-  ws.addRow(MEMBER_HEADER).commit();
-  for (let i = 0; i < rows; i++) ws.addRow(member(i)).commit();
+  ws.addRow(header).commit();
+  for (let i = 0; i < rows; i++) ws.addRow(row(i)).commit();
   ws.commit();
   await wb.commit();
   return readFileSync(path);
@@ -41,18 +42,14 @@ function zipBomb(padding: number): Buffer {
   let offset = 0;
   for (const { name, data } of parts) {
     const packed = deflateRawSync(data, { level: 9 });
-    const head = (size: number) => {
-      const b = Buffer.alloc(size);
-      return b;
-    };
-    const local = head(30);
+    const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(8, 8);
     local.writeUInt32LE(packed.length, 18);
     local.writeUInt32LE(data.length, 22);
     local.writeUInt16LE(Buffer.byteLength(name), 26);
-    const entry = head(46);
+    const entry = Buffer.alloc(46);
     entry.writeUInt32LE(0x02014b50, 0);
     entry.writeUInt16LE(20, 6);
     entry.writeUInt16LE(8, 10);
@@ -108,8 +105,10 @@ async function measure(label: string, cookie: string, file: Buffer, name: string
 }
 
 const cookie = await signIn(base, "quantri", "Demo@2024");
-const million = await workbookOf(1_000_000, "/tmp/register-1m.xlsx");
-const atCap = await workbookOf(50_000, "/tmp/register-50k.xlsx");
+// A million card numbers, one column: 8 MB, inflating to 90 MB (under the inflated-size cap, so the row
+// cap is what stops it).
+const million = await workbookOf(1_000_000, "/tmp/register-1m.xlsx", [MEMBER_HEADER[0]], (i) => [1_000_000 + i]);
+const atCap = await workbookOf(50_000, "/tmp/register-50k.xlsx", MEMBER_HEADER, member);
 const bomb = zipBomb(300 * 1024 * 1024);
 writeFileSync("/tmp/register-bomb.xlsx", bomb);
 console.log("| file | size | answered in | server RSS before → peak | other pages requested | their p50 / p95 / max | outcome |");
