@@ -28,7 +28,7 @@ async function workbookOf(rows: number, path: string, header: string[], row: (i:
 }
 
 /** A workbook whose one sheet is padded with `padding` spaces inside its XML, as a deflated zip. */
-function zipBomb(padding: number): Buffer {
+function zipBomb(padding: number, declare = (size: number) => size): Buffer {
   const ns = "http://schemas.openxmlformats.org";
   const parts = [
     ["[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="${ns}/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>`],
@@ -47,14 +47,14 @@ function zipBomb(padding: number): Buffer {
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(8, 8);
     local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(data.length, 22);
+    local.writeUInt32LE(declare(data.length), 22);
     local.writeUInt16LE(Buffer.byteLength(name), 26);
     const entry = Buffer.alloc(46);
     entry.writeUInt32LE(0x02014b50, 0);
     entry.writeUInt16LE(20, 6);
     entry.writeUInt16LE(8, 10);
     entry.writeUInt32LE(packed.length, 20);
-    entry.writeUInt32LE(data.length, 24);
+    entry.writeUInt32LE(declare(data.length), 24);
     entry.writeUInt16LE(Buffer.byteLength(name), 28);
     entry.writeUInt32LE(offset, 42);
     locals.push(local, Buffer.from(name), packed);
@@ -104,6 +104,20 @@ async function measure(label: string, cookie: string, file: Buffer, name: string
   console.log(`| ${label} | ${(file.length / 1024 / 1024).toFixed(2)} MB | ${(elapsed / 1000).toFixed(1)} s | ${Math.round(before)} → ${Math.round(peak)} MB | ${latencies.length} | ${Math.round(quantile(latencies, 0.5))} / ${Math.round(quantile(latencies, 0.95))} / ${Math.round(latencies.at(-1) ?? 0)} ms | ${outcome} |`);
 }
 
+/** The same pages with no import running, for comparison (this machine is shared: its load varies). */
+async function baseline(cookie: string, seconds: number) {
+  const latencies: number[] = [];
+  const urls = ["/", "/reports/progress", "/account"];
+  const end = performance.now() + seconds * 1000;
+  for (let i = 0; performance.now() < end; i++) {
+    const t = performance.now();
+    await (await fetch(`${base}${urls[i % urls.length]}`, { headers: { cookie } })).arrayBuffer();
+    latencies.push(performance.now() - t);
+  }
+  latencies.sort((a, b) => a - b);
+  console.log(`| no import (baseline, ${seconds} s) | | | ${Math.round(rss())} MB | ${latencies.length} | ${Math.round(quantile(latencies, 0.5))} / ${Math.round(quantile(latencies, 0.95))} / ${Math.round(latencies.at(-1) ?? 0)} ms | |`);
+}
+
 const cookie = await signIn(base, "quantri", "Demo@2024");
 // A million card numbers, one column: 8 MB, inflating to 90 MB (under the inflated-size cap, so the row
 // cap is what stops it).
@@ -113,7 +127,10 @@ const bomb = zipBomb(300 * 1024 * 1024);
 writeFileSync("/tmp/register-bomb.xlsx", bomb);
 console.log("| file | size | answered in | server RSS before → peak | other pages requested | their p50 / p95 / max | outcome |");
 console.log("|---|---:|---:|---:|---:|---:|---|");
+await baseline(cookie, 15);
 await measure("1,000,000 members (.xlsx)", cookie, million, "so-1m.xlsx", "check");
 await measure("zip bomb, inflating to 300 MB", cookie, bomb, "bom.xlsx", "check");
+// The same parts, the sheet declaring 100 KB: inflated and counted until it passes that.
+await measure("zip bomb declaring 100 KB", cookie, zipBomb(300 * 1024 * 1024, (size) => (size > 1024 * 1024 ? 100 * 1024 : size)), "bom.xlsx", "check");
 await measure("50,000 members (.xlsx), check", cookie, atCap, "so-50k.xlsx", "check");
 if (write) await measure("50,000 members (.xlsx), written", cookie, atCap, "so-50k.xlsx", "commit");

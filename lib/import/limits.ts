@@ -27,6 +27,8 @@ export const MAX_CSV_RECORD_CHARS = 64 * 1024;
 /** Reading a file in its worker thread: the time and the heap it may take before it is stopped. */
 export const READ_TIMEOUT_MS = 120_000;
 export const READ_WORKER_HEAP_MB = 384;
+/** The reading thread ends this long after the last file it read (the next import starts it again). */
+export const READER_IDLE_MS = 2 * 60_000;
 
 /** Files read at once by one server process (the machine has 2 cores; the pages need one). */
 export const MAX_CONCURRENT_READS = 1;

@@ -3,7 +3,7 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Actor } from "@/lib/auth/permissions";
 import { checkRegisterImport, importRegister, type ImportPlan } from "@/lib/data/import";
-import { MAX_CONCURRENT_READS, MAX_IMPORT_BYTES, READ_TIMEOUT_MS, READ_WORKER_HEAP_MB } from "./limits";
+import { MAX_CONCURRENT_READS, MAX_IMPORT_BYTES, READ_TIMEOUT_MS, READ_WORKER_HEAP_MB, READER_IDLE_MS } from "./limits";
 import type { ReadReply, ReadRequest } from "./read-worker";
 import type { ParsedRegister } from "./register";
 
@@ -23,8 +23,14 @@ let reading = 0;
 let lastId = 0;
 let reader: Worker | null = null;
 
-/** The worker thread that reads files, started on the first import and kept for the next ones. */
+let idleTimer: NodeJS.Timeout | undefined;
+
+/**
+ * The worker thread that reads files, started on the first import and kept for the next ones while
+ * imports follow each other; after READER_IDLE_MS without one it ends, giving its memory back.
+ */
 function readerThread(): Worker {
+  clearTimeout(idleTimer);
   if (reader) return reader;
   const worker = new Worker(WORKER_ENTRY, { resourceLimits: { maxOldGenerationSizeMb: READ_WORKER_HEAP_MB }, stdout: false, stderr: false });
   // It does not keep the process alive on its own.
@@ -71,6 +77,7 @@ function readInWorker(file: { name: string; bytes: Buffer }): Promise<Read> {
       clearTimeout(timer);
       worker.off("message", onMessage).off("error", onError).off("exit", onExit);
       reading--;
+      idleTimer = setTimeout(() => void worker.terminate(), READER_IDLE_MS).unref();
       outcome();
     }
     worker.on("message", onMessage).on("error", onError).on("exit", onExit);
