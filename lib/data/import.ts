@@ -52,7 +52,8 @@ type Existing = { id: string; cardNumber: string; fullName: string; gender: stri
 
 async function loadMembers(client: DbClient, cards: string[], roots: string[]): Promise<Map<string, Existing>> {
   const out = new Map<string, Existing>();
-  for (const part of chunks(cards, 5000)) {
+  // Slices of 1,000 cards, one query each, so a 50,000-row file never holds the server's thread for long.
+  for (const part of chunks(cards, 1000)) {
     const rows = await client.$queryRaw<(Omit<Existing, "birthDate" | "admittedOn" | "officialOn"> & { birthDate: Date; admittedOn: Date; officialOn: Date | null })[]>`
       SELECT m.id, m."cardNumber", m."fullName", m.gender::text AS gender, m."birthDate", m."admittedOn", m."officialOn", m."cellId", m.post,
              m.category::text AS category, m."isCivilServant", m.status::text AS status, m."residenceCell",
@@ -190,23 +191,27 @@ async function plan(client: DbClient, actor: Actor, parsed: ParsedRegister, prog
     return answer;
   };
 
-  parsed.members.forEach((m, i) => {
-    if (i % 1000 === 999) progress?.({ phase: "check", done: parsed.organizations.length + i + 1, total });
+  for (const [i, m] of parsed.members.entries()) {
+    if (i % 1000 === 999) {
+      progress?.({ phase: "check", done: parsed.organizations.length + i + 1, total });
+      // Let the server answer other requests between slices of a large file.
+      await new Promise(setImmediate);
+    }
     const cell = cellFor(m.cellCode);
     if (typeof cell === "string") {
       errors.push({ sheet: MEMBER_SHEET, row: m.row, column: "Mã chi bộ", message: cell });
-      return;
+      continue;
     }
     const existing = existingMembers.get(m.cardNumber);
     if (existing && !existing.inScope) {
       errors.push({ sheet: MEMBER_SHEET, row: m.row, column: "Số thẻ đảng viên", message: "Số thẻ này đã có ở một đơn vị ngoài phạm vi quản lý của bạn." });
-      return;
+      continue;
     }
     if (!existing) {
       result.newMembers.push({ ...m, id: randomUUID(), cellId: cell.id, grassrootsId: cell.grassrootsId });
       result.membersNew++;
       note({ sheet: MEMBER_SHEET, row: m.row, key: m.cardNumber, name: m.fullName, action: "create" });
-      return;
+      continue;
     }
     const same =
       existing.fullName === m.fullName && existing.gender === m.gender && existing.birthDate === m.birthDate && existing.admittedOn === m.admittedOn &&
@@ -221,7 +226,7 @@ async function plan(client: DbClient, actor: Actor, parsed: ParsedRegister, prog
       result.membersChanged++;
       note({ sheet: MEMBER_SHEET, row: m.row, key: m.cardNumber, name: m.fullName, action: "update" });
     }
-  });
+  }
   progress?.({ phase: "check", done: total, total });
   errors.sort((a, b) => (a.sheet === b.sheet ? a.row - b.row : a.sheet === ORG_SHEET ? -1 : 1));
   return result;

@@ -98,10 +98,12 @@ export type ParsedRegister = { organizations: OrgImportRow[]; members: MemberImp
 
 const key = (s: string) => toSearchKey(s);
 
+const lookupKeys = new WeakMap<object, Map<string, unknown>>();
+
 function lookup<T extends Record<string, unknown>>(table: T, value: string): T[keyof T] | undefined {
-  const wanted = key(value);
-  for (const [label, v] of Object.entries(table)) if (key(label) === wanted) return v as T[keyof T];
-  return undefined;
+  let keys = lookupKeys.get(table);
+  if (!keys) lookupKeys.set(table, (keys = new Map(Object.entries(table).map(([label, v]) => [key(label), v]))));
+  return keys.get(key(value)) as T[keyof T] | undefined;
 }
 
 /** A cell as text: trimmed, numbers without a trailing ".0", dates as dd/mm/yyyy. */
@@ -142,13 +144,17 @@ const POLICY_MESSAGES: Record<string, string> = {
  * (line breaks in a cell are read as spaces first, as cellText does). Returns the fields refused, each
  * reported once; the other checks treat a refused cell as unreadable rather than empty.
  */
+const lineSchemas = new Map<number, ReturnType<typeof line>>();
+/** One schema per length: building a zod schema costs far more than running it, once per cell too much. */
+const lineOf = (max: number) => lineSchemas.get(max) ?? lineSchemas.set(max, line(max)).get(max)!;
+
 function policeRow<F extends string>(cells: Cell[], idx: Record<string, number>, maxima: Partial<Record<F, number>>, fail: (f: F, message: string) => void): Set<F> {
   const refused = new Set<F>();
   for (const [field, at] of Object.entries(idx) as [F, number][]) {
     const cell = cells[at];
     if (typeof cell !== "string") continue;
     const max = maxima[field] ?? OTHER_CELL_MAX;
-    const result = line(max).safeParse(cellText(cell));
+    const result = lineOf(max).safeParse(cellText(cell));
     if (result.success) continue;
     const code = result.error.issues[0]?.message ?? "invalidCharacters";
     fail(field, code === "tooLong" ? `Dài quá ${max} ký tự (ô này có ${cellText(cell).length}).` : (POLICY_MESSAGES[code] ?? POLICY_MESSAGES.invalidCharacters));

@@ -1,8 +1,10 @@
+import { crc32, deflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/permissions";
 import { loadActor } from "@/lib/data/actors";
 import { db } from "@/lib/data/db";
+import { MAX_IMPORT_ROWS, MAX_INFLATED_BYTES } from "@/lib/import/limits";
 import { runImport, type ImportEvent } from "@/lib/import/run";
 import { ensureReportFixture, type ReportFixture } from "./report-fixture";
 import { expectTallyExact } from "./tally";
@@ -89,7 +91,8 @@ describe("register import", () => {
       { sheet: "Đảng viên", row: 5, column: "Mã chi bộ", message: '"TK.03" không phải chi bộ (đảng viên sinh hoạt ở chi bộ cơ sở hoặc chi bộ trực thuộc).' },
     ]);
     expect(await Promise.all([db.organization.count(), db.member.count(), db.auditLog.count()])).toEqual(before);
-  });
+    // The first import of the file starts the reading thread (a second or more on a busy machine).
+  }, 90_000);
 
   it("a valid file: the preview writes nothing, the import writes once with its audit row, again changes nothing", async () => {
     const bytes = await xlsx(VALID_ORGS, VALID_MEMBERS);
@@ -172,6 +175,129 @@ describe("register import", () => {
       ["Đảng viên", 2, "Họ và tên"],
     ]);
     expect(await Promise.all([db.organization.count(), db.member.count(), db.auditLog.count()])).toEqual(before);
+  });
+});
+
+/** A zip archive of the given parts, deflated, each declaring `declare(real size)` as its size. */
+function zip(parts: { name: string; data: Buffer }[], declare = (size: number) => size): Buffer {
+  const locals: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const { name, data } of parts) {
+    const packed = deflateRawSync(data, { level: 9 });
+    const fields = (header: Buffer, at: number) => {
+      header.writeUInt16LE(20, at); // version needed
+      header.writeUInt16LE(0, at + 2); // flags
+      header.writeUInt16LE(8, at + 4); // deflate
+      header.writeUInt32LE(crc32(data), at + 10);
+      header.writeUInt32LE(packed.length, at + 14);
+      header.writeUInt32LE(declare(data.length), at + 18);
+      header.writeUInt16LE(Buffer.byteLength(name), at + 22);
+    };
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    fields(local, 4);
+    const entry = Buffer.alloc(46);
+    entry.writeUInt32LE(0x02014b50, 0);
+    entry.writeUInt16LE(20, 4);
+    fields(entry, 6);
+    entry.writeUInt32LE(offset, 42);
+    locals.push(local, Buffer.from(name), packed);
+    central.push(entry, Buffer.from(name));
+    offset += 30 + Buffer.byteLength(name) + packed.length;
+  }
+  const directory = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(parts.length, 8);
+  end.writeUInt16LE(parts.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+describe("the import's limits", () => {
+  /** The least workbook: one sheet "Đảng viên" with inline strings, `padding` spaces inside its XML. */
+  function workbook(rows: string[][], padding = 0) {
+    const cell = (v: string, c: number, r: number) => `<c r="${String.fromCharCode(65 + c)}${r}" t="inlineStr"><is><t>${v}</t></is></c>`;
+    const sheet = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">`;
+    const data = `<sheetData>${rows.map((r, i) => `<row r="${i + 1}">${r.map((v, c) => cell(v, c, i + 1)).join("")}</row>`).join("")}</sheetData></worksheet>`;
+    const ns = "http://schemas.openxmlformats.org";
+    return [
+      { name: "[Content_Types].xml", data: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><Types xmlns="${ns}/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`) },
+      { name: "_rels/.rels", data: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${ns}/package/2006/relationships"><Relationship Id="rId1" Type="${ns}/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`) },
+      { name: "xl/workbook.xml", data: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${ns}/spreadsheetml/2006/main" xmlns:r="${ns}/officeDocument/2006/relationships"><sheets><sheet name="Đảng viên" sheetId="1" r:id="rId1"/></sheets></workbook>`) },
+      { name: "xl/_rels/workbook.xml.rels", data: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${ns}/package/2006/relationships"><Relationship Id="rId1" Type="${ns}/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`) },
+      { name: "xl/worksheets/sheet1.xml", data: Buffer.concat([Buffer.from(sheet), Buffer.alloc(padding, " "), Buffer.from(data)]) },
+    ];
+  }
+  const MEMBERS: string[][] = [
+    ["Số thẻ đảng viên", "Họ và tên", "Giới tính", "Ngày sinh", "Ngày vào Đảng", "Ngày chính thức", "Mã chi bộ", "Chức vụ", "Đối tượng"],
+    ["TK-0009", "Đỗ Văn Long", "Nam", "01/01/1980", "01/01/2005", "01/01/2006", "TK.02", "Tổ trưởng chuyên môn", "Không giữ chức vụ lãnh đạo, quản lý"],
+  ];
+
+  it("a zip bomb is refused as soon as its parts pass the cap, declared or actual, and nothing is written", async () => {
+    const before = await Promise.all([db.organization.count(), db.member.count(), db.auditLog.count()]);
+    // The workbook as made here is read like any other.
+    expect((await run(zip(workbook(MEMBERS)), "so.xlsx", "check")).plan).toMatchObject({ errors: [], rows: 1, membersNew: 0 });
+
+    // The same with its sheet padded inside the XML: a few hundred kilobytes that would inflate to 130 MB.
+    const parts = workbook(MEMBERS, MAX_INFLATED_BYTES + 10 * 1024 * 1024);
+    const honest = zip(parts);
+    expect(honest.length).toBeLessThan(1024 * 1024);
+    let started = performance.now();
+    const events: ImportEvent[] = [];
+    await runImport(admin, { name: "bom.xlsx", bytes: honest }, "commit", (e) => events.push(e));
+    expect(events.at(-1)).toEqual({ type: "error", message: "Không đọc được tệp: khi giải nén, tệp sẽ lớn 130 MB, quá giới hạn 120 MB." });
+    expect(performance.now() - started).toBeLessThan(10_000);
+
+    // The same parts declaring a thousandth of their size: the count stops at the first part past its own.
+    started = performance.now();
+    const lied: ImportEvent[] = [];
+    await runImport(admin, { name: "bom.xlsx", bytes: zip(parts, (size) => Math.ceil(size / 1000)) }, "commit", (e) => lied.push(e));
+    expect(lied.at(-1)).toEqual({ type: "error", message: 'Không đọc được tệp: tệp .xlsx bị hỏng (phần "[Content_Types].xml" giải nén ra khác kích thước khai báo).' });
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(await Promise.all([db.organization.count(), db.member.count(), db.auditLog.count()])).toEqual(before);
+  }, 90_000);
+
+  const header = "Số thẻ đảng viên;Họ và tên;Giới tính;Ngày sinh;Ngày vào Đảng;Ngày chính thức;Mã chi bộ;Chức vụ;Đối tượng";
+  const rows = (count: number) => Array.from({ length: count }, (_, i) => `TK-${100000 + i};Nguyễn Văn Số ${i};Nam;01/01/1980;01/01/2005;;TK.02;Tổ viên;Lãnh đạo, quản lý`);
+
+  it(`a file of ${MAX_IMPORT_ROWS} rows is read and its cells checked off the thread that serves the requests`, async () => {
+    const bytes = Buffer.from([header, ...rows(MAX_IMPORT_ROWS)].join("\n"));
+    // The longest time this thread, which answers the other requests, went without running a timer
+    // while the file was read and its cells checked (until the "read" progress is complete).
+    let longestHold = 0;
+    let last = performance.now();
+    const ticker = setInterval(() => {
+      longestHold = Math.max(longestHold, performance.now() - last);
+      last = performance.now();
+    }, 10);
+    let readDone = false;
+    const events: ImportEvent[] = [];
+    const started = performance.now();
+    await runImport(admin, { name: "dang-vien.csv", bytes }, "check", (e) => {
+      events.push(e);
+      if (e.type === "progress" && e.phase === "read" && e.done === 1 && !readDone) {
+        readDone = true;
+        clearInterval(ticker);
+      }
+    });
+    clearInterval(ticker);
+    expect(events.at(-1)).toMatchObject({ type: "result", plan: { errors: [], rows: MAX_IMPORT_ROWS, membersNew: MAX_IMPORT_ROWS } });
+    expect(performance.now() - started).toBeLessThan(90_000);
+    // On this thread the same reading held it for seconds at a time (parsing and checking every cell is
+    // one synchronous pass); in the worker, what is left is this machine's own scheduling.
+    expect(longestHold).toBeLessThan(1000);
+  }, 120_000);
+
+  it(`a file of more than ${MAX_IMPORT_ROWS} rows is refused while it is read, quickly`, async () => {
+    const bytes = Buffer.from([header, ...rows(MAX_IMPORT_ROWS + 1)].join("\n"));
+    const started = performance.now();
+    const events: ImportEvent[] = [];
+    await runImport(admin, { name: "dang-vien.csv", bytes }, "check", (e) => events.push(e));
+    expect(events.at(-1)).toEqual({ type: "error", message: `Không đọc được tệp: tệp có hơn ${MAX_IMPORT_ROWS.toLocaleString("vi-VN")} dòng. Xin chia sổ thành nhiều tệp (ví dụ mỗi đảng bộ cơ sở một tệp) rồi nhập lần lượt.` });
+    expect(performance.now() - started).toBeLessThan(20_000);
   });
 });
 

@@ -4,11 +4,16 @@ import { MAX_IMPORT_BYTES, runImport, type ImportEvent } from "@/lib/import/run"
 
 // POST /reports/import/run (multipart: file, mode=check|commit) → newline-delimited JSON: progress events
 // while the file is read, checked and written, then the result. A route handler rather than a server
-// action, because a 10,000-row file takes seconds and the page shows how far it has got.
+// action, because a 10,000-row file takes seconds and the page shows how far it has got. The file is read
+// in a worker thread (lib/import/run.ts), within the limits of lib/import/limits.ts.
 export async function POST(request: Request) {
   const actor = await getActor();
   if (!actor) return new Response("Unauthorized", { status: 401 });
   if (subtreeRoots(actor, "org:manage").length === 0) return new Response("Not found", { status: 404 });
+  // The body is read into memory by formData(): a length over the cap is refused before that.
+  const length = Number(request.headers.get("content-length") ?? NaN);
+  if (!Number.isFinite(length)) return Response.json({ type: "error", message: "Thiếu độ dài của tệp gửi lên." }, { status: 411 });
+  if (length > MAX_IMPORT_BYTES + 64 * 1024) return Response.json({ type: "error", message: "Tệp lớn quá 20 MB." }, { status: 413 });
   const form = await request.formData();
   const file = form.get("file");
   const mode = form.get("mode") === "commit" ? "commit" : "check";
