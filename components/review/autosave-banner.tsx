@@ -50,7 +50,7 @@ export function AutosaveBanner({
   const boxed = status === "conflict" || replaced;
   return (
     <div
-      className={`sticky top-0 z-10 -mx-1 max-h-[60vh] overflow-y-auto rounded-md px-1 py-1 text-sm ${boxed ? "space-y-2 border border-amber-300 bg-amber-50 p-3 shadow-sm" : "bg-white/95"}`}
+      className={`sticky top-0 z-10 -mx-1 max-h-[60vh] overflow-y-auto rounded-md text-sm ${boxed ? "space-y-2 border border-amber-300 bg-amber-50 px-3 py-2 shadow-sm" : "bg-white/95 px-1 py-1"}`}
       data-testid="save-bar"
     >
       <p role="status" data-testid="save-status" data-status={status} className={`font-medium ${tone}`}>

@@ -14,6 +14,7 @@ async function openOwnSelfReview(page: Page) {
 const saveStatus = (page: Page) => page.getByTestId("save-status");
 
 test("two tabs editing at once: the stale save is refused where the person types, nothing typed is lost", async ({ page, context }) => {
+  test.slow(); // two tabs, and axe on a long form, on a 2-core machine
   await signIn(page, "dangvien");
   await page.goto("/");
   // Runs before the member submits (the next journey): the form is still a draft.
@@ -40,6 +41,7 @@ test("two tabs editing at once: the stale save is refused where the person types
   const submit = other.getByRole("button", { name: "Nộp bản kiểm điểm" });
   await expect(submit).toBeDisabled();
   await expect(submit).toHaveAccessibleDescription(/^Chưa nộp được vì bản ở đây chưa lưu/);
+  await other.bringToFront();
   await expectAccessible(other);
 
   // Looking at the other tab's version does not lose this one: it can be taken back, and is saved.
