@@ -124,10 +124,23 @@ export async function listMyReminders(actor: Actor) {
 /** The member puts a reminder away (and the older ones of the same record with it). */
 export async function dismissReminder(actor: Actor, raw: unknown) {
   const input = DismissReminderSchema.parse(raw);
-  const reminder = await db.reminder.findUnique({ where: { id: input.reminderId }, select: { id: true, memberId: true, recordId: true } });
+  const reminder = await db.reminder.findUnique({ where: { id: input.reminderId }, select: { id: true, memberId: true, recordId: true, record: { select: { scopeOrgId: true } } } });
   if (!reminder || !actor.memberId || reminder.memberId !== actor.memberId) throw new NotFoundError();
-  const dismissed = await db.reminder.updateMany({ where: { recordId: reminder.recordId, memberId: actor.memberId, dismissedAt: null }, data: { dismissedAt: new Date() } });
-  return { dismissed: dismissed.count };
+  const memberId = actor.memberId;
+  return db.$transaction(async (tx) => {
+    const dismissed = await tx.reminder.updateMany({ where: { recordId: reminder.recordId, memberId, dismissedAt: null }, data: { dismissedAt: new Date() } });
+    if (dismissed.count > 0) {
+      await writeAudit(tx, {
+        actorId: actor.userId,
+        action: "reminder.dismiss",
+        entityType: "ReviewRecord",
+        entityId: reminder.recordId,
+        organizationId: reminder.record.scopeOrgId,
+        data: { dismissed: dismissed.count },
+      });
+    }
+    return { dismissed: dismissed.count };
+  });
 }
 
 /** For the cell's list: who was reminded today, and when each member was last reminded. */

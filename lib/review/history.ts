@@ -151,6 +151,8 @@ const DESCRIBERS: Record<string, Describer> = {
   "unit.sendBackUnit": (data) => ({ summary: { key: "actions.unit.sendBack" }, details: [reasonLine(data), stateChange(data)].filter(isLine) }),
   "unit.sendBackRating": (data) => ({ summary: { key: "actions.unit.sendBack" }, details: [reasonLine(data), stateChange(data)].filter(isLine) }),
   "remediation.plan": (data) => ({ summary: { key: "actions.remediation.plan", values: { count: Array.isArray(data.items) ? data.items.length : 0 } }, details: [] }),
+  // The member hid a reminder to submit from their home page (lib/data/reminders.ts).
+  "reminder.dismiss": () => ({ summary: { key: "actions.reminder.dismiss" }, details: [] }),
   "opinion.add": (data) => ({ summary: opinionSummary("actions.opinion.add")(data), details: [opinionLine(data.after)].filter(isLine) }),
   "opinion.edit": (data) => {
     const after = opinionLine(data.after);

@@ -32,7 +32,8 @@ let cycleStatus: string; // as other files left it: reminders run while self-rev
 const EMAIL = "dang.vien.nhac@example.test";
 
 const day = (n: number) => new Date(Date.UTC(2030, 0, n, 3)); // 10:00 in Vietnam, days no other test uses
-const asMember = (id: string): Actor => ({ userId: "nobody", displayName: "", memberId: id, roles: [{ role: "MEMBER", organizationId: cellEast }] });
+let remindedUserId: string; // an account for the reminded member: what they do is audited under it
+const asMember = (id: string): Actor => ({ userId: remindedUserId, displayName: "", memberId: id, roles: [{ role: "MEMBER", organizationId: cellEast }] });
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -75,6 +76,7 @@ beforeAll(async () => {
   recordId = record.id;
   memberId = record.memberId!;
   await db.member.update({ where: { id: memberId }, data: { email: EMAIL } });
+  remindedUserId = (await db.user.upsert({ where: { username: "test-reminded" }, update: { memberId }, create: { username: "test-reminded", passwordHash: "x", displayName: "Đảng viên được nhắc", memberId } })).id;
   await db.reminder.deleteMany({ where: { record: { scopeOrgId: cellEast } } });
   lateInCell = await db.reviewRecord.count({ where: { cycleId: cycle.id, scopeOrgId: cellEast, subjectKind: "MEMBER", state: { in: ["DRAFT", "RETURNED"] }, memberId: { not: secretary.memberId! } } });
 });
@@ -185,5 +187,7 @@ describe("what the member sees", () => {
 
     await dismissReminder(asMember(memberId), { reminderId: mine[0].id });
     expect(await listMyReminders(asMember(memberId))).toHaveLength(0);
+    // Hiding it is the member's step in the record's history, audited with it.
+    expect(await db.auditLog.count({ where: { action: "reminder.dismiss", entityId: recordId, actorId: remindedUserId } })).toBe(1);
   });
 });
