@@ -194,7 +194,7 @@ test("the committee decides under the 20 % rule, with an override, its cells, a 
   await page.getByRole("dialog").getByRole("button", { name: "Công khai kết quả" }).click();
   await expect(status(page)).toContainText(/Đã công khai \d+ kết quả/);
 
-  await memberPage.reload();
+  await memberPage.goto("/");
   await memberPage.getByRole("link", { name: "Kết quả công khai" }).click();
   await expect(memberPage.getByTestId("own-result")).toContainText("Không hoàn thành nhiệm vụ");
   await expect(memberPage.getByTestId("own-result")).toContainText("Chưa thực hiện đúng cam kết");
