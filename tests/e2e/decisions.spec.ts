@@ -199,7 +199,7 @@ test("the committee decides under the 20 % rule, with an override, its cells, a 
   await expect(memberPage.getByTestId("own-result")).toContainText("Không hoàn thành nhiệm vụ");
   await expect(memberPage.getByTestId("own-result")).toContainText("Chưa thực hiện đúng cam kết");
   await expectAccessible(memberPage);
-  await memberPage.getByRole("link", { name: "Xem bản kiểm điểm và kế hoạch khắc phục" }).click();
+  await memberPage.getByRole("link", { name: "Xem kế hoạch khắc phục" }).click();
   await expect(memberPage.getByTestId("remediation-items")).toContainText("Xây dựng kế hoạch tu dưỡng theo quý");
   await expect(memberPage.locator("#history")).toContainText("Mức quyết định: Không hoàn thành nhiệm vụ");
   await expectAccessible(memberPage);
