@@ -3,7 +3,7 @@ import nextPlugin from "@next/eslint-plugin-next";
 import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
-// The layers of ARCHITECTURE.md, enforced: only lib/data talks to the database, and the pure
+// The layers of docs/architecture.md, enforced: only lib/data talks to the database, and the pure
 // rule modules import no framework at all.
 const PRISMA = ["@prisma/*", "@/lib/generated/*", "**/generated/prisma/*"];
 const FRAMEWORKS = ["next", "next/*", "next-auth", "next-auth/*", "next-intl", "next-intl/*", "react", "react-dom", "react/*"];
@@ -25,7 +25,7 @@ export default tseslint.config(
   {
     files: ["app/**", "components/**", "lib/**"],
     ignores: ["lib/data/**"],
-    rules: { "no-restricted-imports": restrict(PRISMA, "Only lib/data may import Prisma (ARCHITECTURE.md, convention 1).") },
+    rules: { "no-restricted-imports": restrict(PRISMA, "Only lib/data may import Prisma (docs/architecture.md, convention 1).") },
   },
   {
     files: ["lib/grading/**", "lib/review/**", "lib/schemas/**", "lib/reports/**", "lib/auth/permissions.ts"],

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 
-// The only reader of process.env (ARCHITECTURE convention 13). Parsed once, at first import.
+// The only reader of process.env (docs/architecture.md, convention 10). Parsed once, at first import.
 const EnvSchema = z
   .object({
     DATABASE_URL: z.string().min(1).optional(),
