@@ -136,6 +136,11 @@ test("the person sees their sessions and signs out everywhere", async ({ page, b
   await expect(page.getByTestId("session-row").filter({ hasText: "Thiết bị này" })).toHaveCount(1);
   expect(await page.getByTestId("session-row").count()).toBeGreaterThanOrEqual(2);
   await expectAccessible(page);
+  // On a phone the page fits the screen: the sessions table scrolls inside its box, not the page sideways.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+  await expect(page.getByRole("button", { name: "Đăng xuất khỏi mọi thiết bị" })).toBeInViewport();
+  await page.setViewportSize({ width: 1280, height: 720 });
   await page.getByRole("button", { name: "Đăng xuất khỏi mọi thiết bị" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Đăng xuất khỏi mọi thiết bị" }).click();
   await expect(page.getByRole("heading", { name: "Đăng nhập" })).toBeVisible();
