@@ -31,7 +31,10 @@ async function tabTo(page: Page, target: Locator) {
 
 /** The focused element's ring, and the background it is drawn on (the nearest opaque ancestor's). */
 async function ring(target: Locator) {
-  return target.evaluate((el) => {
+  return target.evaluate(async (el) => {
+    // A button's colours transition (Tailwind's transition-colors includes the outline's): read the ring
+    // once its transitions have finished.
+    await Promise.all(el.getAnimations().map((a) => a.finished));
     const style = getComputedStyle(el);
     let behind = el.parentElement;
     while (behind && getComputedStyle(behind).backgroundColor.replace(/\s/g, "").match(/rgba\(.*,0\)|transparent/)) behind = behind.parentElement;
