@@ -4,8 +4,8 @@
 // one after another; the server's peak RSS is sampled from /proc every 50 ms.
 //   npx tsx bench/import-limits.bench.ts <base URL> <server pid> [--write]
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { deflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
+import { zip } from "../tests/fixtures/zip";
 import { quantile, signIn } from "./lib/http";
 
 const [base = "http://127.0.0.1:3000", pidArg] = process.argv.slice(2);
@@ -37,38 +37,7 @@ function zipBomb(padding: number, declare = (size: number) => size): Buffer {
     ["xl/_rels/workbook.xml.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${ns}/package/2006/relationships"><Relationship Id="rId1" Type="${ns}/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`],
   ].map(([name, text]) => ({ name, data: Buffer.from(text) }));
   parts.push({ name: "xl/worksheets/sheet1.xml", data: Buffer.concat([Buffer.from(`<worksheet xmlns="${ns}/spreadsheetml/2006/main">`), Buffer.alloc(padding, " "), Buffer.from("<sheetData/></worksheet>")]) });
-  const locals: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const { name, data } of parts) {
-    const packed = deflateRawSync(data, { level: 9 });
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(declare(data.length), 22);
-    local.writeUInt16LE(Buffer.byteLength(name), 26);
-    const entry = Buffer.alloc(46);
-    entry.writeUInt32LE(0x02014b50, 0);
-    entry.writeUInt16LE(20, 6);
-    entry.writeUInt16LE(8, 10);
-    entry.writeUInt32LE(packed.length, 20);
-    entry.writeUInt32LE(declare(data.length), 24);
-    entry.writeUInt16LE(Buffer.byteLength(name), 28);
-    entry.writeUInt32LE(offset, 42);
-    locals.push(local, Buffer.from(name), packed);
-    central.push(entry, Buffer.from(name));
-    offset += 30 + Buffer.byteLength(name) + packed.length;
-  }
-  const directory = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
+  return zip(parts, declare);
 }
 
 const rss = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;

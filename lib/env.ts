@@ -23,3 +23,17 @@ const EnvSchema = z
   });
 
 export const env = EnvSchema.parse(process.env);
+
+const MailSchema = z.object({
+  SMTP_URL: z.string().min(1).optional(),
+  MAIL_FROM: z.string().min(1).default("Kiểm điểm đảng viên <no-reply@localhost>"),
+});
+
+/**
+ * Outgoing e-mail's settings (README Configuration). Read at each use rather than once: whether mail goes
+ * out is a per-send question, and the tests point it at their own SMTP server and back.
+ */
+export function mailSettings(): { smtpUrl: string | null; from: string } {
+  const mail = MailSchema.parse({ SMTP_URL: process.env.SMTP_URL || undefined, MAIL_FROM: process.env.MAIL_FROM || undefined });
+  return { smtpUrl: mail.SMTP_URL ?? null, from: mail.MAIL_FROM };
+}

@@ -60,13 +60,14 @@ export async function remindMembers(actor: Actor, raw: unknown, now: Date = new 
       select: { id: true, memberId: true },
     });
     if (created.length > 0) {
+      const reminded = new Set(created.map((c) => c.memberId));
       await writeAudit(tx, {
         actorId: actor.userId,
         action: "reminder.send",
         entityType: "Organization",
         entityId: input.cellId,
         organizationId: input.cellId,
-        data: { sentOn: sentOn.toISOString().slice(0, 10), records: records.filter((r) => created.some((c) => c.memberId === r.memberId)).map((r) => r.id) },
+        data: { sentOn: sentOn.toISOString().slice(0, 10), records: records.filter((r) => reminded.has(r.memberId!)).map((r) => r.id) },
       });
     }
     return { created, records };

@@ -1,15 +1,14 @@
 import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
+import { mailSettings } from "@/lib/env";
 
 // Outgoing e-mail, when the server has an SMTP server to hand it to (SMTP_URL, MAIL_FROM; README
 // Configuration). Without one, nothing is sent and the app works as before: reminders still show in it.
 
-const DEFAULT_FROM = "Kiểm điểm đảng viên <no-reply@localhost>";
-
 let cached: { url: string; transport: Transporter } | null = null;
 
 export function mailConfigured(): boolean {
-  return Boolean(process.env.SMTP_URL);
+  return mailSettings().smtpUrl !== null;
 }
 
 function transport(url: string): Transporter {
@@ -24,7 +23,7 @@ export type Mail = { to: string; subject: string; text: string };
 
 /** Hands one message to the SMTP server; throws when it is refused or the server cannot be reached. */
 export async function sendMail(mail: Mail): Promise<void> {
-  const url = process.env.SMTP_URL;
-  if (!url) throw new Error("SMTP_URL is not set");
-  await transport(url).sendMail({ from: process.env.MAIL_FROM || DEFAULT_FROM, ...mail });
+  const { smtpUrl, from } = mailSettings();
+  if (!smtpUrl) throw new Error("SMTP_URL is not set");
+  await transport(smtpUrl).sendMail({ from, ...mail });
 }

@@ -1,4 +1,3 @@
-import { crc32, deflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/permissions";
@@ -8,6 +7,7 @@ import { MAX_IMPORT_ROWS, MAX_INFLATED_BYTES } from "@/lib/import/limits";
 import { runImport, type ImportEvent } from "@/lib/import/run";
 import { ensureReportFixture, type ReportFixture } from "./report-fixture";
 import { expectTallyExact } from "./tally";
+import { zip } from "../fixtures/zip";
 
 // The register import against the real database: a file with errors writes nothing and names every
 // error's row and column; a valid file is written once, audited, and importing it again changes nothing.
@@ -177,44 +177,6 @@ describe("register import", () => {
     expect(await Promise.all([db.organization.count(), db.member.count(), db.auditLog.count()])).toEqual(before);
   });
 });
-
-/** A zip archive of the given parts, deflated, each declaring `declare(real size)` as its size. */
-function zip(parts: { name: string; data: Buffer }[], declare = (size: number) => size): Buffer {
-  const locals: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const { name, data } of parts) {
-    const packed = deflateRawSync(data, { level: 9 });
-    const fields = (header: Buffer, at: number) => {
-      header.writeUInt16LE(20, at); // version needed
-      header.writeUInt16LE(0, at + 2); // flags
-      header.writeUInt16LE(8, at + 4); // deflate
-      header.writeUInt32LE(crc32(data), at + 10);
-      header.writeUInt32LE(packed.length, at + 14);
-      header.writeUInt32LE(declare(data.length), at + 18);
-      header.writeUInt16LE(Buffer.byteLength(name), at + 22);
-    };
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    fields(local, 4);
-    const entry = Buffer.alloc(46);
-    entry.writeUInt32LE(0x02014b50, 0);
-    entry.writeUInt16LE(20, 4);
-    fields(entry, 6);
-    entry.writeUInt32LE(offset, 42);
-    locals.push(local, Buffer.from(name), packed);
-    central.push(entry, Buffer.from(name));
-    offset += 30 + Buffer.byteLength(name) + packed.length;
-  }
-  const directory = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
-}
 
 describe("the import's limits", () => {
   /** The least workbook: one sheet "Đảng viên" with inline strings, `padding` spaces inside its XML. */
