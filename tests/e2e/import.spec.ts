@@ -1,4 +1,4 @@
-import { deflateRawSync } from "node:zlib";
+import { zip } from "../fixtures/zip";
 import { expect, expectAccessible, signIn, test } from "./fixtures";
 
 // The register import through the page, as the administrator: a cell with a bidirectional control is a
@@ -6,27 +6,7 @@ import { expect, expectAccessible, signIn, test } from "./fixtures";
 
 /** A zip of one part that declares its size honestly: `size` spaces, deflated to a few hundred KB. */
 function bomb(size: number): Buffer {
-  const name = Buffer.from("xl/worksheets/sheet1.xml");
-  const packed = deflateRawSync(Buffer.alloc(size, " "), { level: 9 });
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(8, 8);
-  local.writeUInt32LE(packed.length, 18);
-  local.writeUInt32LE(size, 22);
-  local.writeUInt16LE(name.length, 26);
-  const entry = Buffer.alloc(46);
-  entry.writeUInt32LE(0x02014b50, 0);
-  entry.writeUInt16LE(8, 10);
-  entry.writeUInt32LE(packed.length, 20);
-  entry.writeUInt32LE(size, 24);
-  entry.writeUInt16LE(name.length, 28);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(46 + name.length, 12);
-  end.writeUInt32LE(30 + name.length + packed.length, 16);
-  return Buffer.concat([local, name, packed, entry, name, end]);
+  return zip([{ name: "xl/worksheets/sheet1.xml", data: Buffer.alloc(size, " ") }]);
 }
 
 test("the administrator's import names a cell's hidden direction controls and refuses a zip bomb", async ({ page }) => {
