@@ -39,13 +39,13 @@ export async function findUserLocale(username: string): Promise<string | null> {
 
 export async function recordSignInFailure(username: string): Promise<void> {
   await db.$transaction((tx) =>
-    writeAudit(tx, { actorId: null, action: "user.sign-in-failed", entityType: "SignIn", entityId: username, organizationId: null }),
+    writeAudit(tx, { actorId: null, action: "user.sign-in-failed", entityId: username, organizationId: null }),
   );
 }
 
 export async function recordSignIn(userId: string): Promise<void> {
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { lastLoginAt: new Date() } });
-    await writeAudit(tx, { actorId: userId, action: "user.sign-in", entityType: "User", entityId: userId, organizationId: null });
+    await writeAudit(tx, { actorId: userId, action: "user.sign-in", entityId: userId, organizationId: null });
   });
 }

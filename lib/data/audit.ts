@@ -1,21 +1,32 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { AUDIT_ENTITY, type AuditAction, type AuditPayloads } from "@/lib/review/audit-actions";
 import { db, type DbClient, type Tx } from "./db";
 
-export type AuditEntry = {
-  actorId: string | null;
-  /** What happened, as "entity.verb": "member.update", "cycle.deadlines". */
-  action: string;
-  entityType: string;
-  entityId: string;
-  organizationId: string | null;
-  /** Before/after values of what changed, enough to read the history without the live row. */
-  data?: Prisma.InputJsonValue;
-};
+/**
+ * One audit row, typed by its action (lib/review/audit-actions.ts): the entity type follows from the
+ * action, and `data` must have the action's payload shape — before/after values of what changed, enough
+ * to read the history without the live row.
+ */
+export type AuditEntry<A extends AuditAction = AuditAction> = A extends AuditAction
+  ? {
+      actorId: string | null;
+      action: A;
+      entityId: string;
+      organizationId: string | null;
+      data?: AuditPayloads[A];
+    }
+  : never;
 
-/** Writes one audit row inside the caller's transaction: the change and its record commit together. */
-export async function writeAudit(tx: Tx, entry: AuditEntry): Promise<void> {
-  await tx.auditLog.create({ data: entry });
+/** Writes audit rows inside the caller's transaction: the change and its record commit together. */
+export async function writeAudit(tx: Tx, ...entries: readonly AuditEntry[]): Promise<void> {
+  const rows = entries.map(({ data, ...entry }) => ({
+    ...entry,
+    entityType: AUDIT_ENTITY[entry.action],
+    ...(data === undefined ? {} : { data: data as Prisma.InputJsonValue }),
+  }));
+  if (rows.length === 1) await tx.auditLog.create({ data: rows[0] });
+  else if (rows.length > 1) await tx.auditLog.createMany({ data: rows });
 }
 
 export type AuditChainReport = {

@@ -96,7 +96,6 @@ export async function updateCycleDeadlines(actor: Actor, raw: unknown) {
     await writeAudit(tx, {
       actorId: actor.userId,
       action: "cycle.deadlines",
-      entityType: "ReviewCycle",
       entityId: input.cycleId,
       organizationId: upperOrgId,
       data: { before, after: { ...after, adoptionBase: baseAfter } },
@@ -168,7 +167,6 @@ export async function openCycle(actor: Actor, raw: unknown) {
     await writeAudit(tx, {
       actorId: actor.userId,
       action: "cycle.open",
-      entityType: "ReviewCycle",
       entityId: cycle.id,
       organizationId: input.upperOrgId,
       data: { year, ruleSet, ...counts },
@@ -301,10 +299,9 @@ export async function updateScoreSheet(actor: Actor, raw: unknown) {
     await writeAudit(tx, {
       actorId: actor.userId,
       action: "scoreSheet.update",
-      entityType: "ScoreSheet",
       entityId: current.id,
       organizationId: cycle.upperOrgId,
-      data: { framework: input.framework, before: current.groups, after: groups } as Prisma.InputJsonValue,
+      data: { framework: input.framework, before: current.groups, after: groups },
     });
     return { version: updated.version };
   });
@@ -327,7 +324,6 @@ export async function startSelfReviews(actor: Actor, raw: unknown) {
     await writeAudit(tx, {
       actorId: actor.userId,
       action: "cycle.startSelfReviews",
-      entityType: "ReviewCycle",
       entityId: input.cycleId,
       organizationId: cycle.upperOrgId,
       data: { before: { status: "PREPARING" }, after: { status: "SELF_REVIEW" } },

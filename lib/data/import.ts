@@ -256,10 +256,9 @@ export async function importRegister(actor: Actor, parsed: ParsedRegister, fileH
       await writeAudit(tx, {
         actorId: actor.userId,
         action: "register.import",
-        entityType: "RegisterImport",
         entityId: fileHash,
         organizationId: subtreeRoots(actor, "org:manage")[0] ?? null,
-        data: { rows: p.rows, orgsNew: p.orgsNew, orgsChanged: p.orgsChanged, membersNew: p.membersNew, membersChanged: p.membersChanged, changedMembers: p.changedMembers.slice(0, 200).map((c) => ({ id: c.id, before: c.before })) } as Prisma.InputJsonValue,
+        data: { rows: p.rows, orgsNew: p.orgsNew, orgsChanged: p.orgsChanged, membersNew: p.membersNew, membersChanged: p.membersChanged, changedMembers: p.changedMembers.slice(0, 200).map((c) => ({ id: c.id, before: c.before })) },
       });
       return publicPlan(p);
     },

@@ -259,7 +259,6 @@ export async function finalizeMeeting(actor: Actor, raw: unknown) {
     await writeAudit(tx, {
       actorId: actor.userId,
       action: "meeting.finalize",
-      entityType: "Meeting",
       entityId: locked.id,
       organizationId: input.cellId,
       data: { reviewed: proposals.map((p) => ({ recordId: p.record.id, level: p.level, tally: p.tally })), absent: [...absentIds], votersPresent: voters },

@@ -141,7 +141,6 @@ export async function updateMemberProfile(actor: Actor, raw: unknown) {
     await writeAudit(tx, {
       actorId: actor.userId,
       action: "member.update",
-      entityType: "Member",
       entityId: input.memberId,
       organizationId: cellId,
       data: { before: previous, after: changes },

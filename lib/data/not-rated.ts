@@ -83,7 +83,6 @@ export async function markNotRated(actor: Actor, raw: unknown) {
     await writeAudit(tx, {
       actorId: actor.userId,
       action: "record.notRated",
-      entityType: "ReviewRecord",
       entityId: record.id,
       organizationId: record.scopeOrgId,
       data: { before: { state: record.state }, after: { state: transition.to, notRatedReason: input.reason }, ...(input.note ? { reason: input.note } : {}) },
@@ -101,7 +100,6 @@ export async function reinstate(actor: Actor, raw: unknown) {
     await writeAudit(tx, {
       actorId: actor.userId,
       action: "record.reinstate",
-      entityType: "ReviewRecord",
       entityId: record.id,
       organizationId: record.scopeOrgId,
       data: { before: { state: record.state, notRatedReason: record.notRatedReason }, after: { state: transition.to }, reason: input.reason },
@@ -131,7 +129,6 @@ export async function ruleOnNotRated(actor: Actor, raw: unknown) {
     await writeAudit(tx, {
       actorId: actor.userId,
       action: input.confirm ? "record.notRatedConfirm" : "record.notRatedReject",
-      entityType: "ReviewRecord",
       entityId: record.id,
       organizationId: record.scopeOrgId,
       data: { before: { state: record.state, notRatedReason: record.notRatedReason }, after: { state: transition.to }, reason: input.grounds },

@@ -168,7 +168,6 @@ export async function addOpinion(actor: Actor, raw: unknown) {
     await writeAudit(tx, {
       actorId: actor.userId,
       action: "opinion.add",
-      entityType: "ReviewRecord",
       entityId: record.id,
       organizationId: record.scopeOrgId,
       data: { opinionId: opinion.id, source: opinion.source, after: audited(opinion) },
@@ -203,7 +202,6 @@ export async function editOpinion(actor: Actor, raw: unknown) {
     await writeAudit(tx, {
       actorId: actor.userId,
       action: "opinion.edit",
-      entityType: "ReviewRecord",
       entityId: record.id,
       organizationId: record.scopeOrgId,
       data: { opinionId: opinion.id, source: opinion.source, before: audited(opinion), after: audited(updated) },
@@ -221,7 +219,6 @@ export async function deleteOpinion(actor: Actor, raw: unknown) {
     await writeAudit(tx, {
       actorId: actor.userId,
       action: "opinion.delete",
-      entityType: "ReviewRecord",
       entityId: record.id,
       organizationId: record.scopeOrgId,
       data: { opinionId: opinion.id, source: opinion.source, before: audited(opinion) },

@@ -35,7 +35,7 @@ export async function changeOwnPassword(actor: Actor, raw: unknown, currentSessi
       where: { userId: actor.userId, revokedAt: null, ...(currentSessionId ? { id: { not: currentSessionId } } : {}) },
       data: { revokedAt: new Date() },
     });
-    await writeAudit(tx, { actorId: actor.userId, action: "user.password", entityType: "User", entityId: actor.userId, organizationId: null, data: { endedSessions: count } });
+    await writeAudit(tx, { actorId: actor.userId, action: "user.password", entityId: actor.userId, organizationId: null, data: { endedSessions: count } });
     return { endedSessions: count };
   });
 }

@@ -191,10 +191,9 @@ export async function updateMemberRatingFacts(actor: Actor, raw: unknown) {
     await writeAudit(tx, {
       actorId: actor.userId,
       action: "record.facts",
-      entityType: "ReviewRecord",
       entityId: record.id,
       organizationId: target.cellId,
-      data: { memberId, before, after } as Prisma.InputJsonValue,
+      data: { memberId, before, after },
     });
     return { version: updated.version, totals: after.scoreGeneralTenths === null ? null : { generalTenths: after.scoreGeneralTenths, resultsTenths: after.scoreResultsTenths } };
   });

@@ -64,7 +64,6 @@ export async function remindMembers(actor: Actor, raw: unknown, now: Date = new 
       await writeAudit(tx, {
         actorId: actor.userId,
         action: "reminder.send",
-        entityType: "Organization",
         entityId: input.cellId,
         organizationId: input.cellId,
         data: { sentOn: sentOn.toISOString().slice(0, 10), records: records.filter((r) => reminded.has(r.memberId!)).map((r) => r.id) },
@@ -134,7 +133,6 @@ export async function dismissReminder(actor: Actor, raw: unknown) {
       await writeAudit(tx, {
         actorId: actor.userId,
         action: "reminder.dismiss",
-        entityType: "ReviewRecord",
         entityId: reminder.recordId,
         organizationId: reminder.record.scopeOrgId,
         data: { dismissed: dismissed.count },

@@ -11,6 +11,7 @@ import { opinionStatus, requiredOpinions } from "@/lib/review/opinions";
 import { assertTransition, canTransition, type RecordState } from "@/lib/review/workflow";
 import { ReturnSelfReviewSchema, SaveSelfReviewSchema, SelfReviewContentSchema, SubmitSelfReviewSchema } from "@/lib/schemas/self-reviews";
 import { writeAudit } from "./audit";
+import { command } from "./command";
 import { awaitsConfirmation } from "./not-rated";
 import { getCurrentCycle } from "./cycles";
 import { db, type DbClient, type Tx } from "./db";
@@ -253,7 +254,6 @@ export async function submitSelfReview(actor: Actor, raw: unknown) {
     await writeAudit(tx, {
       actorId: actor.userId,
       action: writer === "self" ? "selfReview.submit" : "selfReview.submitOnBehalf",
-      entityType: "ReviewRecord",
       entityId: record.id,
       organizationId: record.scopeOrgId,
       data: { before: { state: record.state }, after: { state: transition.to, selfLevel: content.selfLevel } },
@@ -263,26 +263,28 @@ export async function submitSelfReview(actor: Actor, raw: unknown) {
 }
 
 /** The secretary sends a submitted self-review back to its member, with the reason they will read. */
-export async function returnSelfReview(actor: Actor, raw: unknown) {
-  const input = ReturnSelfReviewSchema.parse(raw);
-  return db.$transaction(async (tx) => {
+export const returnSelfReview = command({
+  input: ReturnSelfReviewSchema,
+  load: async (tx, input) => {
     await lockRecord(tx, input.recordId);
-    const record = await loadRecord(tx, input.recordId);
-    if (!record || !can(actor, "member:read", record.target)) throw new NotFoundError();
-    const transition = assertTransition(actor, "return", { state: record.state, kind: "MEMBER", target: record.target });
+    return loadRecord(tx, input.recordId);
+  },
+  authorize: (actor, record) => can(actor, "member:read", record.target),
+  transition: (record) => ({ name: "return", record: { state: record.state, kind: "MEMBER", target: record.target } }),
+  write: async ({ tx, input, loaded: record, transition }) => {
     await tx.selfReview.update({ where: { recordId: record.id }, data: { returnReason: input.reason, returnedAt: new Date(), submittedAt: null, version: { increment: 1 } } });
     await tx.reviewRecord.update({ where: { id: record.id }, data: { state: transition.to, version: { increment: 1 } } });
-    await writeAudit(tx, {
-      actorId: actor.userId,
-      action: "selfReview.return",
-      entityType: "ReviewRecord",
-      entityId: record.id,
-      organizationId: record.scopeOrgId,
-      data: { before: { state: record.state }, after: { state: transition.to }, reason: input.reason },
-    });
-    return { state: transition.to };
-  });
-}
+    return {
+      result: { state: transition.to },
+      audit: {
+        action: "selfReview.return",
+        entityId: record.id,
+        organizationId: record.scopeOrgId,
+        data: { before: { state: record.state }, after: { state: transition.to }, reason: input.reason },
+      },
+    };
+  },
+});
 
 /** Serializes the state changes of one record (submit, return, the meeting) against each other. */
 async function lockRecord(tx: Tx, recordId: string) {

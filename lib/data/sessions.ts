@@ -46,7 +46,7 @@ export async function revokeSession(sessionId: string, reason: "sign-out" | "sel
   await db.$transaction(async (tx) => {
     const ended = await tx.session.updateManyAndReturn({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date() }, select: { userId: true } });
     if (ended.length === 0) return;
-    await writeAudit(tx, { actorId: ended[0].userId, action: "session.revoke", entityType: "User", entityId: ended[0].userId, organizationId: null, data: { reason, sessions: 1 } });
+    await writeAudit(tx, { actorId: ended[0].userId, action: "session.revoke", entityId: ended[0].userId, organizationId: null, data: { reason, sessions: 1 } });
   });
 }
 
@@ -77,7 +77,7 @@ export async function revokeMySessions(actor: Actor, which: { all: true } | { se
     const { count } = await tx.session.updateMany({ where, data: { revokedAt: new Date() } });
     if ("sessionId" in which && count === 0) throw new NotFoundError();
     if (count > 0) {
-      await writeAudit(tx, { actorId: actor.userId, action: "session.revoke", entityType: "User", entityId: actor.userId, organizationId: null, data: { reason: "self", sessions: count } });
+      await writeAudit(tx, { actorId: actor.userId, action: "session.revoke", entityId: actor.userId, organizationId: null, data: { reason: "self", sessions: count } });
     }
     return count;
   });
@@ -127,7 +127,6 @@ export async function endUserSessions(actor: Actor, raw: unknown): Promise<numbe
     await writeAudit(tx, {
       actorId: actor.userId,
       action: "session.revoke",
-      entityType: "User",
       entityId: userId,
       organizationId: user.member.cellId,
       data: { reason: "administrator", sessions: count },

@@ -13,7 +13,6 @@ export async function setUserLocale(actor: Actor, locale: Locale): Promise<void>
     await writeAudit(tx, {
       actorId: actor.userId,
       action: "user.locale",
-      entityType: "User",
       entityId: actor.userId,
       organizationId: null,
       data: { before: before.locale, after: locale },
