@@ -157,7 +157,7 @@ export function refusal(actor: Actor, name: string, record: RecordContext): Refu
   // A member's record must say whose it is, or nobody could be kept off their own.
   if (record.kind === "MEMBER" && record.target.memberId === undefined) return "PERMISSION";
   const own = isOwnRecord(actor, record);
-  // Nobody acts on their own record but to submit their self-review (README "Nobody edits the rating facts…");
+  // Nobody acts on their own record but to submit their self-review (docs/security.md, "Scope");
   // a committee rates its own organization but never decides it.
   if (t.ownRecord === "only" && !own) return "OWN_RECORD";
   if (t.ownRecord === "forbidden" && own) return "OWN_RECORD";
