@@ -1,4 +1,4 @@
-import type { Level, RuleSetId } from "@/lib/grading";
+import { LEVELS, type Level, type RuleSetId } from "@/lib/grading";
 import { scoreTotals, type ScoreSheetContent } from "@/lib/grading/score-sheet";
 import { vi } from "@/lib/exports/labels";
 import { ACHIEVEMENT_SECTIONS, COLLECTIVE_REPORT_SECTIONS, OPTIONAL_SECTIONS, type CollectiveReport, type CollectiveReportSection } from "@/lib/review/collective-report";
@@ -11,7 +11,6 @@ import { bodyOf, committeeOf, placeOf, type DocBlock, type OfficialDocument, typ
 // committee's list of decided member levels, the standing committee's decision on organizations' levels,
 // and the yearly statistics report. Pure: the inputs are plain data, the texts are the Vietnamese messages.
 
-const LEVELS: Level[] = ["EXCELLENT", "GOOD", "COMPLETED", "NOT_COMPLETED"];
 const app = vi.app;
 const levelName = (level: string | null | undefined) => (level ? (vi.grading.levels as Record<string, string>)[level] : "");
 const dmy = (iso: string | null | undefined) => (iso ? iso.split("-").reverse().join("/") : "…");
