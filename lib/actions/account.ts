@@ -1,27 +1,20 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { signOut } from "@/lib/auth/config";
 import { getActor, getSessionId } from "@/lib/auth/session";
 import { changeOwnPassword } from "@/lib/data/passwords";
 import { endMySession, endUserSessions, revokeMySessions } from "@/lib/data/sessions";
 import type { ChangePasswordInput, EndSessionInput, EndUserSessionsInput } from "@/lib/schemas/account";
-import { runAction } from "./run";
+import { runMutation } from "./run";
 
 // The person's own account (password, sessions) and an administrator ending someone's sessions.
 
 export async function changePasswordAction(input: ChangePasswordInput) {
   const sessionId = await getSessionId();
-  const result = await runAction((actor) => changeOwnPassword(actor, input, sessionId));
-  if (result.ok) revalidatePath("/account");
-  return result;
+  return runMutation((actor) => changeOwnPassword(actor, input, sessionId), "/account");
 }
 
-export async function endMySessionAction(input: EndSessionInput) {
-  const result = await runAction((actor) => endMySession(actor, input));
-  if (result.ok) revalidatePath("/account");
-  return result;
-}
+export async function endMySessionAction(input: EndSessionInput) { return runMutation((actor) => endMySession(actor, input), "/account"); }
 
 /** Ends every session of the person, this one included, and takes them to the sign-in page. */
 export async function signOutEverywhereAction(): Promise<void> {
@@ -30,8 +23,4 @@ export async function signOutEverywhereAction(): Promise<void> {
   await signOut({ redirectTo: "/sign-in" });
 }
 
-export async function endUserSessionsAction(input: EndUserSessionsInput) {
-  const result = await runAction((actor) => endUserSessions(actor, input));
-  if (result.ok) revalidatePath("/members", "layout");
-  return result;
-}
+export async function endUserSessionsAction(input: EndUserSessionsInput) { return runMutation((actor) => endUserSessions(actor, input), "/members", "layout"); }

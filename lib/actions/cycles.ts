@@ -1,30 +1,13 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { openCycle, startSelfReviews, updateCycleDeadlines, updateScoreSheet } from "@/lib/data/cycles";
 import type { CycleDeadlinesInput, CycleIdInput, OpenCycleInput, ScoreSheetInput } from "@/lib/schemas/cycles";
-import { runAction } from "./run";
+import { runMutation } from "./run";
 
-export async function updateCycleDeadlinesAction(input: CycleDeadlinesInput) {
-  const result = await runAction((actor) => updateCycleDeadlines(actor, input));
-  if (result.ok) revalidatePath("/");
-  return result;
-}
+export async function updateCycleDeadlinesAction(input: CycleDeadlinesInput) { return runMutation((actor) => updateCycleDeadlines(actor, input), "/"); }
 
-export async function openCycleAction(input: OpenCycleInput) {
-  const result = await runAction((actor) => openCycle(actor, input));
-  if (result.ok) revalidatePath("/", "layout");
-  return result;
-}
+export async function openCycleAction(input: OpenCycleInput) { return runMutation((actor) => openCycle(actor, input)); }
 
-export async function updateScoreSheetAction(input: ScoreSheetInput) {
-  const result = await runAction((actor) => updateScoreSheet(actor, input));
-  if (result.ok) revalidatePath(`/cycles/${input.cycleId}`);
-  return result;
-}
+export async function updateScoreSheetAction(input: ScoreSheetInput) { return runMutation((actor) => updateScoreSheet(actor, input), `/cycles/${input.cycleId}`); }
 
-export async function startSelfReviewsAction(input: CycleIdInput) {
-  const result = await runAction((actor) => startSelfReviews(actor, input));
-  if (result.ok) revalidatePath("/", "layout");
-  return result;
-}
+export async function startSelfReviewsAction(input: CycleIdInput) { return runMutation((actor) => startSelfReviews(actor, input)); }

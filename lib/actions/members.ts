@@ -1,12 +1,7 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { updateMemberProfile } from "@/lib/data/members";
 import type { MemberProfileInput } from "@/lib/schemas/members";
-import { runAction } from "./run";
+import { runMutation } from "./run";
 
-export async function updateMemberProfileAction(input: MemberProfileInput) {
-  const result = await runAction((actor) => updateMemberProfile(actor, input));
-  if (result.ok) revalidatePath(`/members/${input.memberId}`);
-  return result;
-}
+export async function updateMemberProfileAction(input: MemberProfileInput) { return runMutation((actor) => updateMemberProfile(actor, input), `/members/${input.memberId}`); }

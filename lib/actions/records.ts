@@ -1,12 +1,7 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { updateMemberRatingFacts } from "@/lib/data/record-facts";
 import type { MemberRatingFactsInput } from "@/lib/schemas/record-facts";
-import { runAction } from "./run";
+import { runMutation } from "./run";
 
-export async function updateMemberRatingFactsAction(input: MemberRatingFactsInput) {
-  const result = await runAction((actor) => updateMemberRatingFacts(actor, input));
-  if (result.ok) revalidatePath("/members", "layout");
-  return result;
-}
+export async function updateMemberRatingFactsAction(input: MemberRatingFactsInput) { return runMutation((actor) => updateMemberRatingFacts(actor, input), "/members", "layout"); }

@@ -1,20 +1,11 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { dismissReminder, remindMembers } from "@/lib/data/reminders";
 import type { DismissReminderInput, RemindInput } from "@/lib/schemas/reminders";
-import { runAction } from "./run";
+import { runMutation } from "./run";
 
 // Reminders to submit the self-review (lib/data/reminders.ts): officers send them, members dismiss them.
 
-export async function remindMembersAction(input: RemindInput) {
-  const result = await runAction((actor) => remindMembers(actor, input));
-  if (result.ok) revalidatePath("/", "layout");
-  return result;
-}
+export async function remindMembersAction(input: RemindInput) { return runMutation((actor) => remindMembers(actor, input)); }
 
-export async function dismissReminderAction(input: DismissReminderInput) {
-  const result = await runAction((actor) => dismissReminder(actor, input));
-  if (result.ok) revalidatePath("/", "layout");
-  return result;
-}
+export async function dismissReminderAction(input: DismissReminderInput) { return runMutation((actor) => dismissReminder(actor, input)); }

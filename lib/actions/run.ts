@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { revalidatePath } from "next/cache";
 import { ZodError } from "zod";
 import { NotFoundError, type Actor } from "@/lib/auth/permissions";
 import { getActor } from "@/lib/auth/session";
@@ -31,4 +32,18 @@ export async function runAction<T>(execute: (actor: Actor) => Promise<T>): Promi
     console.error(`[action ${errorId}]`, error);
     return { ok: false, formError: "generic", errorId };
   }
+}
+
+/** What a change makes stale, as revalidatePath takes it: a path and, for a layout, every page under it. */
+type Stale = [path: string, type?: "layout" | "page"];
+const EVERY_PAGE: Stale = ["/", "layout"];
+
+/**
+ * A server action that changes something: runAction, then, when it succeeded, the pages that show it
+ * revalidated — by default every page (most changes show on the desk, the lists and the record alike).
+ */
+export async function runMutation<T>(execute: (actor: Actor) => Promise<T>, ...stale: Stale | []): Promise<ActionResult<T>> {
+  const result = await runAction(execute);
+  if (result.ok) revalidatePath(...(stale.length === 0 ? EVERY_PAGE : stale));
+  return result;
 }

@@ -10,7 +10,7 @@
 // Why not createMany: Prisma's createMany handles every row in JavaScript and managed 2 000–5 000 rows a
 // second here, which puts a province (about five million rows) near half an hour. Each chunk below is one
 // INSERT … SELECT FROM unnest(…) with one array parameter per column, ten times faster; the column lists
-// are typed against the row types, and the row types are checked against Prisma's inputs at the bottom.
+// are typed against the row types, and the row types are checked against Prisma's inputs (columnsOf).
 
 import { hashPassword } from "@/lib/auth/password";
 import { DEMO_PASSWORD } from "@/lib/demo/accounts";
@@ -61,44 +61,49 @@ type UserWithHash = UserRow & { passwordHash: string };
 type SqlType = "text" | "int4" | "bool" | "date" | "timestamp" | "jsonb" | `enum:${string}`;
 /** Every field of the row, optional ones included: a forgotten column is a compile error. */
 type Columns<Row> = { readonly [K in keyof Row]-?: SqlType };
+/**
+ * A table's columns, typed against its row type, which must still be what createMany would accept for its
+ * model: a schema change that the rows do not follow fails the type check here.
+ */
+const columnsOf = <Input, Row extends Input>(columns: Columns<Row>) => columns;
 
-const ORGANIZATION: Columns<OrganizationRow> = {
+const ORGANIZATION = columnsOf<Prisma.OrganizationCreateManyInput, OrganizationRow>({
   id: "text", code: "text", name: "text", nameSearch: "text", kind: "enum:OrgKind", sector: "enum:OrgSector",
   parentId: "text", depth: "int4", position: "int4", establishedOn: "date", dissolvedOn: "date", createdAt: "timestamp", updatedAt: "timestamp",
-};
-const CLOSURE: Columns<OrgClosureRow> = { ancestorId: "text", descendantId: "text", distance: "int4" };
-const MEMBER: Columns<MemberRow> = {
+});
+const CLOSURE = columnsOf<Prisma.OrgClosureCreateManyInput, OrgClosureRow>({ ancestorId: "text", descendantId: "text", distance: "int4" });
+const MEMBER = columnsOf<Prisma.MemberCreateManyInput, MemberRow>({
   id: "text", cardNumber: "text", fullName: "text", nameSearch: "text", gender: "enum:Gender", birthDate: "date", admittedOn: "date",
   officialOn: "date", category: "enum:MemberCategory", post: "text", isCivilServant: "bool", status: "enum:MemberStatus", statusSince: "date",
   cellId: "text", grassrootsId: "text", residenceCell: "text", createdAt: "timestamp", updatedAt: "timestamp",
-};
-const CELL_ASSIGNMENT: Columns<CellAssignmentRow> = {
+});
+const CELL_ASSIGNMENT = columnsOf<Prisma.MemberCellAssignmentCreateManyInput, CellAssignmentRow>({
   id: "text", memberId: "text", cellId: "text", kind: "enum:CellAssignmentKind", fromDate: "date", toDate: "date", note: "text",
-};
-const CIVIL_SERVICE_RATING: Columns<CivilServiceRatingRow> = { memberId: "text", year: "int4", level: "enum:RatingLevel" };
-const DISCIPLINE: Columns<DisciplineRow> = {
+});
+const CIVIL_SERVICE_RATING = columnsOf<Prisma.CivilServiceRatingCreateManyInput, CivilServiceRatingRow>({ memberId: "text", year: "int4", level: "enum:RatingLevel" });
+const DISCIPLINE = columnsOf<Prisma.DisciplineCreateManyInput, DisciplineRow>({
   id: "text", memberId: "text", decidedOn: "date", form: "enum:DisciplineForm", reason: "text", selfDetectedAndRemedied: "bool", countedInYear: "int4",
-};
-const LEAVE: Columns<LeaveRow> = { id: "text", memberId: "text", kind: "enum:LeaveKind", fromDate: "date", toDate: "date" };
-const USER: Columns<UserWithHash> = {
+});
+const LEAVE = columnsOf<Prisma.LeaveCreateManyInput, LeaveRow>({ id: "text", memberId: "text", kind: "enum:LeaveKind", fromDate: "date", toDate: "date" });
+const USER = columnsOf<Prisma.UserCreateManyInput, UserWithHash>({
   id: "text", username: "text", passwordHash: "text", displayName: "text", memberId: "text", locale: "text", active: "bool",
   lastLoginAt: "timestamp", createdAt: "timestamp", updatedAt: "timestamp",
-};
-const ROLE_ASSIGNMENT: Columns<RoleAssignmentRow> = { id: "text", userId: "text", role: "enum:Role", organizationId: "text", createdAt: "timestamp" };
-const CYCLE: Columns<ReviewCycleRow> = {
+});
+const ROLE_ASSIGNMENT = columnsOf<Prisma.RoleAssignmentCreateManyInput, RoleAssignmentRow>({ id: "text", userId: "text", role: "enum:Role", organizationId: "text", createdAt: "timestamp" });
+const CYCLE = columnsOf<Prisma.ReviewCycleCreateManyInput, ReviewCycleRow>({
   id: "text", upperOrgId: "text", year: "int4", ruleSet: "enum:RuleSetId", ratingDate: "date", quotaBase: "enum:QuotaBase", status: "enum:CycleStatus",
   selfReviewDue: "date", meetingsDue: "date", grassrootsDue: "date", upperDecisionDue: "date", options: "jsonb", peerGroupsFrozenAt: "timestamp",
   createdAt: "timestamp", updatedAt: "timestamp",
-};
-const SCORE_SHEET: Columns<ScoreSheetRow> = {
+});
+const SCORE_SHEET = columnsOf<Prisma.ScoreSheetCreateManyInput, ScoreSheetRow>({
   id: "text", cycleId: "text", framework: "enum:ScoreFramework", groups: "jsonb", version: "int4", updatedAt: "timestamp",
-};
-const PEER_GROUP: Columns<PeerGroupRow> = { id: "text", cycleId: "text", kind: "enum:SubjectKind", code: "text", name: "text", decidingOrgId: "text" };
-const QUOTA_OVERRIDE: Columns<QuotaOverrideRow> = {
+});
+const PEER_GROUP = columnsOf<Prisma.PeerGroupCreateManyInput, PeerGroupRow>({ id: "text", cycleId: "text", kind: "enum:SubjectKind", code: "text", name: "text", decidingOrgId: "text" });
+const QUOTA_OVERRIDE = columnsOf<Prisma.QuotaOverrideCreateManyInput, QuotaOverrideRow>({
   id: "text", cycleId: "text", peerGroupId: "text", decisionNo: "text", decidedOn: "date", issuer: "text", reason: "text", ratePercent: "int4",
   createdById: "text", createdAt: "timestamp",
-};
-const RECORD: Columns<ReviewRecordRow> = {
+});
+const RECORD = columnsOf<Prisma.ReviewRecordCreateManyInput, ReviewRecordRow>({
   id: "text", cycleId: "text", subjectKind: "enum:SubjectKind", memberId: "text", organizationId: "text", scopeOrgId: "text", peerGroupId: "text",
   state: "enum:RecordState", notRatedReason: "enum:NotRatedReason", selfLevel: "enum:RatingLevel", proposedLevel: "enum:RatingLevel",
   decidedLevel: "enum:RatingLevel", criteria: "jsonb", voteTally: "jsonb", targetsCompletedPercent: "int4", degradationConcluded: "bool",
@@ -109,25 +114,25 @@ const RECORD: Columns<ReviewRecordRow> = {
   fiveTargetsMissed: "bool", leadershipMemberDegraded: "bool", leadershipDisciplines: "jsonb",
   decisionReason: "text", verificationNote: "text", verifiedAt: "timestamp", decidedAt: "timestamp", publishedAt: "timestamp", version: "int4",
   createdAt: "timestamp", updatedAt: "timestamp",
-};
-const SELF_REVIEW: Columns<SelfReviewRow> = {
+});
+const SELF_REVIEW = columnsOf<Prisma.SelfReviewCreateManyInput, SelfReviewRow>({
   id: "text", recordId: "text", template: "text", content: "jsonb", enteredOnBehalfById: "text",
   submittedAt: "timestamp", version: "int4", updatedAt: "timestamp",
-};
-const OPINION: Columns<OpinionRow> = {
+});
+const OPINION = columnsOf<Prisma.OpinionCreateManyInput, OpinionRow>({
   id: "text", recordId: "text", source: "enum:OpinionSource", text: "text", givenOn: "date", givenBy: "text", createdAt: "timestamp",
-};
-const MEETING: Columns<MeetingRow> = {
+});
+const MEETING = columnsOf<Prisma.MeetingCreateManyInput, MeetingRow>({
   id: "text", cycleId: "text", organizationId: "text", heldOn: "date", place: "text", chairName: "text", recorderName: "text", minutes: "jsonb",
   status: "enum:MeetingStatus", finalizedAt: "timestamp", version: "int4", updatedAt: "timestamp",
-};
-const DECISION: Columns<RatingDecisionRow> = {
+});
+const DECISION = columnsOf<Prisma.RatingDecisionCreateManyInput, RatingDecisionRow>({
   id: "text", recordId: "text", level: "enum:RatingLevel", reason: "text", decidedById: "text", decidedAt: "timestamp", supersededAt: "timestamp",
-};
-const REMEDIATION: Columns<RemediationItemRow> = {
+});
+const REMEDIATION = columnsOf<Prisma.RemediationItemCreateManyInput, RemediationItemRow>({
   id: "text", memberId: "text", year: "int4", shortcoming: "text", measures: "text", responsible: "text", deadline: "date",
   status: "enum:RemediationStatus", updatedAt: "timestamp",
-};
+});
 
 export async function writeDistrict(db: PrismaClient, data: DemoDataset, options: WriteDistrictOptions = {}): Promise<WrittenCounts> {
   const passwordHash = options.passwordHash ?? (await hashPassword(DEMO_PASSWORD));
@@ -237,29 +242,3 @@ function toSql(value: unknown, type: SqlType): string | number | boolean | null 
   if (type === "jsonb") return JSON.stringify(value);
   return value as string | number | boolean;
 }
-
-// Compile-time guard: every row type is still what createMany would accept for its model, so a schema
-// change that the rows do not follow fails the type check here.
-type Fits<Row, Input> = [Row] extends [Input] ? true : false;
-const ROWS_FIT_THE_SCHEMA: [
-  Fits<OrganizationRow, Prisma.OrganizationCreateManyInput>,
-  Fits<OrgClosureRow, Prisma.OrgClosureCreateManyInput>,
-  Fits<MemberRow, Prisma.MemberCreateManyInput>,
-  Fits<CellAssignmentRow, Prisma.MemberCellAssignmentCreateManyInput>,
-  Fits<CivilServiceRatingRow, Prisma.CivilServiceRatingCreateManyInput>,
-  Fits<DisciplineRow, Prisma.DisciplineCreateManyInput>,
-  Fits<LeaveRow, Prisma.LeaveCreateManyInput>,
-  Fits<UserWithHash, Prisma.UserCreateManyInput>,
-  Fits<RoleAssignmentRow, Prisma.RoleAssignmentCreateManyInput>,
-  Fits<ReviewCycleRow, Prisma.ReviewCycleCreateManyInput>,
-  Fits<ScoreSheetRow, Prisma.ScoreSheetCreateManyInput>,
-  Fits<PeerGroupRow, Prisma.PeerGroupCreateManyInput>,
-  Fits<QuotaOverrideRow, Prisma.QuotaOverrideCreateManyInput>,
-  Fits<ReviewRecordRow, Prisma.ReviewRecordCreateManyInput>,
-  Fits<SelfReviewRow, Prisma.SelfReviewCreateManyInput>,
-  Fits<OpinionRow, Prisma.OpinionCreateManyInput>,
-  Fits<MeetingRow, Prisma.MeetingCreateManyInput>,
-  Fits<RatingDecisionRow, Prisma.RatingDecisionCreateManyInput>,
-  Fits<RemediationItemRow, Prisma.RemediationItemCreateManyInput>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
-void ROWS_FIT_THE_SCHEMA;

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/permissions";
 import { Prisma, type RuleSetId } from "@/lib/generated/prisma/client";
+import { LEVELS, type Level } from "@/lib/grading";
 import { db } from "./db";
 import { cyclesOver, TALLY_FIGURE_SUMS, TALLY_FIGURES, tallyRowsOf } from "./record-tally";
 import { getReportScope, pickYear, type ReportScope } from "./report-scope";
@@ -11,8 +12,9 @@ import { getReportScope, pickYear, type ReportScope } from "./report-scope";
 // for grassroots organizations and subordinate cells, against the year before, and under QD366_HD43 the
 // distribution of the 100-point score. Aggregates in SQL only: one GROUP BY per table, whatever the size.
 
-export const LEVEL_KEYS = ["EXCELLENT", "GOOD", "COMPLETED", "NOT_COMPLETED"] as const;
-export type LevelKey = (typeof LEVEL_KEYS)[number];
+/** The levels in the reports' order: the rules' own list, under the name the report pages import. */
+export const LEVEL_KEYS = LEVELS;
+export type LevelKey = Level;
 
 export type LevelCounts = {
   key: string;

@@ -8,7 +8,7 @@ import { cellsUnder, type OrgNode, type OrgTree } from "./org-tree";
 import { type Random, randomFor, unitFor } from "./random";
 import { RULES_CATEGORY } from "@/lib/review/facts";
 import { templateFor } from "@/lib/review/templates";
-import { FRAMEWORK_OF_CATEGORY, scoreFacts } from "./scores";
+import { FRAMEWORK_OF_CATEGORY, NO_SCORE, scoreFacts } from "./scores";
 import {
   ABSENCE_REASONS,
   collectiveReview,
@@ -351,17 +351,10 @@ class CycleBuilder {
       localBodiesAtLeastGood: true,
       forceMajeure: false,
       category: null,
-      scoreGeneralTenths: null,
-      scoreResultsTenths: null,
-      tasksAssigned: null,
-      tasksCompleted: null,
-      tasksOnTime: null,
-      tasksExceeded: null,
+      ...NO_SCORE,
       shortcomingsNamed: null,
       shortcomingsRemedied: null,
       prohibitedActsConcluded: false,
-      ledUnitsCount: null,
-      ledUnitsNotCompleted: null,
       lowConfidenceOver50: false,
       corruptionInScope: false,
       fiveTargetsMissed: false,

@@ -1,4 +1,4 @@
-import type { Level, RuleSetId } from "@/lib/grading";
+import { LEVELS, type Level, type RuleSetId } from "@/lib/grading";
 import { scoreTotals, type ScoreSheetContent } from "@/lib/grading/score-sheet";
 import { vi } from "@/lib/exports/labels";
 import { ACHIEVEMENT_SECTIONS, COLLECTIVE_REPORT_SECTIONS, OPTIONAL_SECTIONS, type CollectiveReport, type CollectiveReportSection } from "@/lib/review/collective-report";
@@ -11,7 +11,6 @@ import { bodyOf, committeeOf, placeOf, type DocBlock, type OfficialDocument, typ
 // committee's list of decided member levels, the standing committee's decision on organizations' levels,
 // and the yearly statistics report. Pure: the inputs are plain data, the texts are the Vietnamese messages.
 
-const LEVELS: Level[] = ["EXCELLENT", "GOOD", "COMPLETED", "NOT_COMPLETED"];
 const app = vi.app;
 const levelName = (level: string | null | undefined) => (level ? (vi.grading.levels as Record<string, string>)[level] : "");
 const dmy = (iso: string | null | undefined) => (iso ? iso.split("-").reverse().join("/") : "…");
@@ -51,6 +50,12 @@ export function numberSuffix(h: Pick<Heading, "kind" | "name">): string {
   if (/^(Đảng ủy|Đảng bộ)/u.test(name)) return "ĐU";
   if (/^Chi bộ/u.test(name)) return "CB";
   return h.kind === "UPPER_COMMITTEE" ? "ĐU" : "CB";
+}
+
+/** A committee's own paper (a list, a decision, a report): numbered after its kind, dated today, signed by its head. */
+function committeePaper(heading: Heading, kind: "DS" | "QĐ" | "BC", paper: Pick<OfficialDocument, "year" | "title" | "subtitle" | "blocks" | "recipients"> & { today: string }): OfficialDocument {
+  const { today, ...rest } = paper;
+  return { ...header(heading), number: `Số:       -${kind}/${numberSuffix(heading)}`, date: today, ...rest, signatures: [signerOf(heading)] };
 }
 
 /** "II. Hạn chế…" → "Hạn chế…": headings are numbered where they are printed, so a form without a section skips no number. */
@@ -250,7 +255,6 @@ function levelSummary(levels: (string | null)[]): string[][] {
 }
 
 export function memberLevelsDocument(input: MemberLevelsInput): OfficialDocument {
-  const h = header(input.heading);
   const rated = input.rows.filter((r) => r.level);
   // Not rated is a decision with its reason; a record with neither a level nor a reason is still to be
   // decided (the list printed while the committee works), and is counted apart, never as "not rated".
@@ -268,17 +272,14 @@ export function memberLevelsDocument(input: MemberLevelsInput): OfficialDocument
     blocks.push({ kind: "heading", text: "III. Đảng viên không xếp loại" });
     blocks.push({ kind: "table", columns: [{ header: "TT", width: 1, align: "center" }, { header: "Họ và tên", width: 5 }, { header: "Chi bộ", width: 5 }, { header: "Lý do", width: 6 }], rows: notRated.map((r, i) => [String(i + 1), r.fullName, r.cell, reasonName(r.notRatedReason)]) });
   }
-  return {
-    ...h,
-    number: `Số:       -DS/${numberSuffix(input.heading)}`,
-    date: input.today,
+  return committeePaper(input.heading, "DS", {
+    today: input.today,
     year: input.year,
     title: "Danh sách",
     subtitle: `Kết quả xếp loại chất lượng đảng viên năm ${input.year}`,
     blocks,
-    signatures: [signerOf(input.heading)],
     recipients: [input.heading.upperCommittee ? `Ban Tổ chức ${input.heading.upperCommittee}` : "Cấp ủy cấp trên", "Các chi bộ trực thuộc", "Lưu văn phòng"],
-  };
+  });
 }
 
 export type OrganizationLevelsInput = {
@@ -290,7 +291,6 @@ export type OrganizationLevelsInput = {
 };
 
 export function organizationLevelsDocument(input: OrganizationLevelsInput): OfficialDocument {
-  const h = header(input.heading);
   const rated = input.rows.filter((r) => r.level);
   const blocks: DocBlock[] = [
     { kind: "heading", text: `BAN THƯỜNG VỤ ${input.heading.name.toLocaleUpperCase("vi")}`, center: true },
@@ -304,17 +304,14 @@ export function organizationLevelsDocument(input: OrganizationLevelsInput): Offi
     { kind: "paragraph", text: "Điều 2. Quyết định có hiệu lực kể từ ngày ký." },
     { kind: "paragraph", text: `Điều 3. Văn phòng, Ban Tổ chức ${input.heading.name} và các tổ chức cơ sở đảng có tên tại Điều 1 căn cứ Quyết định thi hành.` },
   ];
-  return {
-    ...h,
-    number: `Số:       -QĐ/${numberSuffix(input.heading)}`,
-    date: input.today,
+  return committeePaper(input.heading, "QĐ", {
+    today: input.today,
     year: input.year,
     title: "Quyết định",
     subtitle: `về việc xếp loại chất lượng tổ chức cơ sở đảng năm ${input.year}`,
     blocks,
-    signatures: [signerOf(input.heading)],
     recipients: ["Như Điều 3", "Lưu văn phòng"],
-  };
+  });
 }
 
 // ───────────────────────────── the yearly statistics report ─────────────────────────────
@@ -337,7 +334,6 @@ export type StatisticsInput = {
 };
 
 export function statisticsDocument(input: StatisticsInput): OfficialDocument {
-  const h = header(input.heading);
   const m = input.members;
   const last = input.membersLastYear;
   const unitName = input.heading.kind === "UPPER_COMMITTEE" ? bodyOf(input.heading.name) : input.heading.name;
@@ -382,17 +378,14 @@ export function statisticsDocument(input: StatisticsInput): OfficialDocument {
       rows: input.byUnit.map((u) => [u.label, num(u.total), num(u.rated), ...LEVELS.map((l) => num(u[l]))]),
     });
   }
-  return {
-    ...h,
-    number: `Số:       -BC/${numberSuffix(input.heading)}`,
-    date: input.today,
+  return committeePaper(input.heading, "BC", {
+    today: input.today,
     year: input.year,
     title: "Báo cáo",
     subtitle: `Kết quả kiểm điểm, đánh giá, xếp loại chất lượng tổ chức đảng và đảng viên năm ${input.year}`,
     blocks,
-    signatures: [signerOf(input.heading)],
     recipients: [input.heading.kind === "UPPER_COMMITTEE" ? "Ban Tổ chức cấp trên" : input.heading.upperCommittee ? `Ban Tổ chức ${input.heading.upperCommittee}` : "Cấp ủy cấp trên", "Lưu văn phòng"],
-  };
+  });
 }
 
 // ───────────────────────────── a collective's own report (Mẫu 01) ─────────────────────────────

@@ -21,73 +21,40 @@ const line = (children: ParagraphChild[] | string, o: { align?: (typeof Alignmen
     children: typeof children === "string" ? [run(children, o)] : children,
   });
 
-export async function renderDocx(doc: OfficialDocument): Promise<Buffer> {
-  const header = new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: NO_BORDERS,
-    rows: [
-      new TableRow({
-        children: [
-          new TableCell({
-            width: { size: 45, type: WidthType.PERCENTAGE },
-            borders: NO_BORDERS,
-            children: [
-              ...(doc.upperBody ? [line(upper(doc.upperBody), { size: 12 })] : []),
-              line(upper(doc.issuer), { bold: true, size: 12 }),
-              line("*", { size: 12 }),
-              ...(doc.number ? [line(doc.number, { size: 13 })] : []),
-            ],
-          }),
-          new TableCell({
-            width: { size: 55, type: WidthType.PERCENTAGE },
-            borders: NO_BORDERS,
-            children: [
-              line("ĐẢNG CỘNG SẢN VIỆT NAM", { bold: true, underline: true, size: 14, after: 120 }),
-              line(placeAndDate(doc), { italic: true, size: 13 }),
-              ...(doc.form ? [line(doc.form, { italic: true, size: 11, align: AlignmentType.RIGHT })] : []),
-            ],
-          }),
-        ],
-      }),
-    ],
-  });
+/** A row of borderless boxes across the page: the heading's two sides, the signatures. */
+const layoutRow = (cells: TableCell[]) => new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, borders: NO_BORDERS, rows: [new TableRow({ children: cells })] });
+const layoutCell = (widthPercent: number, children: Paragraph[]) => new TableCell({ width: { size: widthPercent, type: WidthType.PERCENTAGE }, borders: NO_BORDERS, children });
+/** "Nơi nhận:" and the recipients, beside a single signature or under several. */
+const recipientLines = (recipients: string[]) => [line([run("Nơi nhận:", { bold: true, italic: true, underline: true, size: 12 })], { align: AlignmentType.LEFT }), ...recipients.map((r) => line(`- ${r},`, { size: 11, align: AlignmentType.LEFT }))];
 
-  const signatures = new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: NO_BORDERS,
-    rows: [
-      new TableRow({
-        children: [
-          ...(doc.signatures.length === 1
-            ? [
-                new TableCell({
-                  width: { size: 50, type: WidthType.PERCENTAGE },
-                  borders: NO_BORDERS,
-                  children: doc.recipients?.length
-                    ? [line([run("Nơi nhận:", { bold: true, italic: true, underline: true, size: 12 })], { align: AlignmentType.LEFT }), ...doc.recipients.map((r) => line(`- ${r},`, { size: 11, align: AlignmentType.LEFT }))]
-                    : [line("")],
-                }),
-              ]
-            : []),
-          ...doc.signatures.map(
-            (sig) =>
-              new TableCell({
-                width: { size: doc.signatures.length === 1 ? 50 : 100 / doc.signatures.length, type: WidthType.PERCENTAGE },
-                borders: NO_BORDERS,
-                children: [
-                  line(upper(sig.capacity), { bold: true }),
-                  ...(sig.title ? [line(upper(sig.title), { bold: true })] : []),
-                  line(""),
-                  line(""),
-                  line(""),
-                  line(sig.name ?? "", { bold: true }),
-                ],
-              }),
-          ),
-        ],
-      }),
-    ],
-  });
+export async function renderDocx(doc: OfficialDocument): Promise<Buffer> {
+  const header = layoutRow([
+    layoutCell(45, [
+      ...(doc.upperBody ? [line(upper(doc.upperBody), { size: 12 })] : []),
+      line(upper(doc.issuer), { bold: true, size: 12 }),
+      line("*", { size: 12 }),
+      ...(doc.number ? [line(doc.number, { size: 13 })] : []),
+    ]),
+    layoutCell(55, [
+      line("ĐẢNG CỘNG SẢN VIỆT NAM", { bold: true, underline: true, size: 14, after: 120 }),
+      line(placeAndDate(doc), { italic: true, size: 13 }),
+      ...(doc.form ? [line(doc.form, { italic: true, size: 11, align: AlignmentType.RIGHT })] : []),
+    ]),
+  ]);
+
+  const signatures = layoutRow([
+    ...(doc.signatures.length === 1 ? [layoutCell(50, doc.recipients?.length ? recipientLines(doc.recipients) : [line("")])] : []),
+    ...doc.signatures.map((sig) =>
+      layoutCell(doc.signatures.length === 1 ? 50 : 100 / doc.signatures.length, [
+        line(upper(sig.capacity), { bold: true }),
+        ...(sig.title ? [line(upper(sig.title), { bold: true })] : []),
+        line(""),
+        line(""),
+        line(""),
+        line(sig.name ?? "", { bold: true }),
+      ]),
+    ),
+  ]);
 
   const document = new Document({
     creator: doc.issuer,
@@ -112,9 +79,7 @@ export async function renderDocx(doc: OfficialDocument): Promise<Buffer> {
           ...doc.blocks.flatMap(block),
           line("", { after: 200 }),
           signatures,
-          ...(doc.signatures.length > 1 && doc.recipients?.length
-            ? [line(""), line([run("Nơi nhận:", { bold: true, italic: true, underline: true, size: 12 })], { align: AlignmentType.LEFT }), ...doc.recipients.map((r) => line(`- ${r},`, { size: 11, align: AlignmentType.LEFT }))]
-            : []),
+          ...(doc.signatures.length > 1 && doc.recipients?.length ? [line(""), ...recipientLines(doc.recipients)] : []),
           ...(doc.footnote ? [line(""), line(doc.footnote, { italic: true, size: 11, align: AlignmentType.LEFT })] : []),
         ],
       },

@@ -180,109 +180,115 @@ function columnIndex(sheet: RawSheet, columns: Record<string, string>, required:
 
 const allowed = (table: Record<string, unknown>) => Object.keys(table).map((k) => `"${k}"`).join(", ");
 
+/** One row of a sheet as its reader sees it: cells by field (null when absent or refused by the input policy). */
+type RowReader<F extends string> = {
+  row: number;
+  get: (f: F) => Cell | null;
+  fail: (f: F, message: string) => void;
+  /** The row's key (a code, a card number), upper-cased: in the shape `pattern` allows and on no other row. */
+  uniqueKey: (f: F, pattern: RegExp, shape: string, named: string) => string;
+  /** A word of the register (a kind, a sector…); a word it does not know is refused with `refusal(text)`. */
+  choice: <V>(f: F, read: (text: string) => V | undefined, refusal: (text: string) => string) => V | undefined;
+};
+
+/**
+ * Reads a sheet row by row: the columns found by their headers, every text cell through the input policy,
+ * the required cells present; `read` checks the rest and builds the row, kept only when it added no error.
+ */
+function readSheet<F extends string, Row>(
+  sheet: RawSheet,
+  columns: Readonly<Record<F, string>>,
+  required: F[],
+  maxima: Partial<Record<F, number>>,
+  errors: ImportError[],
+  read: (r: RowReader<F>) => Row,
+): { rows: Row[]; read: number } {
+  const idx = columnIndex(sheet, columns, required, errors);
+  const rows: Row[] = [];
+  if (!idx) return { rows, read: 0 };
+  const seen = new Map<string, number>();
+  for (const { row, cells } of sheet.rows) {
+    const fail = (f: F, message: string) => errors.push({ sheet: sheet.name, row, column: columns[f], message });
+    const before = errors.length;
+    const refused = policeRow(cells, idx, maxima, fail);
+    const get = (f: F) => (idx[f] === undefined || refused.has(f) ? null : cells[idx[f]] ?? null);
+    for (const f of required) if (!refused.has(f) && !cellText(get(f))) fail(f, "Không được để trống.");
+    const uniqueKey = (f: F, pattern: RegExp, shape: string, named: string) => {
+      const text = cellText(get(f)).toUpperCase();
+      if (text && !pattern.test(text)) fail(f, shape);
+      if (text && seen.has(text)) fail(f, `${named} trùng với dòng ${seen.get(text)}.`);
+      if (text) seen.set(text, row);
+      return text;
+    };
+    const choice = <V>(f: F, readWord: (text: string) => V | undefined, refusal: (text: string) => string) => {
+      const text = cellText(get(f));
+      const value = text ? readWord(text) : undefined;
+      if (text && value === undefined) fail(f, refusal(text));
+      return value;
+    };
+    const built = read({ row, get, fail, uniqueKey, choice });
+    if (errors.length === before) rows.push(built);
+  }
+  return { rows, read: sheet.rows.length };
+}
+
+/** A date cell (dd/mm/yyyy or a spreadsheet date), null when empty; a cell that is not a date is refused. */
+function dateOf<F extends string>({ get, fail }: RowReader<F>, f: F): string | null {
+  const raw = get(f);
+  if (!cellText(raw)) return null;
+  const iso = parseDate(raw);
+  if (!iso) fail(f, `"${cellText(raw)}" không phải ngày hợp lệ (dd/mm/yyyy).`);
+  return iso;
+}
+
 export function parseRegister(sheets: { organizations: RawSheet | null; members: RawSheet | null }): ParsedRegister {
   const errors: ImportError[] = [];
-  const organizations: OrgImportRow[] = [];
-  const members: MemberImportRow[] = [];
-  let rows = 0;
-
-  if (sheets.organizations) {
-    const sheet = sheets.organizations;
-    const idx = columnIndex(sheet, ORG_COLUMNS, REQUIRED_ORG, errors);
-    const seen = new Map<string, number>();
-    if (idx) {
-      for (const { row, cells } of sheet.rows) {
-        rows++;
-        const fail = (f: keyof typeof ORG_COLUMNS, message: string) => errors.push({ sheet: sheet.name, row, column: ORG_COLUMNS[f], message });
-        const before = errors.length;
-        const refused = policeRow(cells, idx, ORG_MAX, fail);
-        const get = (f: keyof typeof ORG_COLUMNS) => (idx[f] === undefined || refused.has(f) ? null : cells[idx[f]] ?? null);
-        for (const f of REQUIRED_ORG) if (!refused.has(f) && !cellText(get(f))) fail(f, "Không được để trống.");
-        const code = cellText(get("code")).toUpperCase();
-        if (code && !/^[A-Z0-9][A-Z0-9._-]{0,39}$/.test(code)) fail("code", "Mã chỉ gồm chữ không dấu, số, dấu chấm, gạch (tối đa 40 ký tự).");
-        if (code && seen.has(code)) fail("code", `Mã trùng với dòng ${seen.get(code)}.`);
-        if (code) seen.set(code, row);
+  const organizations = !sheets.organizations
+    ? { rows: [], read: 0 }
+    : readSheet(sheets.organizations, ORG_COLUMNS, REQUIRED_ORG, ORG_MAX, errors, (r): OrgImportRow => {
+        const { row, get, fail } = r;
+        const code = r.uniqueKey("code", /^[A-Z0-9][A-Z0-9._-]{0,39}$/, "Mã chỉ gồm chữ không dấu, số, dấu chấm, gạch (tối đa 40 ký tự).", "Mã");
         const name = cellText(get("name"));
-        const kindText = cellText(get("kind"));
-        const kind = kindText ? lookup(KINDS, kindText) : undefined;
-        if (kindText && !kind) fail("kind", `Không có loại "${kindText}"; dùng một trong ${allowed(KINDS)}.`);
-        const sectorText = cellText(get("sector"));
-        const sector = sectorText ? (lookup(SECTORS, sectorText) ?? lookup(SECTOR_ALIASES, sectorText)) : undefined;
-        if (sectorText && !sector) fail("sector", `Không có lĩnh vực "${sectorText}"; dùng một trong ${allowed(SECTORS)}.`);
+        const kind = r.choice("kind", (text) => lookup(KINDS, text), (text) => `Không có loại "${text}"; dùng một trong ${allowed(KINDS)}.`);
+        const sector = r.choice("sector", (text) => lookup(SECTORS, text) ?? lookup(SECTOR_ALIASES, text), (text) => `Không có lĩnh vực "${text}"; dùng một trong ${allowed(SECTORS)}.`);
         const parentCode = cellText(get("parent")).toUpperCase();
         if (parentCode && parentCode === code) fail("parent", "Tổ chức không thể là cấp trên của chính nó.");
-        const establishedRaw = get("established");
-        const establishedOn = cellText(establishedRaw) ? parseDate(establishedRaw) : null;
-        if (cellText(establishedRaw) && !establishedOn) fail("established", `"${cellText(establishedRaw)}" không phải ngày hợp lệ (dd/mm/yyyy).`);
-        if (errors.length === before) organizations.push({ row, code, name, kind: kind!, sector: sector!, parentCode, establishedOn: establishedOn! });
-      }
-    }
-  }
-
-  if (sheets.members) {
-    const sheet = sheets.members;
-    const idx = columnIndex(sheet, MEMBER_COLUMNS, REQUIRED_MEMBER, errors);
-    const seen = new Map<string, number>();
-    if (idx) {
-      for (const { row, cells } of sheet.rows) {
-        rows++;
-        const fail = (f: keyof typeof MEMBER_COLUMNS, message: string) => errors.push({ sheet: sheet.name, row, column: MEMBER_COLUMNS[f], message });
-        const before = errors.length;
-        const refused = policeRow(cells, idx, MEMBER_MAX, fail);
-        const get = (f: keyof typeof MEMBER_COLUMNS) => (idx[f] === undefined || refused.has(f) ? null : cells[idx[f]] ?? null);
-        for (const f of REQUIRED_MEMBER) if (!refused.has(f) && !cellText(get(f))) fail(f, "Không được để trống.");
-        const card = cellText(get("card")).toUpperCase();
-        if (card && !/^[A-Z0-9][A-Z0-9./-]{0,39}$/.test(card)) fail("card", "Số thẻ chỉ gồm chữ không dấu, số, dấu chấm, gạch (tối đa 40 ký tự).");
-        if (card && seen.has(card)) fail("card", `Số thẻ trùng với dòng ${seen.get(card)}.`);
-        if (card) seen.set(card, row);
+        const establishedOn = dateOf(r, "established");
+        return { row, code, name, kind: kind!, sector: sector!, parentCode, establishedOn: establishedOn! };
+      });
+  const members = !sheets.members
+    ? { rows: [], read: 0 }
+    : readSheet(sheets.members, MEMBER_COLUMNS, REQUIRED_MEMBER, MEMBER_MAX, errors, (r): MemberImportRow => {
+        const { row, get, fail } = r;
+        const card = r.uniqueKey("card", /^[A-Z0-9][A-Z0-9./-]{0,39}$/, "Số thẻ chỉ gồm chữ không dấu, số, dấu chấm, gạch (tối đa 40 ký tự).", "Số thẻ");
         const fullName = cellText(get("name"));
-        const genderText = cellText(get("gender"));
-        const gender = genderText ? lookup(GENDERS, genderText) : undefined;
-        if (genderText && !gender) fail("gender", `Giới tính "${genderText}" không hợp lệ; dùng "Nam" hoặc "Nữ".`);
-        const date = (f: "birth" | "admitted" | "official") => {
-          const raw = get(f);
-          if (!cellText(raw)) return null;
-          const iso = parseDate(raw);
-          if (!iso) fail(f, `"${cellText(raw)}" không phải ngày hợp lệ (dd/mm/yyyy).`);
-          return iso;
-        };
-        const birthDate = date("birth");
-        const admittedOn = date("admitted");
-        const officialOn = date("official");
+        const gender = r.choice("gender", (text) => lookup(GENDERS, text), (text) => `Giới tính "${text}" không hợp lệ; dùng "Nam" hoặc "Nữ".`);
+        const birthDate = dateOf(r, "birth");
+        const admittedOn = dateOf(r, "admitted");
+        const officialOn = dateOf(r, "official");
         if (birthDate && admittedOn && admittedOn <= birthDate) fail("admitted", "Ngày vào Đảng phải sau ngày sinh.");
         if (admittedOn && officialOn && officialOn < admittedOn) fail("official", "Ngày chính thức không được trước ngày vào Đảng.");
-        const categoryText = cellText(get("category"));
-        const category = categoryText ? lookup(CATEGORIES, categoryText) : undefined;
-        if (categoryText && !category) fail("category", `Không có đối tượng "${categoryText}"; dùng một trong ${allowed(CATEGORIES)}.`);
-        const csText = cellText(get("civilServant"));
-        const isCivilServant = csText ? lookup(YES_NO, csText) : false;
-        if (csText && isCivilServant === undefined) fail("civilServant", `"${csText}" không hợp lệ; dùng "Có" hoặc "Không".`);
-        const statusText = cellText(get("status"));
-        const status = statusText ? lookup(STATUSES, statusText) : "ACTIVE";
-        if (statusText && !status) fail("status", `Không có tình trạng "${statusText}"; dùng một trong ${allowed(STATUSES)}.`);
-        const post = cellText(get("post")) || null;
-        const residenceCell = cellText(get("residence")) || null;
-        if (errors.length === before) {
-          members.push({
-            row,
-            cardNumber: card,
-            fullName,
-            gender: gender!,
-            birthDate: birthDate!,
-            admittedOn: admittedOn!,
-            officialOn,
-            cellCode: cellText(get("cell")).toUpperCase(),
-            post,
-            category: category!,
-            isCivilServant: isCivilServant!,
-            status: status!,
-            residenceCell,
-          });
-        }
-      }
-    }
-  }
-  return { organizations, members, errors, rows };
+        const category = r.choice("category", (text) => lookup(CATEGORIES, text), (text) => `Không có đối tượng "${text}"; dùng một trong ${allowed(CATEGORIES)}.`);
+        // Empty: not a civil servant, and active.
+        const isCivilServant = r.choice("civilServant", (text) => lookup(YES_NO, text), (text) => `"${text}" không hợp lệ; dùng "Có" hoặc "Không".`) ?? false;
+        const status = r.choice("status", (text) => lookup(STATUSES, text), (text) => `Không có tình trạng "${text}"; dùng một trong ${allowed(STATUSES)}.`) ?? "ACTIVE";
+        return {
+          row,
+          cardNumber: card,
+          fullName,
+          gender: gender!,
+          birthDate: birthDate!,
+          admittedOn: admittedOn!,
+          officialOn,
+          cellCode: cellText(get("cell")).toUpperCase(),
+          post: cellText(get("post")) || null,
+          category: category!,
+          isCivilServant,
+          status,
+          residenceCell: cellText(get("residence")) || null,
+        };
+      });
+  return { organizations: organizations.rows, members: members.rows, errors, rows: organizations.read + members.read };
 }
 
 /** Which kinds may sit under which (rating-rules: the tree of a upper committee). */

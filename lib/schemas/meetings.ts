@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { id, isoDate, line, paragraph, trimmedParagraph } from "./text";
+import { draftOf, version } from "./versions";
 
 
 // The minutes (biên bản) of a cell's review meeting, as the secretary types them. Saved as a draft as
@@ -31,17 +32,10 @@ export const MinutesSchema = z.object({
 });
 export type MinutesContent = z.infer<typeof MinutesSchema>;
 
-export const SaveMinutesSchema = z.object({
-  cellId: id,
-  baseVersion: z.number().int().min(0),
-  content: MinutesSchema,
-});
+export const SaveMinutesSchema = z.object({ cellId: id, ...draftOf(MinutesSchema) });
 export type SaveMinutesInput = z.input<typeof SaveMinutesSchema>;
 
-export const FinalizeMeetingSchema = z.object({
-  cellId: id,
-  expectedVersion: z.number().int().min(0),
-});
+export const FinalizeMeetingSchema = z.object({ cellId: id, expectedVersion: version });
 export type FinalizeMeetingInput = z.input<typeof FinalizeMeetingSchema>;
 
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CRITERION_GRADES, LEVELS } from "@/lib/grading/types";
 import { id, key, paragraph, trimmedParagraph } from "./text";
+import { draftOf, version } from "./versions";
 
 // The self-review as the form sends it. Drafts are saved as typed (nothing required yet); what submit
 // requires is checked by lib/review/templates.completenessProblems against the record's form.
@@ -18,18 +19,11 @@ export const SelfReviewContentSchema = z.object({
 });
 export type SelfReviewContentInput = z.infer<typeof SelfReviewContentSchema>;
 
-export const SaveSelfReviewSchema = z.object({
-  recordId: id,
-  /** The version this text was typed on: a save on an older one is a conflict, never an overwrite. */
-  baseVersion: z.number().int().min(0),
-  content: SelfReviewContentSchema,
-});
+/** Saved as typed, on the version it was typed on: a save on an older one is a conflict, never an overwrite. */
+export const SaveSelfReviewSchema = z.object({ recordId: id, ...draftOf(SelfReviewContentSchema) });
 export type SaveSelfReviewInput = z.input<typeof SaveSelfReviewSchema>;
 
-export const SubmitSelfReviewSchema = z.object({
-  recordId: id,
-  expectedVersion: z.number().int().min(0),
-});
+export const SubmitSelfReviewSchema = z.object({ recordId: id, expectedVersion: version });
 export type SubmitSelfReviewInput = z.input<typeof SubmitSelfReviewSchema>;
 
 export const ReturnSelfReviewSchema = z.object({

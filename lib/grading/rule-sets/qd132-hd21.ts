@@ -1,5 +1,5 @@
 import { criteriaPattern } from "../rules/criteria";
-import { exempt, newMember, newOrganization, suspended } from "../rules/eligibility";
+import { exempt, newMember, suspended } from "../rules/eligibility";
 import {
   civilServiceLevel,
   degradation,
@@ -7,15 +7,7 @@ import {
   memberTargetsUnder50,
   sickLeave,
 } from "../rules/member";
-import {
-  disunity,
-  leadershipDisciplined,
-  localBodiesBelowGood,
-  organizationTargetsUnder50,
-  subordinatesBelowCompleted,
-  subordinatesDisciplinedOver20,
-  subordinatesUnder80Good,
-} from "../rules/organization";
+import { QD124_HD25 } from "./qd124-hd25";
 import type { RuleSet } from "./rule-set";
 
 /** Review years 2019–2022. */
@@ -34,18 +26,7 @@ export const QD132_HD21 = {
     // HD 21 counts any discipline in the year, self-detected or not.
     rules: [criteriaPattern, civilServiceLevel, disciplinedInYear, degradation, memberTargetsUnder50, sickLeave],
   },
-  organization: {
-    exclusions: [newOrganization],
-    // rating-rules §4: the four forced rules of [124] also apply here, HD 21's own text being missing.
-    rules: [
-      criteriaPattern,
-      subordinatesBelowCompleted,
-      subordinatesUnder80Good,
-      localBodiesBelowGood,
-      subordinatesDisciplinedOver20,
-      leadershipDisciplined,
-      organizationTargetsUnder50,
-      disunity,
-    ],
-  },
+  // rating-rules §4: [124]'s organization rules (its four forced rules included) apply here too, HD 21's
+  // own text being missing.
+  organization: QD124_HD25.organization,
 } as const satisfies RuleSet;

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import enCell from "@/lib/i18n/messages/en/cell.json";
 import viCell from "@/lib/i18n/messages/vi/cell.json";
+import { AUDIT_ENTITY, isAuditAction } from "@/lib/review/audit-actions";
 import { describeAuditEntry, displayDate, excerpt, isKnownAction, type HistoryLine } from "@/lib/review/history";
 
 // The history panel's sentences (lib/review/history.ts): every action a record's use cases write has its
@@ -64,10 +65,9 @@ describe("the record's history in sentences", () => {
     const written = new Set<string>();
     for (const file of readdirSync(dir).filter((f) => f.endsWith(".ts"))) {
       const source = readFileSync(`${dir}/${file}`, "utf8");
-      // Audit rows on a record: the action written beside entityType "ReviewRecord".
-      for (const m of source.matchAll(/action: (?:[^,]*\? )?"([\w.]+)"(?: : "([\w.]+)")?,\s*entityType: "ReviewRecord"/g)) {
-        written.add(m[1]);
-        if (m[2]) written.add(m[2]);
+      // Audit rows on a record: the actions written whose entity (lib/review/audit-actions.ts) is "ReviewRecord".
+      for (const m of source.matchAll(/action: (?:[^,]*\? )?"([\w.]+)"(?: : "([\w.]+)")?,/g)) {
+        for (const action of [m[1], m[2]]) if (action && isAuditAction(action) && AUDIT_ENTITY[action] === "ReviewRecord") written.add(action);
       }
     }
     expect([...written].sort()).toEqual(expect.arrayContaining(["opinion.add", "opinion.delete", "opinion.edit", "record.facts", "selfReview.return", "selfReview.submit", "selfReview.submitOnBehalf"]));
