@@ -52,6 +52,14 @@ const WRITABLE_STATES: string[] = ["DRAFT", "RETURNED", "ABSENT"];
 /** A deadline counts as missed while the cycle is still open: from the day after it, in Vietnam. */
 const OPEN_STATUSES = ["PREPARING", "SELF_REVIEW", "DECIDING"];
 
+/** The desk an officer works at, opened first from their card (the unit's own page beside it). */
+const DESK: Partial<Record<Role, { page: string; label: string }>> = {
+  CELL_SECRETARY: { page: "review", label: "cellReview.open" },
+  GRASSROOTS_COMMITTEE: { page: "decisions", label: "decide.open" },
+  UPPER_BOARD: { page: "organizations", label: "decideOrgs.open" },
+  UPPER_STANDING: { page: "organizations", label: "decideOrgs.open" },
+};
+
 export async function RoleHomeCard({ card, canManageCycle, today }: { card: RoleHome; canManageCycle: boolean; today: string }) {
   const t = await getTranslations();
   const deadline = roleDeadline(card);
@@ -59,6 +67,7 @@ export async function RoleHomeCard({ card, canManageCycle, today }: { card: Role
   const decisionStates = card.role === "CELL_SECRETARY" ? DONE_STATES : DECIDED_STATES;
   const memberTotal = sum(card.members);
   const orgTotal = sum(card.organizations);
+  const desk = DESK[card.role];
 
   return (
     <Card
@@ -73,24 +82,10 @@ export async function RoleHomeCard({ card, canManageCycle, today }: { card: Role
             {card.own?.state === "PUBLISHED" && <ButtonLink href={`/units/${card.unit.id}/results`}>{t("decide.results.open")}</ButtonLink>}
             {card.ownMemberId && <ButtonLink href={`/members/${card.ownMemberId}`}>{t("home.myRecord")}</ButtonLink>}
           </span>
-        ) : card.role === "CELL_SECRETARY" ? (
+        ) : desk ? (
           <span className="flex flex-wrap gap-2">
-            <ButtonLink href={`/units/${card.unit.id}/review`} variant="primary">
-              {t("cellReview.open")}
-            </ButtonLink>
-            <ButtonLink href={`/units/${card.unit.id}`}>{t("home.openUnit")}</ButtonLink>
-          </span>
-        ) : card.role === "GRASSROOTS_COMMITTEE" ? (
-          <span className="flex flex-wrap gap-2">
-            <ButtonLink href={`/units/${card.unit.id}/decisions`} variant="primary">
-              {t("decide.open")}
-            </ButtonLink>
-            <ButtonLink href={`/units/${card.unit.id}`}>{t("home.openUnit")}</ButtonLink>
-          </span>
-        ) : card.role === "UPPER_BOARD" || card.role === "UPPER_STANDING" ? (
-          <span className="flex flex-wrap gap-2">
-            <ButtonLink href={`/units/${card.unit.id}/organizations`} variant="primary">
-              {t("decideOrgs.open")}
+            <ButtonLink href={`/units/${card.unit.id}/${desk.page}`} variant="primary">
+              {t(desk.label)}
             </ButtonLink>
             <ButtonLink href={`/units/${card.unit.id}`}>{t("home.openUnit")}</ButtonLink>
           </span>

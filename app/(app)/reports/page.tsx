@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { DocumentLinks } from "@/components/reports/document-links";
+import { MemberLink } from "@/components/reports/member-link";
 import { DownloadLink, ReportFrame } from "@/components/reports/report-frame";
 import { reportHref } from "@/components/reports/report-href";
 import { Badge } from "@/components/ui/badge";
@@ -9,22 +10,18 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table } from "@/components/ui/table";
-import { orNotFound } from "@/lib/auth/not-found";
-import { subtreeRoots } from "@/lib/auth/permissions";
-import { requireActor } from "@/lib/auth/session";
 import { getProgressBoard, type ProgressRow } from "@/lib/data/progress";
 import { formatDate } from "@/lib/i18n/format";
 import { donePercent, filterRows, sortRows, stateColumns } from "@/lib/reports/progress-view";
-import { parseReportQuery, REPORT_SECTORS, type ProgressSort } from "@/lib/schemas/reports";
+import { REPORT_SECTORS, type ProgressSort } from "@/lib/schemas/reports";
+import { loadReport, type ReportSearchParams } from "./load-report";
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: ReportSearchParams };
 
 const iso = (s: string) => formatDate(new Date(`${s}T00:00:00Z`));
 
 export default async function ProgressPage({ searchParams }: Props) {
-  const actor = await requireActor();
-  const query = parseReportQuery(await searchParams);
-  const [t, tc, board] = await Promise.all([getTranslations("reports"), getTranslations(), orNotFound(getProgressBoard(actor, query))]);
+  const [{ query, report: board, frame }, t, tc] = await Promise.all([loadReport(searchParams, getProgressBoard), getTranslations("reports"), getTranslations()]);
   // Without a sort asked for, the units stay in the tree's own order.
   const sort = query.sort ?? null;
   const dir = query.dir ?? (sort === "name" ? "asc" : "desc");
@@ -42,16 +39,11 @@ export default async function ProgressPage({ searchParams }: Props) {
       </Link>
     </th>
   );
-  const canImport = subtreeRoots(actor, "org:manage").length > 0;
 
   return (
     <ReportFrame
       tab="progress"
-      unit={board.unit}
-      breadcrumbs={board.breadcrumbs}
-      years={board.years}
-      year={board.year}
-      canImport={canImport}
+      {...frame}
       actions={
         board.year ? (
           <>
@@ -151,9 +143,7 @@ export default async function ProgressPage({ searchParams }: Props) {
                   {board.members.map((m) => (
                     <tr key={m.id}>
                       <td className="px-3 py-2">
-                        <Link href={`/members/${m.memberId}`} className="font-medium text-brand-800 hover:underline">
-                          {m.fullName}
-                        </Link>
+                        <MemberLink memberId={m.memberId} fullName={m.fullName} />
                       </td>
                       <td className="px-3 py-2 tabular-nums">{m.cardNumber}</td>
                       <td className="px-3 py-2">

@@ -1,11 +1,10 @@
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
+import { DetailsCard } from "@/components/layout/details-card";
+import { SubpageHeader } from "@/components/layout/subpage-header";
 import { StartSelfReviews } from "@/components/cycles/start-self-reviews";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { DescriptionList } from "@/components/ui/description-list";
-import { PageHeader } from "@/components/ui/page-header";
 import { orNotFound } from "@/lib/auth/not-found";
 import { requireActor } from "@/lib/auth/session";
 import { getCycleOverview } from "@/lib/data/cycles";
@@ -18,34 +17,26 @@ export default async function CyclePage({ params }: { params: Promise<{ id: stri
   const [t, cycle] = await Promise.all([getTranslations(), orNotFound(getCycleOverview(actor, id))]);
   return (
     <>
-      <nav aria-label={t("units.breadcrumb")} className="mb-2 text-sm">
-        <Link href="/cycles" className="text-brand-700 underline hover:text-brand-800">
-          {t("cycle.listTitle")}
-        </Link>
-      </nav>
-      <PageHeader
+      <SubpageHeader
+        back={{ href: "/cycles", label: t("cycle.listTitle") }}
         title={t("cycle.overviewTitle", { year: cycle.year })}
         description={cycle.upperOrgName}
         actions={<Badge tone="blue">{t(`cycleStatus.${cycle.status}`)}</Badge>}
       />
       <div className="grid gap-4 lg:grid-cols-2">
-        <Card title={t("cycle.details")}>
-          <DescriptionList
-            items={[
-              { label: t("cycle.ruleSet"), value: t(`grading.ruleSets.${cycle.ruleSet}`) },
-              { label: t("cycle.ratingDate"), value: formatDate(cycle.ratingDate) },
-              { label: t("cycle.quotaBase"), value: t(`grading.quotaBases.${cycle.quotaBase}`) },
-            ]}
-          />
-        </Card>
-        <Card title={t("cycle.deadlines")} actions={deadlinesEditable(cycle.status) && <ButtonLink href={`/cycles/${cycle.id}/deadlines`}>{t("cycle.editDeadlines")}</ButtonLink>}>
-          <DescriptionList
-            items={(["selfReviewDue", "meetingsDue", "grassrootsDue", "upperDecisionDue"] as const).map((key) => ({
-              label: t(`cycle.${key}`),
-              value: formatDate(cycle[key]),
-            }))}
-          />
-        </Card>
+        <DetailsCard
+          title={t("cycle.details")}
+          items={[
+            { label: t("cycle.ruleSet"), value: t(`grading.ruleSets.${cycle.ruleSet}`) },
+            { label: t("cycle.ratingDate"), value: formatDate(cycle.ratingDate) },
+            { label: t("cycle.quotaBase"), value: t(`grading.quotaBases.${cycle.quotaBase}`) },
+          ]}
+        />
+        <DetailsCard
+          title={t("cycle.deadlines")}
+          actions={deadlinesEditable(cycle.status) && <ButtonLink href={`/cycles/${cycle.id}/deadlines`}>{t("cycle.editDeadlines")}</ButtonLink>}
+          items={(["selfReviewDue", "meetingsDue", "grassrootsDue", "upperDecisionDue"] as const).map((key) => ({ label: t(`cycle.${key}`), value: formatDate(cycle[key]) }))}
+        />
         <Card title={t("cycle.scoreSheets")} className="lg:col-span-2">
           {cycle.sheets.length === 0 ? (
             <p className="text-sm text-slate-600">{t("cycle.noSheets")}</p>

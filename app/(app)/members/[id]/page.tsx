@@ -4,7 +4,7 @@ import { MemberProfileForm } from "@/components/org/member-profile-form";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { DescriptionList } from "@/components/ui/description-list";
+import { DetailsCard } from "@/components/layout/details-card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td } from "@/components/ui/table";
 import { orNotFound } from "@/lib/auth/not-found";
@@ -39,23 +39,23 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
         actions={scored && <ButtonLink href={`/members/${member.id}/rating`}>{t("facts.openFacts", { year: scored.cycle.year })}</ButtonLink>}
       />
       <div className="grid gap-4 lg:grid-cols-3">
-        <Card title={t("member.details")} className="lg:col-span-2">
-          <DescriptionList
-            items={[
-              { label: t("member.cardNumber"), value: member.cardNumber },
-              { label: t("member.gender"), value: t(`gender.${member.gender}`) },
-              { label: t("member.birthDate"), value: formatDate(member.birthDate) },
-              { label: t("member.admittedOn"), value: formatDate(member.admittedOn) },
-              { label: t("member.officialOn"), value: member.officialOn ? formatDate(member.officialOn) : t("member.probationary") },
-              { label: t("member.category"), value: t(`memberCategory.${member.category}`) },
-              { label: t("member.post"), value: member.post ?? "—" },
-              { label: t("member.civilServant"), value: member.isCivilServant ? t("common.yes") : t("common.no") },
-              { label: t("member.grassroots"), value: member.grassroots.name },
-              { label: t("member.residenceCell"), value: member.residenceCell ?? "—" },
-              { label: t("member.email"), value: member.email ?? "—" },
-            ]}
-          />
-        </Card>
+        <DetailsCard
+          title={t("member.details")}
+          className="lg:col-span-2"
+          items={[
+            { label: t("member.cardNumber"), value: member.cardNumber },
+            { label: t("member.gender"), value: t(`gender.${member.gender}`) },
+            { label: t("member.birthDate"), value: formatDate(member.birthDate) },
+            { label: t("member.admittedOn"), value: formatDate(member.admittedOn) },
+            { label: t("member.officialOn"), value: member.officialOn ? formatDate(member.officialOn) : t("member.probationary") },
+            { label: t("member.category"), value: t(`memberCategory.${member.category}`) },
+            { label: t("member.post"), value: member.post ?? "—" },
+            { label: t("member.civilServant"), value: member.isCivilServant ? t("common.yes") : t("common.no") },
+            { label: t("member.grassroots"), value: member.grassroots.name },
+            { label: t("member.residenceCell"), value: member.residenceCell ?? "—" },
+            { label: t("member.email"), value: member.email ?? "—" },
+          ]}
+        />
         {(canEdit || canEditResidence) && (
           <Card title={canEdit ? t("member.editProfile") : t("member.editResidence")}>
             <MemberProfileForm

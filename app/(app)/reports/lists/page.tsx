@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
+import { MemberLink } from "@/components/reports/member-link";
 import { DownloadLink, ReportFrame } from "@/components/reports/report-frame";
 import { reportHref } from "@/components/reports/report-href";
 import { Badge } from "@/components/ui/badge";
@@ -8,19 +8,14 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table } from "@/components/ui/table";
 import { Pagination } from "@/components/ui/pagination";
-import { orNotFound } from "@/lib/auth/not-found";
-import { subtreeRoots } from "@/lib/auth/permissions";
-import { requireActor } from "@/lib/auth/session";
 import { getRecognition, LIST_PAGE_SIZE, STREAK_YEARS, type ListedMember, type ListedOrganization, type ListKind } from "@/lib/data/recognition";
 import { formatDate } from "@/lib/i18n/format";
-import { parseReportQuery } from "@/lib/schemas/reports";
+import { loadReport, type ReportSearchParams } from "../load-report";
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: ReportSearchParams };
 
 export default async function ListsPage({ searchParams }: Props) {
-  const actor = await requireActor();
-  const query = parseReportQuery(await searchParams);
-  const [t, tr, r] = await Promise.all([getTranslations("reports.lists"), getTranslations("reports"), orNotFound(getRecognition(actor, query))]);
+  const [{ query, report: r, frame }, t, tr] = await Promise.all([loadReport(searchParams, getRecognition), getTranslations("reports.lists"), getTranslations("reports")]);
   const year = r.year;
   const params = { unit: r.unit.id, year };
   const pageOf = (kind: ListKind) => (query.list === kind ? r.page : 1);
@@ -30,7 +25,7 @@ export default async function ListsPage({ searchParams }: Props) {
   const exportLink = (kind: ListKind) => <DownloadLink href={reportHref(`/reports/export/list-${kind}`, params)} testId={`export-${kind}`}>{tr("exportXlsx")}</DownloadLink>;
 
   return (
-    <ReportFrame tab="lists" unit={r.unit} breadcrumbs={r.breadcrumbs} years={r.years} year={year} canImport={subtreeRoots(actor, "org:manage").length > 0}>
+    <ReportFrame tab="lists" {...frame}>
       <PageHeader title={year ? t("title", { year }) : r.unit.name} />
       <div className="space-y-4">
         {year && (
@@ -81,9 +76,7 @@ export default async function ListsPage({ searchParams }: Props) {
                     )}
                   </td>
                   <td className="px-3 py-2">
-                    <Link href={`/members/${item.memberId}`} className="font-medium text-brand-800 hover:underline">
-                      {item.fullName}
-                    </Link>
+                    <MemberLink memberId={item.memberId} fullName={item.fullName} />
                   </td>
                   <td className="px-3 py-2">
                     {item.cell}
@@ -111,9 +104,7 @@ async function MemberTable({ rows, caption, testId }: { rows: ListedMember[]; ca
       {rows.map((m) => (
         <tr key={m.memberId}>
           <td className="px-3 py-2">
-            <Link href={`/members/${m.memberId}`} className="font-medium text-brand-800 hover:underline">
-              {m.fullName}
-            </Link>
+            <MemberLink memberId={m.memberId} fullName={m.fullName} />
           </td>
           <td className="px-3 py-2 tabular-nums">{m.cardNumber}</td>
           <td className="px-3 py-2">{m.cell}</td>

@@ -7,23 +7,17 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table } from "@/components/ui/table";
 import { Pagination } from "@/components/ui/pagination";
-import { orNotFound } from "@/lib/auth/not-found";
-import { subtreeRoots } from "@/lib/auth/permissions";
-import { requireActor } from "@/lib/auth/session";
 import { getQuotaCompliance } from "@/lib/data/quota-compliance";
 import { formatDate } from "@/lib/i18n/format";
-import { parseReportQuery } from "@/lib/schemas/reports";
+import { loadReport, type ReportSearchParams } from "../load-report";
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: ReportSearchParams };
 
 /** Groups per page: a province has thousands; those that break the rule come first, the rest follow. */
 const GROUPS_PER_PAGE = 100;
 
 export default async function QuotaPage({ searchParams }: Props) {
-  const actor = await requireActor();
-  const query = parseReportQuery(await searchParams);
-  const [t, q] = await Promise.all([getTranslations("reports.quota"), orNotFound(getQuotaCompliance(actor, query))]);
-  const tr = await getTranslations("reports");
+  const [{ query, report: q, frame }, t, tr] = await Promise.all([loadReport(searchParams, getQuotaCompliance), getTranslations("reports.quota"), getTranslations("reports")]);
   const num = "whitespace-nowrap px-3 py-2 text-right tabular-nums";
   const withOverrides = q.groups.filter((g) => g.overrides.length > 0);
   const pageCount = Math.max(1, Math.ceil(q.groups.length / GROUPS_PER_PAGE));
@@ -32,11 +26,7 @@ export default async function QuotaPage({ searchParams }: Props) {
   return (
     <ReportFrame
       tab="quota"
-      unit={q.unit}
-      breadcrumbs={q.breadcrumbs}
-      years={q.years}
-      year={q.year}
-      canImport={subtreeRoots(actor, "org:manage").length > 0}
+      {...frame}
       actions={q.year ? <DownloadLink href={reportHref("/reports/export/quota", { unit: q.unit.id, year: q.year })} testId="export-quota">{tr("exportXlsx")}</DownloadLink> : null}
     >
       <PageHeader title={q.year ? t("title", { year: q.year }) : q.unit.name} description={t("intro")} />

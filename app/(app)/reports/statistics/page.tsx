@@ -9,14 +9,11 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table } from "@/components/ui/table";
 import { Pagination } from "@/components/ui/pagination";
-import { orNotFound } from "@/lib/auth/not-found";
-import { subtreeRoots } from "@/lib/auth/permissions";
-import { requireActor } from "@/lib/auth/session";
 import { getStatistics, LEVEL_KEYS, type LevelCounts } from "@/lib/data/statistics";
 import { formatCount, formatShare, shareOf } from "@/lib/reports/share";
-import { parseReportQuery } from "@/lib/schemas/reports";
+import { loadReport, type ReportSearchParams } from "../load-report";
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: ReportSearchParams };
 
 /** Peer groups per page of their table: a province has hundreds (all of them are in the .xlsx export). */
 const GROUPS_PER_PAGE = 100;
@@ -30,9 +27,7 @@ const REASONS = [
 ] as const;
 
 export default async function StatisticsPage({ searchParams }: Props) {
-  const actor = await requireActor();
-  const query = parseReportQuery(await searchParams);
-  const [t, tc, locale, s] = await Promise.all([getTranslations("reports"), getTranslations(), getLocale(), orNotFound(getStatistics(actor, query))]);
+  const [{ query, report: s, frame }, t, tc, locale] = await Promise.all([loadReport(searchParams, getStatistics), getTranslations("reports"), getTranslations(), getLocale()]);
   const ts = (key: string, values?: Record<string, string | number>) => t(`statistics.${key}`, values);
   const share = (n: number, whole: number) => formatShare(shareOf(n, whole), locale);
   const fmt = (n: number) => formatCount(n, locale);
@@ -47,11 +42,7 @@ export default async function StatisticsPage({ searchParams }: Props) {
   return (
     <ReportFrame
       tab="statistics"
-      unit={s.unit}
-      breadcrumbs={s.breadcrumbs}
-      years={s.years}
-      year={s.year}
-      canImport={subtreeRoots(actor, "org:manage").length > 0}
+      {...frame}
       actions={
         s.year ? (
           <>

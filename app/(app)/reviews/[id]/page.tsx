@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
+import { SubpageHeader } from "@/components/layout/subpage-header";
 import { HistoryPanel } from "@/components/review/history-panel";
 import { OpinionsCard } from "@/components/review/opinions-card";
 import { ReturnSelfReview } from "@/components/review/return-self-review";
@@ -7,7 +7,6 @@ import { SelfReviewForm } from "@/components/review/self-review-form";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { PageHeader } from "@/components/ui/page-header";
 import { orNotFound } from "@/lib/auth/not-found";
 import { requireActor } from "@/lib/auth/session";
 import { listRecordHistory } from "@/lib/data/history";
@@ -34,12 +33,8 @@ export default async function SelfReviewPage({ params, searchParams }: { params:
   const editable = page.writer === "self" || (page.writer === "onBehalf" && onBehalf === "1");
   return (
     <>
-      <nav aria-label={t("units.breadcrumb")} className="mb-2 text-sm">
-        <Link href={`/members/${page.record.memberId}`} className="text-brand-700 underline hover:text-brand-800">
-          {page.member.fullName}
-        </Link>
-      </nav>
-      <PageHeader
+      <SubpageHeader
+        back={{ href: `/members/${page.record.memberId}`, label: page.member.fullName }}
         title={t("selfReview.title", { year: page.cycle.year })}
         description={
           <span className="flex flex-wrap items-center gap-2">

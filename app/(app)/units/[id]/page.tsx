@@ -4,7 +4,7 @@ import { MemberSearchForm } from "@/components/org/member-search-form";
 import { MembersTable } from "@/components/org/members-table";
 import { UnitCountBadges } from "@/components/org/unit-count-badges";
 import { Card } from "@/components/ui/card";
-import { DescriptionList } from "@/components/ui/description-list";
+import { DetailsCard } from "@/components/layout/details-card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { orNotFound } from "@/lib/auth/not-found";
@@ -42,16 +42,16 @@ export default async function UnitPage({ params, searchParams }: Props) {
       <PageHeader title={unit.name} description={<UnitCountBadges counts={unit.counts} />} />
 
       <div className="grid gap-4 lg:grid-cols-3">
-        <Card title={t("units.details")} className="lg:col-span-1">
-          <DescriptionList
-            items={[
-              { label: t("units.code"), value: unit.code },
-              { label: t("units.kind"), value: t(`orgKinds.${unit.kind}`) },
-              { label: t("units.sector"), value: t(`sectors.${unit.sector}`) },
-              { label: t("units.establishedOn"), value: formatDate(unit.establishedOn) },
-            ]}
-          />
-        </Card>
+        <DetailsCard
+          title={t("units.details")}
+          className="lg:col-span-1"
+          items={[
+            { label: t("units.code"), value: unit.code },
+            { label: t("units.kind"), value: t(`orgKinds.${unit.kind}`) },
+            { label: t("units.sector"), value: t(`sectors.${unit.sector}`) },
+            { label: t("units.establishedOn"), value: formatDate(unit.establishedOn) },
+          ]}
+        />
 
         {children.length > 0 && (
           <Card title={t("units.subUnits")} className="lg:col-span-2">

@@ -1,10 +1,9 @@
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
+import { SubpageHeader } from "@/components/layout/subpage-header";
 import { MemberFactsForm } from "@/components/review/member-facts-form";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { PageHeader } from "@/components/ui/page-header";
 import { orNotFound } from "@/lib/auth/not-found";
 import { requireActor } from "@/lib/auth/session";
 import { getMemberRatingFacts } from "@/lib/data/record-facts";
@@ -15,18 +14,11 @@ export default async function MemberRatingPage({ params }: { params: Promise<{ i
   const actor = await requireActor();
   const { id } = await params;
   const [t, data] = await Promise.all([getTranslations(), orNotFound(getMemberRatingFacts(actor, id))]);
-  const back = (
-    <nav aria-label={t("units.breadcrumb")} className="mb-2 text-sm">
-      <Link href={`/members/${id}`} className="text-brand-700 underline hover:text-brand-800">
-        {t("facts.backToMember")}
-      </Link>
-    </nav>
-  );
+  const back = { href: `/members/${id}`, label: t("facts.backToMember") };
   if (!data) {
     return (
       <>
-        {back}
-        <PageHeader title={t("facts.title")} />
+        <SubpageHeader back={back} title={t("facts.title")} />
         <EmptyState>{t("facts.noReview")}</EmptyState>
       </>
     );
@@ -34,8 +26,8 @@ export default async function MemberRatingPage({ params }: { params: Promise<{ i
   const { cycle, record, sheet, standing, facts, canEdit, ownRecord } = data;
   return (
     <>
-      {back}
-      <PageHeader
+      <SubpageHeader
+        back={back}
         title={t("facts.titleYear", { year: cycle.year })}
         description={
           <span className="flex flex-wrap items-center gap-2">

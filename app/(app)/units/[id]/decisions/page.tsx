@@ -1,11 +1,10 @@
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
+import { SubpageHeader } from "@/components/layout/subpage-header";
 import { DownloadLink } from "@/components/reports/report-frame";
 import { reportHref } from "@/components/reports/report-href";
 import { DecisionDesk } from "@/components/review/decision-desk";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { PageHeader } from "@/components/ui/page-header";
 import { orNotFound } from "@/lib/auth/not-found";
 import { requireActor } from "@/lib/auth/session";
 import { getDecisionDesk } from "@/lib/data/decisions";
@@ -20,12 +19,8 @@ export default async function DecisionsPage({ params }: { params: Promise<{ id: 
   if (!desk) return <EmptyState>{t("home.noCycle")}</EmptyState>;
   return (
     <>
-      <nav aria-label={t("units.breadcrumb")} className="mb-2 text-sm">
-        <Link href={`/units/${desk.organization.id}`} className="text-brand-700 underline hover:text-brand-800">
-          {desk.organization.name}
-        </Link>
-      </nav>
-      <PageHeader
+      <SubpageHeader
+        back={{ href: `/units/${desk.organization.id}`, label: desk.organization.name }}
         title={t("decide.title", { year: desk.cycle.year })}
         description={t("decide.description")}
         actions={

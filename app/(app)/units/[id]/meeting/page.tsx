@@ -1,9 +1,8 @@
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
+import { SubpageHeader } from "@/components/layout/subpage-header";
 import { MeetingForm } from "@/components/review/meeting-form";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import { PageHeader } from "@/components/ui/page-header";
 import { orNotFound } from "@/lib/auth/not-found";
 import { requireActor } from "@/lib/auth/session";
 import { getMeetingPage } from "@/lib/data/meetings";
@@ -20,12 +19,8 @@ export default async function MeetingPage({ params, searchParams }: { params: Pr
   const history = await listMeetingHistory(actor, id, page.cycle.id, { page: Number(historyPage) || 1 });
   return (
     <>
-      <nav aria-label={t("units.breadcrumb")} className="mb-2 text-sm">
-        <Link href={`/units/${page.cell.id}/review`} className="text-brand-700 underline hover:text-brand-800">
-          {t("cellReview.title", { year: page.cycle.year })}
-        </Link>
-      </nav>
-      <PageHeader
+      <SubpageHeader
+        back={{ href: `/units/${page.cell.id}/review`, label: t("cellReview.title", { year: page.cycle.year }) }}
         title={t("meeting.title", { year: page.cycle.year })}
         description={page.cell.name}
         actions={page.meeting?.status === "FINALIZED" ? <Badge tone="green">{t("meeting.finalized", { date: formatDate(page.meeting.finalizedAt) })}</Badge> : undefined}

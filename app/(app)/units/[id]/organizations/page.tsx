@@ -1,9 +1,10 @@
 import { getTranslations } from "next-intl/server";
 import { todayInVietnam } from "@/lib/i18n/format";
 import Link from "next/link";
+import { NoticePanel } from "@/components/layout/notice-panel";
+import { SubpageHeader } from "@/components/layout/subpage-header";
 import { UnitDesk } from "@/components/review/unit-desk";
 import { EmptyState } from "@/components/ui/empty-state";
-import { PageHeader } from "@/components/ui/page-header";
 import { orNotFound } from "@/lib/auth/not-found";
 import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
@@ -23,17 +24,9 @@ export default async function OrganizationsDeskPage({ params }: { params: Promis
   const proposals = desk.organization.kind === "UPPER_COMMITTEE" && can(actor, "rating:rereview", { organizationAncestry: ancestry }) ? await listRerateProposals(actor, id) : [];
   return (
     <>
-      <nav aria-label={t("units.breadcrumb")} className="mb-2 text-sm">
-        <Link href={`/units/${desk.organization.id}`} className="text-brand-700 underline hover:text-brand-800">
-          {desk.organization.name}
-        </Link>
-      </nav>
-      <PageHeader title={t("decideOrgs.title", { year: desk.cycle.year })} description={t("decideOrgs.description")} />
+      <SubpageHeader back={{ href: `/units/${desk.organization.id}`, label: desk.organization.name }} title={t("decideOrgs.title", { year: desk.cycle.year })} description={t("decideOrgs.description")} />
       {proposals.length > 0 ? (
-        <section aria-labelledby="rerate-proposals" className="mb-6 rounded-xl border border-amber-300 bg-amber-50 p-4" data-testid="rerate-proposals">
-          <h2 id="rerate-proposals" className="text-base font-semibold text-slate-900">
-            {t("rerate.proposals", { count: proposals.length })}
-          </h2>
+        <NoticePanel headingId="rerate-proposals" title={t("rerate.proposals", { count: proposals.length })} testId="rerate-proposals">
           <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-slate-800">
             {proposals.map((p) => (
               <li key={p.proposalId}>
@@ -47,7 +40,7 @@ export default async function OrganizationsDeskPage({ params }: { params: Promis
               </li>
             ))}
           </ul>
-        </section>
+        </NoticePanel>
       ) : null}
       <UnitDesk organizationId={desk.organization.id} cycle={desk.cycle} groups={desk.groups} units={desk.units} canPublish={canPublish} sheet={desk.sheet} today={todayInVietnam()} />
     </>

@@ -1,15 +1,13 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { Badge } from "@/components/ui/badge";
+import { SubpageHeader } from "@/components/layout/subpage-header";
+import { LevelBadge } from "@/components/review/level-badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td } from "@/components/ui/table";
 import { orNotFound } from "@/lib/auth/not-found";
 import { requireActor } from "@/lib/auth/session";
 import { getPublishedResults } from "@/lib/data/results";
-
-const LEVEL_TONE = { EXCELLENT: "green", GOOD: "blue", COMPLETED: "amber", NOT_COMPLETED: "red" } as const;
 
 /** The cell's published results (công khai): its members' levels and its own, once published. */
 export default async function ResultsPage({ params }: { params: Promise<{ id: string }> }) {
@@ -18,18 +16,13 @@ export default async function ResultsPage({ params }: { params: Promise<{ id: st
   const [t, results] = await Promise.all([getTranslations(), orNotFound(getPublishedResults(actor, id))]);
   return (
     <>
-      <nav aria-label={t("units.breadcrumb")} className="mb-2 text-sm">
-        <Link href={`/units/${results.cell.id}`} className="text-brand-700 underline hover:text-brand-800">
-          {results.cell.name}
-        </Link>
-      </nav>
-      <PageHeader title={results.cycle ? t("decide.results.title", { year: results.cycle.year }) : t("decide.results.titleNone")} description={results.cell.name} />
+      <SubpageHeader back={{ href: `/units/${results.cell.id}`, label: results.cell.name }} title={results.cycle ? t("decide.results.title", { year: results.cycle.year }) : t("decide.results.titleNone")} description={results.cell.name} />
       {results.own ? (
         <Card title={t("decide.results.ownTitle")} className="mb-6">
           {results.own.level ? (
             <div className="space-y-2 text-sm" data-testid="own-result">
               <p className="flex flex-wrap items-center gap-2">
-                {t("decide.results.ownLevel")} <Badge tone={LEVEL_TONE[results.own.level]}>{t(`grading.levels.${results.own.level}`)}</Badge>
+                {t("decide.results.ownLevel")} <LevelBadge level={results.own.level} />
               </p>
               {results.own.reason ? <p>{t("decide.results.reason", { reason: results.own.reason })}</p> : null}
               <p className="flex flex-wrap gap-x-4 gap-y-1">
@@ -52,7 +45,7 @@ export default async function ResultsPage({ params }: { params: Promise<{ id: st
       ) : null}
       {results.unit ? (
         <p className="mb-4 flex flex-wrap items-center gap-2 text-sm">
-          {t("decide.results.unitLevel")} <Badge tone={LEVEL_TONE[results.unit.level]}>{t(`grading.levels.${results.unit.level}`)}</Badge>
+          {t("decide.results.unitLevel")} <LevelBadge level={results.unit.level} />
         </p>
       ) : null}
       {results.members.length === 0 ? (
@@ -63,7 +56,7 @@ export default async function ResultsPage({ params }: { params: Promise<{ id: st
             <tr key={m.recordId}>
               <Td>{m.fullName}</Td>
               <Td>
-                <Badge tone={LEVEL_TONE[m.level]}>{t(`grading.levels.${m.level}`)}</Badge>
+                <LevelBadge level={m.level} />
               </Td>
             </tr>
           ))}

@@ -1,9 +1,9 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { SubpageHeader } from "@/components/layout/subpage-header";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td } from "@/components/ui/table";
 import { orNotFound } from "@/lib/auth/not-found";
 import { requireActor } from "@/lib/auth/session";
@@ -31,12 +31,8 @@ export default async function CellReviewPage({ params }: { params: Promise<{ id:
   const canRemind = reminders.canRemind && cycle?.status === "SELF_REVIEW";
   return (
     <>
-      <nav aria-label={t("units.breadcrumb")} className="mb-2 text-sm">
-        <Link href={`/units/${cell.id}`} className="text-brand-700 underline hover:text-brand-800">
-          {cell.name}
-        </Link>
-      </nav>
-      <PageHeader
+      <SubpageHeader
+        back={{ href: `/units/${cell.id}`, label: cell.name }}
         title={cycle ? t("cellReview.title", { year: cycle.year }) : t("cellReview.titleNone")}
         description={cell.name}
         actions={

@@ -1,8 +1,7 @@
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
+import { SubpageHeader } from "@/components/layout/subpage-header";
 import { ScoreSheetForm } from "@/components/cycles/score-sheet-form";
 import { Card } from "@/components/ui/card";
-import { PageHeader } from "@/components/ui/page-header";
 import { orNotFound } from "@/lib/auth/not-found";
 import { requireActor } from "@/lib/auth/session";
 import { getScoreSheet } from "@/lib/data/cycles";
@@ -13,12 +12,7 @@ export default async function ScoreSheetPage({ params }: { params: Promise<{ id:
   const [t, sheet] = await Promise.all([getTranslations(), orNotFound(getScoreSheet(actor, id, framework))]);
   return (
     <>
-      <nav aria-label={t("units.breadcrumb")} className="mb-2 text-sm">
-        <Link href={`/cycles/${id}`} className="text-brand-700 underline hover:text-brand-800">
-          {t("cycle.backToCycle")}
-        </Link>
-      </nav>
-      <PageHeader title={t("cycle.sheetTitle", { year: sheet.cycle.year })} description={t(`cycle.frameworks.${sheet.framework}`)} />
+      <SubpageHeader back={{ href: `/cycles/${id}`, label: t("cycle.backToCycle") }} title={t("cycle.sheetTitle", { year: sheet.cycle.year })} description={t(`cycle.frameworks.${sheet.framework}`)} />
       <Card className="max-w-4xl">
         {sheet.editable ? (
           <ScoreSheetForm
