@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import enCell from "@/lib/i18n/messages/en/cell.json";
 import viCell from "@/lib/i18n/messages/vi/cell.json";
+import { AUDIT_ACTIONS, AUDIT_ENTITY } from "@/lib/review/audit-actions";
 import { describeAuditEntry, displayDate, excerpt, isKnownAction, type HistoryLine } from "@/lib/review/history";
 
 // The history panel's sentences (lib/review/history.ts): every action a record's use cases write has its
@@ -60,16 +60,9 @@ describe("the record's history in sentences", () => {
   });
 
   it("has a sentence, in both languages, for every action the record's use cases write", () => {
-    const dir = "lib/data";
-    const written = new Set<string>();
-    for (const file of readdirSync(dir).filter((f) => f.endsWith(".ts"))) {
-      const source = readFileSync(`${dir}/${file}`, "utf8");
-      // Audit rows on a record: the action written beside entityType "ReviewRecord".
-      for (const m of source.matchAll(/action: (?:[^,]*\? )?"([\w.]+)"(?: : "([\w.]+)")?,\s*entityType: "ReviewRecord"/g)) {
-        written.add(m[1]);
-        if (m[2]) written.add(m[2]);
-      }
-    }
+    // Audit rows on a record: the actions whose entityType is "ReviewRecord" in the typed list writeAudit
+    // takes the entity type from (lib/review/audit-actions.ts).
+    const written = new Set<string>(AUDIT_ACTIONS.filter((action) => AUDIT_ENTITY[action] === "ReviewRecord"));
     expect([...written].sort()).toEqual(expect.arrayContaining(["opinion.add", "opinion.delete", "opinion.edit", "record.facts", "selfReview.return", "selfReview.submit", "selfReview.submitOnBehalf"]));
     for (const action of written) {
       expect(isKnownAction(action), action).toBe(true);
