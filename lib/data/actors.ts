@@ -37,12 +37,17 @@ export async function findUserLocale(username: string): Promise<string | null> {
   return user?.locale ?? null;
 }
 
+// Signing in is recorded before there is an actor (lib/data/command.ts runs a change for one): these two
+// write their typed audit rows through writeAudit directly, each in its own transaction.
+
+/** A failed sign-in, under the username that was typed (which may name nobody): no actor, no account. */
 export async function recordSignInFailure(username: string): Promise<void> {
   await db.$transaction((tx) =>
     writeAudit(tx, { actorId: null, action: "user.sign-in-failed", entityId: username, organizationId: null }),
   );
 }
 
+/** A sign-in: the account's last sign-in time and its audit row, together. */
 export async function recordSignIn(userId: string): Promise<void> {
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { lastLoginAt: new Date() } });

@@ -1,12 +1,13 @@
 import "server-only";
 import { decisionPublic } from "@/lib/review/disclosure";
-import { NotFoundError, can, type Actor } from "@/lib/auth/permissions";
+import { can, type Actor } from "@/lib/auth/permissions";
 import { DomainError } from "@/lib/errors";
 import type { MemberStatus, Prisma } from "@/lib/generated/prisma/client";
+import type { StoredMemberCategory } from "@/lib/review/facts";
 import type { MemberListQuery } from "@/lib/schemas/members";
 import { MemberProfileSchema } from "@/lib/schemas/members";
 import { toSearchKey } from "@/lib/text/search";
-import { writeAudit } from "./audit";
+import { command } from "./command";
 import { db } from "./db";
 import { authorizeMember, authorizeOrg, getOrgAncestry } from "./scope";
 
@@ -108,17 +109,18 @@ export async function getMemberPage(actor: Actor, memberId: string) {
  * Edits a member's facts. Whoever may write members (secretary, committee, admin in scope) edits all
  * fields; the member themself may only state their residence-place cell.
  */
-export async function updateMemberProfile(actor: Actor, raw: unknown) {
-  const input = MemberProfileSchema.parse(raw);
-  return db.$transaction(async (tx) => {
+export const updateMemberProfile = command({
+  input: MemberProfileSchema,
+  load: async (tx, input) => {
     // Lock the row: the staleness check and the write must see the same version.
     const [before] = await tx.$queryRaw<
-      { cellId: string; post: string | null; residenceCell: string | null; email: string | null; category: string; isCivilServant: boolean; version: number }[]
+      { cellId: string; post: string | null; residenceCell: string | null; email: string | null; category: StoredMemberCategory; isCivilServant: boolean; version: number }[]
     >`SELECT "cellId", post, "residenceCell", email, category, "isCivilServant", version FROM "Member" WHERE id = ${input.memberId} FOR UPDATE`;
-    if (!before) throw new NotFoundError();
-    const target = { memberId: input.memberId, organizationAncestry: await getOrgAncestry(before.cellId, tx) };
+    return before ? { before, target: { memberId: input.memberId, organizationAncestry: await getOrgAncestry(before.cellId, tx) } } : null;
+  },
+  authorize: (actor, { target }) => can(actor, "member:write", target) || can(actor, "member:write-residence", target),
+  write: async ({ tx, actor, input, loaded: { before, target } }) => {
     const full = can(actor, "member:write", target);
-    if (!full && !can(actor, "member:write-residence", target)) throw new NotFoundError();
     if (before.version !== input.expectedVersion) throw new DomainError("STALE_EDIT");
     // The category and the civil-service status are facts the person's rating rests on (which form,
     // which score sheet, which cap): nobody decides them on their own record, another officer does.
@@ -138,13 +140,9 @@ export async function updateMemberProfile(actor: Actor, raw: unknown) {
       select: { version: true },
     });
     const { cellId, version: _, ...previous } = before;
-    await writeAudit(tx, {
-      actorId: actor.userId,
-      action: "member.update",
-      entityId: input.memberId,
-      organizationId: cellId,
-      data: { before: previous, after: changes },
-    });
-    return { version: updated.version };
-  });
-}
+    return {
+      result: { version: updated.version },
+      audit: { action: "member.update", entityId: input.memberId, organizationId: cellId, data: { before: previous, after: changes } },
+    };
+  },
+});

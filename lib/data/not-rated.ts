@@ -1,11 +1,12 @@
 import "server-only";
-import { can, NotFoundError, type Actor } from "@/lib/auth/permissions";
+import { can, type Actor } from "@/lib/auth/permissions";
 import { DomainError } from "@/lib/errors";
 import { notRatedReasonsOf, type RuleSetId } from "@/lib/grading";
 import { formatDate, toIsoDate } from "@/lib/i18n/format";
-import { assertTransition, type RecordState } from "@/lib/review/workflow";
+import type { z } from "zod";
+import type { RecordState, TransitionName } from "@/lib/review/workflow";
 import { ConfirmNotRatedSchema, MarkNotRatedSchema, ReinstateSchema } from "@/lib/schemas/not-rated";
-import { writeAudit } from "./audit";
+import { command, type Command } from "./command";
 import { db, type Tx } from "./db";
 import { authorizeOrg, getOrgAncestry } from "./scope";
 
@@ -18,8 +19,8 @@ import { authorizeOrg, getOrgAncestry } from "./scope";
 // committee confirms or turns down (`confirmNotRated`, `rejectNotRated`); never on one's own record,
 // while the year's review is under way. One transaction with its audit row.
 
-/** The record under a row lock, with what the checks need; not found outside the actor's reach. */
-async function lockedRecord(tx: Tx, actor: Actor, recordId: string, expectedVersion: number) {
+/** The member's record under a row lock, with what the checks need and its target; null when there is none. */
+async function lockAndLoad(tx: Tx, recordId: string) {
   const [row] = await tx.$queryRaw<
     {
       id: string;
@@ -43,12 +44,38 @@ async function lockedRecord(tx: Tx, actor: Actor, recordId: string, expectedVers
       FROM "ReviewRecord" r JOIN "ReviewCycle" cy ON cy.id = r."cycleId" JOIN "Member" m ON m.id = r."memberId"
      WHERE r.id = ${recordId} AND r."subjectKind" = 'MEMBER'
        FOR UPDATE OF r`;
-  if (!row) throw new NotFoundError();
-  const target = { organizationAncestry: await getOrgAncestry(row.scopeOrgId, tx), memberId: row.memberId };
-  if (!can(actor, "member:read", target)) throw new NotFoundError();
-  if (row.cycleStatus === "PUBLISHED" || row.cycleStatus === "CLOSED") throw new DomainError("CYCLE_CLOSED");
-  if (row.version !== expectedVersion) throw new DomainError("STALE_EDIT");
-  return { ...row, target };
+  if (!row) return null;
+  return { ...row, target: { organizationAncestry: await getOrgAncestry(row.scopeOrgId, tx), memberId: row.memberId } };
+}
+type LockedRecord = NonNullable<Awaited<ReturnType<typeof lockAndLoad>>>;
+
+/**
+ * Whether the actor may change the record: not found outside their reach; refused while the year's
+ * review is published or closed, or when the record changed since the form was read.
+ */
+function authorizeChange(actor: Actor, record: LockedRecord, input: { expectedVersion: number }): boolean {
+  if (!can(actor, "member:read", record.target)) return false;
+  if (record.cycleStatus === "PUBLISHED" || record.cycleStatus === "CLOSED") throw new DomainError("CYCLE_CLOSED");
+  if (record.version !== input.expectedVersion) throw new DomainError("STALE_EDIT");
+  return true;
+}
+
+/**
+ * The road of every change of a record's rating status: the record locked and loaded, authorized
+ * (authorizeChange), the workflow step `transition` names checked on it, then `write`.
+ */
+function statusChange<S extends z.ZodType<{ recordId: string; expectedVersion: number }>, R>(
+  input: S,
+  transition: (input: z.output<S>) => TransitionName,
+  write: Command<S, LockedRecord, R>["write"],
+) {
+  return command({
+    input,
+    load: (tx, { recordId }) => lockAndLoad(tx, recordId),
+    authorize: authorizeChange,
+    transition: (record, input) => ({ name: transition(input), record: { state: record.state, kind: "MEMBER", target: record.target } }),
+    write,
+  });
 }
 
 /** A proposal of the cell awaiting the committee: a reason the regulation does not name, not yet confirmed. */
@@ -56,86 +83,59 @@ export function awaitsConfirmation(record: { state: string; notRatedReason: stri
   return record.state === "NOT_RATED" && record.notRatedReason === "OTHER" && record.notRatedConfirmedAt === null;
 }
 
-export async function markNotRated(actor: Actor, raw: unknown) {
-  const input = MarkNotRatedSchema.parse(raw);
-  return db.$transaction(async (tx) => {
-    const record = await lockedRecord(tx, actor, input.recordId, input.expectedVersion);
-    const transition = assertTransition(actor, "markNotRated", { state: record.state, kind: "MEMBER", target: record.target });
-    // The regulation's reasons must hold on the member's facts: the register's status, the admission date.
-    if (input.reason !== "OTHER") {
-      const holding = notRatedReasonsOf(
-        { id: record.memberId, kind: "MEMBER", peerGroup: "", proposed: "NOT_RATED", status: record.memberStatus === "LEFT" ? "ACTIVE" : (record.memberStatus as "ACTIVE"), admittedOn: toIsoDate(record.admittedOn) },
-        { ruleSet: record.ruleSet as RuleSetId, ratingDate: toIsoDate(record.ratingDate) },
-      );
-      if (!holding.includes(input.reason)) {
-        throw new DomainError("NOT_RATED_FACTS", { reason: "notRatedFacts" }, {
-          name: record.fullName,
-          reason: input.reason,
-          admittedOn: formatDate(record.admittedOn),
-          ratingDate: formatDate(record.ratingDate),
-        });
-      }
+export const markNotRated = statusChange(MarkNotRatedSchema, () => "markNotRated", async ({ tx, input, loaded: record, transition }) => {
+  // The regulation's reasons must hold on the member's facts: the register's status, the admission date.
+  if (input.reason !== "OTHER") {
+    const holding = notRatedReasonsOf(
+      { id: record.memberId, kind: "MEMBER", peerGroup: "", proposed: "NOT_RATED", status: record.memberStatus === "LEFT" ? "ACTIVE" : (record.memberStatus as "ACTIVE"), admittedOn: toIsoDate(record.admittedOn) },
+      { ruleSet: record.ruleSet as RuleSetId, ratingDate: toIsoDate(record.ratingDate) },
+    );
+    if (!holding.includes(input.reason)) {
+      throw new DomainError("NOT_RATED_FACTS", { reason: "notRatedFacts" }, {
+        name: record.fullName,
+        reason: input.reason,
+        admittedOn: formatDate(record.admittedOn),
+        ratingDate: formatDate(record.ratingDate),
+      });
     }
-    await tx.reviewRecord.update({
-      where: { id: record.id },
-      data: { state: transition.to, notRatedReason: input.reason, notRatedConfirmedAt: null, notRatedConfirmedById: null, version: { increment: 1 } },
-    });
-    await writeAudit(tx, {
-      actorId: actor.userId,
+  }
+  await tx.reviewRecord.update({
+    where: { id: record.id },
+    data: { state: transition.to, notRatedReason: input.reason, notRatedConfirmedAt: null, notRatedConfirmedById: null, version: { increment: 1 } },
+  });
+  return {
+    result: { state: transition.to, awaitsConfirmation: input.reason === "OTHER" },
+    audit: {
       action: "record.notRated",
       entityId: record.id,
       organizationId: record.scopeOrgId,
       data: { before: { state: record.state }, after: { state: transition.to, notRatedReason: input.reason }, ...(input.note ? { reason: input.note } : {}) },
-    });
-    return { state: transition.to, awaitsConfirmation: input.reason === "OTHER" };
-  });
-}
+    },
+  };
+});
 
-export async function reinstate(actor: Actor, raw: unknown) {
-  const input = ReinstateSchema.parse(raw);
-  return db.$transaction(async (tx) => {
-    const record = await lockedRecord(tx, actor, input.recordId, input.expectedVersion);
-    const transition = assertTransition(actor, "reinstate", { state: record.state, kind: "MEMBER", target: record.target });
-    await tx.reviewRecord.update({ where: { id: record.id }, data: { state: transition.to, notRatedReason: null, notRatedConfirmedAt: null, notRatedConfirmedById: null, version: { increment: 1 } } });
-    await writeAudit(tx, {
-      actorId: actor.userId,
-      action: "record.reinstate",
-      entityId: record.id,
-      organizationId: record.scopeOrgId,
-      data: { before: { state: record.state, notRatedReason: record.notRatedReason }, after: { state: transition.to }, reason: input.reason },
-    });
-    return { state: transition.to };
-  });
-}
+export const reinstate = statusChange(ReinstateSchema, () => "reinstate", async ({ tx, input, loaded: record, transition }) => {
+  await tx.reviewRecord.update({ where: { id: record.id }, data: { state: transition.to, notRatedReason: null, notRatedConfirmedAt: null, notRatedConfirmedById: null, version: { increment: 1 } } });
+  const data = { before: { state: record.state, notRatedReason: record.notRatedReason }, after: { state: transition.to }, reason: input.reason };
+  return { result: { state: transition.to }, audit: { action: "record.reinstate", entityId: record.id, organizationId: record.scopeOrgId, data } };
+});
 
 /**
  * The grassroots committee rules on a cell's proposal to leave a member unrated for a reason the
  * regulation does not name: confirms it with its grounds (the record stays NOT_RATED, confirmed), or
  * turns it down with its reason (the member is reviewed after all, from DRAFT).
  */
-export async function ruleOnNotRated(actor: Actor, raw: unknown) {
-  const input = ConfirmNotRatedSchema.parse(raw);
-  return db.$transaction(async (tx) => {
-    const record = await lockedRecord(tx, actor, input.recordId, input.expectedVersion);
-    const transition = assertTransition(actor, input.confirm ? "confirmNotRated" : "rejectNotRated", { state: record.state, kind: "MEMBER", target: record.target });
-    if (!awaitsConfirmation(record)) throw new DomainError("TRANSITION_NOT_ALLOWED");
-    const now = new Date();
-    await tx.reviewRecord.update({
-      where: { id: record.id },
-      data: input.confirm
-        ? { notRatedConfirmedAt: now, notRatedConfirmedById: actor.userId, version: { increment: 1 } }
-        : { state: transition.to, notRatedReason: null, version: { increment: 1 } },
-    });
-    await writeAudit(tx, {
-      actorId: actor.userId,
-      action: input.confirm ? "record.notRatedConfirm" : "record.notRatedReject",
-      entityId: record.id,
-      organizationId: record.scopeOrgId,
-      data: { before: { state: record.state, notRatedReason: record.notRatedReason }, after: { state: transition.to }, reason: input.grounds },
-    });
-    return { state: transition.to };
+export const ruleOnNotRated = statusChange(ConfirmNotRatedSchema, (input) => (input.confirm ? "confirmNotRated" : "rejectNotRated"), async ({ tx, actor, input, loaded: record, transition }) => {
+  if (!awaitsConfirmation(record)) throw new DomainError("TRANSITION_NOT_ALLOWED");
+  await tx.reviewRecord.update({
+    where: { id: record.id },
+    data: input.confirm
+      ? { notRatedConfirmedAt: new Date(), notRatedConfirmedById: actor.userId, version: { increment: 1 } }
+      : { state: transition.to, notRatedReason: null, version: { increment: 1 } },
   });
-}
+  const data = { before: { state: record.state, notRatedReason: record.notRatedReason }, after: { state: transition.to }, reason: input.grounds };
+  return { result: { state: transition.to }, audit: { action: input.confirm ? "record.notRatedConfirm" : "record.notRatedReject", entityId: record.id, organizationId: record.scopeOrgId, data } };
+});
 
 /**
  * The cells' proposals to leave a member unrated for a reason the regulation does not name, awaiting

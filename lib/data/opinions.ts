@@ -1,15 +1,16 @@
 import "server-only";
+import type { z } from "zod";
 import { toIsoDate } from "@/lib/i18n/format";
 import { createHash } from "node:crypto";
-import { can, NotFoundError, type Actor, type Target } from "@/lib/auth/permissions";
+import { can, NotFoundError, type Actor } from "@/lib/auth/permissions";
 import { DomainError } from "@/lib/errors";
 import type { Prisma, RecordState } from "@/lib/generated/prisma/client";
 import { todayInVietnam } from "@/lib/i18n/format";
 import { givenOnProblem, opinionStatus, opinionWindow, requiredOpinions, type CellStay, type OpinionFacts, type OpinionSource } from "@/lib/review/opinions";
 import { AddOpinionSchema, DeleteOpinionSchema, EditOpinionSchema } from "@/lib/schemas/opinions";
-import { writeAudit } from "./audit";
-import { db, type DbClient, type Tx } from "./db";
-import { getOrgAncestry } from "./scope";
+import { command, type Command } from "./command";
+import { db, type Tx } from "./db";
+import { lockAndLoadMemberRecord, loadMemberRecord, type MemberRecord } from "./member-record";
 
 // Opinions before the meeting (ý kiến nhận xét): the comments of the residence-place cell, of the previous
 // cell and of the temporary cell, recorded by the cell's secretary on a member's record in the review under
@@ -19,7 +20,6 @@ import { getOrgAncestry } from "./scope";
 /** Before the meeting reviews the member: afterwards the opinions are part of what was reviewed. */
 const OPEN_STATES: readonly RecordState[] = ["DRAFT", "SUBMITTED", "RETURNED", "ABSENT"];
 const OPEN_CYCLE_STATUSES = ["PREPARING", "SELF_REVIEW", "DECIDING"];
-
 
 /** The assignments that can call for an opinion in a year: an official stay that ended in it, a temporary one overlapping it. */
 export function staysTouchingYear(year: number): Prisma.MemberCellAssignmentWhereInput {
@@ -62,24 +62,15 @@ export function opinionVersion(opinion: { text: string; givenOn: Date; givenBy: 
   return createHash("sha256").update(`${opinion.text}\u0000${toIsoDate(opinion.givenOn)}\u0000${opinion.givenBy}`).digest("hex").slice(0, 24);
 }
 
-async function loadRecord(client: DbClient, recordId: string) {
-  const record = await client.reviewRecord.findUnique({
-    where: { id: recordId },
-    select: {
-      id: true,
-      state: true,
-      memberId: true,
-      scopeOrgId: true,
-      cycle: { select: { year: true, status: true } },
-      scopeOrg: { select: { sector: true } },
-      member: { select: { fullName: true, category: true, residenceCell: true } },
-    },
-  });
-  if (!record || !record.memberId || !record.member) return null;
-  const target: Target = { organizationAncestry: await getOrgAncestry(record.scopeOrgId, client), memberId: record.memberId };
-  return { ...record, memberId: record.memberId, member: record.member, target };
-}
-type LoadedRecord = NonNullable<Awaited<ReturnType<typeof loadRecord>>>;
+/** The record with what the opinions' rule and their checks read: its cycle, its cell's sector, its member. */
+const RECORD_SELECT = {
+  id: true,
+  state: true,
+  cycle: { select: { year: true, status: true } },
+  scopeOrg: { select: { sector: true } },
+  member: { select: { fullName: true, category: true, residenceCell: true } },
+} as const satisfies Prisma.ReviewRecordSelect;
+type LoadedRecord = MemberRecord<typeof RECORD_SELECT>;
 
 /** Who may write the record's opinions: the cell's secretary (minutes:write), never on their own record. */
 function writeAccess(actor: Actor, record: LoadedRecord): "write" | "own" | null {
@@ -93,18 +84,17 @@ function lock(record: LoadedRecord): "CYCLE_CLOSED" | "OPINIONS_LOCKED" | null {
   return OPEN_STATES.includes(record.state) ? null : "OPINIONS_LOCKED";
 }
 
-/** Loads, authorizes and checks a write on database truth, inside the transaction, after the record's lock. */
-async function recordForWrite(tx: Tx, actor: Actor, recordId: string): Promise<LoadedRecord> {
-  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "ReviewRecord" WHERE id = ${recordId} AND "subjectKind" = 'MEMBER' FOR UPDATE`;
-  if (rows.length === 0) throw new NotFoundError();
-  const record = await loadRecord(tx, recordId);
-  if (!record) throw new NotFoundError();
+/**
+ * Whether the actor may change the record's opinions now, on what was loaded under the record's lock: not
+ * found outside their reach; refused, with the reason they read, on their own record or once locked.
+ */
+function authorizeWrite(actor: Actor, record: LoadedRecord): boolean {
   const access = writeAccess(actor, record);
-  if (access === null) throw new NotFoundError();
+  if (access === null) return false;
   if (access === "own") throw new DomainError("OPINION_OWN_RECORD");
   const locked = lock(record);
   if (locked) throw new DomainError(locked);
-  return record;
+  return true;
 }
 
 function checkDate(givenOn: string, year: number) {
@@ -124,7 +114,7 @@ const audited = (o: { text: string; givenOn: Date; givenBy: string }) => ({ text
  * the member sees their own, read-only.
  */
 export async function listOpinions(actor: Actor, recordId: string) {
-  const record = await loadRecord(db, recordId);
+  const record = await loadMemberRecord(db, recordId, RECORD_SELECT);
   if (!record || !can(actor, "member:read", record.target)) throw new NotFoundError();
   const [stays, opinions] = await Promise.all([
     db.memberCellAssignment.findMany({ where: { memberId: record.memberId, ...staysTouchingYear(record.cycle.year) }, select: STAY_SELECT, orderBy: { fromDate: "asc" } }),
@@ -154,10 +144,11 @@ export async function listOpinions(actor: Actor, recordId: string) {
 export type OpinionsView = Awaited<ReturnType<typeof listOpinions>>;
 
 /** The secretary records one opinion on a member's record. One per source: a correction is an edit. */
-export async function addOpinion(actor: Actor, raw: unknown) {
-  const input = AddOpinionSchema.parse(raw);
-  return db.$transaction(async (tx) => {
-    const record = await recordForWrite(tx, actor, input.recordId);
+export const addOpinion = command({
+  input: AddOpinionSchema,
+  load: (tx, input) => lockAndLoadMemberRecord(tx, input.recordId, RECORD_SELECT),
+  authorize: authorizeWrite,
+  write: async ({ tx, input, loaded: record }) => {
     checkDate(input.givenOn, record.cycle.year);
     const existing = await tx.opinion.findFirst({ where: { recordId: record.id, source: input.source }, select: { id: true } });
     if (existing) throw new DomainError("OPINION_EXISTS", { source: "opinionExists" });
@@ -165,64 +156,62 @@ export async function addOpinion(actor: Actor, raw: unknown) {
       data: { recordId: record.id, source: input.source, text: input.text, givenOn: new Date(`${input.givenOn}T00:00:00Z`), givenBy: input.givenBy },
       select: OPINION_SELECT,
     });
-    await writeAudit(tx, {
-      actorId: actor.userId,
-      action: "opinion.add",
-      entityId: record.id,
-      organizationId: record.scopeOrgId,
-      data: { opinionId: opinion.id, source: opinion.source, after: audited(opinion) },
-    });
-    return { id: opinion.id, version: opinionVersion(opinion) };
-  });
-}
+    return {
+      result: { id: opinion.id, version: opinionVersion(opinion) },
+      audit: { action: "opinion.add", entityId: record.id, organizationId: record.scopeOrgId, data: { opinionId: opinion.id, source: opinion.source, after: audited(opinion) } },
+    };
+  },
+});
 
-/** Finds the opinion's record, then runs the write checks on it (locked, authorized, open). */
-async function opinionForWrite(tx: Tx, actor: Actor, opinionId: string, expectedVersion: string) {
+/**
+ * The opinion and its record, the record locked; the opinion is read again under the lock, so that what
+ * an edit is compared with is what it replaces.
+ */
+async function lockAndLoadOpinion(tx: Tx, opinionId: string) {
   const found = await tx.opinion.findUnique({ where: { id: opinionId }, select: { recordId: true } });
-  if (!found) throw new NotFoundError();
-  const record = await recordForWrite(tx, actor, found.recordId);
-  // Read again under the record's lock: what the edit is compared with is what it replaces.
-  const opinion = await tx.opinion.findUnique({ where: { id: opinionId }, select: OPINION_SELECT });
-  if (!opinion) throw new NotFoundError();
-  if (opinionVersion(opinion) !== expectedVersion) throw new DomainError("STALE_EDIT");
-  return { record, opinion };
+  if (!found) return null;
+  const record = await lockAndLoadMemberRecord(tx, found.recordId, RECORD_SELECT);
+  const opinion = record && (await tx.opinion.findUnique({ where: { id: opinionId }, select: OPINION_SELECT }));
+  return record && opinion ? { record, opinion } : null;
+}
+type LoadedOpinion = NonNullable<Awaited<ReturnType<typeof lockAndLoadOpinion>>>;
+
+/**
+ * The road of a change to a recorded opinion: the opinion and its record loaded under the record's lock,
+ * the writer authorized on the record (authorizeWrite), and the opinion still as the form read it.
+ */
+function opinionChange<S extends z.ZodType<{ opinionId: string; expectedVersion: string }>, R>(input: S, write: Command<S, LoadedOpinion, R>["write"]) {
+  return command({
+    input,
+    load: (tx, { opinionId }) => lockAndLoadOpinion(tx, opinionId),
+    authorize: (actor, { record, opinion }, { expectedVersion }) => {
+      if (!authorizeWrite(actor, record)) return false;
+      if (opinionVersion(opinion) !== expectedVersion) throw new DomainError("STALE_EDIT");
+      return true;
+    },
+    write,
+  });
 }
 
 /** Corrects an opinion's text, date or giver, until the meeting reviews the record. */
-export async function editOpinion(actor: Actor, raw: unknown) {
-  const input = EditOpinionSchema.parse(raw);
-  return db.$transaction(async (tx) => {
-    const { record, opinion } = await opinionForWrite(tx, actor, input.opinionId, input.expectedVersion);
-    checkDate(input.givenOn, record.cycle.year);
-    const updated = await tx.opinion.update({
-      where: { id: opinion.id },
-      data: { text: input.text, givenOn: new Date(`${input.givenOn}T00:00:00Z`), givenBy: input.givenBy },
-      select: OPINION_SELECT,
-    });
-    await writeAudit(tx, {
-      actorId: actor.userId,
-      action: "opinion.edit",
-      entityId: record.id,
-      organizationId: record.scopeOrgId,
-      data: { opinionId: opinion.id, source: opinion.source, before: audited(opinion), after: audited(updated) },
-    });
-    return { id: updated.id, version: opinionVersion(updated) };
+export const editOpinion = opinionChange(EditOpinionSchema, async ({ tx, input, loaded: { record, opinion } }) => {
+  checkDate(input.givenOn, record.cycle.year);
+  const updated = await tx.opinion.update({
+    where: { id: opinion.id },
+    data: { text: input.text, givenOn: new Date(`${input.givenOn}T00:00:00Z`), givenBy: input.givenBy },
+    select: OPINION_SELECT,
   });
-}
+  return {
+    result: { id: updated.id, version: opinionVersion(updated) },
+    audit: { action: "opinion.edit", entityId: record.id, organizationId: record.scopeOrgId, data: { opinionId: opinion.id, source: opinion.source, before: audited(opinion), after: audited(updated) } },
+  };
+});
 
 /** Deletes an opinion recorded by mistake, until the meeting reviews the record; the audit row keeps it. */
-export async function deleteOpinion(actor: Actor, raw: unknown) {
-  const input = DeleteOpinionSchema.parse(raw);
-  return db.$transaction(async (tx) => {
-    const { record, opinion } = await opinionForWrite(tx, actor, input.opinionId, input.expectedVersion);
-    await tx.opinion.delete({ where: { id: opinion.id } });
-    await writeAudit(tx, {
-      actorId: actor.userId,
-      action: "opinion.delete",
-      entityId: record.id,
-      organizationId: record.scopeOrgId,
-      data: { opinionId: opinion.id, source: opinion.source, before: audited(opinion) },
-    });
-    return { id: opinion.id };
-  });
-}
+export const deleteOpinion = opinionChange(DeleteOpinionSchema, async ({ tx, loaded: { record, opinion } }) => {
+  await tx.opinion.delete({ where: { id: opinion.id } });
+  return {
+    result: { id: opinion.id },
+    audit: { action: "opinion.delete", entityId: record.id, organizationId: record.scopeOrgId, data: { opinionId: opinion.id, source: opinion.source, before: audited(opinion) } },
+  };
+});

@@ -1,15 +1,16 @@
 import "server-only";
 import { toIsoDate } from "@/lib/i18n/format";
-import { can, NotFoundError, type Actor } from "@/lib/auth/permissions";
+import { can, type Actor } from "@/lib/auth/permissions";
 import { DomainError } from "@/lib/errors";
 import type { Prisma, RecordState } from "@/lib/generated/prisma/client";
 import { checkItemScores, frameworkOf, scoreTotals, type ScoreSheetContent } from "@/lib/grading/score-sheet";
 import { RULES_CATEGORY, scoredItems, type MemberRatingFacts, type MemberStanding, type StoredRecordFacts } from "@/lib/review/facts";
 import { MemberRatingFactsSchema } from "@/lib/schemas/record-facts";
-import { writeAudit } from "./audit";
+import { command } from "./command";
 import { getCurrentCycle } from "./cycles";
 import { db } from "./db";
-import { authorizeMember } from "./scope";
+import { lockMemberRecord } from "./member-record";
+import { authorizeMember, getOrgAncestry } from "./scope";
 
 /** Until a level is decided the facts may still be corrected; afterwards only a re-review changes them. */
 const EDITABLE_STATES: readonly RecordState[] = ["DRAFT", "SUBMITTED", "RETURNED", "ABSENT", "REVIEWED", "UNDER_REREVIEW"];
@@ -132,18 +133,24 @@ export async function getMemberRatingFacts(actor: Actor, memberId: string) {
  * (never typed), counts in order. Nobody edits the facts of their own record; the record's unit's other
  * officers do. One transaction with its audit row; a stale edit is refused.
  */
-export async function updateMemberRatingFacts(actor: Actor, raw: unknown) {
-  const input = MemberRatingFactsSchema.parse(raw);
-  return db.$transaction(async (tx) => {
-    const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "ReviewRecord" WHERE id = ${input.recordId} AND "subjectKind" = 'MEMBER' FOR UPDATE`;
-    if (!locked) throw new NotFoundError();
+export const updateMemberRatingFacts = command({
+  input: MemberRatingFactsSchema,
+  load: async (tx, input) => {
+    await lockMemberRecord(tx, input.recordId);
     const record = await tx.reviewRecord.findUniqueOrThrow({
       where: { id: input.recordId },
-      select: { ...RECORD_FACTS_SELECT, scoreGeneralTenths: true, scoreResultsTenths: true, cycle: { select: { status: true, ruleSet: true } }, member: { select: { category: true } } },
+      select: { ...RECORD_FACTS_SELECT, scoreGeneralTenths: true, scoreResultsTenths: true, cycle: { select: { status: true, ruleSet: true } }, member: { select: { category: true, cellId: true } } },
     });
-    const target = await authorizeMember(actor, "member:write", record.memberId!, tx);
+    // The facts are the member's: checked on the member's cell as it is now, as the member's page is.
+    const target = { memberId: record.memberId!, cellId: record.member!.cellId, organizationAncestry: await getOrgAncestry(record.member!.cellId, tx) };
+    return { ...record, target };
+  },
+  authorize: (actor, record) => {
+    if (!can(actor, "member:write", record.target)) return false;
     if (actor.memberId === record.memberId) throw new DomainError("OWN_RECORD");
-    if (record.cycle.ruleSet !== "QD366_HD43") throw new NotFoundError();
+    return record.cycle.ruleSet === "QD366_HD43";
+  },
+  write: async ({ tx, input, loaded: record }) => {
     if (!OPEN_CYCLE_STATUSES.includes(record.cycle.status)) throw new DomainError("CYCLE_CLOSED");
     if (!EDITABLE_STATES.includes(record.state)) throw new DomainError("FACTS_LOCKED");
     if (record.version !== input.expectedVersion) throw new DomainError("STALE_EDIT");
@@ -182,19 +189,11 @@ export async function updateMemberRatingFacts(actor: Actor, raw: unknown) {
       fiveTargetsMissed: leader && input.fiveTargetsMissed,
       forceMajeure: leader && input.forceMajeure,
     };
-    const { id: _id, cycleId: _c, memberId, state: _s, version: _v, category: _cat, peerGroup: _p, cycle: _cy, member: _m, ...before } = record;
-    const updated = await tx.reviewRecord.update({
-      where: { id: record.id },
-      data: { ...after, category, version: { increment: 1 } },
-      select: { version: true },
-    });
-    await writeAudit(tx, {
-      actorId: actor.userId,
-      action: "record.facts",
-      entityId: record.id,
-      organizationId: target.cellId,
-      data: { memberId, before, after },
-    });
-    return { version: updated.version, totals: after.scoreGeneralTenths === null ? null : { generalTenths: after.scoreGeneralTenths, resultsTenths: after.scoreResultsTenths } };
-  });
-}
+    const { id: _id, cycleId: _c, memberId, state: _s, version: _v, category: _cat, peerGroup: _p, cycle: _cy, member: _m, target, ...before } = record;
+    const updated = await tx.reviewRecord.update({ where: { id: record.id }, data: { ...after, category, version: { increment: 1 } }, select: { version: true } });
+    return {
+      result: { version: updated.version, totals: after.scoreGeneralTenths === null ? null : { generalTenths: after.scoreGeneralTenths, resultsTenths: after.scoreResultsTenths } },
+      audit: { action: "record.facts", entityId: record.id, organizationId: target.cellId, data: { memberId, before, after } },
+    };
+  },
+});

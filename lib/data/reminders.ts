@@ -1,15 +1,15 @@
 import "server-only";
-import { can, NotFoundError, type Actor } from "@/lib/auth/permissions";
+import { can, type Actor } from "@/lib/auth/permissions";
 import { DomainError } from "@/lib/errors";
 import { formatDate } from "@/lib/i18n/format";
 import { mailConfigured, sendMail } from "@/lib/mail/send";
 import { vietnamDay } from "@/lib/review/calendar";
 import type { RecordState } from "@/lib/review/workflow";
 import { DismissReminderSchema, RemindSchema } from "@/lib/schemas/reminders";
-import { writeAudit } from "./audit";
+import { command } from "./command";
 import { getCurrentCycle } from "./cycles";
 import { db } from "./db";
-import { authorizeOrg } from "./scope";
+import { authorizeOrg, getOrgAncestry } from "./scope";
 
 // Reminders (nhắc nộp bản kiểm điểm): the cell's secretary, or a committee above the cell, reminds a
 // member whose self-review is not in. The member sees it on their home page until they submit or dismiss
@@ -30,48 +30,53 @@ export type RemindResult = {
   mail: "sent" | "failed" | "off" | "none";
 };
 
-/** Reminds one member of the cell (recordId) or every member who has not submitted. */
-export async function remindMembers(actor: Actor, raw: unknown, now: Date = new Date()): Promise<RemindResult> {
-  const input = RemindSchema.parse(raw);
-  await authorizeOrg(actor, "reminder:send", input.cellId);
-  const cycle = await getCurrentCycle(input.cellId);
-  if (!cycle || cycle.status !== "SELF_REVIEW") throw new DomainError("CYCLE_CLOSED");
-  const sentOn = vietnamDay(now);
-
-  const { created, records } = await db.$transaction(async (tx) => {
-    const records = await tx.reviewRecord.findMany({
-      where: {
-        cycleId: cycle.id,
-        scopeOrgId: input.cellId,
-        subjectKind: "MEMBER",
-        state: { in: [...NOT_SUBMITTED] },
-        ...(input.recordId ? { id: input.recordId } : {}),
-        // An officer does not remind themselves.
-        ...(actor.memberId ? { memberId: { not: actor.memberId } } : {}),
-      },
-      select: { id: true, memberId: true, member: { select: { fullName: true, email: true } } },
-    });
-    if (input.recordId && records.length === 0) throw new DomainError("REMINDER_NOT_DUE");
-    // ON CONFLICT DO NOTHING on ("memberId", "sentOn"): a concurrent send waits for the other's commit
-    // and then inserts nothing, so the count below is what was really sent.
-    const created = await tx.reminder.createManyAndReturn({
-      data: records.map((r) => ({ memberId: r.memberId!, recordId: r.id, sentById: actor.userId, sentOn })),
-      skipDuplicates: true,
-      select: { id: true, memberId: true },
-    });
-    if (created.length > 0) {
-      const reminded = new Set(created.map((c) => c.memberId));
-      await writeAudit(tx, {
-        actorId: actor.userId,
-        action: "reminder.send",
-        entityId: input.cellId,
-        organizationId: input.cellId,
-        data: { sentOn: sentOn.toISOString().slice(0, 10), records: records.filter((r) => reminded.has(r.memberId!)).map((r) => r.id) },
+/**
+ * The reminders of one day in the member's calendar, in one transaction with their audit row: what the
+ * mail below is sent for, once they committed. Nothing is written when everyone was reminded that day.
+ */
+const recordReminders = (sentOn: Date) =>
+  command({
+    input: RemindSchema,
+    load: async (tx, input) => {
+      const ancestry = await getOrgAncestry(input.cellId, tx);
+      return ancestry.length > 0 ? { organizationAncestry: ancestry } : null;
+    },
+    authorize: (actor, cell) => can(actor, "reminder:send", cell),
+    write: async ({ tx, actor, input }) => {
+      const cycle = await getCurrentCycle(input.cellId);
+      if (!cycle || cycle.status !== "SELF_REVIEW") throw new DomainError("CYCLE_CLOSED");
+      const records = await tx.reviewRecord.findMany({
+        where: {
+          cycleId: cycle.id,
+          scopeOrgId: input.cellId,
+          subjectKind: "MEMBER",
+          state: { in: [...NOT_SUBMITTED] },
+          ...(input.recordId ? { id: input.recordId } : {}),
+          // An officer does not remind themselves.
+          ...(actor.memberId ? { memberId: { not: actor.memberId } } : {}),
+        },
+        select: { id: true, memberId: true, member: { select: { fullName: true, email: true } } },
       });
-    }
-    return { created, records };
+      if (input.recordId && records.length === 0) throw new DomainError("REMINDER_NOT_DUE");
+      // ON CONFLICT DO NOTHING on ("memberId", "sentOn"): a concurrent send waits for the other's commit
+      // and then inserts nothing, so the count below is what was really sent.
+      const created = await tx.reminder.createManyAndReturn({
+        data: records.map((r) => ({ memberId: r.memberId!, recordId: r.id, sentById: actor.userId, sentOn })),
+        skipDuplicates: true,
+        select: { id: true, memberId: true },
+      });
+      const reminded = new Set(created.map((c) => c.memberId));
+      const data = { sentOn: sentOn.toISOString().slice(0, 10), records: records.filter((r) => reminded.has(r.memberId!)).map((r) => r.id) };
+      return {
+        result: { cellId: input.cellId, cycle, created, records },
+        audit: created.length > 0 ? { action: "reminder.send", entityId: input.cellId, organizationId: input.cellId, data } : [],
+      };
+    },
   });
 
+/** Reminds one member of the cell (recordId) or every member who has not submitted. */
+export async function remindMembers(actor: Actor, raw: unknown, now: Date = new Date()): Promise<RemindResult> {
+  const { cellId, cycle, created, records } = await recordReminders(vietnamDay(now))(actor, raw);
   const recipients = created.flatMap((c) => {
     const record = records.find((r) => r.memberId === c.memberId)!;
     return record.member?.email ? [{ reminderId: c.id, email: record.member.email, fullName: record.member.fullName }] : [];
@@ -79,7 +84,7 @@ export async function remindMembers(actor: Actor, raw: unknown, now: Date = new 
   let mail: RemindResult["mail"] = "none";
   if (recipients.length > 0 && !mailConfigured()) mail = "off";
   else if (recipients.length > 0) {
-    const cell = await db.organization.findUniqueOrThrow({ where: { id: input.cellId }, select: { name: true } });
+    const cell = await db.organization.findUniqueOrThrow({ where: { id: cellId }, select: { name: true } });
     let failed = 0;
     for (const to of recipients) {
       try {
@@ -122,25 +127,18 @@ export async function listMyReminders(actor: Actor) {
 }
 
 /** The member puts a reminder away (and the older ones of the same record with it). */
-export async function dismissReminder(actor: Actor, raw: unknown) {
-  const input = DismissReminderSchema.parse(raw);
-  const reminder = await db.reminder.findUnique({ where: { id: input.reminderId }, select: { id: true, memberId: true, recordId: true, record: { select: { scopeOrgId: true } } } });
-  if (!reminder || !actor.memberId || reminder.memberId !== actor.memberId) throw new NotFoundError();
-  const memberId = actor.memberId;
-  return db.$transaction(async (tx) => {
-    const dismissed = await tx.reminder.updateMany({ where: { recordId: reminder.recordId, memberId, dismissedAt: null }, data: { dismissedAt: new Date() } });
-    if (dismissed.count > 0) {
-      await writeAudit(tx, {
-        actorId: actor.userId,
-        action: "reminder.dismiss",
-        entityId: reminder.recordId,
-        organizationId: reminder.record.scopeOrgId,
-        data: { dismissed: dismissed.count },
-      });
-    }
-    return { dismissed: dismissed.count };
-  });
-}
+export const dismissReminder = command({
+  input: DismissReminderSchema,
+  load: (tx, input) => tx.reminder.findUnique({ where: { id: input.reminderId }, select: { id: true, memberId: true, recordId: true, record: { select: { scopeOrgId: true } } } }),
+  authorize: (actor, reminder) => actor.memberId !== null && reminder.memberId === actor.memberId,
+  write: async ({ tx, loaded: reminder }) => {
+    const dismissed = await tx.reminder.updateMany({ where: { recordId: reminder.recordId, memberId: reminder.memberId, dismissedAt: null }, data: { dismissedAt: new Date() } });
+    return {
+      result: { dismissed: dismissed.count },
+      audit: dismissed.count > 0 ? { action: "reminder.dismiss", entityId: reminder.recordId, organizationId: reminder.record.scopeOrgId, data: { dismissed: dismissed.count } } : [],
+    };
+  },
+});
 
 /** For the cell's list: who was reminded today, and when each member was last reminded. */
 export async function lastReminders(actor: Actor, cellId: string, recordIds: string[], now: Date = new Date()) {

@@ -1,9 +1,12 @@
 import "server-only";
-import { can, NotFoundError, type Actor } from "@/lib/auth/permissions";
+import { can, type Actor } from "@/lib/auth/permissions";
 import { DomainError } from "@/lib/errors";
-import type { OrgKind, Prisma } from "@/lib/generated/prisma/client";
+import type { OrgKind } from "@/lib/generated/prisma/client";
+import type { Level } from "@/lib/grading";
 import { assertTransition, type RecordKind, type RecordState } from "@/lib/review/workflow";
 import { OrderRerateSchema, ProposeRerateSchema, type RerateDecisionInput } from "@/lib/schemas/rerating";
+import { writeAudit } from "./audit";
+import { command } from "./command";
 import { ancestriesOf, BULK_TRANSACTION, lockForDecisions, reopenRecords } from "./decisions";
 import { db, type Tx } from "./db";
 import { authorizeOrg, getOrgAncestry } from "./scope";
@@ -14,7 +17,7 @@ import { recordKindOf } from "./unit-ratings";
 // to be reviewed and rated again (UNDER_REREVIEW), their decisions superseded and kept. The upper board may
 // propose it, not order it. Every reopening of a published result names a decision (RerateDecision).
 
-type Located = { id: string; state: string; cycleId: string; memberId: string | null; organizationId: string | null; scopeOrgId: string; organization: { kind: OrgKind } | null; decidedLevel: string | null };
+type Located = { id: string; state: RecordState; cycleId: string; memberId: string | null; organizationId: string | null; scopeOrgId: string; organization: { kind: OrgKind } | null; decidedLevel: Level | null };
 
 const LOCATED_SELECT = { id: true, state: true, cycleId: true, memberId: true, organizationId: true, scopeOrgId: true, organization: { select: { kind: true } }, decidedLevel: true } as const;
 
@@ -24,10 +27,10 @@ function subjectOf(record: Located): { kind: RecordKind; unitId: string } {
 }
 
 /**
- * Writes the decision and reopens its records in the caller's transaction: decisions superseded, records
- * UNDER_REREVIEW, an audit row per record naming the decision, the board's open proposals answered.
+ * Writes the decision and reopens its records: decisions superseded, records UNDER_REREVIEW, the board's
+ * open proposals answered. Returns the audit entry per record naming the decision, for the caller to write.
  */
-export async function reopenByDecision(tx: Tx, actor: Actor, records: readonly Located[], decision: RerateDecisionInput, cycleId: string): Promise<string> {
+async function writeRerateDecision(tx: Tx, actor: Actor, records: readonly Located[], decision: RerateDecisionInput, cycleId: string) {
   const ids = records.map((r) => r.id);
   const written = await tx.rerateDecision.create({
     data: { cycleId, decisionNo: decision.decisionNo, decidedOn: new Date(`${decision.decidedOn}T00:00:00Z`), issuer: decision.issuer, reason: decision.reason, recordIds: ids, createdById: actor.userId },
@@ -36,17 +39,25 @@ export async function reopenByDecision(tx: Tx, actor: Actor, records: readonly L
   await reopenRecords(tx, ids);
   await tx.rerateProposal.updateMany({ where: { recordId: { in: ids }, decisionId: null }, data: { decisionId: written.id } });
   const named = { id: written.id, decisionNo: decision.decisionNo, decidedOn: decision.decidedOn, issuer: decision.issuer };
-  await tx.auditLog.createMany({
-    data: records.map((r) => ({
-      actorId: actor.userId,
-      action: "record.rerate",
-      entityType: "ReviewRecord",
-      entityId: r.id,
-      organizationId: r.organizationId ?? r.scopeOrgId,
-      data: { before: { state: r.state, decidedLevel: r.decidedLevel }, after: { state: "UNDER_REREVIEW" }, decision: named, reason: decision.reason } as Prisma.InputJsonValue,
-    })),
-  });
-  return written.id;
+  const audit = records.map((r) => ({
+    action: "record.rerate" as const,
+    entityId: r.id,
+    organizationId: r.organizationId ?? r.scopeOrgId,
+    data: { before: { state: r.state, decidedLevel: r.decidedLevel }, after: { state: "UNDER_REREVIEW" as const }, decision: named, reason: decision.reason },
+  }));
+  return { decisionId: written.id, audit };
+}
+
+/**
+ * Writes the decision and reopens its records in the caller's transaction — a command of its own
+ * (sending records back, returning a unit's rating) that reopens a published result: decisions
+ * superseded, records UNDER_REREVIEW, an audit row per record naming the decision, the board's open
+ * proposals answered.
+ */
+export async function reopenByDecision(tx: Tx, actor: Actor, records: readonly Located[], decision: RerateDecisionInput, cycleId: string): Promise<string> {
+  const { decisionId, audit } = await writeRerateDecision(tx, actor, records, decision, cycleId);
+  await writeAudit(tx, ...audit.map((entry) => ({ ...entry, actorId: actor.userId })));
+  return decisionId;
 }
 
 /**
@@ -54,44 +65,55 @@ export async function reopenByDecision(tx: Tx, actor: Actor, records: readonly L
  * organizations below it, decided or published; they go back to be reviewed at their cell or rated by
  * their committee again. One transaction: the decision, the records, an audit row each.
  */
-export async function orderRerate(actor: Actor, raw: unknown) {
-  const input = OrderRerateSchema.parse(raw);
-  const ids = [...new Set(input.recordIds)];
-  return db.$transaction(async (tx) => {
+export const orderRerate = command({
+  input: OrderRerateSchema,
+  load: async (tx, input) => {
+    const ids = [...new Set(input.recordIds)];
     await lockForDecisions(tx, ids);
     const records = await tx.reviewRecord.findMany({ where: { id: { in: ids } }, select: LOCATED_SELECT });
-    if (records.length !== ids.length || new Set(records.map((r) => r.cycleId)).size !== 1) throw new NotFoundError();
+    if (records.length !== ids.length || new Set(records.map((r) => r.cycleId)).size !== 1) return null;
     const ancestries = await ancestriesOf(records.map((r) => subjectOf(r).unitId), tx);
-    for (const record of records) {
+    return records.map((record) => {
       const { kind, unitId } = subjectOf(record);
-      const target = { organizationAncestry: ancestries.get(unitId) ?? [], ...(record.memberId ? { memberId: record.memberId } : {}) };
-      // Out of reach: not found; within reach but not the standing committee (or not decided yet): refused.
-      if (!can(actor, "org:read", target)) throw new NotFoundError();
-      assertTransition(actor, "startRereview", { state: record.state as RecordState, kind, target });
-    }
-    const decisionId = await reopenByDecision(tx, actor, records, input.decision, records[0].cycleId);
-    return { decisionId, reopened: records.length };
-  }, BULK_TRANSACTION);
-}
+      return { record, kind, target: { organizationAncestry: ancestries.get(unitId) ?? [], ...(record.memberId ? { memberId: record.memberId } : {}) } };
+    });
+  },
+  // Out of reach: not found; within reach but not the standing committee (or not decided yet): refused.
+  authorize: (actor, located) =>
+    located.every(({ record, kind, target }) => {
+      if (!can(actor, "org:read", target)) return false;
+      assertTransition(actor, "startRereview", { state: record.state, kind, target });
+      return true;
+    }),
+  write: async ({ tx, actor, input, loaded: located }) => {
+    const records = located.map((l) => l.record);
+    const { decisionId, audit } = await writeRerateDecision(tx, actor, records, input.decision, records[0].cycleId);
+    return { result: { decisionId, reopened: records.length }, audit };
+  },
+  transactionOptions: BULK_TRANSACTION,
+});
 
 /** The upper board proposes a re-rating of a decided or published result to the standing committee. */
-export async function proposeRerate(actor: Actor, raw: unknown) {
-  const input = ProposeRerateSchema.parse(raw);
-  return db.$transaction(async (tx) => {
+export const proposeRerate = command({
+  input: ProposeRerateSchema,
+  load: async (tx, input) => {
     const record = await tx.reviewRecord.findUnique({ where: { id: input.recordId }, select: LOCATED_SELECT });
-    if (!record) throw new NotFoundError();
-    const { unitId } = subjectOf(record);
-    const target = { organizationAncestry: await getOrgAncestry(unitId, tx), ...(record.memberId ? { memberId: record.memberId } : {}) };
-    if (!can(actor, "org:read", target)) throw new NotFoundError();
-    if (!can(actor, "rating:proposeRerate", target)) throw new DomainError("TRANSITION_NOT_ALLOWED");
+    return record && { ...record, target: { organizationAncestry: await getOrgAncestry(subjectOf(record).unitId, tx), ...(record.memberId ? { memberId: record.memberId } : {}) } };
+  },
+  authorize: (actor, record) => {
+    if (!can(actor, "org:read", record.target)) return false;
+    if (!can(actor, "rating:proposeRerate", record.target)) throw new DomainError("TRANSITION_NOT_ALLOWED");
+    return true;
+  },
+  write: async ({ tx, actor, input, loaded: record }) => {
     if (record.state !== "DECIDED" && record.state !== "PUBLISHED") throw new DomainError("TRANSITION_NOT_ALLOWED");
     const proposal = await tx.rerateProposal.create({ data: { recordId: record.id, reason: input.reason, proposedById: actor.userId }, select: { id: true } });
-    await tx.auditLog.create({
-      data: { actorId: actor.userId, action: "record.rerateProposal", entityType: "ReviewRecord", entityId: record.id, organizationId: record.organizationId ?? record.scopeOrgId, data: { reason: input.reason, proposalId: proposal.id } },
-    });
-    return { proposalId: proposal.id };
-  });
-}
+    return {
+      result: { proposalId: proposal.id },
+      audit: { action: "record.rerateProposal", entityId: record.id, organizationId: record.organizationId ?? record.scopeOrgId, data: { reason: input.reason, proposalId: proposal.id } },
+    };
+  },
+});
 
 /** The board's open proposals below an upper committee, for its standing committee to decide on. */
 export async function listRerateProposals(actor: Actor, upperOrgId: string) {

@@ -1,6 +1,6 @@
 import "server-only";
 import { toIsoDate } from "@/lib/i18n/format";
-import { can, NotFoundError, type Actor, type Target } from "@/lib/auth/permissions";
+import { assertCan, can, NotFoundError, type Actor } from "@/lib/auth/permissions";
 import { DomainError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RuleSetId } from "@/lib/grading";
@@ -8,45 +8,34 @@ import { frameworkOf, scoreTotals, type ScoreSheetContent } from "@/lib/grading/
 import { RULES_CATEGORY, scoredItems, type MemberStanding, type StoredMemberCategory } from "@/lib/review/facts";
 import { completenessProblems, emptyContent, templateFor, type SelfReviewContent } from "@/lib/review/templates";
 import { opinionStatus, requiredOpinions } from "@/lib/review/opinions";
-import { assertTransition, canTransition, type RecordState } from "@/lib/review/workflow";
+import { canTransition, type RecordState } from "@/lib/review/workflow";
 import { ReturnSelfReviewSchema, SaveSelfReviewSchema, SelfReviewContentSchema, SubmitSelfReviewSchema } from "@/lib/schemas/self-reviews";
-import { writeAudit } from "./audit";
 import { command } from "./command";
 import { awaitsConfirmation } from "./not-rated";
 import { getCurrentCycle } from "./cycles";
-import { db, type DbClient, type Tx } from "./db";
+import { db, type DbClient } from "./db";
+import { lockAndLoadMemberRecord, loadMemberRecord, type MemberRecord } from "./member-record";
 import { opinionFacts, STAY_SELECT, staysTouchingYear } from "./opinions";
-import { getOrgAncestry } from "./scope";
+import { authorizeOrg } from "./scope";
 
 /** States in which the self-review is still being written (by its member, or by the secretary for them). */
 const WRITABLE: readonly RecordState[] = ["DRAFT", "RETURNED", "ABSENT"];
 
-
-/** The record, its member, and whom it concerns, for authorization on database truth. */
-async function loadRecord(client: DbClient, recordId: string) {
-  const record = await client.reviewRecord.findUnique({
-    where: { id: recordId },
-    select: {
-      id: true,
-      state: true,
-      notRatedReason: true,
-      notRatedConfirmedAt: true,
-      version: true,
-      memberId: true,
-      scopeOrgId: true,
-      category: true,
-      scoreItems: true,
-      cycleId: true,
-      cycle: { select: { year: true, ruleSet: true, ratingDate: true, status: true, selfReviewDue: true } },
-      member: { select: { fullName: true, category: true, status: true, admittedOn: true, post: true, cardNumber: true, birthDate: true, cell: { select: { name: true } } } },
-      selfReview: { select: { id: true, template: true, content: true, version: true, submittedAt: true, updatedAt: true, returnReason: true, returnedAt: true, enteredOnBehalfById: true, enteredOnBehalfBy: { select: { displayName: true } } } },
-    },
-  });
-  if (!record || !record.memberId || !record.member) return null;
-  const target: Target = { organizationAncestry: await getOrgAncestry(record.scopeOrgId, client), memberId: record.memberId };
-  return { ...record, memberId: record.memberId, member: record.member, target };
-}
-type LoadedRecord = NonNullable<Awaited<ReturnType<typeof loadRecord>>>;
+/** The record, its member, its self-review and its cycle: what the page shows and the commands check. */
+const RECORD_SELECT = {
+  id: true,
+  state: true,
+  notRatedReason: true,
+  notRatedConfirmedAt: true,
+  version: true,
+  category: true,
+  scoreItems: true,
+  cycleId: true,
+  cycle: { select: { year: true, ruleSet: true, ratingDate: true, status: true, selfReviewDue: true } },
+  member: { select: { fullName: true, category: true, status: true, admittedOn: true, post: true, cardNumber: true, birthDate: true, cell: { select: { name: true } } } },
+  selfReview: { select: { id: true, template: true, content: true, version: true, submittedAt: true, updatedAt: true, returnReason: true, returnedAt: true, enteredOnBehalfById: true, enteredOnBehalfBy: { select: { displayName: true } } } },
+} as const satisfies Prisma.ReviewRecordSelect;
+type LoadedRecord = MemberRecord<typeof RECORD_SELECT>;
 
 /** The member's own (assessment:submit) or the cell's secretary typing a paper form (minutes:write). */
 function writerRole(actor: Actor, record: Pick<LoadedRecord, "memberId" | "target"> & { selfReview: { enteredOnBehalfById: string | null } | null }): "self" | "onBehalf" | null {
@@ -75,7 +64,7 @@ async function sheetFor(client: DbClient, record: LoadedRecord): Promise<ScoreSh
 
 /** Everything the self-review page shows: the form, what is written, who may do what, the facts of the rules. */
 export async function getSelfReviewPage(actor: Actor, recordId: string) {
-  const record = await loadRecord(db, recordId);
+  const record = await loadMemberRecord(db, recordId, RECORD_SELECT);
   if (!record || !can(actor, "member:read", record.target)) throw new NotFoundError();
   const category = record.category ?? record.member.category;
   const template = templateFor(record.cycle.ruleSet, RULES_CATEGORY[category]);
@@ -151,7 +140,10 @@ type SaveRow = {
  * written and the newer text comes back, so the person chooses — never a silent overwrite.
  *
  * It is the busiest write of the review, so it costs two statements: one read of everything the
- * authorization and the form need (what loadRecord reads in seven), and one write of both rows.
+ * authorization and the form need (what loadMemberRecord reads in seven), and one write of both rows.
+ * That is why it is not a command (lib/data/command.ts): a draft has no audit row, and the command's
+ * transaction, lock and separate loads would be several statements more on every pause in typing; the
+ * version compared in the write's own statement is what keeps two saves from both winning.
  */
 export async function saveSelfReviewDraft(actor: Actor, raw: unknown): Promise<SaveResult> {
   const input = SaveSelfReviewSchema.parse(raw);
@@ -170,7 +162,7 @@ export async function saveSelfReviewDraft(actor: Actor, raw: unknown): Promise<S
   if (!row) throw new NotFoundError();
   const selfReview = row.selfReviewId === null ? null : { version: row.version!, content: row.content, updatedAt: row.updatedAt!, enteredOnBehalfById: row.enteredOnBehalfById };
   const record = { memberId: row.memberId, selfReview, target: { organizationAncestry: row.ancestry, memberId: row.memberId } };
-  if (!can(actor, "member:read", record.target)) throw new NotFoundError();
+  assertCan(actor, "member:read", record.target);
   const writer = writerRole(actor, record);
   if (!writer) throw new NotFoundError();
   if (!WRITABLE.includes(row.state)) throw new DomainError("SELF_REVIEW_LOCKED");
@@ -217,15 +209,16 @@ export async function saveSelfReviewDraft(actor: Actor, raw: unknown): Promise<S
  * scored), then read-only. A submission by the secretary is the paper form typed in for the member and
  * says so. Under QD366_HD43 the member's own points become the record's points until the cell changes them.
  */
-export async function submitSelfReview(actor: Actor, raw: unknown) {
-  const input = SubmitSelfReviewSchema.parse(raw);
-  return db.$transaction(async (tx) => {
-    await lockRecord(tx, input.recordId);
-    const record = await loadRecord(tx, input.recordId);
-    if (!record || !can(actor, "member:read", record.target)) throw new NotFoundError();
-    const writer = writerRole(actor, record);
-    if (!writer) throw new NotFoundError();
-    const transition = assertTransition(actor, writer === "self" ? "submit" : "submitOnBehalf", { state: record.state, kind: "MEMBER", target: record.target });
+export const submitSelfReview = command({
+  input: SubmitSelfReviewSchema,
+  load: async (tx, input, actor) => {
+    const record = await lockAndLoadMemberRecord(tx, input.recordId, RECORD_SELECT);
+    // Who writes — the member, or the secretary typing their paper form — names the step and the audit row.
+    return record && { ...record, writer: writerRole(actor, record) };
+  },
+  authorize: (actor, record) => can(actor, "member:read", record.target) && record.writer !== null,
+  transition: (record) => ({ name: record.writer === "self" ? "submit" : "submitOnBehalf", record: { state: record.state, kind: "MEMBER", target: record.target } }),
+  write: async ({ tx, actor, input, loaded: record, transition }) => {
     if (!record.selfReview) throw new DomainError("SELF_REVIEW_INCOMPLETE");
     if (record.selfReview.version !== input.expectedVersion) throw new DomainError("STALE_EDIT");
     const content = SelfReviewContentSchema.parse(record.selfReview.content) as SelfReviewContent;
@@ -238,7 +231,7 @@ export async function submitSelfReview(actor: Actor, raw: unknown) {
     const now = new Date();
     await tx.selfReview.update({
       where: { recordId: record.id },
-      data: { submittedAt: now, returnReason: null, enteredOnBehalfById: writer === "onBehalf" ? actor.userId : undefined, version: { increment: 1 } },
+      data: { submittedAt: now, returnReason: null, enteredOnBehalfById: record.writer === "onBehalf" ? actor.userId : undefined, version: { increment: 1 } },
     });
     const scores = sheet ? scoredItems(content.scores) : null;
     const totals = sheet && scores ? scoreTotals(sheet, scores) : null;
@@ -251,24 +244,22 @@ export async function submitSelfReview(actor: Actor, raw: unknown) {
         ...(totals && record.scoreItems === null ? { scoreItems: scores!, scoreGeneralTenths: totals.generalTenths, scoreResultsTenths: totals.resultsTenths } : {}),
       },
     });
-    await writeAudit(tx, {
-      actorId: actor.userId,
-      action: writer === "self" ? "selfReview.submit" : "selfReview.submitOnBehalf",
-      entityId: record.id,
-      organizationId: record.scopeOrgId,
-      data: { before: { state: record.state }, after: { state: transition.to, selfLevel: content.selfLevel } },
-    });
-    return { state: transition.to };
-  });
-}
+    return {
+      result: { state: transition.to },
+      audit: {
+        action: record.writer === "self" ? "selfReview.submit" : "selfReview.submitOnBehalf",
+        entityId: record.id,
+        organizationId: record.scopeOrgId,
+        data: { before: { state: record.state }, after: { state: transition.to, selfLevel: content.selfLevel } },
+      },
+    };
+  },
+});
 
 /** The secretary sends a submitted self-review back to its member, with the reason they will read. */
 export const returnSelfReview = command({
   input: ReturnSelfReviewSchema,
-  load: async (tx, input) => {
-    await lockRecord(tx, input.recordId);
-    return loadRecord(tx, input.recordId);
-  },
+  load: (tx, input) => lockAndLoadMemberRecord(tx, input.recordId, RECORD_SELECT),
   authorize: (actor, record) => can(actor, "member:read", record.target),
   transition: (record) => ({ name: "return", record: { state: record.state, kind: "MEMBER", target: record.target } }),
   write: async ({ tx, input, loaded: record, transition }) => {
@@ -286,16 +277,9 @@ export const returnSelfReview = command({
   },
 });
 
-/** Serializes the state changes of one record (submit, return, the meeting) against each other. */
-async function lockRecord(tx: Tx, recordId: string) {
-  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "ReviewRecord" WHERE id = ${recordId} AND "subjectKind" = 'MEMBER' FOR UPDATE`;
-  if (rows.length === 0) throw new NotFoundError();
-}
-
 /** The records of one cell in the review under way: who has written, submitted, been returned. */
 export async function listCellRecords(actor: Actor, cellId: string) {
-  const ancestry = await getOrgAncestry(cellId);
-  if (ancestry.length === 0 || !can(actor, "member:read", { organizationAncestry: ancestry })) throw new NotFoundError();
+  await authorizeOrg(actor, "member:read", cellId);
   const [cell, cycle] = await Promise.all([
     db.organization.findUniqueOrThrow({ where: { id: cellId }, select: { id: true, name: true, sector: true } }),
     getCurrentCycle(cellId),

@@ -1,8 +1,10 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { assertCan, NotFoundError, type Actor } from "@/lib/auth/permissions";
+import { z } from "zod";
+import { can, NotFoundError, type Actor } from "@/lib/auth/permissions";
 import { EndSessionSchema, EndUserSessionsSchema } from "@/lib/schemas/account";
 import { writeAudit } from "./audit";
+import { command } from "./command";
 import { db } from "./db";
 import { getOrgAncestry } from "./scope";
 
@@ -41,7 +43,11 @@ export async function checkSession(sessionId: string, userId: string): Promise<b
   return true;
 }
 
-/** Ends one session (signing out): the cookie that names it opens nothing afterwards. */
+/**
+ * Ends one session (signing out): the cookie that names it opens nothing afterwards. Not a command: the
+ * session may have ended already and there is no actor to load — the audit row names the session's own
+ * person, through the typed writeAudit in the same transaction.
+ */
 export async function revokeSession(sessionId: string, reason: "sign-out" | "self"): Promise<void> {
   await db.$transaction(async (tx) => {
     const ended = await tx.session.updateManyAndReturn({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date() }, select: { userId: true } });
@@ -62,26 +68,30 @@ export async function listMySessions(actor: Actor, currentSessionId: string | nu
   return rows.map((r) => ({ ...r, current: r.id === currentSessionId }));
 }
 
+/** Which of the person's own sessions to end: all of them, one of them, or all but the current one. */
+const WhichSessions = z.union([z.object({ all: z.literal(true) }), z.object({ sessionId: z.string() }), z.object({ allExcept: z.string() })]);
+
 /**
  * Ends the person's own sessions: all of them ("sign out everywhere"), one of them, or all but the
  * current one. A session of someone else is not found.
  */
-export async function revokeMySessions(actor: Actor, which: { all: true } | { sessionId: string } | { allExcept: string }): Promise<number> {
-  return db.$transaction(async (tx) => {
+export const revokeMySessions = command({
+  input: WhichSessions,
+  // Only the person's own sessions are ever named below: the person is the whole scope.
+  load: async (_tx, _which, actor) => ({ userId: actor.userId }),
+  authorize: () => true,
+  write: async ({ tx, input: which, loaded: { userId } }) => {
     const where =
       "all" in which
-        ? { userId: actor.userId, revokedAt: null }
+        ? { userId, revokedAt: null }
         : "sessionId" in which
-          ? { userId: actor.userId, id: which.sessionId, revokedAt: null }
-          : { userId: actor.userId, id: { not: which.allExcept }, revokedAt: null };
+          ? { userId, id: which.sessionId, revokedAt: null }
+          : { userId, id: { not: which.allExcept }, revokedAt: null };
     const { count } = await tx.session.updateMany({ where, data: { revokedAt: new Date() } });
     if ("sessionId" in which && count === 0) throw new NotFoundError();
-    if (count > 0) {
-      await writeAudit(tx, { actorId: actor.userId, action: "session.revoke", entityId: actor.userId, organizationId: null, data: { reason: "self", sessions: count } });
-    }
-    return count;
-  });
-}
+    return { result: count, audit: count > 0 ? { action: "session.revoke", entityId: userId, organizationId: null, data: { reason: "self", sessions: count } } : [] };
+  },
+});
 
 /** Sessions open for a user the actor manages (the administrator's view of a member's account). */
 export async function getUserSessionsOfMember(actor: Actor, memberId: string) {
@@ -98,13 +108,7 @@ async function authorizeUserOfMember(actor: Actor, memberId: string) {
   const member = await db.member.findUnique({ where: { id: memberId }, select: { cellId: true } });
   if (!member) return null;
   const ancestry = await getOrgAncestry(member.cellId);
-  const target = { organizationAncestry: ancestry, memberId };
-  try {
-    assertCan(actor, "user:manage", target);
-  } catch {
-    return null;
-  }
-  return { cellId: member.cellId };
+  return can(actor, "user:manage", { organizationAncestry: ancestry, memberId }) ? { cellId: member.cellId } : null;
 }
 
 /** Ends one of the person's own sessions (another device in their list). */
@@ -117,20 +121,16 @@ export async function endMySession(actor: Actor, raw: unknown): Promise<number> 
  * An administrator ends every session of a user whose member record is in their scope (a lost phone,
  * a departure). Audited; the person must sign in again everywhere.
  */
-export async function endUserSessions(actor: Actor, raw: unknown): Promise<number> {
-  const { userId } = EndUserSessionsSchema.parse(raw);
-  return db.$transaction(async (tx) => {
+export const endUserSessions = command({
+  input: EndUserSessionsSchema,
+  load: async (tx, { userId }) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { memberId: true, member: { select: { cellId: true } } } });
-    if (!user?.member) throw new NotFoundError();
-    assertCan(actor, "user:manage", { organizationAncestry: await getOrgAncestry(user.member.cellId, tx), memberId: user.memberId! });
+    if (!user?.member || !user.memberId) return null;
+    return { cellId: user.member.cellId, target: { organizationAncestry: await getOrgAncestry(user.member.cellId, tx), memberId: user.memberId } };
+  },
+  authorize: (actor, { target }) => can(actor, "user:manage", target),
+  write: async ({ tx, input: { userId }, loaded: { cellId } }) => {
     const { count } = await tx.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
-    await writeAudit(tx, {
-      actorId: actor.userId,
-      action: "session.revoke",
-      entityId: userId,
-      organizationId: user.member.cellId,
-      data: { reason: "administrator", sessions: count },
-    });
-    return count;
-  });
-}
+    return { result: count, audit: { action: "session.revoke", entityId: userId, organizationId: cellId, data: { reason: "administrator", sessions: count } } };
+  },
+});

@@ -15,20 +15,25 @@ type StateChange<Extra = object> = { before: RecordSide; after: RecordSide } & E
 /** A vote as the minutes record it. */
 type Tally = Readonly<Record<string, number>>;
 /** An opinion as its history shows it. */
-type OpinionSnapshot = { givenBy: string; givenOn: string; text: string; [k: string]: unknown };
+type OpinionSnapshot = { givenBy: string; givenOn: string; text: string };
 /** The decision that orders a result rated again (366 Điều 15). */
-type RerateDecisionNamed = { decisionNo: string; decidedOn: string; issuer: string };
+type RerateDecisionNamed = { id: string; decisionNo: string; decidedOn: string; issuer: string };
+/** What a member's profile edit changes; the member themself changes only the residence and the e-mail. */
+type MemberProfileFacts = { post: string | null; residenceCell: string | null; email: string | null; category: string; isCivilServant: boolean };
+/** A fact of a record as its column stores it: a count, a yes/no, a total in tenths, or not entered. */
+type FactValue = number | boolean | null | Readonly<Record<string, number>>;
+type RemediationStatus = "OPEN" | "IN_PROGRESS" | "DONE";
 
 /** Data written as it was before the rows were typed: read defensively by the history. */
 type Loose = Record<string, unknown>;
 
 export interface AuditPayloads {
   // ── Accounts and sessions (lib/data/actors.ts, passwords.ts, sessions.ts, users.ts)
-  "user.sign-in": Loose | undefined;
-  "user.sign-in-failed": Loose | undefined;
+  "user.sign-in": undefined;
+  "user.sign-in-failed": undefined;
   "user.password": { endedSessions: number };
   "user.locale": { before: string | null; after: string };
-  "session.revoke": { reason: string; sessions: number };
+  "session.revoke": { reason: "sign-out" | "self" | "administrator"; sessions: number };
 
   // ── Cycles and their score sheets (lib/data/cycles.ts)
   "cycle.open": { year: number; ruleSet: string; [count: string]: unknown };
@@ -37,7 +42,7 @@ export interface AuditPayloads {
   "scoreSheet.update": { framework: string; before: unknown; after: unknown };
 
   // ── The register (lib/data/members.ts, import.ts)
-  "member.update": { before: Loose; after: Loose };
+  "member.update": { before: MemberProfileFacts; after: Partial<MemberProfileFacts> };
   "register.import": Loose;
 
   // ── A member's record (lib/data/self-reviews.ts, opinions.ts, record-facts.ts, not-rated.ts, meetings.ts)
@@ -47,7 +52,7 @@ export interface AuditPayloads {
   "opinion.add": { opinionId: string; source: string; after: OpinionSnapshot };
   "opinion.edit": { opinionId: string; source: string; before: OpinionSnapshot; after: OpinionSnapshot };
   "opinion.delete": { opinionId: string; source: string; before: OpinionSnapshot };
-  "record.facts": { memberId: string | null; before: Loose; after: Loose };
+  "record.facts": { memberId: string | null; before: { scoreItems: unknown; [column: string]: unknown }; after: { scoreItems: Readonly<Record<string, number>>; [column: string]: FactValue } };
   "record.notRated": StateChange<{ reason?: string }>;
   "record.reinstate": StateChange<{ reason: string }>;
   "record.notRatedConfirm": StateChange<{ reason: string }>;
@@ -71,8 +76,8 @@ export interface AuditPayloads {
   "unit.returnRating": StateChange<{ reason: string }>;
   "unit.sendBackUnit": StateChange<{ reason: string }>;
   "unit.sendBackRating": StateChange<{ reason: string }>;
-  "remediation.plan": { items: unknown[] };
-  "remediation.status": { before: { status: string }; after: { status: string } };
+  "remediation.plan": { items: { shortcoming: string; measures: string; responsible: string; deadline: string }[] };
+  "remediation.status": { before: { status: RemediationStatus }; after: { status: RemediationStatus } };
 
   // ── Reminders (lib/data/reminders.ts)
   "reminder.send": { sentOn: string; records: string[] };

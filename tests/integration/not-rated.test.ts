@@ -162,6 +162,72 @@ describe("only as the guidance allows", () => {
   });
 });
 
+describe("the one road of a change (lib/data/command.ts), on markNotRated and reinstate", () => {
+  const auditSince = (lastId: bigint) =>
+    db.auditLog.findMany({ where: { id: { gt: lastId } }, orderBy: { id: "asc" }, select: { actorId: true, action: true, entityType: true, entityId: true, organizationId: true, data: true } });
+  const lastAuditId = async () => (await db.auditLog.aggregate({ _max: { id: true } }))._max.id ?? 0n;
+
+  it("input the schema refuses changes nothing and writes no audit row", async () => {
+    const before = await recordNow();
+    const lastId = await lastAuditId();
+    const refused = [
+      undefined,
+      {},
+      { recordId, expectedVersion: String(before.version), reason: "EXEMPT", note: "" },
+      { recordId, expectedVersion: before.version, reason: "NOT_A_REASON", note: "" },
+      { recordId: "x".repeat(41), expectedVersion: before.version, reason: "EXEMPT", note: "" },
+    ];
+    for (const raw of refused) await expect(markNotRated(secretary, raw)).rejects.toBeInstanceOf(ZodError);
+    await expect(reinstate(secretary, { recordId, expectedVersion: before.version })).rejects.toBeInstanceOf(ZodError);
+    expect(await recordNow()).toEqual(before);
+    expect(await auditSince(lastId)).toEqual([]);
+  });
+
+  it("an actor outside the record's scope gets NOT_FOUND, as for a record that does not exist, and nothing is written", async () => {
+    const before = await recordNow();
+    const lastId = await lastAuditId();
+    const outside = await markNotRated(otherSecretary, { recordId, expectedVersion: before.version, reason: "OTHER", note: "Ghi chú." }).catch((e: unknown) => e);
+    const missing = await markNotRated(secretary, { recordId: "no-such-record", expectedVersion: before.version, reason: "OTHER", note: "Ghi chú." }).catch((e: unknown) => e);
+    expect(outside).toBeInstanceOf(NotFoundError);
+    expect(missing).toBeInstanceOf(NotFoundError);
+    expect((outside as Error).message).toBe((missing as Error).message);
+    expect(await recordNow()).toEqual(before);
+    expect(await auditSince(lastId)).toEqual([]);
+  });
+
+  it("a change writes exactly its typed audit row, naming who, what, where, the state before and after", async () => {
+    const cellEast = await orgByCode("HU.01.04");
+    const before = await recordNow();
+    expect(before.state).toBe("DRAFT");
+    let lastId = await lastAuditId();
+    await markNotRated(secretary, { recordId, expectedVersion: before.version, reason: "OTHER", note: "Đi học dài hạn ở nước ngoài." });
+    expect(await auditSince(lastId)).toEqual([
+      {
+        actorId: secretary.userId,
+        action: "record.notRated",
+        entityType: "ReviewRecord",
+        entityId: recordId,
+        organizationId: cellEast,
+        data: { before: { state: "DRAFT" }, after: { state: "NOT_RATED", notRatedReason: "OTHER" }, reason: "Đi học dài hạn ở nước ngoài." },
+      },
+    ]);
+
+    lastId = await lastAuditId();
+    await reinstate(secretary, { recordId, expectedVersion: before.version + 1, reason: "Đã về nước, kiểm điểm cùng chi bộ." });
+    expect(await auditSince(lastId)).toEqual([
+      {
+        actorId: secretary.userId,
+        action: "record.reinstate",
+        entityType: "ReviewRecord",
+        entityId: recordId,
+        organizationId: cellEast,
+        data: { before: { state: "NOT_RATED", notRatedReason: "OTHER" }, after: { state: "DRAFT" }, reason: "Đã về nước, kiểm điểm cùng chi bộ." },
+      },
+    ]);
+    expect(await recordNow()).toEqual({ state: "DRAFT", notRatedReason: null, version: before.version + 2 });
+  });
+});
+
 afterAll(async () => {
   await db.member.update({ where: { id: memberId }, data: { admittedOn } });
   await expectTallyExact();
