@@ -95,3 +95,16 @@ test("a cell secretary has no reports, and a report of another district is not f
   const response = await page.request.get("/reports/export/members");
   expect(response.status()).toBe(404);
 });
+
+test("on a phone, the quota report's wide table scrolls in a box the keyboard reaches", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signInPatiently(page, "bantochuc");
+  await page.goto("/reports/quota");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  // axe's scrollable-region-focusable: a table wider than the phone scrolls in a box that takes the focus.
+  const box = page.getByRole("region").filter({ has: page.getByRole("table") }).first();
+  await box.focus();
+  await expect(box).toBeFocused();
+  await expectAccessible(page);
+});
