@@ -85,6 +85,20 @@ export function deskCycle(cycle: CycleSummary) {
   return { id: cycle.id, year: cycle.year, ruleSet: cycle.ruleSet as RuleSetId, ratingDate: toIsoDate(cycle.ratingDate), quotaBase: cycle.quotaBase as QuotaBase, status: cycle.status };
 }
 
+/** Where a record stands as both desks show it: its state and version, its levels, the vote, the reason of a decision. */
+export function deskLevels(r: { peerGroupId: string | null; state: RecordState; version: number; selfLevel: string | null; proposedLevel: string | null; decidedLevel: string | null; decisionReason: string | null; voteTally: unknown }) {
+  return {
+    peerGroupId: r.peerGroupId,
+    state: r.state,
+    version: r.version,
+    selfLevel: r.selfLevel as Level | null,
+    proposedLevel: r.proposedLevel as Level | null,
+    decidedLevel: r.decidedLevel as Level | null,
+    decisionReason: r.decisionReason,
+    voteTally: r.voteTally as Record<string, number> | null,
+  };
+}
+
 function latestOverride<T extends { peerGroupId: string; decidedOn: Date }>(overrides: readonly T[], groupId: string): T | undefined {
   return overrides.filter((o) => o.peerGroupId === groupId).sort((a, b) => b.decidedOn.getTime() - a.decidedOn.getTime())[0];
 }
@@ -136,14 +150,7 @@ export async function getDecisionDesk(actor: Actor, organizationId: string) {
       memberId: r.memberId!,
       fullName: r.member!.fullName,
       cellId: r.scopeOrgId,
-      peerGroupId: r.peerGroupId,
-      state: r.state as RecordState,
-      version: r.version,
-      selfLevel: r.selfLevel as Level | null,
-      proposedLevel: r.proposedLevel as Level | null,
-      decidedLevel: r.decidedLevel as Level | null,
-      decisionReason: r.decisionReason,
-      voteTally: r.voteTally as Record<string, number> | null,
+      ...deskLevels(r),
       opinions: r._count.opinions,
       earlierLevels: earlier.get(r.memberId!) ?? [null, null, null, null],
       hasRemediationPlan: withPlan.has(r.memberId!),
