@@ -1,5 +1,5 @@
 import "server-only";
-import { NotFoundError, subtreeRoots, type Actor } from "@/lib/auth/permissions";
+import { can, NotFoundError, subtreeRoots, type Actor, type Target } from "@/lib/auth/permissions";
 import type { Prisma, ScoreFramework } from "@/lib/generated/prisma/client";
 import { ruleSetForYear } from "@/lib/grading";
 import { DEFAULT_SCORE_SHEETS, SCORE_FRAMEWORKS, type ScoreSheetContent } from "@/lib/grading/score-sheet";
@@ -8,9 +8,9 @@ import { deadlinesEditable, deadlinesOutsideYear } from "@/lib/review/cycle-dead
 import { meetingRulesFrom } from "@/lib/review/meeting";
 import { DomainError } from "@/lib/errors";
 import { CycleDeadlinesSchema, CycleIdSchema, OpenCycleSchema, ScoreSheetSchema } from "@/lib/schemas/cycles";
-import { writeAudit } from "./audit";
+import { command } from "./command";
 import { db, type Tx } from "./db";
-import { authorizeOrg } from "./scope";
+import { authorizeOrg, getOrgAncestry } from "./scope";
 
 const CYCLE_SELECT = {
   id: true,
@@ -48,6 +48,18 @@ export async function getCurrentCycle(organizationId: string) {
 
 export type CycleSummary = NonNullable<Awaited<ReturnType<typeof getCurrentCycle>>>;
 
+export type OrgCycle = { target: Target; cycle: CycleSummary };
+
+/**
+ * What a command over a whole organization loads first (lib/data/command.ts): the organization as its
+ * permissions are checked on (its ancestry), and its review under way. Null when either is missing.
+ */
+export async function loadOrgCycle(tx: Tx, organizationId: string): Promise<OrgCycle | null> {
+  const organizationAncestry = await getOrgAncestry(organizationId, tx);
+  const cycle = organizationAncestry.length > 0 ? await getCurrentCycle(organizationId) : null;
+  return cycle ? { target: { organizationAncestry }, cycle } : null;
+}
+
 export async function getCycleForEdit(actor: Actor, cycleId: string) {
   const found = await db.reviewCycle.findUnique({ where: { id: cycleId }, select: { ...CYCLE_SELECT, options: true } });
   if (!found) throw new NotFoundError();
@@ -58,22 +70,44 @@ export async function getCycleForEdit(actor: Actor, cycleId: string) {
 
 const toDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
+/** A cycle's row as its commands lock it: what the deadlines, the sheets and the start read and change. */
+type LockedCycle = {
+  upperOrgId: string;
+  version: number;
+  status: string;
+  year: number;
+  selfReviewDue: Date;
+  meetingsDue: Date;
+  grassrootsDue: Date;
+  upperDecisionDue: Date;
+  options: unknown;
+};
+
+/**
+ * The commands on one cycle (its deadlines, score sheets, start): the cycle row locked — they exclude
+ * each other — and authorized for its upper committee's managers.
+ */
+const ON_MANAGED_CYCLE = {
+  load: async (tx: Tx, input: { cycleId: string }) => {
+    const [cycle] = await tx.$queryRaw<LockedCycle[]>`
+      SELECT "upperOrgId", version, status::text AS status, year, "selfReviewDue", "meetingsDue", "grassrootsDue", "upperDecisionDue", options
+        FROM "ReviewCycle" WHERE id = ${input.cycleId} FOR UPDATE`;
+    return cycle ? { cycle, target: { organizationAncestry: await getOrgAncestry(cycle.upperOrgId, tx) } } : null;
+  },
+  authorize: (actor: Actor, { target }: { target: Target }) => can(actor, "cycle:manage", target),
+};
+
 /** Sets the phase deadlines of a cycle (the upper committee's plan). */
-export async function updateCycleDeadlines(actor: Actor, raw: unknown) {
-  const input = CycleDeadlinesSchema.parse(raw);
-  return db.$transaction(async (tx) => {
-    const [row] = await tx.$queryRaw<
-      { upperOrgId: string; version: number; status: string; year: number; selfReviewDue: Date; meetingsDue: Date; grassrootsDue: Date; upperDecisionDue: Date; options: unknown }[]
-    >`SELECT "upperOrgId", version, status::text AS status, year, "selfReviewDue", "meetingsDue", "grassrootsDue", "upperDecisionDue", options
-      FROM "ReviewCycle" WHERE id = ${input.cycleId} FOR UPDATE`;
-    if (!row) throw new NotFoundError();
-    await authorizeOrg(actor, "cycle:manage", row.upperOrgId, tx);
+export const updateCycleDeadlines = command({
+  input: CycleDeadlinesSchema,
+  ...ON_MANAGED_CYCLE,
+  write: async ({ tx, input, loaded: { cycle } }) => {
     // Published results and closed years keep the plan they were run under.
-    if (!deadlinesEditable(row.status)) throw new DomainError(row.status === "CLOSED" ? "CYCLE_CLOSED" : "CYCLE_NOT_EDITABLE");
-    if (row.version !== input.expectedVersion) throw new DomainError("STALE_EDIT");
-    const outside = deadlinesOutsideYear(row.year, input);
+    if (!deadlinesEditable(cycle.status)) throw new DomainError(cycle.status === "CLOSED" ? "CYCLE_CLOSED" : "CYCLE_NOT_EDITABLE");
+    if (cycle.version !== input.expectedVersion) throw new DomainError("STALE_EDIT");
+    const outside = deadlinesOutsideYear(cycle.year, input);
     if (outside.length > 0) throw new DomainError("INVALID_INPUT", Object.fromEntries(outside.map((f) => [f, "deadlineOutsideCycle"])));
-    const { upperOrgId, version: _v, status: _s, year: _y, options, ...deadlines } = row;
+    const { upperOrgId, version: _v, status: _s, year: _y, options, ...deadlines } = cycle;
     // The vote's base changes only before any cell has counted a vote under the other one.
     const baseBefore = meetingRulesFrom(options).adoptionBase;
     const baseAfter = input.adoptionBase ?? baseBefore;
@@ -93,16 +127,12 @@ export async function updateCycleDeadlines(actor: Actor, raw: unknown) {
       data: { ...after, options: optionsAfter, version: { increment: 1 } },
       select: { version: true },
     });
-    await writeAudit(tx, {
-      actorId: actor.userId,
-      action: "cycle.deadlines",
-      entityId: input.cycleId,
-      organizationId: upperOrgId,
-      data: { before, after: { ...after, adoptionBase: baseAfter } },
-    });
-    return { version: updated.version };
-  });
-}
+    return {
+      result: { version: updated.version },
+      audit: { action: "cycle.deadlines", entityId: input.cycleId, organizationId: upperOrgId, data: { before, after: { ...after, adoptionBase: baseAfter } } },
+    };
+  },
+});
 
 // ───────────────────────────── cycles of an upper committee ─────────────────────────────
 
@@ -130,23 +160,25 @@ export async function listManagedCycles(actor: Actor) {
  * the default peer groups, and one record per member and organization below — all in one transaction
  * with its audit row, in set-based SQL (no query per row).
  */
-export async function openCycle(actor: Actor, raw: unknown) {
-  const input = OpenCycleSchema.parse(raw);
-  const year = input.year;
-  const ruleSet = year <= reviewYearOn(new Date()) + 1 ? ruleSetForYear(year) : null;
-  if (!ruleSet) throw new DomainError("INVALID_INPUT", { year: "cycleYearRange" });
-  return db.$transaction(async (tx) => {
+export const openCycle = command({
+  input: OpenCycleSchema,
+  load: async (tx, input) => {
+    const ruleSet = input.year <= reviewYearOn(new Date()) + 1 ? ruleSetForYear(input.year) : null;
+    if (!ruleSet) throw new DomainError("INVALID_INPUT", { year: "cycleYearRange" });
     const upper = await tx.organization.findUnique({ where: { id: input.upperOrgId }, select: { kind: true } });
-    if (!upper || upper.kind !== "UPPER_COMMITTEE") throw new NotFoundError();
-    await authorizeOrg(actor, "cycle:manage", input.upperOrgId, tx);
+    if (!upper || upper.kind !== "UPPER_COMMITTEE") return null;
+    return { ruleSet, target: { organizationAncestry: await getOrgAncestry(input.upperOrgId, tx) } };
+  },
+  authorize: (actor, { target }) => can(actor, "cycle:manage", target),
+  write: async ({ tx, input: { upperOrgId, year }, loaded: { ruleSet } }) => {
     // Serializes two people opening the same year: the second waits here, then sees the first's cycle.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`cycle:${input.upperOrgId}:${year}`}))`;
-    const existing = await tx.reviewCycle.findUnique({ where: { upperOrgId_year: { upperOrgId: input.upperOrgId, year } }, select: { id: true } });
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`cycle:${upperOrgId}:${year}`}))`;
+    const existing = await tx.reviewCycle.findUnique({ where: { upperOrgId_year: { upperOrgId, year } }, select: { id: true } });
     if (existing) throw new DomainError("CYCLE_EXISTS", { year: "cycleExists" });
 
     const cycle = await tx.reviewCycle.create({
       data: {
-        upperOrgId: input.upperOrgId,
+        upperOrgId,
         year,
         ruleSet,
         // HD 43 4.1: the review and rating end before 31/12 (the dossiers go up by 01/02, Mẫu 04).
@@ -163,17 +195,13 @@ export async function openCycle(actor: Actor, raw: unknown) {
         data: SCORE_FRAMEWORKS.map((framework) => ({ cycleId: cycle.id, framework, groups: DEFAULT_SCORE_SHEETS[framework] as unknown as Prisma.InputJsonValue })),
       });
     }
-    const counts = await createDefaultGroupsAndRecords(tx, cycle.id, input.upperOrgId, year);
-    await writeAudit(tx, {
-      actorId: actor.userId,
-      action: "cycle.open",
-      entityId: cycle.id,
-      organizationId: input.upperOrgId,
-      data: { year, ruleSet, ...counts },
-    });
-    return { id: cycle.id, ...counts };
-  });
-}
+    const counts = await createDefaultGroupsAndRecords(tx, cycle.id, upperOrgId, year);
+    return {
+      result: { id: cycle.id, ...counts },
+      audit: { action: "cycle.open", entityId: cycle.id, organizationId: upperOrgId, data: { year, ruleSet, ...counts } },
+    };
+  },
+});
 
 const utcDay = (year: number, month: number, day: number) => new Date(Date.UTC(year, month - 1, day));
 
@@ -269,20 +297,11 @@ export async function getScoreSheet(actor: Actor, cycleId: string, framework: st
   return { cycle, framework: sheet.framework, content: sheet.groups as unknown as ScoreSheetContent, version: sheet.version, editable: cycle.status === "PREPARING" };
 }
 
-/** Locks the cycle row: sheet edits and the start of self-reviews exclude each other. */
-async function lockCycle(tx: Tx, cycleId: string) {
-  const [row] = await tx.$queryRaw<{ upperOrgId: string; status: string; version: number; year: number }[]>`
-    SELECT "upperOrgId", status::text AS status, version, year FROM "ReviewCycle" WHERE id = ${cycleId} FOR UPDATE`;
-  return row ?? null;
-}
-
 /** Saves a score sheet of a cycle that is still being prepared (HD 43 7.12); frozen afterwards. */
-export async function updateScoreSheet(actor: Actor, raw: unknown) {
-  const input = ScoreSheetSchema.parse(raw);
-  return db.$transaction(async (tx) => {
-    const cycle = await lockCycle(tx, input.cycleId);
-    if (!cycle) throw new NotFoundError();
-    await authorizeOrg(actor, "cycle:manage", cycle.upperOrgId, tx);
+export const updateScoreSheet = command({
+  input: ScoreSheetSchema,
+  ...ON_MANAGED_CYCLE,
+  write: async ({ tx, input, loaded: { cycle } }) => {
     if (cycle.status !== "PREPARING") throw new DomainError("SHEET_FROZEN");
     const current = await tx.scoreSheet.findUnique({
       where: { cycleId_framework: { cycleId: input.cycleId, framework: input.framework } },
@@ -291,43 +310,25 @@ export async function updateScoreSheet(actor: Actor, raw: unknown) {
     if (!current) throw new NotFoundError();
     if (current.version !== input.expectedVersion) throw new DomainError("STALE_EDIT");
     const groups = { groups: input.groups.map((g) => ({ key: g.key, items: g.items.map((i) => ({ key: i.key, label: i.label.trim(), maxPoints: i.maxPoints })) })) };
-    const updated = await tx.scoreSheet.update({
-      where: { id: current.id },
-      data: { groups, version: { increment: 1 } },
-      select: { version: true },
-    });
-    await writeAudit(tx, {
-      actorId: actor.userId,
-      action: "scoreSheet.update",
-      entityId: current.id,
-      organizationId: cycle.upperOrgId,
-      data: { framework: input.framework, before: current.groups, after: groups },
-    });
-    return { version: updated.version };
-  });
-}
+    const updated = await tx.scoreSheet.update({ where: { id: current.id }, data: { groups, version: { increment: 1 } }, select: { version: true } });
+    return {
+      result: { version: updated.version },
+      audit: { action: "scoreSheet.update", entityId: current.id, organizationId: cycle.upperOrgId, data: { framework: input.framework, before: current.groups, after: groups } },
+    };
+  },
+});
 
 /** PREPARING → SELF_REVIEW: members may write their self-reviews, and the score sheets are frozen. */
-export async function startSelfReviews(actor: Actor, raw: unknown) {
-  const input = CycleIdSchema.parse(raw);
-  return db.$transaction(async (tx) => {
-    const cycle = await lockCycle(tx, input.cycleId);
-    if (!cycle) throw new NotFoundError();
-    await authorizeOrg(actor, "cycle:manage", cycle.upperOrgId, tx);
+export const startSelfReviews = command({
+  input: CycleIdSchema,
+  ...ON_MANAGED_CYCLE,
+  write: async ({ tx, input, loaded: { cycle } }) => {
     if (cycle.status !== "PREPARING") throw new DomainError("CYCLE_ALREADY_STARTED");
     if (cycle.version !== input.expectedVersion) throw new DomainError("STALE_EDIT");
-    const updated = await tx.reviewCycle.update({
-      where: { id: input.cycleId },
-      data: { status: "SELF_REVIEW", version: { increment: 1 } },
-      select: { version: true },
-    });
-    await writeAudit(tx, {
-      actorId: actor.userId,
-      action: "cycle.startSelfReviews",
-      entityId: input.cycleId,
-      organizationId: cycle.upperOrgId,
-      data: { before: { status: "PREPARING" }, after: { status: "SELF_REVIEW" } },
-    });
-    return { version: updated.version };
-  });
-}
+    const updated = await tx.reviewCycle.update({ where: { id: input.cycleId }, data: { status: "SELF_REVIEW", version: { increment: 1 } }, select: { version: true } });
+    return {
+      result: { version: updated.version },
+      audit: { action: "cycle.startSelfReviews", entityId: input.cycleId, organizationId: cycle.upperOrgId, data: { before: { status: "PREPARING" }, after: { status: "SELF_REVIEW" } } },
+    };
+  },
+});

@@ -1,13 +1,15 @@
 import "server-only";
-import { can, NotFoundError, type Actor } from "@/lib/auth/permissions";
+import { can, NotFoundError, type Actor, type Target } from "@/lib/auth/permissions";
 import { DomainError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getRuleSet, quotaRuleFor, type Level, type LevelRefusal, type QuotaBase, type RuleSetId } from "@/lib/grading";
 import { toIsoDate } from "@/lib/i18n/format";
 import { decidedGroupCheck, yearFlags, type GroupMember } from "@/lib/review/decisions";
 import { assertTransition, type RecordState } from "@/lib/review/workflow";
+import type { z } from "zod";
 import { PublishSchema, QuotaOverrideSchema, SaveDecisionsSchema, SendBackSchema } from "@/lib/schemas/decisions";
-import { getCurrentCycle } from "./cycles";
+import { command, type CommandAudit, type CommandWrite } from "./command";
+import { getCurrentCycle, loadOrgCycle, type CycleSummary } from "./cycles";
 import { db, type DbClient, type Tx } from "./db";
 import { storedFactsOf } from "./record-facts";
 import { MEMBER_RECORD_SELECT, memberLevelRefusal, standingOf } from "./record-grading";
@@ -68,6 +70,35 @@ async function earlierLevels(memberIds: readonly string[], upperOrgId: string, y
   return new Map(rows.map((r) => [r.memberId, [r.y1, r.y2, r.y3, r.y4]]));
 }
 
+/** The peer groups of one kind a committee decides, with the overrides recorded on each (newest first), as its desk shows them. */
+export async function deskGroups(client: DbClient, cycleId: string, decidingOrgId: string, kind: "MEMBER" | "ORGANIZATION") {
+  const groups = await client.peerGroup.findMany({
+    where: { cycleId, decidingOrgId, kind },
+    orderBy: { code: "asc" },
+    select: { id: true, code: true, name: true, overrides: { orderBy: { decidedOn: "desc" }, select: { id: true, decisionNo: true, decidedOn: true, issuer: true, reason: true, ratePercent: true } } },
+  });
+  return groups.map((g) => ({ ...g, overrides: g.overrides.map((o) => ({ ...o, decidedOn: toIsoDate(o.decidedOn) })) }));
+}
+
+/** The cycle as a desk shows it: the rules the decisions are checked under. */
+export function deskCycle(cycle: CycleSummary) {
+  return { id: cycle.id, year: cycle.year, ruleSet: cycle.ruleSet as RuleSetId, ratingDate: toIsoDate(cycle.ratingDate), quotaBase: cycle.quotaBase as QuotaBase, status: cycle.status };
+}
+
+/** Where a record stands as both desks show it: its state and version, its levels, the vote, the reason of a decision. */
+export function deskLevels(r: { peerGroupId: string | null; state: RecordState; version: number; selfLevel: string | null; proposedLevel: string | null; decidedLevel: string | null; decisionReason: string | null; voteTally: unknown }) {
+  return {
+    peerGroupId: r.peerGroupId,
+    state: r.state,
+    version: r.version,
+    selfLevel: r.selfLevel as Level | null,
+    proposedLevel: r.proposedLevel as Level | null,
+    decidedLevel: r.decidedLevel as Level | null,
+    decisionReason: r.decisionReason,
+    voteTally: r.voteTally as Record<string, number> | null,
+  };
+}
+
 function latestOverride<T extends { peerGroupId: string; decidedOn: Date }>(overrides: readonly T[], groupId: string): T | undefined {
   return overrides.filter((o) => o.peerGroupId === groupId).sort((a, b) => b.decidedOn.getTime() - a.decidedOn.getTime())[0];
 }
@@ -83,11 +114,7 @@ export async function getDecisionDesk(actor: Actor, organizationId: string) {
   if (!cycle) return null;
   const [organization, groups, records, cellRows] = await Promise.all([
     db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { id: true, name: true, code: true } }),
-    db.peerGroup.findMany({
-      where: { cycleId: cycle.id, decidingOrgId: organizationId, kind: "MEMBER" },
-      orderBy: { code: "asc" },
-      select: { id: true, code: true, name: true, overrides: { orderBy: { decidedOn: "desc" }, select: { id: true, decisionNo: true, decidedOn: true, issuer: true, reason: true, ratePercent: true } } },
-    }),
+    deskGroups(db, cycle.id, organizationId, "MEMBER"),
     db.reviewRecord.findMany({
       where: { cycleId: cycle.id, subjectKind: "MEMBER", peerGroup: { decidingOrgId: organizationId }, state: { in: AT_COMMITTEE } },
       orderBy: [{ scopeOrg: { position: "asc" } }, { member: { nameSearch: "asc" } }],
@@ -115,27 +142,15 @@ export async function getDecisionDesk(actor: Actor, organizationId: string) {
   const withPlan = new Set(remediation.map((r) => r.memberId));
   return {
     organization,
-    cycle: { id: cycle.id, year: cycle.year, ruleSet: cycle.ruleSet as RuleSetId, ratingDate: toIsoDate(cycle.ratingDate), quotaBase: cycle.quotaBase as QuotaBase, status: cycle.status },
-    groups: groups.map((g) => ({
-      id: g.id,
-      code: g.code,
-      name: g.name,
-      overrides: g.overrides.map((o) => ({ ...o, decidedOn: toIsoDate(o.decidedOn) })),
-    })),
+    cycle: deskCycle(cycle),
+    groups,
     cells: [...cells.values()],
     records: records.map((r) => ({
       recordId: r.id,
       memberId: r.memberId!,
       fullName: r.member!.fullName,
       cellId: r.scopeOrgId,
-      peerGroupId: r.peerGroupId,
-      state: r.state as RecordState,
-      version: r.version,
-      selfLevel: r.selfLevel as Level | null,
-      proposedLevel: r.proposedLevel as Level | null,
-      decidedLevel: r.decidedLevel as Level | null,
-      decisionReason: r.decisionReason,
-      voteTally: r.voteTally as Record<string, number> | null,
+      ...deskLevels(r),
       opinions: r._count.opinions,
       earlierLevels: earlier.get(r.memberId!) ?? [null, null, null, null],
       hasRemediationPlan: withPlan.has(r.memberId!),
@@ -196,7 +211,7 @@ export function decisionProblem(
 }
 
 /** Refuses the whole set when any decision has a problem, naming each record; a stale one first. */
-export function assertNoProblems(problems: Record<string, string>): void {
+function assertNoProblems(problems: Record<string, string>): void {
   if (Object.values(problems).includes("STALE_EDIT")) throw new DomainError("STALE_EDIT", problems);
   if (Object.keys(problems).length > 0) throw new DomainError("DECISIONS_REFUSED", problems);
 }
@@ -232,53 +247,79 @@ export async function assertGroupsHold(tx: Tx, groupIds: readonly string[], rule
  * the 20 % rule. One transaction: the earlier decisions are superseded (kept), the new ones written, and
  * an audit row per record.
  */
-export async function saveDecisions(actor: Actor, raw: unknown) {
-  const input = SaveDecisionsSchema.parse(raw);
-  const ids = input.decisions.map((d) => d.recordId);
-  if (new Set(ids).size !== ids.length) throw new DomainError("INVALID_INPUT", { decisions: "duplicate" });
-  return db.$transaction(async (tx) => {
-    await authorizeOrg(actor, "rating:decide", input.organizationId, tx);
-    const cycle = await getCurrentCycle(input.organizationId);
-    if (!cycle) throw new NotFoundError();
-    if (!DECIDING_STATUSES.includes(cycle.status)) throw new DomainError("CYCLE_CLOSED");
-    await lockForDecisions(tx, ids);
-    const records = await tx.reviewRecord.findMany({
-      where: { id: { in: ids }, cycleId: cycle.id, subjectKind: "MEMBER", peerGroup: { decidingOrgId: input.organizationId } },
-      select: DESK_RECORD_SELECT,
-    });
-    // Records of another organization or cycle look missing: ids leak nothing.
-    if (records.length !== ids.length) throw new NotFoundError();
-    const ancestries = await ancestriesOf(records.map((r) => r.scopeOrgId), tx);
-    const byId = new Map(records.map((r) => [r.id, r]));
-    const problems: Record<string, string> = {};
-    const ruleSetId = cycle.ruleSet as RuleSetId;
-    for (const decision of input.decisions) {
-      const record = byId.get(decision.recordId)!;
-      assertTransition(actor, "decide", { state: record.state as RecordState, kind: "MEMBER", target: { organizationAncestry: ancestries.get(record.scopeOrgId) ?? [], memberId: record.memberId! } });
-      const problem = decisionProblem(decision, record, () => memberLevelRefusal(record, cycle, decision.level));
-      if (problem) problems[record.id] = problem;
-    }
-    assertNoProblems(problems);
+export const saveDecisions = command({
+  input: SaveDecisionsSchema,
+  load: (tx, input) => {
+    assertDistinctRecords(input.decisions);
+    return loadOrgCycle(tx, input.organizationId);
+  },
+  authorize: (actor, { target }) => can(actor, "rating:decide", target),
+  write: ({ tx, actor, input, loaded: { cycle } }) =>
+    saveDecisionSet(tx, actor, input, cycle, {
+      read: (ids) => tx.reviewRecord.findMany({ where: { id: { in: ids }, cycleId: cycle.id, subjectKind: "MEMBER", peerGroup: { decidingOrgId: input.organizationId } }, select: DESK_RECORD_SELECT }),
+      checker: async (records) => {
+        const ancestries = await ancestriesOf(records.map((r) => r.scopeOrgId), tx);
+        return (decision, record) => {
+          assertTransition(actor, "decide", { state: record.state, kind: "MEMBER", target: { organizationAncestry: ancestries.get(record.scopeOrgId) ?? [], memberId: record.memberId! } });
+          return decisionProblem(decision, record, () => memberLevelRefusal(record, cycle, decision.level));
+        };
+      },
+    }),
+  transactionOptions: BULK_TRANSACTION,
+});
 
-    await writeDecisions(tx, actor, input.organizationId, input.decisions, byId);
-    await assertGroupsHold(tx, [...new Set(records.map((r) => r.peerGroupId!))], ruleSetId, cycle.quotaBase as QuotaBase);
-    return { decided: input.decisions.length };
-  }, BULK_TRANSACTION);
+type DecisionInput = z.output<typeof SaveDecisionsSchema>["decisions"][number];
+type DecidedRecord = { id: string; peerGroupId: string | null; version: number; state: RecordState; decidedLevel: Level | null; proposedLevel: Level | null };
+
+/**
+ * Saves a set of decisions, the members' (saveDecisions) or the units' (decideUnits): the cycle still
+ * deciding; the peer groups, then the records locked; every record found among the committee's; each
+ * decision checked (`checker` prepares the check for all the records at once, with what it reads of them,
+ * then it runs per decision: the workflow, and the problem it names, if any); then written, and every
+ * touched group holding the 20 % rule after the writes — or nothing is written.
+ */
+export async function saveDecisionSet<R extends DecidedRecord>(
+  tx: Tx,
+  actor: Actor,
+  input: z.output<typeof SaveDecisionsSchema>,
+  cycle: CycleSummary,
+  records: { read(ids: string[]): Promise<R[]>; checker(records: R[]): Promise<(decision: DecisionInput, record: R) => string | null> },
+): Promise<CommandWrite<{ decided: number }>> {
+  if (!DECIDING_STATUSES.includes(cycle.status)) throw new DomainError("CYCLE_CLOSED");
+  const ids = input.decisions.map((d) => d.recordId);
+  await lockForDecisions(tx, ids);
+  const found = await records.read(ids);
+  // Records of another organization or cycle look missing: ids leak nothing.
+  if (found.length !== ids.length) throw new NotFoundError();
+  const byId = new Map(found.map((r) => [r.id, r]));
+  const problemOf = await records.checker(found);
+  const problems: Record<string, string> = {};
+  for (const decision of input.decisions) {
+    const problem = problemOf(decision, byId.get(decision.recordId)!);
+    if (problem) problems[decision.recordId] = problem;
+  }
+  assertNoProblems(problems);
+  const audit = await writeDecisions(tx, actor, input.organizationId, input.decisions, byId);
+  await assertGroupsHold(tx, [...new Set(found.map((r) => r.peerGroupId!))], cycle.ruleSet as RuleSetId, cycle.quotaBase as QuotaBase);
+  return { result: { decided: input.decisions.length }, audit };
 }
 
-type DecisionInput = { recordId: string; level: Level; reason: string };
+/** A set of decisions names each record once: a record twice is refused before anything is read. */
+export function assertDistinctRecords(decisions: readonly { recordId: string }[]): void {
+  if (new Set(decisions.map((d) => d.recordId)).size !== decisions.length) throw new DomainError("INVALID_INPUT", { decisions: "duplicate" });
+}
 
 /**
  * Writes a set of decisions that passed their checks: the earlier decisions superseded (kept), the new
- * ones, the records (one statement for the whole set), and an audit row per record.
+ * ones, the records (one statement for the whole set). Returns the audit rows, one per record.
  */
-export async function writeDecisions(
+async function writeDecisions(
   tx: Tx,
   actor: Actor,
   organizationId: string,
   decisions: readonly DecisionInput[],
-  before: ReadonlyMap<string, { state: string; decidedLevel: string | null; proposedLevel: string | null }>,
-): Promise<void> {
+  before: ReadonlyMap<string, { state: RecordState; decidedLevel: Level | null; proposedLevel: Level | null }>,
+): Promise<CommandAudit[]> {
   const ids = decisions.map((d) => d.recordId);
   const now = new Date();
   await tx.ratingDecision.updateMany({ where: { recordId: { in: ids }, supersededAt: null }, data: { supersededAt: now } });
@@ -291,23 +332,19 @@ export async function writeDecisions(
            "decidedAt" = ${now}, version = r.version + 1, "updatedAt" = ${now}
       FROM unnest(${ids}::text[], ${decisions.map((d) => d.level)}::text[], ${decisions.map((d) => d.reason)}::text[]) AS v(id, level, reason)
      WHERE r.id = v.id`;
-  await tx.auditLog.createMany({
-    data: decisions.map((d) => {
-      const record = before.get(d.recordId)!;
-      return {
-        actorId: actor.userId,
-        action: "record.decide",
-        entityType: "ReviewRecord",
-        entityId: d.recordId,
-        organizationId,
-        data: {
-          before: { state: record.state, decidedLevel: record.decidedLevel },
-          after: { state: "DECIDED", decidedLevel: d.level },
-          proposedLevel: record.proposedLevel,
-          ...(d.reason ? { reason: d.reason } : {}),
-        } as Prisma.InputJsonValue,
-      };
-    }),
+  return decisions.map((d) => {
+    const record = before.get(d.recordId)!;
+    return {
+      action: "record.decide",
+      entityId: d.recordId,
+      organizationId,
+      data: {
+        before: { state: record.state, decidedLevel: record.decidedLevel },
+        after: { state: "DECIDED", decidedLevel: d.level },
+        proposedLevel: record.proposedLevel,
+        ...(d.reason ? { reason: d.reason } : {}),
+      },
+    };
   });
 }
 
@@ -319,15 +356,16 @@ export { yearFlags };
  * cap, under QD366_HD43 it raises the rate to 21–25 % (rating-rules §5, §7.8). The committee that decides
  * the group records it; the group is shown as exceeding with a decision from then on.
  */
-export async function recordQuotaOverride(actor: Actor, raw: unknown) {
-  const input = QuotaOverrideSchema.parse(raw);
-  return db.$transaction(async (tx) => {
+export const recordQuotaOverride = command({
+  input: QuotaOverrideSchema,
+  load: async (tx, input) => {
     const group = await tx.peerGroup.findUnique({ where: { id: input.peerGroupId }, select: { id: true, kind: true, decidingOrgId: true, cycleId: true, name: true, cycle: { select: { ruleSet: true, status: true } } } });
-    if (!group) throw new NotFoundError();
-    // The body that decides the group records its decision: the grassroots committee (its members and
-    // subordinate units), or the upper standing committee (the grassroots organizations).
-    const deciding = { organizationAncestry: await getOrgAncestry(group.decidingOrgId, tx) };
-    if (!can(actor, "rating:decide", deciding) && !can(actor, "rating:approve", deciding)) throw new NotFoundError();
+    return group && { group, deciding: { organizationAncestry: await getOrgAncestry(group.decidingOrgId, tx) } };
+  },
+  // The body that decides the group records its decision: the grassroots committee (its members and
+  // subordinate units), or the upper standing committee (the grassroots organizations).
+  authorize: (actor, { deciding }) => mayDecide(actor, deciding),
+  write: async ({ tx, actor, input, loaded: { group } }) => {
     if (!DECIDING_STATUSES.includes(group.cycle.status)) throw new DomainError("CYCLE_CLOSED");
     await lockGroups(tx, [group.id]);
     // One decision is recorded once: a form sent twice (a double click, a second tab) finds it under the
@@ -348,30 +386,32 @@ export async function recordQuotaOverride(actor: Actor, raw: unknown) {
       },
       select: { id: true, ratePercent: true },
     });
-    await tx.auditLog.create({
-      data: {
-        actorId: actor.userId,
+    return {
+      result: override,
+      audit: {
         action: "quota.override",
-        entityType: "PeerGroup",
         entityId: group.id,
         organizationId: group.decidingOrgId,
         data: { group: group.name, decisionNo: input.decisionNo, decidedOn: input.decidedOn, issuer: input.issuer, reason: input.reason, ratePercent: override.ratePercent },
       },
-    });
-    return override;
-  });
+    };
+  },
+});
+
+/** Whether the actor sits on the body that decides there: the grassroots committee, or the upper standing committee. */
+export function mayDecide(actor: Actor, deciding: Target): boolean {
+  return can(actor, "rating:decide", deciding) || can(actor, "rating:approve", deciding);
 }
 
 /**
  * Publishes (công khai) the committee's decided levels: every member record decided by it, and its
  * subordinate units' records. What is not decided yet stays unpublished; each group must hold the rule.
  */
-export async function publishDecisions(actor: Actor, raw: unknown) {
-  const input = PublishSchema.parse(raw);
-  return db.$transaction(async (tx) => {
-    await authorizeOrg(actor, "rating:decide", input.organizationId, tx);
-    const cycle = await getCurrentCycle(input.organizationId);
-    if (!cycle) throw new NotFoundError();
+export const publishDecisions = command({
+  input: PublishSchema,
+  load: (tx, input) => loadOrgCycle(tx, input.organizationId),
+  authorize: (actor, { target }) => can(actor, "rating:decide", target),
+  write: async ({ tx, actor, input, loaded: { cycle } }) => {
     const groups = await tx.peerGroup.findMany({ where: { cycleId: cycle.id, decidingOrgId: input.organizationId }, select: { id: true } });
     const groupIds = groups.map((g) => g.id);
     await lockGroups(tx, groupIds);
@@ -390,23 +430,18 @@ export async function publishDecisions(actor: Actor, raw: unknown) {
         target: { organizationAncestry: ancestries.get(record.scopeOrgId) ?? [], ...(member ? { memberId: record.memberId! } : {}) },
       });
     }
-    const now = new Date();
-    await tx.reviewRecord.updateMany({ where: { id: { in: decided.map((r) => r.id) }, state: "DECIDED" }, data: { state: "PUBLISHED", publishedAt: now, version: { increment: 1 } } });
-    await tx.auditLog.createMany({
-      data: [
-        { actorId: actor.userId, action: "decisions.publish", entityType: "Organization", entityId: input.organizationId, organizationId: input.organizationId, data: { cycleId: cycle.id, published: decided.length } },
-        ...decided.map((r) => ({
-          actorId: actor.userId,
-          action: "record.publish",
-          entityType: "ReviewRecord",
-          entityId: r.id,
-          organizationId: input.organizationId,
-          data: { before: { state: "DECIDED" }, after: { state: "PUBLISHED" }, level: r.decidedLevel } as Prisma.InputJsonValue,
-        })),
-      ],
-    });
-    return { published: decided.length };
-  }, BULK_TRANSACTION);
+    await tx.reviewRecord.updateMany({ where: { id: { in: decided.map((r) => r.id) }, state: "DECIDED" }, data: { state: "PUBLISHED", publishedAt: new Date(), version: { increment: 1 } } });
+    return { result: { published: decided.length }, audit: publicationAudit(input.organizationId, cycle.id, decided.map((r) => ({ ...r, organizationId: input.organizationId }))) };
+  },
+  transactionOptions: BULK_TRANSACTION,
+});
+
+/** What a publication says: a row for the organization that published, one per record published. */
+export function publicationAudit(organizationId: string, cycleId: string, published: readonly { id: string; organizationId: string | null; decidedLevel: Level | null }[]): CommandAudit[] {
+  return [
+    { action: "decisions.publish", entityId: organizationId, organizationId, data: { cycleId, published: published.length } },
+    ...published.map((r): CommandAudit => ({ action: "record.publish", entityId: r.id, organizationId: r.organizationId, data: { before: { state: "DECIDED" }, after: { state: "PUBLISHED" }, level: r.decidedLevel } })),
+  ];
 }
 
 /**
@@ -415,12 +450,11 @@ export async function publishDecisions(actor: Actor, raw: unknown) {
  * the superseded decision stays readable in the record's decisions and history. The quota is checked
  * again when the new decision comes.
  */
-export async function sendBackRecords(actor: Actor, raw: unknown) {
-  const input = SendBackSchema.parse(raw);
-  return db.$transaction(async (tx) => {
-    await authorizeOrg(actor, "rating:decide", input.organizationId, tx);
-    const cycle = await getCurrentCycle(input.organizationId);
-    if (!cycle) throw new NotFoundError();
+export const sendBackRecords = command({
+  input: SendBackSchema,
+  load: (tx, input) => loadOrgCycle(tx, input.organizationId),
+  authorize: (actor, { target }) => can(actor, "rating:decide", target),
+  write: async ({ tx, actor, input, loaded: { cycle } }) => {
     const where: Prisma.ReviewRecordWhereInput = {
       cycleId: cycle.id,
       subjectKind: "MEMBER",
@@ -440,7 +474,7 @@ export async function sendBackRecords(actor: Actor, raw: unknown) {
     const ancestries = await ancestriesOf(records.map((r) => r.scopeOrgId), tx);
     for (const record of records) {
       assertTransition(actor, record.state === "REVIEWED" ? "sendBack" : "reopen", {
-        state: record.state as RecordState,
+        state: record.state,
         kind: "MEMBER",
         target: { organizationAncestry: ancestries.get(record.scopeOrgId) ?? [], memberId: record.memberId! },
       });
@@ -451,16 +485,15 @@ export async function sendBackRecords(actor: Actor, raw: unknown) {
     if (published.length > 0) await reopenByDecision(tx, actor, published, input.decision!, published[0].cycleId);
     const unpublished = records.filter((r) => r.state !== "PUBLISHED");
     await reopenRecords(tx, unpublished.map((r) => r.id));
-    await tx.auditLog.createMany({
-      data: unpublished.map((r) => ({
-        actorId: actor.userId,
-        action: "record.sendBack",
-        entityType: "ReviewRecord",
+    return {
+      result: { sentBack: records.length },
+      audit: unpublished.map((r) => ({
+        action: "record.sendBack" as const,
         entityId: r.id,
         organizationId: input.organizationId,
-        data: { before: { state: r.state, decidedLevel: r.decidedLevel, proposedLevel: r.proposedLevel }, after: { state: "UNDER_REREVIEW" }, reason: input.reason } as Prisma.InputJsonValue,
+        data: { before: { state: r.state, decidedLevel: r.decidedLevel, proposedLevel: r.proposedLevel }, after: { state: "UNDER_REREVIEW" as const }, reason: input.reason },
       })),
-    });
-    return { sentBack: records.length };
-  }, BULK_TRANSACTION);
-}
+    };
+  },
+  transactionOptions: BULK_TRANSACTION,
+});

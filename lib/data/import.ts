@@ -4,7 +4,8 @@ import { NotFoundError, subtreeRoots, type Actor } from "@/lib/auth/permissions"
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { CELL_KINDS, CHILD_KINDS, MEMBER_SHEET, ORG_SHEET, type ImportError, type MemberImportRow, type OrgImportRow, type ParsedRegister } from "@/lib/import/register";
 import { toSearchKey } from "@/lib/text/search";
-import { writeAudit } from "./audit";
+import { z } from "zod";
+import { command } from "./command";
 import { db, type DbClient, type Tx } from "./db";
 
 // Importing the party-member register: every row is checked against the database and the importer's
@@ -244,27 +245,36 @@ export async function checkRegisterImport(actor: Actor, parsed: ParsedRegister, 
  * again inside the transaction (under a lock that serializes imports), so what is written is what was
  * checked against the data as it is now.
  */
-export async function importRegister(actor: Actor, parsed: ParsedRegister, fileHash: string, progress?: ImportProgress): Promise<ImportPlan> {
-  return db.$transaction(
-    async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('register-import'))`;
-      const p = await plan(tx, actor, parsed, progress);
-      if (p.errors.length) return publicPlan(p);
-      const writes = p.newOrgs.length + p.changedOrgs.length + p.newMembers.length + p.changedMembers.length;
-      if (writes === 0) return publicPlan(p);
-      await write(tx, p, progress, writes);
-      await writeAudit(tx, {
-        actorId: actor.userId,
+export function importRegister(actor: Actor, parsed: ParsedRegister, fileHash: string, progress?: ImportProgress): Promise<ImportPlan> {
+  return writeRegister(actor, { parsed, fileHash, progress });
+}
+
+const writeRegister = command({
+  // The file was parsed and checked row by row (lib/import/register.ts) before it came here.
+  input: z.object({ parsed: z.custom<ParsedRegister>(), fileHash: z.string(), progress: z.custom<ImportProgress>().optional() }),
+  load: async (tx, { parsed, progress }, actor) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('register-import'))`;
+    return plan(tx, actor, parsed, progress);
+  },
+  // The plan checked every row against the importer's scope: a row out of it is an error, not a write.
+  authorize: (actor) => subtreeRoots(actor, "org:manage").length > 0,
+  write: async ({ tx, actor, input: { fileHash, progress }, loaded: p }) => {
+    const writes = p.newOrgs.length + p.changedOrgs.length + p.newMembers.length + p.changedMembers.length;
+    // A file with errors writes nothing; one equal to what is stored changes nothing, and says nothing.
+    if (p.errors.length || writes === 0) return { result: publicPlan(p), audit: [] };
+    await write(tx, p, progress, writes);
+    return {
+      result: publicPlan(p),
+      audit: {
         action: "register.import",
         entityId: fileHash,
         organizationId: subtreeRoots(actor, "org:manage")[0] ?? null,
         data: { rows: p.rows, orgsNew: p.orgsNew, orgsChanged: p.orgsChanged, membersNew: p.membersNew, membersChanged: p.membersChanged, changedMembers: p.changedMembers.slice(0, 200).map((c) => ({ id: c.id, before: c.before })) },
-      });
-      return publicPlan(p);
-    },
-    { timeout: 300_000, maxWait: 20_000 },
-  );
-}
+      },
+    };
+  },
+  transactionOptions: { timeout: 300_000, maxWait: 20_000 },
+});
 
 async function write(tx: Tx, p: Plan, progress: ImportProgress | undefined, total: number) {
   let done = 0;

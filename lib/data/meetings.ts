@@ -5,23 +5,17 @@ import { DomainError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Level } from "@/lib/grading";
 import { adoptedLevel, fewestFor, finalizeProblems, meetingRulesFrom, quorum, type Attendee, type Tally } from "@/lib/review/meeting";
-import { assertTransition, nextState, type RecordState } from "@/lib/review/workflow";
+import { nextState, type RecordState } from "@/lib/review/workflow";
 import { z } from "zod";
 import { FinalizeMeetingSchema, RereviewSchema, SaveMinutesSchema, TallySchema, type MinutesContent } from "@/lib/schemas/meetings";
-import { writeAudit } from "./audit";
+import { command } from "./command";
 import { storedFactsOf } from "./record-facts";
 import { MEMBER_RECORD_SELECT as RECORD_SELECT, memberLevelRefusal, standingOf, type MemberRecordRow as CellRecord } from "./record-grading";
-import { getCurrentCycle } from "./cycles";
-import { lockGroups } from "./decisions";
-import { db, type DbClient } from "./db";
-import { getOrgAncestry } from "./scope";
+import { getCurrentCycle, loadOrgCycle, type OrgCycle } from "./cycles";
+import { lockForDecisions } from "./decisions";
+import { db, type DbClient, type Tx } from "./db";
+import { authorizeOrg, getOrgAncestry } from "./scope";
 
-
-/** The cell's secretary records the meeting (minutes:write on the cell); others in scope may read it. */
-async function authorizeCell(actor: Actor, cellId: string, permission: "minutes:write" | "member:read", client: DbClient = db) {
-  const ancestry = await getOrgAncestry(cellId, client);
-  if (ancestry.length === 0 || !can(actor, permission, { organizationAncestry: ancestry })) throw new NotFoundError();
-}
 
 const EMPTY_MINUTES: MinutesContent = { heldOn: "", place: "", chairName: "", recorderName: "", attendance: [], collectiveReview: "", reviews: [] };
 
@@ -91,11 +85,11 @@ async function loadCellMeeting(client: DbClient, cellId: string) {
  * organization (one aggregate query), so the 20 % arithmetic can be shown live as tallies are typed.
  */
 export async function getMeetingPage(actor: Actor, cellId: string) {
-  await authorizeCell(actor, cellId, "member:read");
+  const target = await authorizeOrg(actor, "member:read", cellId);
   const loaded = await loadCellMeeting(db, cellId);
   if (!loaded) return null;
   const { cycle, cell, meeting, records } = loaded;
-  const canWrite = can(actor, "minutes:write", { organizationAncestry: await getOrgAncestry(cellId) });
+  const canWrite = can(actor, "minutes:write", target);
   const day = meeting?.heldOn ?? new Date();
   const groupIds = [...new Set(records.map((r) => r.peerGroupId).filter((id): id is string => id !== null))];
   // Proposals of the same peer groups in the other cells: the level decided if any, else the one proposed.
@@ -144,32 +138,38 @@ export type MinutesSaveResult =
   | { saved: true; version: number; savedAt: Date }
   | { saved: false; conflict: { version: number; content: MinutesContent; savedAt: Date } };
 
+/** The cell's secretary records the meeting: a command on the cell in its review under way. */
+const ON_CELL_MINUTES = {
+  load: (tx: Tx, input: { cellId: string }) => loadOrgCycle(tx, input.cellId),
+  authorize: (actor: Actor, { target }: OrgCycle) => can(actor, "minutes:write", target),
+};
+
 /** Saves the minutes as a draft, as they are typed (one small write; finalizing is audited). */
-export async function saveMinutesDraft(actor: Actor, raw: unknown): Promise<MinutesSaveResult> {
-  const input = SaveMinutesSchema.parse(raw);
-  return db.$transaction(async (tx) => {
-    await authorizeCell(actor, input.cellId, "minutes:write", tx);
-    const cycle = await getCurrentCycle(input.cellId);
-    if (!cycle) throw new NotFoundError();
-    const { heldOn, place, chairName, recorderName, ...minutes } = input.content;
-    const data = {
-      heldOn: heldOn ? new Date(`${heldOn}T00:00:00Z`) : null,
-      place: place || null,
-      chairName: chairName || null,
-      recorderName: recorderName || null,
-      minutes: minutes as unknown as Prisma.InputJsonValue,
-    };
-    const existing = await tx.meeting.findUnique({ where: { cycleId_organizationId: { cycleId: cycle.id, organizationId: input.cellId } } });
-    if (existing?.status === "FINALIZED") throw new DomainError("MINUTES_FINALIZED");
-    if (!existing) {
-      if (input.baseVersion !== 0) throw new NotFoundError();
-      const created = await tx.meeting.create({ data: { cycleId: cycle.id, organizationId: input.cellId, ...data, version: 1 }, select: { version: true, updatedAt: true } });
-      return { saved: true, version: created.version, savedAt: created.updatedAt };
-    }
-    const updated = await tx.meeting.updateMany({ where: { id: existing.id, version: input.baseVersion, status: "DRAFT" }, data: { ...data, version: { increment: 1 } } });
-    if (updated.count === 0) return { saved: false, conflict: { version: existing.version, content: minutesOf(existing), savedAt: existing.updatedAt } };
-    return { saved: true, version: input.baseVersion + 1, savedAt: new Date() };
-  });
+export const saveMinutesDraft = command({
+  input: SaveMinutesSchema,
+  ...ON_CELL_MINUTES,
+  write: async ({ tx, input, loaded: { cycle } }) => ({ result: await writeDraft(tx, cycle.id, input), audit: [] }),
+});
+
+async function writeDraft(tx: Tx, cycleId: string, input: z.output<typeof SaveMinutesSchema>): Promise<MinutesSaveResult> {
+  const { heldOn, place, chairName, recorderName, ...minutes } = input.content;
+  const data = {
+    heldOn: heldOn ? new Date(`${heldOn}T00:00:00Z`) : null,
+    place: place || null,
+    chairName: chairName || null,
+    recorderName: recorderName || null,
+    minutes: minutes as unknown as Prisma.InputJsonValue,
+  };
+  const existing = await tx.meeting.findUnique({ where: { cycleId_organizationId: { cycleId, organizationId: input.cellId } } });
+  if (existing?.status === "FINALIZED") throw new DomainError("MINUTES_FINALIZED");
+  if (!existing) {
+    if (input.baseVersion !== 0) throw new NotFoundError();
+    const created = await tx.meeting.create({ data: { cycleId, organizationId: input.cellId, ...data, version: 1 }, select: { version: true, updatedAt: true } });
+    return { saved: true, version: created.version, savedAt: created.updatedAt };
+  }
+  const updated = await tx.meeting.updateMany({ where: { id: existing.id, version: input.baseVersion, status: "DRAFT" }, data: { ...data, version: { increment: 1 } } });
+  if (updated.count === 0) return { saved: false, conflict: { version: existing.version, content: minutesOf(existing), savedAt: existing.updatedAt } };
+  return { saved: true, version: input.baseVersion + 1, savedAt: new Date() };
 }
 
 export type FinalizeRefusal = { code: string; memberId?: string };
@@ -184,12 +184,10 @@ export type FinalizeRefusal = { code: string; memberId?: string };
  * (minutes:write on the cell), checked once, and each record's move is the workflow's `review` — the
  * secretary's own record included, since the cell, not the secretary, reviewed them.
  */
-export async function finalizeMeeting(actor: Actor, raw: unknown) {
-  const input = FinalizeMeetingSchema.parse(raw);
-  return db.$transaction(async (tx) => {
-    await authorizeCell(actor, input.cellId, "minutes:write", tx);
-    const cycle = await getCurrentCycle(input.cellId);
-    if (!cycle) throw new NotFoundError();
+export const finalizeMeeting = command({
+  input: FinalizeMeetingSchema,
+  ...ON_CELL_MINUTES,
+  write: async ({ tx, input, loaded: { cycle } }) => {
     const [locked] = await tx.$queryRaw<{ id: string; version: number; status: string }[]>`
       SELECT id, version, status::text AS status FROM "Meeting" WHERE "cycleId" = ${cycle.id} AND "organizationId" = ${input.cellId} FOR UPDATE`;
     if (!locked) throw new DomainError("MINUTES_INCOMPLETE", { meeting: "required" });
@@ -256,55 +254,50 @@ export async function finalizeMeeting(actor: Actor, raw: unknown) {
     if (becomesAbsent.length > 0) {
       await tx.reviewRecord.updateMany({ where: { id: { in: [...absentIds] } }, data: { state: "ABSENT", version: { increment: 1 } } });
     }
-    await writeAudit(tx, {
-      actorId: actor.userId,
-      action: "meeting.finalize",
-      entityId: locked.id,
-      organizationId: input.cellId,
-      data: { reviewed: proposals.map((p) => ({ recordId: p.record.id, level: p.level, tally: p.tally })), absent: [...absentIds], votersPresent: voters },
-    });
-    // Each record's history shows the step too, in the same transaction.
-    await tx.auditLog.createMany({
-      data: [
+    return {
+      result: { reviewed: proposals.length, absent: becomesAbsent.length },
+      audit: [
+        {
+          action: "meeting.finalize",
+          entityId: locked.id,
+          organizationId: input.cellId,
+          data: { reviewed: proposals.map((p) => ({ recordId: p.record.id, level: p.level, tally: p.tally })), absent: [...absentIds], votersPresent: voters },
+        },
+        // Each record's history shows the step too.
         ...proposals.map(({ record, level, tally }) => ({
-          actorId: actor.userId,
-          action: "record.review",
-          entityType: "ReviewRecord",
+          action: "record.review" as const,
           entityId: record.id,
           organizationId: input.cellId,
-          data: { before: { state: record.state }, after: { state: "REVIEWED", proposedLevel: level }, tally, meetingId: locked.id } as Prisma.InputJsonValue,
+          data: { before: { state: record.state }, after: { state: "REVIEWED" as const, proposedLevel: level }, tally, meetingId: locked.id },
         })),
         ...becomesAbsent.map((record) => ({
-          actorId: actor.userId,
-          action: "record.absent",
-          entityType: "ReviewRecord",
+          action: "record.absent" as const,
           entityId: record.id,
           organizationId: input.cellId,
-          data: { before: { state: record.state }, after: { state: "ABSENT" }, meetingId: locked.id } as Prisma.InputJsonValue,
+          data: { before: { state: record.state }, after: { state: "ABSENT" as const }, meetingId: locked.id },
         })),
       ],
-    });
-    return { reviewed: proposals.length, absent: becomesAbsent.length };
-  });
-}
+    };
+  },
+});
 
 /**
  * A record the committee sent back is reviewed again at a cell meeting (finishRereview): the new vote
  * must be adopted under the cycle's rule and the level stay within what the rules allow; the record
  * goes back up as REVIEWED. One transaction, one audit row on the record.
  */
-export async function recordRereview(actor: Actor, raw: unknown) {
-  const input = RereviewSchema.parse(raw);
-  return db.$transaction(async (tx) => {
+export const recordRereview = command({
+  input: RereviewSchema,
+  load: async (tx, input) => {
     // The new proposal enters its group's pool: the group is locked first, as every decision save does.
-    const located = await tx.reviewRecord.findUnique({ where: { id: input.recordId }, select: { peerGroupId: true } });
-    if (located?.peerGroupId) await lockGroups(tx, [located.peerGroupId]);
-    await tx.$queryRaw`SELECT id FROM "ReviewRecord" WHERE id = ${input.recordId} FOR UPDATE`;
+    await lockForDecisions(tx, [input.recordId]);
     const record = await tx.reviewRecord.findUnique({ where: { id: input.recordId }, select: { ...RECORD_SELECT, cycleId: true, scopeOrgId: true, version: true, cycle: { select: { year: true, ruleSet: true, ratingDate: true, options: true } } } });
-    if (!record?.memberId) throw new NotFoundError();
-    const ancestry = await getOrgAncestry(record.scopeOrgId, tx);
-    if (!can(actor, "member:read", { organizationAncestry: ancestry, memberId: record.memberId })) throw new NotFoundError();
-    assertTransition(actor, "finishRereview", { state: record.state as RecordState, kind: "MEMBER", target: { organizationAncestry: ancestry, memberId: record.memberId } });
+    if (!record?.memberId) return null;
+    return { record, target: { organizationAncestry: await getOrgAncestry(record.scopeOrgId, tx), memberId: record.memberId } };
+  },
+  authorize: (actor, { target }) => can(actor, "member:read", target),
+  transition: ({ record, target }) => ({ name: "finishRereview", record: { state: record.state, kind: "MEMBER", target } }),
+  write: async ({ tx, input, loaded: { record }, transition }) => {
     if (record.version !== input.expectedVersion) throw new DomainError("STALE_EDIT");
     // The re-review meeting is a meeting of the cell like the first: its quorum is checked, and the vote
     // adopts a level under the cycle's rule, over the official members who must attend on that day.
@@ -319,18 +312,16 @@ export async function recordRereview(actor: Actor, raw: unknown) {
     if (refusal) throw new DomainError("LEVEL_REFUSED", { tally: refusal }, { name: record.member!.fullName, reason: refusal });
     await tx.reviewRecord.update({
       where: { id: record.id },
-      data: { state: "REVIEWED", proposedLevel: adoption.level, voteTally: { ...input.tally, votersPresent: input.votersPresent }, version: { increment: 1 } },
+      data: { state: transition.to, proposedLevel: adoption.level, voteTally: { ...input.tally, votersPresent: input.votersPresent }, version: { increment: 1 } },
     });
-    await tx.auditLog.create({
-      data: {
-        actorId: actor.userId,
+    return {
+      result: { proposedLevel: adoption.level },
+      audit: {
         action: "record.rereview",
-        entityType: "ReviewRecord",
         entityId: record.id,
         organizationId: record.scopeOrgId,
-        data: { before: { state: record.state, proposedLevel: record.proposedLevel }, after: { state: "REVIEWED", proposedLevel: adoption.level }, tally: input.tally, heldOn: input.heldOn, reason: input.note },
+        data: { before: { state: record.state, proposedLevel: record.proposedLevel }, after: { state: transition.to, proposedLevel: adoption.level }, tally: input.tally, heldOn: input.heldOn, reason: input.note },
       },
-    });
-    return { proposedLevel: adoption.level };
-  });
-}
+    };
+  },
+});

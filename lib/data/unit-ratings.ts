@@ -10,12 +10,28 @@ import { NO_DERIVED_FACTS, organizationSubject, scoredItems, type DerivedOrganiz
 import { selfRatingGaps, SETTLED_STATES, type OrderGap, type UnitProgress } from "@/lib/review/order-of-work";
 import { assertTransition, availableTransitions, type RecordKind, type RecordState } from "@/lib/review/workflow";
 import { PublishSchema, ReturnUnitSchema, SaveDecisionsSchema, UnitSelfRatingSchema, VerifyUnitSchema } from "@/lib/schemas/decisions";
-import { getCurrentCycle } from "./cycles";
-import { ancestriesOf, assertGroupsHold, assertNoProblems, BULK_TRANSACTION, decisionProblem, DECIDING_STATUSES, lockForDecisions, lockGroups, writeDecisions } from "./decisions";
+import { command } from "./command";
+import { getCurrentCycle, loadOrgCycle } from "./cycles";
+import {
+  ancestriesOf,
+  assertDistinctRecords,
+  assertGroupsHold,
+  BULK_TRANSACTION,
+  decisionProblem,
+  DECIDING_STATUSES,
+  deskCycle,
+  deskGroups,
+  deskLevels,
+  lockForDecisions,
+  lockGroups,
+  mayDecide,
+  publicationAudit,
+  saveDecisionSet,
+} from "./decisions";
 import { db, type DbClient, type Tx } from "./db";
 import { derivedOrganizationFacts, storedAnswers } from "./organization-facts";
 import { reopenByDecision } from "./rerating";
-import { getOrgAncestry } from "./scope";
+import { authorizeOrg, getOrgAncestry } from "./scope";
 
 // Units' ratings (366 Điều 12, Bước 2–3): a cell proposes its own level at its meeting and the
 // grassroots committee decides it; a grassroots organization rates itself, the upper board verifies
@@ -127,11 +143,7 @@ export async function getUnitDesk(actor: Actor, organizationId: string) {
   if (!cycle) return null;
   const [organization, groups, records] = await Promise.all([
     db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { id: true, name: true, kind: true } }),
-    db.peerGroup.findMany({
-      where: { cycleId: cycle.id, decidingOrgId: organizationId, kind: "ORGANIZATION" },
-      orderBy: { code: "asc" },
-      select: { id: true, code: true, name: true, overrides: { orderBy: { decidedOn: "desc" }, select: { id: true, decisionNo: true, decidedOn: true, issuer: true, reason: true, ratePercent: true } } },
-    }),
+    deskGroups(db, cycle.id, organizationId, "ORGANIZATION"),
     db.reviewRecord.findMany({
       where: {
         cycleId: cycle.id,
@@ -156,8 +168,8 @@ export async function getUnitDesk(actor: Actor, organizationId: string) {
   return {
     sheet,
     organization,
-    cycle: { id: cycle.id, year: cycle.year, ruleSet: cycle.ruleSet as RuleSetId, ratingDate: toIsoDate(cycle.ratingDate), quotaBase: cycle.quotaBase as QuotaBase, status: cycle.status },
-    groups: groups.map((g) => ({ ...g, overrides: g.overrides.map((o) => ({ ...o, decidedOn: toIsoDate(o.decidedOn) })) })),
+    cycle: deskCycle(cycle),
+    groups,
     units: records
       .map((r) => {
       const kind = recordKindOf(r.organization!.kind);
@@ -169,15 +181,8 @@ export async function getUnitDesk(actor: Actor, organizationId: string) {
         code: r.organization!.code,
         kind,
         own: r.organizationId === organizationId,
-        peerGroupId: r.peerGroupId,
-        state: r.state as RecordState,
-        version: r.version,
-        selfLevel: r.selfLevel as Level | null,
-        proposedLevel: r.proposedLevel as Level | null,
-        decidedLevel: r.decidedLevel as Level | null,
-        decisionReason: r.decisionReason,
+        ...deskLevels(r),
         verificationNote: r.verificationNote,
-        voteTally: r.voteTally as Record<string, number> | null,
         establishedOn: toIsoDate(r.organization!.establishedOn),
         answersForTargets: answersForFiveTargets(r.organization!),
         scoreItems: scoredItems((r.scoreItems ?? {}) as Record<string, number>),
@@ -197,21 +202,26 @@ export async function getUnitDesk(actor: Actor, organizationId: string) {
 
 export type UnitDesk = NonNullable<Awaited<ReturnType<typeof getUnitDesk>>>;
 
-/** Loads a unit's record for a write: locked, with its unit's ancestry, in the current cycle of that unit. */
-async function loadUnitRecord(tx: Tx, actor: Actor, recordId: string) {
-  // A proposal counts in its group's pool: its peer group is locked first, in the order every decision
-  // save takes (group, then record), so a verification cannot shrink a pool a decision is checking.
-  const located = await tx.reviewRecord.findUnique({ where: { id: recordId }, select: { peerGroupId: true } });
-  if (located?.peerGroupId) await lockGroups(tx, [located.peerGroupId]);
-  await tx.$queryRaw`SELECT id FROM "ReviewRecord" WHERE id = ${recordId} AND "subjectKind" = 'ORGANIZATION' FOR UPDATE`;
-  const record = await tx.reviewRecord.findUnique({ where: { id: recordId }, select: { ...UNIT_SELECT, cycle: { select: { status: true, year: true, ruleSet: true, ratingDate: true, quotaBase: true } } } });
-  if (!record || !record.organizationId) throw new NotFoundError();
-  const ancestry = await getOrgAncestry(record.organizationId, tx);
-  // Out of the actor's reach, the record does not exist for them (ids leak nothing).
-  if (!can(actor, "org:read", { organizationAncestry: ancestry })) throw new NotFoundError();
+/**
+ * What a command on one unit's record loads: the record locked, in the order every decision save takes
+ * (group, then record) — a proposal counts in its group's pool, so a verification cannot shrink a pool a
+ * decision is checking — with its cycle and its unit's place in the tree.
+ */
+async function loadUnitRecord(tx: Tx, input: { recordId: string }) {
+  await lockForDecisions(tx, [input.recordId]);
+  const record = await tx.reviewRecord.findUnique({ where: { id: input.recordId }, select: { ...UNIT_SELECT, cycle: { select: { status: true, year: true, ruleSet: true, ratingDate: true, quotaBase: true } } } });
+  if (!record?.organizationId) return null;
   const kind = recordKindOf(record.organization!.kind);
-  return { record, kind, context: { state: record.state as RecordState, kind, target: { organizationAncestry: ancestry } } };
+  return { record, kind, context: { state: record.state, kind, target: { organizationAncestry: await getOrgAncestry(record.organizationId, tx) } } };
 }
+
+type UnitRecord = NonNullable<Awaited<ReturnType<typeof loadUnitRecord>>>;
+
+/** Out of the actor's reach, a unit's record does not exist for them (ids leak nothing). */
+const mayReadUnit = (actor: Actor, { context }: UnitRecord) => can(actor, "org:read", context.target);
+
+/** The commands on one unit's record. */
+const ON_UNIT_RECORD = { load: loadUnitRecord, authorize: mayReadUnit };
 
 /** The cycle's sheet for organizations (Mẫu 01, part B), or null when its rule set scores nothing. */
 async function collectiveSheetOf(cycle: { id: string; ruleSet: string }, client: DbClient): Promise<ScoreSheetContent | null> {
@@ -326,11 +336,11 @@ async function assertUnitLevelAllowed(
  * committee's self-rating of its organization. The facts the organization rules read are saved with it,
  * and the level may not exceed what they allow.
  */
-export async function rateUnit(actor: Actor, raw: unknown) {
-  const input = UnitSelfRatingSchema.parse(raw);
-  return db.$transaction(async (tx) => {
-    const { record, kind, context } = await loadUnitRecord(tx, actor, input.recordId);
-    const transition = assertTransition(actor, kind === "GRASSROOTS" ? "selfRate" : "proposeUnit", context);
+export const rateUnit = command({
+  input: UnitSelfRatingSchema,
+  ...ON_UNIT_RECORD,
+  transition: ({ kind, context }) => ({ name: kind === "GRASSROOTS" ? "selfRate" : "proposeUnit", record: context }),
+  write: async ({ tx, input, loaded: { record, kind }, transition }) => {
     assertOpen(record.cycle.status);
     if (record.version !== input.expectedVersion) throw new DomainError("STALE_EDIT");
     await assertOrderOfWork(tx, record, kind);
@@ -367,82 +377,88 @@ export async function rateUnit(actor: Actor, raw: unknown) {
       where: { id: record.id },
       data: { ...facts, state: transition.to, selfLevel: input.level, proposedLevel: input.level, version: { increment: 1 } },
     });
-    await tx.auditLog.create({
-      data: {
-        actorId: actor.userId,
+    return {
+      result: { state: transition.to },
+      audit: {
         action: kind === "GRASSROOTS" ? "unit.selfRate" : "unit.propose",
-        entityType: "ReviewRecord",
         entityId: record.id,
         organizationId: record.organizationId,
         data: { before: { state: record.state, proposedLevel: record.proposedLevel }, after: { state: transition.to, proposedLevel: input.level, ...facts }, ...(input.note ? { note: input.note } : {}) },
       },
-    });
-    return { state: transition.to };
-  });
-}
+    };
+  },
+});
 
 /** The upper board verifies a grassroots organization's self-rating and proposes a level, with its comment. */
-export async function verifyUnit(actor: Actor, raw: unknown) {
-  const input = VerifyUnitSchema.parse(raw);
-  return db.$transaction(async (tx) => {
-    const { record, context } = await loadUnitRecord(tx, actor, input.recordId);
-    const transition = assertTransition(actor, "verify", context);
+export const verifyUnit = command({
+  input: VerifyUnitSchema,
+  ...ON_UNIT_RECORD,
+  transition: ({ context }) => ({ name: "verify", record: context }),
+  write: async ({ tx, input, loaded: { record }, transition }) => {
     assertOpen(record.cycle.status);
     if (record.version !== input.expectedVersion) throw new DomainError("STALE_EDIT");
     await assertUnitLevelAllowed(tx, record, input.level);
-    const now = new Date();
-    await tx.reviewRecord.update({ where: { id: record.id }, data: { state: transition.to, proposedLevel: input.level, verificationNote: input.note, verifiedAt: now, version: { increment: 1 } } });
-    await tx.auditLog.create({
-      data: {
-        actorId: actor.userId,
+    await tx.reviewRecord.update({ where: { id: record.id }, data: { state: transition.to, proposedLevel: input.level, verificationNote: input.note, verifiedAt: new Date(), version: { increment: 1 } } });
+    return {
+      result: { state: transition.to },
+      audit: {
         action: "unit.verify",
-        entityType: "ReviewRecord",
         entityId: record.id,
         organizationId: record.organizationId,
         data: { before: { state: record.state, proposedLevel: record.proposedLevel }, after: { state: transition.to, proposedLevel: input.level }, note: input.note },
       },
-    });
-    return { state: transition.to };
-  });
-}
+    };
+  },
+});
 
 /**
  * Sends a unit's rating back with a reason: the board returns an incomplete self-rating (returnRating);
  * a decider sends a proposal or a decision back to be rated again (sendBackUnit, sendBackRating), the
  * superseded decision kept.
  */
-export async function returnUnit(actor: Actor, raw: unknown) {
-  const input = ReturnUnitSchema.parse(raw);
-  return db.$transaction(async (tx) => {
-    const { record, kind, context } = await loadUnitRecord(tx, actor, input.recordId);
-    // The one that applies, of the three, given who asks and where the record stands.
-    const name = (kind === "SUBORDINATE" ? ["sendBackUnit"] : ["returnRating", "sendBackRating"]).find((n) => availableTransitions(actor, context).some((t) => t.name === n));
-    const transition = assertTransition(actor, name ?? (kind === "SUBORDINATE" ? "sendBackUnit" : "sendBackRating"), context);
+export const returnUnit = command({
+  input: ReturnUnitSchema,
+  load: async (tx, input, actor) => {
+    const unit = await loadUnitRecord(tx, input);
+    return unit && { ...unit, step: returnStepOf(actor, unit) };
+  },
+  authorize: (actor, unit) => mayReadUnit(actor, unit),
+  transition: ({ step, context }) => ({ name: step, record: context }),
+  write: async ({ tx, actor, input, loaded: { record, step }, transition }) => {
     assertOpen(record.cycle.status);
     if (record.version !== input.expectedVersion) throw new DomainError("STALE_EDIT");
     // A published result is reopened only by a decision to rate it again (366 Điều 15), named on the record.
     if (record.state === "PUBLISHED") {
       if (!input.decision) throw new DomainError("RERATE_DECISION_REQUIRED", { decision: "required" }, { count: 1 });
+      // The decision's audit rows say why (lib/data/rerating.ts).
       await reopenByDecision(tx, actor, [{ ...record, memberId: null }], input.decision, record.cycleId);
-      return { state: transition.to };
+      return { result: { state: transition.to }, audit: [] };
     }
     await tx.ratingDecision.updateMany({ where: { recordId: record.id, supersededAt: null }, data: { supersededAt: new Date() } });
     await tx.reviewRecord.update({
       where: { id: record.id },
       data: { state: transition.to, decidedLevel: null, decidedAt: null, publishedAt: null, version: { increment: 1 } },
     });
-    await tx.auditLog.create({
-      data: {
-        actorId: actor.userId,
-        action: `unit.${transition.name}`,
-        entityType: "ReviewRecord",
+    return {
+      result: { state: transition.to },
+      audit: {
+        action: RETURN_ACTIONS[step],
         entityId: record.id,
         organizationId: record.organizationId,
         data: { before: { state: record.state, decidedLevel: record.decidedLevel, proposedLevel: record.proposedLevel }, after: { state: transition.to }, reason: input.reason },
       },
-    });
-    return { state: transition.to };
-  });
+    };
+  },
+});
+
+/** The three ways a unit's rating is sent back, each with its audit action. */
+const RETURN_ACTIONS = { returnRating: "unit.returnRating", sendBackUnit: "unit.sendBackUnit", sendBackRating: "unit.sendBackRating" } as const;
+
+/** The one that applies, of the three, given who asks and where the record stands. */
+function returnStepOf(actor: Actor, { kind, context }: UnitRecord): keyof typeof RETURN_ACTIONS {
+  const steps = kind === "SUBORDINATE" ? (["sendBackUnit"] as const) : (["returnRating", "sendBackRating"] as const);
+  // None available: the last is asked, and the workflow says why it is refused.
+  return steps.find((n) => availableTransitions(actor, context).some((t) => t.name === n)) ?? steps[steps.length - 1];
 }
 
 /**
@@ -450,55 +466,39 @@ export async function returnUnit(actor: Actor, raw: unknown) {
  * committee the grassroots organizations (approve). Same checks and guarantees as the members' decisions:
  * peer groups locked, rules, reasons, versions, the 20 % rule after the writes, superseded decisions kept.
  */
-export async function decideUnits(actor: Actor, raw: unknown) {
-  const input = SaveDecisionsSchema.parse(raw);
-  const ids = input.decisions.map((d) => d.recordId);
-  if (new Set(ids).size !== ids.length) throw new DomainError("INVALID_INPUT", { decisions: "duplicate" });
-  return db.$transaction(async (tx) => {
-    const deciding = { organizationAncestry: await getOrgAncestry(input.organizationId, tx) };
-    if (!can(actor, "rating:decide", deciding) && !can(actor, "rating:approve", deciding)) throw new NotFoundError();
-    const cycle = await getCurrentCycle(input.organizationId);
-    if (!cycle) throw new NotFoundError();
-    assertOpen(cycle.status);
-    await lockForDecisions(tx, ids);
-    const records = await tx.reviewRecord.findMany({
-      where: { id: { in: ids }, cycleId: cycle.id, subjectKind: "ORGANIZATION", peerGroup: { decidingOrgId: input.organizationId } },
-      select: UNIT_SELECT,
-    });
-    if (records.length !== ids.length) throw new NotFoundError();
-    const unitIds = records.map((r) => r.organizationId!);
-    const [ancestries, levels, derived] = await Promise.all([ancestriesOf(unitIds, tx), subordinateLevelsOf(unitIds, cycle.id, tx), derivedOrganizationFacts(unitIds, cycle, tx)]);
-    const byId = new Map(records.map((r) => [r.id, r]));
-    const problems: Record<string, string> = {};
-    for (const decision of input.decisions) {
-      const record = byId.get(decision.recordId)!;
-      const kind = recordKindOf(record.organization!.kind);
-      // The upper committee decides a grassroots organization only after its board verified it (366 Điều 12 k2).
-      if (kind === "GRASSROOTS" && (record.state === "SUBMITTED" || record.verifiedAt === null)) {
-        problems[record.id] = "NOT_VERIFIED";
-        continue;
-      }
-      assertTransition(actor, kind === "GRASSROOTS" ? "approve" : "decideUnit", { state: record.state as RecordState, kind, target: { organizationAncestry: ancestries.get(record.organizationId!) ?? [] } });
-      const problem = decisionProblem(decision, record, () =>
-        unitLevelRefusal(record, cycle, { subordinateLevels: levels.get(record.organizationId!) ?? [], derived: derived.get(record.organizationId!) }, decision.level),
-      );
-      if (problem) problems[record.id] = problem;
-    }
-    assertNoProblems(problems);
-    await writeDecisions(tx, actor, input.organizationId, input.decisions, byId);
-    await assertGroupsHold(tx, [...new Set(records.map((r) => r.peerGroupId!))], cycle.ruleSet as RuleSetId, cycle.quotaBase as QuotaBase);
-    return { decided: input.decisions.length };
-  }, BULK_TRANSACTION);
-}
+export const decideUnits = command({
+  input: SaveDecisionsSchema,
+  load: (tx, input) => {
+    assertDistinctRecords(input.decisions);
+    return loadOrgCycle(tx, input.organizationId);
+  },
+  authorize: (actor, { target }) => mayDecide(actor, target),
+  write: ({ tx, actor, input, loaded: { cycle } }) =>
+    saveDecisionSet(tx, actor, input, cycle, {
+      read: (ids) => tx.reviewRecord.findMany({ where: { id: { in: ids }, cycleId: cycle.id, subjectKind: "ORGANIZATION", peerGroup: { decidingOrgId: input.organizationId } }, select: UNIT_SELECT }),
+      checker: async (records) => {
+        const unitIds = records.map((r) => r.organizationId!);
+        const [ancestries, levels, derived] = await Promise.all([ancestriesOf(unitIds, tx), subordinateLevelsOf(unitIds, cycle.id, tx), derivedOrganizationFacts(unitIds, cycle, tx)]);
+        return (decision, record) => {
+          const kind = recordKindOf(record.organization!.kind);
+          // The upper committee decides a grassroots organization only after its board verified it (366 Điều 12 k2).
+          if (kind === "GRASSROOTS" && (record.state === "SUBMITTED" || record.verifiedAt === null)) return "NOT_VERIFIED";
+          assertTransition(actor, kind === "GRASSROOTS" ? "approve" : "decideUnit", { state: record.state, kind, target: { organizationAncestry: ancestries.get(record.organizationId!) ?? [] } });
+          return decisionProblem(decision, record, () =>
+            unitLevelRefusal(record, cycle, { subordinateLevels: levels.get(record.organizationId!) ?? [], derived: derived.get(record.organizationId!) }, decision.level),
+          );
+        };
+      },
+    }),
+  transactionOptions: BULK_TRANSACTION,
+});
 
 /** The upper standing committee publishes the grassroots organizations' decided levels. */
-export async function publishUnits(actor: Actor, raw: unknown) {
-  const input = PublishSchema.parse(raw);
-  return db.$transaction(async (tx) => {
-    const ancestry = await getOrgAncestry(input.organizationId, tx);
-    if (ancestry.length === 0 || !can(actor, "rating:approve", { organizationAncestry: ancestry })) throw new NotFoundError();
-    const cycle = await getCurrentCycle(input.organizationId);
-    if (!cycle) throw new NotFoundError();
+export const publishUnits = command({
+  input: PublishSchema,
+  load: (tx, input) => loadOrgCycle(tx, input.organizationId),
+  authorize: (actor, { target }) => can(actor, "rating:approve", target),
+  write: async ({ tx, actor, input, loaded: { cycle } }) => {
     const groups = await tx.peerGroup.findMany({ where: { cycleId: cycle.id, decidingOrgId: input.organizationId, kind: "ORGANIZATION" }, select: { id: true } });
     await lockGroups(tx, groups.map((g) => g.id));
     await assertGroupsHold(tx, groups.map((g) => g.id), cycle.ruleSet as RuleSetId, cycle.quotaBase as QuotaBase);
@@ -508,25 +508,18 @@ export async function publishUnits(actor: Actor, raw: unknown) {
     for (const r of decided) {
       assertTransition(actor, "publishApproved", { state: "DECIDED", kind: recordKindOf(r.organization!.kind), target: { organizationAncestry: ancestries.get(r.organizationId!) ?? [] } });
     }
-    const now = new Date();
-    await tx.reviewRecord.updateMany({ where: { id: { in: decided.map((r) => r.id) } }, data: { state: "PUBLISHED", publishedAt: now, version: { increment: 1 } } });
-    await tx.auditLog.createMany({
-      data: [
-        { actorId: actor.userId, action: "decisions.publish", entityType: "Organization", entityId: input.organizationId, organizationId: input.organizationId, data: { cycleId: cycle.id, published: decided.length } },
-        ...decided.map((r) => ({ actorId: actor.userId, action: "record.publish", entityType: "ReviewRecord", entityId: r.id, organizationId: r.organizationId, data: { before: { state: "DECIDED" }, after: { state: "PUBLISHED" }, level: r.decidedLevel } as Prisma.InputJsonValue })),
-      ],
-    });
-    return { published: decided.length };
-  }, BULK_TRANSACTION);
-}
+    await tx.reviewRecord.updateMany({ where: { id: { in: decided.map((r) => r.id) } }, data: { state: "PUBLISHED", publishedAt: new Date(), version: { increment: 1 } } });
+    return { result: { published: decided.length }, audit: publicationAudit(input.organizationId, cycle.id, decided) };
+  },
+  transactionOptions: BULK_TRANSACTION,
+});
 
 /**
  * A unit's own rating as its people see it (the cell's page): where it stands, what the rules allow with
  * its subordinates' levels, and whether the actor may record its proposal now.
  */
 export async function getUnitRating(actor: Actor, organizationId: string) {
-  const ancestry = await getOrgAncestry(organizationId);
-  if (ancestry.length === 0 || !can(actor, "org:read", { organizationAncestry: ancestry })) throw new NotFoundError();
+  const target = await authorizeOrg(actor, "org:read", organizationId);
   const cycle = await getCurrentCycle(organizationId);
   if (!cycle) return null;
   const record = await db.reviewRecord.findUnique({ where: { cycleId_organizationId: { cycleId: cycle.id, organizationId } }, select: UNIT_SELECT });
@@ -557,6 +550,6 @@ export async function getUnitRating(actor: Actor, organizationId: string) {
     establishedOn: toIsoDate(record.organization!.establishedOn),
     peerGroupId: record.peerGroupId,
     cycle: { ruleSet: cycle.ruleSet as RuleSetId, ratingDate: toIsoDate(cycle.ratingDate) },
-    transitions: availableTransitions(actor, { state: record.state as RecordState, kind, target: { organizationAncestry: ancestry } }).map((t) => t.name),
+    transitions: availableTransitions(actor, { state: record.state as RecordState, kind, target }).map((t) => t.name),
   };
 }

@@ -1,4 +1,5 @@
-import type { Level } from "@/lib/grading";
+import type { Level, RuleSetId } from "@/lib/grading";
+import type { ScoreSheetContent } from "@/lib/grading/score-sheet";
 import type { RecordState } from "./workflow";
 
 // Every change of state is audited in the transaction that makes it (lib/data/command.ts). This is the one
@@ -24,6 +25,9 @@ type MemberProfileFacts = { post: string | null; residenceCell: string | null; e
 type FactValue = number | boolean | null | Readonly<Record<string, number>>;
 type RemediationStatus = "OPEN" | "IN_PROGRESS" | "DONE";
 
+/** A cycle's plan: its deadlines (written as ISO strings) and the base its cells' votes are counted on. */
+type CyclePlan = { selfReviewDue: Date; meetingsDue: Date; grassrootsDue: Date; upperDecisionDue: Date; adoptionBase: "REQUIRED" | "PRESENT" };
+
 /** Data written as it was before the rows were typed: read defensively by the history. */
 type Loose = Record<string, unknown>;
 
@@ -36,14 +40,14 @@ export interface AuditPayloads {
   "session.revoke": { reason: "sign-out" | "self" | "administrator"; sessions: number };
 
   // ── Cycles and their score sheets (lib/data/cycles.ts)
-  "cycle.open": { year: number; ruleSet: string; [count: string]: unknown };
-  "cycle.deadlines": { before: Loose; after: Loose };
-  "cycle.startSelfReviews": { before: { status: string }; after: { status: string } };
-  "scoreSheet.update": { framework: string; before: unknown; after: unknown };
+  "cycle.open": { year: number; ruleSet: RuleSetId; peerGroups: number; memberRecords: number; organizationRecords: number };
+  "cycle.deadlines": { before: CyclePlan; after: CyclePlan };
+  "cycle.startSelfReviews": { before: { status: "PREPARING" }; after: { status: "SELF_REVIEW" } };
+  "scoreSheet.update": { framework: string; before: unknown; after: ScoreSheetContent };
 
   // ── The register (lib/data/members.ts, import.ts)
   "member.update": { before: MemberProfileFacts; after: Partial<MemberProfileFacts> };
-  "register.import": Loose;
+  "register.import": { rows: number; orgsNew: number; orgsChanged: number; membersNew: number; membersChanged: number; changedMembers: { id: string; before: object }[] };
 
   // ── A member's record (lib/data/self-reviews.ts, opinions.ts, record-facts.ts, not-rated.ts, meetings.ts)
   "selfReview.submit": StateChange;
@@ -63,15 +67,15 @@ export interface AuditPayloads {
   "record.rereview": StateChange<{ tally: Tally; heldOn: string; reason?: string | null }>;
 
   // ── The committees' decisions (lib/data/decisions.ts, unit-ratings.ts, rerating.ts, remediation.ts)
-  "record.decide": StateChange<{ reason?: string | null; [k: string]: unknown }>;
+  "record.decide": StateChange<{ proposedLevel: Level | null; reason?: string }>;
   "record.publish": StateChange<{ level: Level | null }>;
   "record.sendBack": StateChange<{ reason: string }>;
   "decisions.publish": { cycleId: string; published: number };
-  "quota.override": { group: string; decisionNo: string; decidedOn: string; issuer: string; reason: string; ratePercent: number };
+  "quota.override": { group: string; decisionNo: string; decidedOn: string; issuer: string; reason: string; ratePercent: number | null };
   "record.rerate": StateChange<{ decision: RerateDecisionNamed; reason: string }>;
   "record.rerateProposal": { reason: string; proposalId: string };
-  "unit.propose": StateChange<{ note?: string; [fact: string]: unknown }>;
-  "unit.selfRate": StateChange<{ note?: string; [fact: string]: unknown }>;
+  "unit.propose": StateChange<{ after: RecordSide & Loose; note?: string }>;
+  "unit.selfRate": StateChange<{ after: RecordSide & Loose; note?: string }>;
   "unit.verify": StateChange<{ note: string }>;
   "unit.returnRating": StateChange<{ reason: string }>;
   "unit.sendBackUnit": StateChange<{ reason: string }>;

@@ -8,7 +8,7 @@ import { describeAuditEntry, type HistoryLine } from "@/lib/review/history";
 // both languages, with the details its payload carries: a new action without a describer or a message
 // fails here, and its sample below is required by the type.
 
-const SAMPLES: { [A in AuditAction]: AuditPayloads[A] } = {
+const TYPED_SAMPLES: { [A in AuditAction]: AuditPayloads[A] } = {
   "user.sign-in": undefined,
   "user.sign-in-failed": undefined,
   "user.password": { endedSessions: 2 },
@@ -16,13 +16,13 @@ const SAMPLES: { [A in AuditAction]: AuditPayloads[A] } = {
   "session.revoke": { reason: "administrator", sessions: 3 },
   "cycle.open": { year: 2026, ruleSet: "QD366_HD43", peerGroups: 4, memberRecords: 120, organizationRecords: 6 },
   "cycle.deadlines": {
-    before: { selfReviewDue: "2026-11-30T00:00:00.000Z", meetingsDue: "2026-12-10T00:00:00.000Z", adoptionBase: "REQUIRED" },
-    after: { selfReviewDue: "2026-12-05T00:00:00.000Z", meetingsDue: "2026-12-10T00:00:00.000Z", adoptionBase: "PRESENT" },
+    before: { selfReviewDue: new Date("2026-11-30"), meetingsDue: new Date("2026-12-10"), grassrootsDue: new Date("2026-12-25"), upperDecisionDue: new Date("2026-12-30"), adoptionBase: "REQUIRED" },
+    after: { selfReviewDue: new Date("2026-12-05"), meetingsDue: new Date("2026-12-10"), grassrootsDue: new Date("2026-12-25"), upperDecisionDue: new Date("2026-12-30"), adoptionBase: "PRESENT" },
   },
   "cycle.startSelfReviews": { before: { status: "PREPARING" }, after: { status: "SELF_REVIEW" } },
-  "scoreSheet.update": { framework: "LEADER", before: [], after: [] },
+  "scoreSheet.update": { framework: "LEADER", before: { groups: [] }, after: { groups: [] } },
   "member.update": { before: { post: null, residenceCell: null, email: "a@b.vn", category: "REGULAR", isCivilServant: false }, after: { post: "Bí thư chi bộ", email: "a@b.vn" } },
-  "register.import": { rows: 12, orgsNew: 1, orgsChanged: 0, membersNew: 10, membersChanged: 1 },
+  "register.import": { rows: 12, orgsNew: 1, orgsChanged: 0, membersNew: 10, membersChanged: 1, changedMembers: [{ id: "m1", before: { post: null } }] },
   "selfReview.submit": { before: { state: "DRAFT" }, after: { state: "SUBMITTED", selfLevel: "GOOD" } },
   "selfReview.submitOnBehalf": { before: { state: "DRAFT" }, after: { state: "SUBMITTED", selfLevel: "COMPLETED" } },
   "selfReview.return": { before: { state: "SUBMITTED" }, after: { state: "RETURNED" }, reason: "Bổ sung." },
@@ -38,7 +38,7 @@ const SAMPLES: { [A in AuditAction]: AuditPayloads[A] } = {
   "record.review": { before: { state: "SUBMITTED" }, after: { state: "REVIEWED", proposedLevel: "GOOD" }, tally: { GOOD: 5 }, meetingId: "mt1" },
   "record.absent": { before: { state: "SUBMITTED" }, after: { state: "ABSENT" }, meetingId: "mt1" },
   "record.rereview": { before: { state: "UNDER_REREVIEW" }, after: { state: "REVIEWED", proposedLevel: "COMPLETED" }, tally: { COMPLETED: 5 }, heldOn: "2026-12-12", reason: "Theo yêu cầu." },
-  "record.decide": { before: { state: "REVIEWED" }, after: { state: "DECIDED", decidedLevel: "EXCELLENT" }, reason: null },
+  "record.decide": { before: { state: "REVIEWED" }, after: { state: "DECIDED", decidedLevel: "EXCELLENT" }, proposedLevel: "GOOD", reason: "Nhiều thành tích." },
   "record.publish": { before: { state: "DECIDED" }, after: { state: "PUBLISHED" }, level: "EXCELLENT" },
   "record.sendBack": { before: { state: "REVIEWED" }, after: { state: "UNDER_REREVIEW" }, reason: "Xem lại." },
   "decisions.publish": { cycleId: "c1", published: 42 },
@@ -57,6 +57,9 @@ const SAMPLES: { [A in AuditAction]: AuditPayloads[A] } = {
   "reminder.dismiss": { dismissed: 1 },
   "database.restore": { file: "backup-2026-12-01.pgdump", takenAt: "2026-12-01T02:00:00.000Z", keyId: "k1", rows: 1000, sessionsEnded: 4 },
 };
+
+/** The samples as the audit row stores them: JSON (dates become ISO strings), as the history reads them. */
+const SAMPLES = JSON.parse(JSON.stringify(TYPED_SAMPLES)) as Record<AuditAction, unknown>;
 
 const translators = (["vi", "en"] as const).map((locale) => ({
   locale,
