@@ -47,7 +47,8 @@ let outside: { orgId: string; cycleId: string; memberId: string };
 beforeAll(async () => {
   await ensureDemoDistrict();
   [cellEast, cellWest, commune] = await Promise.all([orgByCode("HU.01.04"), orgByCode("HU.01.05"), orgByCode("HU.01")]);
-  otherGrassroots = (await db.organization.findFirstOrThrow({ where: { kind: "CHI_BO_CO_SO", depth: 1 }, select: { id: true } })).id;
+  // Of the demo district (its codes begin "HU."), whatever other trees earlier suites wrote (the import's).
+  otherGrassroots = (await db.organization.findFirstOrThrow({ where: { kind: "CHI_BO_CO_SO", depth: 1, code: { startsWith: "HU." } }, orderBy: { code: "asc" }, select: { id: true } })).id;
   outside = await otherDistrict();
 });
 
