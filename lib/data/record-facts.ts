@@ -17,7 +17,8 @@ const EDITABLE_STATES: readonly RecordState[] = ["DRAFT", "SUBMITTED", "RETURNED
 const OPEN_CYCLE_STATUSES = ["PREPARING", "SELF_REVIEW", "DECIDING"];
 
 /** The columns of a record that the 100-point rules read (docs/rating-rules.md §7), as Prisma selects them. */
-export const FACT_COLUMNS = {
+/** The facts members and organizations share: the two halves of the score, the tasks, the shortcomings. */
+export const SCORE_AND_TASK_COLUMNS = {
   scoreGeneralTenths: true,
   scoreResultsTenths: true,
   tasksAssigned: true,
@@ -26,6 +27,10 @@ export const FACT_COLUMNS = {
   tasksExceeded: true,
   shortcomingsNamed: true,
   shortcomingsRemedied: true,
+} as const;
+
+export const FACT_COLUMNS = {
+  ...SCORE_AND_TASK_COLUMNS,
   degradationConcluded: true,
   prohibitedActsConcluded: true,
   ledUnitsCount: true,

@@ -29,6 +29,7 @@ import {
   saveDecisionSet,
 } from "./decisions";
 import { db, type DbClient, type Tx } from "./db";
+import { SCORE_AND_TASK_COLUMNS } from "./record-facts";
 import { derivedOrganizationFacts, storedAnswers } from "./organization-facts";
 import { reopenByDecision } from "./rerating";
 import { authorizeOrg, getOrgAncestry } from "./scope";
@@ -53,15 +54,8 @@ const UNIT_SELECT = {
   verifiedAt: true,
   version: true,
   voteTally: true,
-  scoreGeneralTenths: true,
-  scoreResultsTenths: true,
+  ...SCORE_AND_TASK_COLUMNS,
   targetsCompletedPercent: true,
-  tasksAssigned: true,
-  tasksCompleted: true,
-  tasksOnTime: true,
-  tasksExceeded: true,
-  shortcomingsNamed: true,
-  shortcomingsRemedied: true,
   leadershipDisciplined: true,
   disunityConcluded: true,
   localBodiesAtLeastGood: true,
