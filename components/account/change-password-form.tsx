@@ -17,19 +17,16 @@ export function ChangePasswordForm() {
     resolver: zodResolver(ChangePasswordSchema),
     defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "" },
   });
-  const { status, onSubmit, fieldError } = useActionForm(form, changePasswordAction, {
-    successMessage: t("passwordChanged"),
-    onSuccess: () => form.reset(),
-  });
-  const { register, formState } = form;
+  const { status, onSubmit, fieldError, pending } = useActionForm(form, changePasswordAction, { success: t("passwordChanged"), onSuccess: () => form.reset() });
+  const { register } = form;
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       <FormAlert message={status?.message} tone={status?.tone} />
       <TextField type="password" autoComplete="current-password" label={t("currentPassword")} {...register("currentPassword")} error={fieldError("currentPassword")} />
       <TextField type="password" autoComplete="new-password" label={t("newPassword")} hint={t("newPasswordHint")} {...register("newPassword")} error={fieldError("newPassword")} />
       <TextField type="password" autoComplete="new-password" label={t("confirmPassword")} {...register("confirmPassword")} error={fieldError("confirmPassword")} />
-      <Button type="submit" disabled={formState.isSubmitting}>
-        {formState.isSubmitting ? t("changingPassword") : t("changePassword")}
+      <Button type="submit" disabled={pending}>
+        {pending ? t("changingPassword") : t("changePassword")}
       </Button>
     </form>
   );

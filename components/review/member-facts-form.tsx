@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useForm, useWatch } from "react-hook-form";
 import { FormAlert } from "@/components/forms/form-alert";
 import { TextField } from "@/components/forms/text-field";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { keepVersion, useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { updateMemberRatingFactsAction } from "@/lib/actions/records";
 import { evaluateSubject } from "@/lib/grading/evaluate";
@@ -35,10 +35,7 @@ type Props = {
 export function MemberFactsForm({ initial, sheet, standing, ratingDate, peerGroup, readOnly }: Props) {
   const t = useTranslations();
   const form = useForm<MemberRatingFactsInput>({ resolver: zodResolver(MemberRatingFactsSchema), defaultValues: initial, mode: "onBlur" });
-  const { status, onSubmit, fieldError } = useActionForm(form, updateMemberRatingFactsAction, {
-    successMessage: t("facts.saved"),
-    onSuccess: ({ version }) => form.setValue("expectedVersion", version),
-  });
+  const { status, onSubmit, fieldError, pending } = useActionForm(form, updateMemberRatingFactsAction, { success: t("facts.saved"), onSuccess: keepVersion(form) });
   const values = useWatch({ control: form.control }) as MemberRatingFactsInput;
   const leader = RULES_CATEGORY[standing.category] === "LEADER";
 
@@ -117,8 +114,8 @@ export function MemberFactsForm({ initial, sheet, standing, ratingDate, peerGrou
           </fieldset>
         )}
         {!readOnly && (
-          <Button type="submit" disabled={form.formState.isSubmitting}>
-            {form.formState.isSubmitting ? t("common.saving") : t("common.save")}
+          <Button type="submit" disabled={pending}>
+            {pending ? t("common.saving") : t("common.save")}
           </Button>
         )}
       </form>

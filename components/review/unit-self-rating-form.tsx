@@ -92,7 +92,7 @@ export function UnitSelfRatingForm({
       note: "",
     },
   });
-  const { status, onSubmit, fieldError } = useActionForm(form, rateUnitAction, { successMessage: t("saved"), onSuccess: () => router.refresh() });
+  const { status, onSubmit, fieldError } = useActionForm(form, rateUnitAction, { success: t("saved"), onSuccess: () => router.refresh() });
   const values = useWatch({ control: form.control });
   const num = (v: unknown, fallback: number | null = null) => (typeof v === "number" && Number.isFinite(v) ? v : fallback);
   // The totals as the server will compute them: from the items, and only once every item is scored.
