@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Field, Select } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
+import { Options } from "@/components/forms/options";
 import { useAction } from "@/components/forms/use-action-form";
 import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { openCycleAction } from "@/lib/actions/cycles";
@@ -31,11 +32,7 @@ export function OpenCycleForm({ upperOrgId, years }: { upperOrgId: string; years
       <div className="flex flex-wrap items-end gap-3">
         <Field label={t("cycle.openYear")}>
           <Select widthClass="w-auto" value={year} onChange={(e) => setYear(Number(e.target.value))}>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
+            <Options values={years} label={(y) => y} />
           </Select>
         </Field>
         <ConfirmButton message={t("cycle.openConfirm", { year, ruleSet })} confirmLabel={t("cycle.confirm")} cancelLabel={t("cycle.cancel")} onConfirm={open} disabled={pending}>

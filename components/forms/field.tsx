@@ -86,19 +86,20 @@ function useWiring(own: { id?: string; "aria-describedby"?: string; "aria-invali
   };
 }
 
-export function TextInput({ compact, widthClass, className = "", id, "aria-describedby": describedBy, "aria-invalid": invalid, ...input }: ComponentProps<"input"> & InputLook) {
+export function TextInput({ compact, tall, widthClass, className = "", id, "aria-describedby": describedBy, "aria-invalid": invalid, ...input }: ComponentProps<"input"> & InputLook) {
   const wiring = useWiring({ id, "aria-describedby": describedBy, "aria-invalid": invalid });
-  return <input {...input} {...wiring} className={inputClass({ compact, widthClass }, className)} />;
+  return <input {...input} {...wiring} className={inputClass({ compact, tall, widthClass }, className)} />;
 }
 
-export function Select({ compact, widthClass, className = "", id, "aria-describedby": describedBy, "aria-invalid": invalid, ...select }: ComponentProps<"select"> & InputLook) {
+export function Select({ compact, tall, widthClass, className = "", id, "aria-describedby": describedBy, "aria-invalid": invalid, ...select }: ComponentProps<"select"> & InputLook) {
   const wiring = useWiring({ id, "aria-describedby": describedBy, "aria-invalid": invalid });
-  return <select {...select} {...wiring} className={inputClass({ compact, widthClass }, className)} />;
+  return <select {...select} {...wiring} className={inputClass({ compact, tall, widthClass }, className)} />;
 }
 
 /** A textarea; `autoGrow` makes it grow with its text, so a long answer never scrolls inside a small box on a phone. */
 export function Textarea({
   compact,
+  tall,
   widthClass,
   className = "",
   autoGrow = false,
@@ -129,7 +130,7 @@ export function Textarea({
         grow(e.target);
         onChange?.(e);
       }}
-      className={inputClass({ compact, widthClass }, `leading-relaxed ${autoGrow ? "resize-none" : ""} ${className}`)}
+      className={inputClass({ compact, tall, widthClass }, `leading-relaxed ${autoGrow ? "resize-none" : ""} ${className}`)}
     />
   );
 }

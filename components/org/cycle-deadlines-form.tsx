@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
 import { Field, Select } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
+import { Options } from "@/components/forms/options";
 import { TextField } from "@/components/forms/text-field";
 import { keepVersion, useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
@@ -27,11 +28,7 @@ export function CycleDeadlinesForm({ initial }: { initial: CycleDeadlinesInput }
       ))}
       <Field label={t("cycle.adoptionBase")} description={t("cycle.adoptionBaseHint")} error={fieldError("adoptionBase")} id="adoptionBase">
         <Select {...form.register("adoptionBase")}>
-          {ADOPTION_BASES.map((base) => (
-            <option key={base} value={base}>
-              {t(`cycle.adoptionBases.${base}`)}
-            </option>
-          ))}
+          <Options values={ADOPTION_BASES} label={(base) => t(`cycle.adoptionBases.${base}`)} />
         </Select>
       </Field>
       <Button type="submit" disabled={pending}>

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
 import { Field, Select } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
+import { Options } from "@/components/forms/options";
 import { TextField } from "@/components/forms/text-field";
 import { keepVersion, useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
@@ -37,11 +38,7 @@ export function MemberProfileForm({ initial, full, ratingFacts = full }: { initi
         <>
           <Field label={t("member.category")} id="member-category">
             <Select {...register("category")}>
-              {MEMBER_CATEGORIES.map((c) => (
-                <option key={c} value={c}>
-                  {t(`memberCategory.${c}`)}
-                </option>
-              ))}
+              <Options values={MEMBER_CATEGORIES} label={(c) => t(`memberCategory.${c}`)} />
             </Select>
           </Field>
           <label className="flex items-center gap-2 text-sm">

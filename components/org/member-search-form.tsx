@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Field, Select, TextInput } from "@/components/forms/field";
+import { Options } from "@/components/forms/options";
 import { Button } from "@/components/ui/button";
 import { MEMBER_STATUSES, type MemberListQuery } from "@/lib/schemas/members";
 
@@ -13,12 +14,7 @@ export async function MemberSearchForm({ query }: { query: MemberListQuery }) {
       </Field>
       <Field label={t("units.statusFilter")} id="member-status">
         <Select name="status" widthClass="w-auto" defaultValue={query.status ?? ""}>
-          <option value="">{t("common.all")}</option>
-          {MEMBER_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`memberStatus.${s}`)}
-            </option>
-          ))}
+          <Options values={MEMBER_STATUSES} label={(s) => t(`memberStatus.${s}`)} all={t("common.all")} />
         </Select>
       </Field>
       <Button type="submit">{t("common.searchButton")}</Button>

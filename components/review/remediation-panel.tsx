@@ -6,6 +6,7 @@ import { useState } from "react";
 import { useFieldArray, useForm } from "react-hook-form";
 import { Select } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
+import { Options } from "@/components/forms/options";
 import { TextField } from "@/components/forms/text-field";
 import { useAction, useActionForm } from "@/components/forms/use-action-form";
 import { Badge } from "@/components/ui/badge";
@@ -67,11 +68,7 @@ function StatusSelect({ item, label }: { item: Item; label: string }) {
           run(() => updateRemediationStatusAction({ itemId: item.id, status: next }), { refresh: true, onFailure: () => setStatus(item.status) });
         }}
       >
-        {(["OPEN", "IN_PROGRESS", "DONE"] as const).map((s) => (
-          <option key={s} value={s}>
-            {t(`statuses.${s}`)}
-          </option>
-        ))}
+        <Options values={["OPEN", "IN_PROGRESS", "DONE"] as const} label={(s) => t(`statuses.${s}`)} />
       </Select>
     </label>
   );

@@ -1,5 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { inputClass } from "@/components/forms/input-class";
+import { Options } from "@/components/forms/options";
 import { DocumentLinks } from "@/components/reports/document-links";
 import { DownloadLink, ReportFrame } from "@/components/reports/report-frame";
 import { reportHref } from "@/components/reports/report-href";
@@ -80,17 +82,12 @@ export default async function ProgressPage({ searchParams }: Props) {
                 <input type="hidden" name="year" value={board.year} />
                 <label className="text-sm">
                   <span className="mb-1 block text-xs font-medium text-slate-600">{t("progress.filterName")}</span>
-                  <input name="q" defaultValue={query.q} className="w-56 rounded-lg border border-slate-300 px-3 py-2 text-sm" />
+                  <input name="q" defaultValue={query.q} className={inputClass({ widthClass: "w-56" })} />
                 </label>
                 <label className="text-sm">
                   <span className="mb-1 block text-xs font-medium text-slate-600">{t("progress.sector")}</span>
-                  <select name="sector" defaultValue={query.sector ?? ""} className="rounded-lg border border-slate-300 bg-white px-2 py-2 text-sm">
-                    <option value="">{t("progress.allSectors")}</option>
-                    {REPORT_SECTORS.map((s) => (
-                      <option key={s} value={s}>
-                        {tc(`sectors.${s}`)}
-                      </option>
-                    ))}
+                  <select name="sector" defaultValue={query.sector ?? ""} className={inputClass({ widthClass: "w-auto" })}>
+                    <Options values={REPORT_SECTORS} label={(s) => tc(`sectors.${s}`)} all={t("progress.allSectors")} />
                   </select>
                 </label>
                 <label className="flex items-center gap-2 py-2 text-sm">
