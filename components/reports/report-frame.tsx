@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { inputClass } from "@/components/forms/input-class";
+import { Select } from "@/components/forms/field";
 import { Options } from "@/components/forms/options";
 import { buttonClass } from "@/components/ui/button";
 import { reportHref } from "./report-href";
@@ -81,9 +81,9 @@ export async function ReportFrame({
                 <input type="hidden" name="unit" value={unit.id} />
                 <label className="text-sm text-slate-700">
                   <span className="mb-1 block text-xs font-medium text-slate-600">{t("year")}</span>
-                  <select name="year" defaultValue={year ?? undefined} className={inputClass({ widthClass: "w-auto" })}>
+                  <Select name="year" defaultValue={year ?? undefined} widthClass="w-auto">
                     <Options values={years} label={(y) => y} />
-                  </select>
+                  </Select>
                 </label>
                 <button type="submit" className={buttonClass("secondary")}>
                   {t("show")}

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { inputClass } from "@/components/forms/input-class";
+import { Select, TextInput } from "@/components/forms/field";
 import { Options } from "@/components/forms/options";
 import { DocumentLinks } from "@/components/reports/document-links";
 import { DownloadLink, ReportFrame } from "@/components/reports/report-frame";
@@ -82,13 +82,13 @@ export default async function ProgressPage({ searchParams }: Props) {
                 <input type="hidden" name="year" value={board.year} />
                 <label className="text-sm">
                   <span className="mb-1 block text-xs font-medium text-slate-600">{t("progress.filterName")}</span>
-                  <input name="q" defaultValue={query.q} className={inputClass({ widthClass: "w-56" })} />
+                  <TextInput name="q" defaultValue={query.q} widthClass="w-56" />
                 </label>
                 <label className="text-sm">
                   <span className="mb-1 block text-xs font-medium text-slate-600">{t("progress.sector")}</span>
-                  <select name="sector" defaultValue={query.sector ?? ""} className={inputClass({ widthClass: "w-auto" })}>
+                  <Select name="sector" defaultValue={query.sector ?? ""} widthClass="w-auto">
                     <Options values={REPORT_SECTORS} label={(s) => tc(`sectors.${s}`)} all={t("progress.allSectors")} />
-                  </select>
+                  </Select>
                 </label>
                 <label className="flex items-center gap-2 py-2 text-sm">
                   <input type="checkbox" name="late" value="1" defaultChecked={query.late === "1"} className="h-4 w-4" />
