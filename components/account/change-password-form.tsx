@@ -4,9 +4,9 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
 import { FormAlert } from "@/components/forms/form-alert";
+import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { Button } from "@/components/ui/button";
 import { changePasswordAction } from "@/lib/actions/account";
 import { ChangePasswordSchema, type ChangePasswordInput } from "@/lib/schemas/account";
 
@@ -25,9 +25,9 @@ export function ChangePasswordForm() {
       <TextField type="password" autoComplete="current-password" label={t("currentPassword")} {...register("currentPassword")} error={fieldError("currentPassword")} />
       <TextField type="password" autoComplete="new-password" label={t("newPassword")} hint={t("newPasswordHint")} {...register("newPassword")} error={fieldError("newPassword")} />
       <TextField type="password" autoComplete="new-password" label={t("confirmPassword")} {...register("confirmPassword")} error={fieldError("confirmPassword")} />
-      <Button type="submit" disabled={pending}>
-        {pending ? t("changingPassword") : t("changePassword")}
-      </Button>
+      <SubmitButton pending={pending} pendingLabel={t("changingPassword")}>
+        {t("changePassword")}
+      </SubmitButton>
     </form>
   );
 }

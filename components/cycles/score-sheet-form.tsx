@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useFieldArray, useForm, useWatch, type Control } from "react-hook-form";
 import { Field, Textarea, TextInput } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
+import { SubmitButton } from "@/components/forms/submit-button";
 import { keepVersion, useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { updateScoreSheetAction } from "@/lib/actions/cycles";
@@ -26,9 +27,9 @@ export function ScoreSheetForm({ initial }: { initial: ScoreSheetInput }) {
       {SCORE_GROUPS.map((key, g) => (
         <GroupFields key={key} index={g} control={form.control} register={form.register} fieldError={fieldError} />
       ))}
-      <Button type="submit" disabled={pending}>
-        {pending ? t("common.saving") : t("common.save")}
-      </Button>
+      <SubmitButton pending={pending} pendingLabel={t("common.saving")}>
+        {t("common.save")}
+      </SubmitButton>
     </form>
   );
 }

@@ -5,10 +5,10 @@ import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
 import { Field, Select } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
+import { SubmitButton } from "@/components/forms/submit-button";
 import { Options } from "@/components/forms/options";
 import { TextField } from "@/components/forms/text-field";
 import { keepVersion, useActionForm } from "@/components/forms/use-action-form";
-import { Button } from "@/components/ui/button";
 import { updateCycleDeadlinesAction } from "@/lib/actions/cycles";
 import { ADOPTION_BASES } from "@/lib/review/meeting";
 import { CycleDeadlinesSchema, type CycleDeadlinesInput } from "@/lib/schemas/cycles";
@@ -31,9 +31,9 @@ export function CycleDeadlinesForm({ initial }: { initial: CycleDeadlinesInput }
           <Options values={ADOPTION_BASES} label={(base) => t(`cycle.adoptionBases.${base}`)} />
         </Select>
       </Field>
-      <Button type="submit" disabled={pending}>
-        {pending ? t("common.saving") : t("common.save")}
-      </Button>
+      <SubmitButton pending={pending} pendingLabel={t("common.saving")}>
+        {t("common.save")}
+      </SubmitButton>
     </form>
   );
 }

@@ -5,10 +5,10 @@ import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
 import { Field, Select } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
+import { SubmitButton } from "@/components/forms/submit-button";
 import { Options } from "@/components/forms/options";
 import { TextField } from "@/components/forms/text-field";
 import { keepVersion, useActionForm } from "@/components/forms/use-action-form";
-import { Button } from "@/components/ui/button";
 import { updateMemberProfileAction } from "@/lib/actions/members";
 import { MEMBER_CATEGORIES, MemberProfileSchema, type MemberProfileInput } from "@/lib/schemas/members";
 
@@ -47,9 +47,9 @@ export function MemberProfileForm({ initial, full, ratingFacts = full }: { initi
           </label>
         </>
       )}
-      <Button type="submit" disabled={pending}>
-        {pending ? t("common.saving") : t("common.save")}
-      </Button>
+      <SubmitButton pending={pending} pendingLabel={t("common.saving")}>
+        {t("common.save")}
+      </SubmitButton>
     </form>
   );
 }

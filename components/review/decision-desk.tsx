@@ -25,21 +25,13 @@ import type { RuleSetId } from "@/lib/grading/rule-sets";
 import { decidedGroupCheck, yearFlags, type GroupMember, type YearFlag } from "@/lib/review/decisions";
 import { recordSubject, type MemberStanding, type StoredRecordFacts } from "@/lib/review/facts";
 import type { RecordState } from "@/lib/review/workflow";
-import { DeskBar, GroupQuotaSection, LevelOptions, ReasonButton, useDeskAction } from "./decision-parts";
+import { DeskBar, GroupQuotaSection, type DecidableRecord, LevelOptions, ReasonButton, useDeskAction } from "./decision-parts";
 import { LevelBadge } from "./level-badge";
 
-export type DeskRecord = {
-  recordId: string;
+export type DeskRecord = DecidableRecord & {
   memberId: string;
   fullName: string;
   cellId: string;
-  peerGroupId: string | null;
-  state: RecordState;
-  version: number;
-  selfLevel: Level | null;
-  proposedLevel: Level | null;
-  decidedLevel: Level | null;
-  decisionReason: string | null;
   voteTally: Record<string, number> | null;
   opinions: number;
   earlierLevels: (Level | null)[];

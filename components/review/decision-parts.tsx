@@ -11,11 +11,24 @@ import { quotaArithmetic, quotaRuleFor } from "@/lib/grading/quota";
 import { getRuleSet, type RuleSetId } from "@/lib/grading/rule-sets";
 import { LEVELS, type Level, type QuotaBase, type QuotaCheck } from "@/lib/grading/types";
 import { formatIsoDate } from "@/lib/i18n/format";
+import type { RecordState } from "@/lib/review/workflow";
 import { QuotaOverrideForm } from "./quota-override-form";
 
 // Pieces both decision desks share (the members' and the organizations'): the peer groups' 20 % cards,
 // how a desk calls its actions and says what happened, the levels to choose from, and a button that asks
 // for a reason before sending something back.
+
+/** What both desks know of a record to decide: its state and version, and the levels proposed and decided so far. */
+export type DecidableRecord = {
+  recordId: string;
+  peerGroupId: string | null;
+  state: RecordState;
+  version: number;
+  selfLevel: Level | null;
+  proposedLevel: Level | null;
+  decidedLevel: Level | null;
+  decisionReason: string | null;
+};
 
 type Override = { decisionNo: string; decidedOn: string; issuer: string; ratePercent: number | null };
 

@@ -4,9 +4,9 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useForm, useWatch } from "react-hook-form";
 import { FormAlert } from "@/components/forms/form-alert";
+import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { keepVersion, useActionForm } from "@/components/forms/use-action-form";
-import { Button } from "@/components/ui/button";
 import { updateMemberRatingFactsAction } from "@/lib/actions/records";
 import { evaluateSubject } from "@/lib/grading/evaluate";
 import type { IsoDate } from "@/lib/grading/types";
@@ -114,9 +114,9 @@ export function MemberFactsForm({ initial, sheet, standing, ratingDate, peerGrou
           </fieldset>
         )}
         {!readOnly && (
-          <Button type="submit" disabled={pending}>
-            {pending ? t("common.saving") : t("common.save")}
-          </Button>
+          <SubmitButton pending={pending} pendingLabel={t("common.saving")}>
+            {t("common.save")}
+          </SubmitButton>
         )}
       </form>
       <div className="lg:sticky lg:top-4">

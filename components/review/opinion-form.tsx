@@ -6,6 +6,7 @@ import { useId, useMemo } from "react";
 import { useForm } from "react-hook-form";
 import { Field, Textarea } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
+import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
@@ -125,9 +126,9 @@ export function OpinionForm(props: Props) {
             <Textarea rows={5} maxLength={OPINION_TEXT_MAX} {...form.register("text")} />
           </Field>
           <div className="flex flex-wrap gap-2">
-            <Button type="submit" disabled={pending}>
-              {pending ? t("common.saving") : props.mode === "add" ? t("cell.opinions.add") : t("cell.opinions.saveEdit")}
-            </Button>
+            <SubmitButton pending={pending} pendingLabel={t("common.saving")}>
+              {props.mode === "add" ? t("cell.opinions.add") : t("cell.opinions.saveEdit")}
+            </SubmitButton>
             {props.mode === "edit" && (
               <Button type="button" variant="secondary" onClick={props.onCancel}>
                 {t("cell.opinions.cancel")}

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Field, Textarea } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
+import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
@@ -72,9 +73,9 @@ export function QuotaOverrideForm({
         <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
           {t("cancel")}
         </Button>
-        <Button type="submit" disabled={pending}>
+        <SubmitButton pending={pending}>
           {t("submit")}
-        </Button>
+        </SubmitButton>
       </div>
     </form>
   );

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { useFieldArray, useForm } from "react-hook-form";
 import { Select } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
+import { SubmitButton } from "@/components/forms/submit-button";
 import { Options } from "@/components/forms/options";
 import { TextField } from "@/components/forms/text-field";
 import { useAction, useActionForm } from "@/components/forms/use-action-form";
@@ -107,9 +108,9 @@ function PlanForm({ recordId }: { recordId: string }) {
         <Button type="button" variant="secondary" onClick={() => append(empty)}>
           {t("add")}
         </Button>
-        <Button type="submit" disabled={pending}>
+        <SubmitButton pending={pending}>
           {t("submit")}
-        </Button>
+        </SubmitButton>
       </div>
     </form>
   );

@@ -5,9 +5,9 @@ import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
 import { Field, Textarea } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
+import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { Button } from "@/components/ui/button";
 import { recordRereviewAction } from "@/lib/actions/meetings";
 import { LEVELS } from "@/lib/grading/types";
 import { RereviewSchema, type RereviewInput } from "@/lib/schemas/meetings";
@@ -39,9 +39,9 @@ export function RereviewForm({ recordId, version, today }: { recordId: string; v
       <Field label={t("note")} error={fieldError("note")}>
         <Textarea {...form.register("note")} />
       </Field>
-      <Button type="submit" disabled={pending}>
+      <SubmitButton pending={pending}>
         {t("submit")}
-      </Button>
+      </SubmitButton>
     </form>
   );
 }

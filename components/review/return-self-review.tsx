@@ -4,8 +4,8 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Field, Textarea } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
+import { SubmitButton } from "@/components/forms/submit-button";
 import { useAction } from "@/components/forms/use-action-form";
-import { Button } from "@/components/ui/button";
 import { returnSelfReviewAction } from "@/lib/actions/self-reviews";
 
 /** The secretary sends a submitted self-review back with a reason the member will read. */
@@ -26,9 +26,9 @@ export function ReturnSelfReview({ recordId }: { recordId: string }) {
       <Field label={t("selfReview.returnReason")} error={fieldError("reason")}>
         <Textarea value={reason} onChange={(e) => setReason(e.target.value)} />
       </Field>
-      <Button type="submit" variant="secondary" disabled={pending}>
-        {pending ? t("common.saving") : t("selfReview.returnSubmit")}
-      </Button>
+      <SubmitButton variant="secondary" pending={pending} pendingLabel={t("common.saving")}>
+        {t("selfReview.returnSubmit")}
+      </SubmitButton>
     </form>
   );
 }

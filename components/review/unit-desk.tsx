@@ -17,27 +17,18 @@ import { organizationSubject, type StoredOrganizationFacts } from "@/lib/review/
 import type { OrderGap } from "@/lib/review/order-of-work";
 import type { CollectiveReport } from "@/lib/review/collective-report";
 import type { ScoreSheetContent } from "@/lib/grading/score-sheet";
-import type { RecordState } from "@/lib/review/workflow";
 import type { DeskGroup } from "./decision-desk";
-import { DeskBar, GroupQuotaSection, LevelOptions, ReasonButton, useDeskAction } from "./decision-parts";
+import { DeskBar, GroupQuotaSection, type DecidableRecord, LevelOptions, ReasonButton, useDeskAction } from "./decision-parts";
 import { LevelBadge } from "./level-badge";
 import { RerateForm } from "./rerate-card";
 import { UnitSelfRatingForm } from "./unit-self-rating-form";
 
-export type DeskUnit = {
-  recordId: string;
+export type DeskUnit = DecidableRecord & {
   organizationId: string;
   name: string;
   code: string;
   kind: "SUBORDINATE" | "GRASSROOTS";
   own: boolean;
-  peerGroupId: string | null;
-  state: RecordState;
-  version: number;
-  selfLevel: Level | null;
-  proposedLevel: Level | null;
-  decidedLevel: Level | null;
-  decisionReason: string | null;
   verificationNote: string | null;
   establishedOn: string;
   facts: StoredOrganizationFacts;

@@ -5,8 +5,8 @@ import { useTranslations } from "next-intl";
 import { useForm, useWatch } from "react-hook-form";
 import { Field, Select, Textarea, TextInput } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
+import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { Button } from "@/components/ui/button";
 import { rateUnitAction } from "@/lib/actions/unit-ratings";
 import { evaluateSubject } from "@/lib/grading/evaluate";
 import type { RuleSetId } from "@/lib/grading/rule-sets";
@@ -268,9 +268,9 @@ export function UnitSelfRatingForm({
             <LevelOptions maxLevel={live.maxLevel} />
           </Select>
         </Field>
-        <Button type="submit" disabled={pending}>
+        <SubmitButton pending={pending}>
           {kind === "GRASSROOTS" ? t("submitGrassroots") : t("submitCell")}
-        </Button>
+        </SubmitButton>
       </div>
       <VerdictPanel verdict={live} scoreTenths={liveFacts.scoreGeneralTenths !== null && liveFacts.scoreResultsTenths !== null ? liveFacts.scoreGeneralTenths + liveFacts.scoreResultsTenths : null} />
     </form>
