@@ -25,9 +25,7 @@ export function ChangePasswordForm() {
       <TextField type="password" autoComplete="current-password" label={t("currentPassword")} {...register("currentPassword")} error={fieldError("currentPassword")} />
       <TextField type="password" autoComplete="new-password" label={t("newPassword")} hint={t("newPasswordHint")} {...register("newPassword")} error={fieldError("newPassword")} />
       <TextField type="password" autoComplete="new-password" label={t("confirmPassword")} {...register("confirmPassword")} error={fieldError("confirmPassword")} />
-      <SubmitButton pending={pending} pendingLabel={t("changingPassword")}>
-        {t("changePassword")}
-      </SubmitButton>
+      <SubmitButton pending={pending} pendingLabel={t("changingPassword")}>{t("changePassword")}</SubmitButton>
     </form>
   );
 }

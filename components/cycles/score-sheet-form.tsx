@@ -27,9 +27,7 @@ export function ScoreSheetForm({ initial }: { initial: ScoreSheetInput }) {
       {SCORE_GROUPS.map((key, g) => (
         <GroupFields key={key} index={g} control={form.control} register={form.register} fieldError={fieldError} />
       ))}
-      <SubmitButton pending={pending} pendingLabel={t("common.saving")}>
-        {t("common.save")}
-      </SubmitButton>
+      <SubmitButton pending={pending} pendingLabel={t("common.saving")}>{t("common.save")}</SubmitButton>
     </form>
   );
 }

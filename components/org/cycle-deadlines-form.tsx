@@ -31,9 +31,7 @@ export function CycleDeadlinesForm({ initial }: { initial: CycleDeadlinesInput }
           <Options values={ADOPTION_BASES} label={(base) => t(`cycle.adoptionBases.${base}`)} />
         </Select>
       </Field>
-      <SubmitButton pending={pending} pendingLabel={t("common.saving")}>
-        {t("common.save")}
-      </SubmitButton>
+      <SubmitButton pending={pending} pendingLabel={t("common.saving")}>{t("common.save")}</SubmitButton>
     </form>
   );
 }

@@ -47,9 +47,7 @@ export function MemberProfileForm({ initial, full, ratingFacts = full }: { initi
           </label>
         </>
       )}
-      <SubmitButton pending={pending} pendingLabel={t("common.saving")}>
-        {t("common.save")}
-      </SubmitButton>
+      <SubmitButton pending={pending} pendingLabel={t("common.saving")}>{t("common.save")}</SubmitButton>
     </form>
   );
 }

@@ -114,9 +114,7 @@ export function MemberFactsForm({ initial, sheet, standing, ratingDate, peerGrou
           </fieldset>
         )}
         {!readOnly && (
-          <SubmitButton pending={pending} pendingLabel={t("common.saving")}>
-            {t("common.save")}
-          </SubmitButton>
+          <SubmitButton pending={pending} pendingLabel={t("common.saving")}>{t("common.save")}</SubmitButton>
         )}
       </form>
       <div className="lg:sticky lg:top-4">

@@ -126,9 +126,7 @@ export function OpinionForm(props: Props) {
             <Textarea rows={5} maxLength={OPINION_TEXT_MAX} {...form.register("text")} />
           </Field>
           <div className="flex flex-wrap gap-2">
-            <SubmitButton pending={pending} pendingLabel={t("common.saving")}>
-              {props.mode === "add" ? t("cell.opinions.add") : t("cell.opinions.saveEdit")}
-            </SubmitButton>
+            <SubmitButton pending={pending} pendingLabel={t("common.saving")}>{props.mode === "add" ? t("cell.opinions.add") : t("cell.opinions.saveEdit")}</SubmitButton>
             {props.mode === "edit" && (
               <Button type="button" variant="secondary" onClick={props.onCancel}>
                 {t("cell.opinions.cancel")}

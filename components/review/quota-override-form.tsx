@@ -73,9 +73,7 @@ export function QuotaOverrideForm({
         <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
           {t("cancel")}
         </Button>
-        <SubmitButton pending={pending}>
-          {t("submit")}
-        </SubmitButton>
+        <SubmitButton pending={pending}>{t("submit")}</SubmitButton>
       </div>
     </form>
   );

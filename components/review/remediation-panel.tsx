@@ -108,9 +108,7 @@ function PlanForm({ recordId }: { recordId: string }) {
         <Button type="button" variant="secondary" onClick={() => append(empty)}>
           {t("add")}
         </Button>
-        <SubmitButton pending={pending}>
-          {t("submit")}
-        </SubmitButton>
+        <SubmitButton pending={pending}>{t("submit")}</SubmitButton>
       </div>
     </form>
   );

@@ -39,9 +39,7 @@ export function RereviewForm({ recordId, version, today }: { recordId: string; v
       <Field label={t("note")} error={fieldError("note")}>
         <Textarea {...form.register("note")} />
       </Field>
-      <SubmitButton pending={pending}>
-        {t("submit")}
-      </SubmitButton>
+      <SubmitButton pending={pending}>{t("submit")}</SubmitButton>
     </form>
   );
 }

@@ -268,9 +268,7 @@ export function UnitSelfRatingForm({
             <LevelOptions maxLevel={live.maxLevel} />
           </Select>
         </Field>
-        <SubmitButton pending={pending}>
-          {kind === "GRASSROOTS" ? t("submitGrassroots") : t("submitCell")}
-        </SubmitButton>
+        <SubmitButton pending={pending}>{kind === "GRASSROOTS" ? t("submitGrassroots") : t("submitCell")}</SubmitButton>
       </div>
       <VerdictPanel verdict={live} scoreTenths={liveFacts.scoreGeneralTenths !== null && liveFacts.scoreResultsTenths !== null ? liveFacts.scoreGeneralTenths + liveFacts.scoreResultsTenths : null} />
     </form>
