@@ -4,9 +4,9 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
 import { FormAlert } from "@/components/forms/form-alert";
+import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { Button } from "@/components/ui/button";
 import { changePasswordAction } from "@/lib/actions/account";
 import { ChangePasswordSchema, type ChangePasswordInput } from "@/lib/schemas/account";
 
@@ -17,20 +17,15 @@ export function ChangePasswordForm() {
     resolver: zodResolver(ChangePasswordSchema),
     defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "" },
   });
-  const { status, onSubmit, fieldError } = useActionForm(form, changePasswordAction, {
-    successMessage: t("passwordChanged"),
-    onSuccess: () => form.reset(),
-  });
-  const { register, formState } = form;
+  const { status, onSubmit, fieldError, pending } = useActionForm(form, changePasswordAction, { success: t("passwordChanged"), onSuccess: () => form.reset() });
+  const { register } = form;
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       <FormAlert message={status?.message} tone={status?.tone} />
       <TextField type="password" autoComplete="current-password" label={t("currentPassword")} {...register("currentPassword")} error={fieldError("currentPassword")} />
       <TextField type="password" autoComplete="new-password" label={t("newPassword")} hint={t("newPasswordHint")} {...register("newPassword")} error={fieldError("newPassword")} />
       <TextField type="password" autoComplete="new-password" label={t("confirmPassword")} {...register("confirmPassword")} error={fieldError("confirmPassword")} />
-      <Button type="submit" disabled={formState.isSubmitting}>
-        {formState.isSubmitting ? t("changingPassword") : t("changePassword")}
-      </Button>
+      <SubmitButton pending={pending} pendingLabel={t("changingPassword")}>{t("changePassword")}</SubmitButton>
     </form>
   );
 }

@@ -1,8 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
 import { FormAlert } from "@/components/forms/form-alert";
+import { useAction } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { endMySessionAction, endUserSessionsAction, signOutEverywhereAction } from "@/lib/actions/account";
@@ -10,25 +10,13 @@ import { endMySessionAction, endUserSessionsAction, signOutEverywhereAction } fr
 /** Ends one of the person's other sessions (a device in their list). */
 export function EndSessionButton({ sessionId, label }: { sessionId: string; label: string }) {
   const t = useTranslations();
-  const [pending, start] = useTransition();
-  const [error, setError] = useState<string>();
+  const { run, pending, status } = useAction();
   return (
     <>
-      <Button
-        type="button"
-        variant="secondary"
-        aria-label={label}
-        disabled={pending}
-        onClick={() =>
-          start(async () => {
-            const result = await endMySessionAction({ sessionId });
-            if (!result.ok) setError(t(`errors.${result.formError ?? "INVALID_INPUT"}`, { id: result.errorId ?? "" }));
-          })
-        }
-      >
+      <Button type="button" variant="secondary" aria-label={label} disabled={pending} onClick={() => run(() => endMySessionAction({ sessionId }))}>
         {t("security.account.endSession")}
       </Button>
-      <FormAlert message={error} />
+      <FormAlert message={status?.message} />
     </>
   );
 }
@@ -36,15 +24,14 @@ export function EndSessionButton({ sessionId, label }: { sessionId: string; labe
 /** Signs out of every device, this one included. */
 export function SignOutEverywhereButton() {
   const t = useTranslations("security.account");
-  const [pending, start] = useTransition();
+  const { run, pending } = useAction();
+  // The action ends with a redirect to the sign-in page: there is no answer to show.
+  const signOutEverywhere = async () => {
+    await signOutEverywhereAction();
+    return { ok: true, data: undefined } as const;
+  };
   return (
-    <ConfirmButton
-      message={t("signOutEverywhereConfirm")}
-      confirmLabel={t("signOutEverywhere")}
-      cancelLabel={t("cancel")}
-      disabled={pending}
-      onConfirm={() => start(() => signOutEverywhereAction())}
-    >
+    <ConfirmButton message={t("signOutEverywhereConfirm")} confirmLabel={t("signOutEverywhere")} cancelLabel={t("cancel")} disabled={pending} onConfirm={() => run(signOutEverywhere)}>
       {t("signOutEverywhere")}
     </ConfirmButton>
   );
@@ -52,29 +39,19 @@ export function SignOutEverywhereButton() {
 
 /** An administrator ends every session of a person's account. */
 export function EndUserSessionsButton({ userId, username }: { userId: string; username: string }) {
-  const t = useTranslations();
-  const [pending, start] = useTransition();
-  const [status, setStatus] = useState<{ tone: "error" | "success"; message: string }>();
+  const t = useTranslations("security.account");
+  const { run, pending, status } = useAction();
   return (
     <div className="space-y-2">
       <FormAlert message={status?.message} tone={status?.tone} />
       <ConfirmButton
-        message={t("security.account.endUserSessionsConfirm", { username })}
-        confirmLabel={t("security.account.endUserSessions")}
-        cancelLabel={t("security.account.cancel")}
+        message={t("endUserSessionsConfirm", { username })}
+        confirmLabel={t("endUserSessions")}
+        cancelLabel={t("cancel")}
         disabled={pending}
-        onConfirm={() =>
-          start(async () => {
-            const result = await endUserSessionsAction({ userId });
-            setStatus(
-              result.ok
-                ? { tone: "success", message: t("security.account.userSessionsEnded", { count: result.data }) }
-                : { tone: "error", message: t(`errors.${result.formError ?? "INVALID_INPUT"}`, { id: result.errorId ?? "" }) },
-            );
-          })
-        }
+        onConfirm={() => run(() => endUserSessionsAction({ userId }), { success: (count) => t("userSessionsEnded", { count }) })}
       >
-        {t("security.account.endUserSessions")}
+        {t("endUserSessions")}
       </ConfirmButton>
     </div>
   );

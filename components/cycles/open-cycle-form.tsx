@@ -2,8 +2,11 @@
 
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useId, useState, useTransition } from "react";
+import { useState } from "react";
+import { Field, Select } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
+import { Options } from "@/components/forms/options";
+import { useAction } from "@/components/forms/use-action-form";
 import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { openCycleAction } from "@/lib/actions/cycles";
 import { ruleSetForYear } from "@/lib/grading/rule-sets";
@@ -12,51 +15,27 @@ import { ruleSetForYear } from "@/lib/grading/rule-sets";
 export function OpenCycleForm({ upperOrgId, years }: { upperOrgId: string; years: number[] }) {
   const t = useTranslations();
   const router = useRouter();
-  const selectId = useId();
+  const { run, pending, status, errorText } = useAction();
   const [year, setYear] = useState(years[0]);
-  const [error, setError] = useState<string>();
-  const [pending, startTransition] = useTransition();
   const ruleSet = t(`grading.ruleSets.${ruleSetForYear(year)}`);
 
   const open = () =>
-    startTransition(async () => {
-      setError(undefined);
-      const result = await openCycleAction({ upperOrgId, year });
-      if (result.ok) router.push(`/cycles/${result.data.id}`);
-      else {
-        const key = Object.values(result.fieldErrors ?? {})[0] ?? result.formError ?? "INVALID_INPUT";
-        setError(t(`errors.${key}`, { id: result.errorId ?? "" }));
-      }
+    run(() => openCycleAction({ upperOrgId, year }), {
+      onSuccess: ({ id }) => router.push(`/cycles/${id}`),
+      // The year is the only field: its error is the form's.
+      failure: (result) => errorText(Object.values(result.fieldErrors ?? {})[0] ?? result.formError ?? "INVALID_INPUT", { id: result.errorId ?? "" }),
     });
 
   return (
     <div className="space-y-3">
-      <FormAlert message={error} />
+      <FormAlert message={status?.message} />
       <div className="flex flex-wrap items-end gap-3">
-        <div>
-          <label htmlFor={selectId} className="mb-1 block text-sm font-medium text-slate-800">
-            {t("cycle.openYear")}
-          </label>
-          <select
-            id={selectId}
-            value={year}
-            onChange={(e) => setYear(Number(e.target.value))}
-            className="block min-h-10 rounded-lg border border-slate-300 bg-white px-3 py-2 text-base sm:text-sm"
-          >
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
-        <ConfirmButton
-          message={t("cycle.openConfirm", { year, ruleSet })}
-          confirmLabel={t("cycle.confirm")}
-          cancelLabel={t("cycle.cancel")}
-          onConfirm={open}
-          disabled={pending}
-        >
+        <Field label={t("cycle.openYear")}>
+          <Select widthClass="w-auto" value={year} onChange={(e) => setYear(Number(e.target.value))}>
+            <Options values={years} label={(y) => y} />
+          </Select>
+        </Field>
+        <ConfirmButton message={t("cycle.openConfirm", { year, ruleSet })} confirmLabel={t("cycle.confirm")} cancelLabel={t("cycle.cancel")} onConfirm={open} disabled={pending}>
           {pending ? t("common.saving") : t("cycle.openSubmit", { year })}
         </ConfirmButton>
       </div>

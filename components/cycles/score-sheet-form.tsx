@@ -3,8 +3,10 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useFieldArray, useForm, useWatch, type Control } from "react-hook-form";
+import { Field, Textarea, TextInput } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { keepVersion, useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { updateScoreSheetAction } from "@/lib/actions/cycles";
 import { GROUP_MAX_TENTHS, SCORE_GROUPS, toTenths } from "@/lib/grading/score-sheet";
@@ -16,10 +18,7 @@ const formatPoints = (tenths: number) => (tenths / 10).toLocaleString("vi-VN", {
 export function ScoreSheetForm({ initial }: { initial: ScoreSheetInput }) {
   const t = useTranslations();
   const form = useForm<ScoreSheetInput>({ resolver: zodResolver(ScoreSheetSchema), defaultValues: initial, mode: "onBlur" });
-  const { status, onSubmit, fieldError } = useActionForm(form, updateScoreSheetAction, {
-    successMessage: t("cycle.sheetSaved"),
-    onSuccess: ({ version }) => form.setValue("expectedVersion", version),
-  });
+  const { status, onSubmit, fieldError, pending } = useActionForm(form, updateScoreSheetAction, { success: t("cycle.sheetSaved"), onSuccess: keepVersion(form) });
 
   return (
     <form onSubmit={onSubmit} className="space-y-6" noValidate>
@@ -28,9 +27,7 @@ export function ScoreSheetForm({ initial }: { initial: ScoreSheetInput }) {
       {SCORE_GROUPS.map((key, g) => (
         <GroupFields key={key} index={g} control={form.control} register={form.register} fieldError={fieldError} />
       ))}
-      <Button type="submit" disabled={form.formState.isSubmitting}>
-        {form.formState.isSubmitting ? t("common.saving") : t("common.save")}
-      </Button>
+      <SubmitButton pending={pending} pendingLabel={t("common.saving")}>{t("common.save")}</SubmitButton>
     </form>
   );
 }
@@ -67,46 +64,17 @@ function GroupFields({
       {groupError && <p className="mb-3 text-sm text-red-700">{groupError}</p>}
       <ol className="space-y-3">
         {fields.map((field, i) => {
-          const labelError = fieldError(`groups.${index}.items.${i}.label`);
-          const pointsError = fieldError(`groups.${index}.items.${i}.maxPoints`);
-          const labelId = `${field.id}-label`;
-          const pointsId = `${field.id}-points`;
           return (
             <li key={field.id} className="grid gap-2 sm:grid-cols-[1fr_8rem_auto] sm:items-start">
-              <div>
-                <label htmlFor={labelId} className="sr-only">
-                  {t("itemLabel", { n: i + 1 })}
-                </label>
-                <textarea
-                  id={labelId}
-                  rows={2}
-                  aria-invalid={labelError ? true : undefined}
-                  aria-describedby={labelError ? `${labelId}-error` : undefined}
-                  className="block w-full rounded-lg border border-slate-300 px-3 py-2 text-base sm:text-sm aria-[invalid]:border-red-500"
-                  {...register(`groups.${index}.items.${i}.label`)}
-                />
-                {labelError && <p id={`${labelId}-error`} className="mt-1 text-sm text-red-700">{labelError}</p>}
-              </div>
-              <div>
-                <label htmlFor={pointsId} className="sr-only">
-                  {t("itemPoints", { n: i + 1 })}
-                </label>
+              <Field label={t("itemLabel", { n: i + 1 })} hideLabel error={fieldError(`groups.${index}.items.${i}.label`)} id={`${field.id}-label`}>
+                <Textarea rows={2} {...register(`groups.${index}.items.${i}.label`)} />
+              </Field>
+              <Field label={t("itemPoints", { n: i + 1 })} hideLabel error={fieldError(`groups.${index}.items.${i}.maxPoints`)} id={`${field.id}-points`}>
                 <div className="flex items-center gap-2">
-                  <input
-                    id={pointsId}
-                    type="number"
-                    inputMode="decimal"
-                    step="0.1"
-                    min="0.1"
-                    aria-invalid={pointsError ? true : undefined}
-                    aria-describedby={pointsError ? `${pointsId}-error` : undefined}
-                    className="block min-h-10 w-24 rounded-lg border border-slate-300 px-3 py-2 text-right text-base sm:text-sm aria-[invalid]:border-red-500"
-                    {...register(`groups.${index}.items.${i}.maxPoints`)}
-                  />
+                  <TextInput type="number" inputMode="decimal" step="0.1" min="0.1" widthClass="w-24" className="text-right" {...register(`groups.${index}.items.${i}.maxPoints`)} />
                   <span className="text-sm text-slate-600">{t("points")}</span>
                 </div>
-                {pointsError && <p id={`${pointsId}-error`} className="mt-1 text-sm text-red-700">{pointsError}</p>}
-              </div>
+              </Field>
               <Button type="button" variant="ghost" onClick={() => remove(i)} aria-label={t("removeItem", { n: i + 1 })}>
                 ✕
               </Button>

@@ -2,11 +2,10 @@
 
 import { useTranslations } from "next-intl";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 import { FormAlert } from "@/components/forms/form-alert";
+import { useAction } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import { useErrorText } from "@/components/review/opinion-form";
+import { CELL_ERRORS } from "@/components/review/opinion-form";
 import { dismissReminderAction } from "@/lib/actions/reminders";
 
 type Reminder = { id: string; recordId: string; sentOn: string; sentBy: string; year: number; due: string };
@@ -14,17 +13,7 @@ type Reminder = { id: string; recordId: string; sentOn: string; sentBy: string; 
 /** A reminder to submit the self-review, on the member's home page until they submit or put it away. */
 export function ReminderNotice({ reminder }: { reminder: Reminder }) {
   const t = useTranslations("cell.reminders");
-  const errorText = useErrorText();
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | undefined>();
-  const dismiss = () =>
-    startTransition(async () => {
-      setError(undefined);
-      const result = await dismissReminderAction({ reminderId: reminder.id });
-      if (result.ok) router.refresh();
-      else setError(errorText(result.formError ?? "INVALID_INPUT", { id: result.errorId ?? "" }));
-    });
+  const { run, pending, status } = useAction({ messages: CELL_ERRORS });
   return (
     <section aria-labelledby={`reminder-${reminder.id}`} className="mb-4 rounded-xl border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950" data-testid="reminder">
       <h2 id={`reminder-${reminder.id}`} className="text-base font-semibold">
@@ -35,11 +24,11 @@ export function ReminderNotice({ reminder }: { reminder: Reminder }) {
         <Link href={`/reviews/${reminder.recordId}`} className="inline-flex min-h-10 items-center rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
           {t("open")}
         </Link>
-        <Button type="button" variant="secondary" onClick={dismiss} disabled={pending}>
+        <Button type="button" variant="secondary" onClick={() => run(() => dismissReminderAction({ reminderId: reminder.id }), { refresh: true })} disabled={pending}>
           {t("dismiss")}
         </Button>
       </div>
-      <FormAlert message={error} />
+      <FormAlert message={status?.message} />
     </section>
   );
 }

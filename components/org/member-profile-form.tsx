@@ -3,10 +3,12 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
+import { Field, Select } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { Options } from "@/components/forms/options";
 import { TextField } from "@/components/forms/text-field";
-import { useActionForm } from "@/components/forms/use-action-form";
-import { Button } from "@/components/ui/button";
+import { keepVersion, useActionForm } from "@/components/forms/use-action-form";
 import { updateMemberProfileAction } from "@/lib/actions/members";
 import { MEMBER_CATEGORIES, MemberProfileSchema, type MemberProfileInput } from "@/lib/schemas/members";
 
@@ -18,12 +20,8 @@ import { MEMBER_CATEGORIES, MemberProfileSchema, type MemberProfileInput } from 
 export function MemberProfileForm({ initial, full, ratingFacts = full }: { initial: MemberProfileInput; full: boolean; ratingFacts?: boolean }) {
   const t = useTranslations();
   const form = useForm<MemberProfileInput>({ resolver: zodResolver(MemberProfileSchema), defaultValues: initial });
-  const { status, onSubmit, fieldError } = useActionForm(form, updateMemberProfileAction, {
-    successMessage: t("member.saved"),
-    // The next save must carry the new version, or it would be refused as stale.
-    onSuccess: ({ version }) => form.setValue("expectedVersion", version),
-  });
-  const { register, formState } = form;
+  const { status, onSubmit, fieldError, pending } = useActionForm(form, updateMemberProfileAction, { success: t("member.saved"), onSuccess: keepVersion(form) });
+  const { register } = form;
 
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
@@ -38,27 +36,18 @@ export function MemberProfileForm({ initial, full, ratingFacts = full }: { initi
       )}
       {full && ratingFacts && (
         <>
-          <div>
-            <label htmlFor="member-category" className="mb-1 block text-sm font-medium text-slate-800">
-              {t("member.category")}
-            </label>
-            <select id="member-category" {...register("category")} className="block min-h-10 w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm">
-              {MEMBER_CATEGORIES.map((c) => (
-                <option key={c} value={c}>
-                  {t(`memberCategory.${c}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <Field label={t("member.category")} id="member-category">
+            <Select {...register("category")}>
+              <Options values={MEMBER_CATEGORIES} label={(c) => t(`memberCategory.${c}`)} />
+            </Select>
+          </Field>
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" {...register("isCivilServant")} className="h-4 w-4 rounded border-slate-300" />
             {t("member.civilServant")}
           </label>
         </>
       )}
-      <Button type="submit" disabled={formState.isSubmitting}>
-        {formState.isSubmitting ? t("common.saving") : t("common.save")}
-      </Button>
+      <SubmitButton pending={pending} pendingLabel={t("common.saving")}>{t("common.save")}</SubmitButton>
     </form>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import type { ImportPlan } from "@/lib/data/import";
 import type { ImportEvent } from "@/lib/import/run";
 
@@ -94,29 +94,17 @@ export function ImportForm() {
             <p className="mb-2 rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm font-medium text-red-800" data-testid="import-errors-title">
               {t("errorsTitle", { count: plan.errors.length })}
             </p>
-            <div className="max-h-96 overflow-auto rounded-lg border border-slate-200">
-              <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="import-errors">
-                <caption className="sr-only">{t("errorsTitle", { count: plan.errors.length })}</caption>
-                <thead className="sticky top-0 bg-slate-50 text-left text-xs font-semibold uppercase text-slate-600">
-                  <tr>
-                    <th scope="col" className="px-3 py-2">{t("row")}</th>
-                    <th scope="col" className="px-3 py-2">{t("column")}</th>
-                    <th scope="col" className="px-3 py-2">{t("problem")}</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100 bg-white">
-                  {plan.errors.map((e, i) => (
-                    <tr key={i}>
-                      <td className="whitespace-nowrap px-3 py-2 tabular-nums">
-                        {e.sheet} · {e.row}
-                      </td>
-                      <td className="px-3 py-2">{e.column}</td>
-                      <td className="px-3 py-2">{e.message}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <PlanTable caption={t("errorsTitle", { count: plan.errors.length })} columns={[t("row"), t("column"), t("problem")]} className="max-h-96 overflow-auto" testId="import-errors" stickyHead>
+              {plan.errors.map((e, i) => (
+                <tr key={i}>
+                  <td className="whitespace-nowrap px-3 py-2 tabular-nums">
+                    {e.sheet} · {e.row}
+                  </td>
+                  <td className="px-3 py-2">{e.column}</td>
+                  <td className="px-3 py-2">{e.message}</td>
+                </tr>
+              ))}
+            </PlanTable>
           </div>
         )}
         {plan && plan.errors.length === 0 && (
@@ -131,31 +119,19 @@ export function ImportForm() {
             {state.kind === "result" && state.mode === "check" && (
               <>
                 <h3 className="text-sm font-semibold">{t("previewTitle")}</h3>
-                <div className="overflow-x-auto rounded-lg border border-slate-200">
-                  <table className="min-w-full divide-y divide-slate-200 text-sm">
-                    <caption className="sr-only">{t("previewTitle")}</caption>
-                    <thead className="bg-slate-50 text-left text-xs font-semibold uppercase text-slate-600">
-                      <tr>
-                        <th scope="col" className="px-3 py-2">{t("row")}</th>
-                        <th scope="col" className="px-3 py-2">{t("column")}</th>
-                        <th scope="col" className="px-3 py-2">{t("action")}</th>
-                      </tr>
-                    </thead>
-                    <tbody className="divide-y divide-slate-100 bg-white">
-                      {plan.preview.map((p) => (
-                        <tr key={`${p.sheet}-${p.row}`}>
-                          <td className="px-3 py-2 tabular-nums">
-                            {p.sheet} · {p.row}
-                          </td>
-                          <td className="px-3 py-2">
-                            {p.key} — {p.name}
-                          </td>
-                          <td className="px-3 py-2">{t(`actions.${p.action}`)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                <PlanTable caption={t("previewTitle")} columns={[t("row"), t("column"), t("action")]} className="overflow-x-auto">
+                  {plan.preview.map((p) => (
+                    <tr key={`${p.sheet}-${p.row}`}>
+                      <td className="px-3 py-2 tabular-nums">
+                        {p.sheet} · {p.row}
+                      </td>
+                      <td className="px-3 py-2">
+                        {p.key} — {p.name}
+                      </td>
+                      <td className="px-3 py-2">{t(`actions.${p.action}`)}</td>
+                    </tr>
+                  ))}
+                </PlanTable>
                 {plan.orgsNew + plan.orgsChanged + plan.membersNew + plan.membersChanged > 0 && (
                   <button type="button" onClick={() => void send("commit")} className="inline-flex min-h-10 items-center rounded-lg bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">
                     {t("commit")}
@@ -166,6 +142,27 @@ export function ImportForm() {
           </div>
         )}
       </div>
+    </div>
+  );
+}
+
+/** One of the import's tables (its errors, its preview): sheet and row, column, and what is said of it. */
+function PlanTable({ caption, columns, className, testId, stickyHead = false, children }: { caption: string; columns: string[]; className: string; testId?: string; stickyHead?: boolean; children: ReactNode }) {
+  return (
+    <div className={`rounded-lg border border-slate-200 ${className}`}>
+      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid={testId}>
+        <caption className="sr-only">{caption}</caption>
+        <thead className={`${stickyHead ? "sticky top-0 " : ""}bg-slate-50 text-left text-xs font-semibold uppercase text-slate-600`}>
+          <tr>
+            {columns.map((column) => (
+              <th key={column} scope="col" className="px-3 py-2">
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100 bg-white">{children}</tbody>
+      </table>
     </div>
   );
 }

@@ -1,6 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { Select } from "@/components/forms/field";
+import { Options } from "@/components/forms/options";
 import { buttonClass } from "@/components/ui/button";
 import { reportHref } from "./report-href";
 
@@ -79,13 +81,9 @@ export async function ReportFrame({
                 <input type="hidden" name="unit" value={unit.id} />
                 <label className="text-sm text-slate-700">
                   <span className="mb-1 block text-xs font-medium text-slate-600">{t("year")}</span>
-                  <select name="year" defaultValue={year ?? undefined} className="rounded-lg border border-slate-300 bg-white px-2 py-2 text-sm">
-                    {years.map((y) => (
-                      <option key={y} value={y}>
-                        {y}
-                      </option>
-                    ))}
-                  </select>
+                  <Select name="year" defaultValue={year ?? undefined} widthClass="w-auto">
+                    <Options values={years} label={(y) => y} />
+                  </Select>
                 </label>
                 <button type="submit" className={buttonClass("secondary")}>
                   {t("show")}

@@ -10,8 +10,9 @@ import {
 } from "@tanstack/react-table";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { createContext, useContext, useMemo, useState, useTransition } from "react";
+import { createContext, useContext, useMemo, useState, type ReactNode } from "react";
+import { Field, Select, Textarea, TextInput } from "@/components/forms/field";
+import { Options } from "@/components/forms/options";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-dialog";
@@ -24,20 +25,13 @@ import type { RuleSetId } from "@/lib/grading/rule-sets";
 import { decidedGroupCheck, yearFlags, type GroupMember, type YearFlag } from "@/lib/review/decisions";
 import { recordSubject, type MemberStanding, type StoredRecordFacts } from "@/lib/review/facts";
 import type { RecordState } from "@/lib/review/workflow";
-import { GroupQuotaCard, ReasonButton, useExplainFailure } from "./decision-parts";
+import { DeskBar, GroupQuotaSection, type DecidableRecord, LevelOptions, ReasonButton, useDeskAction } from "./decision-parts";
+import { LevelBadge } from "./level-badge";
 
-export type DeskRecord = {
-  recordId: string;
+export type DeskRecord = DecidableRecord & {
   memberId: string;
   fullName: string;
   cellId: string;
-  peerGroupId: string | null;
-  state: RecordState;
-  version: number;
-  selfLevel: Level | null;
-  proposedLevel: Level | null;
-  decidedLevel: Level | null;
-  decisionReason: string | null;
   voteTally: Record<string, number> | null;
   opinions: number;
   earlierLevels: (Level | null)[];
@@ -62,7 +56,6 @@ type Props = {
   records: DeskRecord[];
 };
 
-const LEVEL_TONE = { EXCELLENT: "green", GOOD: "blue", COMPLETED: "amber", NOT_COMPLETED: "red" } as const;
 const DECIDABLE: RecordState[] = ["REVIEWED", "DECIDED"];
 const PAGE_SIZE = 25;
 
@@ -93,11 +86,8 @@ const initialChoice = (r: DeskRecord): Choice => ({ level: r.decidedLevel ?? r.p
 export function DecisionDesk({ organizationId, cycle, groups, cells, records }: Props) {
   const t = useTranslations("decide");
   const tAll = useTranslations();
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
+  const { call, pending, status, setStatus, rowErrors: errors, setRowErrors: setErrors } = useDeskAction();
   const [choices, setChoices] = useState<Record<string, Choice>>(() => Object.fromEntries(records.map((r) => [r.recordId, initialChoice(r)])));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
   const [filters, setFilters] = useState({ cell: "", proposed: "", flagged: false, differs: false, above: false, query: "" });
   const [pagination, setPagination] = useState<PaginationState>({ pageIndex: 0, pageSize: PAGE_SIZE });
   // A new filter starts again at the first page.
@@ -179,8 +169,6 @@ export function DecisionDesk({ organizationId, cycle, groups, cells, records }: 
   const undecided = rows.filter((r) => r.state === "REVIEWED").length;
   const decidedCount = rows.filter((r) => r.state === "DECIDED").length;
 
-  const explain = useExplainFailure();
-
   const save = () => {
     // A level the rules refuse is refused by the server too; say so before sending anything.
     const refused = changed.flatMap((r) => {
@@ -189,51 +177,28 @@ export function DecisionDesk({ organizationId, cycle, groups, cells, records }: 
     });
     if (refused.length > 0) {
       setErrors(Object.fromEntries(refused));
-      setMessage({ tone: "error", text: t("aboveMissing", { count: refused.length }) });
+      setStatus({ tone: "error", message: t("aboveMissing", { count: refused.length }) });
       return;
     }
     const missingReason = changed.filter((r) => choices[r.recordId].level !== r.proposedLevel && !choices[r.recordId].reason.trim());
     if (missingReason.length > 0) {
       setErrors(Object.fromEntries(missingReason.map((r) => [r.recordId, "DECISION_REASON_REQUIRED"])));
-      setMessage({ tone: "error", text: t("reasonsMissing", { count: missingReason.length }) });
+      setStatus({ tone: "error", message: t("reasonsMissing", { count: missingReason.length }) });
       return;
     }
-    startTransition(async () => {
-      const result = await saveDecisionsAction({
-        organizationId,
-        decisions: changed.map((r) => ({ recordId: r.recordId, expectedVersion: r.version, level: choices[r.recordId].level!, reason: choices[r.recordId].reason.trim() })),
-      });
-      if (result.ok) {
-        setErrors({});
-        setMessage({ tone: "ok", text: t("saved", { count: result.data.decided }) });
-        router.refresh();
-      } else {
-        setErrors(result.formError === "DECISIONS_REFUSED" || result.formError === "STALE_EDIT" ? (result.fieldErrors ?? {}) : {});
-        setMessage({ tone: "error", text: explain(result) });
-      }
-    });
+    call(
+      () =>
+        saveDecisionsAction({
+          organizationId,
+          decisions: changed.map((r) => ({ recordId: r.recordId, expectedVersion: r.version, level: choices[r.recordId].level!, reason: choices[r.recordId].reason.trim() })),
+        }),
+      ({ decided }) => t("saved", { count: decided }),
+    );
   };
 
-  const publish = () =>
-    startTransition(async () => {
-      const result = await publishDecisionsAction({ organizationId });
-      setMessage(result.ok ? { tone: "ok", text: t("published", { count: result.data.published }) } : { tone: "error", text: explain(result) });
-      if (result.ok) router.refresh();
-    });
-
-  const sendBackCell = (cellId: string, reason: string) =>
-    startTransition(async () => {
-      const result = await sendBackRecordsAction({ organizationId, cellId, reason });
-      setMessage(result.ok ? { tone: "ok", text: t("cellSentBack", { count: result.data.sentBack }) } : { tone: "error", text: explain(result) });
-      if (result.ok) router.refresh();
-    });
-
-  const sendBack = (recordId: string, reason: string) =>
-    startTransition(async () => {
-      const result = await sendBackRecordsAction({ organizationId, recordIds: [recordId], reason });
-      setMessage(result.ok ? { tone: "ok", text: t("sentBack") } : { tone: "error", text: explain(result) });
-      if (result.ok) router.refresh();
-    });
+  const publish = () => call(() => publishDecisionsAction({ organizationId }), ({ published }) => t("published", { count: published }));
+  const sendBackCell = (cellId: string, reason: string) => call(() => sendBackRecordsAction({ organizationId, cellId, reason }), ({ sentBack }) => t("cellSentBack", { count: sentBack }));
+  const sendBack = (recordId: string, reason: string) => call(() => sendBackRecordsAction({ organizationId, recordIds: [recordId], reason }), () => t("sentBack"));
 
   const waitingCells = cells.filter((c) => !c.finalized);
   const overCap = groupChecks.some(({ check }) => !check.ok);
@@ -241,24 +206,13 @@ export function DecisionDesk({ organizationId, cycle, groups, cells, records }: 
   return (
     <DeskContext.Provider value={{ choices, setChoice, errors, pending, sendBack }}>
       <div className="space-y-6">
-        <section aria-labelledby="groups-title" aria-live="polite" className="space-y-3">
-          <h2 id="groups-title" className="text-lg font-semibold text-slate-900">
-            {t("groupsTitle")}
-          </h2>
-          {groupChecks.length === 0 ? <p className="text-sm text-slate-600">{t("noGroups")}</p> : null}
-          <div className="grid gap-3 md:grid-cols-2">
-            {groupChecks.map(({ group, check, override }) => (
-              <GroupQuotaCard
-                key={group.id}
-                group={group}
-                check={check}
-                override={override}
-                cycle={cycle}
-                onOverrideRecorded={(no) => setMessage({ tone: "ok", text: t("override.recorded", { no, group: group.name }) })}
-              />
-            ))}
-          </div>
-        </section>
+        <GroupQuotaSection
+          titleId="groups-title"
+          checks={groupChecks}
+          cycle={cycle}
+          emptyText={t("noGroups")}
+          onOverrideRecorded={(no, group) => setStatus({ tone: "success", message: t("override.recorded", { no, group }) })}
+        />
 
         {waitingCells.length > 0 ? (
           <section aria-labelledby="waiting-title" className="rounded-lg border border-amber-200 bg-amber-50 p-4">
@@ -286,43 +240,14 @@ export function DecisionDesk({ organizationId, cycle, groups, cells, records }: 
           <div className="flex flex-wrap items-end gap-3 text-sm">
             <label className="flex flex-col gap-1">
               <span>{t("filters.search")}</span>
-              <input
-                type="search"
-                value={filters.query}
-                onChange={(e) => filterBy({ query: e.target.value })}
-                className="min-h-10 rounded-lg border border-slate-300 px-3"
-              />
+              <TextInput type="search" widthClass="w-auto" value={filters.query} onChange={(e) => filterBy({ query: e.target.value })} />
             </label>
-            <label className="flex flex-col gap-1">
-              <span>{t("filters.cell")}</span>
-              <select
-                value={filters.cell}
-                onChange={(e) => filterBy({ cell: e.target.value })}
-                className="min-h-10 rounded-lg border border-slate-300 px-2"
-              >
-                <option value="">{tAll("common.all")}</option>
-                {cells.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="flex flex-col gap-1">
-              <span>{t("filters.proposed")}</span>
-              <select
-                value={filters.proposed}
-                onChange={(e) => filterBy({ proposed: e.target.value })}
-                className="min-h-10 rounded-lg border border-slate-300 px-2"
-              >
-                <option value="">{tAll("common.all")}</option>
-                {LEVELS.map((level) => (
-                  <option key={level} value={level}>
-                    {tAll(`grading.levels.${level}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <FilterSelect label={t("filters.cell")} value={filters.cell} onChange={(cell) => filterBy({ cell })}>
+              <Options values={cells.map((c) => c.id)} label={(id) => cellNames.get(id)} all={tAll("common.all")} />
+            </FilterSelect>
+            <FilterSelect label={t("filters.proposed")} value={filters.proposed} onChange={(proposed) => filterBy({ proposed })}>
+              <Options values={LEVELS} label={(level) => tAll(`grading.levels.${level}`)} all={tAll("common.all")} />
+            </FilterSelect>
             <label className="flex min-h-10 items-center gap-2">
               <input type="checkbox" className="size-5" checked={filters.flagged} onChange={(e) => filterBy({ flagged: e.target.checked })} />
               {t("filters.flagged")}
@@ -332,12 +257,7 @@ export function DecisionDesk({ organizationId, cycle, groups, cells, records }: 
               {t("filters.differs")}
             </label>
             <label className="flex min-h-10 items-center gap-2">
-              <input
-                type="checkbox"
-                className="size-5"
-                checked={filters.above}
-                onChange={(e) => filterBy({ above: e.target.checked })}
-              />
+              <input type="checkbox" className="size-5" checked={filters.above} onChange={(e) => filterBy({ above: e.target.checked })} />
               {t("filters.above")}
             </label>
           </div>
@@ -387,10 +307,7 @@ export function DecisionDesk({ organizationId, cycle, groups, cells, records }: 
           ) : null}
         </section>
 
-        <div className="sticky bottom-0 z-10 -mx-4 flex flex-wrap items-center gap-3 border-t border-slate-200 bg-white/95 px-4 py-3 backdrop-blur">
-          <div role="status" aria-live="polite" className="w-full min-w-0 text-sm sm:w-auto sm:flex-1">
-            {message ? <span className={message.tone === "ok" ? "text-emerald-800" : "font-medium text-red-700"}>{message.text}</span> : <span className="text-slate-600">{t("changes", { count: changed.length })}</span>}
-          </div>
+        <DeskBar status={status} idle={t("changes", { count: changed.length })}>
           <Button type="button" onClick={save} disabled={pending || changed.length === 0}>
             {pending ? tAll("common.saving") : t("save", { count: changed.length })}
           </Button>
@@ -403,7 +320,7 @@ export function DecisionDesk({ organizationId, cycle, groups, cells, records }: 
           >
             {t("publish")}
           </ConfirmButton>
-        </div>
+        </DeskBar>
       </div>
     </DeskContext.Provider>
   );
@@ -449,7 +366,7 @@ function ProposalCell({ row }: { row: Row }) {
   const votes = row.proposedLevel && row.voteTally ? row.voteTally[row.proposedLevel] : null;
   return (
     <div className="min-w-36 space-y-1">
-      {row.proposedLevel ? <Badge tone={LEVEL_TONE[row.proposedLevel]}>{tAll(`grading.levels.${row.proposedLevel}`)}</Badge> : <span className="text-slate-500">—</span>}
+      {row.proposedLevel ? <LevelBadge level={row.proposedLevel} /> : <span className="text-slate-500">—</span>}
       {votes !== null && row.voteTally?.votersPresent ? <p className="text-xs text-slate-600">{t("votes", { votes, voters: row.voteTally.votersPresent })}</p> : null}
       <p className="text-xs text-slate-600">{row.selfLevel ? t("selfLevel", { level: tAll(`grading.levels.${row.selfLevel}`) }) : t("noSelfLevel")}</p>
     </div>
@@ -464,7 +381,7 @@ function RulesCell({ row }: { row: Row }) {
     <div className="min-w-48 max-w-80 space-y-1 text-xs text-slate-700">
       {verdict.maxLevel ? (
         <p>
-          {verdict.forced ? t("forced") : t("maxLevel")} <Badge tone={LEVEL_TONE[verdict.maxLevel]}>{tAll(`grading.levels.${verdict.maxLevel}`)}</Badge>
+          {verdict.forced ? t("forced") : t("maxLevel")} <LevelBadge level={verdict.maxLevel} />
         </p>
       ) : null}
       {verdict.reasons.length > 0 ? (
@@ -482,63 +399,42 @@ function RulesCell({ row }: { row: Row }) {
 
 function DecisionCell({ row }: { row: Row }) {
   const t = useTranslations("decide");
-  const tAll = useTranslations();
   const { choices, setChoice, errors } = useContext(DeskContext);
   const choice = choices[row.recordId] ?? { level: null, reason: "" };
   const editable = DECIDABLE.includes(row.state) && !row.own;
-  const maxIndex = row.verdict.maxLevel ? LEVELS.indexOf(row.verdict.maxLevel) : 0;
   const differs = choice.level !== null && choice.level !== row.proposedLevel;
   const error = errors[row.recordId] ?? refusalOf(row, choice);
   const selectId = `decision-${row.recordId}`;
-  const reasonId = `reason-${row.recordId}`;
   if (row.own) return <p className="max-w-48 text-xs text-slate-600">{t("ownRecord")}</p>;
   if (!editable) {
-    return row.decidedLevel ? <Badge tone={LEVEL_TONE[row.decidedLevel]}>{tAll(`grading.levels.${row.decidedLevel}`)}</Badge> : <span className="text-slate-500">—</span>;
+    return row.decidedLevel ? <LevelBadge level={row.decidedLevel} /> : <span className="text-slate-500">—</span>;
   }
   return (
     <div className="min-w-48 space-y-2">
-      <label htmlFor={selectId} className="sr-only">
-        {t("decisionFor", { name: row.fullName })}
-      </label>
-      <select
-        id={selectId}
-        value={choice.level ?? ""}
-        // Back at the cell's proposal, no reason is needed: a reason typed for another level is dropped.
-        onChange={(e) => {
-          const level = (e.target.value || null) as Level | null;
-          setChoice(row.recordId, level === row.proposedLevel ? { level, reason: "" } : { level });
-        }}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${selectId}-error` : undefined}
-        className="min-h-10 w-full rounded-lg border border-slate-300 px-2"
-      >
-        {LEVELS.map((level, index) => (
-          // A level above what the rules allow cannot be chosen; the server refuses it too.
-          <option key={level} value={level} disabled={index < maxIndex}>
-            {tAll(`grading.levels.${level}`)}
-          </option>
-        ))}
-      </select>
+      <Field label={t("decisionFor", { name: row.fullName })} hideLabel id={selectId} error={error ? t(`rowErrors.${error}` as "rowErrors.STALE_EDIT") : undefined} compact>
+        <Select
+          value={choice.level ?? ""}
+          // Back at the cell's proposal, no reason is needed: a reason typed for another level is dropped.
+          onChange={(e) => {
+            const level = (e.target.value || null) as Level | null;
+            setChoice(row.recordId, level === row.proposedLevel ? { level, reason: "" } : { level });
+          }}
+        >
+          <LevelOptions maxLevel={row.verdict.maxLevel} />
+        </Select>
+      </Field>
       {row.state === "DECIDED" ? <p className="text-xs text-slate-600">{t("decidedAlready")}</p> : null}
       {differs ? (
-        <div>
-          <label htmlFor={reasonId} className="text-xs font-medium text-slate-700">
-            {t("reasonFor", { name: row.fullName })}
-          </label>
-          <textarea
-            id={reasonId}
+        <Field label={t("reasonFor", { name: row.fullName })} compact>
+          <Textarea
+            compact
             rows={2}
             value={choice.reason}
             onChange={(e) => setChoice(row.recordId, { reason: e.target.value })}
             aria-invalid={error === "DECISION_REASON_REQUIRED" ? true : undefined}
-            className="w-full rounded-lg border border-slate-300 px-2 py-1 text-sm"
+            aria-describedby={error === "DECISION_REASON_REQUIRED" ? `${selectId}-error` : undefined}
           />
-        </div>
-      ) : null}
-      {error ? (
-        <p id={`${selectId}-error`} className="text-xs font-medium text-red-700">
-          {t(`rowErrors.${error}` as "rowErrors.STALE_EDIT")}
-        </p>
+        </Field>
       ) : null}
     </div>
   );
@@ -570,20 +466,14 @@ function SendBackCell({ cells, pending, onSend }: { cells: { id: string; name: s
     <details className="rounded-lg border border-slate-200 bg-white p-4">
       <summary className="cursor-pointer text-sm font-medium text-slate-900">{t("sendBackCell.title")}</summary>
       <div className="mt-3 grid gap-3 sm:grid-cols-2">
-        <label className="text-sm font-medium text-slate-800">
-          {t("sendBackCell.cell")}
-          <select value={cellId} onChange={(e) => setCellId(e.target.value)} className="mt-1 block min-h-10 w-full rounded-lg border border-slate-300 px-2">
-            {cells.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm font-medium text-slate-800">
-          {t("sendBackCell.reason")}
-          <textarea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} className="mt-1 w-full rounded-lg border border-slate-300 px-2 py-1 text-sm" />
-        </label>
+        <Field label={t("sendBackCell.cell")}>
+          <Select value={cellId} onChange={(e) => setCellId(e.target.value)}>
+            <Options values={cells.map((c) => c.id)} label={(id) => cells.find((c) => c.id === id)?.name} />
+          </Select>
+        </Field>
+        <Field label={t("sendBackCell.reason")}>
+          <Textarea compact rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
+        </Field>
         <div className="sm:col-span-2">
           <ConfirmButton
             message={t("sendBackCell.confirm", { cell: cells.find((c) => c.id === cellId)?.name ?? "" })}
@@ -597,5 +487,17 @@ function SendBackCell({ cells, pending, onSend }: { cells: { id: string; name: s
         </div>
       </div>
     </details>
+  );
+}
+
+/** A filter of the desk's list: every option, or one. */
+function FilterSelect({ label, value, onChange, children }: { label: string; value: string; onChange: (value: string) => void; children: ReactNode }) {
+  return (
+    <label className="flex flex-col gap-1">
+      <span>{label}</span>
+      <Select widthClass="w-auto" value={value} onChange={(e) => onChange(e.target.value)}>
+        {children}
+      </Select>
+    </label>
   );
 }

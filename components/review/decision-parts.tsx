@@ -1,19 +1,67 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
+import { Field, Textarea } from "@/components/forms/field";
+import { useAction, type FormStatus } from "@/components/forms/use-action-form";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import type { ActionResult } from "@/lib/actions/result";
 import { quotaArithmetic, quotaRuleFor } from "@/lib/grading/quota";
 import { getRuleSet, type RuleSetId } from "@/lib/grading/rule-sets";
-import type { QuotaBase, QuotaCheck } from "@/lib/grading/types";
+import { LEVELS, type Level, type QuotaBase, type QuotaCheck } from "@/lib/grading/types";
 import { formatIsoDate } from "@/lib/i18n/format";
+import type { RecordState } from "@/lib/review/workflow";
 import { QuotaOverrideForm } from "./quota-override-form";
 
-// Pieces both decision desks share (the members' and the organizations'): a peer group's 20 % card,
-// the message of a refused save, and a button that asks for a reason before sending something back.
+// Pieces both decision desks share (the members' and the organizations'): the peer groups' 20 % cards,
+// how a desk calls its actions and says what happened, the levels to choose from, and a button that asks
+// for a reason before sending something back.
+
+/** What both desks know of a record to decide: its state and version, and the levels proposed and decided so far. */
+export type DecidableRecord = {
+  recordId: string;
+  peerGroupId: string | null;
+  state: RecordState;
+  version: number;
+  selfLevel: Level | null;
+  proposedLevel: Level | null;
+  decidedLevel: Level | null;
+  decisionReason: string | null;
+};
 
 type Override = { decisionNo: string; decidedOn: string; issuer: string; ratePercent: number | null };
+
+/** The peer groups' cards under their title; with no group at all, `emptyText` (or nothing). */
+export function GroupQuotaSection({
+  titleId,
+  checks,
+  cycle,
+  emptyText,
+  onOverrideRecorded,
+}: {
+  titleId: string;
+  checks: { group: { id: string; name: string }; check: QuotaCheck; override?: Override }[];
+  cycle: { ruleSet: RuleSetId; year: number; quotaBase: QuotaBase };
+  emptyText?: string;
+  onOverrideRecorded: (decisionNo: string, groupName: string) => void;
+}) {
+  const t = useTranslations("decide");
+  if (checks.length === 0 && !emptyText) return null;
+  return (
+    <section aria-labelledby={titleId} aria-live="polite" className="space-y-3">
+      <h2 id={titleId} className="text-lg font-semibold text-slate-900">
+        {t("groupsTitle")}
+      </h2>
+      {checks.length === 0 ? <p className="text-sm text-slate-600">{emptyText}</p> : null}
+      <div className="grid gap-3 md:grid-cols-2">
+        {checks.map(({ group, check, override }) => (
+          <GroupQuotaCard key={group.id} group={group} check={check} override={override} cycle={cycle} onOverrideRecorded={(no) => onOverrideRecorded(no, group.name)} />
+        ))}
+      </div>
+    </section>
+  );
+}
 
 /** A peer group's arithmetic as it stands with the desk's choices, how its cap is counted, its override, and the form to record one. */
 export function GroupQuotaCard({
@@ -90,6 +138,48 @@ export function useExplainFailure() {
       : t(`errors.${result.formError ?? "generic"}`, { ...result.formValues, id: result.errorId ?? "" });
 }
 
+/**
+ * A desk's calls (save, publish, verify, send back): one pending state and one status line for all of
+ * them, the page read again after each, and the rows a refused save names marked with why.
+ */
+export function useDeskAction() {
+  const explain = useExplainFailure();
+  const { run, pending, status, setStatus } = useAction();
+  const [rowErrors, setRowErrors] = useState<Record<string, string>>({});
+  const call = <R,>(action: () => Promise<ActionResult<R>>, success: (data: R) => string) =>
+    run(action, {
+      success,
+      refresh: true,
+      onSuccess: () => setRowErrors({}),
+      onFailure: (result) => setRowErrors(result.formError === "DECISIONS_REFUSED" || result.formError === "STALE_EDIT" ? (result.fieldErrors ?? {}) : {}),
+      failure: explain,
+    });
+  return { call, pending, status, setStatus, rowErrors, setRowErrors };
+}
+
+/** The desk's sticky bar: what happened last (or how many changes wait), and its buttons. */
+export function DeskBar({ status, idle, children }: { status: FormStatus; idle: string; children: ReactNode }) {
+  return (
+    <div className="sticky bottom-0 z-10 -mx-4 flex flex-wrap items-center gap-3 border-t border-slate-200 bg-white/95 px-4 py-3 backdrop-blur">
+      <div role="status" aria-live="polite" className="w-full min-w-0 text-sm sm:w-auto sm:flex-1">
+        {status ? <span className={status.tone === "success" ? "text-emerald-800" : "font-medium text-red-700"}>{status.message}</span> : <span className="text-slate-600">{idle}</span>}
+      </div>
+      {children}
+    </div>
+  );
+}
+
+/** The levels, best first; one above the highest the rules allow cannot be chosen (the server refuses it too). */
+export function LevelOptions({ maxLevel }: { maxLevel: Level | null }) {
+  const t = useTranslations("grading.levels");
+  const maxIndex = maxLevel ? LEVELS.indexOf(maxLevel) : 0;
+  return LEVELS.map((level, index) => (
+    <option key={level} value={level} disabled={index < maxIndex}>
+      {t(level)}
+    </option>
+  ));
+}
+
 /** A button that opens a reason field; sending needs a reason. */
 export function ReasonButton({
   label,
@@ -122,10 +212,9 @@ export function ReasonButton({
   }
   return (
     <div className={compact ? "min-w-48 space-y-2" : "space-y-2"}>
-      <label className={compact ? "block text-xs font-medium text-slate-700" : "block text-sm font-medium text-slate-800"}>
-        {reasonLabel}
-        <textarea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} className="mt-1 w-full rounded-lg border border-slate-300 px-2 py-1 text-sm" />
-      </label>
+      <Field label={reasonLabel} compact={compact}>
+        <Textarea compact rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
+      </Field>
       <div className="flex gap-2">
         <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
           {cancelLabel}

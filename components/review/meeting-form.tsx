@@ -1,9 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useId, useMemo, useState, useTransition } from "react";
+import { useCallback, useMemo } from "react";
 import { useFieldArray, useForm, useWatch, type Control, type UseFormRegister } from "react-hook-form";
+import { ErrorList } from "@/components/forms/error-list";
+import { Field, Textarea, TextInput } from "@/components/forms/field";
+import { TextField } from "@/components/forms/text-field";
+import { useAction } from "@/components/forms/use-action-form";
 import { Badge } from "@/components/ui/badge";
 import { reportHref } from "@/components/reports/report-href";
 import { Button, ButtonLink, buttonClass } from "@/components/ui/button";
@@ -19,7 +22,7 @@ import { recordSubject, type MemberStanding, type StoredRecordFacts } from "@/li
 import { adoptedLevel, quorum, type MeetingRules, type Tally } from "@/lib/review/meeting";
 import type { MinutesContent } from "@/lib/schemas/meetings";
 import { AutosaveBanner } from "./autosave-banner";
-import { useAutosave, type SaveOutcome } from "./use-autosave";
+import { useAutosave, useSaveOnChange, type SaveOutcome } from "./use-autosave";
 
 export type MeetingMember = {
   recordId: string;
@@ -108,12 +111,10 @@ function toStored(content: FormMinutes, members: MeetingMember[]): MinutesConten
 export function MeetingForm(props: Props) {
   const { cellId, cycle, rules, members, groups, editable, finalized } = props;
   const t = useTranslations();
-  const router = useRouter();
   const initial = useMemo(() => toForm(props.minutes, members), [props.minutes, members]);
   const form = useForm<FormMinutes>({ defaultValues: initial });
   const values = useWatch({ control: form.control }) as FormMinutes;
-  const [problems, setProblems] = useState<string[]>([]);
-  const [finalizing, startFinalize] = useTransition();
+  const finalizer = useAction();
 
   const save = useCallback(
     async (baseVersion: number, content: FormMinutes): Promise<ActionResult<SaveOutcome<FormMinutes>>> => {
@@ -135,17 +136,7 @@ export function MeetingForm(props: Props) {
     enabled: editable,
   });
   const { changed } = autosave;
-  const { subscribe } = form;
-  useEffect(
-    () =>
-      subscribe({
-        formState: { values: true },
-        callback: ({ values: v, type }) => {
-          if (type === "change") changed(v);
-        },
-      }),
-    [subscribe, changed],
-  );
+  useSaveOnChange(form, changed);
 
   const byId = useMemo(() => new Map(members.map((m) => [m.memberId, m])), [members]);
   const attendanceRows = values.attendance ?? [];
@@ -184,24 +175,25 @@ export function MeetingForm(props: Props) {
   });
   const notVoted = members.filter((m) => !votable(m, marks.get(m.memberId)));
 
+  // What is on the screen is saved first: the server finalizes the version it holds.
   const finalize = () =>
-    startFinalize(async () => {
-      setProblems([]);
-      await autosave.flush();
-      const result = await finalizeMeetingAction({ cellId, expectedVersion: autosave.currentVersion() });
-      if (result.ok) {
-        localStorage.removeItem(`minutes:${cellId}:${cycle.year}`);
-        router.refresh();
-        return;
-      }
-      const listed = Object.entries(result.fieldErrors ?? {}).map(([key, code]) => {
-        // Nothing typed yet: the server holds no minutes to finalize.
-        if (key === "meeting") return t("meeting.nothingSaved");
-        const memberId = key.slice(code.length + 1);
-        return t(`meeting.problems.${code}`, { name: byId.get(memberId)?.fullName ?? "" });
-      });
-      setProblems(listed.length ? listed : [t(`errors.${result.formError ?? "INVALID_INPUT"}`, { id: result.errorId ?? "" })]);
-    });
+    finalizer.run(
+      async () => {
+        await autosave.flush();
+        return finalizeMeetingAction({ cellId, expectedVersion: autosave.currentVersion() });
+      },
+      { onSuccess: () => localStorage.removeItem(`minutes:${cellId}:${cycle.year}`), refresh: true },
+    );
+  const finalizing = finalizer.pending;
+  // Each member's problem, linked to their review when it is on the page; else the refusal's own message.
+  const votedOn = new Set(outcomes.map((o) => o.member.memberId));
+  const listed = Object.entries(finalizer.fieldErrors).map(([key, code]) => {
+    // Nothing typed yet: the server holds no minutes to finalize.
+    if (key === "meeting") return { message: t("meeting.nothingSaved") };
+    const memberId = key.slice(code.length + 1);
+    return { message: t(`meeting.problems.${code}`, { name: byId.get(memberId)?.fullName ?? "" }), fieldId: votedOn.has(memberId) ? `summary-${memberId}` : undefined };
+  });
+  const problems = finalizer.status?.tone !== "error" ? [] : listed.length ? listed : [{ message: finalizer.status.message }];
 
   return (
     <form className="space-y-6" onSubmit={(e) => e.preventDefault()} noValidate>
@@ -210,10 +202,10 @@ export function MeetingForm(props: Props) {
 
       <fieldset className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2">
         <legend className="px-1 text-base font-semibold text-slate-900">{t("meeting.details")}</legend>
-        <Field label={t("meeting.heldOn")} type="date" disabled={!editable} {...form.register("heldOn")} />
-        <Field label={t("meeting.place")} disabled={!editable} {...form.register("place")} />
-        <Field label={t("meeting.chairName")} disabled={!editable} {...form.register("chairName")} />
-        <Field label={t("meeting.recorderName")} disabled={!editable} {...form.register("recorderName")} />
+        <TextField label={t("meeting.heldOn")} type="date" disabled={!editable} {...form.register("heldOn")} />
+        <TextField label={t("meeting.place")} disabled={!editable} {...form.register("place")} />
+        <TextField label={t("meeting.chairName")} disabled={!editable} {...form.register("chairName")} />
+        <TextField label={t("meeting.recorderName")} disabled={!editable} {...form.register("recorderName")} />
       </fieldset>
 
       <fieldset className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
@@ -263,11 +255,11 @@ export function MeetingForm(props: Props) {
                   ))}
                 </div>
                 {a.mark === "absent" && (
-                  <input
+                  <TextInput
                     aria-label={t("meeting.absenceReason", { name: m.fullName })}
                     placeholder={t("meeting.absenceReason", { name: "" }).trim()}
                     disabled={!editable}
-                    className="block min-h-10 w-full rounded-lg border border-slate-300 px-3 py-2 text-base sm:col-span-2 sm:text-sm"
+                    className="sm:col-span-2"
                     {...form.register(`attendance.${i}.absenceReason`)}
                   />
                 )}
@@ -279,7 +271,9 @@ export function MeetingForm(props: Props) {
 
       <fieldset className="rounded-lg border border-slate-200 bg-white p-4">
         <legend className="px-1 text-base font-semibold text-slate-900">{t("meeting.collectiveReview")}</legend>
-        <Area label={t("meeting.collectiveReviewLabel")} disabled={!editable} {...form.register("collectiveReview")} />
+        <Field label={t("meeting.collectiveReviewLabel")}>
+          <Textarea disabled={!editable} {...form.register("collectiveReview")} />
+        </Field>
       </fieldset>
 
       <QuotaPanel groups={groups} outcomes={outcomes} cycle={cycle} />
@@ -293,7 +287,9 @@ export function MeetingForm(props: Props) {
             <Badge>{t(`recordStates.${member.state}`)}</Badge>
             <span>{member.selfLevel ? t("meeting.selfLevel", { level: t(`grading.levels.${member.selfLevel}`) }) : t("meeting.noSelfLevel")}</span>
           </p>
-          <Area label={t("meeting.summary", { name: member.fullName })} disabled={!editable} {...form.register(`reviews.${i}.selfReviewSummary`)} />
+          <Field label={t("meeting.summary", { name: member.fullName })} id={`summary-${member.memberId}`}>
+            <Textarea disabled={!editable} {...form.register(`reviews.${i}.selfReviewSummary`)} />
+          </Field>
           <Critiques index={i} control={form.control} register={form.register} editable={editable} />
           <fieldset>
             <legend className="mb-2 text-sm font-medium text-slate-800">{t("meeting.tally")}</legend>
@@ -301,13 +297,14 @@ export function MeetingForm(props: Props) {
               {LEVELS.map((l) => (
                 <label key={l} className="text-xs text-slate-700">
                   <span className="mb-1 block">{t(`grading.levelsShort.${l}`)}</span>
-                  <input
+                  <TextInput
                     type="number"
                     inputMode="numeric"
                     min={0}
                     aria-label={t("meeting.tallyFor", { level: t(`grading.levels.${l}`), name: member.fullName })}
                     disabled={!editable}
-                    className="block min-h-11 w-full rounded-lg border border-slate-300 px-3 py-2 text-right text-base sm:text-sm"
+                    tall
+                    className="text-right"
                     {...form.register(`reviews.${i}.vote.${l}`, { valueAsNumber: true })}
                   />
                 </label>
@@ -369,16 +366,7 @@ export function MeetingForm(props: Props) {
           {unmarked > 0 && (
             <p className="text-sm text-amber-900">{t("meeting.unmarkedAtFinalize", { count: unmarked })}</p>
           )}
-          {problems.length > 0 && (
-            <div className="rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-800" data-testid="finalize-problems">
-              <p className="font-medium">{t("meeting.cannotFinalize")}</p>
-              <ul className="mt-1 list-disc pl-5">
-                {problems.map((p, i) => (
-                  <li key={i}>{p}</li>
-                ))}
-              </ul>
-            </div>
-          )}
+          <ErrorList title={t("meeting.cannotFinalize")} errors={problems} testId="finalize-problems" />
           <ConfirmButton message={t("meeting.finalizeConfirm")} confirmLabel={t("cycle.confirm")} cancelLabel={t("cycle.cancel")} onConfirm={finalize} disabled={finalizing || autosave.status === "conflict"}>
             {finalizing ? t("common.saving") : t("meeting.finalize")}
           </ConfirmButton>
@@ -471,8 +459,8 @@ function Critiques({ index, control, register, editable }: { index: number; cont
       <legend className="text-sm font-medium text-slate-800">{t("critiques")}</legend>
       {fields.map((field, n) => (
         <div key={field.id} className="grid gap-2 sm:grid-cols-[12rem_1fr_auto]">
-          <input aria-label={t("critiqueBy", { n: n + 1 })} disabled={!editable} className="block min-h-10 rounded-lg border border-slate-300 px-3 py-2 text-base sm:text-sm" {...register(`reviews.${index}.critiques.${n}.by`)} />
-          <input aria-label={t("critiqueText", { n: n + 1 })} disabled={!editable} className="block min-h-10 rounded-lg border border-slate-300 px-3 py-2 text-base sm:text-sm" {...register(`reviews.${index}.critiques.${n}.text`)} />
+          <TextInput aria-label={t("critiqueBy", { n: n + 1 })} disabled={!editable} {...register(`reviews.${index}.critiques.${n}.by`)} />
+          <TextInput aria-label={t("critiqueText", { n: n + 1 })} disabled={!editable} {...register(`reviews.${index}.critiques.${n}.text`)} />
           {editable && (
             <Button type="button" variant="ghost" onClick={() => remove(n)} aria-label={t("removeCritique", { n: n + 1 })}>
               ✕
@@ -486,29 +474,5 @@ function Critiques({ index, control, register, editable }: { index: number; cont
         </Button>
       )}
     </fieldset>
-  );
-}
-
-function Field({ label, ref, ...rest }: React.ComponentProps<"input"> & { label: string }) {
-  const id = useId();
-  return (
-    <div>
-      <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <input id={id} ref={ref} className="block min-h-10 w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base sm:text-sm" {...rest} />
-    </div>
-  );
-}
-
-function Area({ label, ref, ...rest }: React.ComponentProps<"textarea"> & { label: string }) {
-  const id = useId();
-  return (
-    <div>
-      <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <textarea id={id} ref={ref} rows={3} className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base leading-relaxed sm:text-sm" {...rest} />
-    </div>
   );
 }

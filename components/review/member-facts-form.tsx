@@ -4,9 +4,9 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useForm, useWatch } from "react-hook-form";
 import { FormAlert } from "@/components/forms/form-alert";
+import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
-import { useActionForm } from "@/components/forms/use-action-form";
-import { Button } from "@/components/ui/button";
+import { keepVersion, useActionForm } from "@/components/forms/use-action-form";
 import { updateMemberRatingFactsAction } from "@/lib/actions/records";
 import { evaluateSubject } from "@/lib/grading/evaluate";
 import type { IsoDate } from "@/lib/grading/types";
@@ -35,10 +35,7 @@ type Props = {
 export function MemberFactsForm({ initial, sheet, standing, ratingDate, peerGroup, readOnly }: Props) {
   const t = useTranslations();
   const form = useForm<MemberRatingFactsInput>({ resolver: zodResolver(MemberRatingFactsSchema), defaultValues: initial, mode: "onBlur" });
-  const { status, onSubmit, fieldError } = useActionForm(form, updateMemberRatingFactsAction, {
-    successMessage: t("facts.saved"),
-    onSuccess: ({ version }) => form.setValue("expectedVersion", version),
-  });
+  const { status, onSubmit, fieldError, pending } = useActionForm(form, updateMemberRatingFactsAction, { success: t("facts.saved"), onSuccess: keepVersion(form) });
   const values = useWatch({ control: form.control }) as MemberRatingFactsInput;
   const leader = RULES_CATEGORY[standing.category] === "LEADER";
 
@@ -117,9 +114,7 @@ export function MemberFactsForm({ initial, sheet, standing, ratingDate, peerGrou
           </fieldset>
         )}
         {!readOnly && (
-          <Button type="submit" disabled={form.formState.isSubmitting}>
-            {form.formState.isSubmitting ? t("common.saving") : t("common.save")}
-          </Button>
+          <SubmitButton pending={pending} pendingLabel={t("common.saving")}>{t("common.save")}</SubmitButton>
         )}
       </form>
       <div className="lg:sticky lg:top-4">

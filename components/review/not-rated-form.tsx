@@ -1,9 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useId, useState, useTransition } from "react";
+import { useId, useState } from "react";
+import { Field, Textarea } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
+import { useAction } from "@/components/forms/use-action-form";
 import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { markNotRatedAction, reinstateAction } from "@/lib/actions/not-rated";
 import { MEMBER_NOT_RATED_REASONS } from "@/lib/schemas/not-rated";
@@ -14,36 +15,26 @@ import { MEMBER_NOT_RATED_REASONS } from "@/lib/schemas/not-rated";
  */
 export function NotRatedForm({ recordId, version, mode }: { recordId: string; version: number; mode: "mark" | "reinstate" }) {
   const t = useTranslations();
-  const router = useRouter();
   const id = useId();
   const [reason, setReason] = useState<(typeof MEMBER_NOT_RATED_REASONS)[number] | "">("");
   const [text, setText] = useState("");
-  const [error, setError] = useState<string>();
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [pending, startTransition] = useTransition();
+  const { run, pending, status, fieldError } = useAction();
 
   const send = () =>
-    startTransition(async () => {
-      setError(undefined);
-      setFieldErrors({});
-      const result =
+    run(
+      () =>
         mode === "mark"
-          ? await markNotRatedAction({ recordId, expectedVersion: version, reason: reason as (typeof MEMBER_NOT_RATED_REASONS)[number], note: text })
-          : await reinstateAction({ recordId, expectedVersion: version, reason: text });
-      if (result.ok) {
-        router.refresh();
-        return;
-      }
-      setFieldErrors(Object.fromEntries(Object.entries(result.fieldErrors ?? {}).map(([field, key]) => [field, t(`errors.${key}`)])));
-      setError(t(`errors.${result.formError ?? "INVALID_INPUT"}`, { ...result.formValues, id: result.errorId ?? "" }));
-    });
+          ? markNotRatedAction({ recordId, expectedVersion: version, reason: reason as (typeof MEMBER_NOT_RATED_REASONS)[number], note: text })
+          : reinstateAction({ recordId, expectedVersion: version, reason: text }),
+      { refresh: true },
+    );
 
   const textField = mode === "mark" ? "note" : "reason";
   return (
     <form className="space-y-3" onSubmit={(e) => e.preventDefault()} noValidate>
-      <FormAlert message={error} />
+      <FormAlert message={status?.message} />
       {mode === "mark" && (
-        <fieldset aria-invalid={fieldErrors.reason ? true : undefined} aria-describedby={fieldErrors.reason ? `${id}-reason-error` : undefined}>
+        <fieldset aria-invalid={fieldError("reason") ? true : undefined} aria-describedby={fieldError("reason") ? `${id}-reason-error` : undefined}>
           <legend className="mb-1 text-sm font-medium text-slate-800">{t("notRated.reason")}</legend>
           <div className="grid gap-2 sm:grid-cols-2">
             {MEMBER_NOT_RATED_REASONS.map((r) => (
@@ -53,35 +44,16 @@ export function NotRatedForm({ recordId, version, mode }: { recordId: string; ve
               </label>
             ))}
           </div>
-          {fieldErrors.reason && (
+          {fieldError("reason") && (
             <p id={`${id}-reason-error`} className="mt-1 text-sm text-red-700">
-              {fieldErrors.reason}
+              {fieldError("reason")}
             </p>
           )}
         </fieldset>
       )}
-      <div>
-        <label htmlFor={`${id}-text`} className="mb-1 block text-sm font-medium text-slate-800">
-          {mode === "mark" ? t("notRated.note") : t("notRated.reinstateReason")}
-        </label>
-        <textarea
-          id={`${id}-text`}
-          rows={2}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          aria-invalid={fieldErrors[textField] ? true : undefined}
-          aria-describedby={`${id}-hint${fieldErrors[textField] ? ` ${id}-text-error` : ""}`}
-          className="block w-full rounded-lg border border-slate-300 px-3 py-2 text-base sm:text-sm aria-[invalid]:border-red-500"
-        />
-        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-600">
-          {mode === "mark" ? t("notRated.noteHint") : t("notRated.reinstateHint")}
-        </p>
-        {fieldErrors[textField] && (
-          <p id={`${id}-text-error`} className="mt-1 text-sm text-red-700">
-            {fieldErrors[textField]}
-          </p>
-        )}
-      </div>
+      <Field label={mode === "mark" ? t("notRated.note") : t("notRated.reinstateReason")} hint={mode === "mark" ? t("notRated.noteHint") : t("notRated.reinstateHint")} error={fieldError(textField)}>
+        <Textarea rows={2} value={text} onChange={(e) => setText(e.target.value)} />
+      </Field>
       <ConfirmButton
         message={mode === "mark" ? t("notRated.confirm", { reason: reason ? t(`notRatedReasons.${reason}`) : "—" }) : t("notRated.reinstateConfirm")}
         confirmLabel={mode === "mark" ? t("notRated.submit") : t("notRated.reinstateSubmit")}

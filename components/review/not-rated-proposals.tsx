@@ -1,9 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useId, useState, useTransition } from "react";
+import { useId, useState } from "react";
+import { Field, Textarea } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
+import { useAction } from "@/components/forms/use-action-form";
 import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { ruleOnNotRatedAction } from "@/lib/actions/not-rated";
 
@@ -36,18 +37,14 @@ export function NotRatedProposals({ proposals }: { proposals: Proposal[] }) {
 
 function ProposalCard({ proposal }: { proposal: Proposal }) {
   const t = useTranslations("notRated.proposals");
-  const tAll = useTranslations();
-  const router = useRouter();
   const id = useId();
   const [grounds, setGrounds] = useState("");
-  const [error, setError] = useState<string>();
-  const [pending, startTransition] = useTransition();
+  const { run, pending, status, errorText } = useAction();
   const rule = (confirm: boolean) =>
-    startTransition(async () => {
-      setError(undefined);
-      const result = await ruleOnNotRatedAction({ recordId: proposal.recordId, expectedVersion: proposal.version, confirm, grounds });
-      if (result.ok) router.refresh();
-      else setError(result.fieldErrors?.grounds ? tAll(`errors.${result.fieldErrors.grounds}`) : tAll(`errors.${result.formError ?? "INVALID_INPUT"}`, { ...result.formValues, id: result.errorId ?? "" }));
+    run(() => ruleOnNotRatedAction({ recordId: proposal.recordId, expectedVersion: proposal.version, confirm, grounds }), {
+      refresh: true,
+      // The grounds are the only field: their error is the form's.
+      failure: (result) => (result.fieldErrors?.grounds ? errorText(result.fieldErrors.grounds) : errorText(result.formError ?? "INVALID_INPUT", { ...result.formValues, id: result.errorId ?? "" })),
     });
   return (
     <article className="space-y-2 rounded-lg border border-slate-200 bg-white p-3" aria-labelledby={`${id}-name`}>
@@ -59,17 +56,10 @@ function ProposalCard({ proposal }: { proposal: Proposal }) {
         <p className="text-sm text-slate-600">{t("own")}</p>
       ) : (
         <form className="space-y-2" onSubmit={(e) => e.preventDefault()} noValidate>
-          <FormAlert message={error} />
-          <label htmlFor={`${id}-grounds`} className="block text-sm font-medium text-slate-800">
-            {t("groundsLabel", { name: proposal.fullName })}
-          </label>
-          <textarea
-            id={`${id}-grounds`}
-            rows={2}
-            value={grounds}
-            onChange={(e) => setGrounds(e.target.value)}
-            className="block w-full rounded-lg border border-slate-300 px-3 py-2 text-base sm:text-sm"
-          />
+          <FormAlert message={status?.message} />
+          <Field label={t("groundsLabel", { name: proposal.fullName })}>
+            <Textarea rows={2} value={grounds} onChange={(e) => setGrounds(e.target.value)} />
+          </Field>
           <div className="flex flex-wrap gap-2">
             <ConfirmButton message={t("confirmMessage", { name: proposal.fullName })} confirmLabel={t("confirm")} cancelLabel={t("cancel")} onConfirm={() => rule(true)} disabled={pending}>
               {t("confirm")}

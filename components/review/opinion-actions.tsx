@@ -1,34 +1,24 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { FormAlert } from "@/components/forms/form-alert";
+import { useAction } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { deleteOpinionAction } from "@/lib/actions/opinions";
 import type { OpinionSource } from "@/lib/review/opinions";
-import { OpinionForm, useErrorText } from "./opinion-form";
+import { CELL_ERRORS, OpinionForm } from "./opinion-form";
 
 type Opinion = { id: string; source: OpinionSource; text: string; givenOn: string; givenBy: string; version: string };
 
 /** Edit (in place) or delete one opinion, for the secretary until the meeting reviews the record. */
 export function OpinionActions({ opinion, bounds, window }: { opinion: Opinion; bounds: { year: number; today: string }; window: { from: string; to: string } }) {
   const t = useTranslations();
-  const errorText = useErrorText();
-  const router = useRouter();
   const [editing, setEditing] = useState(false);
-  const [status, setStatus] = useState<{ tone: "error" | "success"; message: string } | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { run, pending, status, setStatus } = useAction({ messages: CELL_ERRORS });
   const source = t(`cell.opinions.sourcesShort.${opinion.source}`);
-
-  const remove = () =>
-    startTransition(async () => {
-      setStatus(null);
-      const result = await deleteOpinionAction({ opinionId: opinion.id, expectedVersion: opinion.version });
-      if (result.ok) router.refresh();
-      else setStatus({ tone: "error", message: errorText(result.formError ?? "INVALID_INPUT", { id: result.errorId ?? "" })! });
-    });
+  const remove = () => run(() => deleteOpinionAction({ opinionId: opinion.id, expectedVersion: opinion.version }), { refresh: true });
 
   if (editing) {
     return (

@@ -2,14 +2,15 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useId, useMemo, useState } from "react";
-import { useForm, type Path } from "react-hook-form";
+import { useId, useMemo } from "react";
+import { useForm } from "react-hook-form";
+import { Field, Textarea } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
+import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { addOpinionAction, editOpinionAction } from "@/lib/actions/opinions";
-import type { ActionResult } from "@/lib/actions/result";
 import { displayDate } from "@/lib/review/history";
 import type { OpinionSource } from "@/lib/review/opinions";
 import { OPINION_TEXT_MAX, opinionFormSchema, type OpinionFormValues } from "@/lib/schemas/opinions";
@@ -37,16 +38,8 @@ type Props =
       onCancel: () => void;
     };
 
-/** A message key of a field or form error, in the cell's messages first, then the app's. */
-export function useErrorText() {
-  const t = useTranslations();
-  return (key: string | undefined, values?: Record<string, string>) => {
-    if (!key) return undefined;
-    if (t.has(`cell.errors.${key}`)) return t(`cell.errors.${key}`, values);
-    if (t.has(`errors.${key}`)) return t(`errors.${key}`, values);
-    return t("errors.invalid");
-  };
-}
+/** Where the cell's screens look an error key up: the cell's messages first, then the app's. */
+export const CELL_ERRORS = ["cell.errors", "errors"] as const;
 
 /**
  * The secretary records an opinion (its body, text, date, who gave it), or corrects one. Checked in the
@@ -55,40 +48,29 @@ export function useErrorText() {
  */
 export function OpinionForm(props: Props) {
   const t = useTranslations();
-  const errorText = useErrorText();
-  const router = useRouter();
-  const textId = useId();
+  const sourceErrorId = useId();
   const schema = useMemo(() => opinionFormSchema(props.bounds), [props.bounds]);
   const initial: OpinionFormValues =
     props.mode === "add"
       ? { source: props.sources[0] ?? "RESIDENCE", givenBy: props.sources[0] ? props.suggestions[props.sources[0]] : "", givenOn: "", text: "" }
       : { source: props.opinion.source, givenBy: props.opinion.givenBy, givenOn: props.opinion.givenOn, text: props.opinion.text };
   const form = useForm<OpinionFormValues>({ resolver: zodResolver(schema), defaultValues: initial, mode: "onSubmit" });
-  const [status, setStatus] = useState<{ tone: "error" | "success"; message: string } | null>(null);
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    setStatus(null);
-    const result: ActionResult<unknown> =
-      props.mode === "add"
-        ? await addOpinionAction({ recordId: props.recordId, ...values })
-        : await editOpinionAction({ opinionId: props.opinion.id, expectedVersion: props.opinion.version, text: values.text, givenOn: values.givenOn, givenBy: values.givenBy });
-    if (!result.ok) {
-      for (const [name, key] of Object.entries(result.fieldErrors ?? {})) form.setError(name as Path<OpinionFormValues>, { message: key });
-      setStatus({ tone: "error", message: errorText(result.formError ?? "INVALID_INPUT", { id: result.errorId ?? "" })! });
-      return;
-    }
-    if (props.mode === "add") {
-      const left = props.sources.filter((s) => s !== values.source);
-      form.reset({ source: left[0] ?? values.source, givenBy: left[0] ? props.suggestions[left[0]] : "", givenOn: "", text: "" });
-      setStatus({ tone: "success", message: t("cell.opinions.added") });
-    } else {
-      props.onDone(t("cell.opinions.edited"));
-    }
-    router.refresh();
+  const save = (values: OpinionFormValues) =>
+    props.mode === "add"
+      ? addOpinionAction({ recordId: props.recordId, ...values })
+      : editOpinionAction({ opinionId: props.opinion.id, expectedVersion: props.opinion.version, text: values.text, givenOn: values.givenOn, givenBy: values.givenBy });
+  const { status, onSubmit, fieldError, pending } = useActionForm(form, save, {
+    messages: CELL_ERRORS,
+    // The page's lists change with the opinion: they are read again (the edit form has closed by then).
+    refresh: true,
+    success: props.mode === "add" ? t("cell.opinions.added") : undefined,
+    onSuccess: () => {
+      if (props.mode === "edit") return props.onDone(t("cell.opinions.edited"));
+      // The next source not yet received, its body suggested; what was just recorded is gone from the list.
+      const left = props.sources.filter((s) => s !== form.getValues("source"));
+      form.reset({ source: left[0] ?? form.getValues("source"), givenBy: left[0] ? props.suggestions[left[0]] : "", givenOn: "", text: "" });
+    },
   });
-
-  const fieldError = (name: Path<OpinionFormValues>) => errorText(form.formState.errors[name as keyof OpinionFormValues]?.message);
-  const textError = fieldError("text");
   const sourceError = fieldError("source");
   const nothingLeft = props.mode === "add" && props.sources.length === 0;
 
@@ -100,7 +82,7 @@ export function OpinionForm(props: Props) {
       ) : (
         <>
           {props.mode === "add" && (
-            <fieldset aria-describedby={sourceError ? `${textId}-source-error` : undefined}>
+            <fieldset aria-describedby={sourceError ? sourceErrorId : undefined}>
               <legend className="mb-1 text-sm font-medium text-slate-800">{t("cell.opinions.source")}</legend>
               <div className="space-y-1">
                 {props.sources.map((source) => (
@@ -122,7 +104,7 @@ export function OpinionForm(props: Props) {
                 ))}
               </div>
               {sourceError && (
-                <p id={`${textId}-source-error`} className="mt-1 text-sm text-red-700">
+                <p id={sourceErrorId} className="mt-1 text-sm text-red-700">
                   {sourceError}
                 </p>
               )}
@@ -140,32 +122,11 @@ export function OpinionForm(props: Props) {
               {...form.register("givenOn")}
             />
           </div>
-          <div>
-            <label htmlFor={textId} className="mb-1 block text-sm font-medium text-slate-800">
-              {t("cell.opinions.text")}
-            </label>
-            <textarea
-              id={textId}
-              rows={5}
-              maxLength={OPINION_TEXT_MAX}
-              aria-invalid={textError ? true : undefined}
-              aria-describedby={`${textId}-hint${textError ? ` ${textId}-error` : ""}`}
-              className="block w-full rounded-lg border border-slate-300 px-3 py-2 text-base text-slate-900 focus:border-focus aria-[invalid]:border-red-500 sm:text-sm"
-              {...form.register("text")}
-            />
-            <p id={`${textId}-hint`} className="mt-1 text-xs text-slate-500">
-              {t("cell.opinions.textHint")}
-            </p>
-            {textError && (
-              <p id={`${textId}-error`} className="mt-1 text-sm text-red-700">
-                {textError}
-              </p>
-            )}
-          </div>
+          <Field label={t("cell.opinions.text")} hint={t("cell.opinions.textHint")} error={fieldError("text")}>
+            <Textarea rows={5} maxLength={OPINION_TEXT_MAX} {...form.register("text")} />
+          </Field>
           <div className="flex flex-wrap gap-2">
-            <Button type="submit" disabled={form.formState.isSubmitting}>
-              {form.formState.isSubmitting ? t("common.saving") : props.mode === "add" ? t("cell.opinions.add") : t("cell.opinions.saveEdit")}
-            </Button>
+            <SubmitButton pending={pending} pendingLabel={t("common.saving")}>{props.mode === "add" ? t("cell.opinions.add") : t("cell.opinions.saveEdit")}</SubmitButton>
             {props.mode === "edit" && (
               <Button type="button" variant="secondary" onClick={props.onCancel}>
                 {t("cell.opinions.cancel")}

@@ -2,10 +2,11 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
+import { Field, Textarea } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
+import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
@@ -31,19 +32,18 @@ export function QuotaOverrideForm({
   onRecorded?: (decisionNo: string) => void;
 }) {
   const t = useTranslations("decide.override");
-  const router = useRouter();
   const [open, setOpen] = useState(false);
   const empty: QuotaOverrideInput = { peerGroupId, decisionNo: "", decidedOn: "", issuer: "", reason: "", ...(raisesRate ? { ratePercent: 25 } : {}) };
   const form = useForm<QuotaOverrideInput>({ resolver: zodResolver(QuotaOverrideSchema), defaultValues: empty });
-  const { status, onSubmit, fieldError } = useActionForm(form, recordQuotaOverrideAction, {
-    successMessage: t("saved"),
+  const { status, onSubmit, fieldError, pending } = useActionForm(form, recordQuotaOverrideAction, {
+    success: t("saved"),
     // Recorded: the form closes empty (nothing left to send twice) and the page reads the group's new cap.
     onSuccess: () => {
       onRecorded?.(form.getValues("decisionNo"));
       form.reset(empty);
       setOpen(false);
-      router.refresh();
     },
+    refresh: true,
   });
   if (!open) {
     return (
@@ -66,18 +66,14 @@ export function QuotaOverrideForm({
           <TextField label={t("ratePercent")} type="number" min={21} max={25} step={1} {...form.register("ratePercent", { valueAsNumber: true })} error={fieldError("ratePercent")} />
         ) : null}
       </div>
-      <label className="block text-sm font-medium text-slate-800">
-        {t("reason")}
-        <textarea rows={2} {...form.register("reason")} aria-invalid={fieldError("reason") ? true : undefined} className="mt-1 w-full rounded-lg border border-slate-300 px-3 py-2 text-sm" />
-      </label>
-      {fieldError("reason") ? <p className="text-sm text-red-700">{fieldError("reason")}</p> : null}
+      <Field label={t("reason")} error={fieldError("reason")}>
+        <Textarea rows={2} {...form.register("reason")} />
+      </Field>
       <div className="flex flex-wrap gap-2">
         <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
           {t("cancel")}
         </Button>
-        <Button type="submit" disabled={form.formState.isSubmitting}>
-          {t("submit")}
-        </Button>
+        <SubmitButton pending={pending}>{t("submit")}</SubmitButton>
       </div>
     </form>
   );

@@ -2,12 +2,14 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { useFieldArray, useForm } from "react-hook-form";
+import { Select } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { Options } from "@/components/forms/options";
 import { TextField } from "@/components/forms/text-field";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { useAction, useActionForm } from "@/components/forms/use-action-form";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { createRemediationPlanAction, updateRemediationStatusAction } from "@/lib/actions/remediation";
@@ -49,50 +51,39 @@ export function RemediationPanel({ recordId, items, needed, canPlan, canFollowUp
   );
 }
 
+/** A follow-up status saved as soon as it is chosen; refused, the select shows the status stored. */
 function StatusSelect({ item, label }: { item: Item; label: string }) {
   const t = useTranslations("decide.remediation");
-  const router = useRouter();
-  const [pending, start] = useTransition();
+  const { run, pending } = useAction();
   const [status, setStatus] = useState(item.status);
   return (
     <label className="flex flex-wrap items-center gap-2 text-sm">
       <span className="sr-only">{label}</span>
-      <select
+      <Select
+        widthClass="w-auto"
         value={status}
         disabled={pending}
         onChange={(e) => {
           const next = e.target.value as Item["status"];
           setStatus(next);
-          start(async () => {
-            const result = await updateRemediationStatusAction({ itemId: item.id, status: next });
-            if (result.ok) router.refresh();
-            else setStatus(item.status);
-          });
+          run(() => updateRemediationStatusAction({ itemId: item.id, status: next }), { refresh: true, onFailure: () => setStatus(item.status) });
         }}
-        className="min-h-10 rounded-lg border border-slate-300 px-2"
       >
-        {(["OPEN", "IN_PROGRESS", "DONE"] as const).map((s) => (
-          <option key={s} value={s}>
-            {t(`statuses.${s}`)}
-          </option>
-        ))}
-      </select>
+        <Options values={["OPEN", "IN_PROGRESS", "DONE"] as const} label={(s) => t(`statuses.${s}`)} />
+      </Select>
     </label>
   );
 }
 
 function PlanForm({ recordId }: { recordId: string }) {
   const t = useTranslations("decide.remediation");
-  const router = useRouter();
   const empty = { shortcoming: "", measures: "", responsible: "", deadline: "" };
   const form = useForm<RemediationPlanInput>({ resolver: zodResolver(RemediationPlanSchema), defaultValues: { recordId, items: [empty] } });
   const { fields, append, remove } = useFieldArray({ control: form.control, name: "items" });
-  const { status, onSubmit, fieldError } = useActionForm(form, createRemediationPlanAction, {
-    successMessage: t("saved"),
-    onSuccess: () => {
-      form.reset({ recordId, items: [empty] });
-      router.refresh();
-    },
+  const { status, onSubmit, fieldError, pending } = useActionForm(form, createRemediationPlanAction, {
+    success: t("saved"),
+    onSuccess: () => form.reset({ recordId, items: [empty] }),
+    refresh: true,
   });
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3 rounded-lg bg-slate-50 p-3" aria-label={t("submit")}>
@@ -117,9 +108,7 @@ function PlanForm({ recordId }: { recordId: string }) {
         <Button type="button" variant="secondary" onClick={() => append(empty)}>
           {t("add")}
         </Button>
-        <Button type="submit" disabled={form.formState.isSubmitting}>
-          {t("submit")}
-        </Button>
+        <SubmitButton pending={pending}>{t("submit")}</SubmitButton>
       </div>
     </form>
   );

@@ -1,12 +1,11 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 import { FormAlert } from "@/components/forms/form-alert";
+import { useAction } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { remindMembersAction } from "@/lib/actions/reminders";
-import { useErrorText } from "./opinion-form";
+import { CELL_ERRORS } from "./opinion-form";
 
 /**
  * Reminds one member (recordId) or every member of the cell who has not submitted. What happened is said
@@ -14,25 +13,18 @@ import { useErrorText } from "./opinion-form";
  */
 export function RemindButton({ cellId, recordId, name, variant = "secondary" }: { cellId: string; recordId?: string; name?: string; variant?: "primary" | "secondary" }) {
   const t = useTranslations("cell.reminders");
-  const errorText = useErrorText();
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [status, setStatus] = useState<{ tone: "error" | "success"; message: string } | null>(null);
+  const { run, pending, status, setStatus } = useAction({ messages: CELL_ERRORS });
 
   const remind = () =>
-    startTransition(async () => {
-      setStatus(null);
-      const result = await remindMembersAction({ cellId, recordId });
-      if (!result.ok) {
-        setStatus({ tone: "error", message: errorText(result.formError ?? "INVALID_INPUT", { id: result.errorId ?? "" })! });
-        return;
-      }
-      const { reminded, alreadyToday, mail } = result.data;
-      const parts = [reminded > 0 ? t("done", { count: reminded }) : t("nothing")];
-      if (alreadyToday > 0) parts.push(t("alreadyToday", { count: alreadyToday }));
-      if (reminded > 0 && mail !== "none") parts.push(t(`mail.${mail}`));
-      setStatus({ tone: mail === "failed" ? "error" : "success", message: parts.join(" ") });
-      router.refresh();
+    run(() => remindMembersAction({ cellId, recordId }), {
+      refresh: true,
+      onSuccess: ({ reminded, alreadyToday, mail }) => {
+        const parts = [reminded > 0 ? t("done", { count: reminded }) : t("nothing")];
+        if (alreadyToday > 0) parts.push(t("alreadyToday", { count: alreadyToday }));
+        if (reminded > 0 && mail !== "none") parts.push(t(`mail.${mail}`));
+        // Reminded in the app but the e-mail failed: said as a problem.
+        setStatus({ tone: mail === "failed" ? "error" : "success", message: parts.join(" ") });
+      },
     });
 
   return (

@@ -1,9 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useId, useState, useTransition } from "react";
+import { useState } from "react";
+import { Field, Textarea, TextInput } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
+import { useAction } from "@/components/forms/use-action-form";
 import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { orderRerateAction, proposeRerateAction } from "@/lib/actions/rerating";
 
@@ -14,62 +15,22 @@ import { orderRerateAction, proposeRerateAction } from "@/lib/actions/rerating";
  */
 export function RerateForm({ recordId, mode, issuerDefault, today }: { recordId: string; mode: "order" | "propose"; issuerDefault?: string; today: string }) {
   const t = useTranslations("rerate");
-  const tAll = useTranslations();
-  const router = useRouter();
-  const id = useId();
   const [values, setValues] = useState({ decisionNo: "", decidedOn: today, issuer: issuerDefault ?? "", reason: "" });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [status, setStatus] = useState<{ tone: "error" | "success"; message: string } | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { run, pending, status, fieldError } = useAction();
   const send = () =>
-    startTransition(async () => {
-      setStatus(null);
-      setErrors({});
-      const result =
-        mode === "order"
-          ? await orderRerateAction({ recordIds: [recordId], decision: values })
-          : await proposeRerateAction({ recordId, reason: values.reason });
-      if (result.ok) {
-        setStatus({ tone: "success", message: mode === "order" ? t("ordered") : t("proposed") });
-        router.refresh();
-        return;
-      }
-      setErrors(Object.fromEntries(Object.entries(result.fieldErrors ?? {}).map(([field, key]) => [field.replace(/^decision\./, ""), tAll.has(`errors.${key}`) ? tAll(`errors.${key}`) : tAll("errors.invalid")])));
-      setStatus({ tone: "error", message: tAll(`errors.${result.formError ?? "INVALID_INPUT"}`, { ...result.formValues, id: result.errorId ?? "" }) });
+    run<unknown>(() => (mode === "order" ? orderRerateAction({ recordIds: [recordId], decision: values }) : proposeRerateAction({ recordId, reason: values.reason })), {
+      success: mode === "order" ? t("ordered") : t("proposed"),
+      refresh: true,
     });
-  const field = (name: keyof typeof values, type: "text" | "date" | "textarea") => (
-    <div key={name}>
-      <label htmlFor={`${id}-${name}`} className="block text-sm font-medium text-slate-800">
-        {t(name)}
-      </label>
-      {type === "textarea" ? (
-        <textarea
-          id={`${id}-${name}`}
-          rows={2}
-          value={values[name]}
-          onChange={(e) => setValues({ ...values, [name]: e.target.value })}
-          aria-invalid={errors[name] ? true : undefined}
-          aria-describedby={errors[name] ? `${id}-${name}-error` : undefined}
-          className="mt-1 block w-full rounded-lg border border-slate-300 px-3 py-2 text-base sm:text-sm"
-        />
-      ) : (
-        <input
-          id={`${id}-${name}`}
-          type={type}
-          value={values[name]}
-          onChange={(e) => setValues({ ...values, [name]: e.target.value })}
-          aria-invalid={errors[name] ? true : undefined}
-          aria-describedby={errors[name] ? `${id}-${name}-error` : undefined}
-          className="mt-1 block min-h-10 w-full rounded-lg border border-slate-300 px-3"
-        />
-      )}
-      {errors[name] ? (
-        <p id={`${id}-${name}-error`} className="mt-1 text-sm text-red-700">
-          {errors[name]}
-        </p>
-      ) : null}
-    </div>
-  );
+  const field = (name: keyof typeof values, type: "text" | "date" | "textarea") => {
+    const control = { value: values[name], onChange: (e: { target: { value: string } }) => setValues({ ...values, [name]: e.target.value }) };
+    // The order's decision fields come back from the server as "decision.<name>".
+    return (
+      <Field key={name} label={t(name)} error={fieldError(name) ?? fieldError(`decision.${name}`)}>
+        {type === "textarea" ? <Textarea rows={2} {...control} /> : <TextInput type={type} {...control} />}
+      </Field>
+    );
+  };
   return (
     <form className="space-y-3" onSubmit={(e) => e.preventDefault()} noValidate>
       <p className="text-sm text-slate-700">{mode === "order" ? t("orderHint") : t("proposeHint")}</p>

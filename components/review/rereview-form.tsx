@@ -2,12 +2,12 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
+import { Field, Textarea } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
+import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { Button } from "@/components/ui/button";
 import { recordRereviewAction } from "@/lib/actions/meetings";
 import { LEVELS } from "@/lib/grading/types";
 import { RereviewSchema, type RereviewInput } from "@/lib/schemas/meetings";
@@ -19,12 +19,11 @@ import { RereviewSchema, type RereviewInput } from "@/lib/schemas/meetings";
 export function RereviewForm({ recordId, version, today }: { recordId: string; version: number; today: string }) {
   const t = useTranslations("meeting.rereview");
   const tAll = useTranslations();
-  const router = useRouter();
   const form = useForm<RereviewInput>({
     resolver: zodResolver(RereviewSchema),
     defaultValues: { recordId, expectedVersion: version, heldOn: today, tally: { EXCELLENT: 0, GOOD: 0, COMPLETED: 0, NOT_COMPLETED: 0 }, votersPresent: 0, note: "" },
   });
-  const { status, onSubmit, fieldError } = useActionForm(form, recordRereviewAction, { successMessage: t("saved"), onSuccess: () => router.refresh() });
+  const { status, onSubmit, fieldError, pending } = useActionForm(form, recordRereviewAction, { success: t("saved"), refresh: true });
   const asNumber = { setValueAs: (v: string) => (v === "" ? 0 : Number(v)) };
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label={t("title")}>
@@ -37,14 +36,10 @@ export function RereviewForm({ recordId, version, today }: { recordId: string; v
           <TextField key={level} type="number" min={0} label={t("votesFor", { level: tAll(`grading.levels.${level}`) })} {...form.register(`tally.${level}`, asNumber)} error={fieldError(`tally.${level}`)} />
         ))}
       </div>
-      <label className="block text-sm font-medium text-slate-800">
-        {t("note")}
-        <textarea rows={3} {...form.register("note")} aria-invalid={fieldError("note") ? true : undefined} className="mt-1 w-full rounded-lg border border-slate-300 px-3 py-2 text-sm" />
-      </label>
-      {fieldError("note") ? <p className="text-sm text-red-700">{fieldError("note")}</p> : null}
-      <Button type="submit" disabled={form.formState.isSubmitting}>
-        {t("submit")}
-      </Button>
+      <Field label={t("note")} error={fieldError("note")}>
+        <Textarea {...form.register("note")} />
+      </Field>
+      <SubmitButton pending={pending}>{t("submit")}</SubmitButton>
     </form>
   );
 }

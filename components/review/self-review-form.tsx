@@ -1,10 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useId, useMemo, useState, useTransition } from "react";
+import { useCallback, useId, useMemo } from "react";
 import { useForm, useWatch, type UseFormRegister } from "react-hook-form";
+import { Field, Select, Textarea, TextInput } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
+import { Options } from "@/components/forms/options";
+import { useAction } from "@/components/forms/use-action-form";
 import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { saveSelfReviewDraftAction, submitSelfReviewAction } from "@/lib/actions/self-reviews";
 import { evaluateSubject } from "@/lib/grading/evaluate";
@@ -14,7 +16,7 @@ import { scoreTotals, toTenths, type ScoreSheetContent } from "@/lib/grading/sco
 import { memberSubject, scoredItems, type MemberStanding } from "@/lib/review/facts";
 import { completenessProblems, QD124_CRITERIA, RESULTS_CRITERION, type SelfReviewContent, type SelfReviewTemplate, type TemplateSection } from "@/lib/review/templates";
 import { AutosaveBanner } from "./autosave-banner";
-import { useAutosave } from "./use-autosave";
+import { useAutosave, useSaveOnChange } from "./use-autosave";
 import { VerdictPanel } from "./verdict-panel";
 
 type Props = {
@@ -43,11 +45,9 @@ const points = (tenths: number) => (tenths / 10).toLocaleString("vi-VN", { maxim
 export function SelfReviewForm(props: Props) {
   const { recordId, template, sheet, standing, ruleSet, ratingDate, editable, onBehalfOf } = props;
   const t = useTranslations();
-  const router = useRouter();
   const form = useForm<SelfReviewContent>({ defaultValues: props.content });
   const values = useWatch({ control: form.control }) as SelfReviewContent;
-  const [submitError, setSubmitError] = useState<string>();
-  const [submitting, startSubmit] = useTransition();
+  const { run, pending: submitting, status } = useAction();
   const submitBlockedId = useId();
 
   const save = useCallback((baseVersion: number, content: SelfReviewContent) => saveSelfReviewDraftAction({ recordId, baseVersion, content }), [recordId]);
@@ -61,19 +61,7 @@ export function SelfReviewForm(props: Props) {
     onRestore: restore,
     enabled: editable,
   });
-  const { changed } = autosave;
-  const { subscribe } = form;
-  useEffect(
-    () =>
-      subscribe({
-        formState: { values: true },
-        // Only what the person changed is saved; a reset from the server or this device is not a change.
-        callback: ({ values, type }) => {
-          if (type === "change") changed(values);
-        },
-      }),
-    [subscribe, changed],
-  );
+  useSaveOnChange(form, autosave.changed);
 
   const totals = sheet ? scoreTotals(sheet, scoredItems(values.scores ?? {})) : null;
   const verdict = useMemo(() => {
@@ -108,16 +96,15 @@ export function SelfReviewForm(props: Props) {
   const problems = completenessProblems(template, values, sheet);
   const missing = [...new Set(problems.map((p) => t(`selfReview.sections.${p.section}`).split(" ").slice(0, 6).join(" ")))];
 
+  // What is on the screen is saved first: the server submits the version it holds.
   const submit = () =>
-    startSubmit(async () => {
-      setSubmitError(undefined);
-      await autosave.flush();
-      const result = await submitSelfReviewAction({ recordId, expectedVersion: autosave.currentVersion() });
-      if (result.ok) {
-        localStorage.removeItem(`self-review:${recordId}`);
-        router.refresh();
-      } else setSubmitError(t(`errors.${result.formError ?? "INVALID_INPUT"}`, { id: result.errorId ?? "" }));
-    });
+    run(
+      async () => {
+        await autosave.flush();
+        return submitSelfReviewAction({ recordId, expectedVersion: autosave.currentVersion() });
+      },
+      { onSuccess: () => localStorage.removeItem(`self-review:${recordId}`), refresh: true },
+    );
 
   const strengths = template.sections.filter((s) => s.kind === "text" && !["shortcomings", "explanations", "collectiveResponsibility", "measures"].includes(s.key));
   const rest = template.sections.filter((s) => !strengths.includes(s));
@@ -148,7 +135,9 @@ export function SelfReviewForm(props: Props) {
                 (values.remediation ?? []).map((item, i) => (
                   <div key={i} className="space-y-1">
                     <p className="text-sm font-medium text-slate-800">{t("selfReview.shortcomingN", { n: i + 1, text: item?.shortcoming ?? "" })}</p>
-                    <AutoTextarea label={t("selfReview.answerN", { n: i + 1 })} {...form.register(`remediation.${i}.answer`)} disabled={!editable} />
+                    <Field label={t("selfReview.answerN", { n: i + 1 })}>
+                      <Textarea autoGrow {...form.register(`remediation.${i}.answer`)} disabled={!editable} />
+                    </Field>
                   </div>
                 ))
               )}
@@ -218,7 +207,7 @@ export function SelfReviewForm(props: Props) {
 
         {editable && (
           <div className="space-y-3 border-t border-slate-200 pt-4">
-            <FormAlert message={submitError} />
+            <FormAlert message={status?.message} />
             {problems.length > 0 && <p className="text-sm text-slate-700">{t("selfReview.incomplete", { sections: missing.join("; ") })}</p>}
             {/* A disabled button says nothing by itself: the reason stands beside it. */}
             {autosave.status === "conflict" && (
@@ -248,71 +237,29 @@ export function SelfReviewForm(props: Props) {
 }
 
 function TextSection({ section, label, register, editable }: { section: TemplateSection; label: string; register: UseFormRegister<SelfReviewContent>; editable: boolean }) {
-  return <AutoTextarea label={label} required={section.required} disabled={!editable} {...register(`texts.${section.key}`)} />;
-}
-
-type TextareaProps = React.ComponentProps<"textarea"> & { label: string };
-
-/** A textarea that grows with its text, so a long answer never scrolls inside a small box on a phone. */
-function AutoTextarea({ label, ref, onChange, ...rest }: TextareaProps) {
-  const id = useId();
-  const grow = (el: HTMLTextAreaElement | null) => {
-    if (!el) return;
-    el.style.height = "auto";
-    el.style.height = `${el.scrollHeight + 2}px`;
-  };
   return (
-    <div>
-      <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <textarea
-        id={id}
-        rows={3}
-        ref={(el) => {
-          grow(el);
-          if (typeof ref === "function") ref(el);
-          else if (ref) ref.current = el;
-        }}
-        onChange={(e) => {
-          grow(e.target);
-          onChange?.(e);
-        }}
-        className="block w-full resize-none rounded-lg border border-slate-300 bg-white px-3 py-2 text-base leading-relaxed text-slate-900 disabled:bg-slate-50 disabled:text-slate-800 sm:text-sm"
-        {...rest}
-      />
-    </div>
+    <Field label={label}>
+      <Textarea autoGrow required={section.required} disabled={!editable} {...register(`texts.${section.key}`)} />
+    </Field>
   );
 }
 
-function ScoreInput({ label, ref, ...rest }: React.ComponentProps<"input"> & { label: string }) {
-  const id = useId();
+/** A score beside its item, as on the paper form. */
+function ScoreInput({ label, ...input }: React.ComponentProps<"input"> & { label: string }) {
   return (
-    <div className="grid grid-cols-[1fr_6rem] items-center gap-3">
-      <label htmlFor={id} className="text-sm text-slate-800">
-        {label}
-      </label>
-      <input id={id} ref={ref} type="number" inputMode="decimal" step="0.1" min={0} className="block min-h-11 w-full rounded-lg border border-slate-300 px-3 py-2 text-right text-base sm:text-sm" {...rest} />
-    </div>
+    <Field label={label} className="grid grid-cols-[1fr_6rem] items-center gap-3" labelClassName="text-sm text-slate-800">
+      <TextInput type="number" inputMode="decimal" step="0.1" min={0} tall className="text-right" {...input} />
+    </Field>
   );
 }
 
-function GradeSelect({ label, ref, ...rest }: React.ComponentProps<"select"> & { label: string }) {
+function GradeSelect({ label, ...select }: React.ComponentProps<"select"> & { label: string }) {
   const t = useTranslations("grading.criterionGrades");
-  const id = useId();
   return (
-    <div className="grid gap-1 sm:grid-cols-[1fr_12rem] sm:items-center">
-      <label htmlFor={id} className="text-sm text-slate-800">
-        {label}
-      </label>
-      <select id={id} ref={ref} className="block min-h-11 rounded-lg border border-slate-300 bg-white px-3 py-2 text-base sm:text-sm" {...rest}>
-        <option value="">—</option>
-        {CRITERION_GRADES.map((grade) => (
-          <option key={grade} value={grade}>
-            {t(grade)}
-          </option>
-        ))}
-      </select>
-    </div>
+    <Field label={label} className="grid gap-1 sm:grid-cols-[1fr_12rem] sm:items-center" labelClassName="text-sm text-slate-800">
+      <Select tall {...select}>
+        <Options values={CRITERION_GRADES} label={(grade) => t(grade)} all="—" />
+      </Select>
+    </Field>
   );
 }

@@ -1,11 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useMemo, useState, useTransition } from "react";
+import { useMemo, useState } from "react";
+import { Field, Select, Textarea } from "@/components/forms/field";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-dialog";
+import type { ActionResult } from "@/lib/actions/result";
 import { decideUnitsAction, publishUnitsAction, returnUnitAction, verifyUnitAction } from "@/lib/actions/unit-ratings";
 import { evaluateSubject } from "@/lib/grading/evaluate";
 import { quotaRuleFor } from "@/lib/grading/quota";
@@ -16,26 +17,18 @@ import { organizationSubject, type StoredOrganizationFacts } from "@/lib/review/
 import type { OrderGap } from "@/lib/review/order-of-work";
 import type { CollectiveReport } from "@/lib/review/collective-report";
 import type { ScoreSheetContent } from "@/lib/grading/score-sheet";
-import type { RecordState } from "@/lib/review/workflow";
 import type { DeskGroup } from "./decision-desk";
-import { GroupQuotaCard, ReasonButton, useExplainFailure } from "./decision-parts";
+import { DeskBar, GroupQuotaSection, type DecidableRecord, LevelOptions, ReasonButton, useDeskAction } from "./decision-parts";
+import { LevelBadge } from "./level-badge";
 import { RerateForm } from "./rerate-card";
 import { UnitSelfRatingForm } from "./unit-self-rating-form";
 
-export type DeskUnit = {
-  recordId: string;
+export type DeskUnit = DecidableRecord & {
   organizationId: string;
   name: string;
   code: string;
   kind: "SUBORDINATE" | "GRASSROOTS";
   own: boolean;
-  peerGroupId: string | null;
-  state: RecordState;
-  version: number;
-  selfLevel: Level | null;
-  proposedLevel: Level | null;
-  decidedLevel: Level | null;
-  decisionReason: string | null;
   verificationNote: string | null;
   establishedOn: string;
   facts: StoredOrganizationFacts;
@@ -68,7 +61,6 @@ type Props = {
   today: string;
 };
 
-const LEVEL_TONE = { EXCELLENT: "green", GOOD: "blue", COMPLETED: "amber", NOT_COMPLETED: "red" } as const;
 const DECIDE = ["approve", "decideUnit"];
 
 type Choice = { level: Level | null; reason: string };
@@ -80,10 +72,7 @@ type Choice = { level: Level | null; reason: string };
 export function UnitDesk({ organizationId, cycle, groups, units, canPublish, sheet, today }: Props) {
   const t = useTranslations("decideOrgs");
   const tAll = useTranslations();
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { call, pending, status, setStatus, rowErrors: errors, setRowErrors: setErrors } = useDeskAction();
   const decidable = units.filter((u) => u.transitions.some((n) => DECIDE.includes(n)));
   const [choices, setChoices] = useState<Record<string, Choice>>(() => Object.fromEntries(decidable.map((u) => [u.recordId, { level: u.decidedLevel ?? u.proposedLevel, reason: u.decisionReason ?? "" }])));
 
@@ -114,26 +103,13 @@ export function UnitDesk({ organizationId, cycle, groups, units, canPublish, she
     return c?.level && (u.state !== "DECIDED" || c.level !== u.decidedLevel || c.reason !== (u.decisionReason ?? ""));
   });
 
-  const explain = useExplainFailure();
-
-  const run = (action: () => Promise<{ ok: boolean; formError?: string; fieldErrors?: Record<string, string>; formValues?: Record<string, string | number>; errorId?: string }>, success: string) =>
-    startTransition(async () => {
-      const result = await action();
-      if (result.ok) {
-        setErrors({});
-        setMessage({ tone: "ok", text: success });
-        router.refresh();
-      } else {
-        setErrors(result.formError === "DECISIONS_REFUSED" || result.formError === "STALE_EDIT" ? (result.fieldErrors ?? {}) : {});
-        setMessage({ tone: "error", text: explain(result) });
-      }
-    });
+  const run = (action: () => Promise<ActionResult<unknown>>, success: string) => call(action, () => success);
 
   const save = () => {
     const missing = changed.filter((u) => choices[u.recordId].level !== u.proposedLevel && !choices[u.recordId].reason.trim());
     if (missing.length > 0) {
       setErrors(Object.fromEntries(missing.map((u) => [u.recordId, "DECISION_REASON_REQUIRED"])));
-      setMessage({ tone: "error", text: tAll("decide.reasonsMissing", { count: missing.length }) });
+      setStatus({ tone: "error", message: tAll("decide.reasonsMissing", { count: missing.length }) });
       return;
     }
     run(
@@ -146,25 +122,12 @@ export function UnitDesk({ organizationId, cycle, groups, units, canPublish, she
 
   return (
     <div className="space-y-6">
-      {groupChecks.length > 0 ? (
-        <section aria-labelledby="unit-groups" aria-live="polite" className="space-y-3">
-          <h2 id="unit-groups" className="text-lg font-semibold text-slate-900">
-            {tAll("decide.groupsTitle")}
-          </h2>
-          <div className="grid gap-3 md:grid-cols-2">
-            {groupChecks.map(({ group, check, override }) => (
-              <GroupQuotaCard
-                key={group.id}
-                group={group}
-                check={check}
-                override={override}
-                cycle={cycle}
-                onOverrideRecorded={(no) => setMessage({ tone: "ok", text: tAll("decide.override.recorded", { no, group: group.name }) })}
-              />
-            ))}
-          </div>
-        </section>
-      ) : null}
+      <GroupQuotaSection
+        titleId="unit-groups"
+        checks={groupChecks}
+        cycle={cycle}
+        onOverrideRecorded={(no, group) => setStatus({ tone: "success", message: tAll("decide.override.recorded", { no, group }) })}
+      />
 
       {units.length === 0 ? <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600">{t("empty")}</p> : null}
 
@@ -173,7 +136,6 @@ export function UnitDesk({ organizationId, cycle, groups, units, canPublish, she
           const verdict = verdicts.get(u.recordId)!;
           const choice = choices[u.recordId];
           const canDecide = u.transitions.some((n) => DECIDE.includes(n));
-          const maxIndex = verdict.maxLevel ? LEVELS.indexOf(verdict.maxLevel) : 0;
           const counts = LEVELS.map((level) => [level, u.subordinateLevels.filter((l) => l === level).length] as const).filter(([, n]) => n > 0);
           return (
             <li key={u.recordId} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" data-testid="unit-row" data-unit={u.code}>
@@ -186,13 +148,13 @@ export function UnitDesk({ organizationId, cycle, groups, units, canPublish, she
               <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2 lg:grid-cols-4">
                 <div>
                   <dt className="text-xs text-slate-500">{u.kind === "GRASSROOTS" ? t("selfLevel") : t("cellProposal")}</dt>
-                  <dd>{u.selfLevel ? <Badge tone={LEVEL_TONE[u.selfLevel]}>{tAll(`grading.levels.${u.selfLevel}`)}</Badge> : "—"}</dd>
+                  <dd>{u.selfLevel ? <LevelBadge level={u.selfLevel} /> : "—"}</dd>
                 </div>
                 {u.kind === "GRASSROOTS" ? (
                   <div>
                     <dt className="text-xs text-slate-500">{t("boardProposal")}</dt>
                     <dd>
-                      {u.verificationNote && u.proposedLevel ? <Badge tone={LEVEL_TONE[u.proposedLevel]}>{tAll(`grading.levels.${u.proposedLevel}`)}</Badge> : "—"}
+                      {u.verificationNote && u.proposedLevel ? <LevelBadge level={u.proposedLevel} /> : "—"}
                       {u.verificationNote ? <p className="mt-1 text-xs text-slate-700">{u.verificationNote}</p> : null}
                     </dd>
                   </div>
@@ -206,7 +168,7 @@ export function UnitDesk({ organizationId, cycle, groups, units, canPublish, she
                   <dd className="text-xs text-slate-700">
                     {verdict.maxLevel ? (
                       <span>
-                        {tAll("decide.maxLevel")} <Badge tone={LEVEL_TONE[verdict.maxLevel]}>{tAll(`grading.levels.${verdict.maxLevel}`)}</Badge>
+                        {tAll("decide.maxLevel")} <LevelBadge level={verdict.maxLevel} />
                       </span>
                     ) : null}
                     {verdict.reasons.length ? (
@@ -222,7 +184,7 @@ export function UnitDesk({ organizationId, cycle, groups, units, canPublish, she
                   <div>
                     <dt className="text-xs text-slate-500">{t("decided")}</dt>
                     <dd>
-                      <Badge tone={LEVEL_TONE[u.decidedLevel]}>{tAll(`grading.levels.${u.decidedLevel}`)}</Badge>
+                      <LevelBadge level={u.decidedLevel} />
                     </dd>
                   </div>
                 ) : null}
@@ -245,38 +207,31 @@ export function UnitDesk({ organizationId, cycle, groups, units, canPublish, she
                 />
               ) : null}
 
-              {u.transitions.includes("verify") ? <VerifyForm unit={u} maxIndex={maxIndex} pending={pending} onVerify={(level, note) => run(() => verifyUnitAction({ recordId: u.recordId, expectedVersion: u.version, level, note }), t("verified"))} /> : null}
+              {u.transitions.includes("verify") ? <VerifyForm unit={u} maxLevel={verdict.maxLevel} pending={pending} onVerify={(level, note) => run(() => verifyUnitAction({ recordId: u.recordId, expectedVersion: u.version, level, note }), t("verified"))} /> : null}
 
               {canDecide && choice ? (
                 <div className="grid gap-2 sm:grid-cols-2">
-                  <label className="text-sm font-medium text-slate-800">
-                    {t("decisionFor", { name: u.name })}
-                    <select
+                  <Field label={t("decisionFor", { name: u.name })}>
+                    <Select
                       value={choice.level ?? ""}
                       onChange={(e) => {
                         const level = e.target.value as Level;
                         setChoices({ ...choices, [u.recordId]: { level, reason: level === u.proposedLevel ? "" : choice.reason } });
                       }}
-                      className="mt-1 block min-h-10 w-full rounded-lg border border-slate-300 px-2"
                     >
-                      {LEVELS.map((level, i) => (
-                        <option key={level} value={level} disabled={i < maxIndex}>
-                          {tAll(`grading.levels.${level}`)}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
+                      <LevelOptions maxLevel={verdict.maxLevel} />
+                    </Select>
+                  </Field>
                   {choice.level !== u.proposedLevel ? (
-                    <label className="text-sm font-medium text-slate-800">
-                      {tAll("decide.reasonFor", { name: u.name })}
-                      <textarea
+                    <Field label={tAll("decide.reasonFor", { name: u.name })}>
+                      <Textarea
+                        compact
                         rows={2}
                         value={choice.reason}
                         onChange={(e) => setChoices({ ...choices, [u.recordId]: { ...choice, reason: e.target.value } })}
                         aria-invalid={errors[u.recordId] ? true : undefined}
-                        className="mt-1 w-full rounded-lg border border-slate-300 px-2 py-1 text-sm"
                       />
-                    </label>
+                    </Field>
                   ) : null}
                   {errors[u.recordId] ? <p className="text-sm font-medium text-red-700 sm:col-span-2">{tAll(`decide.rowErrors.${errors[u.recordId]}`)}</p> : null}
                 </div>
@@ -300,10 +255,7 @@ export function UnitDesk({ organizationId, cycle, groups, units, canPublish, she
       </ul>
 
       {decidable.length > 0 || canPublish ? (
-        <div className="sticky bottom-0 z-10 -mx-4 flex flex-wrap items-center gap-3 border-t border-slate-200 bg-white/95 px-4 py-3 backdrop-blur">
-          <div role="status" aria-live="polite" className="w-full min-w-0 text-sm sm:w-auto sm:flex-1">
-            {message ? <span className={message.tone === "ok" ? "text-emerald-800" : "font-medium text-red-700"}>{message.text}</span> : <span className="text-slate-600">{tAll("decide.changes", { count: changed.length })}</span>}
-          </div>
+        <DeskBar status={status} idle={tAll("decide.changes", { count: changed.length })}>
           {decidable.length > 0 ? (
             <Button type="button" onClick={save} disabled={pending || changed.length === 0}>
               {tAll("decide.save", { count: changed.length })}
@@ -320,37 +272,30 @@ export function UnitDesk({ organizationId, cycle, groups, units, canPublish, she
               {tAll("decide.publish")}
             </ConfirmButton>
           ) : null}
-        </div>
-      ) : message ? (
-        <p role="status" className={message.tone === "ok" ? "text-sm text-emerald-800" : "text-sm font-medium text-red-700"}>
-          {message.text}
+        </DeskBar>
+      ) : status ? (
+        <p role="status" className={status.tone === "success" ? "text-sm text-emerald-800" : "text-sm font-medium text-red-700"}>
+          {status.message}
         </p>
       ) : null}
     </div>
   );
 }
 
-function VerifyForm({ unit, maxIndex, pending, onVerify }: { unit: DeskUnit; maxIndex: number; pending: boolean; onVerify: (level: Level, note: string) => void }) {
+function VerifyForm({ unit, maxLevel, pending, onVerify }: { unit: DeskUnit; maxLevel: Level | null; pending: boolean; onVerify: (level: Level, note: string) => void }) {
   const t = useTranslations("decideOrgs");
-  const tAll = useTranslations();
   const [level, setLevel] = useState<Level>(unit.proposedLevel ?? "GOOD");
   const [note, setNote] = useState(unit.verificationNote ?? "");
   return (
     <div className="grid gap-2 rounded-lg bg-slate-50 p-3 sm:grid-cols-2">
-      <label className="text-sm font-medium text-slate-800">
-        {t("verifyLevel", { name: unit.name })}
-        <select value={level} onChange={(e) => setLevel(e.target.value as Level)} className="mt-1 block min-h-10 w-full rounded-lg border border-slate-300 px-2">
-          {LEVELS.map((l, i) => (
-            <option key={l} value={l} disabled={i < maxIndex}>
-              {tAll(`grading.levels.${l}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="text-sm font-medium text-slate-800">
-        {t("verifyNote")}
-        <textarea rows={2} value={note} onChange={(e) => setNote(e.target.value)} className="mt-1 w-full rounded-lg border border-slate-300 px-2 py-1 text-sm" />
-      </label>
+      <Field label={t("verifyLevel", { name: unit.name })}>
+        <Select value={level} onChange={(e) => setLevel(e.target.value as Level)}>
+          <LevelOptions maxLevel={maxLevel} />
+        </Select>
+      </Field>
+      <Field label={t("verifyNote")}>
+        <Textarea compact rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
+      </Field>
       <div className="sm:col-span-2">
         <Button type="button" disabled={pending || note.trim() === ""} onClick={() => onVerify(level, note.trim())}>
           {t("verify")}

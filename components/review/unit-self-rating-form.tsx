@@ -2,21 +2,22 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { useForm, useWatch } from "react-hook-form";
+import { Field, Select, Textarea, TextInput } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
+import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { Button } from "@/components/ui/button";
 import { rateUnitAction } from "@/lib/actions/unit-ratings";
 import { evaluateSubject } from "@/lib/grading/evaluate";
 import type { RuleSetId } from "@/lib/grading/rule-sets";
-import { LEVELS, type Level, type LevelOrNotRated } from "@/lib/grading/types";
+import type { Level, LevelOrNotRated } from "@/lib/grading/types";
 import { formatIsoDate } from "@/lib/i18n/format";
 import { scoreTotals, type ScoreSheetContent } from "@/lib/grading/score-sheet";
 import { COLLECTIVE_REPORT_SECTIONS, type CollectiveReport } from "@/lib/review/collective-report";
 import { organizationSubject, scoredItems, type StoredOrganizationFacts } from "@/lib/review/facts";
 import type { OrderGap } from "@/lib/review/order-of-work";
 import { UnitSelfRatingSchema, type UnitSelfRatingInput } from "@/lib/schemas/decisions";
+import { LevelOptions } from "./decision-parts";
 import { VerdictPanel } from "./verdict-panel";
 
 type NumberField = "tasks.assigned" | "tasks.completed" | "tasks.onTime" | "tasks.exceeded" | "shortcomings.named" | "shortcomings.remedied" | "targetsCompletedPercent";
@@ -66,7 +67,6 @@ export function UnitSelfRatingForm({
   const answerOf = (disciplineId: string) => facts.leadershipDisciplineAnswers.find((a) => a.disciplineId === disciplineId);
   const t = useTranslations("decideOrgs.selfRating");
   const tAll = useTranslations();
-  const router = useRouter();
   const form = useForm<UnitSelfRatingInput>({
     resolver: zodResolver(UnitSelfRatingSchema),
     defaultValues: {
@@ -92,7 +92,8 @@ export function UnitSelfRatingForm({
       note: "",
     },
   });
-  const { status, onSubmit, fieldError } = useActionForm(form, rateUnitAction, { successMessage: t("saved"), onSuccess: () => router.refresh() });
+  const { status, onSubmit, fieldError, pending } = useActionForm(form, rateUnitAction, { success: t("saved"), refresh: true });
+  const asNumberOrNull = { setValueAs: (v: string) => (v === "" || v === null ? null : Number(v)) };
   const values = useWatch({ control: form.control });
   const num = (v: unknown, fallback: number | null = null) => (typeof v === "number" && Number.isFinite(v) ? v : fallback);
   // The totals as the server will compute them: from the items, and only once every item is scored.
@@ -126,22 +127,10 @@ export function UnitSelfRatingForm({
     { ruleSet: cycle.ruleSet, ratingDate: cycle.ratingDate },
   );
   const numberField = (name: NumberField, label: string, options: { step?: string; max?: number } = {}) => (
-    <label key={name} className="block text-sm font-medium text-slate-800">
-      {label}
-      <input
-        type="number"
-        min={0}
-        max={options.max}
-        step={options.step ?? "1"}
-        inputMode={options.step ? "decimal" : "numeric"}
-        {...form.register(name, { setValueAs: (v: string) => (v === "" || v === null ? null : Number(v)) })}
-        aria-invalid={fieldError(name) ? true : undefined}
-        className="mt-1 block min-h-10 w-full rounded-lg border border-slate-300 px-3"
-      />
-      {fieldError(name) ? <span className="mt-1 block text-sm font-normal text-red-700">{fieldError(name)}</span> : null}
-    </label>
+    <Field key={name} label={label} error={fieldError(name)}>
+      <TextInput type="number" min={0} max={options.max} step={options.step ?? "1"} inputMode={options.step ? "decimal" : "numeric"} {...form.register(name, asNumberOrNull)} />
+    </Field>
   );
-  const maxIndex = live.maxLevel ? LEVELS.indexOf(live.maxLevel) : 0;
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-4 rounded-lg bg-slate-50 p-3 lg:grid-cols-2" aria-label={kind === "GRASSROOTS" ? t("titleGrassroots") : t("titleCell")}>
       <div className="space-y-3">
@@ -171,20 +160,18 @@ export function UnitSelfRatingForm({
                     {tAll(`cycle.groups.${group.key}`)} — {t("score.groupTotal", { sum: (sum / 10).toLocaleString("vi-VN"), max: group.key === "GENERAL" ? 30 : 70 })}
                   </legend>
                   {group.items.map((item) => (
-                    <label key={item.key} className="block text-sm text-slate-800">
-                      {item.label} <span className="text-slate-600">({t("score.max", { max: item.maxPoints.toLocaleString("vi-VN") })})</span>
-                      <input
-                        type="number"
-                        min={0}
-                        max={item.maxPoints}
-                        step="0.1"
-                        inputMode="decimal"
-                        {...form.register(`scoreItems.${item.key}`, { setValueAs: (v: string) => (v === "" || v === null ? null : Number(v)) })}
-                        aria-invalid={fieldError(`scoreItems.${item.key}`) ? true : undefined}
-                        className="mt-1 block min-h-10 w-full rounded-lg border border-slate-300 px-3"
-                      />
-                      {fieldError(`scoreItems.${item.key}`) ? <span className="mt-1 block text-sm text-red-700">{fieldError(`scoreItems.${item.key}`)}</span> : null}
-                    </label>
+                    <Field
+                      key={item.key}
+                      label={
+                        <>
+                          {item.label} <span className="text-slate-600">({t("score.max", { max: item.maxPoints.toLocaleString("vi-VN") })})</span>
+                        </>
+                      }
+                      labelClassName="mb-1 block text-sm text-slate-800"
+                      error={fieldError(`scoreItems.${item.key}`)}
+                    >
+                      <TextInput type="number" min={0} max={item.maxPoints} step="0.1" inputMode="decimal" {...form.register(`scoreItems.${item.key}`, asNumberOrNull)} />
+                    </Field>
                   ))}
                 </fieldset>
               );
@@ -269,28 +256,19 @@ export function UnitSelfRatingForm({
             <p className="mt-1 text-xs text-slate-600">{t("report.hint")}</p>
             <div className="mt-2 space-y-3">
               {COLLECTIVE_REPORT_SECTIONS.map((section) => (
-                <label key={section} className="block text-sm font-medium text-slate-800">
-                  {t(`report.sections.${section}`)}
-                  <textarea rows={3} {...form.register(`report.${section}`)} className="mt-1 block w-full rounded-lg border border-slate-300 px-3 py-2 text-base font-normal sm:text-sm" />
-                </label>
+                <Field key={section} label={t(`report.sections.${section}`)}>
+                  <Textarea {...form.register(`report.${section}`)} />
+                </Field>
               ))}
             </div>
           </details>
         ) : null}
-        <label className="block text-sm font-medium text-slate-800">
-          {t("level")}
-          <select {...form.register("level")} className="mt-1 block min-h-10 w-full rounded-lg border border-slate-300 px-2">
-            {LEVELS.map((l, i) => (
-              <option key={l} value={l} disabled={i < maxIndex}>
-                {tAll(`grading.levels.${l}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        {fieldError("level") ? <p className="text-sm text-red-700">{fieldError("level")}</p> : null}
-        <Button type="submit" disabled={form.formState.isSubmitting}>
-          {kind === "GRASSROOTS" ? t("submitGrassroots") : t("submitCell")}
-        </Button>
+        <Field label={t("level")} error={fieldError("level")}>
+          <Select {...form.register("level")}>
+            <LevelOptions maxLevel={live.maxLevel} />
+          </Select>
+        </Field>
+        <SubmitButton pending={pending}>{kind === "GRASSROOTS" ? t("submitGrassroots") : t("submitCell")}</SubmitButton>
       </div>
       <VerdictPanel verdict={live} scoreTenths={liveFacts.scoreGeneralTenths !== null && liveFacts.scoreResultsTenths !== null ? liveFacts.scoreGeneralTenths + liveFacts.scoreResultsTenths : null} />
     </form>

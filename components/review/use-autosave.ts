@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
+import type { FieldValues, UseFormReturn } from "react-hook-form";
 import type { ActionResult } from "@/lib/actions/result";
 
 export type AutosaveStatus = "saved" | "dirty" | "saving" | "offline" | "conflict";
@@ -246,4 +247,19 @@ export function useAutosave<T>({
 
   const currentVersion = useCallback(() => version.current, []);
   return { status, savedAt, conflict, restored, replaced: replaced !== null, changed, flush, takeNewer, keepMine, takeBack, currentVersion };
+}
+
+/** Feeds an autosave what the person changes in a react-hook-form form; a reset from the server or this device is not a change. */
+export function useSaveOnChange<T extends FieldValues>(form: UseFormReturn<T>, changed: (content: T) => void) {
+  const { subscribe } = form;
+  useEffect(
+    () =>
+      subscribe({
+        formState: { values: true },
+        callback: ({ values, type }) => {
+          if (type === "change") changed(values as T);
+        },
+      }),
+    [subscribe, changed],
+  );
 }

@@ -1,10 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Badge } from "@/components/ui/badge";
 import type { SubjectVerdict } from "@/lib/grading";
-
-const LEVEL_TONE = { EXCELLENT: "green", GOOD: "blue", COMPLETED: "amber", NOT_COMPLETED: "red" } as const;
+import { LevelBadge } from "./level-badge";
 
 /**
  * What the rating rules allow, in sentences: the highest level and every rule that caps it. The verdict
@@ -23,7 +21,7 @@ export function VerdictPanel({ verdict, scoreTenths }: { verdict: SubjectVerdict
       {verdict.reasons.includes("SCORE_MISSING") ? null : verdict.rated && verdict.maxLevel ? (
         <p className="flex flex-wrap items-center gap-2 text-sm">
           <span>{verdict.forced ? t("facts.forced") : t("facts.maxLevel")}</span>
-          <Badge tone={LEVEL_TONE[verdict.maxLevel]}>{t(`grading.levels.${verdict.maxLevel}`)}</Badge>
+          <LevelBadge level={verdict.maxLevel} />
         </p>
       ) : (
         <p className="text-sm font-medium">{t("facts.notRated")}</p>

@@ -1,5 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { Select, TextInput } from "@/components/forms/field";
+import { Options } from "@/components/forms/options";
 import { DocumentLinks } from "@/components/reports/document-links";
 import { MemberLink } from "@/components/reports/member-link";
 import { DownloadLink, ReportFrame } from "@/components/reports/report-frame";
@@ -72,18 +74,13 @@ export default async function ProgressPage({ searchParams }: Props) {
                 <input type="hidden" name="year" value={board.year} />
                 <label className="text-sm">
                   <span className="mb-1 block text-xs font-medium text-slate-600">{t("progress.filterName")}</span>
-                  <input name="q" defaultValue={query.q} className="w-56 rounded-lg border border-slate-300 px-3 py-2 text-sm" />
+                  <TextInput name="q" defaultValue={query.q} widthClass="w-56" />
                 </label>
                 <label className="text-sm">
                   <span className="mb-1 block text-xs font-medium text-slate-600">{t("progress.sector")}</span>
-                  <select name="sector" defaultValue={query.sector ?? ""} className="rounded-lg border border-slate-300 bg-white px-2 py-2 text-sm">
-                    <option value="">{t("progress.allSectors")}</option>
-                    {REPORT_SECTORS.map((s) => (
-                      <option key={s} value={s}>
-                        {tc(`sectors.${s}`)}
-                      </option>
-                    ))}
-                  </select>
+                  <Select name="sector" defaultValue={query.sector ?? ""} widthClass="w-auto">
+                    <Options values={REPORT_SECTORS} label={(s) => tc(`sectors.${s}`)} all={t("progress.allSectors")} />
+                  </Select>
                 </label>
                 <label className="flex items-center gap-2 py-2 text-sm">
                   <input type="checkbox" name="late" value="1" defaultChecked={query.late === "1"} className="h-4 w-4" />
