@@ -19,7 +19,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import type { Actor } from "../lib/auth/permissions";
+import type { Actor } from "../lib/review/permissions";
 import type { SelfReviewContent } from "../lib/review/templates";
 import { portInUse, quantile, signIn } from "./lib/http";
 
@@ -172,10 +172,10 @@ async function measure(pathName: string, subjects: Subject[], save: Save): Promi
 
 async function main() {
   const { db } = await import("../lib/data/db");
-  const { writeDistrict } = await import("../lib/data/seed-writer");
+  const { writeDistrict } = await import("../lib/demo/seed-writer");
   const { loadActor } = await import("../lib/data/actors");
   const { getSelfReviewPage, saveSelfReviewDraft } = await import("../lib/data/self-reviews");
-  const { hashPassword } = await import("../lib/auth/password");
+  const { hashPassword } = await import("../lib/security/password");
   const { buildDistrict } = await import("../lib/demo/district");
   const { reviewYearOn } = await import("../lib/review/calendar");
 

@@ -63,7 +63,7 @@ async function time<T>(runs: number, fn: () => Promise<T>): Promise<{ p50: numbe
 
 async function main() {
   const { db } = await import("../lib/data/db");
-  const { writeDistrict } = await import("../lib/data/seed-writer");
+  const { writeDistrict } = await import("../lib/demo/seed-writer");
   const { loadActor } = await import("../lib/data/actors");
   const { getDecisionDesk, saveDecisions } = await import("../lib/data/decisions");
   const { getUnitDesk } = await import("../lib/data/unit-ratings");

@@ -11,7 +11,7 @@
 // lets lib/data load outside Next.
 import ExcelJS from "exceljs";
 import { performance } from "node:perf_hooks";
-import type { Actor } from "../lib/auth/permissions";
+import type { Actor } from "../lib/review/permissions";
 import { loadActor } from "../lib/data/actors";
 import { db } from "../lib/data/db";
 import { getProgressBoard } from "../lib/data/progress";
@@ -19,7 +19,7 @@ import { getQuotaCompliance } from "../lib/data/quota-compliance";
 import { getRecognition } from "../lib/data/recognition";
 import { getStatistics } from "../lib/data/statistics";
 import { exportTable } from "../lib/exports/report-sheets";
-import { runImport, type ImportEvent } from "../lib/import/run";
+import { runImport, type ImportEvent } from "../lib/data/import-run";
 import { quantile } from "./lib/http";
 
 const args = process.argv.slice(2);

@@ -12,7 +12,7 @@
 
 import { availableParallelism } from "node:os";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { writeDistrict } from "../lib/data/seed-writer";
+import { writeDistrict } from "../lib/demo/seed-writer";
 import { DEMO_PASSWORD } from "../lib/demo/accounts";
 import { buildDistrict, describeDataset, DEMO_SIZE, PROVINCE_PRESET, type DistrictOptions } from "../lib/demo/district";
 import type { BuiltAccount } from "../lib/demo/types";

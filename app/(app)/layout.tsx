@@ -3,7 +3,7 @@ import Link from "next/link";
 import { LocaleSwitcher } from "@/components/layout/locale-switcher";
 import { NavLinks } from "@/components/layout/nav-links";
 import { signOutAction } from "@/lib/actions/auth";
-import { subtreeRoots } from "@/lib/auth/permissions";
+import { subtreeRoots } from "@/lib/review/permissions";
 import { requireActor } from "@/lib/auth/session";
 
 // Every page below reads the database for the signed-in person: never prerendered.

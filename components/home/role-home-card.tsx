@@ -4,7 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ProgressBar } from "@/components/ui/progress-bar";
-import type { Role } from "@/lib/auth/permissions";
+import type { Role } from "@/lib/review/permissions";
 import type { RoleHome, StateCounts } from "@/lib/data/home";
 import { formatDate, toIsoDate } from "@/lib/i18n/format";
 import { deadlinesEditable } from "@/lib/review/cycle-deadlines";

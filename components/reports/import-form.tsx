@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
 import type { ImportPlan } from "@/lib/data/import";
-import type { ImportEvent } from "@/lib/import/run";
+import type { ImportEvent } from "@/lib/data/import-run";
 
 type State =
   | { kind: "idle" }

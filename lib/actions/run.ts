@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { revalidatePath } from "next/cache";
 import { ZodError } from "zod";
-import { NotFoundError, type Actor } from "@/lib/auth/permissions";
+import { NotFoundError, type Actor } from "@/lib/review/permissions";
 import { getActor } from "@/lib/auth/session";
 import { DomainError } from "@/lib/errors";
 import { WorkflowError } from "@/lib/review/workflow";

@@ -7,8 +7,8 @@ import { claimSignInAttempt, releaseSignInClaim } from "@/lib/data/sign-in-throt
 import { env } from "@/lib/env";
 import { SignInSchema } from "@/lib/schemas/auth";
 import { isKnownDevice } from "./device";
-import { hashPassword, verifyPassword } from "./password";
-import { clientAddress, throttleKeys } from "./throttle";
+import { hashPassword, verifyPassword } from "@/lib/security/password";
+import { clientAddress, throttleKeys } from "@/lib/security/throttle";
 
 export { AuthError } from "next-auth";
 

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { loadActor } from "@/lib/data/actors";
 import { env } from "@/lib/env";
-import type { Actor } from "./permissions";
+import type { Actor } from "@/lib/review/permissions";
 import { auth } from "./config";
 
 /** The signed-in actor with roles from the database, once per request; null when signed out. */

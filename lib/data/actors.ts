@@ -1,5 +1,5 @@
 import "server-only";
-import type { Actor, Role } from "@/lib/auth/permissions";
+import type { Actor, Role } from "@/lib/review/permissions";
 import { writeAudit } from "./audit";
 import { db } from "./db";
 

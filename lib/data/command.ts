@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import { NotFoundError, type Actor } from "@/lib/auth/permissions";
+import { NotFoundError, type Actor } from "@/lib/review/permissions";
 import { assertTransition, type RecordContext, type Transition, type TransitionName } from "@/lib/review/workflow";
 import { writeAudit, type AuditEntry } from "./audit";
 import { db, type Tx } from "./db";

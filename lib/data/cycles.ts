@@ -1,5 +1,5 @@
 import "server-only";
-import { can, NotFoundError, subtreeRoots, type Actor, type Target } from "@/lib/auth/permissions";
+import { can, NotFoundError, subtreeRoots, type Actor, type Target } from "@/lib/review/permissions";
 import type { Prisma, ScoreFramework } from "@/lib/generated/prisma/client";
 import { ruleSetForYear } from "@/lib/grading";
 import { DEFAULT_SCORE_SHEETS, SCORE_FRAMEWORKS, type ScoreSheetContent } from "@/lib/grading/score-sheet";

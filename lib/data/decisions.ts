@@ -1,5 +1,5 @@
 import "server-only";
-import { can, NotFoundError, type Actor, type Target } from "@/lib/auth/permissions";
+import { can, NotFoundError, type Actor, type Target } from "@/lib/review/permissions";
 import { DomainError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getRuleSet, quotaRuleFor, type Level, type LevelRefusal, type QuotaBase, type RuleSetId } from "@/lib/grading";

@@ -1,6 +1,6 @@
 import "server-only";
 import { getUnitRating } from "./unit-ratings";
-import type { Actor } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/review/permissions";
 import type { NotRatedReason, OrgKind, RatingLevel, RuleSetId } from "@/lib/generated/prisma/client";
 import { db } from "./db";
 import { getMeetingPage } from "./meetings";

@@ -1,5 +1,5 @@
 import "server-only";
-import { can, NotFoundError, type Actor } from "@/lib/auth/permissions";
+import { can, NotFoundError, type Actor } from "@/lib/review/permissions";
 import { db, type DbClient } from "./db";
 import { isWithheld, withheldData } from "@/lib/review/disclosure";
 import { getOrgAncestry } from "./scope";

@@ -1,6 +1,6 @@
 import "server-only";
 import { decisionPublic } from "@/lib/review/disclosure";
-import type { Actor, Role } from "@/lib/auth/permissions";
+import type { Actor, Role } from "@/lib/review/permissions";
 import type { RecordState, SubjectKind } from "@/lib/generated/prisma/client";
 import { getCurrentCycle, type CycleSummary } from "./cycles";
 import { db } from "./db";

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { NotFoundError, subtreeRoots, type Actor } from "@/lib/auth/permissions";
+import { NotFoundError, subtreeRoots, type Actor } from "@/lib/review/permissions";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { CELL_KINDS, CHILD_KINDS, MEMBER_SHEET, ORG_SHEET, type ImportError, type MemberImportRow, type OrgImportRow, type ParsedRegister } from "@/lib/import/register";
 import { toSearchKey } from "@/lib/text/search";

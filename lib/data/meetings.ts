@@ -1,6 +1,6 @@
 import "server-only";
 import { toIsoDate } from "@/lib/i18n/format";
-import { can, NotFoundError, type Actor } from "@/lib/auth/permissions";
+import { can, NotFoundError, type Actor } from "@/lib/review/permissions";
 import { DomainError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Level } from "@/lib/grading";

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/review/permissions";
 import type { Gender, MemberStatus, RatingLevel, RecordState } from "@/lib/generated/prisma/client";
 import { db } from "./db";
 import { cyclesOver } from "./record-tally";

@@ -1,5 +1,5 @@
 import "server-only";
-import { NotFoundError, type Target } from "@/lib/auth/permissions";
+import { NotFoundError, type Target } from "@/lib/review/permissions";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DbClient, Tx } from "./db";
 import { getOrgAncestry } from "./scope";

@@ -1,6 +1,6 @@
 import "server-only";
 import { decisionPublic } from "@/lib/review/disclosure";
-import { can, type Actor } from "@/lib/auth/permissions";
+import { can, type Actor } from "@/lib/review/permissions";
 import { DomainError } from "@/lib/errors";
 import type { MemberStatus, Prisma } from "@/lib/generated/prisma/client";
 import type { StoredMemberCategory } from "@/lib/review/facts";

@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { toIsoDate } from "@/lib/i18n/format";
 import { createHash } from "node:crypto";
-import { can, NotFoundError, type Actor } from "@/lib/auth/permissions";
+import { can, NotFoundError, type Actor } from "@/lib/review/permissions";
 import { DomainError } from "@/lib/errors";
 import type { Prisma, RecordState } from "@/lib/generated/prisma/client";
 import { todayInVietnam } from "@/lib/i18n/format";

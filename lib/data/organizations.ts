@@ -1,5 +1,5 @@
 import "server-only";
-import { can, subtreeRoots, type Actor } from "@/lib/auth/permissions";
+import { can, subtreeRoots, type Actor } from "@/lib/review/permissions";
 import type { OrgKind, OrgSector } from "@/lib/generated/prisma/client";
 import { db } from "./db";
 import { authorizeOrg } from "./scope";

@@ -1,9 +1,9 @@
 import "server-only";
 import { z } from "zod";
-import type { Actor } from "@/lib/auth/permissions";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { passwordWeakness } from "@/lib/auth/password-strength";
-import { accountKey } from "@/lib/auth/throttle";
+import type { Actor } from "@/lib/review/permissions";
+import { hashPassword, verifyPassword } from "@/lib/security/password";
+import { passwordWeakness } from "@/lib/security/password-strength";
+import { accountKey } from "@/lib/security/throttle";
 import { DomainError } from "@/lib/errors";
 import { ChangePasswordSchema } from "@/lib/schemas/account";
 import { command } from "./command";
@@ -31,7 +31,7 @@ const replacePassword = command({
 
 /**
  * Changes the person's own password: the new one must be hard to guess and not contain the username
- * (lib/auth/password-strength), the current one is checked (and counted on the account's own throttle
+ * (lib/security/password-strength), the current one is checked (and counted on the account's own throttle
  * key, so a borrowed session cannot guess it, while guesses at the sign-in form by anyone else never
  * hold the owner back), the new one hashed, and every other session of the person ended in the same
  * transaction, audited. The session it was changed from stays open. The checks and the hashing (slow on

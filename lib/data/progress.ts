@@ -1,5 +1,5 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/review/permissions";
 import { Prisma, type OrgKind, type OrgSector, type RatingLevel, type RecordState } from "@/lib/generated/prisma/client";
 import { toIsoDate } from "@/lib/i18n/format";
 import { vietnamDay } from "@/lib/review/calendar";

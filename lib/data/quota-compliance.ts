@@ -1,5 +1,5 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/review/permissions";
 import type { QuotaBase, RuleSetId, SubjectKind } from "@/lib/generated/prisma/client";
 import { checkQuota, quotaRuleFor, type QuotaCheck } from "@/lib/grading";
 import { toIsoDate } from "@/lib/i18n/format";

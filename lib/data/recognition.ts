@@ -1,5 +1,5 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/review/permissions";
 import { Prisma, type RemediationStatus } from "@/lib/generated/prisma/client";
 import { toIsoDate } from "@/lib/i18n/format";
 import { db } from "./db";

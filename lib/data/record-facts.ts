@@ -1,6 +1,6 @@
 import "server-only";
 import { toIsoDate } from "@/lib/i18n/format";
-import { can, type Actor } from "@/lib/auth/permissions";
+import { can, type Actor } from "@/lib/review/permissions";
 import { DomainError } from "@/lib/errors";
 import type { Prisma, RecordState } from "@/lib/generated/prisma/client";
 import { checkItemScores, frameworkOf, scoreTotals, type ScoreSheetContent } from "@/lib/grading/score-sheet";

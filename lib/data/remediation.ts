@@ -1,6 +1,6 @@
 import "server-only";
 import { decisionPublic } from "@/lib/review/disclosure";
-import { assertCan, can, NotFoundError, type Actor } from "@/lib/auth/permissions";
+import { assertCan, can, NotFoundError, type Actor } from "@/lib/review/permissions";
 import { DomainError } from "@/lib/errors";
 import { toIsoDate } from "@/lib/i18n/format";
 import { RemediationPlanSchema, RemediationStatusSchema } from "@/lib/schemas/decisions";

@@ -1,5 +1,5 @@
 import "server-only";
-import { can, type Actor } from "@/lib/auth/permissions";
+import { can, type Actor } from "@/lib/review/permissions";
 import { DomainError } from "@/lib/errors";
 import { formatDate } from "@/lib/i18n/format";
 import { mailConfigured, sendMail } from "@/lib/mail/send";

@@ -1,5 +1,5 @@
 import "server-only";
-import { NotFoundError, subtreeRoots, type Actor } from "@/lib/auth/permissions";
+import { NotFoundError, subtreeRoots, type Actor } from "@/lib/review/permissions";
 import { Prisma, type OrgKind, type OrgSector } from "@/lib/generated/prisma/client";
 import { reviewYearOn } from "@/lib/review/calendar";
 import { db } from "./db";

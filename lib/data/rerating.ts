@@ -1,5 +1,5 @@
 import "server-only";
-import { can, type Actor } from "@/lib/auth/permissions";
+import { can, type Actor } from "@/lib/review/permissions";
 import { DomainError } from "@/lib/errors";
 import type { OrgKind } from "@/lib/generated/prisma/client";
 import type { Level } from "@/lib/grading";

@@ -1,6 +1,6 @@
 import "server-only";
 import { decisionPublic } from "@/lib/review/disclosure";
-import { can, NotFoundError, type Actor } from "@/lib/auth/permissions";
+import { can, NotFoundError, type Actor } from "@/lib/review/permissions";
 import type { Level } from "@/lib/grading";
 import { getCurrentCycle } from "./cycles";
 import { db } from "./db";

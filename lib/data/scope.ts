@@ -1,5 +1,5 @@
 import "server-only";
-import { assertCan, type Actor, type Permission, type Target } from "@/lib/auth/permissions";
+import { assertCan, type Actor, type Permission, type Target } from "@/lib/review/permissions";
 import { db, type DbClient } from "./db";
 
 /** The organization and all its ancestors, itself first. Empty when the id does not exist. */

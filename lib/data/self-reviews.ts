@@ -1,6 +1,6 @@
 import "server-only";
 import { toIsoDate } from "@/lib/i18n/format";
-import { assertCan, can, NotFoundError, type Actor } from "@/lib/auth/permissions";
+import { assertCan, can, NotFoundError, type Actor } from "@/lib/review/permissions";
 import { DomainError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RuleSetId } from "@/lib/grading";

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import { can, NotFoundError, type Actor } from "@/lib/auth/permissions";
+import { can, NotFoundError, type Actor } from "@/lib/review/permissions";
 import { EndSessionSchema, EndUserSessionsSchema } from "@/lib/schemas/account";
 import { writeAudit } from "./audit";
 import { command } from "./command";

@@ -1,5 +1,5 @@
 import "server-only";
-import { THROTTLE_POLICIES, type ThrottleKind } from "@/lib/auth/throttle";
+import { THROTTLE_POLICIES, type ThrottleKind } from "@/lib/security/throttle";
 import { db } from "./db";
 
 export type Claim = { allowed: true } | { allowed: false; retryAfterSeconds: number };
@@ -17,7 +17,7 @@ export async function claimSignInAttempt(keys: string[], now = new Date()): Prom
   const policy = (field: "free" | "baseDelayMs" | "maxDelayMs" | "windowMs") => kinds.map((k) => THROTTLE_POLICIES[k][field]);
   await db.$executeRaw`INSERT INTO "SignInThrottle" (key, failures, "nextAttemptAt", "updatedAt")
     SELECT k, 0, ${now}::timestamp, ${now}::timestamp FROM unnest(${sorted}::text[]) AS k ON CONFLICT (key) DO NOTHING`;
-  // The delay is lib/auth/throttle's delayAfter, in SQL: none below `free` failures, then base × 2^(n − free) up to max.
+  // The delay is lib/security/throttle's delayAfter, in SQL: none below `free` failures, then base × 2^(n − free) up to max.
   const [verdict] = await db.$queryRaw<{ waitMs: number }[]>`
     WITH policy AS (
       SELECT * FROM unnest(${kinds}::text[], ${policy("free")}::int[], ${policy("baseDelayMs")}::float8[], ${policy("maxDelayMs")}::float8[], ${policy("windowMs")}::float8[])

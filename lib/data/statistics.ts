@@ -1,5 +1,5 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/review/permissions";
 import { Prisma, type RuleSetId } from "@/lib/generated/prisma/client";
 import { LEVELS, type Level } from "@/lib/grading";
 import { db } from "./db";

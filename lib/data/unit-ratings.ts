@@ -1,5 +1,5 @@
 import "server-only";
-import { can, NotFoundError, type Actor } from "@/lib/auth/permissions";
+import { can, NotFoundError, type Actor } from "@/lib/review/permissions";
 import { DomainError } from "@/lib/errors";
 import type { OrgKind, Prisma } from "@/lib/generated/prisma/client";
 import { checkItemScores, scoreTotals, type ScoreSheetContent } from "@/lib/grading/score-sheet";

@@ -5,7 +5,7 @@ import type { DemoAccount } from "./accounts";
 // left out when they hold nothing.
 //
 // The enums are spelled out here because only lib/data may import the generated Prisma client (ESLint
-// layer rule); lib/data/seed-writer.ts passes these rows to createMany, so the compiler checks that they
+// layer rule); lib/demo/seed-writer.ts passes these rows to createMany, so the compiler checks that they
 // still fit the schema.
 
 export type OrgKind = "UPPER_COMMITTEE" | "DANG_BO_CO_SO" | "CHI_BO_CO_SO" | "DANG_BO_BO_PHAN" | "CHI_BO_TRUC_THUOC";

@@ -1,6 +1,6 @@
 import { LEVELS, type Level, type RuleSetId } from "@/lib/grading";
 import { scoreTotals, type ScoreSheetContent } from "@/lib/grading/score-sheet";
-import { vi } from "@/lib/exports/labels";
+import { vi } from "@/lib/office/labels";
 import { ACHIEVEMENT_SECTIONS, COLLECTIVE_REPORT_SECTIONS, OPTIONAL_SECTIONS, type CollectiveReport, type CollectiveReportSection } from "@/lib/review/collective-report";
 import { adoptedLevel, quorum, type MeetingRules, type Tally } from "@/lib/review/meeting";
 import { QD124_CRITERIA, type SelfReviewContent, type SelfReviewTemplate } from "@/lib/review/templates";

@@ -1,6 +1,6 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/permissions";
-import { NotFoundError } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/review/permissions";
+import { NotFoundError } from "@/lib/review/permissions";
 import { getCollectiveReviewDocument, getMemberLevelsDocument, getMinutesDocument, getOrganizationLevelsDocument, getSelfReviewDocument, getUnitHeading } from "@/lib/data/documents";
 import { getStatistics } from "@/lib/data/statistics";
 import { collectiveReviewDocument, memberLevelsDocument, minutesDocument, organizationLevelsDocument, selfReviewDocument, statisticsDocument } from "@/lib/documents/builders";
@@ -10,7 +10,7 @@ import { renderPdf } from "@/lib/documents/render-pdf";
 import { toIsoDate } from "@/lib/i18n/format";
 import { vietnamDay } from "@/lib/review/calendar";
 import { scoredItems } from "@/lib/review/facts";
-import { fileResponse } from "./workbook";
+import { fileResponse } from "@/lib/office/workbook";
 
 // The official documents as files: the use case reads (under its own checks), a pure builder lays out
 // the document, and one of two renderers writes it as .docx or PDF.

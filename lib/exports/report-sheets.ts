@@ -1,5 +1,5 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/review/permissions";
 import { memberExportRows, type MemberExportRow } from "@/lib/data/member-export";
 import { getProgressBoard, type ProgressMember, type ProgressRow } from "@/lib/data/progress";
 import { getQuotaCompliance, type QuotaGroupRow } from "@/lib/data/quota-compliance";
@@ -9,8 +9,8 @@ import { getStatistics, LEVEL_KEYS, type LevelCounts } from "@/lib/data/statisti
 import { toIsoDate } from "@/lib/i18n/format";
 import { vietnamDay } from "@/lib/review/calendar";
 import type { ReportQuery } from "@/lib/schemas/reports";
-import { genderName, kindName, levelName, memberStatusName, sectorName, stateName, vi } from "./labels";
-import { dateCell, streamWorkbook, xlsxResponse, type Column, type Sheet } from "./workbook";
+import { genderName, kindName, levelName, memberStatusName, sectorName, stateName, vi } from "@/lib/office/labels";
+import { dateCell, streamWorkbook, xlsxResponse, type Column, type Sheet } from "@/lib/office/workbook";
 
 // One builder per exported table: the same use case as the page (so the same scope check and the same
 // figures), laid out as sheets with Vietnamese headers.

@@ -3,7 +3,7 @@ import { parentPort } from "node:worker_threads";
 import { readRegisterFile, UnreadableFileError } from "./read-file";
 import { parseRegister, type ParsedRegister } from "./register";
 
-// The body of the import's worker thread (started by lib/import/run.ts through worker.mjs): reads a file
+// The body of the import's worker thread (started by lib/data/import-run.ts through worker.mjs): reads a file
 // and checks every cell, off the thread that answers the server's requests, and sends back the parsed
 // register (at most MAX_IMPORT_ROWS rows of plain values) or why the file was refused. One file at a
 // time; the thread stays for the next file (starting it costs a second of loading).

@@ -1,5 +1,5 @@
 import "server-only";
-import { streamWorkbook, type Sheet } from "@/lib/exports/workbook";
+import { streamWorkbook, type Sheet } from "@/lib/office/workbook";
 import { CATEGORIES, GENDERS, KINDS, MEMBER_COLUMNS, MEMBER_SHEET, ORG_COLUMNS, ORG_SHEET, SECTORS, STATUSES } from "./register";
 
 // The template of the register file: the two sheets with their headers and an example row each, and a

@@ -1,10 +1,10 @@
-import { can, type Actor, type Permission, type Target } from "@/lib/auth/permissions";
+import { can, type Actor, type Permission, type Target } from "@/lib/review/permissions";
 
 // Where a review record stands and who may move it where (lib/review/README.md). PURE: the server
 // asks it inside the transaction of a use case (load → authorize → this → rating rules → write + audit),
 // the UI asks the same functions to show or hide a control. The transitions are data: adding the
 // organizations' half (the committees' self-reviews, the upper board's verification, the standing
-// committee's decision) is adding rows to TRANSITIONS, and permissions to lib/auth/permissions.ts.
+// committee's decision) is adding rows to TRANSITIONS, and permissions to lib/review/permissions.ts.
 
 /** The Prisma enum RecordState, restated here because pure modules do not import Prisma. */
 export const RECORD_STATES = [

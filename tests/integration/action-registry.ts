@@ -1,5 +1,5 @@
 import type { ZodType } from "zod";
-import type { Actor } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/review/permissions";
 import { openCycle, startSelfReviews, updateCycleDeadlines, updateScoreSheet } from "@/lib/data/cycles";
 import { publishDecisions, recordQuotaOverride, saveDecisions, sendBackRecords } from "@/lib/data/decisions";
 import { finalizeMeeting, recordRereview, saveMinutesDraft } from "@/lib/data/meetings";

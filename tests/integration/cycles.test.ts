@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
-import { NotFoundError, type Actor } from "@/lib/auth/permissions";
+import { NotFoundError, type Actor } from "@/lib/review/permissions";
 import { getCurrentCycle, getScoreSheet, listManagedCycles, openCycle, startSelfReviews, updateCycleDeadlines, updateScoreSheet } from "@/lib/data/cycles";
 import { db } from "@/lib/data/db";
 import { DEFAULT_SCORE_SHEETS, type ScoreSheetContent } from "@/lib/grading/score-sheet";

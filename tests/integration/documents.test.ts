@@ -1,7 +1,7 @@
 import { writeFileSync, mkdirSync } from "node:fs";
 import { extractText, getDocumentProxy } from "unpdf";
 import { beforeAll, describe, expect, it } from "vitest";
-import { NotFoundError } from "@/lib/auth/permissions";
+import { NotFoundError } from "@/lib/review/permissions";
 import { buildDocument, documentResponse } from "@/lib/exports/documents";
 import { renderDocx } from "@/lib/documents/render-docx";
 import { ensureReportFixture, FIXTURE_YEAR, type ReportFixture } from "./report-fixture";

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { NotFoundError } from "@/lib/auth/permissions";
+import { NotFoundError } from "@/lib/review/permissions";
 import { exportTable } from "@/lib/exports/report-sheets";
 import { ensureReportFixture, FIXTURE_YEAR, type ReportFixture } from "./report-fixture";
 

@@ -1,7 +1,7 @@
-import type { Actor } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/review/permissions";
 import { loadActor } from "@/lib/data/actors";
 import { db } from "@/lib/data/db";
-import { writeDistrict } from "@/lib/data/seed-writer";
+import { writeDistrict } from "@/lib/demo/seed-writer";
 import { buildDistrict } from "@/lib/demo/district";
 import { ruleSetForYear } from "@/lib/grading/rule-sets";
 import { DEFAULT_SCORE_SHEETS } from "@/lib/grading/score-sheet";

@@ -3,7 +3,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
-import { NotFoundError, type Actor } from "@/lib/auth/permissions";
+import { NotFoundError, type Actor } from "@/lib/review/permissions";
 import { db } from "@/lib/data/db";
 import { DomainError } from "@/lib/errors";
 import { WorkflowError } from "@/lib/review/workflow";

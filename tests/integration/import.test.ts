@@ -1,10 +1,10 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/review/permissions";
 import { loadActor } from "@/lib/data/actors";
 import { db } from "@/lib/data/db";
 import { MAX_IMPORT_ROWS, MAX_INFLATED_BYTES } from "@/lib/import/limits";
-import { runImport, type ImportEvent } from "@/lib/import/run";
+import { runImport, type ImportEvent } from "@/lib/data/import-run";
 import { ensureReportFixture, type ReportFixture } from "./report-fixture";
 import { expectTallyExact } from "./tally";
 import { zip } from "../fixtures/zip";

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
-import type { Actor } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/review/permissions";
 import { getCycleForEdit, updateCycleDeadlines } from "@/lib/data/cycles";
 import { db } from "@/lib/data/db";
 import { getMemberPage, updateMemberProfile } from "@/lib/data/members";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { extractText, getDocumentProxy } from "unpdf";
-import { NotFoundError, type Actor } from "@/lib/auth/permissions";
+import { NotFoundError, type Actor } from "@/lib/review/permissions";
 import { documentResponse } from "@/lib/exports/documents";
 import { getCurrentCycle } from "@/lib/data/cycles";
 import { db } from "@/lib/data/db";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/permissions";
-import { verifyPassword } from "@/lib/auth/password";
-import { accountKey, throttleKeys } from "@/lib/auth/throttle";
+import type { Actor } from "@/lib/review/permissions";
+import { verifyPassword } from "@/lib/security/password";
+import { accountKey, throttleKeys } from "@/lib/security/throttle";
 import { db } from "@/lib/data/db";
 import { changeOwnPassword } from "@/lib/data/passwords";
 import { claimSignInAttempt } from "@/lib/data/sign-in-throttle";

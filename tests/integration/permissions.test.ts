@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { NotFoundError, type Actor } from "@/lib/auth/permissions";
+import { NotFoundError, type Actor } from "@/lib/review/permissions";
 import { updateCycleDeadlines, getCycleForEdit } from "@/lib/data/cycles";
 import { db } from "@/lib/data/db";
 import { getMemberPage, listUnitMembers, updateMemberProfile } from "@/lib/data/members";

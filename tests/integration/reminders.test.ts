@@ -1,7 +1,7 @@
 import { createServer, type AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { NotFoundError, type Actor } from "@/lib/auth/permissions";
+import { NotFoundError, type Actor } from "@/lib/review/permissions";
 import { getCurrentCycle } from "@/lib/data/cycles";
 import { db } from "@/lib/data/db";
 import { updateMemberProfile } from "@/lib/data/members";

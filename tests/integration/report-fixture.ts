@@ -1,4 +1,4 @@
-import type { Actor } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/review/permissions";
 import { loadActor } from "@/lib/data/actors";
 import { db } from "@/lib/data/db";
 import type { NotRatedReason, RatingLevel, RecordState, RuleSetId } from "@/lib/generated/prisma/client";

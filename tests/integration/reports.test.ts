@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { NotFoundError } from "@/lib/auth/permissions";
+import { NotFoundError } from "@/lib/review/permissions";
 import { getProgressBoard } from "@/lib/data/progress";
 import { getQuotaCompliance } from "@/lib/data/quota-compliance";
 import { countMembersWithLevel, getRecognition, listMembersWithLevel } from "@/lib/data/recognition";

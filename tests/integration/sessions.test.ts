@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { NotFoundError, type Actor } from "@/lib/auth/permissions";
-import { throttleKeys } from "@/lib/auth/throttle";
+import { NotFoundError, type Actor } from "@/lib/review/permissions";
+import { throttleKeys } from "@/lib/security/throttle";
 import { db } from "@/lib/data/db";
 import { changeOwnPassword } from "@/lib/data/passwords";
 import { checkSession, createSession, endMySession, endUserSessions, listMySessions, revokeSession } from "@/lib/data/sessions";
 import { claimSignInAttempt, releaseSignInClaim } from "@/lib/data/sign-in-throttle";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/security/password";
 import { actorFor, ensureDemoDistrict } from "./fixtures";
 
 // Sign-in throttling and server-side sessions on the real database.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { NotFoundError, assertCan, can, subtreeRoots, type Actor, type Permission, type Role } from "@/lib/auth/permissions";
+import { NotFoundError, assertCan, can, subtreeRoots, type Actor, type Permission, type Role } from "@/lib/review/permissions";
 
 // A small tree: district D ⊃ commune C ⊃ cells C1, C2; school S is a sibling of C.
 const ANCESTRY = {

@@ -3,7 +3,7 @@ import { ReminderNotice } from "@/components/home/reminder-notice";
 import { RoleHomeCard } from "@/components/home/role-home-card";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
-import { scopeOf } from "@/lib/auth/permissions";
+import { scopeOf } from "@/lib/review/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { getHome } from "@/lib/data/home";
 import { listMyReminders } from "@/lib/data/reminders";

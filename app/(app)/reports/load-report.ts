@@ -1,6 +1,6 @@
 import "server-only";
 import { orNotFound } from "@/lib/auth/not-found";
-import { subtreeRoots, type Actor } from "@/lib/auth/permissions";
+import { subtreeRoots, type Actor } from "@/lib/review/permissions";
 import { requireActor } from "@/lib/auth/session";
 import type { ReportScope } from "@/lib/data/report-scope";
 import { parseReportQuery, type ReportQuery } from "@/lib/schemas/reports";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ROLES, scopeOf, type Actor, type Role } from "@/lib/auth/permissions";
+import { ROLES, scopeOf, type Actor, type Role } from "@/lib/review/permissions";
 import {
   assertTransition,
   availableTransitions,

@@ -4,7 +4,7 @@ import { ImportForm } from "@/components/reports/import-form";
 import { ReportFrame } from "@/components/reports/report-frame";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { subtreeRoots } from "@/lib/auth/permissions";
+import { subtreeRoots } from "@/lib/review/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { MEMBER_COLUMNS, ORG_COLUMNS } from "@/lib/import/register";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { NotFoundError } from "@/lib/auth/permissions";
+import { NotFoundError } from "@/lib/review/permissions";
 import { getActor } from "@/lib/auth/session";
 import { DOCUMENT_KINDS, documentResponse, type DocumentKind } from "@/lib/exports/documents";
 

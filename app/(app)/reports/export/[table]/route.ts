@@ -1,4 +1,4 @@
-import { NotFoundError } from "@/lib/auth/permissions";
+import { NotFoundError } from "@/lib/review/permissions";
 import { getActor } from "@/lib/auth/session";
 import { EXPORT_TABLES, exportTable, type ExportTable } from "@/lib/exports/report-sheets";
 import { parseReportQuery } from "@/lib/schemas/reports";

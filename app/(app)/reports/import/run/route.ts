@@ -1,11 +1,11 @@
-import { NotFoundError, subtreeRoots } from "@/lib/auth/permissions";
+import { NotFoundError, subtreeRoots } from "@/lib/review/permissions";
 import { getActor } from "@/lib/auth/session";
-import { MAX_IMPORT_BYTES, runImport, type ImportEvent } from "@/lib/import/run";
+import { MAX_IMPORT_BYTES, runImport, type ImportEvent } from "@/lib/data/import-run";
 
 // POST /reports/import/run (multipart: file, mode=check|commit) → newline-delimited JSON: progress events
 // while the file is read, checked and written, then the result. A route handler rather than a server
 // action, because a 10,000-row file takes seconds and the page shows how far it has got. The file is read
-// in a worker thread (lib/import/run.ts), within the limits of lib/import/limits.ts.
+// in a worker thread (lib/data/import-run.ts), within the limits of lib/import/limits.ts.
 export async function POST(request: Request) {
   const actor = await getActor();
   if (!actor) return new Response("Unauthorized", { status: 401 });

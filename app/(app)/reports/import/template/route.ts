@@ -1,5 +1,5 @@
 import { getActor } from "@/lib/auth/session";
-import { xlsxResponse } from "@/lib/exports/workbook";
+import { xlsxResponse } from "@/lib/office/workbook";
 import { registerTemplate } from "@/lib/import/template";
 
 // GET /reports/import/template → the register template (.xlsx).

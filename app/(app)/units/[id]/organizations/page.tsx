@@ -6,7 +6,7 @@ import { SubpageHeader } from "@/components/layout/subpage-header";
 import { UnitDesk } from "@/components/review/unit-desk";
 import { EmptyState } from "@/components/ui/empty-state";
 import { orNotFound } from "@/lib/auth/not-found";
-import { can } from "@/lib/auth/permissions";
+import { can } from "@/lib/review/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { getOrgAncestry } from "@/lib/data/scope";
 import { getUnitDesk } from "@/lib/data/unit-ratings";

@@ -1,11 +1,11 @@
 import "server-only";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import type { Actor } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/review/permissions";
 import { checkRegisterImport, importRegister, type ImportPlan } from "@/lib/data/import";
-import { MAX_CONCURRENT_READS, MAX_IMPORT_BYTES, READ_TIMEOUT_MS, READ_WORKER_HEAP_MB, READER_IDLE_MS } from "./limits";
-import type { ReadReply, ReadRequest } from "./read-worker";
-import type { ParsedRegister } from "./register";
+import { MAX_CONCURRENT_READS, MAX_IMPORT_BYTES, READ_TIMEOUT_MS, READ_WORKER_HEAP_MB, READER_IDLE_MS } from "@/lib/import/limits";
+import type { ReadReply, ReadRequest } from "@/lib/import/read-worker";
+import type { ParsedRegister } from "@/lib/import/register";
 
 export { MAX_IMPORT_BYTES };
 

@@ -12,7 +12,7 @@
 // INSERT … SELECT FROM unnest(…) with one array parameter per column, ten times faster; the column lists
 // are typed against the row types, and the row types are checked against Prisma's inputs (columnsOf).
 
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/security/password";
 import { DEMO_PASSWORD } from "@/lib/demo/accounts";
 import type {
   CellAssignmentRow,
