@@ -59,6 +59,11 @@ export default defineConfig({
     stdout: "pipe",
     stderr: "pipe",
     // E2E_PG_PORT / E2E_PG_DIR let two suites run side by side on one machine.
-    env: { NEXT_TELEMETRY_DISABLED: "1", TRUSTED_PROXIES: "127.0.0.1", EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? "54331", EMBEDDED_PG_DIR: process.env.E2E_PG_DIR ?? ".data/pg-e2e" },
+    env: {
+      NEXT_TELEMETRY_DISABLED: "1",
+      TRUSTED_PROXIES: "127.0.0.1",
+      EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? "54331",
+      EMBEDDED_PG_DIR: process.env.E2E_PG_DIR ?? ".data/pg-e2e",
+    },
   },
 });

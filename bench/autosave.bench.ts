@@ -81,7 +81,19 @@ type Subject = {
 type Outcome = { saved: true; version: number } | { saved: false };
 type Save = (subject: Subject, baseVersion: number, content: SelfReviewContent) => Promise<Outcome>;
 
-type Row = { path: string; run: string; saves: number; seconds: number; perSecond: number; p50: number; p95: number; p99: number; max: number; conflicts: number; errors: number };
+type Row = {
+  path: string;
+  run: string;
+  saves: number;
+  seconds: number;
+  perSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  conflicts: number;
+  errors: number;
+};
 
 const SENTENCES = [
   "Chấp hành nghiêm chủ trương, đường lối của Đảng, chính sách, pháp luật của Nhà nước.",
@@ -116,7 +128,7 @@ async function run(pathName: string, label: string, subjects: Subject[], saves: 
         const content = grow(subject);
         let t0 = performance.now();
         if (intervalMs !== undefined) {
-          const due = started + ((index / subjects.length) + i) * intervalMs;
+          const due = started + (index / subjects.length + i) * intervalMs;
           if (due > t0) await new Promise((resolve) => setTimeout(resolve, due - t0));
           t0 = due;
         }
@@ -200,7 +212,13 @@ async function main() {
   for (const [i, record] of records.entries()) {
     const username = `bench.autosave.${String(i + 1).padStart(3, "0")}`;
     const user = await db.user.create({
-      data: { username, passwordHash, displayName: record.member!.fullName, memberId: record.memberId, roleAssignments: { create: { role: "MEMBER", organizationId: record.scopeOrgId } } },
+      data: {
+        username,
+        passwordHash,
+        displayName: record.member!.fullName,
+        memberId: record.memberId,
+        roleAssignments: { create: { role: "MEMBER", organizationId: record.scopeOrgId } },
+      },
       select: { id: true },
     });
     const actor = await loadActor(user.id);
@@ -282,8 +300,14 @@ async function measureHttp(subjects: Subject[]): Promise<Row[]> {
     return await measure("server action over HTTP", subjects, overHttp);
   } finally {
     // What the server logged of failed actions (runAction logs unexpected errors with an id).
-    const failures = server.output().split("\n").filter((line) => line.includes("[action "));
-    if (failures.length > 0) log(`http: the server logged ${failures.length} failed actions; the first:\n${server.output().slice(server.output().indexOf(failures[0]), server.output().indexOf(failures[0]) + 600)}`);
+    const failures = server
+      .output()
+      .split("\n")
+      .filter((line) => line.includes("[action "));
+    if (failures.length > 0)
+      log(
+        `http: the server logged ${failures.length} failed actions; the first:\n${server.output().slice(server.output().indexOf(failures[0]), server.output().indexOf(failures[0]) + 600)}`,
+      );
     server.kill("SIGTERM");
     await new Promise((resolve) => server.once("exit", resolve));
   }

@@ -92,15 +92,27 @@ async function main() {
       "shortcomingsNamed" = 0, "shortcomingsRemedied" = 0, "prohibitedActsConcluded" = false, "degradationConcluded" = false
       WHERE "peerGroupId" = ${largest.id} AND state <> 'NOT_RATED'`;
   await reset();
-  const user = await db.user.create({ data: { username: "bench-committee", passwordHash: "x", displayName: "Bench", roleAssignments: { create: { role: "GRASSROOTS_COMMITTEE", organizationId: orgId } } } });
+  const user = await db.user.create({
+    data: {
+      username: "bench-committee",
+      passwordHash: "x",
+      displayName: "Bench",
+      roleAssignments: { create: { role: "GRASSROOTS_COMMITTEE", organizationId: orgId } },
+    },
+  });
   const actor = (await loadActor(user.id))!;
-  const records = (await db.reviewRecord.findMany({ where: { peerGroupId: largest.id, state: "REVIEWED" }, select: { id: true }, orderBy: { id: "asc" } })).map((r) => r.id);
+  const records = (await db.reviewRecord.findMany({ where: { peerGroupId: largest.id, state: "REVIEWED" }, select: { id: true }, orderBy: { id: "asc" } })).map(
+    (r) => r.id,
+  );
   log(`decision desk: ${largest.members} members in ${largest.cells} cells`);
 
   const desk = await time(RUNS, () => getDecisionDesk(actor, orgId));
   const save100 = await time(RUNS, async () => {
     await reset();
-    await saveDecisions(actor, { organizationId: orgId, decisions: records.slice(0, 100).map((recordId) => ({ recordId, expectedVersion: 0, level: "GOOD" as const, reason: "" })) });
+    await saveDecisions(actor, {
+      organizationId: orgId,
+      decisions: records.slice(0, 100).map((recordId) => ({ recordId, expectedVersion: 0, level: "GOOD" as const, reason: "" })),
+    });
   });
 
   // Concurrent pairs, each save within the cap alone, over it together.
@@ -114,7 +126,12 @@ async function main() {
     // Fill the group to k below the cap, then two saves of k each.
     await db.$executeRaw`UPDATE "ReviewRecord" SET state = 'DECIDED', "decidedLevel" = 'EXCELLENT' WHERE id = ANY(${records.slice(2 * k, 2 * k + cap - k)})`;
     const results = await Promise.allSettled(
-      [records.slice(0, k), records.slice(k, 2 * k)].map((ids) => saveDecisions(actor, { organizationId: orgId, decisions: ids.map((recordId) => ({ recordId, expectedVersion: 0, level: "EXCELLENT" as const, reason: "Tiêu biểu." })) })),
+      [records.slice(0, k), records.slice(k, 2 * k)].map((ids) =>
+        saveDecisions(actor, {
+          organizationId: orgId,
+          decisions: ids.map((recordId) => ({ recordId, expectedVersion: 0, level: "EXCELLENT" as const, reason: "Tiêu biểu." })),
+        }),
+      ),
     );
     if (results.filter((r) => r.status === "rejected").length === 1) refusedOne++;
     const excellent = await db.reviewRecord.count({ where: { peerGroupId: largest.id, state: "DECIDED", decidedLevel: "EXCELLENT" } });
@@ -122,7 +139,20 @@ async function main() {
   }
   const concurrencySeconds = (performance.now() - c0) / 1000;
 
-  const standing = await db.user.create({ data: { username: "bench-standing", passwordHash: "x", displayName: "Bench", roleAssignments: { create: { role: "UPPER_STANDING", organizationId: (await db.organization.findFirstOrThrow({ where: { kind: "UPPER_COMMITTEE" }, orderBy: { depth: "desc" }, select: { id: true } })).id } } }, include: { roleAssignments: true } });
+  const standing = await db.user.create({
+    data: {
+      username: "bench-standing",
+      passwordHash: "x",
+      displayName: "Bench",
+      roleAssignments: {
+        create: {
+          role: "UPPER_STANDING",
+          organizationId: (await db.organization.findFirstOrThrow({ where: { kind: "UPPER_COMMITTEE" }, orderBy: { depth: "desc" }, select: { id: true } })).id,
+        },
+      },
+    },
+    include: { roleAssignments: true },
+  });
   const standingActor = (await loadActor(standing.id))!;
   const units = (await getUnitDesk(standingActor, standing.roleAssignments[0].organizationId))!.units.length;
   const orgDesk = await time(RUNS, () => getUnitDesk(standingActor, standing.roleAssignments[0].organizationId));
@@ -130,7 +160,14 @@ async function main() {
   // The minutes page of the largest cell (the secretary's view: every member, the rules, the group's counts).
   const [bigCell] = await db.$queryRaw<{ id: string; n: number }[]>`
     SELECT "scopeOrgId" AS id, count(*)::int AS n FROM "ReviewRecord" WHERE "cycleId" = ${cycle} AND "subjectKind" = 'MEMBER' GROUP BY 1 ORDER BY 2 DESC LIMIT 1`;
-  const secretaryUser = await db.user.create({ data: { username: "bench-secretary", passwordHash: "x", displayName: "Bench", roleAssignments: { create: { role: "CELL_SECRETARY", organizationId: bigCell.id } } } });
+  const secretaryUser = await db.user.create({
+    data: {
+      username: "bench-secretary",
+      passwordHash: "x",
+      displayName: "Bench",
+      roleAssignments: { create: { role: "CELL_SECRETARY", organizationId: bigCell.id } },
+    },
+  });
   const secretary = (await loadActor(secretaryUser.id))!;
   const { getMeetingPage } = await import("../lib/data/meetings");
   const minutes = await time(RUNS, () => getMeetingPage(secretary, bigCell.id));
@@ -145,7 +182,10 @@ async function main() {
     let excellent = 0;
     let good = 0;
     for (const r of thousand) {
-      const verdict = evaluateSubject(recordSubject(r.standing, r.facts, { peerGroup: "g", proposed: "EXCELLENT" }), { ruleSet: deskData.cycle.ruleSet, ratingDate: deskData.cycle.ratingDate });
+      const verdict = evaluateSubject(recordSubject(r.standing, r.facts, { peerGroup: "g", proposed: "EXCELLENT" }), {
+        ruleSet: deskData.cycle.ruleSet,
+        ratingDate: deskData.cycle.ratingDate,
+      });
       if (verdict.maxLevel === "EXCELLENT") excellent++;
       else good++;
     }
@@ -162,7 +202,9 @@ async function main() {
   console.log(`| Standing committee's organization desk, ${units} organizations | ${ms(orgDesk.p50)} | ${ms(orgDesk.p95)} |`);
   console.log(`| Minutes page of the largest cell, ${bigCell.n} members (getMeetingPage) | ${ms(minutes.p50)} | ${ms(minutes.p95)} |`);
   console.log(`| Live panel: 1,000 verdicts and the group's arithmetic recomputed (Node, same code as the browser) | ${ms(panel.p50)} | ${ms(panel.p95)} |`);
-  console.log(`\nConcurrent pairs on one group (cap ${cap}, ${k} each, ${cap - k} already decided): ${TRIALS} trials in ${concurrencySeconds.toFixed(1)} s; one save refused in ${refusedOne}; cap broken in ${broken}.`);
+  console.log(
+    `\nConcurrent pairs on one group (cap ${cap}, ${k} each, ${cap - k} already decided): ${TRIALS} trials in ${concurrencySeconds.toFixed(1)} s; one save refused in ${refusedOne}; cap broken in ${broken}.`,
+  );
   await db.$disconnect();
   if (broken > 0) process.exit(1);
 }

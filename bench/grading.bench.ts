@@ -10,14 +10,7 @@ import { performance } from "node:perf_hooks";
 import v8 from "node:v8";
 import vm from "node:vm";
 import { evaluate, parseGradingInput, toReport, type GradingInput } from "../lib/grading";
-import {
-  COUNTRY,
-  generateTerritory,
-  PROVINCE,
-  shuffled,
-  type TerritoryRuleSet,
-  type TerritorySize,
-} from "./lib/generate";
+import { COUNTRY, generateTerritory, PROVINCE, shuffled, type TerritoryRuleSet, type TerritorySize } from "./lib/generate";
 
 interface Row {
   run: string;

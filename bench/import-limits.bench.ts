@@ -13,7 +13,17 @@ const pid = Number(pidArg);
 const write = process.argv.includes("--write");
 
 const MEMBER_HEADER = ["Số thẻ đảng viên", "Họ và tên", "Giới tính", "Ngày sinh", "Ngày vào Đảng", "Ngày chính thức", "Mã chi bộ", "Chức vụ", "Đối tượng"];
-const member = (i: number) => [`BN-${1_000_000 + i}`, `Nguyễn Văn Số ${i}`, "Nam", "01/01/1980", "01/01/2005", "", "HU.01.04", "Đảng viên", "Không giữ chức vụ lãnh đạo, quản lý"];
+const member = (i: number) => [
+  `BN-${1_000_000 + i}`,
+  `Nguyễn Văn Số ${i}`,
+  "Nam",
+  "01/01/1980",
+  "01/01/2005",
+  "",
+  "HU.01.04",
+  "Đảng viên",
+  "Không giữ chức vụ lãnh đạo, quản lý",
+];
 
 /** A workbook of `rows` rows (made once, kept in /tmp). */
 async function workbookOf(rows: number, path: string, header: string[], row: (i: number) => (string | number)[]): Promise<Buffer> {
@@ -31,12 +41,31 @@ async function workbookOf(rows: number, path: string, header: string[], row: (i:
 function zipBomb(padding: number, declare = (size: number) => size): Buffer {
   const ns = "http://schemas.openxmlformats.org";
   const parts = [
-    ["[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="${ns}/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>`],
-    ["_rels/.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${ns}/package/2006/relationships"><Relationship Id="rId1" Type="${ns}/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`],
-    ["xl/workbook.xml", `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${ns}/spreadsheetml/2006/main" xmlns:r="${ns}/officeDocument/2006/relationships"><sheets><sheet name="Đảng viên" sheetId="1" r:id="rId1"/></sheets></workbook>`],
-    ["xl/_rels/workbook.xml.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${ns}/package/2006/relationships"><Relationship Id="rId1" Type="${ns}/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`],
+    [
+      "[Content_Types].xml",
+      `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="${ns}/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>`,
+    ],
+    [
+      "_rels/.rels",
+      `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${ns}/package/2006/relationships"><Relationship Id="rId1" Type="${ns}/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    ],
+    [
+      "xl/workbook.xml",
+      `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${ns}/spreadsheetml/2006/main" xmlns:r="${ns}/officeDocument/2006/relationships"><sheets><sheet name="Đảng viên" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    ],
+    [
+      "xl/_rels/workbook.xml.rels",
+      `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${ns}/package/2006/relationships"><Relationship Id="rId1" Type="${ns}/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+    ],
   ].map(([name, text]) => ({ name, data: Buffer.from(text) }));
-  parts.push({ name: "xl/worksheets/sheet1.xml", data: Buffer.concat([Buffer.from(`<worksheet xmlns="${ns}/spreadsheetml/2006/main">`), Buffer.alloc(padding, " "), Buffer.from("<sheetData/></worksheet>")]) });
+  parts.push({
+    name: "xl/worksheets/sheet1.xml",
+    data: Buffer.concat([
+      Buffer.from(`<worksheet xmlns="${ns}/spreadsheetml/2006/main">`),
+      Buffer.alloc(padding, " "),
+      Buffer.from("<sheetData/></worksheet>"),
+    ]),
+  });
   return zip(parts, declare);
 }
 
@@ -69,8 +98,11 @@ async function measure(label: string, cookie: string, file: Buffer, name: string
   clearInterval(sampler);
   latencies.sort((a, b) => a - b);
   const last = JSON.parse(lines.at(-1)!) as { type: string; message?: string; plan?: { errors: unknown[]; membersNew: number; rows: number } };
-  const outcome = last.type === "error" ? last.message : `${last.type}: ${last.plan!.rows} rows, ${last.plan!.errors.length} errors, ${last.plan!.membersNew} new`;
-  console.log(`| ${label} | ${(file.length / 1024 / 1024).toFixed(2)} MB | ${(elapsed / 1000).toFixed(1)} s | ${Math.round(before)} → ${Math.round(peak)} MB | ${latencies.length} | ${Math.round(quantile(latencies, 0.5))} / ${Math.round(quantile(latencies, 0.95))} / ${Math.round(latencies.at(-1) ?? 0)} ms | ${outcome} |`);
+  const outcome =
+    last.type === "error" ? last.message : `${last.type}: ${last.plan!.rows} rows, ${last.plan!.errors.length} errors, ${last.plan!.membersNew} new`;
+  console.log(
+    `| ${label} | ${(file.length / 1024 / 1024).toFixed(2)} MB | ${(elapsed / 1000).toFixed(1)} s | ${Math.round(before)} → ${Math.round(peak)} MB | ${latencies.length} | ${Math.round(quantile(latencies, 0.5))} / ${Math.round(quantile(latencies, 0.95))} / ${Math.round(latencies.at(-1) ?? 0)} ms | ${outcome} |`,
+  );
 }
 
 /** The same pages with no import running, for comparison (this machine is shared: its load varies). */
@@ -84,7 +116,9 @@ async function baseline(cookie: string, seconds: number) {
     latencies.push(performance.now() - t);
   }
   latencies.sort((a, b) => a - b);
-  console.log(`| no import (baseline, ${seconds} s) | | | ${Math.round(rss())} MB | ${latencies.length} | ${Math.round(quantile(latencies, 0.5))} / ${Math.round(quantile(latencies, 0.95))} / ${Math.round(latencies.at(-1) ?? 0)} ms | |`);
+  console.log(
+    `| no import (baseline, ${seconds} s) | | | ${Math.round(rss())} MB | ${latencies.length} | ${Math.round(quantile(latencies, 0.5))} / ${Math.round(quantile(latencies, 0.95))} / ${Math.round(latencies.at(-1) ?? 0)} ms | |`,
+  );
 }
 
 const cookie = await signIn(base, "quantri", "Demo@2024");

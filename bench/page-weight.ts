@@ -86,7 +86,12 @@ async function inBrowser(base: string) {
       if (request.resourceType() !== "script") return;
       const response = await request.response();
       const sizes = await request.sizes();
-      scripts.push({ url: request.url(), transferred: sizes.responseBodySize, decoded: (await response?.body())?.length ?? 0, encoding: response?.headers()["content-encoding"] ?? "none" });
+      scripts.push({
+        url: request.url(),
+        transferred: sizes.responseBodySize,
+        decoded: (await response?.body())?.length ?? 0,
+        encoding: response?.headers()["content-encoding"] ?? "none",
+      });
     });
     await form.goto(`${base}${href}`, { waitUntil: "networkidle" });
     return { href, scripts };
@@ -107,7 +112,9 @@ async function main() {
     const { href, scripts } = await inBrowser(base.replace(/\/$/, ""));
     const transferred = scripts.reduce((sum, s) => sum + s.transferred, 0);
     const decoded = scripts.reduce((sum, s) => sum + s.decoded, 0);
-    console.log(`${href} in Chromium as a Pixel 7: ${scripts.length} scripts, ${kb(decoded)}, ${kb(transferred)} transferred (${[...new Set(scripts.map((s) => s.encoding))].join(", ")})`);
+    console.log(
+      `${href} in Chromium as a Pixel 7: ${scripts.length} scripts, ${kb(decoded)}, ${kb(transferred)} transferred (${[...new Set(scripts.map((s) => s.encoding))].join(", ")})`,
+    );
     const known = new Set(chunks.map((c) => c.file.replace("static/", "")));
     const extra = scripts.filter((s) => !known.has(new URL(s.url).pathname.replace("/_next/static/", "")));
     if (extra.length > 0) console.log(`loaded but not counted from the manifests: ${extra.map((s) => new URL(s.url).pathname).join(", ")}`);

@@ -49,7 +49,9 @@ async function main() {
   const cell = await db.organization.findFirstOrThrow({ where: { name: "Chi bộ thôn Tây" }, select: { id: true } });
   const topName = PROVINCE ? "province (quantri)" : "district (bantochuc)";
 
-  console.log(`\n${PROVINCE ? "Province" : "Demo district"}: ${await db.member.count()} members, ${await db.organization.count()} organizations, ${RUNS} runs after 2 warm-ups\n`);
+  console.log(
+    `\n${PROVINCE ? "Province" : "Demo district"}: ${await db.member.count()} members, ${await db.organization.count()} organizations, ${RUNS} runs after 2 warm-ups\n`,
+  );
   console.log("| use case | median | p95 |\n|---|---:|---:|");
   await time(`progress board, ${topName}`, () => getProgressBoard(top, {}));
   await time(`statistics, ${topName}`, () => getStatistics(top, {}));
@@ -74,12 +76,18 @@ async function main() {
     for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) bytes += chunk.length;
     const seconds = (performance.now() - t0) / 1000;
     clearInterval(sampler);
-    console.log(`\nMember list to .xlsx (${topName}): ${seconds.toFixed(1)} s, ${(bytes / 1e6).toFixed(1)} MB file, peak RSS ${(peak / 1e6).toFixed(0)} MB (${((peak - rss0) / 1e6).toFixed(0)} MB above the ${(rss0 / 1e6).toFixed(0)} MB before)`);
+    console.log(
+      `\nMember list to .xlsx (${topName}): ${seconds.toFixed(1)} s, ${(bytes / 1e6).toFixed(1)} MB file, peak RSS ${(peak / 1e6).toFixed(0)} MB (${((peak - rss0) / 1e6).toFixed(0)} MB above the ${(rss0 / 1e6).toFixed(0)} MB before)`,
+    );
   }
 
   if (!args.includes("--no-import")) {
     const admin = await actor("quantri");
-    const parent = await db.organization.findFirstOrThrow({ where: { kind: "UPPER_COMMITTEE", parentId: PROVINCE ? { not: null } : null }, orderBy: { code: "asc" }, select: { code: true } });
+    const parent = await db.organization.findFirstOrThrow({
+      where: { kind: "UPPER_COMMITTEE", parentId: PROVINCE ? { not: null } : null },
+      orderBy: { code: "asc" },
+      select: { code: true },
+    });
     const bytes = await registerFile(parent.code, 10_000);
     for (const mode of ["check", "commit", "commit"] as const) {
       const events: ImportEvent[] = [];
@@ -88,7 +96,9 @@ async function main() {
       const result = events.find((e) => e.type === "result");
       if (!result || result.type !== "result" || result.plan.errors.length) throw new Error(JSON.stringify(events.at(-1)).slice(0, 500));
       const p = result.plan;
-      console.log(`Import of 10,000 members and 21 organizations, ${mode}${mode === "commit" && !result.written ? " (the same file again)" : ""}: ${((performance.now() - t0) / 1000).toFixed(1)} s — new ${p.membersNew + p.orgsNew}, unchanged ${p.unchanged}, progress events ${events.length}`);
+      console.log(
+        `Import of 10,000 members and 21 organizations, ${mode}${mode === "commit" && !result.written ? " (the same file again)" : ""}: ${((performance.now() - t0) / 1000).toFixed(1)} s — new ${p.membersNew + p.orgsNew}, unchanged ${p.unchanged}, progress events ${events.length}`,
+      );
     }
   }
   await db.$disconnect();
@@ -101,13 +111,38 @@ async function registerFile(parent: string, members: number): Promise<Buffer> {
   const orgs = wb.addWorksheet("Tổ chức đảng");
   orgs.addRow(["Mã tổ chức", "Tên tổ chức", "Loại tổ chức", "Lĩnh vực", "Mã tổ chức cấp trên", "Ngày thành lập"]);
   orgs.addRow([`${parent}.${tag}`, `Đảng bộ Khu công nghiệp ${tag}`, "Đảng bộ cơ sở", "Doanh nghiệp", parent, "01/01/2010"]);
-  for (let c = 1; c <= 20; c++) orgs.addRow([`${parent}.${tag}.${c}`, `Chi bộ Phân xưởng ${c}`, "Chi bộ trực thuộc", "Doanh nghiệp", `${parent}.${tag}`, "01/01/2011"]);
+  for (let c = 1; c <= 20; c++)
+    orgs.addRow([`${parent}.${tag}.${c}`, `Chi bộ Phân xưởng ${c}`, "Chi bộ trực thuộc", "Doanh nghiệp", `${parent}.${tag}`, "01/01/2011"]);
   const ws = wb.addWorksheet("Đảng viên");
-  ws.addRow(["Số thẻ đảng viên", "Họ và tên", "Giới tính", "Ngày sinh", "Ngày vào Đảng", "Ngày chính thức", "Mã chi bộ", "Chức vụ", "Đối tượng", "Công chức, viên chức", "Tình trạng"]);
+  ws.addRow([
+    "Số thẻ đảng viên",
+    "Họ và tên",
+    "Giới tính",
+    "Ngày sinh",
+    "Ngày vào Đảng",
+    "Ngày chính thức",
+    "Mã chi bộ",
+    "Chức vụ",
+    "Đối tượng",
+    "Công chức, viên chức",
+    "Tình trạng",
+  ]);
   const family = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi"];
   const given = ["Văn An", "Thị Bình", "Minh Cường", "Thị Dung", "Đức Em", "Thị Giang", "Quốc Hùng", "Thị Lan"];
   for (let i = 0; i < members; i++) {
-    ws.addRow([`${tag}-${String(i).padStart(5, "0")}`, `${family[i % 8]} ${given[(i >> 3) % 8]}`, i % 2 ? "Nữ" : "Nam", new Date(Date.UTC(1970 + (i % 30), i % 12, 1 + (i % 28))), new Date(Date.UTC(2000 + (i % 20), (i + 3) % 12, 2)), null, `${parent}.${tag}.${1 + (i % 20)}`, "", "Ngoài hệ thống chính trị", "Không", "Đang sinh hoạt"]);
+    ws.addRow([
+      `${tag}-${String(i).padStart(5, "0")}`,
+      `${family[i % 8]} ${given[(i >> 3) % 8]}`,
+      i % 2 ? "Nữ" : "Nam",
+      new Date(Date.UTC(1970 + (i % 30), i % 12, 1 + (i % 28))),
+      new Date(Date.UTC(2000 + (i % 20), (i + 3) % 12, 2)),
+      null,
+      `${parent}.${tag}.${1 + (i % 20)}`,
+      "",
+      "Ngoài hệ thống chính trị",
+      "Không",
+      "Đang sinh hoạt",
+    ]);
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -60,7 +60,10 @@ function fail(message: string, code = 1): never {
 }
 
 function accountsTable(accounts: readonly BuiltAccount[]): string {
-  const rows = [["username", "role", "display name", "organization"], ...accounts.map((a) => [a.username, a.role, a.displayName, `${a.organizationName} (${a.organizationCode})`])];
+  const rows = [
+    ["username", "role", "display name", "organization"],
+    ...accounts.map((a) => [a.username, a.role, a.displayName, `${a.organizationName} (${a.organizationCode})`]),
+  ];
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   const line = (r: string[]) => r.map((cell, c) => cell.padEnd(widths[c])).join("  ");
   return [line(rows[0]), widths.map((w) => "-".repeat(w)).join("  "), ...rows.slice(1).map(line)].join("\n");
@@ -79,7 +82,9 @@ async function main(): Promise<void> {
     let started = Date.now();
     const data = buildDistrict(options);
     const built = Date.now() - started;
-    console.log(`Seeding ${options.districts! > 1 ? `a province of ${options.districts} districts` : "the demo district"}: ${options.grassroots} grassroots organizations per district, ${data.members.length} members (built in ${built} ms)`);
+    console.log(
+      `Seeding ${options.districts! > 1 ? `a province of ${options.districts} districts` : "the demo district"}: ${options.grassroots} grassroots organizations per district, ${data.members.length} members (built in ${built} ms)`,
+    );
     const cycles = [...new Map(data.cycles.map((c) => [c.year, c])).values()];
     console.log(`Review years: ${cycles.map((c) => `${c.year} ${c.ruleSet} ${c.status}`).join(", ")}`);
 

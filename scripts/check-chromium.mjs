@@ -5,6 +5,8 @@ import fs from "node:fs";
 
 const executable = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (!fs.existsSync(executable)) {
-  console.error(`Chromium not found at ${executable}: install it with "apt-get update && apt-get install -y chromium" (Debian/Ubuntu), or set CHROMIUM_PATH to a Chromium or Chrome binary.`);
+  console.error(
+    `Chromium not found at ${executable}: install it with "apt-get update && apt-get install -y chromium" (Debian/Ubuntu), or set CHROMIUM_PATH to a Chromium or Chrome binary.`,
+  );
   process.exit(1);
 }

@@ -43,14 +43,14 @@ export function backupKeyId(key) {
 }
 
 async function tables(client) {
-  const { rows } = await client.query(
-    `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY tablename`,
-  );
+  const { rows } = await client.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY tablename`);
   return rows.map((r) => r.tablename);
 }
 
 async function migrations(client) {
-  const { rows } = await client.query(`SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`);
+  const { rows } = await client.query(
+    `SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`,
+  );
   return rows.map((r) => r.migration_name);
 }
 
@@ -72,7 +72,14 @@ export async function backup(url, file, { key }) {
   try {
     // One snapshot for every table: the backup is consistent even while the app writes.
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    const header = { format: FORMAT, takenAt: new Date().toISOString(), migrations: await migrations(client), tables: await tables(client), digest: "HMAC-SHA256", keyId };
+    const header = {
+      format: FORMAT,
+      takenAt: new Date().toISOString(),
+      migrations: await migrations(client),
+      tables: await tables(client),
+      digest: "HMAC-SHA256",
+      keyId,
+    };
     const hmac = createHmac("sha256", key);
     async function* signed() {
       for await (const chunk of lines()) {
@@ -160,9 +167,11 @@ function signedLines(file, key) {
       const found = Buffer.from(digest, "hex");
       if (found.length !== expected.length || !timingSafeEqual(found, expected)) {
         const here = backupKeyId(key);
-        throw refuse(header.keyId !== here
-          ? `it was signed with another backup key (key id ${header.keyId}; this BACKUP_KEY is ${here})`
-          : "its digest does not match (it was changed after it was written)");
+        throw refuse(
+          header.keyId !== here
+            ? `it was signed with another backup key (key id ${header.keyId}; this BACKUP_KEY is ${here})`
+            : "its digest does not match (it was changed after it was written)",
+        );
       }
     },
   };
@@ -209,7 +218,9 @@ export async function restore(url, file, { key }) {
         first = false;
         const here = await migrations(client);
         if (JSON.stringify(here) !== JSON.stringify(reader.header.migrations)) {
-          throw new Error(`the database is at migration ${here.at(-1) ?? "(none)"}, the backup at ${reader.header.migrations.at(-1)}: migrate to the same point first`);
+          throw new Error(
+            `the database is at migration ${here.at(-1) ?? "(none)"}, the backup at ${reader.header.migrations.at(-1)}: migrate to the same point first`,
+          );
         }
         await client.query(`TRUNCATE ${(await tables(client)).map(quote).join(", ")}`);
         continue;
@@ -233,7 +244,9 @@ export async function restore(url, file, { key }) {
         JOIN pg_class t ON t.oid = d.refobjid JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = d.refobjsubid
        WHERE s.relkind = 'S' AND s.relnamespace = 'public'::regnamespace`);
     for (const s of sequences) {
-      await client.query(`SELECT setval(${"'"}${quote(s.seq).replaceAll("'", "''")}${"'"}, COALESCE((SELECT max(${quote(s.col)}) FROM ${quote(s.tbl)}), 1), (SELECT count(*) > 0 FROM ${quote(s.tbl)}))`);
+      await client.query(
+        `SELECT setval(${"'"}${quote(s.seq).replaceAll("'", "''")}${"'"}, COALESCE((SELECT max(${quote(s.col)}) FROM ${quote(s.tbl)}), 1), (SELECT count(*) > 0 FROM ${quote(s.tbl)}))`,
+      );
     }
     // Triggers on again: the restore's own audit row joins the restored chain.
     await client.query("SET LOCAL session_replication_role = origin");
@@ -276,11 +289,15 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const key = backupKey(true);
     const counts = await backup(url, file, { key });
     const rows = Object.values(counts).reduce((a, b) => a + b, 0);
-    console.log(`Backed up ${rows} rows of ${Object.keys(counts).length} tables to ${file} (${fs.statSync(file).size} bytes, key id ${backupKeyId(key)}) in ${Date.now() - started} ms.`);
+    console.log(
+      `Backed up ${rows} rows of ${Object.keys(counts).length} tables to ${file} (${fs.statSync(file).size} bytes, key id ${backupKeyId(key)}) in ${Date.now() - started} ms.`,
+    );
   } else if (command === "restore" && fileArg) {
     const { tables: counts, sessionsEnded } = await restore(url, fileArg, { key: backupKey(false) });
     const rows = Object.values(counts).reduce((a, b) => a + b, 0);
-    console.log(`Restored ${rows} rows of ${Object.keys(counts).length} tables from ${fileArg} in ${Date.now() - started} ms; sessions ended: ${sessionsEnded}.`);
+    console.log(
+      `Restored ${rows} rows of ${Object.keys(counts).length} tables from ${fileArg} in ${Date.now() - started} ms; sessions ended: ${sessionsEnded}.`,
+    );
   } else {
     console.error("usage: db-backup.mjs backup [FILE] | restore FILE");
     process.exitCode = 2;

@@ -36,7 +36,9 @@ const server = createServer((req, res) => {
   handle(req, res);
 });
 server.listen(port, hostname, () => {
-  const trustedNote = process.env.TRUSTED_PROXIES ? `forwarding headers believed from ${process.env.TRUSTED_PROXIES}` : "no trusted proxies: client addresses are the connections' own";
+  const trustedNote = process.env.TRUSTED_PROXIES
+    ? `forwarding headers believed from ${process.env.TRUSTED_PROXIES}`
+    : "no trusted proxies: client addresses are the connections' own";
   console.log(`▲ ready on http://${hostname ?? "localhost"}:${port} (${trustedNote})`);
 });
 

@@ -15,13 +15,18 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const roles = [...new Set(actor.roles.map((r) => t(`roles.${r.role}`)))].join(", ");
   return (
     <div className="flex min-h-dvh flex-col">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         {t("common.skipToContent")}
       </a>
       <header className="no-print border-b border-brand-800 bg-brand-700 text-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
           <Link href="/" className="flex items-center gap-2 font-semibold">
-            <span aria-hidden className="text-amber-300">★</span>
+            <span aria-hidden className="text-amber-300">
+              ★
+            </span>
             {t("common.appShort")}
           </Link>
           <NavLinks
@@ -35,7 +40,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           />
           <div className="ml-auto flex items-center gap-3 text-sm">
             <span className="hidden text-right leading-tight sm:block">
-              <span className="block font-medium" data-testid="actor-name">{actor.displayName}</span>
+              <span className="block font-medium" data-testid="actor-name">
+                {actor.displayName}
+              </span>
               <span className="block text-xs text-brand-100">{roles}</span>
             </span>
             <LocaleSwitcher />

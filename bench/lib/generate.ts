@@ -104,12 +104,7 @@ function generateMember(random: () => number, id: string, peerGroup: string): Me
   return subject;
 }
 
-function generateOrganization(
-  random: () => number,
-  id: string,
-  peerGroup: string,
-  memberLevels: LevelOrNotRated[],
-): OrganizationInput {
+function generateOrganization(random: () => number, id: string, peerGroup: string, memberLevels: LevelOrNotRated[]): OrganizationInput {
   const subordinateUnits = 3 + Math.floor(random() * 12);
   return {
     id,
@@ -278,11 +273,7 @@ export type TerritoryRuleSet = keyof typeof FLAVOURS;
  * The members of every grassroots organization (ids in order, so already sorted as evaluate outputs
  * them), then the organizations themselves, each carrying the proposed levels of its first members.
  */
-export function generateTerritory(
-  size: TerritorySize,
-  seed = 20_241_210,
-  ruleSet: TerritoryRuleSet = "QD132_HD21",
-): GradingInput {
+export function generateTerritory(size: TerritorySize, seed = 20_241_210, ruleSet: TerritoryRuleSet = "QD132_HD21"): GradingInput {
   const flavour: Flavour = FLAVOURS[ruleSet];
   const random = seededRandom(seed);
   const subjects: SubjectInput[] = [];
@@ -300,9 +291,7 @@ export function generateTerritory(
     }
     const district = group % size.districts;
     const type = ORGANIZATION_TYPES[Math.floor(group / size.districts) % ORGANIZATION_TYPES.length];
-    organizations.push(
-      flavour.organization(random, flat("o-", tccs), flat("district-", String(district), "-", type), memberLevels),
-    );
+    organizations.push(flavour.organization(random, flat("o-", tccs), flat("district-", String(district), "-", type), memberLevels));
   }
   // "m-…" sorts before "o-…": appending the organizations keeps every id in order.
   for (const organization of organizations) subjects.push(organization);

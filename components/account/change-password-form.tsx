@@ -22,10 +22,31 @@ export function ChangePasswordForm() {
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       <FormAlert message={status?.message} tone={status?.tone} />
-      <TextField type="password" autoComplete="current-password" label={t("currentPassword")} {...register("currentPassword")} error={fieldError("currentPassword")} />
-      <TextField type="password" autoComplete="new-password" label={t("newPassword")} hint={t("newPasswordHint")} {...register("newPassword")} error={fieldError("newPassword")} />
-      <TextField type="password" autoComplete="new-password" label={t("confirmPassword")} {...register("confirmPassword")} error={fieldError("confirmPassword")} />
-      <SubmitButton pending={pending} pendingLabel={t("changingPassword")}>{t("changePassword")}</SubmitButton>
+      <TextField
+        type="password"
+        autoComplete="current-password"
+        label={t("currentPassword")}
+        {...register("currentPassword")}
+        error={fieldError("currentPassword")}
+      />
+      <TextField
+        type="password"
+        autoComplete="new-password"
+        label={t("newPassword")}
+        hint={t("newPasswordHint")}
+        {...register("newPassword")}
+        error={fieldError("newPassword")}
+      />
+      <TextField
+        type="password"
+        autoComplete="new-password"
+        label={t("confirmPassword")}
+        {...register("confirmPassword")}
+        error={fieldError("confirmPassword")}
+      />
+      <SubmitButton pending={pending} pendingLabel={t("changingPassword")}>
+        {t("changePassword")}
+      </SubmitButton>
     </form>
   );
 }

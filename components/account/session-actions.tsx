@@ -31,7 +31,13 @@ export function SignOutEverywhereButton() {
     return { ok: true, data: undefined } as const;
   };
   return (
-    <ConfirmButton message={t("signOutEverywhereConfirm")} confirmLabel={t("signOutEverywhere")} cancelLabel={t("cancel")} disabled={pending} onConfirm={() => run(signOutEverywhere)}>
+    <ConfirmButton
+      message={t("signOutEverywhereConfirm")}
+      confirmLabel={t("signOutEverywhere")}
+      cancelLabel={t("cancel")}
+      disabled={pending}
+      onConfirm={() => run(signOutEverywhere)}
+    >
       {t("signOutEverywhere")}
     </ConfirmButton>
   );

@@ -22,7 +22,11 @@ export function SignInForm() {
     seconds < 120 ? tSecurity("throttledSeconds", { seconds }) : tSecurity("throttledMinutes", { minutes: Math.ceil(seconds / 60) });
   return (
     <form action={action} className="space-y-4" noValidate>
-      <FormAlert message={state && !state.ok && state.formError ? (state.formError === "THROTTLED" ? throttled(state.retryAfterSeconds ?? 60) : t("badCredentials")) : undefined} />
+      <FormAlert
+        message={
+          state && !state.ok && state.formError ? (state.formError === "THROTTLED" ? throttled(state.retryAfterSeconds ?? 60) : t("badCredentials")) : undefined
+        }
+      />
       <TextField
         name="username"
         label={t("username")}

@@ -35,7 +35,13 @@ export function OpenCycleForm({ upperOrgId, years }: { upperOrgId: string; years
             <Options values={years} label={(y) => y} />
           </Select>
         </Field>
-        <ConfirmButton message={t("cycle.openConfirm", { year, ruleSet })} confirmLabel={t("cycle.confirm")} cancelLabel={t("cycle.cancel")} onConfirm={open} disabled={pending}>
+        <ConfirmButton
+          message={t("cycle.openConfirm", { year, ruleSet })}
+          confirmLabel={t("cycle.confirm")}
+          cancelLabel={t("cycle.cancel")}
+          onConfirm={open}
+          disabled={pending}
+        >
           {pending ? t("common.saving") : t("cycle.openSubmit", { year })}
         </ConfirmButton>
       </div>

@@ -18,7 +18,10 @@ const formatPoints = (tenths: number) => (tenths / 10).toLocaleString("vi-VN", {
 export function ScoreSheetForm({ initial }: { initial: ScoreSheetInput }) {
   const t = useTranslations();
   const form = useForm<ScoreSheetInput>({ resolver: zodResolver(ScoreSheetSchema), defaultValues: initial, mode: "onBlur" });
-  const { status, onSubmit, fieldError, pending } = useActionForm(form, updateScoreSheetAction, { success: t("cycle.sheetSaved"), onSuccess: keepVersion(form) });
+  const { status, onSubmit, fieldError, pending } = useActionForm(form, updateScoreSheetAction, {
+    success: t("cycle.sheetSaved"),
+    onSuccess: keepVersion(form),
+  });
 
   return (
     <form onSubmit={onSubmit} className="space-y-6" noValidate>
@@ -27,7 +30,9 @@ export function ScoreSheetForm({ initial }: { initial: ScoreSheetInput }) {
       {SCORE_GROUPS.map((key, g) => (
         <GroupFields key={key} index={g} control={form.control} register={form.register} fieldError={fieldError} />
       ))}
-      <SubmitButton pending={pending} pendingLabel={t("common.saving")}>{t("common.save")}</SubmitButton>
+      <SubmitButton pending={pending} pendingLabel={t("common.saving")}>
+        {t("common.save")}
+      </SubmitButton>
     </form>
   );
 }
@@ -71,7 +76,15 @@ function GroupFields({
               </Field>
               <Field label={t("itemPoints", { n: i + 1 })} hideLabel error={fieldError(`groups.${index}.items.${i}.maxPoints`)} id={`${field.id}-points`}>
                 <div className="flex items-center gap-2">
-                  <TextInput type="number" inputMode="decimal" step="0.1" min="0.1" widthClass="w-24" className="text-right" {...register(`groups.${index}.items.${i}.maxPoints`)} />
+                  <TextInput
+                    type="number"
+                    inputMode="decimal"
+                    step="0.1"
+                    min="0.1"
+                    widthClass="w-24"
+                    className="text-right"
+                    {...register(`groups.${index}.items.${i}.maxPoints`)}
+                  />
                   <span className="text-sm text-slate-600">{t("points")}</span>
                 </div>
               </Field>

@@ -86,12 +86,30 @@ function useWiring(own: { id?: string; "aria-describedby"?: string; "aria-invali
   };
 }
 
-export function TextInput({ compact, tall, widthClass, className = "", id, "aria-describedby": describedBy, "aria-invalid": invalid, ...input }: ComponentProps<"input"> & InputLook) {
+export function TextInput({
+  compact,
+  tall,
+  widthClass,
+  className = "",
+  id,
+  "aria-describedby": describedBy,
+  "aria-invalid": invalid,
+  ...input
+}: ComponentProps<"input"> & InputLook) {
   const wiring = useWiring({ id, "aria-describedby": describedBy, "aria-invalid": invalid });
   return <input {...input} {...wiring} className={inputClass({ compact, tall, widthClass }, className)} />;
 }
 
-export function Select({ compact, tall, widthClass, className = "", id, "aria-describedby": describedBy, "aria-invalid": invalid, ...select }: ComponentProps<"select"> & InputLook) {
+export function Select({
+  compact,
+  tall,
+  widthClass,
+  className = "",
+  id,
+  "aria-describedby": describedBy,
+  "aria-invalid": invalid,
+  ...select
+}: ComponentProps<"select"> & InputLook) {
   const wiring = useWiring({ id, "aria-describedby": describedBy, "aria-invalid": invalid });
   return <select {...select} {...wiring} className={inputClass({ compact, tall, widthClass }, className)} />;
 }

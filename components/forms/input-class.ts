@@ -3,7 +3,8 @@
  * state (a field in error turns red through its aria-invalid, so the look and what a screen reader hears
  * cannot disagree). Size and width vary with the place; the look does not.
  */
-const LOOK = "block rounded-lg border border-slate-300 bg-white text-slate-900 placeholder:text-slate-400 focus:border-focus aria-[invalid]:border-red-500 disabled:bg-slate-50 disabled:text-slate-800";
+const LOOK =
+  "block rounded-lg border border-slate-300 bg-white text-slate-900 placeholder:text-slate-400 focus:border-focus aria-[invalid]:border-red-500 disabled:bg-slate-50 disabled:text-slate-800";
 
 /** A form's field: a comfortable target on a phone, 16px there so iOS does not zoom in. */
 const NORMAL = "px-3 py-2 text-base sm:text-sm";

@@ -59,7 +59,10 @@ export function useAction({ messages = ["errors"] }: { messages?: ErrorMessages 
         } else {
           setFieldErrors(result.fieldErrors ?? {});
           outcome.onFailure?.(result);
-          setStatus({ tone: "error", message: outcome.failure?.(result) ?? errorText(result.formError ?? "INVALID_INPUT", { ...result.formValues, id: result.errorId ?? "" }) });
+          setStatus({
+            tone: "error",
+            message: outcome.failure?.(result) ?? errorText(result.formError ?? "INVALID_INPUT", { ...result.formValues, id: result.errorId ?? "" }),
+          });
         }
         resolve(result);
       }),

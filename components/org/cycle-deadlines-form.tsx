@@ -18,7 +18,10 @@ const FIELDS = ["selfReviewDue", "meetingsDue", "grassrootsDue", "upperDecisionD
 export function CycleDeadlinesForm({ initial }: { initial: CycleDeadlinesInput }) {
   const t = useTranslations();
   const form = useForm<CycleDeadlinesInput>({ resolver: zodResolver(CycleDeadlinesSchema), defaultValues: initial });
-  const { status, onSubmit, fieldError, pending } = useActionForm(form, updateCycleDeadlinesAction, { success: t("cycle.saved"), onSuccess: keepVersion(form) });
+  const { status, onSubmit, fieldError, pending } = useActionForm(form, updateCycleDeadlinesAction, {
+    success: t("cycle.saved"),
+    onSuccess: keepVersion(form),
+  });
 
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
@@ -31,7 +34,9 @@ export function CycleDeadlinesForm({ initial }: { initial: CycleDeadlinesInput }
           <Options values={ADOPTION_BASES} label={(base) => t(`cycle.adoptionBases.${base}`)} />
         </Select>
       </Field>
-      <SubmitButton pending={pending} pendingLabel={t("common.saving")}>{t("common.save")}</SubmitButton>
+      <SubmitButton pending={pending} pendingLabel={t("common.saving")}>
+        {t("common.save")}
+      </SubmitButton>
     </form>
   );
 }

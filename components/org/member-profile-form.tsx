@@ -20,7 +20,10 @@ import { MEMBER_CATEGORIES, MemberProfileSchema, type MemberProfileInput } from 
 export function MemberProfileForm({ initial, full, ratingFacts = full }: { initial: MemberProfileInput; full: boolean; ratingFacts?: boolean }) {
   const t = useTranslations();
   const form = useForm<MemberProfileInput>({ resolver: zodResolver(MemberProfileSchema), defaultValues: initial });
-  const { status, onSubmit, fieldError, pending } = useActionForm(form, updateMemberProfileAction, { success: t("member.saved"), onSuccess: keepVersion(form) });
+  const { status, onSubmit, fieldError, pending } = useActionForm(form, updateMemberProfileAction, {
+    success: t("member.saved"),
+    onSuccess: keepVersion(form),
+  });
   const { register } = form;
 
   return (
@@ -47,7 +50,9 @@ export function MemberProfileForm({ initial, full, ratingFacts = full }: { initi
           </label>
         </>
       )}
-      <SubmitButton pending={pending} pendingLabel={t("common.saving")}>{t("common.save")}</SubmitButton>
+      <SubmitButton pending={pending} pendingLabel={t("common.saving")}>
+        {t("common.save")}
+      </SubmitButton>
     </form>
   );
 }

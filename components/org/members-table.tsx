@@ -23,7 +23,15 @@ export async function MembersTable({ unitId, query, result, showCell }: Props) {
     params.set("page", String(page));
     return `/units/${unitId}?${params}`;
   };
-  const head = [t("units.name"), t("units.cardNumber"), t("units.birthDate"), t("units.admittedOn"), t("units.post"), ...(showCell ? [t("units.cell")] : []), t("units.status")];
+  const head = [
+    t("units.name"),
+    t("units.cardNumber"),
+    t("units.birthDate"),
+    t("units.admittedOn"),
+    t("units.post"),
+    ...(showCell ? [t("units.cell")] : []),
+    t("units.status"),
+  ];
   return (
     <>
       <p className="mb-2 text-sm text-slate-600" aria-live="polite">

@@ -48,7 +48,16 @@ export function ImportForm() {
 
   const running = state.kind === "running";
   const plan = state.kind === "result" ? state.plan : null;
-  const counts: Record<string, number> = plan ? { rows: plan.rows, orgsNew: plan.orgsNew, orgsChanged: plan.orgsChanged, membersNew: plan.membersNew, membersChanged: plan.membersChanged, unchanged: plan.unchanged } : {};
+  const counts: Record<string, number> = plan
+    ? {
+        rows: plan.rows,
+        orgsNew: plan.orgsNew,
+        orgsChanged: plan.orgsChanged,
+        membersNew: plan.membersNew,
+        membersChanged: plan.membersChanged,
+        unchanged: plan.unchanged,
+      }
+    : {};
   return (
     <div className="space-y-4">
       <form
@@ -72,7 +81,11 @@ export function ImportForm() {
             className="block w-full max-w-xs text-sm file:mr-3 file:rounded-lg file:border file:border-slate-300 file:bg-white file:px-3 file:py-2"
           />
         </label>
-        <button type="submit" disabled={!file || running} className="inline-flex min-h-10 items-center rounded-lg bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800 disabled:bg-brand-700/60">
+        <button
+          type="submit"
+          disabled={!file || running}
+          className="inline-flex min-h-10 items-center rounded-lg bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800 disabled:bg-brand-700/60"
+        >
           {t("preview")}
         </button>
       </form>
@@ -83,7 +96,14 @@ export function ImportForm() {
             <p className="mb-1 text-sm text-slate-700">
               {state.mode === "commit" ? t("writing") : t("checking")} {t("progress", { done: state.done, total: state.total })}
             </p>
-            <div role="progressbar" aria-label={state.mode === "commit" ? t("writing") : t("checking")} aria-valuemin={0} aria-valuemax={state.total} aria-valuenow={state.done} className="h-2 overflow-hidden rounded-full bg-slate-200">
+            <div
+              role="progressbar"
+              aria-label={state.mode === "commit" ? t("writing") : t("checking")}
+              aria-valuemin={0}
+              aria-valuemax={state.total}
+              aria-valuenow={state.done}
+              className="h-2 overflow-hidden rounded-full bg-slate-200"
+            >
               <div className="h-full rounded-full bg-brand-600" style={{ width: `${state.total ? Math.round((state.done * 100) / state.total) : 0}%` }} />
             </div>
           </div>
@@ -94,7 +114,13 @@ export function ImportForm() {
             <p className="mb-2 rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm font-medium text-red-800" data-testid="import-errors-title">
               {t("errorsTitle", { count: plan.errors.length })}
             </p>
-            <PlanTable caption={t("errorsTitle", { count: plan.errors.length })} columns={[t("row"), t("column"), t("problem")]} className="max-h-96 overflow-auto" testId="import-errors" stickyHead>
+            <PlanTable
+              caption={t("errorsTitle", { count: plan.errors.length })}
+              columns={[t("row"), t("column"), t("problem")]}
+              className="max-h-96 overflow-auto"
+              testId="import-errors"
+              stickyHead
+            >
               {plan.errors.map((e, i) => (
                 <tr key={i}>
                   <td className="whitespace-nowrap px-3 py-2 tabular-nums">
@@ -110,11 +136,7 @@ export function ImportForm() {
         {plan && plan.errors.length === 0 && (
           <div className="space-y-3">
             <p className="rounded-lg border border-slate-200 bg-slate-50 px-3 py-2 text-sm" data-testid="import-summary">
-              {state.kind === "result" && state.mode === "commit"
-                ? state.written
-                  ? t("done", counts)
-                  : t("nothingChanged")
-                : t("summary", counts)}
+              {state.kind === "result" && state.mode === "commit" ? (state.written ? t("done", counts) : t("nothingChanged")) : t("summary", counts)}
             </p>
             {state.kind === "result" && state.mode === "check" && (
               <>
@@ -133,7 +155,11 @@ export function ImportForm() {
                   ))}
                 </PlanTable>
                 {plan.orgsNew + plan.orgsChanged + plan.membersNew + plan.membersChanged > 0 && (
-                  <button type="button" onClick={() => void send("commit")} className="inline-flex min-h-10 items-center rounded-lg bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">
+                  <button
+                    type="button"
+                    onClick={() => void send("commit")}
+                    className="inline-flex min-h-10 items-center rounded-lg bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800"
+                  >
                     {t("commit")}
                   </button>
                 )}
@@ -147,7 +173,21 @@ export function ImportForm() {
 }
 
 /** One of the import's tables (its errors, its preview): sheet and row, column, and what is said of it. */
-function PlanTable({ caption, columns, className, testId, stickyHead = false, children }: { caption: string; columns: string[]; className: string; testId?: string; stickyHead?: boolean; children: ReactNode }) {
+function PlanTable({
+  caption,
+  columns,
+  className,
+  testId,
+  stickyHead = false,
+  children,
+}: {
+  caption: string;
+  columns: string[];
+  className: string;
+  testId?: string;
+  stickyHead?: boolean;
+  children: ReactNode;
+}) {
   return (
     <div className={`rounded-lg border border-slate-200 ${className}`}>
       <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid={testId}>

@@ -4,7 +4,17 @@ import { LEVEL_KEYS, type LevelCounts } from "@/lib/data/statistics";
 import { formatShare, shareOf } from "@/lib/reports/share";
 
 /** Rows of counts per level with their shares of the rated, as the year-end reports print them. */
-export async function LevelTable({ caption, firstColumn, rows, testId }: { caption: string; firstColumn: string; rows: (LevelCounts & { display?: string })[]; testId?: string }) {
+export async function LevelTable({
+  caption,
+  firstColumn,
+  rows,
+  testId,
+}: {
+  caption: string;
+  firstColumn: string;
+  rows: (LevelCounts & { display?: string })[];
+  testId?: string;
+}) {
   const [t, tg, locale] = await Promise.all([getTranslations("reports.statistics"), getTranslations("grading"), getLocale()]);
   // The cells' look is set once on the table, not repeated on each of a province's thousands of cells:
   // the page's HTML and its React payload shrink by half.
@@ -23,20 +33,20 @@ export async function LevelTable({ caption, firstColumn, rows, testId }: { capti
   ];
   return (
     <Table caption={caption} head={head} align={["left", ...head.slice(1).map(() => "right" as const)]} testId={testId} className={cells}>
-          {rows.map((row) => (
-            <tr key={row.key}>
-              <th scope="row">{row.display ?? row.label}</th>
-              <td>{row.total}</td>
-              <td>{row.notRated}</td>
-              <td>{row.rated}</td>
-              {LEVEL_KEYS.map((level) => (
-                <td key={level}>
-                  {row[level]}
-                  <span>{formatShare(shareOf(row[level], row.rated), locale)}</span>
-                </td>
-              ))}
-            </tr>
+      {rows.map((row) => (
+        <tr key={row.key}>
+          <th scope="row">{row.display ?? row.label}</th>
+          <td>{row.total}</td>
+          <td>{row.notRated}</td>
+          <td>{row.rated}</td>
+          {LEVEL_KEYS.map((level) => (
+            <td key={level}>
+              {row[level]}
+              <span>{formatShare(shareOf(row[level], row.rated), locale)}</span>
+            </td>
           ))}
+        </tr>
+      ))}
     </Table>
   );
 }

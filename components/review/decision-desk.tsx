@@ -1,13 +1,6 @@
 "use client";
 
-import {
-  createColumnHelper,
-  createPaginatedRowModel,
-  rowPaginationFeature,
-  tableFeatures,
-  useTable,
-  type PaginationState,
-} from "@tanstack/react-table";
+import { createColumnHelper, createPaginatedRowModel, rowPaginationFeature, tableFeatures, useTable, type PaginationState } from "@tanstack/react-table";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { createContext, useContext, useMemo, useState, type ReactNode } from "react";
@@ -103,7 +96,10 @@ export function DecisionDesk({ organizationId, cycle, groups, cells, records }: 
       records.map((r) => ({
         ...r,
         cellName: cellNames.get(r.cellId) ?? "",
-        verdict: evaluateSubject(recordSubject(r.standing, r.facts, { peerGroup: r.peerGroupId ?? "", proposed: r.proposedLevel ?? "GOOD" }), { ruleSet: cycle.ruleSet, ratingDate: cycle.ratingDate }),
+        verdict: evaluateSubject(recordSubject(r.standing, r.facts, { peerGroup: r.peerGroupId ?? "", proposed: r.proposedLevel ?? "GOOD" }), {
+          ruleSet: cycle.ruleSet,
+          ratingDate: cycle.ratingDate,
+        }),
       })),
     [records, cellNames, cycle.ruleSet, cycle.ratingDate],
   );
@@ -125,7 +121,9 @@ export function DecisionDesk({ organizationId, cycle, groups, cells, records }: 
           .filter((r) => r.peerGroupId === g.id)
           .map((r) => {
             const level = DECIDABLE.includes(r.state) && !r.own ? choices[r.recordId]?.level : null;
-            return level ? { state: "DECIDED", proposedLevel: r.proposedLevel, decidedLevel: level } : { state: r.state, proposedLevel: r.proposedLevel, decidedLevel: r.decidedLevel };
+            return level
+              ? { state: "DECIDED", proposedLevel: r.proposedLevel, decidedLevel: level }
+              : { state: r.state, proposedLevel: r.proposedLevel, decidedLevel: r.decidedLevel };
           });
         const override = g.overrides[0];
         const rule = quotaRuleFor(cycle.ruleSet, override ? { ratePercent: override.ratePercent ?? undefined } : null);
@@ -164,7 +162,12 @@ export function DecisionDesk({ organizationId, cycle, groups, cells, records }: 
 
   const changed = rows.filter((r) => {
     const choice = choices[r.recordId];
-    return DECIDABLE.includes(r.state) && !r.own && choice?.level && (r.state === "REVIEWED" || choice.level !== r.decidedLevel || (choice.reason ?? "") !== (r.decisionReason ?? ""));
+    return (
+      DECIDABLE.includes(r.state) &&
+      !r.own &&
+      choice?.level &&
+      (r.state === "REVIEWED" || choice.level !== r.decidedLevel || (choice.reason ?? "") !== (r.decisionReason ?? ""))
+    );
   });
   const undecided = rows.filter((r) => r.state === "REVIEWED").length;
   const decidedCount = rows.filter((r) => r.state === "DECIDED").length;
@@ -190,15 +193,32 @@ export function DecisionDesk({ organizationId, cycle, groups, cells, records }: 
       () =>
         saveDecisionsAction({
           organizationId,
-          decisions: changed.map((r) => ({ recordId: r.recordId, expectedVersion: r.version, level: choices[r.recordId].level!, reason: choices[r.recordId].reason.trim() })),
+          decisions: changed.map((r) => ({
+            recordId: r.recordId,
+            expectedVersion: r.version,
+            level: choices[r.recordId].level!,
+            reason: choices[r.recordId].reason.trim(),
+          })),
         }),
       ({ decided }) => t("saved", { count: decided }),
     );
   };
 
-  const publish = () => call(() => publishDecisionsAction({ organizationId }), ({ published }) => t("published", { count: published }));
-  const sendBackCell = (cellId: string, reason: string) => call(() => sendBackRecordsAction({ organizationId, cellId, reason }), ({ sentBack }) => t("cellSentBack", { count: sentBack }));
-  const sendBack = (recordId: string, reason: string) => call(() => sendBackRecordsAction({ organizationId, recordIds: [recordId], reason }), () => t("sentBack"));
+  const publish = () =>
+    call(
+      () => publishDecisionsAction({ organizationId }),
+      ({ published }) => t("published", { count: published }),
+    );
+  const sendBackCell = (cellId: string, reason: string) =>
+    call(
+      () => sendBackRecordsAction({ organizationId, cellId, reason }),
+      ({ sentBack }) => t("cellSentBack", { count: sentBack }),
+    );
+  const sendBack = (recordId: string, reason: string) =>
+    call(
+      () => sendBackRecordsAction({ organizationId, recordIds: [recordId], reason }),
+      () => t("sentBack"),
+    );
 
   const waitingCells = cells.filter((c) => !c.finalized);
   const overCap = groupChecks.some(({ check }) => !check.ok);
@@ -263,7 +283,9 @@ export function DecisionDesk({ organizationId, cycle, groups, cells, records }: 
           </div>
 
           {filtered.length === 0 ? (
-            <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600">{rows.length === 0 ? t("empty") : tAll("common.noResults")}</p>
+            <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600">
+              {rows.length === 0 ? t("empty") : tAll("common.noResults")}
+            </p>
           ) : (
             <div className="rounded-lg border border-slate-200 bg-white md:overflow-x-auto">
               {/* On a phone each row is a card (cells stacked); from md up, a table. */}
@@ -295,7 +317,10 @@ export function DecisionDesk({ organizationId, cycle, groups, cells, records }: 
             </div>
           )}
           {table.getPageCount() > 1 ? (
-            <nav aria-label={tAll("common.pageOf", { page: pagination.pageIndex + 1, pageCount: table.getPageCount() })} className="flex items-center justify-between gap-2">
+            <nav
+              aria-label={tAll("common.pageOf", { page: pagination.pageIndex + 1, pageCount: table.getPageCount() })}
+              className="flex items-center justify-between gap-2"
+            >
               <Button type="button" variant="secondary" onClick={() => table.previousPage()} disabled={!table.getCanPreviousPage()}>
                 ← {tAll("common.previous")}
               </Button>
@@ -367,7 +392,9 @@ function ProposalCell({ row }: { row: Row }) {
   return (
     <div className="min-w-36 space-y-1">
       {row.proposedLevel ? <LevelBadge level={row.proposedLevel} /> : <span className="text-slate-500">—</span>}
-      {votes !== null && row.voteTally?.votersPresent ? <p className="text-xs text-slate-600">{t("votes", { votes, voters: row.voteTally.votersPresent })}</p> : null}
+      {votes !== null && row.voteTally?.votersPresent ? (
+        <p className="text-xs text-slate-600">{t("votes", { votes, voters: row.voteTally.votersPresent })}</p>
+      ) : null}
       <p className="text-xs text-slate-600">{row.selfLevel ? t("selfLevel", { level: tAll(`grading.levels.${row.selfLevel}`) }) : t("noSelfLevel")}</p>
     </div>
   );
@@ -411,7 +438,13 @@ function DecisionCell({ row }: { row: Row }) {
   }
   return (
     <div className="min-w-48 space-y-2">
-      <Field label={t("decisionFor", { name: row.fullName })} hideLabel id={selectId} error={error ? t(`rowErrors.${error}` as "rowErrors.STALE_EDIT") : undefined} compact>
+      <Field
+        label={t("decisionFor", { name: row.fullName })}
+        hideLabel
+        id={selectId}
+        error={error ? t(`rowErrors.${error}` as "rowErrors.STALE_EDIT") : undefined}
+        compact
+      >
         <Select
           value={choice.level ?? ""}
           // Back at the cell's proposal, no reason is needed: a reason typed for another level is dropped.
@@ -458,7 +491,15 @@ function SendBack({ row }: { row: Row }) {
 }
 
 /** Sends every record of one cell back for a new review (a meeting held wrongly, a complaint). */
-function SendBackCell({ cells, pending, onSend }: { cells: { id: string; name: string }[]; pending: boolean; onSend: (cellId: string, reason: string) => void }) {
+function SendBackCell({
+  cells,
+  pending,
+  onSend,
+}: {
+  cells: { id: string; name: string }[];
+  pending: boolean;
+  onSend: (cellId: string, reason: string) => void;
+}) {
   const t = useTranslations("decide");
   const [cellId, setCellId] = useState(cells[0]?.id ?? "");
   const [reason, setReason] = useState("");

@@ -56,7 +56,14 @@ export function GroupQuotaSection({
       {checks.length === 0 ? <p className="text-sm text-slate-600">{emptyText}</p> : null}
       <div className="grid gap-3 md:grid-cols-2">
         {checks.map(({ group, check, override }) => (
-          <GroupQuotaCard key={group.id} group={group} check={check} override={override} cycle={cycle} onOverrideRecorded={(no) => onOverrideRecorded(no, group.name)} />
+          <GroupQuotaCard
+            key={group.id}
+            group={group}
+            check={check}
+            override={override}
+            cycle={cycle}
+            onOverrideRecorded={(no) => onOverrideRecorded(no, group.name)}
+          />
         ))}
       </div>
     </section>
@@ -114,10 +121,20 @@ function QuotaExplanation({ check, quotaBase, ratePercent }: { check: QuotaCheck
   const locale = useLocale();
   const a = quotaArithmetic(check.pool, quotaBase, ratePercent);
   const quotient = (a.exactHundredths / 100).toLocaleString(locale === "en" ? "en-GB" : "vi-VN", { maximumFractionDigits: 2 });
-  const values = { pool: a.pool, excellent: check.excellent, good: check.good, rate: a.ratePercent, numerator: a.numerator, denominator: a.denominator, max: a.maxExcellent };
+  const values = {
+    pool: a.pool,
+    excellent: check.excellent,
+    good: check.good,
+    rate: a.ratePercent,
+    numerator: a.numerator,
+    denominator: a.denominator,
+    max: a.maxExcellent,
+  };
   return (
     <details className="text-sm text-slate-700" data-testid="quota-how">
-      <summary className="cursor-pointer font-medium text-slate-800 underline decoration-dotted underline-offset-4">{t("summary", { max: a.maxExcellent })}</summary>
+      <summary className="cursor-pointer font-medium text-slate-800 underline decoration-dotted underline-offset-4">
+        {t("summary", { max: a.maxExcellent })}
+      </summary>
       <div className="mt-2 space-y-1">
         <p>{quotaBase === "GOOD_ONLY" ? t("goodOnly", values) : t("goodAndExcellent", values)}</p>
         <p>{a.whole ? t("whole", values) : t("rounded", { ...values, quotient: a.moreDigits ? `${quotient}…` : quotient })}</p>
@@ -134,7 +151,11 @@ export function useExplainFailure() {
   const t = useTranslations();
   return (result: Failure) =>
     result.formError === "QUOTA_EXCEEDED"
-      ? t("errors.QUOTA_EXCEEDED", { group: result.fieldErrors?.group ?? "", excellent: result.fieldErrors?.excellent ?? "", max: result.fieldErrors?.max ?? "" })
+      ? t("errors.QUOTA_EXCEEDED", {
+          group: result.fieldErrors?.group ?? "",
+          excellent: result.fieldErrors?.excellent ?? "",
+          max: result.fieldErrors?.max ?? "",
+        })
       : t(`errors.${result.formError ?? "generic"}`, { ...result.formValues, id: result.errorId ?? "" });
 }
 
@@ -162,7 +183,11 @@ export function DeskBar({ status, idle, children }: { status: FormStatus; idle: 
   return (
     <div className="sticky bottom-0 z-10 -mx-4 flex flex-wrap items-center gap-3 border-t border-slate-200 bg-white/95 px-4 py-3 backdrop-blur">
       <div role="status" aria-live="polite" className="w-full min-w-0 text-sm sm:w-auto sm:flex-1">
-        {status ? <span className={status.tone === "success" ? "text-emerald-800" : "font-medium text-red-700"}>{status.message}</span> : <span className="text-slate-600">{idle}</span>}
+        {status ? (
+          <span className={status.tone === "success" ? "text-emerald-800" : "font-medium text-red-700"}>{status.message}</span>
+        ) : (
+          <span className="text-slate-600">{idle}</span>
+        )}
       </div>
       {children}
     </div>
@@ -205,7 +230,14 @@ export function ReasonButton({
   const [reason, setReason] = useState("");
   if (!open) {
     return (
-      <Button type="button" variant={compact ? "ghost" : "secondary"} className={compact ? "whitespace-nowrap" : ""} onClick={() => setOpen(true)} disabled={disabled} aria-label={ariaLabel}>
+      <Button
+        type="button"
+        variant={compact ? "ghost" : "secondary"}
+        className={compact ? "whitespace-nowrap" : ""}
+        onClick={() => setOpen(true)}
+        disabled={disabled}
+        aria-label={ariaLabel}
+      >
         {label}
       </Button>
     );

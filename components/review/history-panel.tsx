@@ -10,7 +10,17 @@ import { formatDateTime } from "@/lib/i18n/format";
  * (lib/review/history.ts). Reusable: a record's page passes listRecordHistory, the meeting's minutes
  * their own page of readHistory, with a title of their own and the link of each page.
  */
-export async function HistoryPanel({ history, pageHref, title, id = "history" }: { history: HistoryPage; pageHref: (page: number) => string; title?: string; id?: string }) {
+export async function HistoryPanel({
+  history,
+  pageHref,
+  title,
+  id = "history",
+}: {
+  history: HistoryPage;
+  pageHref: (page: number) => string;
+  title?: string;
+  id?: string;
+}) {
   const t = await getTranslations();
   const line = (l: HistoryLine) => {
     const refs = Object.fromEntries(Object.entries(l.refs ?? {}).map(([name, key]) => [name, t.has(key) ? t(key) : key]));

@@ -68,7 +68,8 @@ const hasSelfReview = (m: MeetingMember) => m.state !== "DRAFT" && m.state !== "
 /** The meeting votes on a member present with a submitted self-review (after the vote: reviewed and on). */
 const votable = (m: MeetingMember, mark: Mark | undefined) => mark === "present" && !NOT_VOTED_STATES.includes(m.state);
 
-const hasText = (r: MinutesContent["reviews"][number]) => r.selfReviewSummary.trim() !== "" || r.critiques.some((c) => c.text.trim() !== "" || c.by.trim() !== "");
+const hasText = (r: MinutesContent["reviews"][number]) =>
+  r.selfReviewSummary.trim() !== "" || r.critiques.some((c) => c.text.trim() !== "" || c.by.trim() !== "");
 
 /** From what the server holds (or an older copy on this device) to the form: one attendance row and one review per member. */
 function toForm(content: MinutesContent | FormMinutes, members: MeetingMember[]): FormMinutes {
@@ -98,7 +99,9 @@ function toStored(content: FormMinutes, members: MeetingMember[]): MinutesConten
   const marks = new Map(content.attendance.map((a) => [a.memberId, a.mark]));
   return {
     ...content,
-    attendance: content.attendance.filter((a) => a.mark === "present" || a.mark === "absent").map((a) => ({ memberId: a.memberId, present: a.mark === "present", absenceReason: a.mark === "absent" ? a.absenceReason : "" })),
+    attendance: content.attendance
+      .filter((a) => a.mark === "present" || a.mark === "absent")
+      .map((a) => ({ memberId: a.memberId, present: a.mark === "present", absenceReason: a.mark === "absent" ? a.absenceReason : "" })),
     reviews: content.reviews.flatMap((r) => {
       const m = byId.get(r.memberId);
       if (!m) return [];
@@ -191,7 +194,10 @@ export function MeetingForm(props: Props) {
     // Nothing typed yet: the server holds no minutes to finalize.
     if (key === "meeting") return { message: t("meeting.nothingSaved") };
     const memberId = key.slice(code.length + 1);
-    return { message: t(`meeting.problems.${code}`, { name: byId.get(memberId)?.fullName ?? "" }), fieldId: votedOn.has(memberId) ? `summary-${memberId}` : undefined };
+    return {
+      message: t(`meeting.problems.${code}`, { name: byId.get(memberId)?.fullName ?? "" }),
+      fieldId: votedOn.has(memberId) ? `summary-${memberId}` : undefined,
+    };
   });
   const problems = finalizer.status?.tone !== "error" ? [] : listed.length ? listed : [{ message: finalizer.status.message }];
 
@@ -240,8 +246,16 @@ export function MeetingForm(props: Props) {
                     {m.fullName}
                   </span>{" "}
                   <Badge tone={m.official ? "neutral" : "amber"}>{m.official ? t("meeting.official") : t("meeting.probationary")}</Badge>
-                  {m.status !== "ACTIVE" && <span className="ml-2 text-xs text-slate-600">{t(`memberStatus.${m.status}`)} · {t("meeting.notCounted")}</span>}
-                  {!hasSelfReview(m) && <span className="ml-2 text-xs text-slate-600">{t(m.state === "RETURNED" ? "meeting.notVotedReasons.returned" : "meeting.notVotedReasons.noSelfReview")}</span>}
+                  {m.status !== "ACTIVE" && (
+                    <span className="ml-2 text-xs text-slate-600">
+                      {t(`memberStatus.${m.status}`)} · {t("meeting.notCounted")}
+                    </span>
+                  )}
+                  {!hasSelfReview(m) && (
+                    <span className="ml-2 text-xs text-slate-600">
+                      {t(m.state === "RETURNED" ? "meeting.notVotedReasons.returned" : "meeting.notVotedReasons.noSelfReview")}
+                    </span>
+                  )}
                 </div>
                 <div role="radiogroup" aria-labelledby={`attendee-${a.memberId}`} className="flex gap-2">
                   {(["present", "absent"] as const).map((mark) => (
@@ -279,7 +293,11 @@ export function MeetingForm(props: Props) {
       <QuotaPanel groups={groups} outcomes={outcomes} cycle={cycle} />
 
       <h2 className="text-lg font-semibold text-slate-900">{t("meeting.memberReviews")}</h2>
-      {outcomes.length === 0 && <p className="text-sm text-slate-700" data-testid="no-votes">{t("meeting.nobodyToVote")}</p>}
+      {outcomes.length === 0 && (
+        <p className="text-sm text-slate-700" data-testid="no-votes">
+          {t("meeting.nobodyToVote")}
+        </p>
+      )}
       {outcomes.map(({ index: i, member, tally, adoption, verdict, refusal }) => (
         <fieldset key={member.memberId} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" data-testid={`review-${member.memberId}`}>
           <legend className="px-1 text-base font-semibold text-slate-900">{member.fullName}</legend>
@@ -316,7 +334,13 @@ export function MeetingForm(props: Props) {
               <p className="text-slate-600">{t("meeting.noVote")}</p>
             ) : adoption?.level ? (
               <p className="font-medium text-emerald-800">
-                {t("meeting.adopted", { level: t(`grading.levels.${adoption.level}`), votes: tally[adoption.level], base: rules.adoptionBase === "PRESENT" ? q.present : q.required, baseKind: rules.adoptionBase, needed: adoption.needed })}
+                {t("meeting.adopted", {
+                  level: t(`grading.levels.${adoption.level}`),
+                  votes: tally[adoption.level],
+                  base: rules.adoptionBase === "PRESENT" ? q.present : q.required,
+                  baseKind: rules.adoptionBase,
+                  needed: adoption.needed,
+                })}
               </p>
             ) : adoption && "reason" in adoption && adoption.reason === "TALLY_EXCEEDS_VOTERS" ? (
               <p className="font-medium text-red-700">{t("meeting.tallyTooMany", { voters: q.present })}</p>
@@ -363,11 +387,15 @@ export function MeetingForm(props: Props) {
 
       {editable && (
         <div className="space-y-3 border-t border-slate-200 pt-4">
-          {unmarked > 0 && (
-            <p className="text-sm text-amber-900">{t("meeting.unmarkedAtFinalize", { count: unmarked })}</p>
-          )}
+          {unmarked > 0 && <p className="text-sm text-amber-900">{t("meeting.unmarkedAtFinalize", { count: unmarked })}</p>}
           <ErrorList title={t("meeting.cannotFinalize")} errors={problems} testId="finalize-problems" />
-          <ConfirmButton message={t("meeting.finalizeConfirm")} confirmLabel={t("cycle.confirm")} cancelLabel={t("cycle.cancel")} onConfirm={finalize} disabled={finalizing || autosave.status === "conflict"}>
+          <ConfirmButton
+            message={t("meeting.finalizeConfirm")}
+            confirmLabel={t("cycle.confirm")}
+            cancelLabel={t("cycle.cancel")}
+            onConfirm={finalize}
+            disabled={finalizing || autosave.status === "conflict"}
+          >
             {finalizing ? t("common.saving") : t("meeting.finalize")}
           </ConfirmButton>
         </div>
@@ -379,7 +407,12 @@ export function MeetingForm(props: Props) {
 /** Why a member is not voted on at this meeting, and what finalizing will do about it. */
 function notVotedReason(m: MeetingMember, mark: Mark | undefined, t: ReturnType<typeof useTranslations>): string {
   const reasons: string[] = [];
-  if (m.state === "NOT_RATED") reasons.push(m.notRatedReason ? t("meeting.notVotedReasons.notRatedBecause", { reason: t(`notRatedReasons.${m.notRatedReason}`) }) : t("meeting.notVotedReasons.notRated"));
+  if (m.state === "NOT_RATED")
+    reasons.push(
+      m.notRatedReason
+        ? t("meeting.notVotedReasons.notRatedBecause", { reason: t(`notRatedReasons.${m.notRatedReason}`) })
+        : t("meeting.notVotedReasons.notRated"),
+    );
   else if (m.state === "ABSENT") reasons.push(t("meeting.notVotedReasons.absentEarlier"));
   else if (!hasSelfReview(m)) reasons.push(t(m.state === "RETURNED" ? "meeting.notVotedReasons.returned" : "meeting.notVotedReasons.noSelfReview"));
   if (m.state !== "NOT_RATED" && m.state !== "ABSENT") {
@@ -424,7 +457,15 @@ function MinutesFiles({ cellId, saved, finalized }: { cellId: string; saved: boo
   );
 }
 
-function QuotaPanel({ groups, outcomes, cycle }: { groups: Props["groups"]; outcomes: { member: MeetingMember; level: Level | null }[]; cycle: Props["cycle"] }) {
+function QuotaPanel({
+  groups,
+  outcomes,
+  cycle,
+}: {
+  groups: Props["groups"];
+  outcomes: { member: MeetingMember; level: Level | null }[];
+  cycle: Props["cycle"];
+}) {
   const t = useTranslations("meeting");
   return (
     <section aria-labelledby="quota-title" aria-live="polite" className="space-y-2 rounded-lg border border-slate-200 bg-slate-50 p-4">
@@ -451,7 +492,17 @@ function QuotaPanel({ groups, outcomes, cycle }: { groups: Props["groups"]; outc
   );
 }
 
-function Critiques({ index, control, register, editable }: { index: number; control: Control<FormMinutes>; register: UseFormRegister<FormMinutes>; editable: boolean }) {
+function Critiques({
+  index,
+  control,
+  register,
+  editable,
+}: {
+  index: number;
+  control: Control<FormMinutes>;
+  register: UseFormRegister<FormMinutes>;
+  editable: boolean;
+}) {
   const t = useTranslations("meeting");
   const { fields, append, remove } = useFieldArray({ control, name: `reviews.${index}.critiques` });
   return (

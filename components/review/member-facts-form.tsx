@@ -35,16 +35,24 @@ type Props = {
 export function MemberFactsForm({ initial, sheet, standing, ratingDate, peerGroup, readOnly }: Props) {
   const t = useTranslations();
   const form = useForm<MemberRatingFactsInput>({ resolver: zodResolver(MemberRatingFactsSchema), defaultValues: initial, mode: "onBlur" });
-  const { status, onSubmit, fieldError, pending } = useActionForm(form, updateMemberRatingFactsAction, { success: t("facts.saved"), onSuccess: keepVersion(form) });
+  const { status, onSubmit, fieldError, pending } = useActionForm(form, updateMemberRatingFactsAction, {
+    success: t("facts.saved"),
+    onSuccess: keepVersion(form),
+  });
   const values = useWatch({ control: form.control }) as MemberRatingFactsInput;
   const leader = RULES_CATEGORY[standing.category] === "LEADER";
 
   const totals = scoreTotals(sheet, scoredItems(values.scoreItems ?? {}));
   const verdict = evaluateSubject(
-    memberSubject(standing, { ...initial, ...values, scoreItems: values.scoreItems ?? {} } as MemberRatingFactsInput, sheet, { peerGroup, proposed: "NOT_COMPLETED" }),
+    memberSubject(standing, { ...initial, ...values, scoreItems: values.scoreItems ?? {} } as MemberRatingFactsInput, sheet, {
+      peerGroup,
+      proposed: "NOT_COMPLETED",
+    }),
     { ruleSet: "QD366_HD43", ratingDate },
   );
-  const countField = (name: `tasks.${"assigned" | "completed" | "onTime" | "exceeded"}` | `shortcomings.${"named" | "remedied"}` | `ledUnits.${"count" | "notCompleted"}`) => (
+  const countField = (
+    name: `tasks.${"assigned" | "completed" | "onTime" | "exceeded"}` | `shortcomings.${"named" | "remedied"}` | `ledUnits.${"count" | "notCompleted"}`,
+  ) => (
     <TextField
       key={name}
       type="number"
@@ -57,7 +65,9 @@ export function MemberFactsForm({ initial, sheet, standing, ratingDate, peerGrou
       {...form.register(name, { valueAsNumber: true })}
     />
   );
-  const checkbox = (name: "degradationConcluded" | "prohibitedActsConcluded" | "lowConfidenceOver50" | "corruptionInScope" | "fiveTargetsMissed" | "forceMajeure") => (
+  const checkbox = (
+    name: "degradationConcluded" | "prohibitedActsConcluded" | "lowConfidenceOver50" | "corruptionInScope" | "fiveTargetsMissed" | "forceMajeure",
+  ) => (
     <label key={name} className="flex items-start gap-2 text-sm text-slate-800">
       <input type="checkbox" className="mt-1 size-4" disabled={readOnly} {...form.register(name)} />
       <span>{t(`facts.${name}`)}</span>
@@ -114,7 +124,9 @@ export function MemberFactsForm({ initial, sheet, standing, ratingDate, peerGrou
           </fieldset>
         )}
         {!readOnly && (
-          <SubmitButton pending={pending} pendingLabel={t("common.saving")}>{t("common.save")}</SubmitButton>
+          <SubmitButton pending={pending} pendingLabel={t("common.saving")}>
+            {t("common.save")}
+          </SubmitButton>
         )}
       </form>
       <div className="lg:sticky lg:top-4">

@@ -38,7 +38,10 @@ export function NotRatedForm({ recordId, version, mode }: { recordId: string; ve
           <legend className="mb-1 text-sm font-medium text-slate-800">{t("notRated.reason")}</legend>
           <div className="grid gap-2 sm:grid-cols-2">
             {MEMBER_NOT_RATED_REASONS.map((r) => (
-              <label key={r} className="flex items-start gap-2 rounded-lg border border-slate-200 px-3 py-2 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
+              <label
+                key={r}
+                className="flex items-start gap-2 rounded-lg border border-slate-200 px-3 py-2 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
+              >
                 <input type="radio" name={`${id}-reason`} value={r} checked={reason === r} onChange={() => setReason(r)} className="mt-0.5" />
                 <span>{t(`notRatedReasons.${r}`)}</span>
               </label>
@@ -51,7 +54,11 @@ export function NotRatedForm({ recordId, version, mode }: { recordId: string; ve
           )}
         </fieldset>
       )}
-      <Field label={mode === "mark" ? t("notRated.note") : t("notRated.reinstateReason")} hint={mode === "mark" ? t("notRated.noteHint") : t("notRated.reinstateHint")} error={fieldError(textField)}>
+      <Field
+        label={mode === "mark" ? t("notRated.note") : t("notRated.reinstateReason")}
+        hint={mode === "mark" ? t("notRated.noteHint") : t("notRated.reinstateHint")}
+        error={fieldError(textField)}
+      >
         <Textarea rows={2} value={text} onChange={(e) => setText(e.target.value)} />
       </Field>
       <ConfirmButton

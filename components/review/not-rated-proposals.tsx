@@ -19,7 +19,11 @@ export function NotRatedProposals({ proposals }: { proposals: Proposal[] }) {
   const t = useTranslations("notRated.proposals");
   if (proposals.length === 0) return null;
   return (
-    <section aria-labelledby="not-rated-proposals" className="mb-6 space-y-3 rounded-xl border border-amber-300 bg-amber-50 p-4" data-testid="not-rated-proposals">
+    <section
+      aria-labelledby="not-rated-proposals"
+      className="mb-6 space-y-3 rounded-xl border border-amber-300 bg-amber-50 p-4"
+      data-testid="not-rated-proposals"
+    >
       <h2 id="not-rated-proposals" className="text-base font-semibold text-slate-900">
         {t("title", { count: proposals.length })}
       </h2>
@@ -44,7 +48,10 @@ function ProposalCard({ proposal }: { proposal: Proposal }) {
     run(() => ruleOnNotRatedAction({ recordId: proposal.recordId, expectedVersion: proposal.version, confirm, grounds }), {
       refresh: true,
       // The grounds are the only field: their error is the form's.
-      failure: (result) => (result.fieldErrors?.grounds ? errorText(result.fieldErrors.grounds) : errorText(result.formError ?? "INVALID_INPUT", { ...result.formValues, id: result.errorId ?? "" })),
+      failure: (result) =>
+        result.fieldErrors?.grounds
+          ? errorText(result.fieldErrors.grounds)
+          : errorText(result.formError ?? "INVALID_INPUT", { ...result.formValues, id: result.errorId ?? "" }),
     });
   return (
     <article className="space-y-2 rounded-lg border border-slate-200 bg-white p-3" aria-labelledby={`${id}-name`}>
@@ -61,10 +68,22 @@ function ProposalCard({ proposal }: { proposal: Proposal }) {
             <Textarea rows={2} value={grounds} onChange={(e) => setGrounds(e.target.value)} />
           </Field>
           <div className="flex flex-wrap gap-2">
-            <ConfirmButton message={t("confirmMessage", { name: proposal.fullName })} confirmLabel={t("confirm")} cancelLabel={t("cancel")} onConfirm={() => rule(true)} disabled={pending}>
+            <ConfirmButton
+              message={t("confirmMessage", { name: proposal.fullName })}
+              confirmLabel={t("confirm")}
+              cancelLabel={t("cancel")}
+              onConfirm={() => rule(true)}
+              disabled={pending}
+            >
               {t("confirm")}
             </ConfirmButton>
-            <ConfirmButton message={t("rejectMessage", { name: proposal.fullName })} confirmLabel={t("reject")} cancelLabel={t("cancel")} onConfirm={() => rule(false)} disabled={pending}>
+            <ConfirmButton
+              message={t("rejectMessage", { name: proposal.fullName })}
+              confirmLabel={t("reject")}
+              cancelLabel={t("cancel")}
+              onConfirm={() => rule(false)}
+              disabled={pending}
+            >
               {t("reject")}
             </ConfirmButton>
           </div>

@@ -13,7 +13,15 @@ import { CELL_ERRORS, OpinionForm } from "./opinion-form";
 type Opinion = { id: string; source: OpinionSource; text: string; givenOn: string; givenBy: string; version: string };
 
 /** Edit (in place) or delete one opinion, for the secretary until the meeting reviews the record. */
-export function OpinionActions({ opinion, bounds, window }: { opinion: Opinion; bounds: { year: number; today: string }; window: { from: string; to: string } }) {
+export function OpinionActions({
+  opinion,
+  bounds,
+  window,
+}: {
+  opinion: Opinion;
+  bounds: { year: number; today: string };
+  window: { from: string; to: string };
+}) {
   const t = useTranslations();
   const [editing, setEditing] = useState(false);
   const { run, pending, status, setStatus } = useAction({ messages: CELL_ERRORS });

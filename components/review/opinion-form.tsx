@@ -58,7 +58,13 @@ export function OpinionForm(props: Props) {
   const save = (values: OpinionFormValues) =>
     props.mode === "add"
       ? addOpinionAction({ recordId: props.recordId, ...values })
-      : editOpinionAction({ opinionId: props.opinion.id, expectedVersion: props.opinion.version, text: values.text, givenOn: values.givenOn, givenBy: values.givenBy });
+      : editOpinionAction({
+          opinionId: props.opinion.id,
+          expectedVersion: props.opinion.version,
+          text: values.text,
+          givenOn: values.givenOn,
+          givenBy: values.givenBy,
+        });
   const { status, onSubmit, fieldError, pending } = useActionForm(form, save, {
     messages: CELL_ERRORS,
     // The page's lists change with the opinion: they are read again (the edit form has closed by then).
@@ -111,7 +117,14 @@ export function OpinionForm(props: Props) {
             </fieldset>
           )}
           <div className="grid gap-4 sm:grid-cols-2">
-            <TextField label={t("cell.opinions.givenBy")} hint={t("cell.opinions.givenByHint")} autoComplete="off" maxLength={300} error={fieldError("givenBy")} {...form.register("givenBy")} />
+            <TextField
+              label={t("cell.opinions.givenBy")}
+              hint={t("cell.opinions.givenByHint")}
+              autoComplete="off"
+              maxLength={300}
+              error={fieldError("givenBy")}
+              {...form.register("givenBy")}
+            />
             <TextField
               type="date"
               label={t("cell.opinions.givenOn")}
@@ -126,7 +139,9 @@ export function OpinionForm(props: Props) {
             <Textarea rows={5} maxLength={OPINION_TEXT_MAX} {...form.register("text")} />
           </Field>
           <div className="flex flex-wrap gap-2">
-            <SubmitButton pending={pending} pendingLabel={t("common.saving")}>{props.mode === "add" ? t("cell.opinions.add") : t("cell.opinions.saveEdit")}</SubmitButton>
+            <SubmitButton pending={pending} pendingLabel={t("common.saving")}>
+              {props.mode === "add" ? t("cell.opinions.add") : t("cell.opinions.saveEdit")}
+            </SubmitButton>
             {props.mode === "edit" && (
               <Button type="button" variant="secondary" onClick={props.onCancel}>
                 {t("cell.opinions.cancel")}

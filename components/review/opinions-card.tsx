@@ -71,14 +71,22 @@ export async function OpinionsCard({ view }: { view: OpinionsView }) {
                   {requirement && <p className="mt-1 text-sm text-slate-600">{reasonSentence(t, requirement)}</p>}
                   {opinion ? (
                     <figure className="mt-2">
-                      <blockquote className="whitespace-pre-line break-words border-l-4 border-slate-200 pl-3 text-sm text-slate-900">{opinion.text}</blockquote>
-                      <figcaption className="mt-1 text-xs text-slate-600">{t("cell.opinions.givenLine", { givenBy: opinion.givenBy, date: displayDate(opinion.givenOn) })}</figcaption>
+                      <blockquote className="whitespace-pre-line break-words border-l-4 border-slate-200 pl-3 text-sm text-slate-900">
+                        {opinion.text}
+                      </blockquote>
+                      <figcaption className="mt-1 text-xs text-slate-600">
+                        {t("cell.opinions.givenLine", { givenBy: opinion.givenBy, date: displayDate(opinion.givenOn) })}
+                      </figcaption>
                     </figure>
                   ) : (
                     <p className="mt-2 text-sm text-slate-600">{t("cell.opinions.notReceived")}</p>
                   )}
                   {opinion && view.canEdit && (
-                    <OpinionActions opinion={opinion} bounds={{ year: view.year, today: view.window.today }} window={{ from: view.window.from, to: view.window.to }} />
+                    <OpinionActions
+                      opinion={opinion}
+                      bounds={{ year: view.year, today: view.window.today }}
+                      window={{ from: view.window.from, to: view.window.to }}
+                    />
                   )}
                 </li>
               );
@@ -119,7 +127,9 @@ function reasonSentence(t: Translate, r: OpinionRequirement): string {
     case "TRANSFERRED_IN":
       return t("cell.opinions.reasons.TRANSFERRED_IN", { body, from, to: r.to ? displayDate(r.to) : "" });
     case "TEMPORARY_ACTIVITY":
-      return r.to ? t("cell.opinions.reasons.TEMPORARY_ACTIVITY", { body, from, to: displayDate(r.to) }) : t("cell.opinions.reasons.TEMPORARY_ACTIVITY_OPEN", { body, from });
+      return r.to
+        ? t("cell.opinions.reasons.TEMPORARY_ACTIVITY", { body, from, to: displayDate(r.to) })
+        : t("cell.opinions.reasons.TEMPORARY_ACTIVITY_OPEN", { body, from });
     default:
       return t(`cell.opinions.reasons.${r.reason}`, { body });
   }

@@ -63,7 +63,15 @@ export function QuotaOverrideForm({
         <TextField label={t("decidedOn")} type="date" min={`${year}-01-01`} {...form.register("decidedOn")} error={fieldError("decidedOn")} />
         <TextField label={t("issuer")} {...form.register("issuer")} error={fieldError("issuer")} className="sm:col-span-2" />
         {raisesRate ? (
-          <TextField label={t("ratePercent")} type="number" min={21} max={25} step={1} {...form.register("ratePercent", { valueAsNumber: true })} error={fieldError("ratePercent")} />
+          <TextField
+            label={t("ratePercent")}
+            type="number"
+            min={21}
+            max={25}
+            step={1}
+            {...form.register("ratePercent", { valueAsNumber: true })}
+            error={fieldError("ratePercent")}
+          />
         ) : null}
       </div>
       <Field label={t("reason")} error={fieldError("reason")}>

@@ -21,7 +21,19 @@ type Item = { id: string; shortcoming: string; measures: string; responsible: st
 const STATUS_TONE = { OPEN: "amber", IN_PROGRESS: "blue", DONE: "green" } as const;
 
 /** The record's remediation plan: its items and their follow-up; the committee's form to record one. */
-export function RemediationPanel({ recordId, items, needed, canPlan, canFollowUp }: { recordId: string; items: Item[]; needed: boolean; canPlan: boolean; canFollowUp: boolean }) {
+export function RemediationPanel({
+  recordId,
+  items,
+  needed,
+  canPlan,
+  canFollowUp,
+}: {
+  recordId: string;
+  items: Item[];
+  needed: boolean;
+  canPlan: boolean;
+  canFollowUp: boolean;
+}) {
   const t = useTranslations("decide.remediation");
   return (
     <div className="space-y-4">
@@ -41,7 +53,11 @@ export function RemediationPanel({ recordId, items, needed, canPlan, canFollowUp
               <p className="text-slate-700">
                 {t("responsible")}: {item.responsible} · {t("deadline")}: {formatIsoDate(item.deadline)}
               </p>
-              {canFollowUp ? <StatusSelect item={item} label={t("statusFor", { item: i + 1 })} /> : <Badge tone={STATUS_TONE[item.status]}>{t(`statuses.${item.status}`)}</Badge>}
+              {canFollowUp ? (
+                <StatusSelect item={item} label={t("statusFor", { item: i + 1 })} />
+              ) : (
+                <Badge tone={STATUS_TONE[item.status]}>{t(`statuses.${item.status}`)}</Badge>
+              )}
             </li>
           ))}
         </ol>

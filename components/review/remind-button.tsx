@@ -11,7 +11,17 @@ import { CELL_ERRORS } from "./opinion-form";
  * Reminds one member (recordId) or every member of the cell who has not submitted. What happened is said
  * in words: reminded in the app, e-mailed or not, already reminded today.
  */
-export function RemindButton({ cellId, recordId, name, variant = "secondary" }: { cellId: string; recordId?: string; name?: string; variant?: "primary" | "secondary" }) {
+export function RemindButton({
+  cellId,
+  recordId,
+  name,
+  variant = "secondary",
+}: {
+  cellId: string;
+  recordId?: string;
+  name?: string;
+  variant?: "primary" | "secondary";
+}) {
   const t = useTranslations("cell.reminders");
   const { run, pending, status, setStatus } = useAction({ messages: CELL_ERRORS });
 
@@ -29,7 +39,14 @@ export function RemindButton({ cellId, recordId, name, variant = "secondary" }: 
 
   return (
     <span className="inline-flex flex-col items-start gap-1">
-      <Button type="button" variant={variant} onClick={remind} disabled={pending} aria-label={recordId && name ? t("oneLabel", { name }) : undefined} className={recordId ? "min-h-8 px-3 py-1 text-xs" : ""}>
+      <Button
+        type="button"
+        variant={variant}
+        onClick={remind}
+        disabled={pending}
+        aria-label={recordId && name ? t("oneLabel", { name }) : undefined}
+        className={recordId ? "min-h-8 px-3 py-1 text-xs" : ""}
+      >
         {recordId ? t("one") : t("all")}
       </Button>
       <FormAlert message={status?.message} tone={status?.tone} />

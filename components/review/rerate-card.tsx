@@ -18,10 +18,13 @@ export function RerateForm({ recordId, mode, issuerDefault, today }: { recordId:
   const [values, setValues] = useState({ decisionNo: "", decidedOn: today, issuer: issuerDefault ?? "", reason: "" });
   const { run, pending, status, fieldError } = useAction();
   const send = () =>
-    run<unknown>(() => (mode === "order" ? orderRerateAction({ recordIds: [recordId], decision: values }) : proposeRerateAction({ recordId, reason: values.reason })), {
-      success: mode === "order" ? t("ordered") : t("proposed"),
-      refresh: true,
-    });
+    run<unknown>(
+      () => (mode === "order" ? orderRerateAction({ recordIds: [recordId], decision: values }) : proposeRerateAction({ recordId, reason: values.reason })),
+      {
+        success: mode === "order" ? t("ordered") : t("proposed"),
+        refresh: true,
+      },
+    );
   const field = (name: keyof typeof values, type: "text" | "date" | "textarea") => {
     const control = { value: values[name], onChange: (e: { target: { value: string } }) => setValues({ ...values, [name]: e.target.value }) };
     // The order's decision fields come back from the server as "decision.<name>".

@@ -21,7 +21,14 @@ export function RereviewForm({ recordId, version, today }: { recordId: string; v
   const tAll = useTranslations();
   const form = useForm<RereviewInput>({
     resolver: zodResolver(RereviewSchema),
-    defaultValues: { recordId, expectedVersion: version, heldOn: today, tally: { EXCELLENT: 0, GOOD: 0, COMPLETED: 0, NOT_COMPLETED: 0 }, votersPresent: 0, note: "" },
+    defaultValues: {
+      recordId,
+      expectedVersion: version,
+      heldOn: today,
+      tally: { EXCELLENT: 0, GOOD: 0, COMPLETED: 0, NOT_COMPLETED: 0 },
+      votersPresent: 0,
+      note: "",
+    },
   });
   const { status, onSubmit, fieldError, pending } = useActionForm(form, recordRereviewAction, { success: t("saved"), refresh: true });
   const asNumber = { setValueAs: (v: string) => (v === "" ? 0 : Number(v)) };
@@ -33,7 +40,14 @@ export function RereviewForm({ recordId, version, today }: { recordId: string; v
         <TextField type="date" label={t("heldOn")} {...form.register("heldOn")} error={fieldError("heldOn")} />
         <TextField type="number" min={1} label={t("votersPresent")} {...form.register("votersPresent", asNumber)} error={fieldError("votersPresent")} />
         {LEVELS.map((level) => (
-          <TextField key={level} type="number" min={0} label={t("votesFor", { level: tAll(`grading.levels.${level}`) })} {...form.register(`tally.${level}`, asNumber)} error={fieldError(`tally.${level}`)} />
+          <TextField
+            key={level}
+            type="number"
+            min={0}
+            label={t("votesFor", { level: tAll(`grading.levels.${level}`) })}
+            {...form.register(`tally.${level}`, asNumber)}
+            error={fieldError(`tally.${level}`)}
+          />
         ))}
       </div>
       <Field label={t("note")} error={fieldError("note")}>

@@ -26,7 +26,9 @@ export function ReturnSelfReview({ recordId }: { recordId: string }) {
       <Field label={t("selfReview.returnReason")} error={fieldError("reason")}>
         <Textarea value={reason} onChange={(e) => setReason(e.target.value)} />
       </Field>
-      <SubmitButton variant="secondary" pending={pending} pendingLabel={t("common.saving")}>{t("selfReview.returnSubmit")}</SubmitButton>
+      <SubmitButton variant="secondary" pending={pending} pendingLabel={t("common.saving")}>
+        {t("selfReview.returnSubmit")}
+      </SubmitButton>
     </form>
   );
 }

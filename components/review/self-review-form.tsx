@@ -14,7 +14,14 @@ import type { RuleSetId } from "@/lib/grading/rule-sets";
 import { CRITERION_GRADES, LEVELS, type IsoDate } from "@/lib/grading/types";
 import { scoreTotals, toTenths, type ScoreSheetContent } from "@/lib/grading/score-sheet";
 import { memberSubject, scoredItems, type MemberStanding } from "@/lib/review/facts";
-import { completenessProblems, QD124_CRITERIA, RESULTS_CRITERION, type SelfReviewContent, type SelfReviewTemplate, type TemplateSection } from "@/lib/review/templates";
+import {
+  completenessProblems,
+  QD124_CRITERIA,
+  RESULTS_CRITERION,
+  type SelfReviewContent,
+  type SelfReviewTemplate,
+  type TemplateSection,
+} from "@/lib/review/templates";
 import { AutosaveBanner } from "./autosave-banner";
 import { useAutosave, useSaveOnChange } from "./use-autosave";
 import { VerdictPanel } from "./verdict-panel";
@@ -88,7 +95,16 @@ export function SelfReviewForm(props: Props) {
       return grade ? [{ taskResult: key === RESULTS_CRITERION, grade }] : [];
     });
     return evaluateSubject(
-      { id: standing.id, kind: "MEMBER", peerGroup: "", proposed, status: standing.status, admittedOn: standing.admittedOn, disciplines: standing.disciplines, criteria },
+      {
+        id: standing.id,
+        kind: "MEMBER",
+        peerGroup: "",
+        proposed,
+        status: standing.status,
+        admittedOn: standing.admittedOn,
+        disciplines: standing.disciplines,
+        criteria,
+      },
       { ruleSet, ratingDate },
     );
   }, [values, ruleSet, sheet, standing, ratingDate]);
@@ -106,7 +122,9 @@ export function SelfReviewForm(props: Props) {
       { onSuccess: () => localStorage.removeItem(`self-review:${recordId}`), refresh: true },
     );
 
-  const strengths = template.sections.filter((s) => s.kind === "text" && !["shortcomings", "explanations", "collectiveResponsibility", "measures"].includes(s.key));
+  const strengths = template.sections.filter(
+    (s) => s.kind === "text" && !["shortcomings", "explanations", "collectiveResponsibility", "measures"].includes(s.key),
+  );
   const rest = template.sections.filter((s) => !strengths.includes(s));
   const partB = rest.filter((s) => ["scores", "criteria", "selfLevel"].includes(s.kind));
   const partA = rest.filter((s) => !partB.includes(s));
@@ -116,13 +134,21 @@ export function SelfReviewForm(props: Props) {
       <form className="min-w-0 space-y-6" onSubmit={(e) => e.preventDefault()} noValidate>
         {editable && <AutosaveBanner {...autosave} />}
         {autosave.restored && autosave.status !== "conflict" && <p className="text-sm text-slate-600">{t("selfReview.restored")}</p>}
-        {onBehalfOf && editable && <p className="rounded-lg border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900">{t("selfReview.onBehalfNotice", { name: onBehalfOf })}</p>}
+        {onBehalfOf && editable && (
+          <p className="rounded-lg border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900">{t("selfReview.onBehalfNotice", { name: onBehalfOf })}</p>
+        )}
 
         <h2 className="text-lg font-semibold text-slate-900">{t("selfReview.partA")}</h2>
         <fieldset className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
           <legend className="px-1 text-base font-semibold text-slate-900">{t("selfReview.strengths")}</legend>
           {strengths.map((section, i) => (
-            <TextSection key={section.key} section={section} label={`${i + 1}. ${t(`selfReview.sections.${section.key}`)}`} register={form.register} editable={editable} />
+            <TextSection
+              key={section.key}
+              section={section}
+              label={`${i + 1}. ${t(`selfReview.sections.${section.key}`)}`}
+              register={form.register}
+              editable={editable}
+            />
           ))}
         </fieldset>
         {partA.map((section) =>
@@ -187,7 +213,12 @@ export function SelfReviewForm(props: Props) {
               <fieldset key={section.key} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
                 <legend className="px-1 text-base font-semibold text-slate-900">{t("selfReview.sections.criteria")}</legend>
                 {QD124_CRITERIA.map((key) => (
-                  <GradeSelect key={key} label={t(`selfReview.sections.${key}`)} disabled={!editable} {...form.register(`criteria.${key}`, { setValueAs: (v) => v || null })} />
+                  <GradeSelect
+                    key={key}
+                    label={t(`selfReview.sections.${key}`)}
+                    disabled={!editable}
+                    {...form.register(`criteria.${key}`, { setValueAs: (v) => v || null })}
+                  />
                 ))}
               </fieldset>
             );
@@ -236,7 +267,17 @@ export function SelfReviewForm(props: Props) {
   );
 }
 
-function TextSection({ section, label, register, editable }: { section: TemplateSection; label: string; register: UseFormRegister<SelfReviewContent>; editable: boolean }) {
+function TextSection({
+  section,
+  label,
+  register,
+  editable,
+}: {
+  section: TemplateSection;
+  label: string;
+  register: UseFormRegister<SelfReviewContent>;
+  editable: boolean;
+}) {
   return (
     <Field label={label}>
       <Textarea autoGrow required={section.required} disabled={!editable} {...register(`texts.${section.key}`)} />

@@ -74,17 +74,27 @@ export function UnitDesk({ organizationId, cycle, groups, units, canPublish, she
   const tAll = useTranslations();
   const { call, pending, status, setStatus, rowErrors: errors, setRowErrors: setErrors } = useDeskAction();
   const decidable = units.filter((u) => u.transitions.some((n) => DECIDE.includes(n)));
-  const [choices, setChoices] = useState<Record<string, Choice>>(() => Object.fromEntries(decidable.map((u) => [u.recordId, { level: u.decidedLevel ?? u.proposedLevel, reason: u.decisionReason ?? "" }])));
+  const [choices, setChoices] = useState<Record<string, Choice>>(() =>
+    Object.fromEntries(decidable.map((u) => [u.recordId, { level: u.decidedLevel ?? u.proposedLevel, reason: u.decisionReason ?? "" }])),
+  );
 
   const verdicts = useMemo(
     () =>
       new Map<string, SubjectVerdict>(
         units.map((u) => [
           u.recordId,
-          evaluateSubject(organizationSubject(u.recordId, u.facts, { peerGroup: u.peerGroupId ?? "", proposed: u.proposedLevel ?? "GOOD", subordinateLevels: u.subordinateLevels, establishedOn: u.establishedOn }), {
-            ruleSet: cycle.ruleSet,
-            ratingDate: cycle.ratingDate,
-          }),
+          evaluateSubject(
+            organizationSubject(u.recordId, u.facts, {
+              peerGroup: u.peerGroupId ?? "",
+              proposed: u.proposedLevel ?? "GOOD",
+              subordinateLevels: u.subordinateLevels,
+              establishedOn: u.establishedOn,
+            }),
+            {
+              ruleSet: cycle.ruleSet,
+              ratingDate: cycle.ratingDate,
+            },
+          ),
         ]),
       ),
     [units, cycle.ruleSet, cycle.ratingDate],
@@ -93,9 +103,22 @@ export function UnitDesk({ organizationId, cycle, groups, units, canPublish, she
   const groupChecks = groups.map((g) => {
     const members: GroupMember[] = units
       .filter((u) => u.peerGroupId === g.id)
-      .map((u) => (choices[u.recordId]?.level ? { state: "DECIDED", proposedLevel: u.proposedLevel, decidedLevel: choices[u.recordId].level } : { state: u.state, proposedLevel: u.proposedLevel, decidedLevel: u.decidedLevel }));
+      .map((u) =>
+        choices[u.recordId]?.level
+          ? { state: "DECIDED", proposedLevel: u.proposedLevel, decidedLevel: choices[u.recordId].level }
+          : { state: u.state, proposedLevel: u.proposedLevel, decidedLevel: u.decidedLevel },
+      );
     const override = g.overrides[0];
-    return { group: g, override, check: decidedGroupCheck(members, cycle.quotaBase, override !== undefined, quotaRuleFor(cycle.ruleSet, override ? { ratePercent: override.ratePercent ?? undefined } : null)) };
+    return {
+      group: g,
+      override,
+      check: decidedGroupCheck(
+        members,
+        cycle.quotaBase,
+        override !== undefined,
+        quotaRuleFor(cycle.ruleSet, override ? { ratePercent: override.ratePercent ?? undefined } : null),
+      ),
+    };
   });
 
   const changed = decidable.filter((u) => {
@@ -113,7 +136,16 @@ export function UnitDesk({ organizationId, cycle, groups, units, canPublish, she
       return;
     }
     run(
-      () => decideUnitsAction({ organizationId, decisions: changed.map((u) => ({ recordId: u.recordId, expectedVersion: u.version, level: choices[u.recordId].level!, reason: choices[u.recordId].reason.trim() })) }),
+      () =>
+        decideUnitsAction({
+          organizationId,
+          decisions: changed.map((u) => ({
+            recordId: u.recordId,
+            expectedVersion: u.version,
+            level: choices[u.recordId].level!,
+            reason: choices[u.recordId].reason.trim(),
+          })),
+        }),
       tAll("decide.saved", { count: changed.length }),
     );
   };
@@ -161,7 +193,9 @@ export function UnitDesk({ organizationId, cycle, groups, units, canPublish, she
                 ) : null}
                 <div>
                   <dt className="text-xs text-slate-500">{t("subordinates")}</dt>
-                  <dd className="text-xs text-slate-700">{counts.length ? counts.map(([level, n]) => `${n} ${tAll(`grading.levels.${level}`)}`).join(" · ") : "—"}</dd>
+                  <dd className="text-xs text-slate-700">
+                    {counts.length ? counts.map(([level, n]) => `${n} ${tAll(`grading.levels.${level}`)}`).join(" · ") : "—"}
+                  </dd>
                 </div>
                 <div>
                   <dt className="text-xs text-slate-500">{t("rules")}</dt>
@@ -207,7 +241,14 @@ export function UnitDesk({ organizationId, cycle, groups, units, canPublish, she
                 />
               ) : null}
 
-              {u.transitions.includes("verify") ? <VerifyForm unit={u} maxLevel={verdict.maxLevel} pending={pending} onVerify={(level, note) => run(() => verifyUnitAction({ recordId: u.recordId, expectedVersion: u.version, level, note }), t("verified"))} /> : null}
+              {u.transitions.includes("verify") ? (
+                <VerifyForm
+                  unit={u}
+                  maxLevel={verdict.maxLevel}
+                  pending={pending}
+                  onVerify={(level, note) => run(() => verifyUnitAction({ recordId: u.recordId, expectedVersion: u.version, level, note }), t("verified"))}
+                />
+              ) : null}
 
               {canDecide && choice ? (
                 <div className="grid gap-2 sm:grid-cols-2">
@@ -233,21 +274,29 @@ export function UnitDesk({ organizationId, cycle, groups, units, canPublish, she
                       />
                     </Field>
                   ) : null}
-                  {errors[u.recordId] ? <p className="text-sm font-medium text-red-700 sm:col-span-2">{tAll(`decide.rowErrors.${errors[u.recordId]}`)}</p> : null}
+                  {errors[u.recordId] ? (
+                    <p className="text-sm font-medium text-red-700 sm:col-span-2">{tAll(`decide.rowErrors.${errors[u.recordId]}`)}</p>
+                  ) : null}
                 </div>
               ) : null}
 
               {/* A published result reopens only by a decision to rate it again (366 Điều 15): the standing committee records it. */}
               {rerateMode(u) ? (
                 <details className="rounded-lg border border-slate-200 p-3">
-                  <summary className="cursor-pointer text-sm font-medium text-slate-900">{tAll(rerateMode(u) === "order" ? "rerate.orderTitle" : "rerate.proposeTitle")}</summary>
+                  <summary className="cursor-pointer text-sm font-medium text-slate-900">
+                    {tAll(rerateMode(u) === "order" ? "rerate.orderTitle" : "rerate.proposeTitle")}
+                  </summary>
                   <div className="mt-2">
                     <RerateForm recordId={u.recordId} mode={rerateMode(u)!} today={today} />
                   </div>
                 </details>
               ) : null}
               {u.state !== "PUBLISHED" && u.transitions.some((n) => ["returnRating", "sendBackRating", "sendBackUnit"].includes(n)) ? (
-                <ReturnForm name={u.name} pending={pending} onReturn={(reason) => run(() => returnUnitAction({ recordId: u.recordId, expectedVersion: u.version, reason }), t("returned"))} />
+                <ReturnForm
+                  name={u.name}
+                  pending={pending}
+                  onReturn={(reason) => run(() => returnUnitAction({ recordId: u.recordId, expectedVersion: u.version, reason }), t("returned"))}
+                />
               ) : null}
             </li>
           );
@@ -282,7 +331,17 @@ export function UnitDesk({ organizationId, cycle, groups, units, canPublish, she
   );
 }
 
-function VerifyForm({ unit, maxLevel, pending, onVerify }: { unit: DeskUnit; maxLevel: Level | null; pending: boolean; onVerify: (level: Level, note: string) => void }) {
+function VerifyForm({
+  unit,
+  maxLevel,
+  pending,
+  onVerify,
+}: {
+  unit: DeskUnit;
+  maxLevel: Level | null;
+  pending: boolean;
+  onVerify: (level: Level, note: string) => void;
+}) {
   const t = useTranslations("decideOrgs");
   const [level, setLevel] = useState<Level>(unit.proposedLevel ?? "GOOD");
   const [note, setNote] = useState(unit.verificationNote ?? "");

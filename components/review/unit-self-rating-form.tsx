@@ -20,7 +20,8 @@ import { UnitSelfRatingSchema, type UnitSelfRatingInput } from "@/lib/schemas/de
 import { LevelOptions } from "./decision-parts";
 import { VerdictPanel } from "./verdict-panel";
 
-type NumberField = "tasks.assigned" | "tasks.completed" | "tasks.onTime" | "tasks.exceeded" | "shortcomings.named" | "shortcomings.remedied" | "targetsCompletedPercent";
+type NumberField =
+  "tasks.assigned" | "tasks.completed" | "tasks.onTime" | "tasks.exceeded" | "shortcomings.named" | "shortcomings.remedied" | "targetsCompletedPercent";
 
 /** The facts the committee is asked (what the app cannot derive); the older rule sets' local bodies among them. */
 const FLAGS_366 = ["leadershipDisciplined", "leadershipMemberDegraded", "disunityConcluded", "forceMajeure"] as const;
@@ -102,7 +103,12 @@ export function UnitSelfRatingForm({
     ...verdict.facts,
     scoreGeneralTenths: totals?.complete ? totals.generalTenths : null,
     scoreResultsTenths: totals?.complete ? totals.resultsTenths : null,
-    tasks: { assigned: num(values.tasks?.assigned, 0)!, completed: num(values.tasks?.completed, 0)!, onTime: num(values.tasks?.onTime, 0)!, exceeded: num(values.tasks?.exceeded, 0)! },
+    tasks: {
+      assigned: num(values.tasks?.assigned, 0)!,
+      completed: num(values.tasks?.completed, 0)!,
+      onTime: num(values.tasks?.onTime, 0)!,
+      exceeded: num(values.tasks?.exceeded, 0)!,
+    },
     shortcomings: { named: num(values.shortcomings?.named, 0)!, remedied: num(values.shortcomings?.remedied, 0)! },
     targetsCompletedPercent: num(values.targetsCompletedPercent),
     localBodiesAtLeastGood: values.localBodiesAtLeastGood ?? true,
@@ -128,11 +134,23 @@ export function UnitSelfRatingForm({
   );
   const numberField = (name: NumberField, label: string, options: { step?: string; max?: number } = {}) => (
     <Field key={name} label={label} error={fieldError(name)}>
-      <TextInput type="number" min={0} max={options.max} step={options.step ?? "1"} inputMode={options.step ? "decimal" : "numeric"} {...form.register(name, asNumberOrNull)} />
+      <TextInput
+        type="number"
+        min={0}
+        max={options.max}
+        step={options.step ?? "1"}
+        inputMode={options.step ? "decimal" : "numeric"}
+        {...form.register(name, asNumberOrNull)}
+      />
     </Field>
   );
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-4 rounded-lg bg-slate-50 p-3 lg:grid-cols-2" aria-label={kind === "GRASSROOTS" ? t("titleGrassroots") : t("titleCell")}>
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="grid gap-4 rounded-lg bg-slate-50 p-3 lg:grid-cols-2"
+      aria-label={kind === "GRASSROOTS" ? t("titleGrassroots") : t("titleCell")}
+    >
       <div className="space-y-3">
         {/* On the cell's page the card around the form carries the title. */}
         {kind === "GRASSROOTS" ? <p className="text-sm font-semibold text-slate-900">{t("titleGrassroots")}</p> : null}
@@ -157,7 +175,8 @@ export function UnitSelfRatingForm({
               return (
                 <fieldset key={group.key} className="space-y-2 rounded-lg border border-slate-200 bg-white p-3">
                   <legend className="px-1 text-sm font-medium text-slate-800">
-                    {tAll(`cycle.groups.${group.key}`)} — {t("score.groupTotal", { sum: (sum / 10).toLocaleString("vi-VN"), max: group.key === "GENERAL" ? 30 : 70 })}
+                    {tAll(`cycle.groups.${group.key}`)} —{" "}
+                    {t("score.groupTotal", { sum: (sum / 10).toLocaleString("vi-VN"), max: group.key === "GENERAL" ? 30 : 70 })}
                   </legend>
                   {group.items.map((item) => (
                     <Field
@@ -170,14 +189,23 @@ export function UnitSelfRatingForm({
                       labelClassName="mb-1 block text-sm text-slate-800"
                       error={fieldError(`scoreItems.${item.key}`)}
                     >
-                      <TextInput type="number" min={0} max={item.maxPoints} step="0.1" inputMode="decimal" {...form.register(`scoreItems.${item.key}`, asNumberOrNull)} />
+                      <TextInput
+                        type="number"
+                        min={0}
+                        max={item.maxPoints}
+                        step="0.1"
+                        inputMode="decimal"
+                        {...form.register(`scoreItems.${item.key}`, asNumberOrNull)}
+                      />
                     </Field>
                   ))}
                 </fieldset>
               );
             })}
             <p className="text-sm font-medium text-slate-900" data-testid="collective-total">
-              {totals!.complete ? t("score.total", { total: ((totals!.generalTenths + totals!.resultsTenths) / 10).toLocaleString("vi-VN") }) : t("score.incomplete")}
+              {totals!.complete
+                ? t("score.total", { total: ((totals!.generalTenths + totals!.resultsTenths) / 10).toLocaleString("vi-VN") })
+                : t("score.incomplete")}
             </p>
           </section>
         ) : null}
@@ -225,7 +253,9 @@ export function UnitSelfRatingForm({
                 ))}
               </ul>
             )}
-            {derived.degradedLeaders.length > 0 ? <p className="text-sm text-slate-900">{t("derived.degraded", { names: derived.degradedLeaders.join(", ") })}</p> : null}
+            {derived.degradedLeaders.length > 0 ? (
+              <p className="text-sm text-slate-900">{t("derived.degraded", { names: derived.degradedLeaders.join(", ") })}</p>
+            ) : null}
             {kind === "GRASSROOTS" || derived.subordinateUnits > 0 ? (
               <p className="text-sm text-slate-900">
                 {derived.disciplinedSubordinates.length > 0
@@ -270,7 +300,12 @@ export function UnitSelfRatingForm({
         </Field>
         <SubmitButton pending={pending}>{kind === "GRASSROOTS" ? t("submitGrassroots") : t("submitCell")}</SubmitButton>
       </div>
-      <VerdictPanel verdict={live} scoreTenths={liveFacts.scoreGeneralTenths !== null && liveFacts.scoreResultsTenths !== null ? liveFacts.scoreGeneralTenths + liveFacts.scoreResultsTenths : null} />
+      <VerdictPanel
+        verdict={live}
+        scoreTenths={
+          liveFacts.scoreGeneralTenths !== null && liveFacts.scoreResultsTenths !== null ? liveFacts.scoreGeneralTenths + liveFacts.scoreResultsTenths : null
+        }
+      />
     </form>
   );
 }

@@ -17,7 +17,15 @@ const ORPHANED_AFTER_MS = 15_000;
 /** Same text whatever the key order (the database's JSON sorts keys its own way). */
 function sameContent(a: unknown, b: unknown): boolean {
   const stable = (v: unknown): unknown =>
-    Array.isArray(v) ? v.map(stable) : v && typeof v === "object" ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, stable((v as Record<string, unknown>)[k])])) : v;
+    Array.isArray(v)
+      ? v.map(stable)
+      : v && typeof v === "object"
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, stable((v as Record<string, unknown>)[k])]),
+          )
+        : v;
   return JSON.stringify(stable(a)) === JSON.stringify(stable(b));
 }
 

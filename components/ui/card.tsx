@@ -5,9 +5,24 @@ import type { ReactNode } from "react";
  * `min-w-0`: as a grid or flex item it may shrink below its content's width, so a wide table scrolls
  * inside its own box instead of pushing the page sideways on a phone.
  */
-export function Card({ title, actions, children, className = "", headingId }: { title?: ReactNode; actions?: ReactNode; children: ReactNode; className?: string; headingId?: string }) {
+export function Card({
+  title,
+  actions,
+  children,
+  className = "",
+  headingId,
+}: {
+  title?: ReactNode;
+  actions?: ReactNode;
+  children: ReactNode;
+  className?: string;
+  headingId?: string;
+}) {
   return (
-    <section className={`min-w-0 rounded-xl border border-slate-200 bg-white shadow-sm ${className}`} aria-labelledby={title && headingId ? headingId : undefined}>
+    <section
+      className={`min-w-0 rounded-xl border border-slate-200 bg-white shadow-sm ${className}`}
+      aria-labelledby={title && headingId ? headingId : undefined}
+    >
       {(title || actions) && (
         <header className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-100 px-4 py-3 sm:px-5">
           {title && (

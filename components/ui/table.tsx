@@ -21,7 +21,12 @@ export function Table({
   return (
     // A table wider than a phone scrolls in its box; the box takes the keyboard's focus (and is named by
     // the caption) so that its hidden columns can be reached without a mouse.
-    <div role="region" aria-label={caption} tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 focus-visible:outline-2 focus-visible:outline-offset-2">
+    <div
+      role="region"
+      aria-label={caption}
+      tabIndex={0}
+      className="overflow-x-auto rounded-lg border border-slate-200 focus-visible:outline-2 focus-visible:outline-offset-2"
+    >
       <table className={`min-w-full divide-y divide-slate-200 text-sm ${className}`} data-testid={testId}>
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">

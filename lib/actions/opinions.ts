@@ -7,8 +7,14 @@ import { runMutation } from "./run";
 // The secretary's opinions before the meeting (lib/data/opinions.ts). The record's page and the cell's
 // list (missing opinions) both change, so the layout is revalidated.
 
-export async function addOpinionAction(input: AddOpinionInput) { return runMutation((actor) => addOpinion(actor, input)); }
+export async function addOpinionAction(input: AddOpinionInput) {
+  return runMutation((actor) => addOpinion(actor, input));
+}
 
-export async function editOpinionAction(input: EditOpinionInput) { return runMutation((actor) => editOpinion(actor, input)); }
+export async function editOpinionAction(input: EditOpinionInput) {
+  return runMutation((actor) => editOpinion(actor, input));
+}
 
-export async function deleteOpinionAction(input: DeleteOpinionInput) { return runMutation((actor) => deleteOpinion(actor, input)); }
+export async function deleteOpinionAction(input: DeleteOpinionInput) {
+  return runMutation((actor) => deleteOpinion(actor, input));
+}

@@ -4,4 +4,6 @@ import { updateMemberRatingFacts } from "@/lib/data/record-facts";
 import type { MemberRatingFactsInput } from "@/lib/schemas/record-facts";
 import { runMutation } from "./run";
 
-export async function updateMemberRatingFactsAction(input: MemberRatingFactsInput) { return runMutation((actor) => updateMemberRatingFacts(actor, input), "/members", "layout"); }
+export async function updateMemberRatingFactsAction(input: MemberRatingFactsInput) {
+  return runMutation((actor) => updateMemberRatingFacts(actor, input), "/members", "layout");
+}

@@ -26,7 +26,8 @@ export async function runAction<T>(execute: (actor: Actor) => Promise<T>): Promi
       return { ok: false, formError: "INVALID_INPUT", fieldErrors };
     }
     if (error instanceof NotFoundError) return { ok: false, formError: "NOT_FOUND" };
-    if (error instanceof DomainError) return { ok: false, formError: error.code, fieldErrors: error.fieldErrors, ...(error.values ? { formValues: error.values } : {}) };
+    if (error instanceof DomainError)
+      return { ok: false, formError: error.code, fieldErrors: error.fieldErrors, ...(error.values ? { formValues: error.values } : {}) };
     if (error instanceof WorkflowError) return { ok: false, formError: error.code };
     const errorId = randomUUID().slice(0, 8);
     console.error(`[action ${errorId}]`, error);

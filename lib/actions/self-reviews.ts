@@ -5,8 +5,14 @@ import type { ReturnSelfReviewInput, SaveSelfReviewInput, SubmitSelfReviewInput 
 import { runAction, runMutation } from "./run";
 
 /** Called as the member types (debounced): no revalidation, the form holds the truth while it is open. */
-export async function saveSelfReviewDraftAction(input: SaveSelfReviewInput) { return runAction((actor) => saveSelfReviewDraft(actor, input)); }
+export async function saveSelfReviewDraftAction(input: SaveSelfReviewInput) {
+  return runAction((actor) => saveSelfReviewDraft(actor, input));
+}
 
-export async function submitSelfReviewAction(input: SubmitSelfReviewInput) { return runMutation((actor) => submitSelfReview(actor, input)); }
+export async function submitSelfReviewAction(input: SubmitSelfReviewInput) {
+  return runMutation((actor) => submitSelfReview(actor, input));
+}
 
-export async function returnSelfReviewAction(input: ReturnSelfReviewInput) { return runMutation((actor) => returnSelfReview(actor, input)); }
+export async function returnSelfReviewAction(input: ReturnSelfReviewInput) {
+  return runMutation((actor) => returnSelfReview(actor, input));
+}

@@ -6,12 +6,22 @@ import { runMutation } from "./run";
 
 // Units' ratings (lib/data/unit-ratings.ts): self-rating, verification, decision, return, publication.
 
-export async function rateUnitAction(input: UnitSelfRatingInput) { return runMutation((actor) => rateUnit(actor, input)); }
+export async function rateUnitAction(input: UnitSelfRatingInput) {
+  return runMutation((actor) => rateUnit(actor, input));
+}
 
-export async function verifyUnitAction(input: VerifyUnitInput) { return runMutation((actor) => verifyUnit(actor, input)); }
+export async function verifyUnitAction(input: VerifyUnitInput) {
+  return runMutation((actor) => verifyUnit(actor, input));
+}
 
-export async function returnUnitAction(input: ReturnUnitInput) { return runMutation((actor) => returnUnit(actor, input)); }
+export async function returnUnitAction(input: ReturnUnitInput) {
+  return runMutation((actor) => returnUnit(actor, input));
+}
 
-export async function decideUnitsAction(input: SaveDecisionsInput) { return runMutation((actor) => decideUnits(actor, input)); }
+export async function decideUnitsAction(input: SaveDecisionsInput) {
+  return runMutation((actor) => decideUnits(actor, input));
+}
 
-export async function publishUnitsAction(input: PublishInput) { return runMutation((actor) => publishUnits(actor, input)); }
+export async function publishUnitsAction(input: PublishInput) {
+  return runMutation((actor) => publishUnits(actor, input));
+}

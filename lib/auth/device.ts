@@ -9,7 +9,10 @@ import { env } from "@/lib/env";
 export const DEVICE_COOKIE = "known_device";
 export const DEVICE_COOKIE_MAX_AGE = 180 * 24 * 3600;
 
-const mac = (username: string) => createHmac("sha256", env.AUTH_SECRET ?? "dev-only-secret").update(`known-device:${username}`).digest("base64url");
+const mac = (username: string) =>
+  createHmac("sha256", env.AUTH_SECRET ?? "dev-only-secret")
+    .update(`known-device:${username}`)
+    .digest("base64url");
 
 export function deviceToken(username: string): string {
   return `${Buffer.from(username).toString("base64url")}.${mac(username)}`;

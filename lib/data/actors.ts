@@ -42,9 +42,7 @@ export async function findUserLocale(username: string): Promise<string | null> {
 
 /** A failed sign-in, under the username that was typed (which may name nobody): no actor, no account. */
 export async function recordSignInFailure(username: string): Promise<void> {
-  await db.$transaction((tx) =>
-    writeAudit(tx, { actorId: null, action: "user.sign-in-failed", entityId: username, organizationId: null }),
-  );
+  await db.$transaction((tx) => writeAudit(tx, { actorId: null, action: "user.sign-in-failed", entityId: username, organizationId: null }));
 }
 
 /** A sign-in: the account's last sign-in time and its audit row, together. */

@@ -192,7 +192,11 @@ export const openCycle = command({
     });
     if (ruleSet === "QD366_HD43") {
       await tx.scoreSheet.createMany({
-        data: SCORE_FRAMEWORKS.map((framework) => ({ cycleId: cycle.id, framework, groups: DEFAULT_SCORE_SHEETS[framework] as unknown as Prisma.InputJsonValue })),
+        data: SCORE_FRAMEWORKS.map((framework) => ({
+          cycleId: cycle.id,
+          framework,
+          groups: DEFAULT_SCORE_SHEETS[framework] as unknown as Prisma.InputJsonValue,
+        })),
       });
     }
     const counts = await createDefaultGroupsAndRecords(tx, cycle.id, upperOrgId, year);
@@ -282,7 +286,11 @@ export async function getCycleOverview(actor: Actor, cycleId: string) {
     sheetsEditable: cycle.status === "PREPARING",
     sheets: sheets
       .sort((a, b) => order(a.framework) - order(b.framework))
-      .map((s) => ({ framework: s.framework, itemCount: (s.groups as unknown as ScoreSheetContent).groups.reduce((n, g) => n + g.items.length, 0), updatedAt: s.updatedAt })),
+      .map((s) => ({
+        framework: s.framework,
+        itemCount: (s.groups as unknown as ScoreSheetContent).groups.reduce((n, g) => n + g.items.length, 0),
+        updatedAt: s.updatedAt,
+      })),
   };
 }
 
@@ -294,7 +302,13 @@ export async function getScoreSheet(actor: Actor, cycleId: string, framework: st
     select: { framework: true, groups: true, version: true },
   });
   if (!sheet) throw new NotFoundError();
-  return { cycle, framework: sheet.framework, content: sheet.groups as unknown as ScoreSheetContent, version: sheet.version, editable: cycle.status === "PREPARING" };
+  return {
+    cycle,
+    framework: sheet.framework,
+    content: sheet.groups as unknown as ScoreSheetContent,
+    version: sheet.version,
+    editable: cycle.status === "PREPARING",
+  };
 }
 
 /** Saves a score sheet of a cycle that is still being prepared (HD 43 7.12); frozen afterwards. */
@@ -309,11 +323,18 @@ export const updateScoreSheet = command({
     });
     if (!current) throw new NotFoundError();
     if (current.version !== input.expectedVersion) throw new DomainError("STALE_EDIT");
-    const groups = { groups: input.groups.map((g) => ({ key: g.key, items: g.items.map((i) => ({ key: i.key, label: i.label.trim(), maxPoints: i.maxPoints })) })) };
+    const groups = {
+      groups: input.groups.map((g) => ({ key: g.key, items: g.items.map((i) => ({ key: i.key, label: i.label.trim(), maxPoints: i.maxPoints })) })),
+    };
     const updated = await tx.scoreSheet.update({ where: { id: current.id }, data: { groups, version: { increment: 1 } }, select: { version: true } });
     return {
       result: { version: updated.version },
-      audit: { action: "scoreSheet.update", entityId: current.id, organizationId: cycle.upperOrgId, data: { framework: input.framework, before: current.groups, after: groups } },
+      audit: {
+        action: "scoreSheet.update",
+        entityId: current.id,
+        organizationId: cycle.upperOrgId,
+        data: { framework: input.framework, before: current.groups, after: groups },
+      },
     };
   },
 });
@@ -325,10 +346,19 @@ export const startSelfReviews = command({
   write: async ({ tx, input, loaded: { cycle } }) => {
     if (cycle.status !== "PREPARING") throw new DomainError("CYCLE_ALREADY_STARTED");
     if (cycle.version !== input.expectedVersion) throw new DomainError("STALE_EDIT");
-    const updated = await tx.reviewCycle.update({ where: { id: input.cycleId }, data: { status: "SELF_REVIEW", version: { increment: 1 } }, select: { version: true } });
+    const updated = await tx.reviewCycle.update({
+      where: { id: input.cycleId },
+      data: { status: "SELF_REVIEW", version: { increment: 1 } },
+      select: { version: true },
+    });
     return {
       result: { version: updated.version },
-      audit: { action: "cycle.startSelfReviews", entityId: input.cycleId, organizationId: cycle.upperOrgId, data: { before: { status: "PREPARING" }, after: { status: "SELF_REVIEW" } } },
+      audit: {
+        action: "cycle.startSelfReviews",
+        entityId: input.cycleId,
+        organizationId: cycle.upperOrgId,
+        data: { before: { status: "PREPARING" }, after: { status: "SELF_REVIEW" } },
+      },
     };
   },
 });

@@ -46,7 +46,11 @@ const DESK_RECORD_SELECT = {
 
 /** Ancestry (self first) of several units at once: one query. */
 export async function ancestriesOf(orgIds: readonly string[], client: DbClient): Promise<Map<string, string[]>> {
-  const rows = await client.orgClosure.findMany({ where: { descendantId: { in: [...new Set(orgIds)] } }, orderBy: { distance: "asc" }, select: { ancestorId: true, descendantId: true } });
+  const rows = await client.orgClosure.findMany({
+    where: { descendantId: { in: [...new Set(orgIds)] } },
+    orderBy: { distance: "asc" },
+    select: { ancestorId: true, descendantId: true },
+  });
   const map = new Map<string, string[]>();
   for (const row of rows) map.set(row.descendantId, [...(map.get(row.descendantId) ?? []), row.ancestorId]);
   return map;
@@ -75,18 +79,39 @@ export async function deskGroups(client: DbClient, cycleId: string, decidingOrgI
   const groups = await client.peerGroup.findMany({
     where: { cycleId, decidingOrgId, kind },
     orderBy: { code: "asc" },
-    select: { id: true, code: true, name: true, overrides: { orderBy: { decidedOn: "desc" }, select: { id: true, decisionNo: true, decidedOn: true, issuer: true, reason: true, ratePercent: true } } },
+    select: {
+      id: true,
+      code: true,
+      name: true,
+      overrides: { orderBy: { decidedOn: "desc" }, select: { id: true, decisionNo: true, decidedOn: true, issuer: true, reason: true, ratePercent: true } },
+    },
   });
   return groups.map((g) => ({ ...g, overrides: g.overrides.map((o) => ({ ...o, decidedOn: toIsoDate(o.decidedOn) })) }));
 }
 
 /** The cycle as a desk shows it: the rules the decisions are checked under. */
 export function deskCycle(cycle: CycleSummary) {
-  return { id: cycle.id, year: cycle.year, ruleSet: cycle.ruleSet as RuleSetId, ratingDate: toIsoDate(cycle.ratingDate), quotaBase: cycle.quotaBase as QuotaBase, status: cycle.status };
+  return {
+    id: cycle.id,
+    year: cycle.year,
+    ruleSet: cycle.ruleSet as RuleSetId,
+    ratingDate: toIsoDate(cycle.ratingDate),
+    quotaBase: cycle.quotaBase as QuotaBase,
+    status: cycle.status,
+  };
 }
 
 /** Where a record stands as both desks show it: its state and version, its levels, the vote, the reason of a decision. */
-export function deskLevels(r: { peerGroupId: string | null; state: RecordState; version: number; selfLevel: string | null; proposedLevel: string | null; decidedLevel: string | null; decisionReason: string | null; voteTally: unknown }) {
+export function deskLevels(r: {
+  peerGroupId: string | null;
+  state: RecordState;
+  version: number;
+  selfLevel: string | null;
+  proposedLevel: string | null;
+  decidedLevel: string | null;
+  decisionReason: string | null;
+  voteTally: unknown;
+}) {
   return {
     peerGroupId: r.peerGroupId,
     state: r.state,
@@ -131,14 +156,23 @@ export async function getDecisionDesk(actor: Actor, organizationId: string) {
        GROUP BY o.id, o.name, o.position, m.status, r.state
        ORDER BY o.position, o.name`,
   ]);
-  const earlier = await earlierLevels(records.map((r) => r.memberId!), cycle.upperOrgId, cycle.year, db);
+  const earlier = await earlierLevels(
+    records.map((r) => r.memberId!),
+    cycle.upperOrgId,
+    cycle.year,
+    db,
+  );
   const cells = new Map<string, { id: string; name: string; finalized: boolean; counts: Partial<Record<RecordState, number>> }>();
   for (const row of cellRows) {
     const cell = cells.get(row.id) ?? { id: row.id, name: row.name, finalized: row.finalized, counts: {} };
     if (row.state) cell.counts[row.state] = row.n;
     cells.set(row.id, cell);
   }
-  const remediation = await db.remediationItem.groupBy({ by: ["memberId"], where: { year: cycle.year, memberId: { in: records.map((r) => r.memberId!) } }, _count: true });
+  const remediation = await db.remediationItem.groupBy({
+    by: ["memberId"],
+    where: { year: cycle.year, memberId: { in: records.map((r) => r.memberId!) } },
+    _count: true,
+  });
   const withPlan = new Set(remediation.map((r) => r.memberId));
   return {
     organization,
@@ -189,7 +223,10 @@ export async function lockGroups(tx: Tx, groupIds: readonly string[]): Promise<v
  */
 export async function lockForDecisions(tx: Tx, recordIds: readonly string[]): Promise<void> {
   const located = await tx.reviewRecord.findMany({ where: { id: { in: [...recordIds] } }, select: { peerGroupId: true } });
-  await lockGroups(tx, located.map((r) => r.peerGroupId).filter((g): g is string => g !== null));
+  await lockGroups(
+    tx,
+    located.map((r) => r.peerGroupId).filter((g): g is string => g !== null),
+  );
   await tx.$queryRaw`SELECT id FROM "ReviewRecord" WHERE id = ANY(${[...recordIds].sort()}) ORDER BY id FOR UPDATE`;
 }
 
@@ -223,7 +260,10 @@ export async function assertGroupsHold(tx: Tx, groupIds: readonly string[], rule
   const [groups, members, overrides] = await Promise.all([
     tx.peerGroup.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
     // A grassroots organization's self-rating (SUBMITTED) already proposes a level; a member's does not.
-    tx.reviewRecord.findMany({ where: { peerGroupId: { in: ids }, state: { in: ["SUBMITTED", ...AT_COMMITTEE] } }, select: { peerGroupId: true, state: true, proposedLevel: true, decidedLevel: true } }),
+    tx.reviewRecord.findMany({
+      where: { peerGroupId: { in: ids }, state: { in: ["SUBMITTED", ...AT_COMMITTEE] } },
+      select: { peerGroupId: true, state: true, proposedLevel: true, decidedLevel: true },
+    }),
     tx.quotaOverride.findMany({ where: { peerGroupId: { in: ids } }, select: { peerGroupId: true, decidedOn: true, ratePercent: true } }),
   ]);
   for (const group of groups.sort((a, b) => a.name.localeCompare(b.name, "vi"))) {
@@ -235,7 +275,12 @@ export async function assertGroupsHold(tx: Tx, groupIds: readonly string[], rule
       quotaRuleFor(ruleSet, override ? { ratePercent: override.ratePercent ?? undefined } : null),
     );
     if (!check.ok) {
-      throw new DomainError("QUOTA_EXCEEDED", { group: group.name, excellent: String(check.excellent), max: String(check.maxExcellent), pool: String(check.pool) });
+      throw new DomainError("QUOTA_EXCEEDED", {
+        group: group.name,
+        excellent: String(check.excellent),
+        max: String(check.maxExcellent),
+        pool: String(check.pool),
+      });
     }
   }
 }
@@ -256,11 +301,22 @@ export const saveDecisions = command({
   authorize: (actor, { target }) => can(actor, "rating:decide", target),
   write: ({ tx, actor, input, loaded: { cycle } }) =>
     saveDecisionSet(tx, actor, input, cycle, {
-      read: (ids) => tx.reviewRecord.findMany({ where: { id: { in: ids }, cycleId: cycle.id, subjectKind: "MEMBER", peerGroup: { decidingOrgId: input.organizationId } }, select: DESK_RECORD_SELECT }),
+      read: (ids) =>
+        tx.reviewRecord.findMany({
+          where: { id: { in: ids }, cycleId: cycle.id, subjectKind: "MEMBER", peerGroup: { decidingOrgId: input.organizationId } },
+          select: DESK_RECORD_SELECT,
+        }),
       checker: async (records) => {
-        const ancestries = await ancestriesOf(records.map((r) => r.scopeOrgId), tx);
+        const ancestries = await ancestriesOf(
+          records.map((r) => r.scopeOrgId),
+          tx,
+        );
         return (decision, record) => {
-          assertTransition(actor, "decide", { state: record.state, kind: "MEMBER", target: { organizationAncestry: ancestries.get(record.scopeOrgId) ?? [], memberId: record.memberId! } });
+          assertTransition(actor, "decide", {
+            state: record.state,
+            kind: "MEMBER",
+            target: { organizationAncestry: ancestries.get(record.scopeOrgId) ?? [], memberId: record.memberId! },
+          });
           return decisionProblem(decision, record, () => memberLevelRefusal(record, cycle, decision.level));
         };
       },
@@ -359,7 +415,10 @@ export { yearFlags };
 export const recordQuotaOverride = command({
   input: QuotaOverrideSchema,
   load: async (tx, input) => {
-    const group = await tx.peerGroup.findUnique({ where: { id: input.peerGroupId }, select: { id: true, kind: true, decidingOrgId: true, cycleId: true, name: true, cycle: { select: { ruleSet: true, status: true } } } });
+    const group = await tx.peerGroup.findUnique({
+      where: { id: input.peerGroupId },
+      select: { id: true, kind: true, decidingOrgId: true, cycleId: true, name: true, cycle: { select: { ruleSet: true, status: true } } },
+    });
     return group && { group, deciding: { organizationAncestry: await getOrgAncestry(group.decidingOrgId, tx) } };
   },
   // The body that decides the group records its decision: the grassroots committee (its members and
@@ -392,7 +451,14 @@ export const recordQuotaOverride = command({
         action: "quota.override",
         entityId: group.id,
         organizationId: group.decidingOrgId,
-        data: { group: group.name, decisionNo: input.decisionNo, decidedOn: input.decidedOn, issuer: input.issuer, reason: input.reason, ratePercent: override.ratePercent },
+        data: {
+          group: group.name,
+          decisionNo: input.decisionNo,
+          decidedOn: input.decidedOn,
+          issuer: input.issuer,
+          reason: input.reason,
+          ratePercent: override.ratePercent,
+        },
       },
     };
   },
@@ -421,7 +487,10 @@ export const publishDecisions = command({
       select: { id: true, subjectKind: true, scopeOrgId: true, organizationId: true, memberId: true, decidedLevel: true },
     });
     if (decided.length === 0) throw new DomainError("NOTHING_TO_PUBLISH");
-    const ancestries = await ancestriesOf(decided.map((r) => r.scopeOrgId), tx);
+    const ancestries = await ancestriesOf(
+      decided.map((r) => r.scopeOrgId),
+      tx,
+    );
     for (const record of decided) {
       const member = record.subjectKind === "MEMBER";
       assertTransition(actor, member ? "publish" : "publishUnit", {
@@ -430,17 +499,36 @@ export const publishDecisions = command({
         target: { organizationAncestry: ancestries.get(record.scopeOrgId) ?? [], ...(member ? { memberId: record.memberId! } : {}) },
       });
     }
-    await tx.reviewRecord.updateMany({ where: { id: { in: decided.map((r) => r.id) }, state: "DECIDED" }, data: { state: "PUBLISHED", publishedAt: new Date(), version: { increment: 1 } } });
-    return { result: { published: decided.length }, audit: publicationAudit(input.organizationId, cycle.id, decided.map((r) => ({ ...r, organizationId: input.organizationId }))) };
+    await tx.reviewRecord.updateMany({
+      where: { id: { in: decided.map((r) => r.id) }, state: "DECIDED" },
+      data: { state: "PUBLISHED", publishedAt: new Date(), version: { increment: 1 } },
+    });
+    return {
+      result: { published: decided.length },
+      audit: publicationAudit(
+        input.organizationId,
+        cycle.id,
+        decided.map((r) => ({ ...r, organizationId: input.organizationId })),
+      ),
+    };
   },
   transactionOptions: BULK_TRANSACTION,
 });
 
 /** What a publication says: a row for the organization that published, one per record published. */
-export function publicationAudit(organizationId: string, cycleId: string, published: readonly { id: string; organizationId: string | null; decidedLevel: Level | null }[]): CommandAudit[] {
+export function publicationAudit(
+  organizationId: string,
+  cycleId: string,
+  published: readonly { id: string; organizationId: string | null; decidedLevel: Level | null }[],
+): CommandAudit[] {
   return [
     { action: "decisions.publish", entityId: organizationId, organizationId, data: { cycleId, published: published.length } },
-    ...published.map((r): CommandAudit => ({ action: "record.publish", entityId: r.id, organizationId: r.organizationId, data: { before: { state: "DECIDED" }, after: { state: "PUBLISHED" }, level: r.decidedLevel } })),
+    ...published.map((r): CommandAudit => ({
+      action: "record.publish",
+      entityId: r.id,
+      organizationId: r.organizationId,
+      data: { before: { state: "DECIDED" }, after: { state: "PUBLISHED" }, level: r.decidedLevel },
+    })),
   ];
 }
 
@@ -466,12 +554,28 @@ export const sendBackRecords = command({
     };
     const located = await tx.reviewRecord.findMany({ where, select: { id: true, peerGroupId: true } });
     if (located.length === 0 || (input.recordIds?.length && located.length !== input.recordIds.length)) throw new NotFoundError();
-    await lockGroups(tx, located.map((r) => r.peerGroupId!));
+    await lockGroups(
+      tx,
+      located.map((r) => r.peerGroupId!),
+    );
     const records = await tx.reviewRecord.findMany({
       where: { id: { in: located.map((r) => r.id) } },
-      select: { id: true, state: true, cycleId: true, scopeOrgId: true, memberId: true, organizationId: true, organization: { select: { kind: true } }, decidedLevel: true, proposedLevel: true },
+      select: {
+        id: true,
+        state: true,
+        cycleId: true,
+        scopeOrgId: true,
+        memberId: true,
+        organizationId: true,
+        organization: { select: { kind: true } },
+        decidedLevel: true,
+        proposedLevel: true,
+      },
     });
-    const ancestries = await ancestriesOf(records.map((r) => r.scopeOrgId), tx);
+    const ancestries = await ancestriesOf(
+      records.map((r) => r.scopeOrgId),
+      tx,
+    );
     for (const record of records) {
       assertTransition(actor, record.state === "REVIEWED" ? "sendBack" : "reopen", {
         state: record.state,
@@ -484,14 +588,21 @@ export const sendBackRecords = command({
     if (published.length > 0 && !input.decision) throw new DomainError("RERATE_DECISION_REQUIRED", { decision: "required" }, { count: published.length });
     if (published.length > 0) await reopenByDecision(tx, actor, published, input.decision!, published[0].cycleId);
     const unpublished = records.filter((r) => r.state !== "PUBLISHED");
-    await reopenRecords(tx, unpublished.map((r) => r.id));
+    await reopenRecords(
+      tx,
+      unpublished.map((r) => r.id),
+    );
     return {
       result: { sentBack: records.length },
       audit: unpublished.map((r) => ({
         action: "record.sendBack" as const,
         entityId: r.id,
         organizationId: input.organizationId,
-        data: { before: { state: r.state, decidedLevel: r.decidedLevel, proposedLevel: r.proposedLevel }, after: { state: "UNDER_REREVIEW" as const }, reason: input.reason },
+        data: {
+          before: { state: r.state, decidedLevel: r.decidedLevel, proposedLevel: r.proposedLevel },
+          after: { state: "UNDER_REREVIEW" as const },
+          reason: input.reason,
+        },
       })),
     };
   },

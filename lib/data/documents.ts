@@ -70,8 +70,17 @@ export async function getOrganizationLevelsDocument(actor: Actor, query: { unit?
            AND r."organizationId" IN (SELECT "descendantId" FROM "OrgClosure" WHERE "ancestorId" = ${scope.unit.id})
          ORDER BY o.code`
     : [];
-  const heading = await db.organization.findUniqueOrThrow({ where: { id: scope.unit.id }, select: { name: true, kind: true, parent: { select: { name: true } } } });
-  return { unit: scope.unit, year, rows, ruleSet: await ruleSetOf(scope.unit.id, year), heading: { name: heading.name, kind: heading.kind, parentName: heading.parent?.name ?? null, upperCommittee: null } satisfies OrgHeading };
+  const heading = await db.organization.findUniqueOrThrow({
+    where: { id: scope.unit.id },
+    select: { name: true, kind: true, parent: { select: { name: true } } },
+  });
+  return {
+    unit: scope.unit,
+    year,
+    rows,
+    ruleSet: await ruleSetOf(scope.unit.id, year),
+    heading: { name: heading.name, kind: heading.kind, parentName: heading.parent?.name ?? null, upperCommittee: null } satisfies OrgHeading,
+  };
 }
 
 export async function getUnitHeading(unitId: string): Promise<OrgHeading> {

@@ -60,11 +60,16 @@ function readInWorker(file: { name: string; bytes: Buffer }): Promise<Read> {
     const onMessage = (reply: ReadReply) => {
       if (reply.id !== request.id) return;
       if (reply.type === "members") members.push(reply.members);
-      else if (reply.type === "read") settle(() => resolve({ parsed: { ...reply.parsed, members: members.flat() }, hash: reply.hash, sheetsFound: reply.sheetsFound }));
+      else if (reply.type === "read")
+        settle(() => resolve({ parsed: { ...reply.parsed, members: members.flat() }, hash: reply.hash, sheetsFound: reply.sheetsFound }));
       else settle(() => resolve({ refused: reply.message }));
     };
     const onError = (error: Error & { code?: string }) =>
-      settle(() => (error.code === "ERR_WORKER_OUT_OF_MEMORY" ? resolve({ refused: "tệp cần quá nhiều bộ nhớ để đọc; xin chia sổ thành nhiều tệp nhỏ hơn." }) : reject(error)));
+      settle(() =>
+        error.code === "ERR_WORKER_OUT_OF_MEMORY"
+          ? resolve({ refused: "tệp cần quá nhiều bộ nhớ để đọc; xin chia sổ thành nhiều tệp nhỏ hơn." })
+          : reject(error),
+      );
     const onExit = (code: number) => settle(() => reject(new Error(`import worker exited with code ${code} before answering`)));
     const timer = setTimeout(() => {
       void worker.terminate();
@@ -86,12 +91,17 @@ function readInWorker(file: { name: string; bytes: Buffer }): Promise<Read> {
 }
 
 /** Reads, checks and (in commit mode) writes a register file, reporting progress as it goes. */
-export async function runImport(actor: Actor, file: { name: string; bytes: Buffer }, mode: "check" | "commit", emit: (event: ImportEvent) => void): Promise<void> {
+export async function runImport(
+  actor: Actor,
+  file: { name: string; bytes: Buffer },
+  mode: "check" | "commit",
+  emit: (event: ImportEvent) => void,
+): Promise<void> {
   emit({ type: "progress", phase: "read", done: 0, total: 1 });
   const read = await readInWorker(file);
   if ("refused" in read) return emit({ type: "error", message: `Không đọc được tệp: ${read.refused}` });
   const { parsed, hash, sheetsFound } = read;
-  if (!sheetsFound) return emit({ type: "error", message: "Tệp không có trang \"Tổ chức đảng\" hay \"Đảng viên\" (xem tệp mẫu)." });
+  if (!sheetsFound) return emit({ type: "error", message: 'Tệp không có trang "Tổ chức đảng" hay "Đảng viên" (xem tệp mẫu).' });
   emit({ type: "progress", phase: "read", done: 1, total: 1 });
   const progress = (e: { phase: "check" | "write"; done: number; total: number }) => emit({ type: "progress", ...e });
   if (mode === "check" || parsed.errors.length) {

@@ -2,7 +2,16 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { NotFoundError, subtreeRoots, type Actor } from "@/lib/review/permissions";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { CELL_KINDS, CHILD_KINDS, MEMBER_SHEET, ORG_SHEET, type ImportError, type MemberImportRow, type OrgImportRow, type ParsedRegister } from "@/lib/import/register";
+import {
+  CELL_KINDS,
+  CHILD_KINDS,
+  MEMBER_SHEET,
+  ORG_SHEET,
+  type ImportError,
+  type MemberImportRow,
+  type OrgImportRow,
+  type ParsedRegister,
+} from "@/lib/import/register";
 import { toSearchKey } from "@/lib/text/search";
 import { z } from "zod";
 import { command } from "./command";
@@ -28,34 +37,83 @@ export type ImportPlan = {
   preview: PlannedRow[];
 };
 
-type OrgInfo = { id: string; code: string; name: string; kind: string; sector: string; parentId: string | null; depth: number; establishedOn: string; ancestors: string[]; inScope: boolean };
+type OrgInfo = {
+  id: string;
+  code: string;
+  name: string;
+  kind: string;
+  sector: string;
+  parentId: string | null;
+  depth: number;
+  establishedOn: string;
+  ancestors: string[];
+  inScope: boolean;
+};
 
 const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 const day = (s: string) => new Date(`${s}T00:00:00Z`);
-const chunks = <T,>(list: T[], size: number) => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
+const chunks = <T>(list: T[], size: number) => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
 
 async function loadOrgs(client: DbClient, codes: string[], roots: Set<string>): Promise<Map<string, OrgInfo>> {
   const out = new Map<string, OrgInfo>();
   for (const part of chunks([...new Set(codes)], 2000)) {
     const rows = await client.organization.findMany({
       where: { code: { in: part } },
-      select: { id: true, code: true, name: true, kind: true, sector: true, parentId: true, depth: true, establishedOn: true, ancestors: { select: { ancestorId: true }, orderBy: { distance: "asc" } } },
+      select: {
+        id: true,
+        code: true,
+        name: true,
+        kind: true,
+        sector: true,
+        parentId: true,
+        depth: true,
+        establishedOn: true,
+        ancestors: { select: { ancestorId: true }, orderBy: { distance: "asc" } },
+      },
     });
     for (const o of rows) {
       const ancestors = o.ancestors.map((a) => a.ancestorId);
-      out.set(o.code, { id: o.id, code: o.code, name: o.name, kind: o.kind, sector: o.sector, parentId: o.parentId, depth: o.depth, establishedOn: iso(o.establishedOn)!, ancestors, inScope: ancestors.some((a) => roots.has(a)) });
+      out.set(o.code, {
+        id: o.id,
+        code: o.code,
+        name: o.name,
+        kind: o.kind,
+        sector: o.sector,
+        parentId: o.parentId,
+        depth: o.depth,
+        establishedOn: iso(o.establishedOn)!,
+        ancestors,
+        inScope: ancestors.some((a) => roots.has(a)),
+      });
     }
   }
   return out;
 }
 
-type Existing = { id: string; cardNumber: string; fullName: string; gender: string; birthDate: string; admittedOn: string; officialOn: string | null; cellId: string; post: string | null; category: string; isCivilServant: boolean; status: string; residenceCell: string | null; inScope: boolean };
+type Existing = {
+  id: string;
+  cardNumber: string;
+  fullName: string;
+  gender: string;
+  birthDate: string;
+  admittedOn: string;
+  officialOn: string | null;
+  cellId: string;
+  post: string | null;
+  category: string;
+  isCivilServant: boolean;
+  status: string;
+  residenceCell: string | null;
+  inScope: boolean;
+};
 
 async function loadMembers(client: DbClient, cards: string[], roots: string[]): Promise<Map<string, Existing>> {
   const out = new Map<string, Existing>();
   // Slices of 1,000 cards, one query each, so a 50,000-row file never holds the server's thread for long.
   for (const part of chunks(cards, 1000)) {
-    const rows = await client.$queryRaw<(Omit<Existing, "birthDate" | "admittedOn" | "officialOn"> & { birthDate: Date; admittedOn: Date; officialOn: Date | null })[]>`
+    const rows = await client.$queryRaw<
+      (Omit<Existing, "birthDate" | "admittedOn" | "officialOn"> & { birthDate: Date; admittedOn: Date; officialOn: Date | null })[]
+    >`
       SELECT m.id, m."cardNumber", m."fullName", m.gender::text AS gender, m."birthDate", m."admittedOn", m."officialOn", m."cellId", m.post,
              m.category::text AS category, m."isCivilServant", m.status::text AS status, m."residenceCell",
              EXISTS (SELECT 1 FROM "OrgClosure" c WHERE c."descendantId" = m."cellId" AND c."ancestorId" = ANY(${roots})) AS "inScope"
@@ -81,9 +139,26 @@ async function plan(client: DbClient, actor: Actor, parsed: ParsedRegister, prog
   const total = parsed.organizations.length + parsed.members.length;
   const codes = [...parsed.organizations.flatMap((o) => [o.code, o.parentCode]), ...parsed.members.map((m) => m.cellCode)];
   const orgs = await loadOrgs(client, codes, roots);
-  const existingMembers = await loadMembers(client, parsed.members.map((m) => m.cardNumber), rootList);
+  const existingMembers = await loadMembers(
+    client,
+    parsed.members.map((m) => m.cardNumber),
+    rootList,
+  );
   const preview: PlannedRow[] = [];
-  const result: Plan = { errors, orgsNew: 0, orgsChanged: 0, membersNew: 0, membersChanged: 0, unchanged: 0, rows: parsed.rows, preview, newOrgs: [], changedOrgs: [], newMembers: [], changedMembers: [] };
+  const result: Plan = {
+    errors,
+    orgsNew: 0,
+    orgsChanged: 0,
+    membersNew: 0,
+    membersChanged: 0,
+    unchanged: 0,
+    rows: parsed.rows,
+    preview,
+    newOrgs: [],
+    changedOrgs: [],
+    newMembers: [],
+    changedMembers: [],
+  };
   const note = (p: PlannedRow) => {
     if (preview.length < 20) preview.push(p);
   };
@@ -128,7 +203,12 @@ async function plan(client: DbClient, actor: Actor, parsed: ParsedRegister, prog
       pending.splice(i--, 1);
       progressed = true;
       if (!(CHILD_KINDS[parent.kind] ?? []).includes(o.kind)) {
-        errors.push({ sheet: ORG_SHEET, row: o.row, column: "Loại tổ chức", message: `Không đặt được loại tổ chức này dưới tổ chức cấp trên "${o.parentCode}".` });
+        errors.push({
+          sheet: ORG_SHEET,
+          row: o.row,
+          column: "Loại tổ chức",
+          message: `Không đặt được loại tổ chức này dưới tổ chức cấp trên "${o.parentCode}".`,
+        });
         failed.add(o.code);
         continue;
       }
@@ -138,7 +218,12 @@ async function plan(client: DbClient, actor: Actor, parsed: ParsedRegister, prog
           continue;
         }
         if (existing.parentId !== parent.id) {
-          errors.push({ sheet: ORG_SHEET, row: o.row, column: "Mã tổ chức cấp trên", message: "Không chuyển được tổ chức đã có sang cấp trên khác qua nhập tệp." });
+          errors.push({
+            sheet: ORG_SHEET,
+            row: o.row,
+            column: "Mã tổ chức cấp trên",
+            message: "Không chuyển được tổ chức đã có sang cấp trên khác qua nhập tệp.",
+          });
           continue;
         }
         const data: Prisma.OrganizationUpdateInput = {};
@@ -163,7 +248,8 @@ async function plan(client: DbClient, actor: Actor, parsed: ParsedRegister, prog
       }
     }
   }
-  for (const o of pending) errors.push({ sheet: ORG_SHEET, row: o.row, column: "Mã tổ chức cấp trên", message: "Các tổ chức cấp trên lồng vòng nhau trong tệp." });
+  for (const o of pending)
+    errors.push({ sheet: ORG_SHEET, row: o.row, column: "Mã tổ chức cấp trên", message: "Các tổ chức cấp trên lồng vòng nhau trong tệp." });
   progress?.({ phase: "check", done: parsed.organizations.length, total });
 
   // The grassroots organization of a cell: itself for a chi bộ cơ sở, else its đảng bộ cơ sở above.
@@ -182,7 +268,13 @@ async function plan(client: DbClient, actor: Actor, parsed: ParsedRegister, prog
     const r = resolved.get(code);
     const db = orgs.get(code);
     let answer: { id: string; grassrootsId: string } | string;
-    if (!r) answer = db && !db.inScope ? `Chi bộ "${code}" ngoài phạm vi quản lý của bạn.` : failed.has(code) ? `Chi bộ "${code}" có lỗi ở trang tổ chức.` : `Không có chi bộ mã "${code}".`;
+    if (!r)
+      answer =
+        db && !db.inScope
+          ? `Chi bộ "${code}" ngoài phạm vi quản lý của bạn.`
+          : failed.has(code)
+            ? `Chi bộ "${code}" có lỗi ở trang tổ chức.`
+            : `Không có chi bộ mã "${code}".`;
     else if (!CELL_KINDS.includes(r.kind)) answer = `"${code}" không phải chi bộ (đảng viên sinh hoạt ở chi bộ cơ sở hoặc chi bộ trực thuộc).`;
     else {
       const g = grassrootsOf(r.ancestors);
@@ -215,9 +307,17 @@ async function plan(client: DbClient, actor: Actor, parsed: ParsedRegister, prog
       continue;
     }
     const same =
-      existing.fullName === m.fullName && existing.gender === m.gender && existing.birthDate === m.birthDate && existing.admittedOn === m.admittedOn &&
-      existing.officialOn === m.officialOn && existing.cellId === cell.id && existing.post === m.post && existing.category === m.category &&
-      existing.isCivilServant === m.isCivilServant && existing.status === m.status && existing.residenceCell === m.residenceCell;
+      existing.fullName === m.fullName &&
+      existing.gender === m.gender &&
+      existing.birthDate === m.birthDate &&
+      existing.admittedOn === m.admittedOn &&
+      existing.officialOn === m.officialOn &&
+      existing.cellId === cell.id &&
+      existing.post === m.post &&
+      existing.category === m.category &&
+      existing.isCivilServant === m.isCivilServant &&
+      existing.status === m.status &&
+      existing.residenceCell === m.residenceCell;
     if (same) {
       result.unchanged++;
       note({ sheet: MEMBER_SHEET, row: m.row, key: m.cardNumber, name: m.fullName, action: "same" });
@@ -269,7 +369,14 @@ const writeRegister = command({
         action: "register.import",
         entityId: fileHash,
         organizationId: subtreeRoots(actor, "org:manage")[0] ?? null,
-        data: { rows: p.rows, orgsNew: p.orgsNew, orgsChanged: p.orgsChanged, membersNew: p.membersNew, membersChanged: p.membersChanged, changedMembers: p.changedMembers.slice(0, 200).map((c) => ({ id: c.id, before: c.before })) },
+        data: {
+          rows: p.rows,
+          orgsNew: p.orgsNew,
+          orgsChanged: p.orgsChanged,
+          membersNew: p.membersNew,
+          membersChanged: p.membersChanged,
+          changedMembers: p.changedMembers.slice(0, 200).map((c) => ({ id: c.id, before: c.before })),
+        },
       },
     };
   },
@@ -285,9 +392,21 @@ async function write(tx: Tx, p: Plan, progress: ImportProgress | undefined, tota
   const today = new Date(new Date().toISOString().slice(0, 10));
   if (p.newOrgs.length) {
     await tx.organization.createMany({
-      data: p.newOrgs.map((o) => ({ id: o.id, code: o.code, name: o.name, nameSearch: toSearchKey(o.name), kind: o.kind, sector: o.sector, parentId: o.parentId, depth: o.depth, establishedOn: day(o.establishedOn) })),
+      data: p.newOrgs.map((o) => ({
+        id: o.id,
+        code: o.code,
+        name: o.name,
+        nameSearch: toSearchKey(o.name),
+        kind: o.kind,
+        sector: o.sector,
+        parentId: o.parentId,
+        depth: o.depth,
+        establishedOn: day(o.establishedOn),
+      })),
     });
-    await tx.orgClosure.createMany({ data: p.newOrgs.flatMap((o) => o.ancestors.map((ancestorId, distance) => ({ ancestorId, descendantId: o.id, distance }))) });
+    await tx.orgClosure.createMany({
+      data: p.newOrgs.flatMap((o) => o.ancestors.map((ancestorId, distance) => ({ ancestorId, descendantId: o.id, distance }))),
+    });
     tick(p.newOrgs.length);
   }
   for (const o of p.changedOrgs) await tx.organization.update({ where: { id: o.id }, data: o.data });
@@ -320,7 +439,9 @@ async function write(tx: Tx, p: Plan, progress: ImportProgress | undefined, tota
     if (c.previousCellId !== c.cellId) {
       // A transfer keeps the history: the official row in the old cell is closed, one in the new cell opened.
       await tx.memberCellAssignment.updateMany({ where: { memberId: c.id, kind: "OFFICIAL", toDate: null }, data: { toDate: today } });
-      await tx.memberCellAssignment.create({ data: { memberId: c.id, cellId: c.cellId, kind: "OFFICIAL", fromDate: today, note: "Chuyển sinh hoạt theo sổ đảng viên" } });
+      await tx.memberCellAssignment.create({
+        data: { memberId: c.id, cellId: c.cellId, kind: "OFFICIAL", fromDate: today, note: "Chuyển sinh hoạt theo sổ đảng viên" },
+      });
     }
     tick(1);
   }

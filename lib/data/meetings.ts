@@ -16,7 +16,6 @@ import { lockForDecisions } from "./decisions";
 import { db, type DbClient, type Tx } from "./db";
 import { authorizeOrg, getOrgAncestry } from "./scope";
 
-
 const EMPTY_MINUTES: MinutesContent = { heldOn: "", place: "", chairName: "", recorderName: "", attendance: [], collectiveReview: "", reviews: [] };
 
 /**
@@ -24,9 +23,7 @@ const EMPTY_MINUTES: MinutesContent = { heldOn: "", place: "", chairName: "", re
  * every part that still fits, and nothing typed is thrown away because one part does not.
  */
 const StoredMinutesSchema = z.object({
-  attendance: z
-    .array(z.object({ memberId: z.string(), present: z.boolean(), absenceReason: z.string().optional().catch(undefined) }))
-    .catch([]),
+  attendance: z.array(z.object({ memberId: z.string(), present: z.boolean(), absenceReason: z.string().optional().catch(undefined) })).catch([]),
   collectiveReview: z.string().catch(""),
   reviews: z
     .array(
@@ -40,7 +37,9 @@ const StoredMinutesSchema = z.object({
     .catch([]),
 });
 
-function minutesOf(meeting: { heldOn: Date | null; place: string | null; chairName: string | null; recorderName: string | null; minutes: unknown } | null): MinutesContent {
+function minutesOf(
+  meeting: { heldOn: Date | null; place: string | null; chairName: string | null; recorderName: string | null; minutes: unknown } | null,
+): MinutesContent {
   if (!meeting) return EMPTY_MINUTES;
   const parsed = StoredMinutesSchema.safeParse(meeting.minutes);
   const stored = parsed.success ? parsed.data : { attendance: [], collectiveReview: "", reviews: [] };
@@ -64,7 +63,11 @@ const officialOn = (officialDate: Date | null, day: Date) => officialDate !== nu
  */
 async function officialMembersRequired(tx: DbClient, cycleId: string, cellId: string, day: Date): Promise<number> {
   return tx.member.count({
-    where: { reviewRecords: { some: { cycleId, scopeOrgId: cellId, subjectKind: "MEMBER" } }, status: { notIn: ["EXEMPT", "SUSPENDED"] }, officialOn: { lte: day } },
+    where: {
+      reviewRecords: { some: { cycleId, scopeOrgId: cellId, subjectKind: "MEMBER" } },
+      status: { notIn: ["EXEMPT", "SUSPENDED"] },
+      officialOn: { lte: day },
+    },
   });
 }
 
@@ -74,7 +77,11 @@ async function loadCellMeeting(client: DbClient, cellId: string) {
   const [cell, meeting, records] = await Promise.all([
     client.organization.findUniqueOrThrow({ where: { id: cellId }, select: { id: true, name: true } }),
     client.meeting.findUnique({ where: { cycleId_organizationId: { cycleId: cycle.id, organizationId: cellId } } }),
-    client.reviewRecord.findMany({ where: { cycleId: cycle.id, scopeOrgId: cellId, subjectKind: "MEMBER" }, orderBy: { member: { nameSearch: "asc" } }, select: RECORD_SELECT }),
+    client.reviewRecord.findMany({
+      where: { cycleId: cycle.id, scopeOrgId: cellId, subjectKind: "MEMBER" },
+      orderBy: { member: { nameSearch: "asc" } },
+      select: RECORD_SELECT,
+    }),
   ]);
   return { cycle, cell, meeting, records };
 }
@@ -129,14 +136,19 @@ export async function getMeetingPage(actor: Actor, cellId: string) {
     })),
     groups: groups.map((g) => {
       const other = elsewhere.find((e) => e.peerGroupId === g.id);
-      return { id: g.id, name: g.name, excellentElsewhere: other?.excellent ?? 0, goodElsewhere: other?.good ?? 0, ratePercent: overrides.find((o) => o.peerGroupId === g.id)?.ratePercent ?? null };
+      return {
+        id: g.id,
+        name: g.name,
+        excellentElsewhere: other?.excellent ?? 0,
+        goodElsewhere: other?.good ?? 0,
+        ratePercent: overrides.find((o) => o.peerGroupId === g.id)?.ratePercent ?? null,
+      };
     }),
   };
 }
 
 export type MinutesSaveResult =
-  | { saved: true; version: number; savedAt: Date }
-  | { saved: false; conflict: { version: number; content: MinutesContent; savedAt: Date } };
+  { saved: true; version: number; savedAt: Date } | { saved: false; conflict: { version: number; content: MinutesContent; savedAt: Date } };
 
 /** The cell's secretary records the meeting: a command on the cell in its review under way. */
 const ON_CELL_MINUTES = {
@@ -164,10 +176,16 @@ async function writeDraft(tx: Tx, cycleId: string, input: z.output<typeof SaveMi
   if (existing?.status === "FINALIZED") throw new DomainError("MINUTES_FINALIZED");
   if (!existing) {
     if (input.baseVersion !== 0) throw new NotFoundError();
-    const created = await tx.meeting.create({ data: { cycleId, organizationId: input.cellId, ...data, version: 1 }, select: { version: true, updatedAt: true } });
+    const created = await tx.meeting.create({
+      data: { cycleId, organizationId: input.cellId, ...data, version: 1 },
+      select: { version: true, updatedAt: true },
+    });
     return { saved: true, version: created.version, savedAt: created.updatedAt };
   }
-  const updated = await tx.meeting.updateMany({ where: { id: existing.id, version: input.baseVersion, status: "DRAFT" }, data: { ...data, version: { increment: 1 } } });
+  const updated = await tx.meeting.updateMany({
+    where: { id: existing.id, version: input.baseVersion, status: "DRAFT" },
+    data: { ...data, version: { increment: 1 } },
+  });
   if (updated.count === 0) return { saved: false, conflict: { version: existing.version, content: minutesOf(existing), savedAt: existing.updatedAt } };
   return { saved: true, version: input.baseVersion + 1, savedAt: new Date() };
 }
@@ -211,7 +229,10 @@ export const finalizeMeeting = command({
     const votes = new Map(minutes.reviews.map((r) => [r.memberId, r.vote as Tally | null]));
     // A member absent from the meeting, not voted on, is reviewed as soon as possible (ABSENT).
     const becomesAbsent = loaded.records.filter(
-      (r) => !presence.get(r.memberId!)?.present && !votes.get(r.memberId!) && nextState("markAbsent", { state: r.state as RecordState, kind: "MEMBER" }) === "ABSENT",
+      (r) =>
+        !presence.get(r.memberId!)?.present &&
+        !votes.get(r.memberId!) &&
+        nextState("markAbsent", { state: r.state as RecordState, kind: "MEMBER" }) === "ABSENT",
     );
     const absentIds = new Set(becomesAbsent.map((r) => r.id));
     const problems: FinalizeRefusal[] = finalizeProblems(
@@ -244,12 +265,18 @@ export const finalizeMeeting = command({
       proposals.push({ record, level: adoption.level, tally });
     }
     if (problems.length > 0) {
-      throw new DomainError("MINUTES_INCOMPLETE", Object.fromEntries(problems.map((p, i) => [p.memberId ? `${p.code}.${p.memberId}` : `${p.code}.${i}`, p.code])));
+      throw new DomainError(
+        "MINUTES_INCOMPLETE",
+        Object.fromEntries(problems.map((p, i) => [p.memberId ? `${p.code}.${p.memberId}` : `${p.code}.${i}`, p.code])),
+      );
     }
     const now = new Date();
     await tx.meeting.update({ where: { id: locked.id }, data: { status: "FINALIZED", finalizedAt: now, version: { increment: 1 } } });
     for (const { record, level, tally } of proposals) {
-      await tx.reviewRecord.update({ where: { id: record.id }, data: { state: "REVIEWED", proposedLevel: level, voteTally: { ...tally, votersPresent: voters }, version: { increment: 1 } } });
+      await tx.reviewRecord.update({
+        where: { id: record.id },
+        data: { state: "REVIEWED", proposedLevel: level, voteTally: { ...tally, votersPresent: voters }, version: { increment: 1 } },
+      });
     }
     if (becomesAbsent.length > 0) {
       await tx.reviewRecord.updateMany({ where: { id: { in: [...absentIds] } }, data: { state: "ABSENT", version: { increment: 1 } } });
@@ -291,7 +318,16 @@ export const recordRereview = command({
   load: async (tx, input) => {
     // The new proposal enters its group's pool: the group is locked first, as every decision save does.
     await lockForDecisions(tx, [input.recordId]);
-    const record = await tx.reviewRecord.findUnique({ where: { id: input.recordId }, select: { ...RECORD_SELECT, cycleId: true, scopeOrgId: true, version: true, cycle: { select: { year: true, ruleSet: true, ratingDate: true, options: true } } } });
+    const record = await tx.reviewRecord.findUnique({
+      where: { id: input.recordId },
+      select: {
+        ...RECORD_SELECT,
+        cycleId: true,
+        scopeOrgId: true,
+        version: true,
+        cycle: { select: { year: true, ruleSet: true, ratingDate: true, options: true } },
+      },
+    });
     if (!record?.memberId) return null;
     return { record, target: { organizationAncestry: await getOrgAncestry(record.scopeOrgId, tx), memberId: record.memberId } };
   },
@@ -305,14 +341,25 @@ export const recordRereview = command({
     const required = await officialMembersRequired(tx, record.cycleId, record.scopeOrgId, new Date(`${input.heldOn}T00:00:00Z`));
     if (input.votersPresent > required) throw new DomainError("INVALID_INPUT", { votersPresent: "votersOverRequired" });
     const rereviewQuorum = { required, present: input.votersPresent, needed: fewestFor(required, rules.quorum) };
-    if (input.votersPresent < rereviewQuorum.needed) throw new DomainError("QUORUM_NOT_MET", { votersPresent: "quorumNotMet" }, { required, needed: rereviewQuorum.needed });
+    if (input.votersPresent < rereviewQuorum.needed)
+      throw new DomainError("QUORUM_NOT_MET", { votersPresent: "quorumNotMet" }, { required, needed: rereviewQuorum.needed });
     const adoption = adoptedLevel(input.tally, rereviewQuorum, rules);
-    if (!adoption.level) throw new DomainError("VOTE_NOT_ADOPTED", { tally: adoption.reason }, { reason: adoption.reason, needed: adoption.needed, baseKind: rules.adoptionBase, required });
+    if (!adoption.level)
+      throw new DomainError(
+        "VOTE_NOT_ADOPTED",
+        { tally: adoption.reason },
+        { reason: adoption.reason, needed: adoption.needed, baseKind: rules.adoptionBase, required },
+      );
     const refusal = memberLevelRefusal(record, record.cycle, adoption.level);
     if (refusal) throw new DomainError("LEVEL_REFUSED", { tally: refusal }, { name: record.member!.fullName, reason: refusal });
     await tx.reviewRecord.update({
       where: { id: record.id },
-      data: { state: transition.to, proposedLevel: adoption.level, voteTally: { ...input.tally, votersPresent: input.votersPresent }, version: { increment: 1 } },
+      data: {
+        state: transition.to,
+        proposedLevel: adoption.level,
+        voteTally: { ...input.tally, votersPresent: input.votersPresent },
+        version: { increment: 1 },
+      },
     });
     return {
       result: { proposedLevel: adoption.level },
@@ -320,7 +367,13 @@ export const recordRereview = command({
         action: "record.rereview",
         entityId: record.id,
         organizationId: record.scopeOrgId,
-        data: { before: { state: record.state, proposedLevel: record.proposedLevel }, after: { state: transition.to, proposedLevel: adoption.level }, tally: input.tally, heldOn: input.heldOn, reason: input.note },
+        data: {
+          before: { state: record.state, proposedLevel: record.proposedLevel },
+          after: { state: transition.to, proposedLevel: adoption.level },
+          tally: input.tally,
+          heldOn: input.heldOn,
+          reason: input.note,
+        },
       },
     };
   },

@@ -30,7 +30,8 @@ export async function lockMemberRecord(tx: Tx, recordId: string): Promise<void> 
 /** A member's record with what `select` reads and its target, for authorization on database truth; null when there is none. */
 export async function loadMemberRecord<S extends MemberRecordSelect>(client: DbClient, recordId: string, select: S): Promise<MemberRecord<S> | null> {
   const found = await client.reviewRecord.findUnique({ where: { id: recordId }, select: { ...select, memberId: true, scopeOrgId: true } });
-  const record = found as unknown as (Omit<MemberRecord<S>, "memberId" | "member" | "target"> & { memberId: string | null; member: MemberRecord<S>["member"] | null }) | null;
+  const record = found as unknown as
+    (Omit<MemberRecord<S>, "memberId" | "member" | "target"> & { memberId: string | null; member: MemberRecord<S>["member"] | null }) | null;
   if (!record || !record.memberId || !record.member) return null;
   const target = { organizationAncestry: await getOrgAncestry(record.scopeOrgId, client), memberId: record.memberId };
   return { ...record, memberId: record.memberId, member: record.member, target } as MemberRecord<S>;

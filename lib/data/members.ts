@@ -92,9 +92,7 @@ export async function getMemberPage(actor: Actor, memberId: string) {
       },
     },
   });
-  const reviewRecords = member.reviewRecords.map((r) =>
-    staffView || decisionPublic(r.state) ? r : { ...r, decidedLevel: null },
-  );
+  const reviewRecords = member.reviewRecords.map((r) => (staffView || decisionPublic(r.state) ? r : { ...r, decidedLevel: null }));
   const canEdit = can(actor, "member:write", target);
   return {
     member: { ...member, reviewRecords },
@@ -114,7 +112,15 @@ export const updateMemberProfile = command({
   load: async (tx, input) => {
     // Lock the row: the staleness check and the write must see the same version.
     const [before] = await tx.$queryRaw<
-      { cellId: string; post: string | null; residenceCell: string | null; email: string | null; category: StoredMemberCategory; isCivilServant: boolean; version: number }[]
+      {
+        cellId: string;
+        post: string | null;
+        residenceCell: string | null;
+        email: string | null;
+        category: StoredMemberCategory;
+        isCivilServant: boolean;
+        version: number;
+      }[]
     >`SELECT "cellId", post, "residenceCell", email, category, "isCivilServant", version FROM "Member" WHERE id = ${input.memberId} FOR UPDATE`;
     return before ? { before, target: { memberId: input.memberId, organizationAncestry: await getOrgAncestry(before.cellId, tx) } } : null;
   },

@@ -83,59 +83,88 @@ export function awaitsConfirmation(record: { state: string; notRatedReason: stri
   return record.state === "NOT_RATED" && record.notRatedReason === "OTHER" && record.notRatedConfirmedAt === null;
 }
 
-export const markNotRated = statusChange(MarkNotRatedSchema, () => "markNotRated", async ({ tx, input, loaded: record, transition }) => {
-  // The regulation's reasons must hold on the member's facts: the register's status, the admission date.
-  if (input.reason !== "OTHER") {
-    const holding = notRatedReasonsOf(
-      { id: record.memberId, kind: "MEMBER", peerGroup: "", proposed: "NOT_RATED", status: record.memberStatus === "LEFT" ? "ACTIVE" : (record.memberStatus as "ACTIVE"), admittedOn: toIsoDate(record.admittedOn) },
-      { ruleSet: record.ruleSet as RuleSetId, ratingDate: toIsoDate(record.ratingDate) },
-    );
-    if (!holding.includes(input.reason)) {
-      throw new DomainError("NOT_RATED_FACTS", { reason: "notRatedFacts" }, {
-        name: record.fullName,
-        reason: input.reason,
-        admittedOn: formatDate(record.admittedOn),
-        ratingDate: formatDate(record.ratingDate),
-      });
+export const markNotRated = statusChange(
+  MarkNotRatedSchema,
+  () => "markNotRated",
+  async ({ tx, input, loaded: record, transition }) => {
+    // The regulation's reasons must hold on the member's facts: the register's status, the admission date.
+    if (input.reason !== "OTHER") {
+      const holding = notRatedReasonsOf(
+        {
+          id: record.memberId,
+          kind: "MEMBER",
+          peerGroup: "",
+          proposed: "NOT_RATED",
+          status: record.memberStatus === "LEFT" ? "ACTIVE" : (record.memberStatus as "ACTIVE"),
+          admittedOn: toIsoDate(record.admittedOn),
+        },
+        { ruleSet: record.ruleSet as RuleSetId, ratingDate: toIsoDate(record.ratingDate) },
+      );
+      if (!holding.includes(input.reason)) {
+        throw new DomainError(
+          "NOT_RATED_FACTS",
+          { reason: "notRatedFacts" },
+          {
+            name: record.fullName,
+            reason: input.reason,
+            admittedOn: formatDate(record.admittedOn),
+            ratingDate: formatDate(record.ratingDate),
+          },
+        );
+      }
     }
-  }
-  await tx.reviewRecord.update({
-    where: { id: record.id },
-    data: { state: transition.to, notRatedReason: input.reason, notRatedConfirmedAt: null, notRatedConfirmedById: null, version: { increment: 1 } },
-  });
-  return {
-    result: { state: transition.to, awaitsConfirmation: input.reason === "OTHER" },
-    audit: {
-      action: "record.notRated",
-      entityId: record.id,
-      organizationId: record.scopeOrgId,
-      data: { before: { state: record.state }, after: { state: transition.to, notRatedReason: input.reason }, ...(input.note ? { reason: input.note } : {}) },
-    },
-  };
-});
+    await tx.reviewRecord.update({
+      where: { id: record.id },
+      data: { state: transition.to, notRatedReason: input.reason, notRatedConfirmedAt: null, notRatedConfirmedById: null, version: { increment: 1 } },
+    });
+    return {
+      result: { state: transition.to, awaitsConfirmation: input.reason === "OTHER" },
+      audit: {
+        action: "record.notRated",
+        entityId: record.id,
+        organizationId: record.scopeOrgId,
+        data: { before: { state: record.state }, after: { state: transition.to, notRatedReason: input.reason }, ...(input.note ? { reason: input.note } : {}) },
+      },
+    };
+  },
+);
 
-export const reinstate = statusChange(ReinstateSchema, () => "reinstate", async ({ tx, input, loaded: record, transition }) => {
-  await tx.reviewRecord.update({ where: { id: record.id }, data: { state: transition.to, notRatedReason: null, notRatedConfirmedAt: null, notRatedConfirmedById: null, version: { increment: 1 } } });
-  const data = { before: { state: record.state, notRatedReason: record.notRatedReason }, after: { state: transition.to }, reason: input.reason };
-  return { result: { state: transition.to }, audit: { action: "record.reinstate", entityId: record.id, organizationId: record.scopeOrgId, data } };
-});
+export const reinstate = statusChange(
+  ReinstateSchema,
+  () => "reinstate",
+  async ({ tx, input, loaded: record, transition }) => {
+    await tx.reviewRecord.update({
+      where: { id: record.id },
+      data: { state: transition.to, notRatedReason: null, notRatedConfirmedAt: null, notRatedConfirmedById: null, version: { increment: 1 } },
+    });
+    const data = { before: { state: record.state, notRatedReason: record.notRatedReason }, after: { state: transition.to }, reason: input.reason };
+    return { result: { state: transition.to }, audit: { action: "record.reinstate", entityId: record.id, organizationId: record.scopeOrgId, data } };
+  },
+);
 
 /**
  * The grassroots committee rules on a cell's proposal to leave a member unrated for a reason the
  * regulation does not name: confirms it with its grounds (the record stays NOT_RATED, confirmed), or
  * turns it down with its reason (the member is reviewed after all, from DRAFT).
  */
-export const ruleOnNotRated = statusChange(ConfirmNotRatedSchema, (input) => (input.confirm ? "confirmNotRated" : "rejectNotRated"), async ({ tx, actor, input, loaded: record, transition }) => {
-  if (!awaitsConfirmation(record)) throw new DomainError("TRANSITION_NOT_ALLOWED");
-  await tx.reviewRecord.update({
-    where: { id: record.id },
-    data: input.confirm
-      ? { notRatedConfirmedAt: new Date(), notRatedConfirmedById: actor.userId, version: { increment: 1 } }
-      : { state: transition.to, notRatedReason: null, version: { increment: 1 } },
-  });
-  const data = { before: { state: record.state, notRatedReason: record.notRatedReason }, after: { state: transition.to }, reason: input.grounds };
-  return { result: { state: transition.to }, audit: { action: input.confirm ? "record.notRatedConfirm" : "record.notRatedReject", entityId: record.id, organizationId: record.scopeOrgId, data } };
-});
+export const ruleOnNotRated = statusChange(
+  ConfirmNotRatedSchema,
+  (input) => (input.confirm ? "confirmNotRated" : "rejectNotRated"),
+  async ({ tx, actor, input, loaded: record, transition }) => {
+    if (!awaitsConfirmation(record)) throw new DomainError("TRANSITION_NOT_ALLOWED");
+    await tx.reviewRecord.update({
+      where: { id: record.id },
+      data: input.confirm
+        ? { notRatedConfirmedAt: new Date(), notRatedConfirmedById: actor.userId, version: { increment: 1 } }
+        : { state: transition.to, notRatedReason: null, version: { increment: 1 } },
+    });
+    const data = { before: { state: record.state, notRatedReason: record.notRatedReason }, after: { state: transition.to }, reason: input.grounds };
+    return {
+      result: { state: transition.to },
+      audit: { action: input.confirm ? "record.notRatedConfirm" : "record.notRatedReject", entityId: record.id, organizationId: record.scopeOrgId, data },
+    };
+  },
+);
 
 /**
  * The cells' proposals to leave a member unrated for a reason the regulation does not name, awaiting

@@ -45,7 +45,13 @@ export function opinionFacts(input: {
   member: { category: OpinionFacts["category"]; residenceCell: string | null };
   stays: readonly StayRow[];
 }): OpinionFacts {
-  const stays: CellStay[] = input.stays.map((s) => ({ cellId: s.cellId, cellName: s.cell.name, kind: s.kind, fromDate: toIsoDate(s.fromDate), toDate: s.toDate ? toIsoDate(s.toDate) : null }));
+  const stays: CellStay[] = input.stays.map((s) => ({
+    cellId: s.cellId,
+    cellName: s.cell.name,
+    kind: s.kind,
+    fromDate: toIsoDate(s.fromDate),
+    toDate: s.toDate ? toIsoDate(s.toDate) : null,
+  }));
   return {
     year: input.year,
     category: input.member.category,
@@ -59,7 +65,10 @@ export function opinionFacts(input: {
 
 /** An opinion's version: a digest of what it says, so an edit made on an older reading is refused. */
 export function opinionVersion(opinion: { text: string; givenOn: Date; givenBy: string }): string {
-  return createHash("sha256").update(`${opinion.text}\u0000${toIsoDate(opinion.givenOn)}\u0000${opinion.givenBy}`).digest("hex").slice(0, 24);
+  return createHash("sha256")
+    .update(`${opinion.text}\u0000${toIsoDate(opinion.givenOn)}\u0000${opinion.givenBy}`)
+    .digest("hex")
+    .slice(0, 24);
 }
 
 /** The record with what the opinions' rule and their checks read: its cycle, its cell's sector, its member. */
@@ -105,7 +114,15 @@ function checkDate(givenOn: string, year: number) {
 const OPINION_SELECT = { id: true, source: true, text: true, givenOn: true, givenBy: true, createdAt: true } as const;
 type OpinionRow = Prisma.OpinionGetPayload<{ select: typeof OPINION_SELECT }>;
 
-const shown = (o: OpinionRow) => ({ id: o.id, source: o.source as OpinionSource, text: o.text, givenOn: toIsoDate(o.givenOn), givenBy: o.givenBy, createdAt: o.createdAt, version: opinionVersion(o) });
+const shown = (o: OpinionRow) => ({
+  id: o.id,
+  source: o.source as OpinionSource,
+  text: o.text,
+  givenOn: toIsoDate(o.givenOn),
+  givenBy: o.givenBy,
+  createdAt: o.createdAt,
+  version: opinionVersion(o),
+});
 const audited = (o: { text: string; givenOn: Date; givenBy: string }) => ({ text: o.text, givenOn: toIsoDate(o.givenOn), givenBy: o.givenBy });
 
 /**
@@ -117,10 +134,21 @@ export async function listOpinions(actor: Actor, recordId: string) {
   const record = await loadMemberRecord(db, recordId, RECORD_SELECT);
   if (!record || !can(actor, "member:read", record.target)) throw new NotFoundError();
   const [stays, opinions] = await Promise.all([
-    db.memberCellAssignment.findMany({ where: { memberId: record.memberId, ...staysTouchingYear(record.cycle.year) }, select: STAY_SELECT, orderBy: { fromDate: "asc" } }),
+    db.memberCellAssignment.findMany({
+      where: { memberId: record.memberId, ...staysTouchingYear(record.cycle.year) },
+      select: STAY_SELECT,
+      orderBy: { fromDate: "asc" },
+    }),
     db.opinion.findMany({ where: { recordId }, select: OPINION_SELECT, orderBy: [{ givenOn: "asc" }, { createdAt: "asc" }] }),
   ]);
-  const facts = opinionFacts({ year: record.cycle.year, state: record.state, scopeOrgId: record.scopeOrgId, cellSector: record.scopeOrg.sector, member: record.member, stays });
+  const facts = opinionFacts({
+    year: record.cycle.year,
+    state: record.state,
+    scopeOrgId: record.scopeOrgId,
+    cellSector: record.scopeOrg.sector,
+    member: record.member,
+    stays,
+  });
   const status = opinionStatus(requiredOpinions(facts), opinions.map(shown));
   const access = writeAccess(actor, record);
   const locked = lock(record);
@@ -158,7 +186,12 @@ export const addOpinion = command({
     });
     return {
       result: { id: opinion.id, version: opinionVersion(opinion) },
-      audit: { action: "opinion.add", entityId: record.id, organizationId: record.scopeOrgId, data: { opinionId: opinion.id, source: opinion.source, after: audited(opinion) } },
+      audit: {
+        action: "opinion.add",
+        entityId: record.id,
+        organizationId: record.scopeOrgId,
+        data: { opinionId: opinion.id, source: opinion.source, after: audited(opinion) },
+      },
     };
   },
 });
@@ -203,7 +236,12 @@ export const editOpinion = opinionChange(EditOpinionSchema, async ({ tx, input, 
   });
   return {
     result: { id: updated.id, version: opinionVersion(updated) },
-    audit: { action: "opinion.edit", entityId: record.id, organizationId: record.scopeOrgId, data: { opinionId: opinion.id, source: opinion.source, before: audited(opinion), after: audited(updated) } },
+    audit: {
+      action: "opinion.edit",
+      entityId: record.id,
+      organizationId: record.scopeOrgId,
+      data: { opinionId: opinion.id, source: opinion.source, before: audited(opinion), after: audited(updated) },
+    },
   };
 });
 
@@ -212,6 +250,11 @@ export const deleteOpinion = opinionChange(DeleteOpinionSchema, async ({ tx, loa
   await tx.opinion.delete({ where: { id: opinion.id } });
   return {
     result: { id: opinion.id },
-    audit: { action: "opinion.delete", entityId: record.id, organizationId: record.scopeOrgId, data: { opinionId: opinion.id, source: opinion.source, before: audited(opinion) } },
+    audit: {
+      action: "opinion.delete",
+      entityId: record.id,
+      organizationId: record.scopeOrgId,
+      data: { opinionId: opinion.id, source: opinion.source, before: audited(opinion) },
+    },
   };
 });

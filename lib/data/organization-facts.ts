@@ -26,7 +26,9 @@ export async function derivedOrganizationFacts(
   cycle: { id: string; year: number },
   client: DbClient,
 ): Promise<Map<string, DerivedOrganizationFacts>> {
-  const result = new Map<string, DerivedOrganizationFacts>(unitIds.map((id) => [id, { leadershipDisciplines: [], degradedLeaders: [], disciplinedSubordinates: [], subordinateUnits: 0 }]));
+  const result = new Map<string, DerivedOrganizationFacts>(
+    unitIds.map((id) => [id, { leadershipDisciplines: [], degradedLeaders: [], disciplinedSubordinates: [], subordinateUnits: 0 }]),
+  );
   if (unitIds.length === 0) return result;
   const ids = [...unitIds];
   const [leaders, subordinates] = await Promise.all([

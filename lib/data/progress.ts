@@ -13,7 +13,17 @@ import { getReportScope, pickYear, type ReportScope } from "./report-scope";
 // them (the member's cell, the organization itself) in "RecordTally", and only those per-unit counts
 // are rolled up the closure table to the rows shown.
 
-export const RECORD_STATES = ["DRAFT", "SUBMITTED", "RETURNED", "REVIEWED", "DECIDED", "PUBLISHED", "ABSENT", "NOT_RATED", "UNDER_REREVIEW"] as const satisfies readonly RecordState[];
+export const RECORD_STATES = [
+  "DRAFT",
+  "SUBMITTED",
+  "RETURNED",
+  "REVIEWED",
+  "DECIDED",
+  "PUBLISHED",
+  "ABSENT",
+  "NOT_RATED",
+  "UNDER_REREVIEW",
+] as const satisfies readonly RecordState[];
 
 export type Late = {
   /** Members whose self-review is not in after the self-review deadline. */

@@ -40,7 +40,20 @@ export async function getQuotaCompliance(actor: Actor, query: { unit?: string | 
   const cycleIds = (await cyclesOver(unitId, [year])).get(year)!;
   // The counts per group are sums of the records' tally (lib/data/record-tally.ts), never the records.
   const rows = await db.$queryRaw<
-    { id: string; code: string; name: string; kind: SubjectKind; decidingOrg: string; ruleSet: RuleSetId; quotaBase: QuotaBase; subjects: number; rated: number; decided: number; excellent: number; good: number }[]
+    {
+      id: string;
+      code: string;
+      name: string;
+      kind: SubjectKind;
+      decidingOrg: string;
+      ruleSet: RuleSetId;
+      quotaBase: QuotaBase;
+      subjects: number;
+      rated: number;
+      decided: number;
+      excellent: number;
+      good: number;
+    }[]
   >`
     SELECT pg.id, pg.code, pg.name, pg.kind::text AS kind, d.name AS "decidingOrg", cy."ruleSet"::text AS "ruleSet", cy."quotaBase"::text AS "quotaBase",
            COALESCE(sum(t.total), 0)::int AS subjects,
@@ -78,7 +91,13 @@ export async function getQuotaCompliance(actor: Actor, query: { unit?: string | 
       decided: r.decided,
       check: checkQuota({ excellent: r.excellent, good: r.good }, r.quotaBase, latest !== null, rule),
       ratePercent: rule.ratePercent,
-      overrides: own.map((o) => ({ decisionNo: o.decisionNo, decidedOn: toIsoDate(o.decidedOn), issuer: o.issuer, reason: o.reason, ratePercent: o.ratePercent })),
+      overrides: own.map((o) => ({
+        decisionNo: o.decisionNo,
+        decidedOn: toIsoDate(o.decidedOn),
+        issuer: o.issuer,
+        reason: o.reason,
+        ratePercent: o.ratePercent,
+      })),
     };
   });
   // The groups that break the rule first, then those over the cap by decision, then the rest.

@@ -18,11 +18,27 @@ export const LIST_PAGE_SIZE = 50;
 
 export type ListedMember = { memberId: string; fullName: string; cardNumber: string; cell: string; grassroots: string };
 export type ListedOrganization = { organizationId: string; code: string; name: string; parent: string | null };
-export type RemediationRow = ListedMember & { id: string; year: number; shortcoming: string; measures: string; responsible: string; deadline: string; status: RemediationStatus; overdue: boolean };
+export type RemediationRow = ListedMember & {
+  id: string;
+  year: number;
+  shortcoming: string;
+  measures: string;
+  responsible: string;
+  deadline: string;
+  status: RemediationStatus;
+  overdue: boolean;
+};
 
 export type Recognition = ReportScope & {
   year: number | null;
-  counts: { excellentMembers: number; excellentOrganizations: number; streakMembers: number; streakOrganizations: number; notCompleted: number; remediation: number };
+  counts: {
+    excellentMembers: number;
+    excellentOrganizations: number;
+    streakMembers: number;
+    streakOrganizations: number;
+    notCompleted: number;
+    remediation: number;
+  };
   excellentMembers: ListedMember[];
   excellentOrganizations: ListedOrganization[];
   streakMembers: ListedMember[];
@@ -144,13 +160,20 @@ export async function getRecognition(
   const unitId = scope.unit.id;
   const year = pickYear(scope, query.year, "decided", await listDecidedYears(unitId));
   const page = Math.max(1, query.page ?? 1);
-  const paged = (kind: ListKind): Paging => (query.list === kind ? { offset: (page - 1) * LIST_PAGE_SIZE, limit: LIST_PAGE_SIZE } : { offset: 0, limit: LIST_PAGE_SIZE });
+  const paged = (kind: ListKind): Paging =>
+    query.list === kind ? { offset: (page - 1) * LIST_PAGE_SIZE, limit: LIST_PAGE_SIZE } : { offset: 0, limit: LIST_PAGE_SIZE };
   const remediationCount = await countOpenRemediation(unitId);
   if (year === null) {
     return {
-      ...scope, year, page,
+      ...scope,
+      year,
+      page,
       counts: { excellentMembers: 0, excellentOrganizations: 0, streakMembers: 0, streakOrganizations: 0, notCompleted: 0, remediation: remediationCount },
-      excellentMembers: [], excellentOrganizations: [], streakMembers: [], streakOrganizations: [], notCompleted: [],
+      excellentMembers: [],
+      excellentOrganizations: [],
+      streakMembers: [],
+      streakOrganizations: [],
+      notCompleted: [],
       remediation: await listOpenRemediation(unitId, today, paged("remediation")),
     };
   }
@@ -161,7 +184,14 @@ export async function getRecognition(
     const total = rows[0]?.total ?? (paged(kind).offset > 0 ? await countMembersWithLevel(unitId, from, year, level) : 0);
     return [rows.map(({ total: _t, ...row }) => row), total] as const;
   };
-  const [[excellentMembers, excellentCount], excellentOrganizations, [streakMembers, streakCount], streakOrganizations, [notCompleted, notCompletedCount], remediation] = await Promise.all([
+  const [
+    [excellentMembers, excellentCount],
+    excellentOrganizations,
+    [streakMembers, streakCount],
+    streakOrganizations,
+    [notCompleted, notCompletedCount],
+    remediation,
+  ] = await Promise.all([
     listed(year, "EXCELLENT", "excellent"),
     listOrganizationsExcellent(unitId, year, year),
     listed(from, "EXCELLENT", "streak"),

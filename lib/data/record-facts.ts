@@ -79,7 +79,6 @@ function factsOf(record: StoredFacts): MemberRatingFacts {
   return { ...facts, scoreItems: (record.scoreItems ?? {}) as Record<string, number> };
 }
 
-
 /**
  * A member's record in the review under way, with what the 100-point rules need around it: the cycle's
  * sheet for the member's category, the member's standing and disciplines, and whether the actor may edit.
@@ -93,7 +92,13 @@ export async function getMemberRatingFacts(actor: Actor, memberId: string) {
     db.reviewRecord.findUnique({ where: { cycleId_memberId: { cycleId: cycle.id, memberId } }, select: { ...RECORD_FACTS_SELECT, notRatedReason: true } }),
     db.member.findUniqueOrThrow({
       where: { id: memberId },
-      select: { fullName: true, category: true, status: true, admittedOn: true, disciplines: { select: { decidedOn: true, selfDetectedAndRemedied: true, countedInYear: true } } },
+      select: {
+        fullName: true,
+        category: true,
+        status: true,
+        admittedOn: true,
+        disciplines: { select: { decidedOn: true, selfDetectedAndRemedied: true, countedInYear: true } },
+      },
     }),
   ]);
   if (!record) return null;
@@ -116,11 +121,7 @@ export async function getMemberRatingFacts(actor: Actor, memberId: string) {
     })),
   };
   const ownRecord = actor.memberId === memberId;
-  const canEdit =
-    !ownRecord &&
-    can(actor, "member:write", target) &&
-    OPEN_CYCLE_STATUSES.includes(cycle.status) &&
-    EDITABLE_STATES.includes(record.state);
+  const canEdit = !ownRecord && can(actor, "member:write", target) && OPEN_CYCLE_STATUSES.includes(cycle.status) && EDITABLE_STATES.includes(record.state);
   return {
     cycle,
     memberName: member.fullName,
@@ -144,7 +145,13 @@ export const updateMemberRatingFacts = command({
     await lockMemberRecord(tx, input.recordId);
     const record = await tx.reviewRecord.findUniqueOrThrow({
       where: { id: input.recordId },
-      select: { ...RECORD_FACTS_SELECT, scoreGeneralTenths: true, scoreResultsTenths: true, cycle: { select: { status: true, ruleSet: true } }, member: { select: { category: true, cellId: true } } },
+      select: {
+        ...RECORD_FACTS_SELECT,
+        scoreGeneralTenths: true,
+        scoreResultsTenths: true,
+        cycle: { select: { status: true, ruleSet: true } },
+        member: { select: { category: true, cellId: true } },
+      },
     });
     // The facts are the member's: checked on the member's cell as it is now, as the member's page is.
     const target = { memberId: record.memberId!, cellId: record.member!.cellId, organizationAncestry: await getOrgAncestry(record.member!.cellId, tx) };
@@ -195,9 +202,16 @@ export const updateMemberRatingFacts = command({
       forceMajeure: leader && input.forceMajeure,
     };
     const { id: _id, cycleId: _c, memberId, state: _s, version: _v, category: _cat, peerGroup: _p, cycle: _cy, member: _m, target, ...before } = record;
-    const updated = await tx.reviewRecord.update({ where: { id: record.id }, data: { ...after, category, version: { increment: 1 } }, select: { version: true } });
+    const updated = await tx.reviewRecord.update({
+      where: { id: record.id },
+      data: { ...after, category, version: { increment: 1 } },
+      select: { version: true },
+    });
     return {
-      result: { version: updated.version, totals: after.scoreGeneralTenths === null ? null : { generalTenths: after.scoreGeneralTenths, resultsTenths: after.scoreResultsTenths } },
+      result: {
+        version: updated.version,
+        totals: after.scoreGeneralTenths === null ? null : { generalTenths: after.scoreGeneralTenths, resultsTenths: after.scoreResultsTenths },
+      },
       audit: { action: "record.facts", entityId: record.id, organizationId: target.cellId, data: { memberId, before, after } },
     };
   },

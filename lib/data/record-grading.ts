@@ -38,10 +38,13 @@ export function standingOf(r: Pick<MemberRecordRow, "memberId" | "category" | "m
     category: r.category ?? m.category,
     status: m.status === "LEFT" ? "ACTIVE" : m.status,
     admittedOn: toIsoDate(m.admittedOn),
-    disciplines: m.disciplines.map((d) => ({ decidedOn: toIsoDate(d.decidedOn), selfDetectedAndRemedied: d.selfDetectedAndRemedied, countedInEarlierYear: d.countedInYear !== null && d.countedInYear < year })),
+    disciplines: m.disciplines.map((d) => ({
+      decidedOn: toIsoDate(d.decidedOn),
+      selfDetectedAndRemedied: d.selfDetectedAndRemedied,
+      countedInEarlierYear: d.countedInYear !== null && d.countedInYear < year,
+    })),
   };
 }
-
 
 type GradedRecord = Pick<MemberRecordRow, "memberId" | "category" | "member" | "peerGroupId"> & Parameters<typeof storedFactsOf>[0];
 type RuleCycle = { year: number; ruleSet: string; ratingDate: Date };

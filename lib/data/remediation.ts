@@ -44,7 +44,14 @@ export async function getRemediation(actor: Actor, recordId: string) {
     : [];
   const decided = record.state === "DECIDED" || record.state === "PUBLISHED";
   return {
-    items: items.map((i) => ({ id: i.id, shortcoming: i.shortcoming, measures: i.measures, responsible: i.responsible, deadline: toIsoDate(i.deadline), status: i.status })),
+    items: items.map((i) => ({
+      id: i.id,
+      shortcoming: i.shortcoming,
+      measures: i.measures,
+      responsible: i.responsible,
+      deadline: toIsoDate(i.deadline),
+      status: i.status,
+    })),
     needed: visible && decided && record.decidedLevel === "NOT_COMPLETED" && items.length === 0,
     canPlan: decided && !isOwn && can(actor, "rating:decide", target),
     canFollowUp: !isOwn && (can(actor, "minutes:write", target) || can(actor, "rating:decide", target)),
@@ -71,7 +78,10 @@ export const createRemediationPlan = command({
         deadline: new Date(`${item.deadline}T00:00:00Z`),
       })),
     });
-    return { result: { created: input.items.length }, audit: { action: "remediation.plan", entityId: record.id, organizationId: record.scopeOrgId, data: { items: input.items } } };
+    return {
+      result: { created: input.items.length },
+      audit: { action: "remediation.plan", entityId: record.id, organizationId: record.scopeOrgId, data: { items: input.items } },
+    };
   },
 });
 
@@ -79,7 +89,10 @@ export const createRemediationPlan = command({
 export const updateRemediationStatus = command({
   input: RemediationStatusSchema,
   load: async (tx, input) => {
-    const item = await tx.remediationItem.findUnique({ where: { id: input.itemId }, select: { id: true, status: true, memberId: true, member: { select: { cellId: true } } } });
+    const item = await tx.remediationItem.findUnique({
+      where: { id: input.itemId },
+      select: { id: true, status: true, memberId: true, member: { select: { cellId: true } } },
+    });
     return item && { ...item, target: { organizationAncestry: await getOrgAncestry(item.member.cellId, tx), memberId: item.memberId } };
   },
   authorize: (actor, item) => (can(actor, "minutes:write", item.target) || can(actor, "rating:decide", item.target)) && notOwn(actor, item.memberId),

@@ -95,7 +95,7 @@ export async function remindMembers(actor: Actor, raw: unknown, now: Date = new 
             `Kính gửi đồng chí ${to.fullName},`,
             "",
             `${cell.name} nhắc đồng chí hoàn thành và nộp bản tự kiểm điểm năm ${cycle.year} trước ngày ${formatDate(cycle.selfReviewDue)}.`,
-            "Đồng chí đăng nhập ứng dụng kiểm điểm, mở \"Bản kiểm điểm của tôi\" để viết tiếp và nộp.",
+            'Đồng chí đăng nhập ứng dụng kiểm điểm, mở "Bản kiểm điểm của tôi" để viết tiếp và nộp.',
             "",
             `Người nhắc: ${actor.displayName}`,
           ].join("\n"),
@@ -117,25 +117,45 @@ export async function listMyReminders(actor: Actor) {
   const rows = await db.reminder.findMany({
     where: { memberId: actor.memberId, dismissedAt: null, record: { state: { in: [...NOT_SUBMITTED] }, cycle: { status: "SELF_REVIEW" } } },
     orderBy: { createdAt: "desc" },
-    select: { id: true, recordId: true, sentOn: true, sentBy: { select: { displayName: true } }, record: { select: { cycle: { select: { year: true, selfReviewDue: true } } } } },
+    select: {
+      id: true,
+      recordId: true,
+      sentOn: true,
+      sentBy: { select: { displayName: true } },
+      record: { select: { cycle: { select: { year: true, selfReviewDue: true } } } },
+    },
   });
   // One per record is enough to read: the newest, with its date.
   const seen = new Set<string>();
   return rows
     .filter((r) => (seen.has(r.recordId) ? false : (seen.add(r.recordId), true)))
-    .map((r) => ({ id: r.id, recordId: r.recordId, sentOn: r.sentOn, sentBy: r.sentBy.displayName, year: r.record.cycle.year, due: r.record.cycle.selfReviewDue }));
+    .map((r) => ({
+      id: r.id,
+      recordId: r.recordId,
+      sentOn: r.sentOn,
+      sentBy: r.sentBy.displayName,
+      year: r.record.cycle.year,
+      due: r.record.cycle.selfReviewDue,
+    }));
 }
 
 /** The member puts a reminder away (and the older ones of the same record with it). */
 export const dismissReminder = command({
   input: DismissReminderSchema,
-  load: (tx, input) => tx.reminder.findUnique({ where: { id: input.reminderId }, select: { id: true, memberId: true, recordId: true, record: { select: { scopeOrgId: true } } } }),
+  load: (tx, input) =>
+    tx.reminder.findUnique({ where: { id: input.reminderId }, select: { id: true, memberId: true, recordId: true, record: { select: { scopeOrgId: true } } } }),
   authorize: (actor, reminder) => actor.memberId !== null && reminder.memberId === actor.memberId,
   write: async ({ tx, loaded: reminder }) => {
-    const dismissed = await tx.reminder.updateMany({ where: { recordId: reminder.recordId, memberId: reminder.memberId, dismissedAt: null }, data: { dismissedAt: new Date() } });
+    const dismissed = await tx.reminder.updateMany({
+      where: { recordId: reminder.recordId, memberId: reminder.memberId, dismissedAt: null },
+      data: { dismissedAt: new Date() },
+    });
     return {
       result: { dismissed: dismissed.count },
-      audit: dismissed.count > 0 ? { action: "reminder.dismiss", entityId: reminder.recordId, organizationId: reminder.record.scopeOrgId, data: { dismissed: dismissed.count } } : [],
+      audit:
+        dismissed.count > 0
+          ? { action: "reminder.dismiss", entityId: reminder.recordId, organizationId: reminder.record.scopeOrgId, data: { dismissed: dismissed.count } }
+          : [],
     };
   },
 });

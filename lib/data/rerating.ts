@@ -17,9 +17,27 @@ import { recordKindOf } from "./unit-ratings";
 // to be reviewed and rated again (UNDER_REREVIEW), their decisions superseded and kept. The upper board may
 // propose it, not order it. Every reopening of a published result names a decision (RerateDecision).
 
-type Located = { id: string; state: RecordState; cycleId: string; memberId: string | null; organizationId: string | null; scopeOrgId: string; organization: { kind: OrgKind } | null; decidedLevel: Level | null };
+type Located = {
+  id: string;
+  state: RecordState;
+  cycleId: string;
+  memberId: string | null;
+  organizationId: string | null;
+  scopeOrgId: string;
+  organization: { kind: OrgKind } | null;
+  decidedLevel: Level | null;
+};
 
-const LOCATED_SELECT = { id: true, state: true, cycleId: true, memberId: true, organizationId: true, scopeOrgId: true, organization: { select: { kind: true } }, decidedLevel: true } as const;
+const LOCATED_SELECT = {
+  id: true,
+  state: true,
+  cycleId: true,
+  memberId: true,
+  organizationId: true,
+  scopeOrgId: true,
+  organization: { select: { kind: true } },
+  decidedLevel: true,
+} as const;
 
 /** The record's kind for the workflow, and the unit its scope is checked on. */
 function subjectOf(record: Located): { kind: RecordKind; unitId: string } {
@@ -33,7 +51,15 @@ function subjectOf(record: Located): { kind: RecordKind; unitId: string } {
 async function writeRerateDecision(tx: Tx, actor: Actor, records: readonly Located[], decision: RerateDecisionInput, cycleId: string) {
   const ids = records.map((r) => r.id);
   const written = await tx.rerateDecision.create({
-    data: { cycleId, decisionNo: decision.decisionNo, decidedOn: new Date(`${decision.decidedOn}T00:00:00Z`), issuer: decision.issuer, reason: decision.reason, recordIds: ids, createdById: actor.userId },
+    data: {
+      cycleId,
+      decisionNo: decision.decisionNo,
+      decidedOn: new Date(`${decision.decidedOn}T00:00:00Z`),
+      issuer: decision.issuer,
+      reason: decision.reason,
+      recordIds: ids,
+      createdById: actor.userId,
+    },
     select: { id: true },
   });
   await reopenRecords(tx, ids);
@@ -72,7 +98,10 @@ export const orderRerate = command({
     await lockForDecisions(tx, ids);
     const records = await tx.reviewRecord.findMany({ where: { id: { in: ids } }, select: LOCATED_SELECT });
     if (records.length !== ids.length || new Set(records.map((r) => r.cycleId)).size !== 1) return null;
-    const ancestries = await ancestriesOf(records.map((r) => subjectOf(r).unitId), tx);
+    const ancestries = await ancestriesOf(
+      records.map((r) => subjectOf(r).unitId),
+      tx,
+    );
     return records.map((record) => {
       const { kind, unitId } = subjectOf(record);
       return { record, kind, target: { organizationAncestry: ancestries.get(unitId) ?? [], ...(record.memberId ? { memberId: record.memberId } : {}) } };
@@ -98,7 +127,12 @@ export const proposeRerate = command({
   input: ProposeRerateSchema,
   load: async (tx, input) => {
     const record = await tx.reviewRecord.findUnique({ where: { id: input.recordId }, select: LOCATED_SELECT });
-    return record && { ...record, target: { organizationAncestry: await getOrgAncestry(subjectOf(record).unitId, tx), ...(record.memberId ? { memberId: record.memberId } : {}) } };
+    return (
+      record && {
+        ...record,
+        target: { organizationAncestry: await getOrgAncestry(subjectOf(record).unitId, tx), ...(record.memberId ? { memberId: record.memberId } : {}) },
+      }
+    );
   },
   authorize: (actor, record) => {
     if (!can(actor, "org:read", record.target)) return false;
@@ -110,7 +144,12 @@ export const proposeRerate = command({
     const proposal = await tx.rerateProposal.create({ data: { recordId: record.id, reason: input.reason, proposedById: actor.userId }, select: { id: true } });
     return {
       result: { proposalId: proposal.id },
-      audit: { action: "record.rerateProposal", entityId: record.id, organizationId: record.organizationId ?? record.scopeOrgId, data: { reason: input.reason, proposalId: proposal.id } },
+      audit: {
+        action: "record.rerateProposal",
+        entityId: record.id,
+        organizationId: record.organizationId ?? record.scopeOrgId,
+        data: { reason: input.reason, proposalId: proposal.id },
+      },
     };
   },
 });
@@ -126,7 +165,16 @@ export async function listRerateProposals(actor: Actor, upperOrgId: string) {
       reason: true,
       createdAt: true,
       proposedBy: { select: { displayName: true } },
-      record: { select: { id: true, state: true, decidedLevel: true, member: { select: { fullName: true } }, organization: { select: { name: true } }, scopeOrg: { select: { name: true } } } },
+      record: {
+        select: {
+          id: true,
+          state: true,
+          decidedLevel: true,
+          member: { select: { fullName: true } },
+          organization: { select: { name: true } },
+          scopeOrg: { select: { name: true } },
+        },
+      },
     },
   });
   return rows.map((p) => ({

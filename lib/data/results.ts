@@ -13,7 +13,10 @@ import { getOrgAncestry } from "./scope";
 export async function getPublishedResults(actor: Actor, cellId: string) {
   const ancestry = await getOrgAncestry(cellId);
   if (ancestry.length === 0 || !can(actor, "org:read", { organizationAncestry: ancestry })) throw new NotFoundError();
-  const [cell, cycle] = await Promise.all([db.organization.findUniqueOrThrow({ where: { id: cellId }, select: { id: true, name: true } }), getCurrentCycle(cellId)]);
+  const [cell, cycle] = await Promise.all([
+    db.organization.findUniqueOrThrow({ where: { id: cellId }, select: { id: true, name: true } }),
+    getCurrentCycle(cellId),
+  ]);
   if (!cycle) return { cell, cycle: null, members: [], unit: null, pending: 0, own: null };
   const [publishedRecords, pending, unit, own] = await Promise.all([
     db.reviewRecord.findMany({

@@ -13,12 +13,7 @@ export async function getOrgAncestry(organizationId: string, client: DbClient = 
 }
 
 /** Loads the target's ancestry and checks the permission; throws NotFound otherwise (ids leak nothing). */
-export async function authorizeOrg(
-  actor: Actor,
-  permission: Permission,
-  organizationId: string,
-  client: DbClient = db,
-): Promise<Target> {
+export async function authorizeOrg(actor: Actor, permission: Permission, organizationId: string, client: DbClient = db): Promise<Target> {
   const ancestry = await getOrgAncestry(organizationId, client);
   const target: Target | null = ancestry.length ? { organizationAncestry: ancestry } : null;
   assertCan(actor, permission, target);

@@ -32,13 +32,31 @@ const RECORD_SELECT = {
   scoreItems: true,
   cycleId: true,
   cycle: { select: { year: true, ruleSet: true, ratingDate: true, status: true, selfReviewDue: true } },
-  member: { select: { fullName: true, category: true, status: true, admittedOn: true, post: true, cardNumber: true, birthDate: true, cell: { select: { name: true } } } },
-  selfReview: { select: { id: true, template: true, content: true, version: true, submittedAt: true, updatedAt: true, returnReason: true, returnedAt: true, enteredOnBehalfById: true, enteredOnBehalfBy: { select: { displayName: true } } } },
+  member: {
+    select: { fullName: true, category: true, status: true, admittedOn: true, post: true, cardNumber: true, birthDate: true, cell: { select: { name: true } } },
+  },
+  selfReview: {
+    select: {
+      id: true,
+      template: true,
+      content: true,
+      version: true,
+      submittedAt: true,
+      updatedAt: true,
+      returnReason: true,
+      returnedAt: true,
+      enteredOnBehalfById: true,
+      enteredOnBehalfBy: { select: { displayName: true } },
+    },
+  },
 } as const satisfies Prisma.ReviewRecordSelect;
 type LoadedRecord = MemberRecord<typeof RECORD_SELECT>;
 
 /** The member's own (assessment:submit) or the cell's secretary typing a paper form (minutes:write). */
-function writerRole(actor: Actor, record: Pick<LoadedRecord, "memberId" | "target"> & { selfReview: { enteredOnBehalfById: string | null } | null }): "self" | "onBehalf" | null {
+function writerRole(
+  actor: Actor,
+  record: Pick<LoadedRecord, "memberId" | "target"> & { selfReview: { enteredOnBehalfById: string | null } | null },
+): "self" | "onBehalf" | null {
   const own = actor.memberId === record.memberId;
   if (own && can(actor, "assessment:submit", record.target)) return "self";
   // The secretary types in a paper form only where the member has not begun one of their own.
@@ -89,7 +107,14 @@ export async function getSelfReviewPage(actor: Actor, recordId: string) {
     })),
   };
   return {
-    record: { id: record.id, state: record.state, notRatedReason: record.notRatedReason, awaitsConfirmation: awaitsConfirmation(record), memberId: record.memberId, version: record.version },
+    record: {
+      id: record.id,
+      state: record.state,
+      notRatedReason: record.notRatedReason,
+      awaitsConfirmation: awaitsConfirmation(record),
+      memberId: record.memberId,
+      version: record.version,
+    },
     member: record.member,
     cycle: record.cycle,
     template,
@@ -115,8 +140,7 @@ export async function getSelfReviewPage(actor: Actor, recordId: string) {
 }
 
 export type SaveResult =
-  | { saved: true; version: number; savedAt: Date }
-  | { saved: false; conflict: { version: number; content: SelfReviewContent; savedAt: Date } };
+  { saved: true; version: number; savedAt: Date } | { saved: false; conflict: { version: number; content: SelfReviewContent; savedAt: Date } };
 
 /** What a save reads, in one query: the record, its rule set and category, its self-review, its cell's ancestry. */
 type SaveRow = {
@@ -160,7 +184,8 @@ export async function saveSelfReviewDraft(actor: Actor, raw: unknown): Promise<S
     LEFT JOIN "SelfReview" s ON s."recordId" = r.id
     WHERE r.id = ${input.recordId}`;
   if (!row) throw new NotFoundError();
-  const selfReview = row.selfReviewId === null ? null : { version: row.version!, content: row.content, updatedAt: row.updatedAt!, enteredOnBehalfById: row.enteredOnBehalfById };
+  const selfReview =
+    row.selfReviewId === null ? null : { version: row.version!, content: row.content, updatedAt: row.updatedAt!, enteredOnBehalfById: row.enteredOnBehalfById };
   const record = { memberId: row.memberId, selfReview, target: { organizationAncestry: row.ancestry, memberId: row.memberId } };
   assertCan(actor, "member:read", record.target);
   const writer = writerRole(actor, record);
@@ -174,14 +199,19 @@ export async function saveSelfReviewDraft(actor: Actor, raw: unknown): Promise<S
   if (!selfReview) {
     if (input.baseVersion !== 0) throw new NotFoundError();
     await db.$transaction([
-      db.selfReview.create({ data: { recordId: row.id, template: template.id, content: content as unknown as Prisma.InputJsonValue, enteredOnBehalfById, version: 1 } }),
+      db.selfReview.create({
+        data: { recordId: row.id, template: template.id, content: content as unknown as Prisma.InputJsonValue, enteredOnBehalfById, version: 1 },
+      }),
       db.reviewRecord.update({ where: { id: row.id }, data: { selfLevel: content.selfLevel } }),
     ]);
     return { saved: true, version: 1, savedAt: now };
   }
   // Saved since from another tab or by another person: the newer text goes back, nothing is written.
   if (selfReview.version !== input.baseVersion) {
-    return { saved: false, conflict: { version: selfReview.version, content: selfReview.content as unknown as SelfReviewContent, savedAt: selfReview.updatedAt } };
+    return {
+      saved: false,
+      conflict: { version: selfReview.version, content: selfReview.content as unknown as SelfReviewContent, savedAt: selfReview.updatedAt },
+    };
   }
   // Compare and write in one statement: two saves on the same version cannot both win, and the record's
   // self-proposed level changes only with the text that proposes it.
@@ -217,7 +247,10 @@ export const submitSelfReview = command({
     return record && { ...record, writer: writerRole(actor, record) };
   },
   authorize: (actor, record) => can(actor, "member:read", record.target) && record.writer !== null,
-  transition: (record) => ({ name: record.writer === "self" ? "submit" : "submitOnBehalf", record: { state: record.state, kind: "MEMBER", target: record.target } }),
+  transition: (record) => ({
+    name: record.writer === "self" ? "submit" : "submitOnBehalf",
+    record: { state: record.state, kind: "MEMBER", target: record.target },
+  }),
   write: async ({ tx, actor, input, loaded: record, transition }) => {
     if (!record.selfReview) throw new DomainError("SELF_REVIEW_INCOMPLETE");
     if (record.selfReview.version !== input.expectedVersion) throw new DomainError("STALE_EDIT");
@@ -226,7 +259,12 @@ export const submitSelfReview = command({
     const sheet = await sheetFor(tx, record);
     const problems = completenessProblems(template, content, sheet);
     if (problems.length > 0) {
-      throw new DomainError("SELF_REVIEW_INCOMPLETE", Object.fromEntries(problems.map((p) => [p.index === undefined ? p.section : `${p.section}.${p.index}`, p.code === "SCORE_RANGE" ? "scoreRange" : "required"])));
+      throw new DomainError(
+        "SELF_REVIEW_INCOMPLETE",
+        Object.fromEntries(
+          problems.map((p) => [p.index === undefined ? p.section : `${p.section}.${p.index}`, p.code === "SCORE_RANGE" ? "scoreRange" : "required"]),
+        ),
+      );
     }
     const now = new Date();
     await tx.selfReview.update({
@@ -241,7 +279,9 @@ export const submitSelfReview = command({
         state: transition.to,
         selfLevel: content.selfLevel,
         version: { increment: 1 },
-        ...(totals && record.scoreItems === null ? { scoreItems: scores!, scoreGeneralTenths: totals.generalTenths, scoreResultsTenths: totals.resultsTenths } : {}),
+        ...(totals && record.scoreItems === null
+          ? { scoreItems: scores!, scoreGeneralTenths: totals.generalTenths, scoreResultsTenths: totals.resultsTenths }
+          : {}),
       },
     });
     return {
@@ -263,7 +303,10 @@ export const returnSelfReview = command({
   authorize: (actor, record) => can(actor, "member:read", record.target),
   transition: (record) => ({ name: "return", record: { state: record.state, kind: "MEMBER", target: record.target } }),
   write: async ({ tx, input, loaded: record, transition }) => {
-    await tx.selfReview.update({ where: { recordId: record.id }, data: { returnReason: input.reason, returnedAt: new Date(), submittedAt: null, version: { increment: 1 } } });
+    await tx.selfReview.update({
+      where: { recordId: record.id },
+      data: { returnReason: input.reason, returnedAt: new Date(), submittedAt: null, version: { increment: 1 } },
+    });
     await tx.reviewRecord.update({ where: { id: record.id }, data: { state: transition.to, version: { increment: 1 } } });
     return {
       result: { state: transition.to },
@@ -313,7 +356,14 @@ export async function listCellRecords(actor: Actor, cellId: string) {
     cell: { id: cell.id, name: cell.name },
     cycle,
     records: records.map(({ opinions, member, ...record }) => {
-      const facts = opinionFacts({ year: cycle.year, state: record.state, scopeOrgId: cellId, cellSector: cell.sector, member: member!, stays: member!.cellHistory });
+      const facts = opinionFacts({
+        year: cycle.year,
+        state: record.state,
+        scopeOrgId: cellId,
+        cellSector: cell.sector,
+        member: member!,
+        stays: member!.cellHistory,
+      });
       const status = opinionStatus(requiredOpinions(facts), opinions);
       return {
         ...record,

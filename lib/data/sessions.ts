@@ -50,13 +50,31 @@ export async function checkSession(sessionId: string, userId: string): Promise<b
  */
 export async function revokeSession(sessionId: string, reason: "sign-out" | "self"): Promise<void> {
   await db.$transaction(async (tx) => {
-    const ended = await tx.session.updateManyAndReturn({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date() }, select: { userId: true } });
+    const ended = await tx.session.updateManyAndReturn({
+      where: { id: sessionId, revokedAt: null },
+      data: { revokedAt: new Date() },
+      select: { userId: true },
+    });
     if (ended.length === 0) return;
-    await writeAudit(tx, { actorId: ended[0].userId, action: "session.revoke", entityId: ended[0].userId, organizationId: null, data: { reason, sessions: 1 } });
+    await writeAudit(tx, {
+      actorId: ended[0].userId,
+      action: "session.revoke",
+      entityId: ended[0].userId,
+      organizationId: null,
+      data: { reason, sessions: 1 },
+    });
   });
 }
 
-export type SessionRow = { id: string; createdAt: Date; lastSeenAt: Date; expiresAt: Date; userAgent: string | null; ipAddress: string | null; current: boolean };
+export type SessionRow = {
+  id: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  userAgent: string | null;
+  ipAddress: string | null;
+  current: boolean;
+};
 
 /** The person's own sessions still open, newest first, the current one marked. */
 export async function listMySessions(actor: Actor, currentSessionId: string | null): Promise<SessionRow[]> {
@@ -89,7 +107,10 @@ export const revokeMySessions = command({
           : { userId, id: { not: which.allExcept }, revokedAt: null };
     const { count } = await tx.session.updateMany({ where, data: { revokedAt: new Date() } });
     if ("sessionId" in which && count === 0) throw new NotFoundError();
-    return { result: count, audit: count > 0 ? { action: "session.revoke", entityId: userId, organizationId: null, data: { reason: "self", sessions: count } } : [] };
+    return {
+      result: count,
+      audit: count > 0 ? { action: "session.revoke", entityId: userId, organizationId: null, data: { reason: "self", sessions: count } } : [],
+    };
   },
 });
 

@@ -137,8 +137,22 @@ export async function getStatistics(actor: Actor, query: { unit?: string | null;
   // The review under way, as on the progress board: both tabs open on the same year.
   const year = pickYear(scope, query.year, "current");
   const empty: Statistics = {
-    ...scope, year, ruleSet: null, members: null, membersLastYear: null, grassroots: null, subordinate: null, byUnit: [], bySector: [], byPeerGroup: [],
-    organizationsBySector: [], disciplined: { members: 0, byForm: [] }, scoreBuckets: [], scoreBands: [], scored: 0, trend: [],
+    ...scope,
+    year,
+    ruleSet: null,
+    members: null,
+    membersLastYear: null,
+    grassroots: null,
+    subordinate: null,
+    byUnit: [],
+    bySector: [],
+    byPeerGroup: [],
+    organizationsBySector: [],
+    disciplined: { members: 0, byForm: [] },
+    scoreBuckets: [],
+    scoreBands: [],
+    scored: 0,
+    trend: [],
   };
   if (year === null) return empty;
 

@@ -166,28 +166,28 @@ export async function getUnitDesk(actor: Actor, organizationId: string) {
     groups,
     units: records
       .map((r) => {
-      const kind = recordKindOf(r.organization!.kind);
-      const context = { state: r.state as RecordState, kind, target: { organizationAncestry: ancestries.get(r.organizationId!) ?? [] } };
-      return {
-        recordId: r.id,
-        organizationId: r.organizationId!,
-        name: r.organization!.name,
-        code: r.organization!.code,
-        kind,
-        own: r.organizationId === organizationId,
-        ...deskLevels(r),
-        verificationNote: r.verificationNote,
-        establishedOn: toIsoDate(r.organization!.establishedOn),
-        answersForTargets: answersForFiveTargets(r.organization!),
-        scoreItems: scoredItems((r.scoreItems ?? {}) as Record<string, number>),
-        report: collectiveReportOf(r.collectiveReport),
-        orderGaps: r.organizationId === organizationId ? ownGaps : [],
-        facts: factsOf(r, derived.get(r.organizationId!)),
-        subordinateLevels: levels.get(r.organizationId!) ?? [],
-        transitions: availableTransitions(actor, context).map((t) => t.name),
-        /** The upper board may propose a re-rating of a decided or published result (366 Điều 15). */
-        canProposeRerate: (r.state === "DECIDED" || r.state === "PUBLISHED") && can(actor, "rating:proposeRerate", context.target),
-      };
+        const kind = recordKindOf(r.organization!.kind);
+        const context = { state: r.state as RecordState, kind, target: { organizationAncestry: ancestries.get(r.organizationId!) ?? [] } };
+        return {
+          recordId: r.id,
+          organizationId: r.organizationId!,
+          name: r.organization!.name,
+          code: r.organization!.code,
+          kind,
+          own: r.organizationId === organizationId,
+          ...deskLevels(r),
+          verificationNote: r.verificationNote,
+          establishedOn: toIsoDate(r.organization!.establishedOn),
+          answersForTargets: answersForFiveTargets(r.organization!),
+          scoreItems: scoredItems((r.scoreItems ?? {}) as Record<string, number>),
+          report: collectiveReportOf(r.collectiveReport),
+          orderGaps: r.organizationId === organizationId ? ownGaps : [],
+          facts: factsOf(r, derived.get(r.organizationId!)),
+          subordinateLevels: levels.get(r.organizationId!) ?? [],
+          transitions: availableTransitions(actor, context).map((t) => t.name),
+          /** The upper board may propose a re-rating of a decided or published result (366 Điều 15). */
+          canProposeRerate: (r.state === "DECIDED" || r.state === "PUBLISHED") && can(actor, "rating:proposeRerate", context.target),
+        };
       })
       // What the reader can act on comes first, then the rest by code.
       .sort((a, b) => Number(b.transitions.length > 0) - Number(a.transitions.length > 0) || a.code.localeCompare(b.code)),
@@ -203,7 +203,10 @@ export type UnitDesk = NonNullable<Awaited<ReturnType<typeof getUnitDesk>>>;
  */
 async function loadUnitRecord(tx: Tx, input: { recordId: string }) {
   await lockForDecisions(tx, [input.recordId]);
-  const record = await tx.reviewRecord.findUnique({ where: { id: input.recordId }, select: { ...UNIT_SELECT, cycle: { select: { status: true, year: true, ruleSet: true, ratingDate: true, quotaBase: true } } } });
+  const record = await tx.reviewRecord.findUnique({
+    where: { id: input.recordId },
+    select: { ...UNIT_SELECT, cycle: { select: { status: true, year: true, ruleSet: true, ratingDate: true, quotaBase: true } } },
+  });
   if (!record?.organizationId) return null;
   const kind = recordKindOf(record.organization!.kind);
   return { record, kind, context: { state: record.state, kind, target: { organizationAncestry: await getOrgAncestry(record.organizationId, tx) } } };
@@ -234,7 +237,10 @@ async function collectiveScore(
   raw: Record<string, number | null>,
 ): Promise<{ items: Record<string, number>; generalTenths: number | null; resultsTenths: number | null }> {
   if (record.cycle.ruleSet !== "QD366_HD43") return { items: {}, generalTenths: null, resultsTenths: null };
-  const sheet = await tx.scoreSheet.findUniqueOrThrow({ where: { cycleId_framework: { cycleId: record.cycleId, framework: "COLLECTIVE" } }, select: { groups: true } });
+  const sheet = await tx.scoreSheet.findUniqueOrThrow({
+    where: { cycleId_framework: { cycleId: record.cycleId, framework: "COLLECTIVE" } },
+    select: { groups: true },
+  });
   const content = sheet.groups as unknown as ScoreSheetContent;
   const items = { ...scoredItems(raw) };
   const problems = checkItemScores(content, items);
@@ -266,7 +272,12 @@ function unitLevelRefusal(
   const { subordinateLevels } = around;
   return levelRefusal(
     evaluateSubject(
-      organizationSubject(record.id, factsOf(record, around.derived), { peerGroup: record.peerGroupId ?? "", proposed: level, subordinateLevels, establishedOn: toIsoDate(record.organization!.establishedOn) }),
+      organizationSubject(record.id, factsOf(record, around.derived), {
+        peerGroup: record.peerGroupId ?? "",
+        proposed: level,
+        subordinateLevels,
+        establishedOn: toIsoDate(record.organization!.establishedOn),
+      }),
       { ruleSet: cycle.ruleSet as RuleSetId, ratingDate: toIsoDate(cycle.ratingDate) },
     ),
   );
@@ -292,11 +303,20 @@ async function unitProgress(tx: DbClient, record: Pick<UnitRow, "organizationId"
                AND r.state::text <> ALL(${settled}::text[]))::int AS units,
            EXISTS (SELECT 1 FROM "Meeting" m WHERE m."cycleId" = ${record.cycleId} AND m."organizationId" = ${orgId} AND m.status = 'FINALIZED') AS finalized`;
   const kind = record.organization!.kind;
-  return { holdsMeeting: kind === "CHI_BO_TRUC_THUOC" || kind === "CHI_BO_CO_SO", minutesFinalized: row.finalized, membersUndecided: row.members, subordinatesUndecided: row.units };
+  return {
+    holdsMeeting: kind === "CHI_BO_TRUC_THUOC" || kind === "CHI_BO_CO_SO",
+    minutesFinalized: row.finalized,
+    membersUndecided: row.members,
+    subordinatesUndecided: row.units,
+  };
 }
 
 /** Refuses a unit's own rating while what must come before it is not done, saying what is missing. */
-async function assertOrderOfWork(tx: Tx, record: Pick<UnitRow, "organizationId" | "cycleId" | "organization">, kind: "SUBORDINATE" | "GRASSROOTS"): Promise<void> {
+async function assertOrderOfWork(
+  tx: Tx,
+  record: Pick<UnitRow, "organizationId" | "cycleId" | "organization">,
+  kind: "SUBORDINATE" | "GRASSROOTS",
+): Promise<void> {
   const gaps = selfRatingGaps(kind, await unitProgress(tx, record));
   if (gaps.length === 0) return;
   const count = (code: OrderGap["code"]) => gaps.reduce((n, g) => (g.code === code && "count" in g ? n + g.count : n), 0);
@@ -339,9 +359,12 @@ export const rateUnit = command({
     if (record.version !== input.expectedVersion) throw new DomainError("STALE_EDIT");
     await assertOrderOfWork(tx, record, kind);
     // The committee answers on the disciplines the register holds of its leadership, and no other.
-    const derived = (await derivedOrganizationFacts([record.organizationId!], { id: record.cycleId, year: record.cycle.year }, tx)).get(record.organizationId!)!;
+    const derived = (await derivedOrganizationFacts([record.organizationId!], { id: record.cycleId, year: record.cycle.year }, tx)).get(
+      record.organizationId!,
+    )!;
     const known = new Set(derived.leadershipDisciplines.map((d) => d.disciplineId));
-    if (input.leadershipDisciplineAnswers.some((a) => !known.has(a.disciplineId))) throw new DomainError("INVALID_INPUT", { leadershipDisciplineAnswers: "invalid" });
+    if (input.leadershipDisciplineAnswers.some((a) => !known.has(a.disciplineId)))
+      throw new DomainError("INVALID_INPUT", { leadershipDisciplineAnswers: "invalid" });
     // The collective's score, item by item on the cycle's collective sheet (Mẫu 01, part B): the totals
     // are computed here, and only a complete sheet gives totals the rules read.
     const score = await collectiveScore(tx, record, input.scoreItems);
@@ -377,7 +400,11 @@ export const rateUnit = command({
         action: kind === "GRASSROOTS" ? "unit.selfRate" : "unit.propose",
         entityId: record.id,
         organizationId: record.organizationId,
-        data: { before: { state: record.state, proposedLevel: record.proposedLevel }, after: { state: transition.to, proposedLevel: input.level, ...facts }, ...(input.note ? { note: input.note } : {}) },
+        data: {
+          before: { state: record.state, proposedLevel: record.proposedLevel },
+          after: { state: transition.to, proposedLevel: input.level, ...facts },
+          ...(input.note ? { note: input.note } : {}),
+        },
       },
     };
   },
@@ -392,14 +419,21 @@ export const verifyUnit = command({
     assertOpen(record.cycle.status);
     if (record.version !== input.expectedVersion) throw new DomainError("STALE_EDIT");
     await assertUnitLevelAllowed(tx, record, input.level);
-    await tx.reviewRecord.update({ where: { id: record.id }, data: { state: transition.to, proposedLevel: input.level, verificationNote: input.note, verifiedAt: new Date(), version: { increment: 1 } } });
+    await tx.reviewRecord.update({
+      where: { id: record.id },
+      data: { state: transition.to, proposedLevel: input.level, verificationNote: input.note, verifiedAt: new Date(), version: { increment: 1 } },
+    });
     return {
       result: { state: transition.to },
       audit: {
         action: "unit.verify",
         entityId: record.id,
         organizationId: record.organizationId,
-        data: { before: { state: record.state, proposedLevel: record.proposedLevel }, after: { state: transition.to, proposedLevel: input.level }, note: input.note },
+        data: {
+          before: { state: record.state, proposedLevel: record.proposedLevel },
+          after: { state: transition.to, proposedLevel: input.level },
+          note: input.note,
+        },
       },
     };
   },
@@ -439,7 +473,11 @@ export const returnUnit = command({
         action: RETURN_ACTIONS[step],
         entityId: record.id,
         organizationId: record.organizationId,
-        data: { before: { state: record.state, decidedLevel: record.decidedLevel, proposedLevel: record.proposedLevel }, after: { state: transition.to }, reason: input.reason },
+        data: {
+          before: { state: record.state, decidedLevel: record.decidedLevel, proposedLevel: record.proposedLevel },
+          after: { state: transition.to },
+          reason: input.reason,
+        },
       },
     };
   },
@@ -469,17 +507,34 @@ export const decideUnits = command({
   authorize: (actor, { target }) => mayDecide(actor, target),
   write: ({ tx, actor, input, loaded: { cycle } }) =>
     saveDecisionSet(tx, actor, input, cycle, {
-      read: (ids) => tx.reviewRecord.findMany({ where: { id: { in: ids }, cycleId: cycle.id, subjectKind: "ORGANIZATION", peerGroup: { decidingOrgId: input.organizationId } }, select: UNIT_SELECT }),
+      read: (ids) =>
+        tx.reviewRecord.findMany({
+          where: { id: { in: ids }, cycleId: cycle.id, subjectKind: "ORGANIZATION", peerGroup: { decidingOrgId: input.organizationId } },
+          select: UNIT_SELECT,
+        }),
       checker: async (records) => {
         const unitIds = records.map((r) => r.organizationId!);
-        const [ancestries, levels, derived] = await Promise.all([ancestriesOf(unitIds, tx), subordinateLevelsOf(unitIds, cycle.id, tx), derivedOrganizationFacts(unitIds, cycle, tx)]);
+        const [ancestries, levels, derived] = await Promise.all([
+          ancestriesOf(unitIds, tx),
+          subordinateLevelsOf(unitIds, cycle.id, tx),
+          derivedOrganizationFacts(unitIds, cycle, tx),
+        ]);
         return (decision, record) => {
           const kind = recordKindOf(record.organization!.kind);
           // The upper committee decides a grassroots organization only after its board verified it (366 Điều 12 k2).
           if (kind === "GRASSROOTS" && (record.state === "SUBMITTED" || record.verifiedAt === null)) return "NOT_VERIFIED";
-          assertTransition(actor, kind === "GRASSROOTS" ? "approve" : "decideUnit", { state: record.state, kind, target: { organizationAncestry: ancestries.get(record.organizationId!) ?? [] } });
+          assertTransition(actor, kind === "GRASSROOTS" ? "approve" : "decideUnit", {
+            state: record.state,
+            kind,
+            target: { organizationAncestry: ancestries.get(record.organizationId!) ?? [] },
+          });
           return decisionProblem(decision, record, () =>
-            unitLevelRefusal(record, cycle, { subordinateLevels: levels.get(record.organizationId!) ?? [], derived: derived.get(record.organizationId!) }, decision.level),
+            unitLevelRefusal(
+              record,
+              cycle,
+              { subordinateLevels: levels.get(record.organizationId!) ?? [], derived: derived.get(record.organizationId!) },
+              decision.level,
+            ),
           );
         };
       },
@@ -493,16 +548,40 @@ export const publishUnits = command({
   load: (tx, input) => loadOrgCycle(tx, input.organizationId),
   authorize: (actor, { target }) => can(actor, "rating:approve", target),
   write: async ({ tx, actor, input, loaded: { cycle } }) => {
-    const groups = await tx.peerGroup.findMany({ where: { cycleId: cycle.id, decidingOrgId: input.organizationId, kind: "ORGANIZATION" }, select: { id: true } });
-    await lockGroups(tx, groups.map((g) => g.id));
-    await assertGroupsHold(tx, groups.map((g) => g.id), cycle.ruleSet as RuleSetId, cycle.quotaBase as QuotaBase);
-    const decided = await tx.reviewRecord.findMany({ where: { cycleId: cycle.id, peerGroupId: { in: groups.map((g) => g.id) }, state: "DECIDED" }, select: { id: true, organizationId: true, decidedLevel: true, organization: { select: { kind: true } } } });
+    const groups = await tx.peerGroup.findMany({
+      where: { cycleId: cycle.id, decidingOrgId: input.organizationId, kind: "ORGANIZATION" },
+      select: { id: true },
+    });
+    await lockGroups(
+      tx,
+      groups.map((g) => g.id),
+    );
+    await assertGroupsHold(
+      tx,
+      groups.map((g) => g.id),
+      cycle.ruleSet as RuleSetId,
+      cycle.quotaBase as QuotaBase,
+    );
+    const decided = await tx.reviewRecord.findMany({
+      where: { cycleId: cycle.id, peerGroupId: { in: groups.map((g) => g.id) }, state: "DECIDED" },
+      select: { id: true, organizationId: true, decidedLevel: true, organization: { select: { kind: true } } },
+    });
     if (decided.length === 0) throw new DomainError("NOTHING_TO_PUBLISH");
-    const ancestries = await ancestriesOf(decided.map((r) => r.organizationId!), tx);
+    const ancestries = await ancestriesOf(
+      decided.map((r) => r.organizationId!),
+      tx,
+    );
     for (const r of decided) {
-      assertTransition(actor, "publishApproved", { state: "DECIDED", kind: recordKindOf(r.organization!.kind), target: { organizationAncestry: ancestries.get(r.organizationId!) ?? [] } });
+      assertTransition(actor, "publishApproved", {
+        state: "DECIDED",
+        kind: recordKindOf(r.organization!.kind),
+        target: { organizationAncestry: ancestries.get(r.organizationId!) ?? [] },
+      });
     }
-    await tx.reviewRecord.updateMany({ where: { id: { in: decided.map((r) => r.id) } }, data: { state: "PUBLISHED", publishedAt: new Date(), version: { increment: 1 } } });
+    await tx.reviewRecord.updateMany({
+      where: { id: { in: decided.map((r) => r.id) } },
+      data: { state: "PUBLISHED", publishedAt: new Date(), version: { increment: 1 } },
+    });
     return { result: { published: decided.length }, audit: publicationAudit(input.organizationId, cycle.id, decided) };
   },
   transactionOptions: BULK_TRANSACTION,

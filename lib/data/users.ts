@@ -10,6 +10,9 @@ export const setUserLocale = command({
   write: async ({ tx, actor, input: locale, loaded: before }) => {
     if (before.locale === locale) return { result: undefined, audit: [] };
     await tx.user.update({ where: { id: actor.userId }, data: { locale } });
-    return { result: undefined, audit: { action: "user.locale", entityId: actor.userId, organizationId: null, data: { before: before.locale, after: locale } } };
+    return {
+      result: undefined,
+      audit: { action: "user.locale", entityId: actor.userId, organizationId: null, data: { before: before.locale, after: locale } },
+    };
   },
 });

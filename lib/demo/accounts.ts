@@ -49,10 +49,34 @@ export const DEMO_CELL_NAMES = { bithu: "Chi bộ thôn Đông", bithu2: "Chi b�
 /** The demo district's accounts (default size). `buildDistrict(...).accounts` gives them for any size. */
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: "quantri", role: "ADMIN", displayName: DEMO_ADMIN_DISPLAY_NAME, organizationName: DEMO_UPPER_COMMITTEE_NAME, organizationCode: "HU" },
-  { username: "thuongvu", role: "UPPER_STANDING", displayName: DEMO_PEOPLE.thuongvu.fullName, organizationName: DEMO_UPPER_COMMITTEE_NAME, organizationCode: "HU" },
-  { username: "bantochuc", role: "UPPER_BOARD", displayName: DEMO_PEOPLE.bantochuc.fullName, organizationName: DEMO_UPPER_COMMITTEE_NAME, organizationCode: "HU" },
-  { username: "danguy", role: "GRASSROOTS_COMMITTEE", displayName: DEMO_PEOPLE.danguy.fullName, organizationName: `Đảng bộ xã ${DEMO_COMMUNE_NAME}`, organizationCode: "HU.01" },
+  {
+    username: "thuongvu",
+    role: "UPPER_STANDING",
+    displayName: DEMO_PEOPLE.thuongvu.fullName,
+    organizationName: DEMO_UPPER_COMMITTEE_NAME,
+    organizationCode: "HU",
+  },
+  {
+    username: "bantochuc",
+    role: "UPPER_BOARD",
+    displayName: DEMO_PEOPLE.bantochuc.fullName,
+    organizationName: DEMO_UPPER_COMMITTEE_NAME,
+    organizationCode: "HU",
+  },
+  {
+    username: "danguy",
+    role: "GRASSROOTS_COMMITTEE",
+    displayName: DEMO_PEOPLE.danguy.fullName,
+    organizationName: `Đảng bộ xã ${DEMO_COMMUNE_NAME}`,
+    organizationCode: "HU.01",
+  },
   { username: "bithu", role: "CELL_SECRETARY", displayName: DEMO_PEOPLE.bithu.fullName, organizationName: DEMO_CELL_NAMES.bithu, organizationCode: "HU.01.04" },
-  { username: "bithu2", role: "CELL_SECRETARY", displayName: DEMO_PEOPLE.bithu2.fullName, organizationName: DEMO_CELL_NAMES.bithu2, organizationCode: "HU.01.05" },
+  {
+    username: "bithu2",
+    role: "CELL_SECRETARY",
+    displayName: DEMO_PEOPLE.bithu2.fullName,
+    organizationName: DEMO_CELL_NAMES.bithu2,
+    organizationCode: "HU.01.05",
+  },
   { username: "dangvien", role: "MEMBER", displayName: DEMO_PEOPLE.dangvien.fullName, organizationName: DEMO_CELL_NAMES.bithu, organizationCode: "HU.01.04" },
 ];

@@ -121,7 +121,15 @@ export function buildDistrict(options: DistrictOptions): DemoDataset {
   // hamlet of another commune this year, and that cell's comment is still awaited (the record a draft).
   const showcase = temporaryActivityShowcase(members, byDemoUsername, tree.districts[0], currentYear);
   if (showcase) {
-    cellAssignments.push({ id: ids.next("cellAssignment"), memberId: showcase.row.id, cellId: showcase.temporary!.cell.row.id, kind: "TEMPORARY", fromDate: showcase.temporary!.from, toDate: showcase.temporary!.to, note: "Sinh hoạt tạm thời trong thời gian đi làm việc xa nơi cư trú" });
+    cellAssignments.push({
+      id: ids.next("cellAssignment"),
+      memberId: showcase.row.id,
+      cellId: showcase.temporary!.cell.row.id,
+      kind: "TEMPORARY",
+      fromDate: showcase.temporary!.from,
+      toDate: showcase.temporary!.to,
+      note: "Sinh hoạt tạm thời trong thời gian đi làm việc xa nơi cư trú",
+    });
     fixedStates.set(showcase.row.id, "DRAFT");
   }
 
@@ -234,7 +242,7 @@ function firstCell(node: OrgNode): OrgNode {
 
 /** Row counts and the figures the seed prints: organizations by kind, members by status, records by state. */
 export function describeDataset(data: DemoDataset) {
-  const count = <T,>(rows: readonly T[], key: (row: T) => string) => {
+  const count = <T>(rows: readonly T[], key: (row: T) => string) => {
     const counts: Record<string, number> = {};
     for (const row of rows) counts[key(row)] = (counts[key(row)] ?? 0) + 1;
     return counts;
@@ -258,11 +266,25 @@ export function describeDataset(data: DemoDataset) {
  * moved) is given a temporary activity from March to August of the year in a hamlet cell of another
  * commune. Called after buildMembers, so every other row and id stays as it was.
  */
-function temporaryActivityShowcase(members: MemberInfo[], byDemoUsername: ReadonlyMap<DemoPersonKey, MemberInfo>, district: OrgNode, year: number): MemberInfo | null {
+function temporaryActivityShowcase(
+  members: MemberInfo[],
+  byDemoUsername: ReadonlyMap<DemoPersonKey, MemberInfo>,
+  district: OrgNode,
+  year: number,
+): MemberInfo | null {
   const secretary = byDemoUsername.get("bithu");
   if (!secretary) return null;
   const cellId = secretary.row.cellId;
-  const member = members.find((m) => m.row.cellId === cellId && !m.holdsPost && !m.demoUsername && m.row.status === "ACTIVE" && m.row.officialOn !== null && m.stays.length === 1 && !m.temporary);
+  const member = members.find(
+    (m) =>
+      m.row.cellId === cellId &&
+      !m.holdsPost &&
+      !m.demoUsername &&
+      m.row.status === "ACTIVE" &&
+      m.row.officialOn !== null &&
+      m.stays.length === 1 &&
+      !m.temporary,
+  );
   const home = secretary.stays[secretary.stays.length - 1].cell;
   const elsewhere = cellsUnder(district).find((c) => c.profile === "residential" && c.grassroots !== home.grassroots && c.plan?.establishedOn === undefined);
   if (!member || !elsewhere) return null;

@@ -195,9 +195,9 @@ function addLeaves(facts: MemberFacts, rng: Random, ids: IdFactory, members: rea
     working.filter((m) => m.row.gender === "FEMALE" && ageOn(m.row.birthDate, day(year, 12, 10)) <= 40 && !facts.leaves.has(m.row.id)),
   );
   mothers.slice(0, Math.max(1, Math.round(n * 0.004))).forEach((m) => add(m, "MATERNITY", randomDay(rng, day(year, 1, 8), day(year, 5, 28)), 180));
-  mothers.slice(Math.max(1, Math.round(n * 0.004)), Math.max(2, Math.round(n * 0.007))).forEach((m) =>
-    add(m, "MATERNITY", randomDay(rng, day(year - 1, 2, 6), day(year - 1, 6, 30)), 180),
-  );
+  mothers
+    .slice(Math.max(1, Math.round(n * 0.004)), Math.max(2, Math.round(n * 0.007)))
+    .forEach((m) => add(m, "MATERNITY", randomDay(rng, day(year - 1, 2, 6), day(year - 1, 6, 30)), 180));
 }
 
 function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {

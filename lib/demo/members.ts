@@ -54,7 +54,13 @@ const TRAITS: Record<CellProfile, ProfileTraits> = {
     admissionAge: usualAdmission(19, 45),
   },
   communeOffice: { female: 0.35, civilServant: true, category: "NON_LEADER_IN_SYSTEM", age: (rng) => rng.around(26, 58), admissionAge: usualAdmission(21, 35) },
-  communeMilitary: { female: 0.05, civilServant: false, category: "NOT_IN_POLITICAL_SYSTEM", age: (rng) => rng.around(22, 45), admissionAge: usualAdmission(19, 28) },
+  communeMilitary: {
+    female: 0.05,
+    civilServant: false,
+    category: "NOT_IN_POLITICAL_SYSTEM",
+    age: (rng) => rng.around(22, 45),
+    admissionAge: usualAdmission(19, 28),
+  },
   communePolice: { female: 0.1, civilServant: false, category: "NON_LEADER_IN_SYSTEM", age: (rng) => rng.around(24, 50), admissionAge: usualAdmission(19, 26) },
   communeSchool: { female: 0.7, civilServant: true, category: "NON_LEADER_IN_SYSTEM", age: (rng) => rng.around(25, 58), admissionAge: usualAdmission(22, 38) },
   agency: { female: 0.45, civilServant: true, category: "NON_LEADER_IN_SYSTEM", age: (rng) => rng.around(25, 60), admissionAge: usualAdmission(21, 36) },
@@ -93,7 +99,8 @@ function slotsFor(cell: OrgNode, size: number): Slot[] {
   const slots: Slot[] = [];
   for (const username of demo) {
     const person = DEMO_PEOPLE[username];
-    if (person.post && person.post !== SECRETARY) slots.push({ post: person.post, leader: true, civilServant: TRAITS[profile].civilServant, minAge: 42, maxAge: 58, demo: username });
+    if (person.post && person.post !== SECRETARY)
+      slots.push({ post: person.post, leader: true, civilServant: TRAITS[profile].civilServant, minAge: 42, maxAge: 58, demo: username });
   }
   for (const post of plan.leaderPosts ?? []) slots.push({ post, leader: true, civilServant: TRAITS[profile].civilServant, minAge: 35, ...postHolder(post) });
 
@@ -117,7 +124,12 @@ function slotsFor(cell: OrgNode, size: number): Slot[] {
     slots.push({ post: "Chi hội trưởng Hội Cựu chiến binh", leader: false, gender: "MALE", minAge: 58, maxAge: 80 });
     slots.push({ post: "Chi hội trưởng Hội Liên hiệp Phụ nữ", leader: false, gender: "FEMALE", minAge: 30, maxAge: 65 });
   } else if (plan.deputyTitle) {
-    slots.push({ post: size >= 10 ? `Phó Bí thư chi bộ, ${plan.deputyTitle}` : plan.deputyTitle, leader: true, civilServant: TRAITS[profile].civilServant, minAge: 30 });
+    slots.push({
+      post: size >= 10 ? `Phó Bí thư chi bộ, ${plan.deputyTitle}` : plan.deputyTitle,
+      leader: true,
+      civilServant: TRAITS[profile].civilServant,
+      minAge: 30,
+    });
   } else if (size >= 10) {
     slots.push({ post: "Phó Bí thư chi bộ", leader: true, civilServant: TRAITS[profile].civilServant, minAge: 30 });
   }
@@ -154,9 +166,7 @@ export function allocateSizes(cells: readonly OrgNode[], target: number, seedLab
   const shares = natural.map((n) => (spare * n) / weight);
   const sizes = shares.map((share, i) => minimums[i] + Math.floor(share));
   let left = Math.max(0, target - sizes.reduce((s, n) => s + n, 0));
-  const byRemainder = shares
-    .map((share, i) => ({ i, remainder: share - Math.floor(share) }))
-    .sort((a, b) => b.remainder - a.remainder || a.i - b.i);
+  const byRemainder = shares.map((share, i) => ({ i, remainder: share - Math.floor(share) })).sort((a, b) => b.remainder - a.remainder || a.i - b.i);
   for (const { i } of byRemainder) {
     if (left-- <= 0) break;
     sizes[i]++;
@@ -229,14 +239,7 @@ function isRecent(cell: OrgNode): boolean {
   return cell.plan?.establishedOn !== undefined;
 }
 
-function makeMember(
-  input: MemberBuildInput,
-  rng: Random,
-  cell: OrgNode,
-  slot: Slot | null,
-  residentialCells: readonly OrgNode[],
-  index: number,
-): MemberInfo {
+function makeMember(input: MemberBuildInput, rng: Random, cell: OrgNode, slot: Slot | null, residentialCells: readonly OrgNode[], index: number): MemberInfo {
   const profile = cell.profile!;
   const traits = TRAITS[profile];
   const person = slot?.demo ? DEMO_PEOPLE[slot.demo] : null;
@@ -295,7 +298,7 @@ function makeMember(
     admittedOn,
     officialOn,
     category,
-    post: person ? person.post : slot?.post ?? null,
+    post: person ? person.post : (slot?.post ?? null),
     isCivilServant,
     status,
     statusSince,
@@ -328,12 +331,7 @@ function firstStays(rng: Random, cell: OrgNode, admittedOn: Date, residentialCel
   if (!isRecent(cell)) return [{ cell, from: founded, to: null }];
   const siblings = cell.parent!.children;
   const previous = siblings[siblings.indexOf(cell) - 1];
-  const source =
-    cell.plan?.formedFrom === "previousSibling" && previous?.isCell
-      ? previous
-      : residentialCells.length
-        ? rng.pick(residentialCells)
-        : null;
+  const source = cell.plan?.formedFrom === "previousSibling" && previous?.isCell ? previous : residentialCells.length ? rng.pick(residentialCells) : null;
   if (!source) return [{ cell, from: admittedOn, to: null }];
   return [
     { cell: source, from: maxDate(admittedOn, source.row.establishedOn), to: founded },

@@ -97,9 +97,7 @@ export function buildOrgTree(input: TreeInput): OrgTree {
 
   const districts: OrgNode[] = [];
   input.districts.forEach((district, index) => {
-    const districtNode = input.province
-      ? upper(district.committee, childCode(root.row.code, index + 1, input.districts.length), 1, index + 1, root)
-      : root;
+    const districtNode = input.province ? upper(district.committee, childCode(root.row.code, index + 1, input.districts.length), 1, index + 1, root) : root;
     districtNode.district = districtNode;
     districts.push(districtNode);
     const rng = randomFor(input.seedLabel, "founding", districtNode.row.code);

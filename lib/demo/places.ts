@@ -50,32 +50,140 @@ export interface OrgPlan {
 // ───────────────────────────── names ─────────────────────────────
 
 const DEMO_COMMUNES = [
-  DEMO_COMMUNE_NAME, "An Lạc", "An Phú", "An Thạnh", "Bình Minh", "Đông Hải", "Đông Phong", "Hòa Lợi",
-  "Hòa Thuận", "Hưng Long", "Hưng Thịnh", "Mỹ Lộc", "Mỹ Thành", "Nam Sơn", "Nam Trung", "Phú Xuân",
-  "Phước Hải", "Tân Hương", "Tân Phong", "Thanh Tuyền", "Trung Hòa", "Vĩnh Hưng", "Xuân Thọ", "Yên Thái",
+  DEMO_COMMUNE_NAME,
+  "An Lạc",
+  "An Phú",
+  "An Thạnh",
+  "Bình Minh",
+  "Đông Hải",
+  "Đông Phong",
+  "Hòa Lợi",
+  "Hòa Thuận",
+  "Hưng Long",
+  "Hưng Thịnh",
+  "Mỹ Lộc",
+  "Mỹ Thành",
+  "Nam Sơn",
+  "Nam Trung",
+  "Phú Xuân",
+  "Phước Hải",
+  "Tân Hương",
+  "Tân Phong",
+  "Thanh Tuyền",
+  "Trung Hòa",
+  "Vĩnh Hưng",
+  "Xuân Thọ",
+  "Yên Thái",
 ];
 const DEMO_SECOND_TOWN = "Phú Lâm";
 
 const PROVINCE_NAME = "Nam Hòa";
 const DISTRICT_NAMES = [
-  DEMO_DISTRICT_NAME, "Bình Lâm", "Đông Khang", "Hưng Lâm", "Mỹ Khang", "Phước Khang", "Tân Lâm", "Thanh Khang",
-  "Trường Lâm", "Vĩnh Khang", "Xuân Lâm", "Yên Khang", "Hòa Lâm", "Kim Khang", "Phú Khang",
+  DEMO_DISTRICT_NAME,
+  "Bình Lâm",
+  "Đông Khang",
+  "Hưng Lâm",
+  "Mỹ Khang",
+  "Phước Khang",
+  "Tân Lâm",
+  "Thanh Khang",
+  "Trường Lâm",
+  "Vĩnh Khang",
+  "Xuân Lâm",
+  "Yên Khang",
+  "Hòa Lâm",
+  "Kim Khang",
+  "Phú Khang",
 ];
 
 const FIRST_SYLLABLES = [
-  "An", "Bình", "Đông", "Hòa", "Hưng", "Mỹ", "Nam", "Phú", "Phước", "Tân", "Thanh", "Trung", "Vĩnh", "Xuân",
-  "Yên", "Long", "Quang", "Thái", "Hồng", "Kim", "Đức", "Hải", "Minh", "Ngọc",
+  "An",
+  "Bình",
+  "Đông",
+  "Hòa",
+  "Hưng",
+  "Mỹ",
+  "Nam",
+  "Phú",
+  "Phước",
+  "Tân",
+  "Thanh",
+  "Trung",
+  "Vĩnh",
+  "Xuân",
+  "Yên",
+  "Long",
+  "Quang",
+  "Thái",
+  "Hồng",
+  "Kim",
+  "Đức",
+  "Hải",
+  "Minh",
+  "Ngọc",
 ];
 const SECOND_SYLLABLES = [
-  "Bình", "Lạc", "Phú", "Thạnh", "Hải", "Phong", "Lợi", "Thuận", "Long", "Thịnh", "Lộc", "Thành", "Sơn",
-  "Hương", "Xuân", "Tiến", "Hòa", "Hiệp", "Tân", "Minh", "Khê", "Đông", "Trạch", "Vinh",
+  "Bình",
+  "Lạc",
+  "Phú",
+  "Thạnh",
+  "Hải",
+  "Phong",
+  "Lợi",
+  "Thuận",
+  "Long",
+  "Thịnh",
+  "Lộc",
+  "Thành",
+  "Sơn",
+  "Hương",
+  "Xuân",
+  "Tiến",
+  "Hòa",
+  "Hiệp",
+  "Tân",
+  "Minh",
+  "Khê",
+  "Đông",
+  "Trạch",
+  "Vinh",
 ];
 
 const HAMLET_NAMES = [
-  "Trung", "Thượng", "Hạ", "Nam", "Bắc", "Tân Hòa", "Tân Thành", "Phú Mỹ", "Phú Hòa", "Bình An",
-  "Hòa Bình", "Thống Nhất", "Đoàn Kết", "Quyết Thắng", "Đồng Tâm", "Thắng Lợi", "Liên Hiệp", "Mỹ Lợi",
-  "Phước Thạnh", "Vĩnh Phú", "Xuân Hòa", "Đồng Xuân", "Tân Phú", "Phú Thịnh", "Cầu Đá", "Gò Mít",
-  "Bàu Sen", "Đồng Cát", "Kênh Giữa", "Bến Đò", "Trung Tâm", "Hòa Mỹ", "Tây Sơn", "Đông Thành",
+  "Trung",
+  "Thượng",
+  "Hạ",
+  "Nam",
+  "Bắc",
+  "Tân Hòa",
+  "Tân Thành",
+  "Phú Mỹ",
+  "Phú Hòa",
+  "Bình An",
+  "Hòa Bình",
+  "Thống Nhất",
+  "Đoàn Kết",
+  "Quyết Thắng",
+  "Đồng Tâm",
+  "Thắng Lợi",
+  "Liên Hiệp",
+  "Mỹ Lợi",
+  "Phước Thạnh",
+  "Vĩnh Phú",
+  "Xuân Hòa",
+  "Đồng Xuân",
+  "Tân Phú",
+  "Phú Thịnh",
+  "Cầu Đá",
+  "Gò Mít",
+  "Bàu Sen",
+  "Đồng Cát",
+  "Kênh Giữa",
+  "Bến Đò",
+  "Trung Tâm",
+  "Hòa Mỹ",
+  "Tây Sơn",
+  "Đông Thành",
 ];
 
 export function provinceCommitteeName(): string {
@@ -83,7 +191,9 @@ export function provinceCommitteeName(): string {
 }
 
 export function districtName(index: number): string {
-  return index < DISTRICT_NAMES.length ? DISTRICT_NAMES[index] : `${DISTRICT_NAMES[index % DISTRICT_NAMES.length]} ${Math.floor(index / DISTRICT_NAMES.length) + 1}`;
+  return index < DISTRICT_NAMES.length
+    ? DISTRICT_NAMES[index]
+    : `${DISTRICT_NAMES[index % DISTRICT_NAMES.length]} ${Math.floor(index / DISTRICT_NAMES.length) + 1}`;
 }
 
 /** Commune names of one district: the demo's fixed list for the first, made-up pairs for the others. */
@@ -99,13 +209,7 @@ function communeNames(rng: Random, districtIndex: number, count: number, taken: 
 
 // ───────────────────────────── blueprints ─────────────────────────────
 
-function cell(
-  name: string,
-  sector: OrgSector,
-  profile: CellProfile,
-  size: readonly [number, number],
-  extra: Partial<OrgPlan> = {},
-): OrgPlan {
+function cell(name: string, sector: OrgSector, profile: CellProfile, size: readonly [number, number], extra: Partial<OrgPlan> = {}): OrgPlan {
   return { kind: "CHI_BO_TRUC_THUOC", name, sector, profile, size, children: [], ...extra };
 }
 
@@ -157,16 +261,20 @@ function commune(rng: Random, name: string, options: CommuneOptions): OrgPlan {
     }),
   ];
   if (options.isDemoCommune || rng.chance(0.8)) {
-    cells.push(cell(`Chi bộ Quân sự ${unit}`, "COMMUNE", "communeMilitary", [4, 8], {
-      headTitle: `Chỉ huy trưởng Ban Chỉ huy Quân sự ${unit}`,
-      deputyTitle: `Phó Chỉ huy trưởng Ban Chỉ huy Quân sự ${unit}`,
-    }));
+    cells.push(
+      cell(`Chi bộ Quân sự ${unit}`, "COMMUNE", "communeMilitary", [4, 8], {
+        headTitle: `Chỉ huy trưởng Ban Chỉ huy Quân sự ${unit}`,
+        deputyTitle: `Phó Chỉ huy trưởng Ban Chỉ huy Quân sự ${unit}`,
+      }),
+    );
   }
   if (options.isDemoCommune || rng.chance(0.7)) {
-    cells.push(cell(`Chi bộ Công an ${unit}`, "COMMUNE", "communePolice", [4, 8], {
-      headTitle: `Trưởng Công an ${unit}`,
-      deputyTitle: `Phó Trưởng Công an ${unit}`,
-    }));
+    cells.push(
+      cell(`Chi bộ Công an ${unit}`, "COMMUNE", "communePolice", [4, 8], {
+        headTitle: `Trưởng Công an ${unit}`,
+        deputyTitle: `Phó Trưởng Công an ${unit}`,
+      }),
+    );
   }
   const withSchool = !options.isDemoCommune && rng.chance(0.6);
   const fixedCount = cells.length + (withSchool ? 1 : 0);
@@ -182,25 +290,32 @@ function commune(rng: Random, name: string, options: CommuneOptions): OrgPlan {
     cells.push(cell(hamlet, "RESIDENTIAL", "residential", demoPeople ? [18, 24] : [8, 26], { demoPeople }));
   });
   if (withSchool) {
-    cells.push(cell(`Chi bộ Trường học`, "COMMUNE", "communeSchool", [8, 18], {
-      headTitle: "Hiệu trưởng Trường Trung học cơ sở",
-      deputyTitle: "Hiệu trưởng Trường Tiểu học",
-    }));
+    cells.push(
+      cell(`Chi bộ Trường học`, "COMMUNE", "communeSchool", [8, 18], {
+        headTitle: "Hiệu trưởng Trường Trung học cơ sở",
+        deputyTitle: "Hiệu trưởng Trường Tiểu học",
+      }),
+    );
   }
   if (options.withRecentCell) {
     // "Tân Lập" (newly founded) is what a hamlet split off this year is typically called.
     const recentName = options.isTown ? `Chi bộ khu phố ${residentialCount + 1}` : "Chi bộ thôn Tân Lập";
-    cells.push(cell(recentName, "RESIDENTIAL", "residential", [8, 14], {
-      establishedOn: day(options.currentYear, 9, 2),
-      formedFrom: "previousSibling",
-    }));
+    cells.push(
+      cell(recentName, "RESIDENTIAL", "residential", [8, 14], {
+        establishedOn: day(options.currentYear, 9, 2),
+        formedFrom: "previousSibling",
+      }),
+    );
   }
   return partyCommittee(`Đảng bộ ${unit} ${name}`, "COMMUNE", "commune", cells);
 }
 
 function hamletNames(rng: Random, count: number, isDemoCommune: boolean): string[] {
   const fixed = isDemoCommune ? [DEMO_CELL_NAMES.bithu, DEMO_CELL_NAMES.bithu2] : [];
-  const pool = rng.shuffle(HAMLET_NAMES).map((n) => `Chi bộ thôn ${n}`).filter((n) => !fixed.includes(n as never));
+  const pool = rng
+    .shuffle(HAMLET_NAMES)
+    .map((n) => `Chi bộ thôn ${n}`)
+    .filter((n) => !fixed.includes(n as never));
   const names = [...fixed, ...pool];
   // Big seeds need more hamlets than the pool holds: "thôn Trung 2", as places split in real life.
   for (let round = 2; names.length < count; round++) {
@@ -210,7 +325,12 @@ function hamletNames(rng: Random, count: number, isDemoCommune: boolean): string
 }
 
 /** The grassroots organizations that are not communes, by category, in their usual list order. */
-function nonCommunes(district: string, communes: readonly string[], withDemoPeople: boolean, currentYear: number): Record<Exclude<GrassrootsCategory, "commune">, OrgPlan[]> {
+function nonCommunes(
+  district: string,
+  communes: readonly string[],
+  withDemoPeople: boolean,
+  currentYear: number,
+): Record<Exclude<GrassrootsCategory, "commune">, OrgPlan[]> {
   const place = (i: number) => communes[i % communes.length];
   return {
     agency: [
@@ -259,7 +379,10 @@ function nonCommunes(district: string, communes: readonly string[], withDemoPeop
           cell(name as string, "AGENCY", "agency", [min as number, max as number], { headTitle: "Trưởng phòng", deputyTitle: "Phó Trưởng phòng" }),
         ),
         cell("Chi bộ Thanh tra huyện", "AGENCY", "agency", [5, 8], { headTitle: "Chánh Thanh tra huyện", deputyTitle: "Phó Chánh Thanh tra huyện" }),
-        cell("Chi bộ Trung tâm Văn hóa, Thông tin và Thể thao", "AGENCY", "agency", [8, 14], { headTitle: "Giám đốc Trung tâm", deputyTitle: "Phó Giám đốc Trung tâm" }),
+        cell("Chi bộ Trung tâm Văn hóa, Thông tin và Thể thao", "AGENCY", "agency", [8, 14], {
+          headTitle: "Giám đốc Trung tâm",
+          deputyTitle: "Phó Giám đốc Trung tâm",
+        }),
       ]),
       grassrootsCell("Chi bộ Tòa án nhân dân huyện", "AGENCY", "agency", "agency", [8, 16], "Chánh án", "Phó Chánh án"),
       grassrootsCell("Chi bộ Viện Kiểm sát nhân dân huyện", "AGENCY", "agency", "agency", [8, 15], "Viện trưởng", "Phó Viện trưởng"),
@@ -278,7 +401,15 @@ function nonCommunes(district: string, communes: readonly string[], withDemoPeop
       grassrootsCell(`Chi bộ Trường Trung học phổ thông ${place(5)}`, "SCHOOL", "school", "school", [15, 30], "Hiệu trưởng", "Phó Hiệu trưởng"),
       grassrootsCell(`Chi bộ Trường Trung học phổ thông ${place(13)}`, "SCHOOL", "school", "school", [15, 30], "Hiệu trưởng", "Phó Hiệu trưởng"),
       grassrootsCell("Chi bộ Trường Phổ thông Dân tộc nội trú huyện", "SCHOOL", "school", "school", [10, 20], "Hiệu trưởng", "Phó Hiệu trưởng"),
-      grassrootsCell("Chi bộ Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên huyện", "SCHOOL", "school", "school", [8, 16], "Giám đốc Trung tâm", "Phó Giám đốc Trung tâm"),
+      grassrootsCell(
+        "Chi bộ Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên huyện",
+        "SCHOOL",
+        "school",
+        "school",
+        [8, 16],
+        "Giám đốc Trung tâm",
+        "Phó Giám đốc Trung tâm",
+      ),
       grassrootsCell(`Chi bộ Trường Trung học phổ thông ${place(20)}`, "SCHOOL", "school", "school", [15, 30], "Hiệu trưởng", "Phó Hiệu trưởng"),
     ],
     health: [
@@ -313,14 +444,25 @@ function nonCommunes(district: string, communes: readonly string[], withDemoPeop
               deputyTitle: "Phó Quản đốc phân xưởng",
               leaderPosts: ["Bí thư Đảng ủy bộ phận, Giám đốc Nhà máy"],
             }),
-            cell("Chi bộ Phân xưởng Nung đốt", "ENTERPRISE", "enterprise", [6, 14], { headTitle: "Quản đốc Phân xưởng Nung đốt", deputyTitle: "Phó Quản đốc phân xưởng" }),
+            cell("Chi bộ Phân xưởng Nung đốt", "ENTERPRISE", "enterprise", [6, 14], {
+              headTitle: "Quản đốc Phân xưởng Nung đốt",
+              deputyTitle: "Phó Quản đốc phân xưởng",
+            }),
             cell("Chi bộ Tổ Cơ điện", "ENTERPRISE", "enterprise", [4, 8], { headTitle: "Tổ trưởng Tổ Cơ điện", deputyTitle: "Tổ phó Tổ Cơ điện" }),
           ],
         },
         cell("Chi bộ Nhà máy Gạch Tuynel số 2", "ENTERPRISE", "enterprise", [8, 14], { headTitle: "Giám đốc Nhà máy", deputyTitle: "Phó Giám đốc Nhà máy" }),
       ]),
       grassrootsCell(`Chi bộ Điện lực ${district}`, "ENTERPRISE", "enterprise", "enterprise", [12, 22], "Giám đốc Điện lực", "Phó Giám đốc Điện lực"),
-      grassrootsCell(`Chi bộ Ngân hàng Nông nghiệp và Phát triển nông thôn chi nhánh huyện ${district}`, "ENTERPRISE", "enterprise", "enterprise", [10, 18], "Giám đốc chi nhánh", "Phó Giám đốc chi nhánh"),
+      grassrootsCell(
+        `Chi bộ Ngân hàng Nông nghiệp và Phát triển nông thôn chi nhánh huyện ${district}`,
+        "ENTERPRISE",
+        "enterprise",
+        "enterprise",
+        [10, 18],
+        "Giám đốc chi nhánh",
+        "Phó Giám đốc chi nhánh",
+      ),
       grassrootsCell(`Chi bộ Công ty TNHH Cơ khí ${place(1)}`, "ENTERPRISE", "enterprise", "enterprise", [5, 9], "Giám đốc Công ty", "Phó Giám đốc Công ty", {
         // Founded this year, under six months before the rating date: not rated yet.
         establishedOn: day(currentYear, 8, 15),
@@ -334,8 +476,14 @@ function nonCommunes(district: string, communes: readonly string[], withDemoPeop
           deputyTitle: "Phó Chỉ huy trưởng Ban Chỉ huy Quân sự huyện",
           leaderPosts: ["Bí thư Đảng ủy, Chính trị viên Ban Chỉ huy Quân sự huyện"],
         }),
-        cell("Chi bộ Cơ quan Tham mưu", "ARMED_FORCES", "military", [8, 15], { headTitle: "Phó Chỉ huy trưởng - Tham mưu trưởng", deputyTitle: "Trợ lý Tác chiến" }),
-        cell("Chi bộ Cơ quan Chính trị - Hậu cần - Kỹ thuật", "ARMED_FORCES", "military", [8, 14], { headTitle: "Phó Chính trị viên", deputyTitle: "Chủ nhiệm Hậu cần - Kỹ thuật" }),
+        cell("Chi bộ Cơ quan Tham mưu", "ARMED_FORCES", "military", [8, 15], {
+          headTitle: "Phó Chỉ huy trưởng - Tham mưu trưởng",
+          deputyTitle: "Trợ lý Tác chiến",
+        }),
+        cell("Chi bộ Cơ quan Chính trị - Hậu cần - Kỹ thuật", "ARMED_FORCES", "military", [8, 14], {
+          headTitle: "Phó Chính trị viên",
+          deputyTitle: "Chủ nhiệm Hậu cần - Kỹ thuật",
+        }),
         cell("Chi bộ Trung đội Dân quân cơ động", "ARMED_FORCES", "military", [6, 12], { headTitle: "Trung đội trưởng", deputyTitle: "Phó Trung đội trưởng" }),
       ]),
       partyCommittee("Đảng bộ Công an huyện", "ARMED_FORCES", "armed", [
@@ -345,9 +493,18 @@ function nonCommunes(district: string, communes: readonly string[], withDemoPeop
           leaderPosts: ["Bí thư Đảng ủy, Trưởng Công an huyện", "Phó Trưởng Công an huyện"],
         }),
         cell("Chi bộ Đội An ninh", "ARMED_FORCES", "police", [8, 14], { headTitle: "Đội trưởng Đội An ninh", deputyTitle: "Phó Đội trưởng" }),
-        cell("Chi bộ Đội Cảnh sát điều tra tội phạm", "ARMED_FORCES", "police", [10, 18], { headTitle: "Đội trưởng Đội Cảnh sát điều tra", deputyTitle: "Phó Đội trưởng" }),
-        cell("Chi bộ Đội Cảnh sát giao thông - Trật tự", "ARMED_FORCES", "police", [8, 15], { headTitle: "Đội trưởng Đội Cảnh sát giao thông - Trật tự", deputyTitle: "Phó Đội trưởng" }),
-        cell("Chi bộ Đội Cảnh sát quản lý hành chính về trật tự xã hội", "ARMED_FORCES", "police", [6, 12], { headTitle: "Đội trưởng", deputyTitle: "Phó Đội trưởng" }),
+        cell("Chi bộ Đội Cảnh sát điều tra tội phạm", "ARMED_FORCES", "police", [10, 18], {
+          headTitle: "Đội trưởng Đội Cảnh sát điều tra",
+          deputyTitle: "Phó Đội trưởng",
+        }),
+        cell("Chi bộ Đội Cảnh sát giao thông - Trật tự", "ARMED_FORCES", "police", [8, 15], {
+          headTitle: "Đội trưởng Đội Cảnh sát giao thông - Trật tự",
+          deputyTitle: "Phó Đội trưởng",
+        }),
+        cell("Chi bộ Đội Cảnh sát quản lý hành chính về trật tự xã hội", "ARMED_FORCES", "police", [6, 12], {
+          headTitle: "Đội trưởng",
+          deputyTitle: "Phó Đội trưởng",
+        }),
       ]),
     ],
   };
@@ -357,7 +514,12 @@ function nonCommunes(district: string, communes: readonly string[], withDemoPeop
 
 /** Grassroots organizations of the demo district by category: 26 + 13 + 6 + 3 + 4 + 2 = 54. */
 const CATEGORY_SHARES: ReadonlyArray<readonly [GrassrootsCategory, number]> = [
-  ["commune", 26], ["agency", 13], ["school", 6], ["health", 3], ["enterprise", 4], ["armed", 2],
+  ["commune", 26],
+  ["agency", 13],
+  ["school", 6],
+  ["health", 3],
+  ["enterprise", 4],
+  ["armed", 2],
 ];
 const CATEGORY_ORDER: readonly GrassrootsCategory[] = CATEGORY_SHARES.map(([c]) => c);
 

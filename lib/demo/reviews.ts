@@ -9,16 +9,7 @@ import { type Random, randomFor, unitFor } from "./random";
 import { RULES_CATEGORY } from "@/lib/review/facts";
 import { templateFor } from "@/lib/review/templates";
 import { FRAMEWORK_OF_CATEGORY, NO_SCORE, scoreFacts } from "./scores";
-import {
-  ABSENCE_REASONS,
-  collectiveReview,
-  critique,
-  meetingPlace,
-  opinionText,
-  remediation,
-  selfReviewContent,
-  selfReviewSummary,
-} from "./texts";
+import { ABSENCE_REASONS, collectiveReview, critique, meetingPlace, opinionText, remediation, selfReviewContent, selfReviewSummary } from "./texts";
 import type {
   Json,
   NotRatedReason,
@@ -95,13 +86,7 @@ function exists(node: OrgNode, ratingDate: Date): boolean {
  * Keeps the best EXCELLENT entries a group may hold (rating-rules §5, quota base GOOD_ONLY: ⌊P/6⌋ at 20 %, more
  * where a decision raised the rate, §7.8); the others become GOOD.
  */
-function applyQuota<T>(
-  entries: T[],
-  level: (e: T) => RatingLevel | null,
-  score: (e: T) => number,
-  demote: (e: T) => void,
-  ratePercent: number,
-): void {
+function applyQuota<T>(entries: T[], level: (e: T) => RatingLevel | null, score: (e: T) => number, demote: (e: T) => void, ratePercent: number): void {
   const pool = entries.filter((e) => level(e) === "EXCELLENT" || level(e) === "GOOD").length;
   const excellent = entries.filter((e) => level(e) === "EXCELLENT").sort((a, b) => score(b) - score(a));
   excellent.slice(maxExcellent(pool, "GOOD_ONLY", ratePercent)).forEach(demote);
@@ -629,8 +614,15 @@ class CycleBuilder {
       const { shortcoming, measures } = remediation(rng);
       if (items.some((item) => item.shortcoming === shortcoming)) continue;
       const status = underWay
-        ? rng.weighted([["DONE", 5], ["IN_PROGRESS", 2], ["OPEN", 3]] as const)
-        : rng.weighted([["DONE", 8], ["IN_PROGRESS", 2]] as const);
+        ? rng.weighted([
+            ["DONE", 5],
+            ["IN_PROGRESS", 2],
+            ["OPEN", 3],
+          ] as const)
+        : rng.weighted([
+            ["DONE", 8],
+            ["IN_PROGRESS", 2],
+          ] as const);
       items.push({
         id: this.input.ids.next("remediation"),
         memberId: member.row.id,
@@ -666,7 +658,11 @@ class CycleBuilder {
           (phase === "decided"
             ? "meetingFinal"
             : phase === "meetings"
-              ? this.rng.weighted<CellPhase>([["selfReview", 3], ["meetingDraft", 3], ["meetingFinal", 4]])
+              ? this.rng.weighted<CellPhase>([
+                  ["selfReview", 3],
+                  ["meetingDraft", 3],
+                  ["meetingFinal", 4],
+                ])
               : phase),
       );
     }
@@ -761,7 +757,12 @@ class CycleBuilder {
         g,
         holdsFixedCells
           ? "meetings"
-          : this.rng.weighted<GrassrootsPhase>([["notStarted", 15], ["selfReview", 38], ["meetings", 40], ["decided", 7]]),
+          : this.rng.weighted<GrassrootsPhase>([
+              ["notStarted", 15],
+              ["selfReview", 38],
+              ["meetings", 40],
+              ["decided", 7],
+            ]),
       );
     }
     // Every district shows at least one committee that has decided.
@@ -830,7 +831,15 @@ class CycleBuilder {
     const given = () => randomDay(rng, day(this.year, 11, 8), latest);
     const add = (source: OpinionRow["source"], givenBy: string) => {
       const givenOn = given();
-      this.out.opinions.push({ id: this.input.ids.next("opinion"), recordId: o.record.id, source, text: opinionText(rng, source), givenOn, givenBy, createdAt: moment(givenOn, 15) });
+      this.out.opinions.push({
+        id: this.input.ids.next("opinion"),
+        recordId: o.record.id,
+        source,
+        text: opinionText(rng, source),
+        givenOn,
+        givenBy,
+        createdAt: moment(givenOn, 15),
+      });
     };
     if (o.member.row.residenceCell && rng.chance(0.85)) add("RESIDENCE", `Chi ủy ${o.member.row.residenceCell.split(",")[0]}`);
     const [previous, current] = o.member.stays.slice(-2);

@@ -68,70 +68,229 @@ type Columns<Row> = { readonly [K in keyof Row]-?: SqlType };
 const columnsOf = <Input, Row extends Input>(columns: Columns<Row>) => columns;
 
 const ORGANIZATION = columnsOf<Prisma.OrganizationCreateManyInput, OrganizationRow>({
-  id: "text", code: "text", name: "text", nameSearch: "text", kind: "enum:OrgKind", sector: "enum:OrgSector",
-  parentId: "text", depth: "int4", position: "int4", establishedOn: "date", dissolvedOn: "date", createdAt: "timestamp", updatedAt: "timestamp",
+  id: "text",
+  code: "text",
+  name: "text",
+  nameSearch: "text",
+  kind: "enum:OrgKind",
+  sector: "enum:OrgSector",
+  parentId: "text",
+  depth: "int4",
+  position: "int4",
+  establishedOn: "date",
+  dissolvedOn: "date",
+  createdAt: "timestamp",
+  updatedAt: "timestamp",
 });
 const CLOSURE = columnsOf<Prisma.OrgClosureCreateManyInput, OrgClosureRow>({ ancestorId: "text", descendantId: "text", distance: "int4" });
 const MEMBER = columnsOf<Prisma.MemberCreateManyInput, MemberRow>({
-  id: "text", cardNumber: "text", fullName: "text", nameSearch: "text", gender: "enum:Gender", birthDate: "date", admittedOn: "date",
-  officialOn: "date", category: "enum:MemberCategory", post: "text", isCivilServant: "bool", status: "enum:MemberStatus", statusSince: "date",
-  cellId: "text", grassrootsId: "text", residenceCell: "text", createdAt: "timestamp", updatedAt: "timestamp",
+  id: "text",
+  cardNumber: "text",
+  fullName: "text",
+  nameSearch: "text",
+  gender: "enum:Gender",
+  birthDate: "date",
+  admittedOn: "date",
+  officialOn: "date",
+  category: "enum:MemberCategory",
+  post: "text",
+  isCivilServant: "bool",
+  status: "enum:MemberStatus",
+  statusSince: "date",
+  cellId: "text",
+  grassrootsId: "text",
+  residenceCell: "text",
+  createdAt: "timestamp",
+  updatedAt: "timestamp",
 });
 const CELL_ASSIGNMENT = columnsOf<Prisma.MemberCellAssignmentCreateManyInput, CellAssignmentRow>({
-  id: "text", memberId: "text", cellId: "text", kind: "enum:CellAssignmentKind", fromDate: "date", toDate: "date", note: "text",
+  id: "text",
+  memberId: "text",
+  cellId: "text",
+  kind: "enum:CellAssignmentKind",
+  fromDate: "date",
+  toDate: "date",
+  note: "text",
 });
-const CIVIL_SERVICE_RATING = columnsOf<Prisma.CivilServiceRatingCreateManyInput, CivilServiceRatingRow>({ memberId: "text", year: "int4", level: "enum:RatingLevel" });
+const CIVIL_SERVICE_RATING = columnsOf<Prisma.CivilServiceRatingCreateManyInput, CivilServiceRatingRow>({
+  memberId: "text",
+  year: "int4",
+  level: "enum:RatingLevel",
+});
 const DISCIPLINE = columnsOf<Prisma.DisciplineCreateManyInput, DisciplineRow>({
-  id: "text", memberId: "text", decidedOn: "date", form: "enum:DisciplineForm", reason: "text", selfDetectedAndRemedied: "bool", countedInYear: "int4",
+  id: "text",
+  memberId: "text",
+  decidedOn: "date",
+  form: "enum:DisciplineForm",
+  reason: "text",
+  selfDetectedAndRemedied: "bool",
+  countedInYear: "int4",
 });
 const LEAVE = columnsOf<Prisma.LeaveCreateManyInput, LeaveRow>({ id: "text", memberId: "text", kind: "enum:LeaveKind", fromDate: "date", toDate: "date" });
 const USER = columnsOf<Prisma.UserCreateManyInput, UserWithHash>({
-  id: "text", username: "text", passwordHash: "text", displayName: "text", memberId: "text", locale: "text", active: "bool",
-  lastLoginAt: "timestamp", createdAt: "timestamp", updatedAt: "timestamp",
+  id: "text",
+  username: "text",
+  passwordHash: "text",
+  displayName: "text",
+  memberId: "text",
+  locale: "text",
+  active: "bool",
+  lastLoginAt: "timestamp",
+  createdAt: "timestamp",
+  updatedAt: "timestamp",
 });
-const ROLE_ASSIGNMENT = columnsOf<Prisma.RoleAssignmentCreateManyInput, RoleAssignmentRow>({ id: "text", userId: "text", role: "enum:Role", organizationId: "text", createdAt: "timestamp" });
+const ROLE_ASSIGNMENT = columnsOf<Prisma.RoleAssignmentCreateManyInput, RoleAssignmentRow>({
+  id: "text",
+  userId: "text",
+  role: "enum:Role",
+  organizationId: "text",
+  createdAt: "timestamp",
+});
 const CYCLE = columnsOf<Prisma.ReviewCycleCreateManyInput, ReviewCycleRow>({
-  id: "text", upperOrgId: "text", year: "int4", ruleSet: "enum:RuleSetId", ratingDate: "date", quotaBase: "enum:QuotaBase", status: "enum:CycleStatus",
-  selfReviewDue: "date", meetingsDue: "date", grassrootsDue: "date", upperDecisionDue: "date", options: "jsonb", peerGroupsFrozenAt: "timestamp",
-  createdAt: "timestamp", updatedAt: "timestamp",
+  id: "text",
+  upperOrgId: "text",
+  year: "int4",
+  ruleSet: "enum:RuleSetId",
+  ratingDate: "date",
+  quotaBase: "enum:QuotaBase",
+  status: "enum:CycleStatus",
+  selfReviewDue: "date",
+  meetingsDue: "date",
+  grassrootsDue: "date",
+  upperDecisionDue: "date",
+  options: "jsonb",
+  peerGroupsFrozenAt: "timestamp",
+  createdAt: "timestamp",
+  updatedAt: "timestamp",
 });
 const SCORE_SHEET = columnsOf<Prisma.ScoreSheetCreateManyInput, ScoreSheetRow>({
-  id: "text", cycleId: "text", framework: "enum:ScoreFramework", groups: "jsonb", version: "int4", updatedAt: "timestamp",
+  id: "text",
+  cycleId: "text",
+  framework: "enum:ScoreFramework",
+  groups: "jsonb",
+  version: "int4",
+  updatedAt: "timestamp",
 });
-const PEER_GROUP = columnsOf<Prisma.PeerGroupCreateManyInput, PeerGroupRow>({ id: "text", cycleId: "text", kind: "enum:SubjectKind", code: "text", name: "text", decidingOrgId: "text" });
+const PEER_GROUP = columnsOf<Prisma.PeerGroupCreateManyInput, PeerGroupRow>({
+  id: "text",
+  cycleId: "text",
+  kind: "enum:SubjectKind",
+  code: "text",
+  name: "text",
+  decidingOrgId: "text",
+});
 const QUOTA_OVERRIDE = columnsOf<Prisma.QuotaOverrideCreateManyInput, QuotaOverrideRow>({
-  id: "text", cycleId: "text", peerGroupId: "text", decisionNo: "text", decidedOn: "date", issuer: "text", reason: "text", ratePercent: "int4",
-  createdById: "text", createdAt: "timestamp",
+  id: "text",
+  cycleId: "text",
+  peerGroupId: "text",
+  decisionNo: "text",
+  decidedOn: "date",
+  issuer: "text",
+  reason: "text",
+  ratePercent: "int4",
+  createdById: "text",
+  createdAt: "timestamp",
 });
 const RECORD = columnsOf<Prisma.ReviewRecordCreateManyInput, ReviewRecordRow>({
-  id: "text", cycleId: "text", subjectKind: "enum:SubjectKind", memberId: "text", organizationId: "text", scopeOrgId: "text", peerGroupId: "text",
-  state: "enum:RecordState", notRatedReason: "enum:NotRatedReason", selfLevel: "enum:RatingLevel", proposedLevel: "enum:RatingLevel",
-  decidedLevel: "enum:RatingLevel", criteria: "jsonb", voteTally: "jsonb", targetsCompletedPercent: "int4", degradationConcluded: "bool",
-  leadershipDisciplined: "bool", disunityConcluded: "bool", localBodiesAtLeastGood: "bool", forceMajeure: "bool",
-  category: "enum:MemberCategory", scoreItems: "jsonb", scoreGeneralTenths: "int4", scoreResultsTenths: "int4", tasksAssigned: "int4",
-  tasksCompleted: "int4", tasksOnTime: "int4", tasksExceeded: "int4", shortcomingsNamed: "int4", shortcomingsRemedied: "int4",
-  prohibitedActsConcluded: "bool", ledUnitsCount: "int4", ledUnitsNotCompleted: "int4", lowConfidenceOver50: "bool", corruptionInScope: "bool",
-  fiveTargetsMissed: "bool", leadershipMemberDegraded: "bool", leadershipDisciplines: "jsonb",
-  decisionReason: "text", verificationNote: "text", verifiedAt: "timestamp", decidedAt: "timestamp", publishedAt: "timestamp", version: "int4",
-  createdAt: "timestamp", updatedAt: "timestamp",
+  id: "text",
+  cycleId: "text",
+  subjectKind: "enum:SubjectKind",
+  memberId: "text",
+  organizationId: "text",
+  scopeOrgId: "text",
+  peerGroupId: "text",
+  state: "enum:RecordState",
+  notRatedReason: "enum:NotRatedReason",
+  selfLevel: "enum:RatingLevel",
+  proposedLevel: "enum:RatingLevel",
+  decidedLevel: "enum:RatingLevel",
+  criteria: "jsonb",
+  voteTally: "jsonb",
+  targetsCompletedPercent: "int4",
+  degradationConcluded: "bool",
+  leadershipDisciplined: "bool",
+  disunityConcluded: "bool",
+  localBodiesAtLeastGood: "bool",
+  forceMajeure: "bool",
+  category: "enum:MemberCategory",
+  scoreItems: "jsonb",
+  scoreGeneralTenths: "int4",
+  scoreResultsTenths: "int4",
+  tasksAssigned: "int4",
+  tasksCompleted: "int4",
+  tasksOnTime: "int4",
+  tasksExceeded: "int4",
+  shortcomingsNamed: "int4",
+  shortcomingsRemedied: "int4",
+  prohibitedActsConcluded: "bool",
+  ledUnitsCount: "int4",
+  ledUnitsNotCompleted: "int4",
+  lowConfidenceOver50: "bool",
+  corruptionInScope: "bool",
+  fiveTargetsMissed: "bool",
+  leadershipMemberDegraded: "bool",
+  leadershipDisciplines: "jsonb",
+  decisionReason: "text",
+  verificationNote: "text",
+  verifiedAt: "timestamp",
+  decidedAt: "timestamp",
+  publishedAt: "timestamp",
+  version: "int4",
+  createdAt: "timestamp",
+  updatedAt: "timestamp",
 });
 const SELF_REVIEW = columnsOf<Prisma.SelfReviewCreateManyInput, SelfReviewRow>({
-  id: "text", recordId: "text", template: "text", content: "jsonb", enteredOnBehalfById: "text",
-  submittedAt: "timestamp", version: "int4", updatedAt: "timestamp",
+  id: "text",
+  recordId: "text",
+  template: "text",
+  content: "jsonb",
+  enteredOnBehalfById: "text",
+  submittedAt: "timestamp",
+  version: "int4",
+  updatedAt: "timestamp",
 });
 const OPINION = columnsOf<Prisma.OpinionCreateManyInput, OpinionRow>({
-  id: "text", recordId: "text", source: "enum:OpinionSource", text: "text", givenOn: "date", givenBy: "text", createdAt: "timestamp",
+  id: "text",
+  recordId: "text",
+  source: "enum:OpinionSource",
+  text: "text",
+  givenOn: "date",
+  givenBy: "text",
+  createdAt: "timestamp",
 });
 const MEETING = columnsOf<Prisma.MeetingCreateManyInput, MeetingRow>({
-  id: "text", cycleId: "text", organizationId: "text", heldOn: "date", place: "text", chairName: "text", recorderName: "text", minutes: "jsonb",
-  status: "enum:MeetingStatus", finalizedAt: "timestamp", version: "int4", updatedAt: "timestamp",
+  id: "text",
+  cycleId: "text",
+  organizationId: "text",
+  heldOn: "date",
+  place: "text",
+  chairName: "text",
+  recorderName: "text",
+  minutes: "jsonb",
+  status: "enum:MeetingStatus",
+  finalizedAt: "timestamp",
+  version: "int4",
+  updatedAt: "timestamp",
 });
 const DECISION = columnsOf<Prisma.RatingDecisionCreateManyInput, RatingDecisionRow>({
-  id: "text", recordId: "text", level: "enum:RatingLevel", reason: "text", decidedById: "text", decidedAt: "timestamp", supersededAt: "timestamp",
+  id: "text",
+  recordId: "text",
+  level: "enum:RatingLevel",
+  reason: "text",
+  decidedById: "text",
+  decidedAt: "timestamp",
+  supersededAt: "timestamp",
 });
 const REMEDIATION = columnsOf<Prisma.RemediationItemCreateManyInput, RemediationItemRow>({
-  id: "text", memberId: "text", year: "int4", shortcoming: "text", measures: "text", responsible: "text", deadline: "date",
-  status: "enum:RemediationStatus", updatedAt: "timestamp",
+  id: "text",
+  memberId: "text",
+  year: "int4",
+  shortcoming: "text",
+  measures: "text",
+  responsible: "text",
+  deadline: "date",
+  status: "enum:RemediationStatus",
+  updatedAt: "timestamp",
 });
 
 export async function writeDistrict(db: PrismaClient, data: DemoDataset, options: WriteDistrictOptions = {}): Promise<WrittenCounts> {
@@ -140,25 +299,27 @@ export async function writeDistrict(db: PrismaClient, data: DemoDataset, options
   const lanes = Math.max(1, Math.floor(options.lanes ?? 1));
   const counts: WrittenCounts = {};
 
-  const writer = (client: Executor, laneCount: number): Write => async (table, columns, rows) => {
-    const started = Date.now();
-    const sql = insertSql(table, columns);
-    const names = Object.keys(columns) as Array<keyof (typeof rows)[number] & string>;
-    const chunks: Array<(typeof rows)[number][]> = [];
-    for (let i = 0; i < rows.length; i += chunkSize) chunks.push(rows.slice(i, i + chunkSize));
-    // A table that references itself (Organization) goes chunk after chunk: parents before children.
-    const width = table === "Organization" ? 1 : laneCount;
-    await Promise.all(
-      Array.from({ length: Math.min(width, chunks.length) }, async (_, lane) => {
-        for (let c = lane; c < chunks.length; c += width) {
-          const chunk = chunks[c];
-          await client.$executeRawUnsafe(sql, ...names.map((name) => arrayLiteral(chunk.map((row) => toSql(row[name], columns[name])))));
-        }
-      }),
-    );
-    counts[table] = rows.length;
-    options.onTable?.(table, rows.length, Date.now() - started);
-  };
+  const writer =
+    (client: Executor, laneCount: number): Write =>
+    async (table, columns, rows) => {
+      const started = Date.now();
+      const sql = insertSql(table, columns);
+      const names = Object.keys(columns) as Array<keyof (typeof rows)[number] & string>;
+      const chunks: Array<(typeof rows)[number][]> = [];
+      for (let i = 0; i < rows.length; i += chunkSize) chunks.push(rows.slice(i, i + chunkSize));
+      // A table that references itself (Organization) goes chunk after chunk: parents before children.
+      const width = table === "Organization" ? 1 : laneCount;
+      await Promise.all(
+        Array.from({ length: Math.min(width, chunks.length) }, async (_, lane) => {
+          for (let c = lane; c < chunks.length; c += width) {
+            const chunk = chunks[c];
+            await client.$executeRawUnsafe(sql, ...names.map((name) => arrayLiteral(chunk.map((row) => toSql(row[name], columns[name])))));
+          }
+        }),
+      );
+      counts[table] = rows.length;
+      options.onTable?.(table, rows.length, Date.now() - started);
+    };
 
   if (lanes > 1) {
     await writeAll(writer(db, lanes), data, passwordHash);
@@ -183,7 +344,11 @@ async function writeAll(write: Write, data: DemoDataset, passwordHash: string): 
   await write("CivilServiceRating", CIVIL_SERVICE_RATING, data.civilServiceRatings);
   await write("Discipline", DISCIPLINE, data.disciplines);
   await write("Leave", LEAVE, data.leaves);
-  await write("User", USER, data.users.map((user) => ({ ...user, passwordHash })));
+  await write(
+    "User",
+    USER,
+    data.users.map((user) => ({ ...user, passwordHash })),
+  );
   await write("RoleAssignment", ROLE_ASSIGNMENT, data.roleAssignments);
   await write("ReviewCycle", CYCLE, data.cycles);
   await write("ScoreSheet", SCORE_SHEET, data.scoreSheets);

@@ -273,7 +273,10 @@ export function disciplineReason(rng: Random): string {
 }
 
 export function disciplineForm(rng: Random): DisciplineForm {
-  return rng.weighted([["REPRIMAND", 8], ["WARNING", 2]]);
+  return rng.weighted([
+    ["REPRIMAND", 8],
+    ["WARNING", 2],
+  ]);
 }
 
 const REMEDIATIONS: ReadonlyArray<readonly [string, string]> = [

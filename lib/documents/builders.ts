@@ -1,7 +1,13 @@
 import { LEVELS, type Level, type RuleSetId } from "@/lib/grading";
 import { scoreTotals, type ScoreSheetContent } from "@/lib/grading/score-sheet";
 import { vi } from "@/lib/office/labels";
-import { ACHIEVEMENT_SECTIONS, COLLECTIVE_REPORT_SECTIONS, OPTIONAL_SECTIONS, type CollectiveReport, type CollectiveReportSection } from "@/lib/review/collective-report";
+import {
+  ACHIEVEMENT_SECTIONS,
+  COLLECTIVE_REPORT_SECTIONS,
+  OPTIONAL_SECTIONS,
+  type CollectiveReport,
+  type CollectiveReportSection,
+} from "@/lib/review/collective-report";
 import { adoptedLevel, quorum, type MeetingRules, type Tally } from "@/lib/review/meeting";
 import { QD124_CRITERIA, type SelfReviewContent, type SelfReviewTemplate } from "@/lib/review/templates";
 import { shareOf } from "@/lib/reports/share";
@@ -19,14 +25,15 @@ const pct = (n: number, whole: number) => {
   const s = shareOf(n, whole);
   return s === null ? "—" : `${s.toLocaleString("vi-VN", { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`;
 };
-const reasonName = (reason: string | null | undefined) => (reason ? (vi.reports.statistics.reasons as Record<string, string>)[reason] ?? reason : "");
+const reasonName = (reason: string | null | undefined) => (reason ? ((vi.reports.statistics.reasons as Record<string, string>)[reason] ?? reason) : "");
 
 export type Heading = { name: string; kind: string; parentName: string | null; upperCommittee: string | null };
 
 /** "ĐẢNG BỘ HUYỆN AN HÒA / ĐẢNG ỦY XÃ AN BÌNH" for a grassroots unit; the cell under its đảng bộ. */
 function header(h: Heading): Pick<OfficialDocument, "upperBody" | "issuer" | "place"> {
   const place = placeOf(h.upperCommittee ?? h.parentName ?? h.name);
-  if (h.kind === "CHI_BO_TRUC_THUOC" || h.kind === "DANG_BO_BO_PHAN") return { upperBody: h.parentName ? h.parentName : undefined, issuer: committeeOf(h.name), place };
+  if (h.kind === "CHI_BO_TRUC_THUOC" || h.kind === "DANG_BO_BO_PHAN")
+    return { upperBody: h.parentName ? h.parentName : undefined, issuer: committeeOf(h.name), place };
   if (h.kind === "UPPER_COMMITTEE") return { upperBody: h.parentName ? bodyOf(h.parentName) : undefined, issuer: h.name, place: placeOf(h.name) };
   return { upperBody: h.upperCommittee ? bodyOf(h.upperCommittee) : undefined, issuer: committeeOf(h.name), place };
 }
@@ -53,7 +60,11 @@ export function numberSuffix(h: Pick<Heading, "kind" | "name">): string {
 }
 
 /** A committee's own paper (a list, a decision, a report): numbered after its kind, dated today, signed by its head. */
-function committeePaper(heading: Heading, kind: "DS" | "QĐ" | "BC", paper: Pick<OfficialDocument, "year" | "title" | "subtitle" | "blocks" | "recipients"> & { today: string }): OfficialDocument {
+function committeePaper(
+  heading: Heading,
+  kind: "DS" | "QĐ" | "BC",
+  paper: Pick<OfficialDocument, "year" | "title" | "subtitle" | "blocks" | "recipients"> & { today: string },
+): OfficialDocument {
   const { today, ...rest } = paper;
   return { ...header(heading), number: `Số:       -${kind}/${numberSuffix(heading)}`, date: today, ...rest, signatures: [signerOf(heading)] };
 }
@@ -61,7 +72,8 @@ function committeePaper(heading: Heading, kind: "DS" | "QĐ" | "BC", paper: Pick
 /** "II. Hạn chế…" → "Hạn chế…": headings are numbered where they are printed, so a form without a section skips no number. */
 const stripNumber = (heading: string) => heading.replace(/^[IVX]+\.\s*/u, "");
 const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
-const basis = (ruleSet: RuleSetId | null) => (ruleSet ? `Căn cứ ${vi.grading.ruleSets[ruleSet].replace(/ \(.*\)$/u, "")} về kiểm điểm, đánh giá, xếp loại chất lượng tổ chức đảng và đảng viên;` : "");
+const basis = (ruleSet: RuleSetId | null) =>
+  ruleSet ? `Căn cứ ${vi.grading.ruleSets[ruleSet].replace(/ \(.*\)$/u, "")} về kiểm điểm, đánh giá, xếp loại chất lượng tổ chức đảng và đảng viên;` : "";
 
 // ───────────────────────────── the member's self-review ─────────────────────────────
 
@@ -84,7 +96,11 @@ export function selfReviewDocument(input: SelfReviewInput, scoredItems: Record<s
   const strengths = textSections.filter((x) => !["shortcomings", "explanations", "collectiveResponsibility", "measures"].includes(x.key));
   const under366 = template.ruleSet === "QD366_HD43";
   const blocks: DocBlock[] = [
-    { kind: "paragraph", text: `Họ và tên: ${member.fullName}. Ngày sinh: ${dmy(member.birthDate.toISOString().slice(0, 10))}. Số thẻ đảng viên: ${member.cardNumber}.`, indent: false },
+    {
+      kind: "paragraph",
+      text: `Họ và tên: ${member.fullName}. Ngày sinh: ${dmy(member.birthDate.toISOString().slice(0, 10))}. Số thẻ đảng viên: ${member.cardNumber}.`,
+      indent: false,
+    },
     // The form's header asks the posts (Party, government, mass organization) and the workplace; the register
     // keeps the posts in one line, the workplace is written by hand.
     { kind: "paragraph", text: `${s.postsLine}: ${member.post ?? "…"}. ${s.workplaceLine}: …`, indent: false },
@@ -117,16 +133,32 @@ export function selfReviewDocument(input: SelfReviewInput, scoredItems: Record<s
     const bold: number[] = [];
     for (const group of sheet.groups) {
       bold.push(rows.length);
-      rows.push([(app.cycle.groups as Record<string, string>)[group.key], `${points((group.key === "GENERAL" ? totals.generalTenths : totals.resultsTenths) / 10)}/${group.key === "GENERAL" ? 30 : 70}`]);
+      rows.push([
+        (app.cycle.groups as Record<string, string>)[group.key],
+        `${points((group.key === "GENERAL" ? totals.generalTenths : totals.resultsTenths) / 10)}/${group.key === "GENERAL" ? 30 : 70}`,
+      ]);
       for (const item of group.items) rows.push([`   ${item.label}`, `${points(content.scores[item.key])}/${points(item.maxPoints)}`]);
     }
     bold.push(rows.length);
     rows.push([s.totalLabel, totals.complete ? `${points((totals.generalTenths + totals.resultsTenths) / 10)}/100` : "…/100"]);
-    blocks.push({ kind: "table", columns: [{ header: "Tiêu chí", width: 8 }, { header: "Điểm", width: 2, align: "right" }], rows, boldRows: bold });
+    blocks.push({
+      kind: "table",
+      columns: [
+        { header: "Tiêu chí", width: 8 },
+        { header: "Điểm", width: 2, align: "right" },
+      ],
+      rows,
+      boldRows: bold,
+    });
   }
   if (template.sections.some((x) => x.kind === "criteria")) {
     blocks.push({ kind: "heading", text: `${ROMAN[partB++]}. ${stripNumber(sections.criteria)}` });
-    for (const key of QD124_CRITERIA) blocks.push({ kind: "paragraph", text: `${sections[key]}: ${content.criteria[key] ? (vi.grading.criterionGrades as Record<string, string>)[content.criteria[key]!] : "…"}`, indent: false });
+    for (const key of QD124_CRITERIA)
+      blocks.push({
+        kind: "paragraph",
+        text: `${sections[key]}: ${content.criteria[key] ? (vi.grading.criterionGrades as Record<string, string>)[content.criteria[key]!] : "…"}`,
+        indent: false,
+      });
   }
   blocks.push({ kind: "heading", text: `${ROMAN[partB]}. ${stripNumber(sections.selfLevel)}` });
   blocks.push({ kind: "paragraph", text: content.selfLevel ? levelName(content.selfLevel) : "…" });
@@ -182,17 +214,32 @@ export function minutesDocument(input: MinutesInput): OfficialDocument {
   const voters = quorum(
     attending.map((a) => {
       const m = byId.get(a.memberId)!;
-      return { memberId: a.memberId, official: m.official, status: m.status === "EXEMPT" || m.status === "SUSPENDED" ? m.status : "ACTIVE", present: a.present };
+      return {
+        memberId: a.memberId,
+        official: m.official,
+        status: m.status === "EXEMPT" || m.status === "SUSPENDED" ? m.status : "ACTIVE",
+        present: a.present,
+      };
     }),
     input.rules,
   );
   const official = members.filter((m) => m.official).length;
   const blocks: DocBlock[] = [
     { kind: "heading", text: "I. Thời gian, địa điểm, thành phần" },
-    { kind: "paragraph", text: `Vào ngày ${dmy(minutes.heldOn || null)}, tại ${minutes.place || "…"}, ${cell.name} tổ chức hội nghị kiểm điểm, đánh giá, xếp loại chất lượng tập thể và đảng viên năm ${cycle.year}.` },
+    {
+      kind: "paragraph",
+      text: `Vào ngày ${dmy(minutes.heldOn || null)}, tại ${minutes.place || "…"}, ${cell.name} tổ chức hội nghị kiểm điểm, đánh giá, xếp loại chất lượng tập thể và đảng viên năm ${cycle.year}.`,
+    },
     { kind: "paragraph", text: `Chủ trì hội nghị: đồng chí ${minutes.chairName || "…"}. Thư ký hội nghị: đồng chí ${minutes.recorderName || "…"}.` },
-    { kind: "paragraph", text: `Tổng số đảng viên của chi bộ: ${members.length} (chính thức ${official}, dự bị ${members.length - official}). Có mặt: ${present.length} (đảng viên chính thức có mặt: ${officialPresent}). Vắng mặt: ${absent.length}.` },
-    ...absent.map((a): DocBlock => ({ kind: "paragraph", text: `- Đồng chí ${byId.get(a.memberId)!.fullName}: ${a.absenceReason || "không rõ lý do"}.`, indent: false })),
+    {
+      kind: "paragraph",
+      text: `Tổng số đảng viên của chi bộ: ${members.length} (chính thức ${official}, dự bị ${members.length - official}). Có mặt: ${present.length} (đảng viên chính thức có mặt: ${officialPresent}). Vắng mặt: ${absent.length}.`,
+    },
+    ...absent.map((a): DocBlock => ({
+      kind: "paragraph",
+      text: `- Đồng chí ${byId.get(a.memberId)!.fullName}: ${a.absenceReason || "không rõ lý do"}.`,
+      indent: false,
+    })),
     { kind: "heading", text: "II. Nội dung hội nghị" },
     { kind: "paragraph", text: "1. Kiểm điểm tập thể chi bộ", bold: true, indent: false },
     { kind: "paragraph", text: minutes.collectiveReview.trim() || "…" },
@@ -204,17 +251,46 @@ export function minutesDocument(input: MinutesInput): OfficialDocument {
     if (!member) return;
     const adoption = review.vote ? adoptedLevel(review.vote, voters, input.rules) : null;
     const proposed = member.proposedLevel ?? adoption?.level ?? null;
-    blocks.push({ kind: "paragraph", text: `${i + 1}) Đồng chí ${member.fullName}${member.selfLevel ? ` (tự xếp loại: ${levelName(member.selfLevel)})` : ""}`, bold: true, italic: true, indent: false });
+    blocks.push({
+      kind: "paragraph",
+      text: `${i + 1}) Đồng chí ${member.fullName}${member.selfLevel ? ` (tự xếp loại: ${levelName(member.selfLevel)})` : ""}`,
+      bold: true,
+      italic: true,
+      indent: false,
+    });
     blocks.push({ kind: "paragraph", text: `Tóm tắt bản kiểm điểm: ${review.selfReviewSummary.trim() || "…"}` });
-    for (const c of review.critiques.filter((c) => c.text.trim())) blocks.push({ kind: "paragraph", text: `- Ý kiến của đồng chí ${c.by || "…"}: ${c.text}`, indent: false });
+    for (const c of review.critiques.filter((c) => c.text.trim()))
+      blocks.push({ kind: "paragraph", text: `- Ý kiến của đồng chí ${c.by || "…"}: ${c.text}`, indent: false });
     if (review.vote) {
-      blocks.push({ kind: "paragraph", text: `Kết quả biểu quyết: ${LEVELS.map((l) => `${vi.grading.levelsShort[l]} ${review.vote![l]}/${officialPresent}`).join("; ")} phiếu. Chi bộ đề xuất: ${proposed ? levelName(proposed) : "chưa đủ đa số"}.` });
+      blocks.push({
+        kind: "paragraph",
+        text: `Kết quả biểu quyết: ${LEVELS.map((l) => `${vi.grading.levelsShort[l]} ${review.vote![l]}/${officialPresent}`).join("; ")} phiếu. Chi bộ đề xuất: ${proposed ? levelName(proposed) : "chưa đủ đa số"}.`,
+      });
     }
-    summary.push([String(summary.length + 1), member.fullName, member.selfLevel ? levelName(member.selfLevel) : "—", review.vote ? LEVELS.map((l) => review.vote![l]).join(" / ") : "—", proposed ? levelName(proposed) : "—"]);
+    summary.push([
+      String(summary.length + 1),
+      member.fullName,
+      member.selfLevel ? levelName(member.selfLevel) : "—",
+      review.vote ? LEVELS.map((l) => review.vote![l]).join(" / ") : "—",
+      proposed ? levelName(proposed) : "—",
+    ]);
   });
   blocks.push({ kind: "heading", text: "III. Tổng hợp kết quả đề xuất xếp loại" });
-  blocks.push({ kind: "table", columns: [{ header: "TT", width: 1, align: "center" }, { header: "Họ và tên", width: 5 }, { header: "Tự xếp loại", width: 4 }, { header: "Biểu quyết (X/T/H/K)", width: 3, align: "center" }, { header: "Chi bộ đề xuất", width: 4 }], rows: summary });
-  blocks.push({ kind: "paragraph", text: `Biên bản đã được thông qua tại hội nghị${input.finalized ? "" : " (bản dự thảo, chưa hoàn tất)"}; hội nghị kết thúc cùng ngày.` });
+  blocks.push({
+    kind: "table",
+    columns: [
+      { header: "TT", width: 1, align: "center" },
+      { header: "Họ và tên", width: 5 },
+      { header: "Tự xếp loại", width: 4 },
+      { header: "Biểu quyết (X/T/H/K)", width: 3, align: "center" },
+      { header: "Chi bộ đề xuất", width: 4 },
+    ],
+    rows: summary,
+  });
+  blocks.push({
+    kind: "paragraph",
+    text: `Biên bản đã được thông qua tại hội nghị${input.finalized ? "" : " (bản dự thảo, chưa hoàn tất)"}; hội nghị kết thúc cùng ngày.`,
+  });
   const h = header(input.heading);
   return {
     ...h,
@@ -261,16 +337,50 @@ export function memberLevelsDocument(input: MemberLevelsInput): OfficialDocument
   const notRated = input.rows.filter((r) => !r.level && r.notRatedReason);
   const undecided = input.rows.filter((r) => !r.level && !r.notRatedReason).length;
   const blocks: DocBlock[] = [
-    { kind: "paragraph", text: `${basis(input.ruleSet)} căn cứ kết quả kiểm điểm, đánh giá tại các chi bộ, ${committeeOf(input.heading.name)} quyết định xếp loại chất lượng đảng viên năm ${input.year} như sau:` },
+    {
+      kind: "paragraph",
+      text: `${basis(input.ruleSet)} căn cứ kết quả kiểm điểm, đánh giá tại các chi bộ, ${committeeOf(input.heading.name)} quyết định xếp loại chất lượng đảng viên năm ${input.year} như sau:`,
+    },
     { kind: "heading", text: "I. Tổng hợp" },
-    { kind: "table", columns: [{ header: "Mức xếp loại", width: 6 }, { header: "Số đảng viên", width: 2, align: "right" }, { header: "Tỷ lệ", width: 2, align: "right" }], rows: levelSummary(input.rows.map((r) => r.level)), boldRows: [4] },
-    { kind: "paragraph", text: `Không xếp loại: ${num(notRated.length)} đảng viên.${undecided ? ` Chưa có quyết định xếp loại: ${num(undecided)} đảng viên.` : ""}` },
+    {
+      kind: "table",
+      columns: [
+        { header: "Mức xếp loại", width: 6 },
+        { header: "Số đảng viên", width: 2, align: "right" },
+        { header: "Tỷ lệ", width: 2, align: "right" },
+      ],
+      rows: levelSummary(input.rows.map((r) => r.level)),
+      boldRows: [4],
+    },
+    {
+      kind: "paragraph",
+      text: `Không xếp loại: ${num(notRated.length)} đảng viên.${undecided ? ` Chưa có quyết định xếp loại: ${num(undecided)} đảng viên.` : ""}`,
+    },
     { kind: "heading", text: "II. Danh sách đảng viên được xếp loại" },
-    { kind: "table", columns: [{ header: "TT", width: 1, align: "center" }, { header: "Họ và tên", width: 5 }, { header: "Số thẻ", width: 3 }, { header: "Chi bộ", width: 5 }, { header: "Mức xếp loại", width: 5 }], rows: rated.map((r, i) => [String(i + 1), r.fullName, r.cardNumber, r.cell, levelName(r.level)]) },
+    {
+      kind: "table",
+      columns: [
+        { header: "TT", width: 1, align: "center" },
+        { header: "Họ và tên", width: 5 },
+        { header: "Số thẻ", width: 3 },
+        { header: "Chi bộ", width: 5 },
+        { header: "Mức xếp loại", width: 5 },
+      ],
+      rows: rated.map((r, i) => [String(i + 1), r.fullName, r.cardNumber, r.cell, levelName(r.level)]),
+    },
   ];
   if (notRated.length) {
     blocks.push({ kind: "heading", text: "III. Đảng viên không xếp loại" });
-    blocks.push({ kind: "table", columns: [{ header: "TT", width: 1, align: "center" }, { header: "Họ và tên", width: 5 }, { header: "Chi bộ", width: 5 }, { header: "Lý do", width: 6 }], rows: notRated.map((r, i) => [String(i + 1), r.fullName, r.cell, reasonName(r.notRatedReason)]) });
+    blocks.push({
+      kind: "table",
+      columns: [
+        { header: "TT", width: 1, align: "center" },
+        { header: "Họ và tên", width: 5 },
+        { header: "Chi bộ", width: 5 },
+        { header: "Lý do", width: 6 },
+      ],
+      rows: notRated.map((r, i) => [String(i + 1), r.fullName, r.cell, reasonName(r.notRatedReason)]),
+    });
   }
   return committeePaper(input.heading, "DS", {
     today: input.today,
@@ -299,8 +409,25 @@ export function organizationLevelsDocument(input: OrganizationLevelsInput): Offi
     { kind: "paragraph", text: `Xét đề nghị của Ban Tổ chức ${input.heading.name} và kết quả tự kiểm điểm, đánh giá của các tổ chức cơ sở đảng,` },
     { kind: "heading", text: "QUYẾT ĐỊNH", center: true },
     { kind: "paragraph", text: `Điều 1. Xếp loại chất lượng năm ${input.year} đối với ${num(rated.length)} tổ chức cơ sở đảng như sau:` },
-    { kind: "table", columns: [{ header: "Mức xếp loại", width: 6 }, { header: "Số tổ chức", width: 2, align: "right" }, { header: "Tỷ lệ", width: 2, align: "right" }], rows: levelSummary(input.rows.map((r) => r.level)), boldRows: [4] },
-    { kind: "table", columns: [{ header: "TT", width: 1, align: "center" }, { header: "Tổ chức cơ sở đảng", width: 8 }, { header: "Mức xếp loại", width: 5 }], rows: input.rows.map((r, i) => [String(i + 1), r.name, r.level ? levelName(r.level) : reasonName(r.notRatedReason) || "Chưa quyết định"]) },
+    {
+      kind: "table",
+      columns: [
+        { header: "Mức xếp loại", width: 6 },
+        { header: "Số tổ chức", width: 2, align: "right" },
+        { header: "Tỷ lệ", width: 2, align: "right" },
+      ],
+      rows: levelSummary(input.rows.map((r) => r.level)),
+      boldRows: [4],
+    },
+    {
+      kind: "table",
+      columns: [
+        { header: "TT", width: 1, align: "center" },
+        { header: "Tổ chức cơ sở đảng", width: 8 },
+        { header: "Mức xếp loại", width: 5 },
+      ],
+      rows: input.rows.map((r, i) => [String(i + 1), r.name, r.level ? levelName(r.level) : reasonName(r.notRatedReason) || "Chưa quyết định"]),
+    },
     { kind: "paragraph", text: "Điều 2. Quyết định có hiệu lực kể từ ngày ký." },
     { kind: "paragraph", text: `Điều 3. Văn phòng, Ban Tổ chức ${input.heading.name} và các tổ chức cơ sở đảng có tên tại Điều 1 căn cứ Quyết định thi hành.` },
   ];
@@ -355,12 +482,24 @@ export function statisticsDocument(input: StatisticsInput): OfficialDocument {
     });
     blocks.push({
       kind: "table",
-      columns: [{ header: "Mức xếp loại", width: 6 }, { header: `Năm ${input.year}`, width: 2, align: "right" }, { header: "Tỷ lệ", width: 2, align: "right" }, { header: `Năm ${input.year - 1}`, width: 2, align: "right" }, { header: "Tỷ lệ", width: 2, align: "right" }],
+      columns: [
+        { header: "Mức xếp loại", width: 6 },
+        { header: `Năm ${input.year}`, width: 2, align: "right" },
+        { header: "Tỷ lệ", width: 2, align: "right" },
+        { header: `Năm ${input.year - 1}`, width: 2, align: "right" },
+        { header: "Tỷ lệ", width: 2, align: "right" },
+      ],
       rows: LEVELS.map((l) => [levelName(l), num(m[l]), pct(m[l], m.rated), last ? num(last[l]) : "—", last ? pct(last[l], last.rated) : "—"]),
     });
-    blocks.push({ kind: "paragraph", text: `Đảng viên bị kỷ luật trong năm: ${num(input.disciplined.members)}${input.disciplined.byForm.length ? ` (${input.disciplined.byForm.map((d) => `${(app.disciplineForms as Record<string, string>)[d.form] ?? d.form} ${d.count}`).join(", ")})` : ""}.` });
+    blocks.push({
+      kind: "paragraph",
+      text: `Đảng viên bị kỷ luật trong năm: ${num(input.disciplined.members)}${input.disciplined.byForm.length ? ` (${input.disciplined.byForm.map((d) => `${(app.disciplineForms as Record<string, string>)[d.form] ?? d.form} ${d.count}`).join(", ")})` : ""}.`,
+    });
     if (input.scored) {
-      blocks.push({ kind: "paragraph", text: `Điểm tự chấm theo thang 100 điểm (${num(input.scored)} đảng viên): ${input.scoreBands.map((b) => `${(vi.reports.statistics.bands as Record<string, string>)[b.band].toLocaleLowerCase("vi")}: ${num(b.count)} (${pct(b.count, input.scored)})`).join("; ")}.` });
+      blocks.push({
+        kind: "paragraph",
+        text: `Điểm tự chấm theo thang 100 điểm (${num(input.scored)} đảng viên): ${input.scoreBands.map((b) => `${(vi.reports.statistics.bands as Record<string, string>)[b.band].toLocaleLowerCase("vi")}: ${num(b.count)} (${pct(b.count, input.scored)})`).join("; ")}.`,
+      });
     }
   }
   blocks.push({ kind: "heading", text: "III. Kết quả xếp loại chất lượng tổ chức đảng" });
@@ -369,12 +508,21 @@ export function statisticsDocument(input: StatisticsInput): OfficialDocument {
     ...(input.subordinate ? [["Chi bộ, đảng bộ bộ phận trực thuộc", num(input.subordinate.rated), ...levelRow(input.subordinate)]] : []),
   ];
   const levelColumns = LEVELS.map((l) => ({ header: vi.grading.levelsShort[l], width: 2, align: "right" as const }));
-  blocks.push({ kind: "table", columns: [{ header: "Loại tổ chức", width: 5 }, { header: "Được xếp loại", width: 2, align: "right" }, ...levelColumns], rows: orgRows });
+  blocks.push({
+    kind: "table",
+    columns: [{ header: "Loại tổ chức", width: 5 }, { header: "Được xếp loại", width: 2, align: "right" }, ...levelColumns],
+    rows: orgRows,
+  });
   if (input.byUnit.length) {
     blocks.push({ kind: "heading", text: "IV. Kết quả xếp loại đảng viên theo đơn vị" });
     blocks.push({
       kind: "table",
-      columns: [{ header: "Đơn vị", width: 6 }, { header: "Số đảng viên", width: 2, align: "right" }, { header: "Được xếp loại", width: 2, align: "right" }, ...LEVELS.map((l) => ({ header: vi.grading.levelsShort[l], width: 2.6, align: "right" as const }))],
+      columns: [
+        { header: "Đơn vị", width: 6 },
+        { header: "Số đảng viên", width: 2, align: "right" },
+        { header: "Được xếp loại", width: 2, align: "right" },
+        ...LEVELS.map((l) => ({ header: vi.grading.levelsShort[l], width: 2.6, align: "right" as const })),
+      ],
       rows: input.byUnit.map((u) => [u.label, num(u.total), num(u.rated), ...LEVELS.map((l) => num(u[l]))]),
     });
   }
@@ -384,7 +532,14 @@ export function statisticsDocument(input: StatisticsInput): OfficialDocument {
     title: "Báo cáo",
     subtitle: `Kết quả kiểm điểm, đánh giá, xếp loại chất lượng tổ chức đảng và đảng viên năm ${input.year}`,
     blocks,
-    recipients: [input.heading.kind === "UPPER_COMMITTEE" ? "Ban Tổ chức cấp trên" : input.heading.upperCommittee ? `Ban Tổ chức ${input.heading.upperCommittee}` : "Cấp ủy cấp trên", "Lưu văn phòng"],
+    recipients: [
+      input.heading.kind === "UPPER_COMMITTEE"
+        ? "Ban Tổ chức cấp trên"
+        : input.heading.upperCommittee
+          ? `Ban Tổ chức ${input.heading.upperCommittee}`
+          : "Cấp ủy cấp trên",
+      "Lưu văn phòng",
+    ],
   });
 }
 
@@ -410,7 +565,10 @@ export function collectiveReviewDocument(input: CollectiveReviewInput): Official
   const { sheet, scoreItems, report } = input;
   const r = app.collectiveReport;
   const sections = r.sections as Record<CollectiveReportSection, string>;
-  const blocks: DocBlock[] = [{ kind: "heading", text: r.partA }, { kind: "heading", text: r.achievements }];
+  const blocks: DocBlock[] = [
+    { kind: "heading", text: r.partA },
+    { kind: "heading", text: r.achievements },
+  ];
   ACHIEVEMENT_SECTIONS.forEach((section) => {
     blocks.push({ kind: "paragraph", text: sections[section], bold: true, italic: true, indent: false });
     blocks.push({ kind: "paragraph", text: report[section]?.trim() || "…" });
@@ -435,7 +593,15 @@ export function collectiveReviewDocument(input: CollectiveReviewInput): Official
     });
     bold.push(rows.length);
     rows.push([r.total, totals.complete ? `${points((totals.generalTenths + totals.resultsTenths) / 10)}/100` : "…/100"]);
-    blocks.push({ kind: "table", columns: [{ header: "Tiêu chí", width: 8 }, { header: "Điểm", width: 2, align: "right" }], rows, boldRows: bold });
+    blocks.push({
+      kind: "table",
+      columns: [
+        { header: "Tiêu chí", width: 8 },
+        { header: "Điểm", width: 2, align: "right" },
+      ],
+      rows,
+      boldRows: bold,
+    });
   }
   blocks.push({ kind: "heading", text: r.proposal });
   for (const level of LEVELS) blocks.push({ kind: "paragraph", text: `[${input.selfLevel === level ? "x" : "  "}] ${levelName(level)}`, indent: false });

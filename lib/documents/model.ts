@@ -11,9 +11,7 @@ export type DocTable = {
 };
 
 export type DocBlock =
-  | { kind: "heading"; text: string; center?: boolean }
-  | { kind: "paragraph"; text: string; italic?: boolean; bold?: boolean; indent?: boolean }
-  | DocTable;
+  { kind: "heading"; text: string; center?: boolean } | { kind: "paragraph"; text: string; italic?: boolean; bold?: boolean; indent?: boolean } | DocTable;
 
 export type Signature = {
   /** "T/M ĐẢNG ỦY", "THƯ KÝ", "NGƯỜI TỰ KIỂM ĐIỂM". */

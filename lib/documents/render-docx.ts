@@ -1,5 +1,20 @@
 import "server-only";
-import { AlignmentType, BorderStyle, Document, Packer, PageNumber, Paragraph, Header, ShadingType, Table, TableCell, TableRow, TextRun, WidthType, type ParagraphChild } from "docx";
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Header,
+  ShadingType,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type ParagraphChild,
+} from "docx";
 import { placeAndDate, upper, type DocBlock, type DocTable, type OfficialDocument } from "./model";
 
 // The .docx of an official document, in the layout of the PDF: Times New Roman (what Word offers for
@@ -13,7 +28,18 @@ const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHor
 
 const run = (text: string, o: { bold?: boolean; italic?: boolean; underline?: boolean; size?: number } = {}) =>
   new TextRun({ text, font: FONT, bold: o.bold, italics: o.italic, underline: o.underline ? {} : undefined, size: half(o.size ?? 13) });
-const line = (children: ParagraphChild[] | string, o: { align?: (typeof AlignmentType)[keyof typeof AlignmentType]; bold?: boolean; italic?: boolean; size?: number; indent?: boolean; after?: number; underline?: boolean } = {}) =>
+const line = (
+  children: ParagraphChild[] | string,
+  o: {
+    align?: (typeof AlignmentType)[keyof typeof AlignmentType];
+    bold?: boolean;
+    italic?: boolean;
+    size?: number;
+    indent?: boolean;
+    after?: number;
+    underline?: boolean;
+  } = {},
+) =>
   new Paragraph({
     alignment: o.align ?? AlignmentType.CENTER,
     spacing: { after: o.after ?? 0, line: 300 },
@@ -22,10 +48,15 @@ const line = (children: ParagraphChild[] | string, o: { align?: (typeof Alignmen
   });
 
 /** A row of borderless boxes across the page: the heading's two sides, the signatures. */
-const layoutRow = (cells: TableCell[]) => new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, borders: NO_BORDERS, rows: [new TableRow({ children: cells })] });
-const layoutCell = (widthPercent: number, children: Paragraph[]) => new TableCell({ width: { size: widthPercent, type: WidthType.PERCENTAGE }, borders: NO_BORDERS, children });
+const layoutRow = (cells: TableCell[]) =>
+  new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, borders: NO_BORDERS, rows: [new TableRow({ children: cells })] });
+const layoutCell = (widthPercent: number, children: Paragraph[]) =>
+  new TableCell({ width: { size: widthPercent, type: WidthType.PERCENTAGE }, borders: NO_BORDERS, children });
 /** "Nơi nhận:" and the recipients, beside a single signature or under several. */
-const recipientLines = (recipients: string[]) => [line([run("Nơi nhận:", { bold: true, italic: true, underline: true, size: 12 })], { align: AlignmentType.LEFT }), ...recipients.map((r) => line(`- ${r},`, { size: 11, align: AlignmentType.LEFT }))];
+const recipientLines = (recipients: string[]) => [
+  line([run("Nơi nhận:", { bold: true, italic: true, underline: true, size: 12 })], { align: AlignmentType.LEFT }),
+  ...recipients.map((r) => line(`- ${r},`, { size: 11, align: AlignmentType.LEFT })),
+];
 
 export async function renderDocx(doc: OfficialDocument): Promise<Buffer> {
   const header = layoutRow([
@@ -69,7 +100,13 @@ export async function renderDocx(doc: OfficialDocument): Promise<Buffer> {
           },
           titlePage: true,
         },
-        headers: { default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: half(12) })] })] }) },
+        headers: {
+          default: new Header({
+            children: [
+              new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: half(12) })] }),
+            ],
+          }),
+        },
         children: [
           header,
           line("", { after: 200 }),
@@ -91,7 +128,9 @@ export async function renderDocx(doc: OfficialDocument): Promise<Buffer> {
 function block(b: DocBlock): (Paragraph | Table)[] {
   if (b.kind === "heading") return [line(b.text, { bold: true, align: b.center ? AlignmentType.CENTER : AlignmentType.LEFT, after: 60 })];
   if (b.kind === "paragraph") {
-    return (b.text || "…").split("\n").map((text) => line(text, { bold: b.bold, italic: b.italic, align: AlignmentType.JUSTIFIED, indent: b.indent !== false, after: 80 }));
+    return (b.text || "…")
+      .split("\n")
+      .map((text) => line(text, { bold: b.bold, italic: b.italic, align: AlignmentType.JUSTIFIED, indent: b.indent !== false, after: 80 }));
   }
   return [table(b), line("", { after: 120 })];
 }

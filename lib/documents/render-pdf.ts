@@ -31,7 +31,13 @@ const BODY = 13;
 
 export async function renderPdf(doc: OfficialDocument): Promise<Buffer> {
   const f = fonts();
-  const pdf = new PDFDocument({ size: "A4", margins: MARGIN, font: f.regular as unknown as string, info: { Title: doc.title, Author: doc.issuer }, bufferPages: true });
+  const pdf = new PDFDocument({
+    size: "A4",
+    margins: MARGIN,
+    font: f.regular as unknown as string,
+    info: { Title: doc.title, Author: doc.issuer },
+    bufferPages: true,
+  });
   for (const [key, data] of Object.entries(f)) pdf.registerFont(key, data);
   const chunks: Buffer[] = [];
   pdf.on("data", (c: Buffer) => chunks.push(c));
@@ -57,14 +63,28 @@ export async function renderPdf(doc: OfficialDocument): Promise<Buffer> {
   if (doc.number) pdf.fontSize(13).text(doc.number, left, pdf.y, { width: colW - 10, align: "center" });
   const leftBottom = pdf.y;
 
-  pdf.font("bold").fontSize(14).text("ĐẢNG CỘNG SẢN VIỆT NAM", left + colW, top, { width: colW, align: "center", underline: true });
+  pdf
+    .font("bold")
+    .fontSize(14)
+    .text("ĐẢNG CỘNG SẢN VIỆT NAM", left + colW, top, { width: colW, align: "center", underline: true });
   pdf.moveDown(0.4);
-  pdf.font("italic").fontSize(13).text(placeAndDate(doc), left + colW, pdf.y, { width: colW, align: "center" });
-  if (doc.form) pdf.font("italic").fontSize(11).text(doc.form, left + colW, pdf.y + 4, { width: colW, align: "right" });
+  pdf
+    .font("italic")
+    .fontSize(13)
+    .text(placeAndDate(doc), left + colW, pdf.y, { width: colW, align: "center" });
+  if (doc.form)
+    pdf
+      .font("italic")
+      .fontSize(11)
+      .text(doc.form, left + colW, pdf.y + 4, { width: colW, align: "right" });
   pdf.y = Math.max(pdf.y, leftBottom) + 18;
 
   pdf.font("bold").fontSize(15).text(upper(doc.title), left, pdf.y, { width, align: "center" });
-  if (doc.subtitle) pdf.font("bold").fontSize(BODY).text(doc.subtitle, left, pdf.y + 2, { width, align: "center" });
+  if (doc.subtitle)
+    pdf
+      .font("bold")
+      .fontSize(BODY)
+      .text(doc.subtitle, left, pdf.y + 2, { width, align: "center" });
   pdf.font("regular").text("-----", left, pdf.y + 2, { width, align: "center" });
   pdf.moveDown(0.6);
 
@@ -88,7 +108,10 @@ export async function renderPdf(doc: OfficialDocument): Promise<Buffer> {
   if (doc.recipients?.length) {
     // Beside a single signature on the left; under two signatures, which take the whole width.
     const recipientsTop = n === 1 ? sigTop : lowest + 16;
-    pdf.font("boldItalic").fontSize(12).text("Nơi nhận:", left, recipientsTop, { width: colW - 10, underline: true });
+    pdf
+      .font("boldItalic")
+      .fontSize(12)
+      .text("Nơi nhận:", left, recipientsTop, { width: colW - 10, underline: true });
     pdf.font("regular").fontSize(11);
     for (const r of doc.recipients) pdf.text(`- ${r},`, left, pdf.y, { width: colW - 10 });
     lowest = Math.max(lowest, pdf.y);
@@ -100,7 +123,10 @@ export async function renderPdf(doc: OfficialDocument): Promise<Buffer> {
   const range = pdf.bufferedPageRange();
   for (let i = 1; i < range.count; i++) {
     pdf.switchToPage(range.start + i);
-    pdf.font("regular").fontSize(12).text(String(i + 1), left, MARGIN.top / 2, { width, align: "center", lineBreak: false });
+    pdf
+      .font("regular")
+      .fontSize(12)
+      .text(String(i + 1), left, MARGIN.top / 2, { width, align: "center", lineBreak: false });
   }
   pdf.end();
   return done;
@@ -109,11 +135,17 @@ export async function renderPdf(doc: OfficialDocument): Promise<Buffer> {
 function renderBlock(pdf: PDFKit.PDFDocument, block: DocBlock, left: number, width: number) {
   if (block.kind === "heading") {
     pdf.moveDown(0.3);
-    pdf.font("bold").fontSize(BODY).text(block.text, left, pdf.y, { width, align: block.center ? "center" : "left" });
+    pdf
+      .font("bold")
+      .fontSize(BODY)
+      .text(block.text, left, pdf.y, { width, align: block.center ? "center" : "left" });
     pdf.moveDown(0.2);
   } else if (block.kind === "paragraph") {
     const font = block.bold ? (block.italic ? "boldItalic" : "bold") : block.italic ? "italic" : "regular";
-    pdf.font(font).fontSize(BODY).text(block.text || "…", left, pdf.y, { width, align: "justify", indent: block.indent === false ? 0 : 1 * CM, paragraphGap: 4, lineGap: 1.5 });
+    pdf
+      .font(font)
+      .fontSize(BODY)
+      .text(block.text || "…", left, pdf.y, { width, align: "justify", indent: block.indent === false ? 0 : 1 * CM, paragraphGap: 4, lineGap: 1.5 });
   } else renderTable(pdf, block, left, width);
 }
 
@@ -128,7 +160,12 @@ function renderTable(pdf: PDFKit.PDFDocument, table: DocTable, left: number, wid
     const h = Math.max(...heights);
     if (pdf.y + h > pdf.page.height - MARGIN.bottom) {
       pdf.addPage();
-      if (!header) drawRow(table.columns.map((c) => c.header), false, true);
+      if (!header)
+        drawRow(
+          table.columns.map((c) => c.header),
+          false,
+          true,
+        );
       // The repeated header leaves its bold font set: the row goes on in its own.
       pdf.font(bold || header ? "bold" : "regular").fontSize(size);
     }
@@ -144,7 +181,11 @@ function renderTable(pdf: PDFKit.PDFDocument, table: DocTable, left: number, wid
     pdf.y = y + h;
   };
   pdf.lineWidth(0.5);
-  drawRow(table.columns.map((c) => c.header), false, true);
+  drawRow(
+    table.columns.map((c) => c.header),
+    false,
+    true,
+  );
   table.rows.forEach((row, i) => drawRow(row, table.boldRows?.includes(i) ?? false, false));
   pdf.moveDown(0.6);
 }

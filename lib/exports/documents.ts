@@ -1,9 +1,23 @@
 import "server-only";
 import type { Actor } from "@/lib/review/permissions";
 import { NotFoundError } from "@/lib/review/permissions";
-import { getCollectiveReviewDocument, getMemberLevelsDocument, getMinutesDocument, getOrganizationLevelsDocument, getSelfReviewDocument, getUnitHeading } from "@/lib/data/documents";
+import {
+  getCollectiveReviewDocument,
+  getMemberLevelsDocument,
+  getMinutesDocument,
+  getOrganizationLevelsDocument,
+  getSelfReviewDocument,
+  getUnitHeading,
+} from "@/lib/data/documents";
 import { getStatistics } from "@/lib/data/statistics";
-import { collectiveReviewDocument, memberLevelsDocument, minutesDocument, organizationLevelsDocument, selfReviewDocument, statisticsDocument } from "@/lib/documents/builders";
+import {
+  collectiveReviewDocument,
+  memberLevelsDocument,
+  minutesDocument,
+  organizationLevelsDocument,
+  selfReviewDocument,
+  statisticsDocument,
+} from "@/lib/documents/builders";
 import type { OfficialDocument } from "@/lib/documents/model";
 import { renderDocx } from "@/lib/documents/render-docx";
 import { renderPdf } from "@/lib/documents/render-pdf";
@@ -19,7 +33,11 @@ export const DOCUMENT_KINDS = ["self-review", "minutes", "collective-review", "m
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 export type DocumentFormat = "pdf" | "docx";
 
-export async function buildDocument(actor: Actor, kind: DocumentKind, params: { unit?: string; year?: number; record?: string }): Promise<{ doc: OfficialDocument; name: string }> {
+export async function buildDocument(
+  actor: Actor,
+  kind: DocumentKind,
+  params: { unit?: string; year?: number; record?: string },
+): Promise<{ doc: OfficialDocument; name: string }> {
   const today = toIsoDate(vietnamDay(new Date()));
   switch (kind) {
     case "self-review": {
@@ -36,7 +54,15 @@ export async function buildDocument(actor: Actor, kind: DocumentKind, params: { 
       if (!loaded) throw new NotFoundError();
       const { page, heading } = loaded;
       return {
-        doc: minutesDocument({ heading, cell: page.cell, cycle: page.cycle, minutes: page.minutes, members: page.members, finalized: page.meeting?.status === "FINALIZED", rules: page.rules }),
+        doc: minutesDocument({
+          heading,
+          cell: page.cell,
+          cycle: page.cycle,
+          minutes: page.minutes,
+          members: page.members,
+          finalized: page.meeting?.status === "FINALIZED",
+          rules: page.rules,
+        }),
         name: `bien-ban-${page.cell.name}-${page.cycle.year}`,
       };
     }
@@ -46,19 +72,33 @@ export async function buildDocument(actor: Actor, kind: DocumentKind, params: { 
       if (!loaded) throw new NotFoundError();
       const { unit, organization, year, heading } = loaded;
       return {
-        doc: collectiveReviewDocument({ heading, organization, year, sheet: unit.sheet, scoreItems: unit.scoreItems, report: unit.report, selfLevel: unit.selfLevel }),
+        doc: collectiveReviewDocument({
+          heading,
+          organization,
+          year,
+          sheet: unit.sheet,
+          scoreItems: unit.scoreItems,
+          report: unit.report,
+          selfLevel: unit.selfLevel,
+        }),
         name: `bao-cao-kiem-diem-tap-the-${organization.code}-${year}`,
       };
     }
     case "member-levels": {
       const data = await getMemberLevelsDocument(actor, params);
       if (!data.year) throw new NotFoundError();
-      return { doc: memberLevelsDocument({ heading: data.heading, year: data.year, ruleSet: data.ruleSet, rows: data.rows, today }), name: `xep-loai-dang-vien-${data.unit.code}-${data.year}` };
+      return {
+        doc: memberLevelsDocument({ heading: data.heading, year: data.year, ruleSet: data.ruleSet, rows: data.rows, today }),
+        name: `xep-loai-dang-vien-${data.unit.code}-${data.year}`,
+      };
     }
     case "organization-levels": {
       const data = await getOrganizationLevelsDocument(actor, params);
       if (!data.year) throw new NotFoundError();
-      return { doc: organizationLevelsDocument({ heading: data.heading, year: data.year, ruleSet: data.ruleSet, rows: data.rows, today }), name: `quyet-dinh-xep-loai-to-chuc-${data.unit.code}-${data.year}` };
+      return {
+        doc: organizationLevelsDocument({ heading: data.heading, year: data.year, ruleSet: data.ruleSet, rows: data.rows, today }),
+        name: `quyet-dinh-xep-loai-to-chuc-${data.unit.code}-${data.year}`,
+      };
     }
     case "statistics": {
       const s = await getStatistics(actor, params);
@@ -71,7 +111,12 @@ export async function buildDocument(actor: Actor, kind: DocumentKind, params: { 
   }
 }
 
-export async function documentResponse(actor: Actor, kind: DocumentKind, format: DocumentFormat, params: { unit?: string; year?: number; record?: string }): Promise<Response> {
+export async function documentResponse(
+  actor: Actor,
+  kind: DocumentKind,
+  format: DocumentFormat,
+  params: { unit?: string; year?: number; record?: string },
+): Promise<Response> {
   const { doc, name } = await buildDocument(actor, kind, params);
   if (format === "docx") return fileResponse(await renderDocx(doc), `${name}.docx`, "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
   return fileResponse(await renderPdf(doc), `${name}.pdf`, "application/pdf");

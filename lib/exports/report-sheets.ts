@@ -3,7 +3,15 @@ import type { Actor } from "@/lib/review/permissions";
 import { memberExportRows, type MemberExportRow } from "@/lib/data/member-export";
 import { getProgressBoard, type ProgressMember, type ProgressRow } from "@/lib/data/progress";
 import { getQuotaCompliance, type QuotaGroupRow } from "@/lib/data/quota-compliance";
-import { listMembersWithLevel, listOpenRemediation, listOrganizationsExcellent, STREAK_YEARS, type ListedMember, type ListedOrganization, type RemediationRow } from "@/lib/data/recognition";
+import {
+  listMembersWithLevel,
+  listOpenRemediation,
+  listOrganizationsExcellent,
+  STREAK_YEARS,
+  type ListedMember,
+  type ListedOrganization,
+  type RemediationRow,
+} from "@/lib/data/recognition";
 import { getReportScope, listDecidedYears, pickYear } from "@/lib/data/report-scope";
 import { getStatistics, LEVEL_KEYS, type LevelCounts } from "@/lib/data/statistics";
 import { toIsoDate } from "@/lib/i18n/format";
@@ -30,7 +38,7 @@ export const EXPORT_TABLES = [
 export type ExportTable = (typeof EXPORT_TABLES)[number];
 
 const r = vi.reports;
-const sheet = <Row,>(s: Sheet<Row>) => s as unknown as Sheet<never>;
+const sheet = <Row>(s: Sheet<Row>) => s as unknown as Sheet<never>;
 
 function levelColumns(first: string, label: (row: LevelCounts) => string): Column<LevelCounts>[] {
   return [
@@ -69,7 +77,9 @@ export async function exportTable(actor: Actor, table: ExportTable, query: Repor
             { header: "Mã", value: (x) => x.code, width: 12 },
             { header: "Loại", value: (x) => kindName(x.kind), width: 20 },
             { header: p.members, type: "int", value: (x) => x.members },
-            ...(["DRAFT", "SUBMITTED", "RETURNED", "REVIEWED", "DECIDED", "PUBLISHED", "ABSENT", "NOT_RATED", "UNDER_REREVIEW"] as const).map((s): Column<ProgressRow> => ({ header: stateName(s), type: "int", value: (x) => x.byState[s] })),
+            ...(["DRAFT", "SUBMITTED", "RETURNED", "REVIEWED", "DECIDED", "PUBLISHED", "ABSENT", "NOT_RATED", "UNDER_REREVIEW"] as const).map(
+              (s): Column<ProgressRow> => ({ header: stateName(s), type: "int", value: (x) => x.byState[s] }),
+            ),
             { header: p.meetings, type: "int", value: (x) => x.meetingsFinalized },
             { header: p.organizations, type: "int", value: (x) => x.organizationsDecided },
             { header: `${p.late}: ${p.lateSelfReview}`, type: "int", value: (x) => x.late.selfReview },
@@ -130,7 +140,11 @@ export async function exportTable(actor: Actor, table: ExportTable, query: Repor
           ],
           rows: overview,
         }),
-        sheet<LevelCounts>({ name: "Tổ chức đảng", columns: levelColumns(st.organizations, (x) => (x.key === "GRASSROOTS" ? st.grassroots : st.subordinate)), rows: [s.grassroots, s.subordinate].filter((x): x is LevelCounts => x !== null) }),
+        sheet<LevelCounts>({
+          name: "Tổ chức đảng",
+          columns: levelColumns(st.organizations, (x) => (x.key === "GRASSROOTS" ? st.grassroots : st.subordinate)),
+          rows: [s.grassroots, s.subordinate].filter((x): x is LevelCounts => x !== null),
+        }),
         sheet<LevelCounts>({ name: "Theo đơn vị", columns: levelColumns(st.unit, (x) => x.label), rows: s.byUnit }),
         sheet<LevelCounts>({ name: "Theo loại hình", columns: levelColumns(st.sector, (x) => sectorName(x.key)), rows: s.bySector }),
         sheet<LevelCounts>({ name: "Theo nhóm tương đồng", columns: levelColumns(st.peerGroup, (x) => x.label), rows: s.byPeerGroup }),
@@ -141,7 +155,10 @@ export async function exportTable(actor: Actor, table: ExportTable, query: Repor
             { header: st.scoreRange, value: (x) => x.label, width: 30 },
             { header: st.count, type: "int", value: (x) => x.count },
           ],
-          rows: [...s.scoreBuckets.map((b) => ({ label: `${b.from}–${b.to === 100 ? "100" : `${b.to - 1},9`}`, count: b.count })), ...s.scoreBands.map((b) => ({ label: st.bands[b.band], count: b.count }))],
+          rows: [
+            ...s.scoreBuckets.map((b) => ({ label: `${b.from}–${b.to === 100 ? "100" : `${b.to - 1},9`}`, count: b.count })),
+            ...s.scoreBands.map((b) => ({ label: st.bands[b.band], count: b.count })),
+          ],
         }),
       ];
       return xlsxResponse(streamWorkbook(sheets), `thong-ke-${s.unit.code}-${s.year}.xlsx`);
@@ -165,7 +182,11 @@ export async function exportTable(actor: Actor, table: ExportTable, query: Repor
             { header: qt.cap, type: "int", value: (g) => g.check.maxExcellent },
             { header: qt.excess, type: "int", value: (g) => g.check.excess },
             { header: qt.status, value: (g) => (!g.check.ok ? qt.over : g.check.excess > 0 ? qt.overAllowed : qt.ok) },
-            { header: qt.overridesTitle, value: (g) => g.overrides.map((o) => `${o.decisionNo} ngày ${o.decidedOn.split("-").reverse().join("/")} (${o.issuer}): ${o.reason}`).join("; "), width: 60 },
+            {
+              header: qt.overridesTitle,
+              value: (g) => g.overrides.map((o) => `${o.decisionNo} ngày ${o.decidedOn.split("-").reverse().join("/")} (${o.issuer}): ${o.reason}`).join("; "),
+              width: 60,
+            },
           ],
           rows: q.groups,
         }),
@@ -213,18 +234,29 @@ export async function exportTable(actor: Actor, table: ExportTable, query: Repor
           { header: l.status, value: (i) => l.statuses[i.status] },
           { header: l.overdue, value: (i) => (i.overdue ? l.overdue : "") },
         ];
-        return xlsxResponse(streamWorkbook([sheet<RemediationRow>({ name: "Khắc phục", title: `${l.remediation} — ${rec.unit.name}`, columns, rows: await listOpenRemediation(unitId, today) })]), `khac-phuc-${rec.unit.code}.xlsx`);
+        return xlsxResponse(
+          streamWorkbook([
+            sheet<RemediationRow>({ name: "Khắc phục", title: `${l.remediation} — ${rec.unit.name}`, columns, rows: await listOpenRemediation(unitId, today) }),
+          ]),
+          `khac-phuc-${rec.unit.code}.xlsx`,
+        );
       }
       if (table === "list-excellentOrganizations" || table === "list-streakOrganizations") {
         const from = table === "list-excellentOrganizations" ? year : year - STREAK_YEARS + 1;
-        const title = table === "list-excellentOrganizations" ? l.excellentOrganizations.replace("{year}", String(year)) : l.streakOrganizations.replace("{from}", String(from)).replace("{to}", String(year));
+        const title =
+          table === "list-excellentOrganizations"
+            ? l.excellentOrganizations.replace("{year}", String(year))
+            : l.streakOrganizations.replace("{from}", String(from)).replace("{to}", String(year));
         const columns: Column<ListedOrganization>[] = [
           { header: l.organization, value: (o) => o.name, width: 40 },
           { header: l.code, value: (o) => o.code, width: 16 },
           { header: l.parent, value: (o) => o.parent, width: 40 },
         ];
         const rows = rec.year ? await listOrganizationsExcellent(unitId, from, year) : [];
-        return xlsxResponse(streamWorkbook([sheet<ListedOrganization>({ name: "Danh sách", title: `${title} — ${rec.unit.name}`, columns, rows })]), `${table}-${rec.unit.code}-${year}.xlsx`);
+        return xlsxResponse(
+          streamWorkbook([sheet<ListedOrganization>({ name: "Danh sách", title: `${title} — ${rec.unit.name}`, columns, rows })]),
+          `${table}-${rec.unit.code}-${year}.xlsx`,
+        );
       }
       const [from, level, title] =
         table === "list-excellent"
@@ -233,7 +265,10 @@ export async function exportTable(actor: Actor, table: ExportTable, query: Repor
             ? ([year - STREAK_YEARS + 1, "EXCELLENT", l.streak.replace("{from}", String(year - STREAK_YEARS + 1)).replace("{to}", String(year))] as const)
             : ([year - 1, "NOT_COMPLETED", l.notCompleted.replace("{from}", String(year - 1)).replace("{to}", String(year))] as const);
       const rows = rec.year ? await listMembersWithLevel(unitId, from, year, level) : [];
-      return xlsxResponse(streamWorkbook([sheet<ListedMember>({ name: "Danh sách", title: `${title} — ${rec.unit.name}`, columns: memberColumns, rows })]), `${table}-${rec.unit.code}-${year}.xlsx`);
+      return xlsxResponse(
+        streamWorkbook([sheet<ListedMember>({ name: "Danh sách", title: `${title} — ${rec.unit.name}`, columns: memberColumns, rows })]),
+        `${table}-${rec.unit.code}-${year}.xlsx`,
+      );
     }
   }
 }

@@ -21,9 +21,10 @@ import {
 } from "./types";
 
 // Shared, frozen reason lists (reasons.ts): a country-sized evaluation allocates none per subject.
-const ONLY_REASON = Object.fromEntries(
-  NOT_RATED_REASONS.map((reason) => [reason, reasonList(reasonBit(reason))]),
-) as Record<NotRatedReason, readonly ReasonCode[]>;
+const ONLY_REASON = Object.fromEntries(NOT_RATED_REASONS.map((reason) => [reason, reasonList(reasonBit(reason))])) as Record<
+  NotRatedReason,
+  readonly ReasonCode[]
+>;
 const REVIEW_MISSING_BIT = reasonBit("REVIEW_MISSING");
 
 interface GroupTally {
@@ -100,10 +101,7 @@ function overridesByGroup(overrides: readonly QuotaOverride[]): Map<string, Quot
 }
 
 /** The verdict on one subject alone, for a screen checking a level as it is entered. */
-export function evaluateSubject(
-  subject: SubjectInput,
-  { ruleSet, ratingDate }: { ruleSet: RuleSetId; ratingDate: IsoDate },
-): SubjectVerdict {
+export function evaluateSubject(subject: SubjectInput, { ruleSet, ratingDate }: { ruleSet: RuleSetId; ratingDate: IsoDate }): SubjectVerdict {
   const rules = getRuleSet(ruleSet);
   return judge(subject, rules, contextFor(rules, ratingDate));
 }

@@ -2,15 +2,7 @@ import { z } from "zod";
 import { isIsoDate } from "./dates";
 import { getRuleSet, RULE_SET_IDS } from "./rule-sets";
 import { hasAtMostOneDecimal } from "./rules/score";
-import {
-  CRITERION_GRADES,
-  LEVELS,
-  LEVELS_OR_NOT_RATED,
-  MEMBER_CATEGORIES,
-  MEMBER_STATUSES,
-  QUOTA_BASES,
-  type GradingInput,
-} from "./types";
+import { CRITERION_GRADES, LEVELS, LEVELS_OR_NOT_RATED, MEMBER_CATEGORIES, MEMBER_STATUSES, QUOTA_BASES, type GradingInput } from "./types";
 
 // The input document of rating-rules §6. Objects are strict (an unknown key is an error), dates are real
 // calendar dates, and facts left out keep their harmless meaning (see types.ts), so no defaults are filled.
@@ -39,12 +31,7 @@ function notAbove<T extends Record<string, number>>(part: keyof T & string, whol
 }
 
 // rating-rules §7.3: a score part with one decimal place at most, compared in tenths (rules/score.ts).
-const scorePart = (max: number) =>
-  z
-    .number()
-    .min(0)
-    .max(max)
-    .refine(hasAtMostOneDecimal, { message: "điểm chỉ được có tối đa một chữ số thập phân" });
+const scorePart = (max: number) => z.number().min(0).max(max).refine(hasAtMostOneDecimal, { message: "điểm chỉ được có tối đa một chữ số thập phân" });
 
 const score = z.strictObject({ general: scorePart(30), results: scorePart(70) });
 
@@ -159,8 +146,7 @@ export const GradingInputSchema = z
           code: "custom",
           path: ["subjects", index, "peerGroup"],
           message:
-            `nhóm tương đồng "${subject.peerGroup}" đã có đối tượng loại ${group.kind} ` +
-            `(subjects[${group.index}]); một nhóm chỉ gồm một loại đối tượng`,
+            `nhóm tương đồng "${subject.peerGroup}" đã có đối tượng loại ${group.kind} ` + `(subjects[${group.index}]); một nhóm chỉ gồm một loại đối tượng`,
         });
       }
     });

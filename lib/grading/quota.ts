@@ -34,11 +34,7 @@ function floorOfFraction(n: number, numerator: number, denominator: number): num
  * GOOD_AND_EXCELLENT, "E ≤ r % of those rated GOOD or above": 100·E ≤ r·P, so ⌊r·P / 100⌋ (r = 20: ⌊P / 5⌋).
  */
 // rating-rules §5, §7.8 — [21] HD 21 II.B.2.3, [124], 366 Điều 11, 1.5: a ceiling rounded down, never a target
-export function maxExcellent(
-  pool: number,
-  quotaBase: QuotaBase = DEFAULT_QUOTA_BASE,
-  ratePercent: number = DEFAULT_RATE_PERCENT,
-): number {
+export function maxExcellent(pool: number, quotaBase: QuotaBase = DEFAULT_QUOTA_BASE, ratePercent: number = DEFAULT_RATE_PERCENT): number {
   if (!Number.isInteger(ratePercent) || ratePercent < 0 || ratePercent > 100) {
     throw new RangeError(`not a whole percentage: ${ratePercent}`);
   }
@@ -91,12 +87,7 @@ export function quotaArithmetic(pool: number, quotaBase: QuotaBase = DEFAULT_QUO
 }
 
 // rating-rules §5, §6, §7.8 — the group holds when excess is 0; under [21] and [124] an override lets it exceed, visibly
-export function checkQuota(
-  counts: GroupCounts,
-  quotaBase: QuotaBase,
-  overridden: boolean,
-  rule: QuotaRule = QUOTA_RULE_20,
-): QuotaCheck {
+export function checkQuota(counts: GroupCounts, quotaBase: QuotaBase, overridden: boolean, rule: QuotaRule = QUOTA_RULE_20): QuotaCheck {
   const pool = counts.excellent + counts.good;
   const cap = maxExcellent(pool, quotaBase, rule.ratePercent);
   const excess = Math.max(0, counts.excellent - cap);
@@ -202,8 +193,6 @@ export function whatIf(
 function fixFor(proposals: readonly GroupProposal[], excess: number): QuotaFix {
   const excellent = proposals.filter((proposal) => proposal.rated && proposal.proposed === "EXCELLENT");
   const overMaximum = (proposal: GroupProposal) => proposal.maxLevel != null && proposal.maxLevel !== "EXCELLENT";
-  const candidates = excellent
-    .sort((a, b) => Number(overMaximum(b)) - Number(overMaximum(a)) || compareCodeUnits(a.id, b.id))
-    .map((proposal) => proposal.id);
+  const candidates = excellent.sort((a, b) => Number(overMaximum(b)) - Number(overMaximum(a)) || compareCodeUnits(a.id, b.id)).map((proposal) => proposal.id);
   return { from: "EXCELLENT", to: "GOOD", changesNeeded: excess, singleChangeFixes: excess === 1, candidates };
 }

@@ -21,8 +21,26 @@ import viReports from "./messages/vi/reports.json";
 // (sessions, throttling, the input policy) as `security`, whose `errors` join the shared "errors.*" keys
 // that forms and actions answer with.
 const MESSAGES = {
-  vi: { ...viApp, errors: { ...viApp.errors, ...viSecurity.errors }, grading: viGrading, cell: viCell, decide: viDecide, decideOrgs: viDecideOrgs, reports: viReports, security: viSecurity },
-  en: { ...enApp, errors: { ...enApp.errors, ...enSecurity.errors }, grading: enGrading, cell: enCell, decide: enDecide, decideOrgs: enDecideOrgs, reports: enReports, security: enSecurity },
+  vi: {
+    ...viApp,
+    errors: { ...viApp.errors, ...viSecurity.errors },
+    grading: viGrading,
+    cell: viCell,
+    decide: viDecide,
+    decideOrgs: viDecideOrgs,
+    reports: viReports,
+    security: viSecurity,
+  },
+  en: {
+    ...enApp,
+    errors: { ...enApp.errors, ...enSecurity.errors },
+    grading: enGrading,
+    cell: enCell,
+    decide: enDecide,
+    decideOrgs: enDecideOrgs,
+    reports: enReports,
+    security: enSecurity,
+  },
 } as const;
 
 export type Messages = (typeof MESSAGES)["vi"];

@@ -17,7 +17,10 @@ export class UnreadableFileError extends Error {}
 const isMemberHeader = (header: string[]) => header.some((h) => toSearchKey(h) === toSearchKey(MEMBER_COLUMNS.card));
 const isOrgHeader = (header: string[]) => header.some((h) => toSearchKey(h) === toSearchKey(ORG_COLUMNS.code)) && !isMemberHeader(header);
 
-const tooManyRows = () => new UnreadableFileError(`tệp có hơn ${MAX_IMPORT_ROWS.toLocaleString("vi-VN")} dòng. Xin chia sổ thành nhiều tệp (ví dụ mỗi đảng bộ cơ sở một tệp) rồi nhập lần lượt.`);
+const tooManyRows = () =>
+  new UnreadableFileError(
+    `tệp có hơn ${MAX_IMPORT_ROWS.toLocaleString("vi-VN")} dòng. Xin chia sổ thành nhiều tệp (ví dụ mỗi đảng bộ cơ sở một tệp) rồi nhập lần lượt.`,
+  );
 
 function cellValue(value: ExcelJS.CellValue): Cell {
   if (value === null || value === undefined) return null;
@@ -34,7 +37,10 @@ function cellValue(value: ExcelJS.CellValue): Cell {
 const hasContent = (cells: Cell[]) => cells.some((c) => c !== null && String(c).trim() !== "");
 
 async function readCsv(bytes: Buffer, filename: string): Promise<RawSheet[]> {
-  const start = bytes.subarray(0, 64 * 1024).toString("utf8").replace(/^\uFEFF/, "");
+  const start = bytes
+    .subarray(0, 64 * 1024)
+    .toString("utf8")
+    .replace(/^\uFEFF/, "");
   const firstLine = start.split(/\r?\n/, 1)[0] ?? "";
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ";" : ",";
   const parser = parse({ bom: true, delimiter, relax_column_count: true, skip_empty_lines: true, trim: true, max_record_size: MAX_CSV_RECORD_CHARS });
@@ -74,7 +80,13 @@ async function readXlsx(bytes: Buffer): Promise<RawSheet[]> {
   let rows = 0;
   try {
     // Styles are read for the dates (a date cell is a number with a date format); hyperlinks are not.
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), { worksheets: "emit", sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", entries: "ignore" });
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
+      worksheets: "emit",
+      sharedStrings: "cache",
+      styles: "cache",
+      hyperlinks: "ignore",
+      entries: "ignore",
+    });
     for await (const ws of reader) {
       // The reader names each sheet from the workbook's index (its type declarations leave the name out).
       const sheet: RawSheet = { name: (ws as unknown as { name: string }).name, header: [], rows: [] };

@@ -26,7 +26,8 @@ port.on("message", async ({ id, name, bytes }: ReadRequest) => {
     const parsed = parseRegister(sheets);
     // The members go over in slices: the server's thread copies each message in at once, and one message
     // of 50,000 rows held it for a noticeable time.
-    for (let at = 0; at < parsed.members.length; at += MEMBERS_PER_MESSAGE) send({ id, type: "members", members: parsed.members.slice(at, at + MEMBERS_PER_MESSAGE) });
+    for (let at = 0; at < parsed.members.length; at += MEMBERS_PER_MESSAGE)
+      send({ id, type: "members", members: parsed.members.slice(at, at + MEMBERS_PER_MESSAGE) });
     send({ id, type: "read", parsed: { ...parsed, members: [] }, hash, sheetsFound: Boolean(sheets.organizations || sheets.members) });
   } catch (error) {
     // Anything else is a bug: thrown, it ends the thread, and the server reports it as a system error.

@@ -44,7 +44,12 @@ const REQUIRED_ORG: (keyof typeof ORG_COLUMNS)[] = ["code", "name", "kind", "sec
 const REQUIRED_MEMBER: (keyof typeof MEMBER_COLUMNS)[] = ["card", "name", "gender", "birth", "admitted", "cell", "category"];
 
 /** The words of the register, matched without diacritics or case ("dang bo co so" = "Đảng bộ cơ sở"). */
-export const KINDS = { "Đảng bộ cơ sở": "DANG_BO_CO_SO", "Chi bộ cơ sở": "CHI_BO_CO_SO", "Đảng bộ bộ phận": "DANG_BO_BO_PHAN", "Chi bộ trực thuộc": "CHI_BO_TRUC_THUOC" } as const;
+export const KINDS = {
+  "Đảng bộ cơ sở": "DANG_BO_CO_SO",
+  "Chi bộ cơ sở": "CHI_BO_CO_SO",
+  "Đảng bộ bộ phận": "DANG_BO_BO_PHAN",
+  "Chi bộ trực thuộc": "CHI_BO_TRUC_THUOC",
+} as const;
 // Since 1 July 2025 the local level is the commune, ward or special zone (xã, phường, đặc khu); a register
 // written before still says "Xã, thị trấn", read as the same sector.
 export const SECTORS = {
@@ -55,18 +60,18 @@ export const SECTORS = {
   "Doanh nghiệp": "ENTERPRISE",
   "Lực lượng vũ trang": "ARMED_FORCES",
   "Khu dân cư": "RESIDENTIAL",
-  "Khác": "OTHER",
+  Khác: "OTHER",
 } as const;
 /** Older words for a sector, still read. */
 const SECTOR_ALIASES = { "Xã, thị trấn": "COMMUNE", "Xã, phường, thị trấn": "COMMUNE" } as const;
-export const GENDERS = { Nam: "MALE", "Nữ": "FEMALE" } as const;
+export const GENDERS = { Nam: "MALE", Nữ: "FEMALE" } as const;
 export const CATEGORIES = {
   "Không giữ chức vụ lãnh đạo, quản lý": "NON_LEADER_IN_SYSTEM",
   "Lãnh đạo, quản lý": "LEADER_MANAGER",
   "Ngoài hệ thống chính trị": "NOT_IN_POLITICAL_SYSTEM",
 } as const;
 export const STATUSES = { "Đang sinh hoạt": "ACTIVE", "Miễn công tác và sinh hoạt đảng": "EXEMPT", "Đình chỉ sinh hoạt đảng": "SUSPENDED" } as const;
-const YES_NO = { "Có": true, "Không": false } as const;
+const YES_NO = { Có: true, Không: false } as const;
 
 export type OrgImportRow = {
   row: number;
@@ -136,7 +141,8 @@ const OTHER_CELL_MAX = 200;
 const POLICY_MESSAGES: Record<string, string> = {
   controlCharacters: "Ô có ký tự điều khiển không hiển thị được (như NUL, ESC, BEL, DEL). Xin xóa các ký tự đó trong tệp rồi nhập lại.",
   invalidCharacters: "Ô có ký tự không hợp lệ (thường do dán từ nơi khác). Xin gõ lại ô này trong tệp rồi nhập lại.",
-  bidiControls: "Ô có ký tự điều khiển hướng chữ (không nhìn thấy, thường do dán từ nơi khác), làm chữ hiện khác với chữ được lưu. Xin gõ lại ô này trong tệp rồi nhập lại.",
+  bidiControls:
+    "Ô có ký tự điều khiển hướng chữ (không nhìn thấy, thường do dán từ nơi khác), làm chữ hiện khác với chữ được lưu. Xin gõ lại ô này trong tệp rồi nhập lại.",
 };
 
 /**
@@ -148,7 +154,12 @@ const lineSchemas = new Map<number, ReturnType<typeof line>>();
 /** One schema per length: building a zod schema costs far more than running it, once per cell too much. */
 const lineOf = (max: number) => lineSchemas.get(max) ?? lineSchemas.set(max, line(max)).get(max)!;
 
-function policeRow<F extends string>(cells: Cell[], idx: Record<string, number>, maxima: Partial<Record<F, number>>, fail: (f: F, message: string) => void): Set<F> {
+function policeRow<F extends string>(
+  cells: Cell[],
+  idx: Record<string, number>,
+  maxima: Partial<Record<F, number>>,
+  fail: (f: F, message: string) => void,
+): Set<F> {
   const refused = new Set<F>();
   for (const [field, at] of Object.entries(idx) as [F, number][]) {
     const cell = cells[at];
@@ -157,7 +168,10 @@ function policeRow<F extends string>(cells: Cell[], idx: Record<string, number>,
     const result = lineOf(max).safeParse(cellText(cell));
     if (result.success) continue;
     const code = result.error.issues[0]?.message ?? "invalidCharacters";
-    fail(field, code === "tooLong" ? `Dài quá ${max} ký tự (ô này có ${cellText(cell).length}).` : (POLICY_MESSAGES[code] ?? POLICY_MESSAGES.invalidCharacters));
+    fail(
+      field,
+      code === "tooLong" ? `Dài quá ${max} ký tự (ô này có ${cellText(cell).length}).` : (POLICY_MESSAGES[code] ?? POLICY_MESSAGES.invalidCharacters),
+    );
     refused.add(field);
   }
   return refused;
@@ -178,7 +192,10 @@ function columnIndex(sheet: RawSheet, columns: Record<string, string>, required:
   return ok ? index : null;
 }
 
-const allowed = (table: Record<string, unknown>) => Object.keys(table).map((k) => `"${k}"`).join(", ");
+const allowed = (table: Record<string, unknown>) =>
+  Object.keys(table)
+    .map((k) => `"${k}"`)
+    .join(", ");
 
 /** One row of a sheet as its reader sees it: cells by field (null when absent or refused by the input policy). */
 type RowReader<F extends string> = {
@@ -211,7 +228,7 @@ function readSheet<F extends string, Row>(
     const fail = (f: F, message: string) => errors.push({ sheet: sheet.name, row, column: columns[f], message });
     const before = errors.length;
     const refused = policeRow(cells, idx, maxima, fail);
-    const get = (f: F) => (idx[f] === undefined || refused.has(f) ? null : cells[idx[f]] ?? null);
+    const get = (f: F) => (idx[f] === undefined || refused.has(f) ? null : (cells[idx[f]] ?? null));
     for (const f of required) if (!refused.has(f) && !cellText(get(f))) fail(f, "Không được để trống.");
     const uniqueKey = (f: F, pattern: RegExp, shape: string, named: string) => {
       const text = cellText(get(f)).toUpperCase();
@@ -249,8 +266,16 @@ export function parseRegister(sheets: { organizations: RawSheet | null; members:
         const { row, get, fail } = r;
         const code = r.uniqueKey("code", /^[A-Z0-9][A-Z0-9._-]{0,39}$/, "Mã chỉ gồm chữ không dấu, số, dấu chấm, gạch (tối đa 40 ký tự).", "Mã");
         const name = cellText(get("name"));
-        const kind = r.choice("kind", (text) => lookup(KINDS, text), (text) => `Không có loại "${text}"; dùng một trong ${allowed(KINDS)}.`);
-        const sector = r.choice("sector", (text) => lookup(SECTORS, text) ?? lookup(SECTOR_ALIASES, text), (text) => `Không có lĩnh vực "${text}"; dùng một trong ${allowed(SECTORS)}.`);
+        const kind = r.choice(
+          "kind",
+          (text) => lookup(KINDS, text),
+          (text) => `Không có loại "${text}"; dùng một trong ${allowed(KINDS)}.`,
+        );
+        const sector = r.choice(
+          "sector",
+          (text) => lookup(SECTORS, text) ?? lookup(SECTOR_ALIASES, text),
+          (text) => `Không có lĩnh vực "${text}"; dùng một trong ${allowed(SECTORS)}.`,
+        );
         const parentCode = cellText(get("parent")).toUpperCase();
         if (parentCode && parentCode === code) fail("parent", "Tổ chức không thể là cấp trên của chính nó.");
         const establishedOn = dateOf(r, "established");
@@ -262,16 +287,34 @@ export function parseRegister(sheets: { organizations: RawSheet | null; members:
         const { row, get, fail } = r;
         const card = r.uniqueKey("card", /^[A-Z0-9][A-Z0-9./-]{0,39}$/, "Số thẻ chỉ gồm chữ không dấu, số, dấu chấm, gạch (tối đa 40 ký tự).", "Số thẻ");
         const fullName = cellText(get("name"));
-        const gender = r.choice("gender", (text) => lookup(GENDERS, text), (text) => `Giới tính "${text}" không hợp lệ; dùng "Nam" hoặc "Nữ".`);
+        const gender = r.choice(
+          "gender",
+          (text) => lookup(GENDERS, text),
+          (text) => `Giới tính "${text}" không hợp lệ; dùng "Nam" hoặc "Nữ".`,
+        );
         const birthDate = dateOf(r, "birth");
         const admittedOn = dateOf(r, "admitted");
         const officialOn = dateOf(r, "official");
         if (birthDate && admittedOn && admittedOn <= birthDate) fail("admitted", "Ngày vào Đảng phải sau ngày sinh.");
         if (admittedOn && officialOn && officialOn < admittedOn) fail("official", "Ngày chính thức không được trước ngày vào Đảng.");
-        const category = r.choice("category", (text) => lookup(CATEGORIES, text), (text) => `Không có đối tượng "${text}"; dùng một trong ${allowed(CATEGORIES)}.`);
+        const category = r.choice(
+          "category",
+          (text) => lookup(CATEGORIES, text),
+          (text) => `Không có đối tượng "${text}"; dùng một trong ${allowed(CATEGORIES)}.`,
+        );
         // Empty: not a civil servant, and active.
-        const isCivilServant = r.choice("civilServant", (text) => lookup(YES_NO, text), (text) => `"${text}" không hợp lệ; dùng "Có" hoặc "Không".`) ?? false;
-        const status = r.choice("status", (text) => lookup(STATUSES, text), (text) => `Không có tình trạng "${text}"; dùng một trong ${allowed(STATUSES)}.`) ?? "ACTIVE";
+        const isCivilServant =
+          r.choice(
+            "civilServant",
+            (text) => lookup(YES_NO, text),
+            (text) => `"${text}" không hợp lệ; dùng "Có" hoặc "Không".`,
+          ) ?? false;
+        const status =
+          r.choice(
+            "status",
+            (text) => lookup(STATUSES, text),
+            (text) => `Không có tình trạng "${text}"; dùng một trong ${allowed(STATUSES)}.`,
+          ) ?? "ACTIVE";
         return {
           row,
           cardNumber: card,

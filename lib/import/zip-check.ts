@@ -31,7 +31,8 @@ function centralDirectory(bytes: Buffer): { entries: Entry[]; start: number } {
     }
   }
   if (end < 0) throw broken();
-  if (end >= 20 && bytes.readUInt32LE(end - 20) === ZIP64_LOCATOR) throw new ZipRefusedError("tệp nén dạng ZIP64 không được nhận (một sổ đảng viên không cần đến).");
+  if (end >= 20 && bytes.readUInt32LE(end - 20) === ZIP64_LOCATOR)
+    throw new ZipRefusedError("tệp nén dạng ZIP64 không được nhận (một sổ đảng viên không cần đến).");
   const count = bytes.readUInt16LE(end + 10);
   const size = bytes.readUInt32LE(end + 12);
   const start = bytes.readUInt32LE(end + 16);
@@ -82,10 +83,12 @@ export async function checkZip(bytes: Buffer): Promise<{ entries: number; inflat
   for (const e of entries) {
     if (e.flags & 1) throw new ZipRefusedError("tệp .xlsx có mật khẩu; xin lưu lại không đặt mật khẩu.");
     if (e.method !== 0 && e.method !== 8) throw new ZipRefusedError("tệp .xlsx nén theo cách không được hỗ trợ; xin mở và lưu lại bằng Excel.");
-    if (e.size === 0xffffffff || e.compressedSize === 0xffffffff) throw new ZipRefusedError("tệp nén dạng ZIP64 không được nhận (một sổ đảng viên không cần đến).");
+    if (e.size === 0xffffffff || e.compressedSize === 0xffffffff)
+      throw new ZipRefusedError("tệp nén dạng ZIP64 không được nhận (một sổ đảng viên không cần đến).");
     declared += e.size;
   }
-  if (declared > MAX_INFLATED_BYTES) throw new ZipRefusedError(`khi giải nén, tệp sẽ lớn ${megabytes(declared)}, quá giới hạn ${megabytes(MAX_INFLATED_BYTES)}.`);
+  if (declared > MAX_INFLATED_BYTES)
+    throw new ZipRefusedError(`khi giải nén, tệp sẽ lớn ${megabytes(declared)}, quá giới hạn ${megabytes(MAX_INFLATED_BYTES)}.`);
 
   let inflated = 0;
   let next = 0;

@@ -7,9 +7,9 @@ import reports from "@/lib/i18n/messages/vi/reports.json";
 
 export const vi = { app, grading, reports };
 
-export const levelName = (level: string | null | undefined) => (level ? (vi.grading.levels as Record<string, string>)[level] ?? level : "");
-export const levelShort = (level: string | null | undefined) => (level ? (vi.grading.levelsShort as Record<string, string>)[level] ?? level : "");
-export const stateName = (state: string | null | undefined) => (state ? (vi.app.recordStates as Record<string, string>)[state] ?? state : "");
+export const levelName = (level: string | null | undefined) => (level ? ((vi.grading.levels as Record<string, string>)[level] ?? level) : "");
+export const levelShort = (level: string | null | undefined) => (level ? ((vi.grading.levelsShort as Record<string, string>)[level] ?? level) : "");
+export const stateName = (state: string | null | undefined) => (state ? ((vi.app.recordStates as Record<string, string>)[state] ?? state) : "");
 export const sectorName = (sector: string) => (vi.app.sectors as Record<string, string>)[sector] ?? sector;
 export const kindName = (kind: string) => (vi.app.orgKinds as Record<string, string>)[kind] ?? kind;
 export const memberStatusName = (status: string) => (vi.app.memberStatus as Record<string, string>)[status] ?? status;

@@ -68,7 +68,11 @@ export function xlsxResponse(body: ReadableStream<Uint8Array>, filename: string)
 }
 
 export function fileResponse(body: ReadableStream<Uint8Array> | Uint8Array | Buffer, filename: string, type: string): Response {
-  const ascii = filename.normalize("NFD").replace(/\p{Diacritic}/gu, "").replace(/[đĐ]/g, "d").replace(/[^\w.-]+/g, "-");
+  const ascii = filename
+    .normalize("NFD")
+    .replace(/\p{Diacritic}/gu, "")
+    .replace(/[đĐ]/g, "d")
+    .replace(/[^\w.-]+/g, "-");
   return new Response(body as BodyInit, {
     headers: {
       "Content-Type": type,

@@ -18,7 +18,9 @@ export type SortableRow = {
  * over, so a row's columns add up to its members (100 %): not submitted (a draft, or returned), submitted
  * or waiting to be reviewed again, reviewed at the meeting or beyond, absent from it, not rated.
  */
-export function stateColumns(byState: Record<"DRAFT" | "SUBMITTED" | "RETURNED" | "REVIEWED" | "DECIDED" | "PUBLISHED" | "ABSENT" | "NOT_RATED" | "UNDER_REREVIEW", number>) {
+export function stateColumns(
+  byState: Record<"DRAFT" | "SUBMITTED" | "RETURNED" | "REVIEWED" | "DECIDED" | "PUBLISHED" | "ABSENT" | "NOT_RATED" | "UNDER_REREVIEW", number>,
+) {
   return {
     notSubmitted: byState.DRAFT + byState.RETURNED,
     submitted: byState.SUBMITTED + byState.UNDER_REREVIEW,
@@ -44,7 +46,11 @@ export function filterRows<T extends SortableRow>(rows: readonly T[], filter: { 
   );
 }
 
-export function sortRows<T extends SortableRow>(rows: readonly T[], sort: "name" | "members" | "done" | "late" = "name", dir: "asc" | "desc" = sort === "name" ? "asc" : "desc"): T[] {
+export function sortRows<T extends SortableRow>(
+  rows: readonly T[],
+  sort: "name" | "members" | "done" | "late" = "name",
+  dir: "asc" | "desc" = sort === "name" ? "asc" : "desc",
+): T[] {
   const value = (r: T): number | string => (sort === "members" ? r.members : sort === "done" ? donePercent(r) : sort === "late" ? r.lateTotal : "");
   const sign = dir === "asc" ? 1 : -1;
   return [...rows].sort((a, b) => {

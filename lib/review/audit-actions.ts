@@ -47,7 +47,14 @@ export interface AuditPayloads {
 
   // ── The register (lib/data/members.ts, import.ts)
   "member.update": { before: MemberProfileFacts; after: Partial<MemberProfileFacts> };
-  "register.import": { rows: number; orgsNew: number; orgsChanged: number; membersNew: number; membersChanged: number; changedMembers: { id: string; before: object }[] };
+  "register.import": {
+    rows: number;
+    orgsNew: number;
+    orgsChanged: number;
+    membersNew: number;
+    membersChanged: number;
+    changedMembers: { id: string; before: object }[];
+  };
 
   // ── A member's record (lib/data/self-reviews.ts, opinions.ts, record-facts.ts, not-rated.ts, meetings.ts)
   "selfReview.submit": StateChange;
@@ -56,7 +63,11 @@ export interface AuditPayloads {
   "opinion.add": { opinionId: string; source: string; after: OpinionSnapshot };
   "opinion.edit": { opinionId: string; source: string; before: OpinionSnapshot; after: OpinionSnapshot };
   "opinion.delete": { opinionId: string; source: string; before: OpinionSnapshot };
-  "record.facts": { memberId: string | null; before: { scoreItems: unknown; [column: string]: unknown }; after: { scoreItems: Readonly<Record<string, number>>; [column: string]: FactValue } };
+  "record.facts": {
+    memberId: string | null;
+    before: { scoreItems: unknown; [column: string]: unknown };
+    after: { scoreItems: Readonly<Record<string, number>>; [column: string]: FactValue };
+  };
   "record.notRated": StateChange<{ reason?: string }>;
   "record.reinstate": StateChange<{ reason: string }>;
   "record.notRatedConfirm": StateChange<{ reason: string }>;

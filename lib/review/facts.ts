@@ -136,7 +136,12 @@ export interface DerivedOrganizationFacts {
   subordinateUnits: number;
 }
 
-export const NO_DERIVED_FACTS: DerivedOrganizationFacts = Object.freeze({ leadershipDisciplines: [], degradedLeaders: [], disciplinedSubordinates: [], subordinateUnits: 0 });
+export const NO_DERIVED_FACTS: DerivedOrganizationFacts = Object.freeze({
+  leadershipDisciplines: [],
+  degradedLeaders: [],
+  disciplinedSubordinates: [],
+  subordinateUnits: 0,
+});
 
 /**
  * The committee's answer on one such discipline (366 Điều 11 khoản 4): a violation committed at a former

@@ -124,7 +124,9 @@ function opinionLine(side: unknown): HistoryLine | null {
   return { key: "details.opinion", values: { givenBy: asString(o.givenBy) ?? "—", date: displayDate(asString(o.givenOn) ?? "—"), text: excerpt(text) } };
 }
 
-const opinionSummary = (key: string) => (data: Data): HistoryLine => ({ key, refs: { source: `cell.opinions.sourcesShort.${opinionSource(data)}` } });
+const opinionSummary =
+  (key: string) =>
+  (data: Data): HistoryLine => ({ key, refs: { source: `cell.opinions.sourcesShort.${opinionSource(data)}` } });
 
 type Describer = (data: Data) => DescribedEntry;
 
@@ -147,7 +149,9 @@ const REMEDIATION_STATUSES = new Set(["OPEN", "IN_PROGRESS", "DONE"]);
 function remediationStatusChange(data: Data): HistoryLine | null {
   const from = oneOf(REMEDIATION_STATUSES, asObject(data.before).status);
   const to = oneOf(REMEDIATION_STATUSES, asObject(data.after).status);
-  return from && to && from !== to ? { key: "details.remediationStatus", refs: { from: `decide.remediation.statuses.${from}`, to: `decide.remediation.statuses.${to}` } } : null;
+  return from && to && from !== to
+    ? { key: "details.remediationStatus", refs: { from: `decide.remediation.statuses.${from}`, to: `decide.remediation.statuses.${to}` } }
+    : null;
 }
 
 const DEADLINES = ["selfReviewDue", "meetingsDue", "grassrootsDue", "upperDecisionDue"] as const;
@@ -160,7 +164,9 @@ function deadlineChanges(data: Data): HistoryLine[] {
   const moved = DEADLINES.flatMap((field): HistoryLine[] => {
     const from = asString(before[field]);
     const to = asString(after[field]);
-    return to && from !== to ? [{ key: "details.deadline", values: { from: from ? displayDate(from) : "—", to: displayDate(to) }, refs: { field: `cycle.${field}` } }] : [];
+    return to && from !== to
+      ? [{ key: "details.deadline", values: { from: from ? displayDate(from) : "—", to: displayDate(to) }, refs: { field: `cycle.${field}` } }]
+      : [];
   });
   const base = oneOf(ADOPTION_BASES, after.adoptionBase);
   const baseChanged = base && base !== asString(before.adoptionBase);
@@ -168,7 +174,13 @@ function deadlineChanges(data: Data): HistoryLine[] {
 }
 
 /** The member's fields an officer (or the member) may edit, with the label the profile form shows. */
-const MEMBER_FIELD_LABELS: Record<string, string> = { post: "member.post", residenceCell: "member.residenceCell", email: "member.email", category: "member.category", isCivilServant: "member.civilServant" };
+const MEMBER_FIELD_LABELS: Record<string, string> = {
+  post: "member.post",
+  residenceCell: "member.residenceCell",
+  email: "member.email",
+  category: "member.category",
+  isCivilServant: "member.civilServant",
+};
 
 function memberFieldsChanged(data: Data): HistoryLine[] {
   const before = asObject(data.before);
@@ -214,20 +226,32 @@ const DESCRIBERS: Record<AuditAction, Describer> = {
     return entry({ key: "actions.session.revoke", values: { by, sessions: count(data.sessions) } });
   },
   // The cycles and their score sheets (lib/data/cycles.ts). The year is a name, not a number to group ("2.026").
-  "cycle.open": (data) => entry(
-    { key: "actions.cycle.open", values: { year: String(asNumber(data.year) ?? "—") } },
-    ruleSetLine(data),
-    asNumber(data.memberRecords) !== null ? { key: "details.cycleRecords", values: { groups: count(data.peerGroups), members: count(data.memberRecords), organizations: count(data.organizationRecords) } } : null,
-  ),
+  "cycle.open": (data) =>
+    entry(
+      { key: "actions.cycle.open", values: { year: String(asNumber(data.year) ?? "—") } },
+      ruleSetLine(data),
+      asNumber(data.memberRecords) !== null
+        ? {
+            key: "details.cycleRecords",
+            values: { groups: count(data.peerGroups), members: count(data.memberRecords), organizations: count(data.organizationRecords) },
+          }
+        : null,
+    ),
   "cycle.deadlines": (data) => entry("actions.cycle.deadlines", ...deadlineChanges(data)),
   "cycle.startSelfReviews": (data) => entry("actions.cycle.startSelfReviews", cycleStatusChange(data)),
   "scoreSheet.update": (data) => entry("actions.scoreSheet.update", frameworkLine(data)),
   // The register (lib/data/members.ts, import.ts).
   "member.update": (data) => entry("actions.member.update", ...memberFieldsChanged(data)),
-  "register.import": (data) => entry(
-    "actions.register.import",
-    { key: "details.imported", values: { membersNew: count(data.membersNew), membersChanged: count(data.membersChanged), orgsNew: count(data.orgsNew), orgsChanged: count(data.orgsChanged) } },
-  ),
+  "register.import": (data) =>
+    entry("actions.register.import", {
+      key: "details.imported",
+      values: {
+        membersNew: count(data.membersNew),
+        membersChanged: count(data.membersChanged),
+        orgsNew: count(data.orgsNew),
+        orgsChanged: count(data.orgsChanged),
+      },
+    }),
   // A member's record.
   "selfReview.submit": (data) => entry("actions.selfReview.submit", stateChange(data), selfLevel(data)),
   "selfReview.submitOnBehalf": (data) => entry("actions.selfReview.submitOnBehalf", stateChange(data), selfLevel(data)),
@@ -249,7 +273,10 @@ const DESCRIBERS: Record<AuditAction, Describer> = {
   "meeting.finalize": (data) => {
     const voters = asNumber(data.votersPresent);
     return entry(
-      { key: "actions.meeting.finalize", values: { reviewed: Array.isArray(data.reviewed) ? data.reviewed.length : 0, absent: Array.isArray(data.absent) ? data.absent.length : 0 } },
+      {
+        key: "actions.meeting.finalize",
+        values: { reviewed: Array.isArray(data.reviewed) ? data.reviewed.length : 0, absent: Array.isArray(data.absent) ? data.absent.length : 0 },
+      },
       voters !== null ? { key: "details.voters", values: { voters } } : null,
     );
   },
@@ -259,12 +286,8 @@ const DESCRIBERS: Record<AuditAction, Describer> = {
   "record.sendBack": (data) => entry("actions.record.sendBack", reasonLine(data), stateChange(data)),
   "decisions.publish": (data) => entry({ key: "actions.decisions.publish", values: { published: count(data.published) } }),
   // A competent body's decision raising a group's rate (366) or letting it exceed 20 % (the years before).
-  "quota.override": (data) => entry(
-    { key: "actions.quota.override", values: { group: asString(data.group) ?? "—" } },
-    decisionLine(data),
-    rateLine(data),
-    reasonLine(data),
-  ),
+  "quota.override": (data) =>
+    entry({ key: "actions.quota.override", values: { group: asString(data.group) ?? "—" } }, decisionLine(data), rateLine(data), reasonLine(data)),
   "unit.propose": (data) => entry("actions.unit.propose", stateChange(data), proposedLevel(data)),
   "unit.selfRate": (data) => entry("actions.unit.selfRate", stateChange(data), proposedLevel(data)),
   "unit.verify": (data) => entry("actions.unit.verify", stateChange(data), proposedLevel(data), reasonLine(data, "note")),
@@ -285,7 +308,11 @@ const DESCRIBERS: Record<AuditAction, Describer> = {
   // Written in SQL by scripts/db-backup.mjs when a backup is restored; every session ends with it.
   "database.restore": (data) => {
     const file = asString(data.file);
-    return entry("actions.database.restore", file ? { key: "details.backup", values: { file, date: displayDate(asString(data.takenAt) ?? "—") } } : null, sessionsEndedLine(data.sessionsEnded));
+    return entry(
+      "actions.database.restore",
+      file ? { key: "details.backup", values: { file, date: displayDate(asString(data.takenAt) ?? "—") } } : null,
+      sessionsEndedLine(data.sessionsEnded),
+    );
   },
 };
 

@@ -2,14 +2,7 @@
 // The server asks `can` with facts it loaded itself (the target's organization and its ancestors),
 // and the UI asks the same function to show or hide controls.
 
-export const ROLES = [
-  "MEMBER",
-  "CELL_SECRETARY",
-  "GRASSROOTS_COMMITTEE",
-  "UPPER_BOARD",
-  "UPPER_STANDING",
-  "ADMIN",
-] as const;
+export const ROLES = ["MEMBER", "CELL_SECRETARY", "GRASSROOTS_COMMITTEE", "UPPER_BOARD", "UPPER_STANDING", "ADMIN"] as const;
 export type Role = (typeof ROLES)[number];
 
 export type Permission =
@@ -126,9 +119,7 @@ export function can(actor: Actor, permission: Permission, target: Target): boole
  * Roles with "own" scope contribute nothing here; their single record is reached through `can`.
  */
 export function subtreeRoots(actor: Actor, permission: Permission): string[] {
-  const roots = actor.roles
-    .filter((grant) => scopeOf(grant.role, permission) === "subtree")
-    .map((grant) => grant.organizationId);
+  const roots = actor.roles.filter((grant) => scopeOf(grant.role, permission) === "subtree").map((grant) => grant.organizationId);
   return [...new Set(roots)];
 }
 

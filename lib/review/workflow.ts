@@ -61,58 +61,194 @@ const ALL_KINDS = RECORD_KINDS;
 
 export const TRANSITIONS = [
   // 366 Điều 12 Bước 1: the member writes and submits their own self-review; an absent member may still send it in.
-  { name: "submit", from: ["DRAFT", "RETURNED", "ABSENT"], to: "SUBMITTED", permission: "assessment:submit", kinds: MEMBER_ONLY, ownRecord: "only", requires: [] },
+  {
+    name: "submit",
+    from: ["DRAFT", "RETURNED", "ABSENT"],
+    to: "SUBMITTED",
+    permission: "assessment:submit",
+    kinds: MEMBER_ONLY,
+    ownRecord: "only",
+    requires: [],
+  },
   // The app's choice: the secretary types in a paper self-review for a member without a device.
-  { name: "submitOnBehalf", from: ["DRAFT", "RETURNED", "ABSENT"], to: "SUBMITTED", permission: "minutes:write", kinds: MEMBER_ONLY, ownRecord: "forbidden", requires: [] },
+  {
+    name: "submitOnBehalf",
+    from: ["DRAFT", "RETURNED", "ABSENT"],
+    to: "SUBMITTED",
+    permission: "minutes:write",
+    kinds: MEMBER_ONLY,
+    ownRecord: "forbidden",
+    requires: [],
+  },
   // The app's choice: a submitted form is read-only unless the secretary returns it, saying what to correct.
   { name: "return", from: ["SUBMITTED"], to: "RETURNED", permission: "minutes:write", kinds: MEMBER_ONLY, ownRecord: "forbidden", requires: ["reason"] },
   // RecordState ABSENT: a member absent from the meeting is reviewed as soon as possible.
-  { name: "markAbsent", from: ["DRAFT", "SUBMITTED", "RETURNED"], to: "ABSENT", permission: "minutes:write", kinds: MEMBER_ONLY, ownRecord: "forbidden", requires: [] },
+  {
+    name: "markAbsent",
+    from: ["DRAFT", "SUBMITTED", "RETURNED"],
+    to: "ABSENT",
+    permission: "minutes:write",
+    kinds: MEMBER_ONLY,
+    ownRecord: "forbidden",
+    requires: [],
+  },
   // HD 43 Mục 2, 2.1 and rating-rules §7.1: exempt, suspended and new members are not reviewed; the reason is kept.
-  { name: "markNotRated", from: ["DRAFT", "SUBMITTED", "RETURNED", "ABSENT"], to: "NOT_RATED", permission: "minutes:write", kinds: MEMBER_ONLY, ownRecord: "forbidden", requires: ["notRatedReason"] },
+  {
+    name: "markNotRated",
+    from: ["DRAFT", "SUBMITTED", "RETURNED", "ABSENT"],
+    to: "NOT_RATED",
+    permission: "minutes:write",
+    kinds: MEMBER_ONLY,
+    ownRecord: "forbidden",
+    requires: ["notRatedReason"],
+  },
   // A reason that no longer holds (a suspension lifted before the meeting): the member is reviewed after all.
   { name: "reinstate", from: ["NOT_RATED"], to: "DRAFT", permission: "minutes:write", kinds: MEMBER_ONLY, ownRecord: "forbidden", requires: ["reason"] },
   // HD 43 lists who is not rated; any other reason the cell gives is its proposal, which the grassroots
   // committee confirms with its grounds (the record stays NOT_RATED, now confirmed) or turns down (the
   // member is reviewed after all).
-  { name: "confirmNotRated", from: ["NOT_RATED"], to: "NOT_RATED", permission: "rating:decide", kinds: MEMBER_ONLY, ownRecord: "forbidden", requires: ["reason"] },
+  {
+    name: "confirmNotRated",
+    from: ["NOT_RATED"],
+    to: "NOT_RATED",
+    permission: "rating:decide",
+    kinds: MEMBER_ONLY,
+    ownRecord: "forbidden",
+    requires: ["reason"],
+  },
   { name: "rejectNotRated", from: ["NOT_RATED"], to: "DRAFT", permission: "rating:decide", kinds: MEMBER_ONLY, ownRecord: "forbidden", requires: ["reason"] },
   // 366 Điều 12 Bước 2: the cell's meeting reviews the member and votes the proposed level (finalizing the minutes).
-  { name: "review", from: ["SUBMITTED", "ABSENT"], to: "REVIEWED", permission: "minutes:write", kinds: MEMBER_ONLY, ownRecord: "forbidden", requires: ["vote"] },
+  {
+    name: "review",
+    from: ["SUBMITTED", "ABSENT"],
+    to: "REVIEWED",
+    permission: "minutes:write",
+    kinds: MEMBER_ONLY,
+    ownRecord: "forbidden",
+    requires: ["vote"],
+  },
   // 366 Điều 12 Bước 3: the competent committee decides the level (rating-rules §5, §7.8 for the quota);
   // until it is published, it may decide again (the earlier decision stays, superseded).
-  { name: "decide", from: ["REVIEWED", "DECIDED"], to: "DECIDED", permission: "rating:decide", kinds: MEMBER_ONLY, ownRecord: "forbidden", requires: ["level"] },
+  {
+    name: "decide",
+    from: ["REVIEWED", "DECIDED"],
+    to: "DECIDED",
+    permission: "rating:decide",
+    kinds: MEMBER_ONLY,
+    ownRecord: "forbidden",
+    requires: ["level"],
+  },
   // 366 Điều 15: the result is made public.
   { name: "publish", from: ["DECIDED"], to: "PUBLISHED", permission: "rating:decide", kinds: MEMBER_ONLY, ownRecord: "forbidden", requires: [] },
   // 366 Điều 12 Bước 2–3: a proposal the committee does not accept goes back to the cell, with a reason.
   { name: "sendBack", from: ["REVIEWED"], to: "UNDER_REREVIEW", permission: "rating:decide", kinds: MEMBER_ONLY, ownRecord: "forbidden", requires: ["reason"] },
   // 366 Điều 15: the deciding body revises its result after a complaint; the superseded decision stays.
-  { name: "reopen", from: ["DECIDED", "PUBLISHED"], to: "UNDER_REREVIEW", permission: "rating:decide", kinds: MEMBER_ONLY, ownRecord: "forbidden", requires: ["reason"] },
+  {
+    name: "reopen",
+    from: ["DECIDED", "PUBLISHED"],
+    to: "UNDER_REREVIEW",
+    permission: "rating:decide",
+    kinds: MEMBER_ONLY,
+    ownRecord: "forbidden",
+    requires: ["reason"],
+  },
   // 366 Điều 12 Bước 3: the upper committee orders a check and a new rating; the superseded decision stays.
-  { name: "startRereview", from: ["DECIDED", "PUBLISHED"], to: "UNDER_REREVIEW", permission: "rating:rereview", kinds: ALL_KINDS, ownRecord: "forbidden", requires: ["reason"] },
+  {
+    name: "startRereview",
+    from: ["DECIDED", "PUBLISHED"],
+    to: "UNDER_REREVIEW",
+    permission: "rating:rereview",
+    kinds: ALL_KINDS,
+    ownRecord: "forbidden",
+    requires: ["reason"],
+  },
   // The cell reviews the member again and votes; the committee then decides anew.
-  { name: "finishRereview", from: ["UNDER_REREVIEW"], to: "REVIEWED", permission: "minutes:write", kinds: MEMBER_ONLY, ownRecord: "forbidden", requires: ["vote"] },
+  {
+    name: "finishRereview",
+    from: ["UNDER_REREVIEW"],
+    to: "REVIEWED",
+    permission: "minutes:write",
+    kinds: MEMBER_ONLY,
+    ownRecord: "forbidden",
+    requires: ["vote"],
+  },
 
   // ── A subordinate unit (chi bộ trực thuộc): it rates itself at its meeting, the grassroots committee decides.
   // 366 Điều 12 Bước 2: the cell's collective review and its own proposed level, recorded by its secretary.
-  { name: "proposeUnit", from: ["DRAFT", "REVIEWED", "UNDER_REREVIEW"], to: "REVIEWED", permission: "minutes:write", kinds: SUBORDINATE, ownRecord: "any", requires: ["level"] },
+  {
+    name: "proposeUnit",
+    from: ["DRAFT", "REVIEWED", "UNDER_REREVIEW"],
+    to: "REVIEWED",
+    permission: "minutes:write",
+    kinds: SUBORDINATE,
+    ownRecord: "any",
+    requires: ["level"],
+  },
   // 366 Điều 12 Bước 3: the grassroots committee decides its subordinate units' levels (rating-rules §5 per peer group).
-  { name: "decideUnit", from: ["REVIEWED", "DECIDED"], to: "DECIDED", permission: "rating:decide", kinds: SUBORDINATE, ownRecord: "forbidden", requires: ["level"] },
+  {
+    name: "decideUnit",
+    from: ["REVIEWED", "DECIDED"],
+    to: "DECIDED",
+    permission: "rating:decide",
+    kinds: SUBORDINATE,
+    ownRecord: "forbidden",
+    requires: ["level"],
+  },
   { name: "publishUnit", from: ["DECIDED"], to: "PUBLISHED", permission: "rating:decide", kinds: SUBORDINATE, ownRecord: "forbidden", requires: [] },
-  { name: "sendBackUnit", from: ["REVIEWED", "DECIDED", "PUBLISHED"], to: "UNDER_REREVIEW", permission: "rating:decide", kinds: SUBORDINATE, ownRecord: "forbidden", requires: ["reason"] },
+  {
+    name: "sendBackUnit",
+    from: ["REVIEWED", "DECIDED", "PUBLISHED"],
+    to: "UNDER_REREVIEW",
+    permission: "rating:decide",
+    kinds: SUBORDINATE,
+    ownRecord: "forbidden",
+    requires: ["reason"],
+  },
 
   // ── A grassroots organization: it rates itself, the upper board verifies, the standing committee decides.
   // 366 Điều 12 Bước 2: the committee's self-rating of its organization, with the facts and a proposed level.
-  { name: "selfRate", from: ["DRAFT", "RETURNED", "UNDER_REREVIEW"], to: "SUBMITTED", permission: "rating:decide", kinds: GRASSROOTS, ownRecord: "only", requires: ["level"] },
+  {
+    name: "selfRate",
+    from: ["DRAFT", "RETURNED", "UNDER_REREVIEW"],
+    to: "SUBMITTED",
+    permission: "rating:decide",
+    kinds: GRASSROOTS,
+    ownRecord: "only",
+    requires: ["level"],
+  },
   // 366 Điều 12 Bước 3: the organization board verifies (thẩm định) and proposes a level, with its comment.
-  { name: "verify", from: ["SUBMITTED", "REVIEWED"], to: "REVIEWED", permission: "rating:verify", kinds: GRASSROOTS, ownRecord: "forbidden", requires: ["level", "reason"] },
+  {
+    name: "verify",
+    from: ["SUBMITTED", "REVIEWED"],
+    to: "REVIEWED",
+    permission: "rating:verify",
+    kinds: GRASSROOTS,
+    ownRecord: "forbidden",
+    requires: ["level", "reason"],
+  },
   // The board sends an incomplete self-rating back to the committee, saying what is missing.
   { name: "returnRating", from: ["SUBMITTED"], to: "RETURNED", permission: "rating:verify", kinds: GRASSROOTS, ownRecord: "forbidden", requires: ["reason"] },
   // 366 Điều 12 Bước 3: the upper standing committee decides the grassroots organizations' levels.
-  { name: "approve", from: ["REVIEWED", "DECIDED"], to: "DECIDED", permission: "rating:approve", kinds: GRASSROOTS, ownRecord: "forbidden", requires: ["level"] },
+  {
+    name: "approve",
+    from: ["REVIEWED", "DECIDED"],
+    to: "DECIDED",
+    permission: "rating:approve",
+    kinds: GRASSROOTS,
+    ownRecord: "forbidden",
+    requires: ["level"],
+  },
   { name: "publishApproved", from: ["DECIDED"], to: "PUBLISHED", permission: "rating:approve", kinds: GRASSROOTS, ownRecord: "forbidden", requires: [] },
   // The standing committee sends a rating back for the committee to rate again, with a reason.
-  { name: "sendBackRating", from: ["SUBMITTED", "REVIEWED", "DECIDED", "PUBLISHED"], to: "UNDER_REREVIEW", permission: "rating:approve", kinds: GRASSROOTS, ownRecord: "forbidden", requires: ["reason"] },
+  {
+    name: "sendBackRating",
+    from: ["SUBMITTED", "REVIEWED", "DECIDED", "PUBLISHED"],
+    to: "UNDER_REREVIEW",
+    permission: "rating:approve",
+    kinds: GRASSROOTS,
+    ownRecord: "forbidden",
+    requires: ["reason"],
+  },
 ] as const satisfies readonly Transition[];
 
 export type TransitionName = (typeof TRANSITIONS)[number]["name"];

@@ -16,7 +16,13 @@ export const ChangePasswordSchema = z
   .refine((p) => p.newPassword !== p.currentPassword, { path: ["newPassword"], message: "passwordUnchanged" });
 export type ChangePasswordInput = z.input<typeof ChangePasswordSchema>;
 
-export const EndSessionSchema = z.object({ sessionId: z.string().min(20).max(64).regex(/^[A-Za-z0-9_-]+$/, { message: "invalid" }) });
+export const EndSessionSchema = z.object({
+  sessionId: z
+    .string()
+    .min(20)
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/, { message: "invalid" }),
+});
 export type EndSessionInput = z.input<typeof EndSessionSchema>;
 
 export const EndUserSessionsSchema = z.object({ userId: id });

@@ -48,15 +48,17 @@ export type QuotaOverrideInput = z.input<typeof QuotaOverrideSchema>;
 export const PublishSchema = z.object({ organizationId: id });
 export type PublishInput = z.input<typeof PublishSchema>;
 
-export const SendBackSchema = z.object({
-  organizationId: id,
-  /** Either records, or a whole cell (every record of it that reached the committee). */
-  recordIds: z.array(id).max(DECISIONS_PER_SAVE_MAX).optional(),
-  cellId: id.optional(),
-  reason: requiredParagraph(DECISION_REASON_MAX),
-  /** Required to reopen a published result (366 Điều 15): the decision to rate it again. */
-  decision: RerateDecisionSchema.optional(),
-}).refine((v) => (v.recordIds?.length ?? 0) > 0 || v.cellId !== undefined, { message: "required", path: ["recordIds"] });
+export const SendBackSchema = z
+  .object({
+    organizationId: id,
+    /** Either records, or a whole cell (every record of it that reached the committee). */
+    recordIds: z.array(id).max(DECISIONS_PER_SAVE_MAX).optional(),
+    cellId: id.optional(),
+    reason: requiredParagraph(DECISION_REASON_MAX),
+    /** Required to reopen a published result (366 Điều 15): the decision to rate it again. */
+    decision: RerateDecisionSchema.optional(),
+  })
+  .refine((v) => (v.recordIds?.length ?? 0) > 0 || v.cellId !== undefined, { message: "required", path: ["recordIds"] });
 export type SendBackInput = z.input<typeof SendBackSchema>;
 
 export const RemediationItemSchema = z.object({
@@ -95,16 +97,31 @@ export const UnitSelfRatingSchema = z
     recordId: id,
     expectedVersion: version,
     level,
-    scoreItems: z.record(key(40), z.number({ message: "scoreRange" }).nullable()).optional().default({}),
+    scoreItems: z
+      .record(key(40), z.number({ message: "scoreRange" }).nullable())
+      .optional()
+      .default({}),
     report: z
-      .object(Object.fromEntries(COLLECTIVE_REPORT_SECTIONS.map((section) => [section, reportSection()])) as Record<CollectiveReportSection, ReturnType<typeof reportSection>>)
+      .object(
+        Object.fromEntries(COLLECTIVE_REPORT_SECTIONS.map((section) => [section, reportSection()])) as Record<
+          CollectiveReportSection,
+          ReturnType<typeof reportSection>
+        >,
+      )
       .strict()
       .optional()
       .default({}),
     tasks: z.object({ assigned: count, completed: count, onTime: count, exceeded: count }),
     shortcomings: z.object({ named: count, remedied: count }),
     // Read by the older rule sets only (rating-rules §4); a QD366_HD43 form does not ask them.
-    targetsCompletedPercent: z.number({ message: "percentRange" }).int({ message: "percentRange" }).min(0, { message: "percentRange" }).max(100, { message: "percentRange" }).nullable().optional().default(null),
+    targetsCompletedPercent: z
+      .number({ message: "percentRange" })
+      .int({ message: "percentRange" })
+      .min(0, { message: "percentRange" })
+      .max(100, { message: "percentRange" })
+      .nullable()
+      .optional()
+      .default(null),
     localBodiesAtLeastGood: z.boolean().optional().default(true),
     leadershipDisciplined: z.boolean(),
     disunityConcluded: z.boolean(),

@@ -2,7 +2,6 @@ import { z } from "zod";
 import { id, isoDate, line, paragraph, trimmedParagraph } from "./text";
 import { draftOf, version } from "./versions";
 
-
 // The minutes (biên bản) of a cell's review meeting, as the secretary types them. Saved as a draft as
 // they are typed; what finalizing requires is checked by lib/review/meeting.finalizeProblems.
 
@@ -37,7 +36,6 @@ export type SaveMinutesInput = z.input<typeof SaveMinutesSchema>;
 
 export const FinalizeMeetingSchema = z.object({ cellId: id, expectedVersion: version });
 export type FinalizeMeetingInput = z.input<typeof FinalizeMeetingSchema>;
-
 
 /**
  * A record sent back by the committee, reviewed again at a cell meeting: the tally of the new vote,

@@ -31,12 +31,10 @@ export type DeleteOpinionInput = z.input<typeof DeleteOpinionSchema>;
 
 /** The form's fields, with the date checked against the review year and today (yyyy-mm-dd in Vietnam). */
 export function opinionFormSchema(bounds: { year: number; today: string }) {
-  return z
-    .object({ source, ...fields })
-    .superRefine((value, ctx) => {
-      if (!isIsoDate(value.givenOn.trim())) return; // already reported by the field itself
-      const problem = givenOnProblem(value.givenOn.trim(), bounds);
-      if (problem) ctx.addIssue({ code: "custom", path: ["givenOn"], message: problem });
-    });
+  return z.object({ source, ...fields }).superRefine((value, ctx) => {
+    if (!isIsoDate(value.givenOn.trim())) return; // already reported by the field itself
+    const problem = givenOnProblem(value.givenOn.trim(), bounds);
+    if (problem) ctx.addIssue({ code: "custom", path: ["givenOn"], message: problem });
+  });
 }
 export type OpinionFormValues = z.input<ReturnType<typeof opinionFormSchema>>;

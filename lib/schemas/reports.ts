@@ -23,6 +23,9 @@ export type ReportQuery = z.infer<typeof ReportQuerySchema>;
 
 /** Parses URLSearchParams or a page's searchParams object. */
 export function parseReportQuery(params: URLSearchParams | Record<string, string | string[] | undefined>): ReportQuery {
-  const raw = params instanceof URLSearchParams ? Object.fromEntries(params) : Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const raw =
+    params instanceof URLSearchParams
+      ? Object.fromEntries(params)
+      : Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   return ReportQuerySchema.parse(raw);
 }

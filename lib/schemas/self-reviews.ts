@@ -10,9 +10,7 @@ const LONG_TEXT = 20_000;
 
 export const SelfReviewContentSchema = z.object({
   texts: z.record(key(60), paragraph(LONG_TEXT)).refine((t) => Object.keys(t).length <= 30, { message: "tooMany" }),
-  remediation: z
-    .array(z.object({ shortcoming: paragraph(2_000), answer: paragraph(LONG_TEXT) }))
-    .max(50, { message: "tooMany" }),
+  remediation: z.array(z.object({ shortcoming: paragraph(2_000), answer: paragraph(LONG_TEXT) })).max(50, { message: "tooMany" }),
   scores: z.record(key(40), z.number({ message: "scoreRange" }).min(0, { message: "scoreRange" }).max(70, { message: "scoreRange" }).nullable()),
   criteria: z.record(key(40), z.enum(CRITERION_GRADES).nullable()),
   selfLevel: z.enum(LEVELS, { message: "invalid" }).nullable(),

@@ -19,8 +19,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  */
 const BIDI_CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 
-export const hasControlCharacters = (value: string, multiline = false) =>
-  (multiline ? CONTROL_IN_PARAGRAPH : CONTROL_IN_LINE).test(value);
+export const hasControlCharacters = (value: string, multiline = false) => (multiline ? CONTROL_IN_PARAGRAPH : CONTROL_IN_LINE).test(value);
 export const hasLoneSurrogate = (value: string) => LONE_SURROGATE.test(value);
 export const hasBidiControls = (value: string) => BIDI_CONTROL.test(value);
 

@@ -34,7 +34,9 @@ test("the secretary scores the cell item by item, writes its Mẫu 01 report and
 
   // The report in Mẫu 01's sections, recorded with the proposal the rules allow.
   await form.getByText("A. Nội dung kiểm điểm (Mẫu 01)").click();
-  await form.getByLabel("I.2. Kết quả thực hiện các mục tiêu, chỉ tiêu, nhiệm vụ trong năm").fill("Chi bộ lãnh đạo hoàn thành các chỉ tiêu của thôn; xây dựng xong nhà văn hóa.");
+  await form
+    .getByLabel("I.2. Kết quả thực hiện các mục tiêu, chỉ tiêu, nhiệm vụ trong năm")
+    .fill("Chi bộ lãnh đạo hoàn thành các chỉ tiêu của thôn; xây dựng xong nhà văn hóa.");
   await form.getByLabel("II. Hạn chế, khuyết điểm và nguyên nhân").fill("Sinh hoạt chuyên đề chưa đều.");
   await form.getByRole("button", { name: "Ghi đề xuất của chi bộ" }).click();
   await expect(form.getByText("Đã ghi.")).toBeVisible();

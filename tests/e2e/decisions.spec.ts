@@ -123,7 +123,12 @@ test("the committee decides under the 20 % rule, with an override, its cells, a 
     const candidates: Locator[] = [];
     for (const row of await p.getByTestId("desk-row").all()) {
       const select = row.getByRole("combobox");
-      if ((await select.count()) > 0 && (await select.inputValue()) === "GOOD" && (await select.locator('option[value="EXCELLENT"]:not([disabled])').count()) > 0) candidates.push(row);
+      if (
+        (await select.count()) > 0 &&
+        (await select.inputValue()) === "GOOD" &&
+        (await select.locator('option[value="EXCELLENT"]:not([disabled])').count()) > 0
+      )
+        candidates.push(row);
     }
     expect(candidates.length).toBeGreaterThan(index);
     const row = candidates[index];

@@ -7,7 +7,10 @@ import { expect, expectAccessible, signIn, test } from "./fixtures";
 type Rgb = [number, number, number];
 
 const rgb = (css: string): Rgb => {
-  const [r, g, b] = css.match(/\d+(\.\d+)?/g)!.slice(0, 3).map(Number);
+  const [r, g, b] = css
+    .match(/\d+(\.\d+)?/g)!
+    .slice(0, 3)
+    .map(Number);
   return [r, g, b];
 };
 
@@ -37,7 +40,13 @@ async function ring(target: Locator) {
     await Promise.all(el.getAnimations().map((a) => a.finished));
     const style = getComputedStyle(el);
     let behind = el.parentElement;
-    while (behind && getComputedStyle(behind).backgroundColor.replace(/\s/g, "").match(/rgba\(.*,0\)|transparent/)) behind = behind.parentElement;
+    while (
+      behind &&
+      getComputedStyle(behind)
+        .backgroundColor.replace(/\s/g, "")
+        .match(/rgba\(.*,0\)|transparent/)
+    )
+      behind = behind.parentElement;
     return {
       style: style.outlineStyle,
       width: parseFloat(style.outlineWidth),

@@ -7,7 +7,17 @@ import { expect, expectAccessible, signIn, test } from "./fixtures";
 
 test("undecodable URLs, NUL bytes, cross-origin and oversized actions are refused, never a 500", async ({ page, request, baseURL }) => {
   // Queries too: Next re-encodes an undecodable query before proxy.ts runs, so the server passes the one sent.
-  for (const path of ["/members/%C0%AF", "/units/%00", "/%E0%A4%A", "/sign-in?next=%00", "/sign-in?q=%", "/sign-in?q=%zz", "/sign-in?%ZZ", "/sign-in?q=%E0%A4%A", "/sign-in?q=%C0%AF"]) {
+  for (const path of [
+    "/members/%C0%AF",
+    "/units/%00",
+    "/%E0%A4%A",
+    "/sign-in?next=%00",
+    "/sign-in?q=%",
+    "/sign-in?q=%zz",
+    "/sign-in?%ZZ",
+    "/sign-in?q=%E0%A4%A",
+    "/sign-in?q=%C0%AF",
+  ]) {
     expect((await request.get(path)).status(), path).toBe(400);
   }
   await signIn(page, "bithu");
@@ -34,7 +44,9 @@ test("requests that change state need the app's own Origin, route handlers as mu
     }
   }
   // A server action without an Origin is no request of a browser either.
-  expect((await page.request.post("/", { headers: { "Next-Action": "0".repeat(42), "Content-Type": "text/plain;charset=UTF-8" }, data: "[]" })).status()).toBe(403);
+  expect((await page.request.post("/", { headers: { "Next-Action": "0".repeat(42), "Content-Type": "text/plain;charset=UTF-8" }, data: "[]" })).status()).toBe(
+    403,
+  );
   // From the app's own page the route answers as usual (an empty file: 400 with its reason); reading needs no Origin.
   expect((await page.request.post("/reports/import/run", { headers: { Origin: baseURL! }, multipart: empty })).status()).toBe(400);
   const template = await page.request.get("/reports/import/template");
@@ -63,7 +75,9 @@ test("malformed server-action bodies are answered 400, never 500", async ({ requ
   const multipart = { ...origin, "Content-Type": "multipart/form-data; boundary=XyZ" };
   const truncated = '--XyZ\r\nContent-Disposition: form-data; name="0"\r\n\r\n["vi"';
   expect((await request.post("/sign-in", { headers: { ...multipart, "Next-Action": id }, data: truncated })).status()).toBe(400);
-  expect((await request.post("/sign-in", { headers: { ...origin, "Next-Action": id, "Content-Type": "multipart/form-data" }, data: "garbage" })).status()).toBe(400);
+  expect((await request.post("/sign-in", { headers: { ...origin, "Next-Action": id, "Content-Type": "multipart/form-data" }, data: "garbage" })).status()).toBe(
+    400,
+  );
   // Without JavaScript a form's action is a multipart POST without the header: a truncated one too.
   expect((await request.post("/sign-in", { headers: multipart, data: '--XyZ\r\nContent-Disposition: form-data; name="$ACTION_ID_' })).status()).toBe(400);
   expect((await request.post("/sign-in", { headers: { ...text, "Next-Action": "<script>" }, data: "[]" })).status()).toBe(400);

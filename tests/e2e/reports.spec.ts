@@ -46,7 +46,9 @@ test("bantochuc follows the district's progress and statistics, drills down to a
   await page.getByRole("navigation", { name: "Các báo cáo" }).getByRole("link", { name: "Thống kê" }).click();
   // Both tabs open on the review year under way.
   await expect(page.getByRole("heading", { level: 1, name: `Thống kê kết quả năm ${progressYear}` })).toBeVisible();
-  await expect(page.getByTestId("statistics-summary")).toContainText(/Năm \d{4}, Huyện ủy An Hòa có [\d.]+ đảng viên .* Hoàn thành xuất sắc nhiệm vụ [\d.]+ \([\d,]+\s%\)/);
+  await expect(page.getByTestId("statistics-summary")).toContainText(
+    /Năm \d{4}, Huyện ủy An Hòa có [\d.]+ đảng viên .* Hoàn thành xuất sắc nhiệm vụ [\d.]+ \([\d,]+\s%\)/,
+  );
   await expect(page.getByRole("img", { name: /Số đảng viên theo mức xếp loại/ })).toBeVisible();
   await expect(page.getByTestId("stats-levels")).toContainText("Hoàn thành tốt nhiệm vụ");
   await expectAccessible(page);
@@ -84,7 +86,16 @@ test("bantochuc follows the district's progress and statistics, drills down to a
   const pdf = await getDocumentProxy(new Uint8Array(await bytesOf(await pdfDownload.path())));
   const { text } = await extractText(pdf, { mergePages: true });
   const words = text.normalize("NFC").replace(/\s+/g, " ");
-  for (const expected of ["ĐẢNG CỘNG SẢN VIỆT NAM", "BIÊN BẢN", "CHI BỘ THÔN TÂY", "ĐẢNG BỘ XÃ AN BÌNH", "Hội nghị kiểm điểm, đánh giá, xếp loại chất lượng năm", "Kiểm điểm tập thể chi bộ", "THƯ KÝ HỘI NGHỊ", "CHỦ TRÌ HỘI NGHỊ"]) {
+  for (const expected of [
+    "ĐẢNG CỘNG SẢN VIỆT NAM",
+    "BIÊN BẢN",
+    "CHI BỘ THÔN TÂY",
+    "ĐẢNG BỘ XÃ AN BÌNH",
+    "Hội nghị kiểm điểm, đánh giá, xếp loại chất lượng năm",
+    "Kiểm điểm tập thể chi bộ",
+    "THƯ KÝ HỘI NGHỊ",
+    "CHỦ TRÌ HỘI NGHỊ",
+  ]) {
     expect(words).toContain(expected);
   }
 });
@@ -103,7 +114,10 @@ test("on a phone, the quota report's wide table scrolls in a box the keyboard re
   await page.goto("/reports/quota");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   // axe's scrollable-region-focusable: a table wider than the phone scrolls in a box that takes the focus.
-  const box = page.getByRole("region").filter({ has: page.getByRole("table") }).first();
+  const box = page
+    .getByRole("region")
+    .filter({ has: page.getByRole("table") })
+    .first();
   await box.focus();
   await expect(box).toBeFocused();
   await expectAccessible(page);

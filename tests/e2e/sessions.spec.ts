@@ -58,7 +58,9 @@ test("a client reaching the server directly cannot choose its address with X-For
   // Guessing one username: the username from this address is counted: 5 are checked.
   let guessChecked = 0;
   for (let i = 0; i < 40; i++) if (/code=credentials/.test(await forgedAttempt(baseURL!, "127.0.0.3", "khong-co-ai", forged(i)))) guessChecked++;
-  console.info(`[throttle] forged X-Forwarded-For, direct client: ${sprayChecked} of 40 passwords checked spraying usernames, ${guessChecked} of 40 guessing one`);
+  console.info(
+    `[throttle] forged X-Forwarded-For, direct client: ${sprayChecked} of 40 passwords checked spraying usernames, ${guessChecked} of 40 guessing one`,
+  );
   expect({ sprayChecked, guessChecked }).toEqual({ sprayChecked: 30, guessChecked: 5 });
 });
 

@@ -83,7 +83,14 @@ export const ACTIONS: Registry = {
   // lib/actions/cycles.ts
   updateCycleDeadlinesAction: {
     schema: CycleDeadlinesSchema,
-    base: (f) => ({ cycleId: f.cycleId, expectedVersion: f.cycleVersion, selfReviewDue: "2026-12-10", meetingsDue: "2026-12-20", grassrootsDue: "2026-12-30", upperDecisionDue: "2027-01-20" }),
+    base: (f) => ({
+      cycleId: f.cycleId,
+      expectedVersion: f.cycleVersion,
+      selfReviewDue: "2026-12-10",
+      meetingsDue: "2026-12-20",
+      grassrootsDue: "2026-12-30",
+      upperDecisionDue: "2027-01-20",
+    }),
     run: updateCycleDeadlines,
   },
   openCycleAction: { schema: OpenCycleSchema, base: (f) => ({ upperOrgId: f.upperOrgId, year: 1900 }), run: openCycle },
@@ -122,22 +129,43 @@ export const ACTIONS: Registry = {
   finalizeMeetingAction: { schema: FinalizeMeetingSchema, base: (f) => ({ cellId: f.cellId, expectedVersion: 0 }), run: finalizeMeeting },
   recordRereviewAction: {
     schema: RereviewSchema,
-    base: (f) => ({ recordId: f.recordId, expectedVersion: f.recordVersion, heldOn: "2026-12-20", tally: { EXCELLENT: 0, GOOD: 5, COMPLETED: 0, NOT_COMPLETED: 0 }, votersPresent: 5, note: "Chi bộ kiểm điểm lại." }),
+    base: (f) => ({
+      recordId: f.recordId,
+      expectedVersion: f.recordVersion,
+      heldOn: "2026-12-20",
+      tally: { EXCELLENT: 0, GOOD: 5, COMPLETED: 0, NOT_COMPLETED: 0 },
+      votersPresent: 5,
+      note: "Chi bộ kiểm điểm lại.",
+    }),
     run: recordRereview,
   },
   // lib/actions/decisions.ts
   saveDecisionsAction: {
     schema: SaveDecisionsSchema,
-    base: (f) => ({ organizationId: f.upperOrgId, decisions: [{ recordId: f.recordId, expectedVersion: f.recordVersion, level: "GOOD", reason: "Cân nhắc." }] }),
+    base: (f) => ({
+      organizationId: f.upperOrgId,
+      decisions: [{ recordId: f.recordId, expectedVersion: f.recordVersion, level: "GOOD", reason: "Cân nhắc." }],
+    }),
     run: saveDecisions,
   },
   recordQuotaOverrideAction: {
     schema: QuotaOverrideSchema,
-    base: () => ({ peerGroupId: "pgnone", decisionNo: "15-QĐ/ĐU", decidedOn: "2026-12-01", issuer: "Đảng ủy xã", reason: "Nhiều đảng viên tiêu biểu.", ratePercent: 25 }),
+    base: () => ({
+      peerGroupId: "pgnone",
+      decisionNo: "15-QĐ/ĐU",
+      decidedOn: "2026-12-01",
+      issuer: "Đảng ủy xã",
+      reason: "Nhiều đảng viên tiêu biểu.",
+      ratePercent: 25,
+    }),
     run: recordQuotaOverride,
   },
   publishDecisionsAction: { schema: PublishSchema, base: (f) => ({ organizationId: f.upperOrgId }), run: publishDecisions },
-  sendBackRecordsAction: { schema: SendBackSchema, base: (f) => ({ organizationId: f.upperOrgId, recordIds: [f.recordId], reason: "Xem xét lại." }), run: sendBackRecords },
+  sendBackRecordsAction: {
+    schema: SendBackSchema,
+    base: (f) => ({ organizationId: f.upperOrgId, recordIds: [f.recordId], reason: "Xem xét lại." }),
+    run: sendBackRecords,
+  },
   // lib/actions/unit-ratings.ts
   rateUnitAction: {
     schema: UnitSelfRatingSchema,
@@ -159,8 +187,16 @@ export const ACTIONS: Registry = {
     }),
     run: rateUnit,
   },
-  verifyUnitAction: { schema: VerifyUnitSchema, base: (f) => ({ recordId: f.recordId, expectedVersion: f.recordVersion, level: "GOOD", note: "Thống nhất." }), run: verifyUnit },
-  returnUnitAction: { schema: ReturnUnitSchema, base: (f) => ({ recordId: f.recordId, expectedVersion: f.recordVersion, reason: "Bổ sung hồ sơ." }), run: returnUnit },
+  verifyUnitAction: {
+    schema: VerifyUnitSchema,
+    base: (f) => ({ recordId: f.recordId, expectedVersion: f.recordVersion, level: "GOOD", note: "Thống nhất." }),
+    run: verifyUnit,
+  },
+  returnUnitAction: {
+    schema: ReturnUnitSchema,
+    base: (f) => ({ recordId: f.recordId, expectedVersion: f.recordVersion, reason: "Bổ sung hồ sơ." }),
+    run: returnUnit,
+  },
   decideUnitsAction: {
     schema: SaveDecisionsSchema,
     base: (f) => ({ organizationId: f.upperOrgId, decisions: [{ recordId: f.recordId, expectedVersion: f.recordVersion, level: "GOOD", reason: "" }] }),
@@ -170,7 +206,10 @@ export const ACTIONS: Registry = {
   // lib/actions/remediation.ts
   createRemediationPlanAction: {
     schema: RemediationPlanSchema,
-    base: (f) => ({ recordId: f.recordId, items: [{ shortcoming: "Chưa gương mẫu.", measures: "Tu dưỡng, rèn luyện.", responsible: "Bí thư chi bộ", deadline: "2027-06-30" }] }),
+    base: (f) => ({
+      recordId: f.recordId,
+      items: [{ shortcoming: "Chưa gương mẫu.", measures: "Tu dưỡng, rèn luyện.", responsible: "Bí thư chi bộ", deadline: "2027-06-30" }],
+    }),
     run: createRemediationPlan,
   },
   updateRemediationStatusAction: { schema: RemediationStatusSchema, base: () => ({ itemId: "itemnone", status: "DONE" }), run: updateRemediationStatus },
@@ -180,7 +219,14 @@ export const ACTIONS: Registry = {
   // lib/actions/members.ts
   updateMemberProfileAction: {
     schema: MemberProfileSchema,
-    base: (f) => ({ memberId: f.memberId, expectedVersion: f.memberVersion, post: "Tổ trưởng", residenceCell: "Thôn Đông", category: "NOT_IN_POLITICAL_SYSTEM", isCivilServant: false }),
+    base: (f) => ({
+      memberId: f.memberId,
+      expectedVersion: f.memberVersion,
+      post: "Tổ trưởng",
+      residenceCell: "Thôn Đông",
+      category: "NOT_IN_POLITICAL_SYSTEM",
+      isCivilServant: false,
+    }),
     run: updateMemberProfile,
   },
   // lib/actions/opinions.ts
@@ -217,19 +263,42 @@ export const ACTIONS: Registry = {
   // lib/actions/self-reviews.ts
   saveSelfReviewDraftAction: {
     schema: SaveSelfReviewSchema,
-    base: (f) => ({ recordId: f.recordId, baseVersion: 0, content: { texts: { shortcomings: "Còn hạn chế." }, remediation: [], scores: {}, criteria: {}, selfLevel: null } }),
+    base: (f) => ({
+      recordId: f.recordId,
+      baseVersion: 0,
+      content: { texts: { shortcomings: "Còn hạn chế." }, remediation: [], scores: {}, criteria: {}, selfLevel: null },
+    }),
     run: saveSelfReviewDraft,
   },
   submitSelfReviewAction: { schema: SubmitSelfReviewSchema, base: (f) => ({ recordId: f.recordId, expectedVersion: 0 }), run: submitSelfReview },
   returnSelfReviewAction: { schema: ReturnSelfReviewSchema, base: (f) => ({ recordId: f.recordId, reason: "Bổ sung phần hạn chế." }), run: returnSelfReview },
-  markNotRatedAction: { schema: MarkNotRatedSchema, base: (f) => ({ recordId: f.recordId, expectedVersion: f.recordVersion, reason: "OTHER", note: "Chuyển sinh hoạt tạm thời." }), run: markNotRated },
-  reinstateAction: { schema: ReinstateSchema, base: (f) => ({ recordId: f.recordId, expectedVersion: f.recordVersion, reason: "Ghi nhầm lý do." }), run: reinstate },
+  markNotRatedAction: {
+    schema: MarkNotRatedSchema,
+    base: (f) => ({ recordId: f.recordId, expectedVersion: f.recordVersion, reason: "OTHER", note: "Chuyển sinh hoạt tạm thời." }),
+    run: markNotRated,
+  },
+  reinstateAction: {
+    schema: ReinstateSchema,
+    base: (f) => ({ recordId: f.recordId, expectedVersion: f.recordVersion, reason: "Ghi nhầm lý do." }),
+    run: reinstate,
+  },
   // lib/actions/rerating.ts
   orderRerateAction: {
     schema: OrderRerateSchema,
-    base: (f) => ({ recordIds: [f.recordId], decision: { decisionNo: "03-QĐ/TU", decidedOn: "2026-12-20", issuer: "Ban Thường vụ Tỉnh ủy", reason: "Có đơn phản ánh cần xem xét lại." } }),
+    base: (f) => ({
+      recordIds: [f.recordId],
+      decision: { decisionNo: "03-QĐ/TU", decidedOn: "2026-12-20", issuer: "Ban Thường vụ Tỉnh ủy", reason: "Có đơn phản ánh cần xem xét lại." },
+    }),
     run: orderRerate,
   },
-  proposeRerateAction: { schema: ProposeRerateSchema, base: (f) => ({ recordId: f.recordId, reason: "Kết quả chưa phản ánh đúng vi phạm đã được kết luận." }), run: proposeRerate },
-  ruleOnNotRatedAction: { schema: ConfirmNotRatedSchema, base: (f) => ({ recordId: f.recordId, expectedVersion: f.recordVersion, confirm: true, grounds: "Quyết định số 12-QĐ/ĐU." }), run: ruleOnNotRated },
+  proposeRerateAction: {
+    schema: ProposeRerateSchema,
+    base: (f) => ({ recordId: f.recordId, reason: "Kết quả chưa phản ánh đúng vi phạm đã được kết luận." }),
+    run: proposeRerate,
+  },
+  ruleOnNotRatedAction: {
+    schema: ConfirmNotRatedSchema,
+    base: (f) => ({ recordId: f.recordId, expectedVersion: f.recordVersion, confirm: true, grounds: "Quyết định số 12-QĐ/ĐU." }),
+    run: ruleOnNotRated,
+  },
 };

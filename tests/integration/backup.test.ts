@@ -39,8 +39,12 @@ async function query<T extends pg.QueryResultRow>(url: string, sql: string): Pro
 
 /** Every table's rows, as PostgreSQL's JSON of each row, sorted and hashed: equal means identical data. */
 async function fingerprint(url: string, except: string[] = []) {
-  const tables = (await query<{ tablename: string }>(url, `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY tablename`))
-    .filter((t) => !except.includes(t.tablename));
+  const tables = (
+    await query<{ tablename: string }>(
+      url,
+      `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY tablename`,
+    )
+  ).filter((t) => !except.includes(t.tablename));
   const prints: Record<string, string> = {};
   for (const { tablename } of tables) {
     const [row] = await query<{ n: string; md5: string | null }>(
@@ -96,7 +100,10 @@ describe("backup and restore", () => {
     expect(sessions.map((s) => s.id)).toContain(sessionId);
     expect(sessions.filter((s) => s.open)).toEqual([]);
     const sourceLog = await query<{ row: string }>(source, `SELECT row_to_json(a)::text AS row FROM "AuditLog" a ORDER BY id`);
-    const targetLog = await query<{ row: string; action: string; data: { sessionsEnded: number } }>(target, `SELECT row_to_json(a)::text AS row, action, data FROM "AuditLog" a ORDER BY id`);
+    const targetLog = await query<{ row: string; action: string; data: { sessionsEnded: number } }>(
+      target,
+      `SELECT row_to_json(a)::text AS row, action, data FROM "AuditLog" a ORDER BY id`,
+    );
     expect(targetLog.slice(0, -1).map((r) => r.row)).toEqual(sourceLog.map((r) => r.row));
     expect(targetLog.at(-1)).toMatchObject({ action: "database.restore", data: { sessionsEnded: restored.sessionsEnded } });
     expect(restored.sessionsEnded).toBe((await query(source, `SELECT 1 FROM "Session" WHERE "revokedAt" IS NULL`)).length);

@@ -100,19 +100,37 @@ describe("opening the review of a year", () => {
 
     const records = await db.reviewRecord.findMany({
       where: { cycleId },
-      select: { subjectKind: true, state: true, notRatedReason: true, category: true, shortcomingsNamed: true, shortcomingsRemedied: true, member: { select: { cardNumber: true } }, peerGroup: { select: { code: true } } },
+      select: {
+        subjectKind: true,
+        state: true,
+        notRatedReason: true,
+        category: true,
+        shortcomingsNamed: true,
+        shortcomingsRemedied: true,
+        member: { select: { cardNumber: true } },
+        peerGroup: { select: { code: true } },
+      },
     });
     const byCard = new Map(records.filter((r) => r.member).map((r) => [r.member!.cardNumber, r]));
-    expect(byCard.get("ZZ-0001")).toMatchObject({ state: "DRAFT", notRatedReason: null, category: "NON_LEADER_IN_SYSTEM", shortcomingsNamed: 2, shortcomingsRemedied: 1, peerGroup: { code: "M-ZZ.01" } });
+    expect(byCard.get("ZZ-0001")).toMatchObject({
+      state: "DRAFT",
+      notRatedReason: null,
+      category: "NON_LEADER_IN_SYSTEM",
+      shortcomingsNamed: 2,
+      shortcomingsRemedied: 1,
+      peerGroup: { code: "M-ZZ.01" },
+    });
     expect(byCard.get("ZZ-0002")).toMatchObject({ state: "NOT_RATED", notRatedReason: "EXEMPT" });
     expect(byCard.get("ZZ-0003")).toMatchObject({ state: "DRAFT", notRatedReason: null });
     expect(byCard.get("ZZ-0004")).toMatchObject({ state: "NOT_RATED", notRatedReason: "NEW_MEMBER" });
-    expect(records.filter((r) => r.subjectKind === "ORGANIZATION")).toEqual([
-      expect.objectContaining({ state: "DRAFT", peerGroup: { code: "O-AGENCY" } }),
-    ]);
+    expect(records.filter((r) => r.subjectKind === "ORGANIZATION")).toEqual([expect.objectContaining({ state: "DRAFT", peerGroup: { code: "O-AGENCY" } })]);
 
     const audit = await db.auditLog.findFirstOrThrow({ where: { entityId: cycleId, action: "cycle.open" } });
-    expect(audit).toMatchObject({ actorId: board.userId, organizationId: zz.upperId, data: { year: YEAR, ruleSet: "QD366_HD43", memberRecords: 4, organizationRecords: 1 } });
+    expect(audit).toMatchObject({
+      actorId: board.userId,
+      organizationId: zz.upperId,
+      data: { year: YEAR, ruleSet: "QD366_HD43", memberRecords: 4, organizationRecords: 1 },
+    });
   });
 
   it("chooses what the cells' votes count against, audited, until a cell has finalized its minutes", async () => {
@@ -128,7 +146,10 @@ describe("opening the review of a year", () => {
     const meeting = await db.meeting.create({ data: { cycleId, organizationId: zz.cellId, status: "FINALIZED", finalizedAt: new Date() } });
     try {
       const audits = await db.auditLog.count();
-      await expect(updateCycleDeadlines(board, { cycleId, expectedVersion: cycle.version, ...deadlines, adoptionBase: "REQUIRED" })).rejects.toMatchObject({ code: "CYCLE_NOT_EDITABLE", fieldErrors: { adoptionBase: "voteBaseLocked" } });
+      await expect(updateCycleDeadlines(board, { cycleId, expectedVersion: cycle.version, ...deadlines, adoptionBase: "REQUIRED" })).rejects.toMatchObject({
+        code: "CYCLE_NOT_EDITABLE",
+        fieldErrors: { adoptionBase: "voteBaseLocked" },
+      });
       expect((await db.reviewCycle.findUniqueOrThrow({ where: { id: cycleId }, select: { options: true } })).options).toEqual({ adoptionBase: "PRESENT" });
       expect(await db.auditLog.count()).toBe(audits);
       // The deadlines alone still change.
@@ -158,7 +179,10 @@ describe("opening the review of a year", () => {
   it("refuses a year without rules or too far ahead, and changes nothing", async () => {
     const before = await db.reviewCycle.count({ where: { upperOrgId: zz.upperId } });
     for (const year of [2018, YEAR + 2]) {
-      await expect(openCycle(board, { upperOrgId: zz.upperId, year })).rejects.toMatchObject({ code: "INVALID_INPUT", fieldErrors: { year: "cycleYearRange" } });
+      await expect(openCycle(board, { upperOrgId: zz.upperId, year })).rejects.toMatchObject({
+        code: "INVALID_INPUT",
+        fieldErrors: { year: "cycleYearRange" },
+      });
     }
     expect(await db.reviewCycle.count({ where: { upperOrgId: zz.upperId } })).toBe(before);
   });

@@ -35,14 +35,20 @@ let ruleSetRaises: boolean;
 async function reset(): Promise<void> {
   await db.quotaOverride.deleteMany({ where: { peerGroupId: groupId } });
   await db.ratingDecision.deleteMany({ where: { recordId: { in: recordIds } } });
-  await db.reviewRecord.updateMany({ where: { id: { in: recordIds } }, data: { state: "REVIEWED", proposedLevel: "GOOD", decidedLevel: null, decisionReason: null, decidedAt: null, publishedAt: null, version: 0 } });
+  await db.reviewRecord.updateMany({
+    where: { id: { in: recordIds } },
+    data: { state: "REVIEWED", proposedLevel: "GOOD", decidedLevel: null, decisionReason: null, decidedAt: null, publishedAt: null, version: 0 },
+  });
 }
 
 const decide = (ids: readonly string[], level: "EXCELLENT" | "GOOD" | "COMPLETED" | "NOT_COMPLETED", reason = "Vượt trội trong năm.") =>
   ids.map((recordId) => ({ recordId, expectedVersion: 0, level, reason }));
 
 async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(DomainError);
   return error as DomainError;
 }
@@ -62,7 +68,12 @@ beforeAll(async () => {
   const user = await db.user.upsert({
     where: { username: "test-committee" },
     update: {},
-    create: { username: "test-committee", passwordHash: "x", displayName: "Ủy viên thử nghiệm", roleAssignments: { create: { role: "GRASSROOTS_COMMITTEE", organizationId: orgId } } },
+    create: {
+      username: "test-committee",
+      passwordHash: "x",
+      displayName: "Ủy viên thử nghiệm",
+      roleAssignments: { create: { role: "GRASSROOTS_COMMITTEE", organizationId: orgId } },
+    },
   });
   committee = (await loadActor(user.id))!;
   const cycle = (await getCurrentCycle(orgId))!;
@@ -77,14 +88,28 @@ beforeAll(async () => {
     select: { id: true },
     orderBy: { id: "asc" },
   });
-  await db.reviewRecord.updateMany({ where: { cycleId, peerGroupId: groupId, id: { notIn: records.map((r) => r.id) } }, data: { state: "NOT_RATED", notRatedReason: "OTHER" } });
+  await db.reviewRecord.updateMany({
+    where: { cycleId, peerGroupId: groupId, id: { notIn: records.map((r) => r.id) } },
+    data: { state: "NOT_RATED", notRatedReason: "OTHER" },
+  });
   recordIds = records.map((r) => r.id);
   await db.reviewRecord.updateMany({
     where: { id: { in: recordIds } },
     data: {
-      scoreGeneralTenths: 290, scoreResultsTenths: 660, tasksAssigned: 10, tasksCompleted: 10, tasksOnTime: 10, tasksExceeded: 5,
-      shortcomingsNamed: 0, shortcomingsRemedied: 0, degradationConcluded: false, prohibitedActsConcluded: false,
-      lowConfidenceOver50: false, corruptionInScope: false, fiveTargetsMissed: false, category: "NON_LEADER_IN_SYSTEM",
+      scoreGeneralTenths: 290,
+      scoreResultsTenths: 660,
+      tasksAssigned: 10,
+      tasksCompleted: 10,
+      tasksOnTime: 10,
+      tasksExceeded: 5,
+      shortcomingsNamed: 0,
+      shortcomingsRemedied: 0,
+      degradationConcluded: false,
+      prohibitedActsConcluded: false,
+      lowConfidenceOver50: false,
+      corruptionInScope: false,
+      fiveTargetsMissed: false,
+      category: "NON_LEADER_IN_SYSTEM",
     },
   });
   await db.reviewCycle.update({ where: { id: cycleId }, data: { status: "DECIDING" } });
@@ -120,9 +145,15 @@ describe("saving decisions", () => {
     const audit = await db.auditLog.count({ where: { action: "record.decide", entityId: { in: recordIds } } });
     expect(audit).toBeGreaterThanOrEqual(recordIds.length);
     // Deciding again supersedes, and keeps, the earlier decision.
-    await saveDecisions(committee, { organizationId: orgId, decisions: [{ recordId: excellent[0], expectedVersion: 1, level: "GOOD", reason: "Cân nhắc lại." }] });
+    await saveDecisions(committee, {
+      organizationId: orgId,
+      decisions: [{ recordId: excellent[0], expectedVersion: 1, level: "GOOD", reason: "Cân nhắc lại." }],
+    });
     const decisions = await db.ratingDecision.findMany({ where: { recordId: excellent[0] }, orderBy: { decidedAt: "asc" } });
-    expect(decisions.map((d) => [d.level, d.supersededAt !== null])).toEqual([["EXCELLENT", true], ["GOOD", false]]);
+    expect(decisions.map((d) => [d.level, d.supersededAt !== null])).toEqual([
+      ["EXCELLENT", true],
+      ["GOOD", false],
+    ]);
   });
 
   it("refuses a set that breaks the 20 % rule, naming the group, and changes nothing", async () => {
@@ -139,7 +170,14 @@ describe("saving decisions", () => {
   it("accepts the group over the cap once an override decision is recorded, and audits the override", async () => {
     await reset();
     const raisedCap = ruleSetRaises ? maxExcellent(pool(), "GOOD_ONLY", 25) : cap20() + 1;
-    await recordQuotaOverride(committee, { peerGroupId: groupId, decisionNo: "15-QĐ/ĐU", decidedOn: dayOfCurrentYear(12, 1), issuer: "Đảng ủy xã", reason: "Nhiều đảng viên tiêu biểu.", ratePercent: 25 });
+    await recordQuotaOverride(committee, {
+      peerGroupId: groupId,
+      decisionNo: "15-QĐ/ĐU",
+      decidedOn: dayOfCurrentYear(12, 1),
+      issuer: "Đảng ủy xã",
+      reason: "Nhiều đảng viên tiêu biểu.",
+      ratePercent: 25,
+    });
     expect(await db.auditLog.count({ where: { action: "quota.override", entityId: groupId } })).toBe(1);
     if (raisedCap > cap20()) {
       await saveDecisions(committee, { organizationId: orgId, decisions: decide(recordIds.slice(0, raisedCap), "EXCELLENT") });
@@ -147,20 +185,35 @@ describe("saving decisions", () => {
     }
     if (ruleSetRaises) {
       // Under QD366_HD43 the decision raises the rate; the cap still binds at 25 %.
-      const error = await refusal(saveDecisions(committee, { organizationId: orgId, decisions: [{ recordId: recordIds[raisedCap], expectedVersion: 0, level: "EXCELLENT", reason: "x" }] }));
+      const error = await refusal(
+        saveDecisions(committee, {
+          organizationId: orgId,
+          decisions: [{ recordId: recordIds[raisedCap], expectedVersion: 0, level: "EXCELLENT", reason: "x" }],
+        }),
+      );
       expect(error.code).toBe("QUOTA_EXCEEDED");
     }
   });
 
   it("records an override decision once: the same decision sent twice, one after the other or at once, is refused the second time", async () => {
     await reset();
-    const override = { peerGroupId: groupId, decisionNo: "16-QĐ/ĐU", decidedOn: dayOfCurrentYear(12, 1), issuer: "Đảng ủy xã", reason: "Nhiều đảng viên tiêu biểu.", ratePercent: 25 };
+    const override = {
+      peerGroupId: groupId,
+      decisionNo: "16-QĐ/ĐU",
+      decidedOn: dayOfCurrentYear(12, 1),
+      issuer: "Đảng ủy xã",
+      reason: "Nhiều đảng viên tiêu biểu.",
+      ratePercent: 25,
+    };
     await recordQuotaOverride(committee, override);
     const again = await refusal(recordQuotaOverride(committee, override));
     expect(again.code).toBe("OVERRIDE_EXISTS");
     expect(again.values).toEqual({ no: "16-QĐ/ĐU" });
     // A double click: two sends at once, the group's lock orders them and the second finds the first.
-    const both = await Promise.allSettled([recordQuotaOverride(committee, { ...override, decisionNo: "17-QĐ/ĐU" }), recordQuotaOverride(committee, { ...override, decisionNo: "17-QĐ/ĐU" })]);
+    const both = await Promise.allSettled([
+      recordQuotaOverride(committee, { ...override, decisionNo: "17-QĐ/ĐU" }),
+      recordQuotaOverride(committee, { ...override, decisionNo: "17-QĐ/ĐU" }),
+    ]);
     expect(both.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(both.find((r) => r.status === "rejected")).toMatchObject({ reason: { code: "OVERRIDE_EXISTS" } });
     expect(await db.quotaOverride.count({ where: { peerGroupId: groupId } })).toBe(2);
@@ -185,13 +238,21 @@ describe("saving decisions", () => {
   it("refuses to decide a member without a complete score (SCORE_MISSING) or whom the rules leave unrated, changing nothing", async () => {
     await reset();
     await db.reviewRecord.update({ where: { id: recordIds[0] }, data: { scoreResultsTenths: null } });
-    const newMember = await db.reviewRecord.findUniqueOrThrow({ where: { id: recordIds[1] }, select: { memberId: true, member: { select: { admittedOn: true } } } });
+    const newMember = await db.reviewRecord.findUniqueOrThrow({
+      where: { id: recordIds[1] },
+      select: { memberId: true, member: { select: { admittedOn: true } } },
+    });
     const cycle = await db.reviewCycle.findUniqueOrThrow({ where: { id: cycleId }, select: { ratingDate: true } });
     // Admitted a month before the rating date: under six months, not rated (rating-rules §7.1).
     await db.member.update({ where: { id: newMember.memberId! }, data: { admittedOn: new Date(cycle.ratingDate.getTime() - 30 * 86_400_000) } });
     try {
       const auditsBefore = await db.auditLog.count();
-      const error = await refusal(saveDecisions(committee, { organizationId: orgId, decisions: [...decide([recordIds[0]], "GOOD", ""), ...decide([recordIds[1]], "GOOD", ""), ...decide([recordIds[2]], "GOOD", "")] }));
+      const error = await refusal(
+        saveDecisions(committee, {
+          organizationId: orgId,
+          decisions: [...decide([recordIds[0]], "GOOD", ""), ...decide([recordIds[1]], "GOOD", ""), ...decide([recordIds[2]], "GOOD", "")],
+        }),
+      );
       expect(error.code).toBe("DECISIONS_REFUSED");
       expect(error.fieldErrors).toEqual({ [recordIds[0]]: "SCORE_MISSING", [recordIds[1]]: "NOT_RATED_BY_RULES" });
       expect(await db.reviewRecord.count({ where: { id: { in: recordIds }, state: "DECIDED" } })).toBe(0);
@@ -211,9 +272,15 @@ describe("saving decisions", () => {
     await expect(saveDecisions(otherCommittee, { organizationId: orgId, decisions: decide([recordIds[1]], "GOOD", "") })).rejects.toBeInstanceOf(NotFoundError);
     // Another commune's committee naming its own organization cannot reach these records either.
     const otherOrg = otherCommittee.roles[0].organizationId;
-    await expect(saveDecisions(otherCommittee, { organizationId: otherOrg, decisions: decide([recordIds[1]], "GOOD", "") })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(saveDecisions(await actorFor("bithu"), { organizationId: orgId, decisions: decide([recordIds[1]], "GOOD", "") })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(saveDecisions(committee, { organizationId: orgId, decisions: [{ recordId: recordIds[1], expectedVersion: 0, level: "BEST" }] })).rejects.toBeInstanceOf(ZodError);
+    await expect(saveDecisions(otherCommittee, { organizationId: otherOrg, decisions: decide([recordIds[1]], "GOOD", "") })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    await expect(saveDecisions(await actorFor("bithu"), { organizationId: orgId, decisions: decide([recordIds[1]], "GOOD", "") })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    await expect(
+      saveDecisions(committee, { organizationId: orgId, decisions: [{ recordId: recordIds[1], expectedVersion: 0, level: "BEST" }] }),
+    ).rejects.toBeInstanceOf(ZodError);
     await expect(saveDecisions(committee, { organizationId: orgId, decisions: [] })).rejects.toBeInstanceOf(ZodError);
     expect(await db.reviewRecord.count({ where: { id: { in: recordIds }, state: "DECIDED" } })).toBe(0);
   });
@@ -231,12 +298,17 @@ describe("publication and sending back", () => {
     await expect(sendBackRecords(committee, { organizationId: orgId, recordIds: [recordIds[0]], reason: "" })).rejects.toBeInstanceOf(ZodError);
     // A published result reopens only by a decision to rate it again (366 Điều 15), which it names.
     const audits = await db.auditLog.count();
-    await expect(sendBackRecords(committee, { organizationId: orgId, recordIds: [recordIds[0]], reason: "Có đơn khiếu nại cần xem xét lại." })).rejects.toMatchObject({ code: "RERATE_DECISION_REQUIRED" });
+    await expect(
+      sendBackRecords(committee, { organizationId: orgId, recordIds: [recordIds[0]], reason: "Có đơn khiếu nại cần xem xét lại." }),
+    ).rejects.toMatchObject({ code: "RERATE_DECISION_REQUIRED" });
     expect((await db.reviewRecord.findUniqueOrThrow({ where: { id: recordIds[0] }, select: { state: true } })).state).toBe("PUBLISHED");
     expect(await db.auditLog.count()).toBe(audits);
     const decision = { decisionNo: "21-QĐ/ĐU", decidedOn: dayOfCurrentYear(12, 22), issuer: "Đảng ủy xã", reason: "Có đơn khiếu nại cần xem xét lại." };
     await sendBackRecords(committee, { organizationId: orgId, recordIds: [recordIds[0]], reason: "Có đơn khiếu nại cần xem xét lại.", decision });
-    const record = await db.reviewRecord.findUniqueOrThrow({ where: { id: recordIds[0] }, select: { state: true, decidedLevel: true, decisions: { select: { level: true, supersededAt: true } } } });
+    const record = await db.reviewRecord.findUniqueOrThrow({
+      where: { id: recordIds[0] },
+      select: { state: true, decidedLevel: true, decisions: { select: { level: true, supersededAt: true } } },
+    });
     expect(record.state).toBe("UNDER_REREVIEW");
     expect(record.decisions).toEqual([{ level: "GOOD", supersededAt: expect.any(Date) }]);
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "record.rerate", entityId: recordIds[0] } });
@@ -244,35 +316,69 @@ describe("publication and sending back", () => {
     expect(await db.rerateDecision.count({ where: { recordIds: { has: recordIds[0] }, decisionNo: "21-QĐ/ĐU" } })).toBe(1);
     // A record under re-review cannot be decided until the cell has reviewed it again.
     const refused = await db.reviewRecord.findUniqueOrThrow({ where: { id: recordIds[0] }, select: { version: true } });
-    await expect(saveDecisions(committee, { organizationId: orgId, decisions: [{ recordId: recordIds[0], expectedVersion: refused.version, level: "GOOD" }] })).rejects.toMatchObject({ code: "TRANSITION_NOT_ALLOWED" });
+    await expect(
+      saveDecisions(committee, { organizationId: orgId, decisions: [{ recordId: recordIds[0], expectedVersion: refused.version, level: "GOOD" }] }),
+    ).rejects.toMatchObject({ code: "TRANSITION_NOT_ALLOWED" });
 
     // The cell reviews it again: the committee cannot record the cell's vote; the secretary can, once adopted.
     const cell = await db.reviewRecord.findUniqueOrThrow({ where: { id: recordIds[0] }, select: { scopeOrgId: true } });
-    const secretary: Actor = { userId: committee.userId, displayName: "", memberId: null, roles: [{ role: "CELL_SECRETARY", organizationId: cell.scopeOrgId }] };
+    const secretary: Actor = {
+      userId: committee.userId,
+      displayName: "",
+      memberId: null,
+      roles: [{ role: "CELL_SECRETARY", organizationId: cell.scopeOrgId }],
+    };
     // The cell's official members who must attend a meeting on that day: the quorum's and the vote's base.
     const heldOn = dayOfCurrentYear(12, 20);
-    const required = await db.member.count({ where: { reviewRecords: { some: { cycleId, scopeOrgId: cell.scopeOrgId, subjectKind: "MEMBER" } }, status: { notIn: ["EXEMPT", "SUSPENDED"] }, officialOn: { lte: new Date(heldOn) } } });
+    const required = await db.member.count({
+      where: {
+        reviewRecords: { some: { cycleId, scopeOrgId: cell.scopeOrgId, subjectKind: "MEMBER" } },
+        status: { notIn: ["EXEMPT", "SUSPENDED"] },
+        officialOn: { lte: new Date(heldOn) },
+      },
+    });
     const majority = Math.floor(required / 2) + 1;
     expect(majority).toBeGreaterThanOrEqual(3);
-    const vote = { recordId: recordIds[0], expectedVersion: refused.version, heldOn, votersPresent: majority, note: "Chi bộ kiểm điểm lại, thống nhất mức hoàn thành nhiệm vụ." };
-    await expect(recordRereview(committee, { ...vote, tally: { EXCELLENT: 0, GOOD: 0, COMPLETED: majority, NOT_COMPLETED: 0 } })).rejects.toMatchObject({ code: "TRANSITION_NOT_ALLOWED" });
+    const vote = {
+      recordId: recordIds[0],
+      expectedVersion: refused.version,
+      heldOn,
+      votersPresent: majority,
+      note: "Chi bộ kiểm điểm lại, thống nhất mức hoàn thành nhiệm vụ.",
+    };
+    await expect(recordRereview(committee, { ...vote, tally: { EXCELLENT: 0, GOOD: 0, COMPLETED: majority, NOT_COMPLETED: 0 } })).rejects.toMatchObject({
+      code: "TRANSITION_NOT_ALLOWED",
+    });
     // A re-review meeting needs its quorum like the first one.
-    const noQuorum = await refusal(recordRereview(secretary, { ...vote, votersPresent: majority - 1, tally: { EXCELLENT: 0, GOOD: 0, COMPLETED: majority - 1, NOT_COMPLETED: 0 } }));
+    const noQuorum = await refusal(
+      recordRereview(secretary, { ...vote, votersPresent: majority - 1, tally: { EXCELLENT: 0, GOOD: 0, COMPLETED: majority - 1, NOT_COMPLETED: 0 } }),
+    );
     expect(noQuorum).toMatchObject({ code: "QUORUM_NOT_MET", fieldErrors: { votersPresent: "quorumNotMet" }, values: { required, needed: majority } });
     // More than half of those present is not enough: the vote counts against the members who must attend.
     const notAdopted = await refusal(recordRereview(secretary, { ...vote, tally: { EXCELLENT: 0, GOOD: 1, COMPLETED: majority - 1, NOT_COMPLETED: 0 } }));
-    expect(notAdopted).toMatchObject({ code: "VOTE_NOT_ADOPTED", fieldErrors: { tally: "NO_MAJORITY" }, values: { needed: majority, required, baseKind: "REQUIRED" } });
+    expect(notAdopted).toMatchObject({
+      code: "VOTE_NOT_ADOPTED",
+      fieldErrors: { tally: "NO_MAJORITY" },
+      values: { needed: majority, required, baseKind: "REQUIRED" },
+    });
     // A vote for a member without a complete score is refused, naming the member; nothing is written.
     await db.reviewRecord.update({ where: { id: recordIds[0] }, data: { scoreGeneralTenths: null } });
     const auditsBefore = await db.auditLog.count();
     const unscored = await refusal(recordRereview(secretary, { ...vote, tally: { EXCELLENT: 0, GOOD: 0, COMPLETED: majority, NOT_COMPLETED: 0 } }));
-    const name = (await db.reviewRecord.findUniqueOrThrow({ where: { id: recordIds[0] }, select: { member: { select: { fullName: true } } } })).member!.fullName;
+    const name = (await db.reviewRecord.findUniqueOrThrow({ where: { id: recordIds[0] }, select: { member: { select: { fullName: true } } } })).member!
+      .fullName;
     expect(unscored).toMatchObject({ code: "LEVEL_REFUSED", fieldErrors: { tally: "SCORE_MISSING" }, values: { name, reason: "SCORE_MISSING" } });
-    expect(await db.reviewRecord.findUniqueOrThrow({ where: { id: recordIds[0] }, select: { state: true, version: true } })).toEqual({ state: "UNDER_REREVIEW", version: refused.version });
+    expect(await db.reviewRecord.findUniqueOrThrow({ where: { id: recordIds[0] }, select: { state: true, version: true } })).toEqual({
+      state: "UNDER_REREVIEW",
+      version: refused.version,
+    });
     expect(await db.auditLog.count()).toBe(auditsBefore);
     await db.reviewRecord.update({ where: { id: recordIds[0] }, data: { scoreGeneralTenths: 290 } });
     await recordRereview(secretary, { ...vote, tally: { EXCELLENT: 0, GOOD: 0, COMPLETED: majority, NOT_COMPLETED: 0 } });
-    expect(await db.reviewRecord.findUniqueOrThrow({ where: { id: recordIds[0] }, select: { state: true, proposedLevel: true } })).toEqual({ state: "REVIEWED", proposedLevel: "COMPLETED" });
+    expect(await db.reviewRecord.findUniqueOrThrow({ where: { id: recordIds[0] }, select: { state: true, proposedLevel: true } })).toEqual({
+      state: "REVIEWED",
+      proposedLevel: "COMPLETED",
+    });
     expect(await db.auditLog.count({ where: { action: "record.rereview", entityId: recordIds[0] } })).toBe(1);
   });
 });
@@ -283,7 +389,10 @@ describe("what a member sees, and the remediation plan", () => {
     const record = await db.reviewRecord.findUniqueOrThrow({ where: { id: recordIds[2] }, select: { memberId: true, scopeOrgId: true } });
     const member: Actor = { userId: "u-member", displayName: "", memberId: record.memberId, roles: [{ role: "MEMBER", organizationId: record.scopeOrgId }] };
     const since = new Date();
-    await saveDecisions(committee, { organizationId: orgId, decisions: [{ recordId: recordIds[2], expectedVersion: 0, level: "NOT_COMPLETED", reason: "Vi phạm quy định về nêu gương." }] });
+    await saveDecisions(committee, {
+      organizationId: orgId,
+      decisions: [{ recordId: recordIds[2], expectedVersion: 0, level: "NOT_COMPLETED", reason: "Vi phạm quy định về nêu gương." }],
+    });
     const before = await getPublishedResults(member, record.scopeOrgId);
     expect(before.own).toMatchObject({ state: "DECIDED", level: null, reason: null });
     expect(before.members.map((m) => m.recordId)).not.toContain(recordIds[2]);
@@ -291,11 +400,23 @@ describe("what a member sees, and the remediation plan", () => {
     // The committee records the plan; the member does not see it before publication.
     const plan = await getRemediation(committee, recordIds[2]);
     expect(plan).toMatchObject({ needed: true, canPlan: true });
-    await expect(createRemediationPlan(member, { recordId: recordIds[2], items: [{ shortcoming: "a", measures: "b", responsible: "c", deadline: dayOfCurrentYear(12, 31) }] })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      createRemediationPlan(member, {
+        recordId: recordIds[2],
+        items: [{ shortcoming: "a", measures: "b", responsible: "c", deadline: dayOfCurrentYear(12, 31) }],
+      }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     await expect(createRemediationPlan(committee, { recordId: recordIds[2], items: [] })).rejects.toBeInstanceOf(ZodError);
     await createRemediationPlan(committee, {
       recordId: recordIds[2],
-      items: [{ shortcoming: "Chưa gương mẫu trong sinh hoạt", measures: "Kiểm điểm lại tại chi bộ", responsible: "Bí thư chi bộ", deadline: dayOfCurrentYear(12, 31) }],
+      items: [
+        {
+          shortcoming: "Chưa gương mẫu trong sinh hoạt",
+          measures: "Kiểm điểm lại tại chi bộ",
+          responsible: "Bí thư chi bộ",
+          deadline: dayOfCurrentYear(12, 31),
+        },
+      ],
     });
     expect(await db.auditLog.count({ where: { action: "remediation.plan", entityId: recordIds[2] } })).toBe(1);
     expect(await getRemediation(member, recordIds[2])).toMatchObject({ items: [], needed: false });
@@ -320,8 +441,13 @@ describe("what a member sees, and the remediation plan", () => {
     expect(before.own).toMatchObject({ remediationPlan: false });
     const published = (await listRecordHistory(member, recordIds[2])).entries.filter((e) => e.at >= since);
     const decided = published.find((e) => e.action === "record.decide")!;
-    expect(describeAuditEntry(decided.action, decided.data).details).toContainEqual({ key: "details.decidedLevel", refs: { level: "grading.levels.NOT_COMPLETED" } });
-    expect((await getMemberPage(member, record.memberId!)).member.reviewRecords.find((r) => r.id === recordIds[2])).toMatchObject({ decidedLevel: "NOT_COMPLETED" });
+    expect(describeAuditEntry(decided.action, decided.data).details).toContainEqual({
+      key: "details.decidedLevel",
+      refs: { level: "grading.levels.NOT_COMPLETED" },
+    });
+    expect((await getMemberPage(member, record.memberId!)).member.reviewRecords.find((r) => r.id === recordIds[2])).toMatchObject({
+      decidedLevel: "NOT_COMPLETED",
+    });
     expect((await getHome(member))[0].own).toMatchObject({ decidedLevel: "NOT_COMPLETED" });
     const seen = await getRemediation(member, recordIds[2]);
     expect(seen.items).toHaveLength(1);

@@ -25,13 +25,28 @@ describe("xlsx exports", () => {
     expect(response.headers.get("content-type")).toContain("spreadsheetml");
     expect(response.headers.get("content-disposition")).toContain("filename*=UTF-8''thong-ke-TK-2025.xlsx");
     const wb = await read(response);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Tổng hợp", "Tổ chức đảng", "Theo đơn vị", "Theo loại hình", "Theo nhóm tương đồng", "Tổ chức theo loại hình", "Điểm"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "Tổng hợp",
+      "Tổ chức đảng",
+      "Theo đơn vị",
+      "Theo loại hình",
+      "Theo nhóm tương đồng",
+      "Tổ chức theo loại hình",
+      "Điểm",
+    ]);
     const overview = wb.getWorksheet("Tổng hợp")!;
     expect(values(overview, 1)[0]).toBe("Thống kê kết quả năm 2025 — Huyện ủy Thống Kê");
     expect(values(overview, 2)).toEqual(["Chỉ tiêu", "Năm 2025", "Năm 2024"]);
     expect(values(overview, 3)).toEqual(["Tổng số đảng viên", 10, 4]);
     const byUnit = wb.getWorksheet("Theo đơn vị")!;
-    expect(values(byUnit, 1).slice(0, 6)).toEqual(["Đơn vị", "Tổng số đảng viên", "Không xếp loại", "Đã kiểm điểm", "Được xếp loại", "Hoàn thành xuất sắc nhiệm vụ"]);
+    expect(values(byUnit, 1).slice(0, 6)).toEqual([
+      "Đơn vị",
+      "Tổng số đảng viên",
+      "Không xếp loại",
+      "Đã kiểm điểm",
+      "Được xếp loại",
+      "Hoàn thành xuất sắc nhiệm vụ",
+    ]);
     const commune = values(byUnit, 2);
     expect(commune.slice(0, 7)).toEqual(["Đảng bộ xã Một", 7, 1, 6, 6, 2, 2 / 6]);
     expect(byUnit.getRow(2).getCell(7).numFmt).toBe("0.0%");

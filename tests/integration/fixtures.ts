@@ -60,12 +60,29 @@ export async function otherDistrict(): Promise<{ orgId: string; cycleId: string;
   const upper = await db.organization.upsert({
     where: { code: "ZZ" },
     update: {},
-    create: { code: "ZZ", name: "Huyện ủy Thử Nghiệm", nameSearch: toSearchKey("Huyện ủy Thử Nghiệm"), kind: "UPPER_COMMITTEE", sector: "OTHER", depth: 0, establishedOn: established },
+    create: {
+      code: "ZZ",
+      name: "Huyện ủy Thử Nghiệm",
+      nameSearch: toSearchKey("Huyện ủy Thử Nghiệm"),
+      kind: "UPPER_COMMITTEE",
+      sector: "OTHER",
+      depth: 0,
+      establishedOn: established,
+    },
   });
   const cell = await db.organization.upsert({
     where: { code: "ZZ.01" },
     update: {},
-    create: { code: "ZZ.01", name: "Chi bộ Thử Nghiệm", nameSearch: toSearchKey("Chi bộ Thử Nghiệm"), kind: "CHI_BO_CO_SO", sector: "AGENCY", parentId: upper.id, depth: 1, establishedOn: established },
+    create: {
+      code: "ZZ.01",
+      name: "Chi bộ Thử Nghiệm",
+      nameSearch: toSearchKey("Chi bộ Thử Nghiệm"),
+      kind: "CHI_BO_CO_SO",
+      sector: "AGENCY",
+      parentId: upper.id,
+      depth: 1,
+      establishedOn: established,
+    },
   });
   await db.orgClosure.createMany({
     data: [

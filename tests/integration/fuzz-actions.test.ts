@@ -21,7 +21,8 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 const USERNAMES = ["quantri", "thuongvu", "bantochuc", "danguy", "bithu", "bithu2", "dangvien"] as const;
 
 /** What runAction turns into a message for the form; anything else would be logged as a bug. */
-const expected = (error: unknown) => error instanceof ZodError || error instanceof NotFoundError || error instanceof DomainError || error instanceof WorkflowError;
+const expected = (error: unknown) =>
+  error instanceof ZodError || error instanceof NotFoundError || error instanceof DomainError || error instanceof WorkflowError;
 
 const refusedEverywhere = fc.oneof(
   fc.string().map((s) => `${s}\u0000${s}`),
@@ -30,11 +31,32 @@ const refusedEverywhere = fc.oneof(
   fc.constantFrom("x".repeat(100_001), "Đ".repeat(100_001)),
   fc.string().map((s) => `${s}\u001b[2J${s}`),
   // Bidirectional controls: "\u202Egnp.exe" shows as "exe.png".
-  fc.tuple(fc.string(), fc.constantFrom("\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068", "\u2069", "\u200E", "\u200F", "\u061C")).map(([s, bidi]) => `${s}${bidi}gnp.exe`),
+  fc
+    .tuple(fc.string(), fc.constantFrom("\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068", "\u2069", "\u200E", "\u200F", "\u061C"))
+    .map(([s, bidi]) => `${s}${bidi}gnp.exe`),
 );
 
 const otherHostile = fc.oneof(
-  fc.constantFrom(null, undefined, true, false, 0, -1, 1.5, NaN, Infinity, -Infinity, 1e308, 2 ** 53, -(2 ** 31), "", " ", "0000-01-01", "9999-12-31", "2026-02-30"),
+  fc.constantFrom(
+    null,
+    undefined,
+    true,
+    false,
+    0,
+    -1,
+    1.5,
+    NaN,
+    Infinity,
+    -Infinity,
+    1e308,
+    2 ** 53,
+    -(2 ** 31),
+    "",
+    " ",
+    "0000-01-01",
+    "9999-12-31",
+    "2026-02-30",
+  ),
   fc.constantFrom([], {}, [[]], { __proto__: { polluted: true } }, JSON.parse('{"__proto__": {"polluted": true}, "constructor": {"prototype": {}}}')),
   fc.constantFrom("' OR 1=1 --", "%", "_", "\\", "<script>alert(1)</script>", "${7*7}", "../../etc/passwd"),
   fc.anything({ maxDepth: 2 }),
@@ -66,20 +88,27 @@ function hostileInput(base: unknown) {
   const { leaves, containers } = paths(base);
   const leafMutation = fc.record({ kind: fc.constant("leaf" as const), at: fc.constantFrom(...leaves), value: otherHostile });
   const keyMutation = (within: Path[]) =>
-    fc.record({ kind: fc.constant("key" as const), at: fc.constantFrom(...within), key: fc.constantFrom("__proto__", "constructor", "prototype", "toString", "x".repeat(1000)), value: otherHostile });
+    fc.record({
+      kind: fc.constant("key" as const),
+      at: fc.constantFrom(...within),
+      key: fc.constantFrom("__proto__", "constructor", "prototype", "toString", "x".repeat(1000)),
+      value: otherHostile,
+    });
   // A primitive input (a locale) has no keys to add.
   const mutation = containers.length ? fc.oneof(leafMutation, keyMutation(containers)) : leafMutation;
-  return fc
-    .record({ at: fc.constantFrom(...leaves), poison: refusedEverywhere, extra: fc.array(mutation, { maxLength: 3 }) })
-    .map(({ at, poison, extra }) => {
-      let input = base;
-      for (const m of extra) input = m.kind === "leaf" ? setAt(input, m.at, m.value) : setAt(input, [...m.at, m.key], m.value);
-      return setAt(input, at, poison);
-    });
+  return fc.record({ at: fc.constantFrom(...leaves), poison: refusedEverywhere, extra: fc.array(mutation, { maxLength: 3 }) }).map(({ at, poison, extra }) => {
+    let input = base;
+    for (const m of extra) input = m.kind === "leaf" ? setAt(input, m.at, m.value) : setAt(input, [...m.at, m.key], m.value);
+    return setAt(input, at, poison);
+  });
 }
 
 /** Whole inputs of the wrong shape altogether. */
-const wrongShape = fc.oneof(refusedEverywhere, fc.array(refusedEverywhere, { minLength: 1, maxLength: 3 }), fc.dictionary(fc.string(), refusedEverywhere, { minKeys: 1, maxKeys: 4 }));
+const wrongShape = fc.oneof(
+  refusedEverywhere,
+  fc.array(refusedEverywhere, { minLength: 1, maxLength: 3 }),
+  fc.dictionary(fc.string(), refusedEverywhere, { minKeys: 1, maxKeys: 4 }),
+);
 
 async function snapshot() {
   const [row] = await db.$queryRaw<Record<string, unknown>[]>`
@@ -143,31 +172,35 @@ describe("hostile input to every action, as every role", () => {
   const registered = Object.entries(ACTIONS).filter((entry): entry is [string, RegisteredAction] => !("skip" in entry[1]));
   const perRole = Math.max(1, Math.ceil(RUNS / USERNAMES.length));
 
-  it.each(registered)("%s", async (name, action) => {
-    const started = Date.now();
-    const base = action.base(fixtures);
-    // The base input itself is well-formed: what the fuzzer changes is what gets it refused.
-    expect(action.schema.safeParse(base).success, `${name}: base input`).toBe(true);
-    const before = await snapshot();
-    let inputs = 0;
-    for (const username of USERNAMES) {
-      const actor = actors.get(username)!;
-      await fc.assert(
-        fc.asyncProperty(fc.oneof({ weight: 4, arbitrary: hostileInput(base) }, { weight: 1, arbitrary: wrongShape }), async (input) => {
-          inputs++;
-          try {
-            await action.run(actor, input);
-          } catch (error) {
-            if (expected(error)) return;
-            throw error;
-          }
-          throw new Error(`${name} accepted a hostile input as ${username}`);
-        }),
-        { numRuns: perRole, seed: Number(process.env.FUZZ_SEED ?? 20261201) + name.length },
-      );
-    }
-    expect(await snapshot(), `${name}: rows changed`).toEqual(before);
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    console.info(`[fuzz] ${name}: ${inputs} inputs in ${Date.now() - started} ms`);
-  }, 300_000);
+  it.each(registered)(
+    "%s",
+    async (name, action) => {
+      const started = Date.now();
+      const base = action.base(fixtures);
+      // The base input itself is well-formed: what the fuzzer changes is what gets it refused.
+      expect(action.schema.safeParse(base).success, `${name}: base input`).toBe(true);
+      const before = await snapshot();
+      let inputs = 0;
+      for (const username of USERNAMES) {
+        const actor = actors.get(username)!;
+        await fc.assert(
+          fc.asyncProperty(fc.oneof({ weight: 4, arbitrary: hostileInput(base) }, { weight: 1, arbitrary: wrongShape }), async (input) => {
+            inputs++;
+            try {
+              await action.run(actor, input);
+            } catch (error) {
+              if (expected(error)) return;
+              throw error;
+            }
+            throw new Error(`${name} accepted a hostile input as ${username}`);
+          }),
+          { numRuns: perRole, seed: Number(process.env.FUZZ_SEED ?? 20261201) + name.length },
+        );
+      }
+      expect(await snapshot(), `${name}: rows changed`).toEqual(before);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      console.info(`[fuzz] ${name}: ${inputs} inputs in ${Date.now() - started} ms`);
+    },
+    300_000,
+  );
 });

@@ -33,13 +33,27 @@ beforeAll(async () => {
   recordId = record.id;
   await db.opinion.deleteMany({ where: { recordId } });
   await db.reviewRecord.update({ where: { id: recordId }, data: { state: "DRAFT" } });
-  ownRecordId = (await db.reviewRecord.findUniqueOrThrow({ where: { cycleId_memberId: { cycleId: cycle.id, memberId: member.memberId! } }, select: { id: true } })).id;
+  ownRecordId = (
+    await db.reviewRecord.findUniqueOrThrow({ where: { cycleId_memberId: { cycleId: cycle.id, memberId: member.memberId! } }, select: { id: true } })
+  ).id;
 });
 
 describe("the history of a record", () => {
   it("lists the record's audit rows newest first, with who did it, and reading it writes nothing", async () => {
-    const added = await addOpinion(secretary, { recordId, source: "RESIDENCE", text: "Gương mẫu ở khu dân cư.", givenOn: `${CURRENT_YEAR}-01-20`, givenBy: "Chi ủy thôn Bắc" });
-    await editOpinion(secretary, { opinionId: added.id, expectedVersion: added.version, text: "Gương mẫu, nhiệt tình ở khu dân cư.", givenOn: `${CURRENT_YEAR}-01-20`, givenBy: "Chi ủy thôn Bắc" });
+    const added = await addOpinion(secretary, {
+      recordId,
+      source: "RESIDENCE",
+      text: "Gương mẫu ở khu dân cư.",
+      givenOn: `${CURRENT_YEAR}-01-20`,
+      givenBy: "Chi ủy thôn Bắc",
+    });
+    await editOpinion(secretary, {
+      opinionId: added.id,
+      expectedVersion: added.version,
+      text: "Gương mẫu, nhiệt tình ở khu dân cư.",
+      givenOn: `${CURRENT_YEAR}-01-20`,
+      givenBy: "Chi ủy thôn Bắc",
+    });
     const audits = await db.auditLog.count();
     const history = await listRecordHistory(secretary, recordId);
     expect(await db.auditLog.count()).toBe(audits);
@@ -53,7 +67,10 @@ describe("the history of a record", () => {
     // In sentences: what was recorded, by which body, and what it said before the edit.
     expect(describeAuditEntry(edit.action, edit.data)).toMatchObject({
       summary: { key: "actions.opinion.edit", refs: { source: "cell.opinions.sourcesShort.RESIDENCE" } },
-      details: [{ values: { text: "Gương mẫu, nhiệt tình ở khu dân cư.", date: `20/01/${CURRENT_YEAR}` } }, { key: "details.opinionBefore", values: { text: "Gương mẫu ở khu dân cư." } }],
+      details: [
+        { values: { text: "Gương mẫu, nhiệt tình ở khu dân cư.", date: `20/01/${CURRENT_YEAR}` } },
+        { key: "details.opinionBefore", values: { text: "Gương mẫu ở khu dân cư." } },
+      ],
     });
   });
 
@@ -92,7 +109,10 @@ describe("the history of a record", () => {
 
   it("is not the history of an organization's record, which this page does not show", async () => {
     const cycle = (await getCurrentCycle(cellEast))!;
-    const orgRecord = await db.reviewRecord.findFirst({ where: { cycleId: cycle.id, subjectKind: "ORGANIZATION", organizationId: cellEast }, select: { id: true } });
+    const orgRecord = await db.reviewRecord.findFirst({
+      where: { cycleId: cycle.id, subjectKind: "ORGANIZATION", organizationId: cellEast },
+      select: { id: true },
+    });
     if (orgRecord) await expect(listRecordHistory(secretary, orgRecord.id)).rejects.toBeInstanceOf(NotFoundError);
   });
 
@@ -100,8 +120,22 @@ describe("the history of a record", () => {
     const meetingId = `meeting-${Date.now()}`;
     await db.auditLog.createMany({
       data: [
-        { actorId: secretary.userId, action: "meeting.save", entityType: "Meeting", entityId: meetingId, organizationId: cellEast, at: new Date(Date.UTC(CURRENT_YEAR, 11, 1, 1)) },
-        { actorId: null, action: "meeting.finalize", entityType: "Meeting", entityId: meetingId, organizationId: cellEast, at: new Date(Date.UTC(CURRENT_YEAR, 11, 1, 2)) },
+        {
+          actorId: secretary.userId,
+          action: "meeting.save",
+          entityType: "Meeting",
+          entityId: meetingId,
+          organizationId: cellEast,
+          at: new Date(Date.UTC(CURRENT_YEAR, 11, 1, 1)),
+        },
+        {
+          actorId: null,
+          action: "meeting.finalize",
+          entityType: "Meeting",
+          entityId: meetingId,
+          organizationId: cellEast,
+          at: new Date(Date.UTC(CURRENT_YEAR, 11, 1, 2)),
+        },
         // The same id under another entity type is another entity.
         { actorId: secretary.userId, action: "record.facts", entityType: "ReviewRecord", entityId: meetingId, organizationId: cellEast },
       ],

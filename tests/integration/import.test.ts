@@ -16,7 +16,14 @@ let f: ReportFixture;
 let admin: Actor;
 beforeAll(async () => {
   f = await ensureReportFixture();
-  const user = await db.user.create({ data: { username: "quantri.tk", passwordHash: "-", displayName: "Quản trị Thống Kê", roleAssignments: { create: { role: "ADMIN", organizationId: f.orgs.TK } } } });
+  const user = await db.user.create({
+    data: {
+      username: "quantri.tk",
+      passwordHash: "-",
+      displayName: "Quản trị Thống Kê",
+      roleAssignments: { create: { role: "ADMIN", organizationId: f.orgs.TK } },
+    },
+  });
   admin = (await loadActor(user.id))!;
 });
 
@@ -27,7 +34,20 @@ async function xlsx(orgs: Rows, members: Rows): Promise<Buffer> {
   o.addRow(["Mã tổ chức", "Tên tổ chức", "Loại tổ chức", "Lĩnh vực", "Mã tổ chức cấp trên", "Ngày thành lập"]);
   orgs.forEach((r) => o.addRow(r));
   const m = wb.addWorksheet("Đảng viên");
-  m.addRow(["Số thẻ đảng viên", "Họ và tên", "Giới tính", "Ngày sinh", "Ngày vào Đảng", "Ngày chính thức", "Mã chi bộ", "Chức vụ", "Đối tượng", "Công chức, viên chức", "Tình trạng", "Chi bộ nơi cư trú"]);
+  m.addRow([
+    "Số thẻ đảng viên",
+    "Họ và tên",
+    "Giới tính",
+    "Ngày sinh",
+    "Ngày vào Đảng",
+    "Ngày chính thức",
+    "Mã chi bộ",
+    "Chức vụ",
+    "Đối tượng",
+    "Công chức, viên chức",
+    "Tình trạng",
+    "Chi bộ nơi cư trú",
+  ]);
   members.forEach((r) => m.addRow(r));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -47,10 +67,36 @@ const VALID_ORGS: Rows = [
   ["TK.03.02", "Chi bộ thôn Nam", "chi bo truc thuoc", "khu dan cu", "TK.03", "2/1/1995"],
 ];
 const VALID_MEMBERS: Rows = [
-  ["TK-9001", "Lý Thị Hạnh", "Nữ", "05/06/1975", "19/05/2000", "19/05/2001", "TK.03.01", "Trưởng thôn", "Ngoài hệ thống chính trị", "Không", "Đang sinh hoạt", ""],
+  [
+    "TK-9001",
+    "Lý Thị Hạnh",
+    "Nữ",
+    "05/06/1975",
+    "19/05/2000",
+    "19/05/2001",
+    "TK.03.01",
+    "Trưởng thôn",
+    "Ngoài hệ thống chính trị",
+    "Không",
+    "Đang sinh hoạt",
+    "",
+  ],
   ["TK-9002", "Mạc Văn Khôi", "Nam", d("1990-02-03"), d("2015-09-02"), null, "TK.03.02", "", "Không giữ chức vụ lãnh đạo, quản lý", "Có", "", ""],
   // An existing member (m9 of the school cell), unchanged except the post.
-  ["TK-0009", "Đỗ Văn Long", "Nam", "01/01/1980", "01/01/2005", "01/01/2006", "TK.02", "Tổ trưởng chuyên môn", "Không giữ chức vụ lãnh đạo, quản lý", "Không", "Đang sinh hoạt", ""],
+  [
+    "TK-0009",
+    "Đỗ Văn Long",
+    "Nam",
+    "01/01/1980",
+    "01/01/2005",
+    "01/01/2006",
+    "TK.02",
+    "Tổ trưởng chuyên môn",
+    "Không giữ chức vụ lãnh đạo, quản lý",
+    "Không",
+    "Đang sinh hoạt",
+    "",
+  ],
 ];
 
 describe("register import", () => {
@@ -80,12 +126,21 @@ describe("register import", () => {
       // Rows whose cells are valid are checked against the database in the same pass.
       ["Đảng viên", 7, "Mã chi bộ"],
     ]);
-    expect(result.plan.errors[0].message).toBe('Không có loại "Đảng bộ tỉnh"; dùng một trong "Đảng bộ cơ sở", "Chi bộ cơ sở", "Đảng bộ bộ phận", "Chi bộ trực thuộc".');
+    expect(result.plan.errors[0].message).toBe(
+      'Không có loại "Đảng bộ tỉnh"; dùng một trong "Đảng bộ cơ sở", "Chi bộ cơ sở", "Đảng bộ bộ phận", "Chi bộ trực thuộc".',
+    );
     expect(result.plan.errors[1].message).toBe('"31/02/2001" không phải ngày hợp lệ (dd/mm/yyyy).');
     expect(await Promise.all([db.organization.count(), db.member.count(), db.auditLog.count()])).toEqual(before);
 
     // Once the cells are valid, the database checks speak: unknown parent, a unit that is not a cell.
-    const second = await run(await xlsx([...VALID_ORGS, ["TK.05", "Chi bộ Năm", "Chi bộ cơ sở", "Cơ quan", "KHONGCO", "01/02/2001"]], [...VALID_MEMBERS, ["TK-0001", "Nguyễn Văn An", "Nam", "01/01/1980", "01/01/2005", "01/01/2006", "TK.03", "", "Lãnh đạo, quản lý", "", "", ""]]), "so.xlsx", "commit");
+    const second = await run(
+      await xlsx(
+        [...VALID_ORGS, ["TK.05", "Chi bộ Năm", "Chi bộ cơ sở", "Cơ quan", "KHONGCO", "01/02/2001"]],
+        [...VALID_MEMBERS, ["TK-0001", "Nguyễn Văn An", "Nam", "01/01/1980", "01/01/2005", "01/01/2006", "TK.03", "", "Lãnh đạo, quản lý", "", "", ""]],
+      ),
+      "so.xlsx",
+      "commit",
+    );
     expect(second.plan.errors).toEqual([
       { sheet: "Tổ chức đảng", row: 5, column: "Mã tổ chức cấp trên", message: 'Không có tổ chức mã "KHONGCO" (trong hệ thống hay trong tệp).' },
       { sheet: "Đảng viên", row: 5, column: "Mã chi bộ", message: '"TK.03" không phải chi bộ (đảng viên sinh hoạt ở chi bộ cơ sở hoặc chi bộ trực thuộc).' },
@@ -105,22 +160,61 @@ describe("register import", () => {
     expect(first.written).toBe(true);
     expect(first.events.some((e) => e.type === "progress" && e.phase === "write")).toBe(true);
     expect(await db.auditLog.count({ where: { action: "register.import" } })).toBe(audits + 1);
-    const nam = await db.organization.findUniqueOrThrow({ where: { code: "TK.03.02" }, select: { id: true, kind: true, sector: true, depth: true, establishedOn: true } });
+    const nam = await db.organization.findUniqueOrThrow({
+      where: { code: "TK.03.02" },
+      select: { id: true, kind: true, sector: true, depth: true, establishedOn: true },
+    });
     expect(nam).toMatchObject({ kind: "CHI_BO_TRUC_THUOC", sector: "RESIDENTIAL", depth: 2, establishedOn: d("1995-01-02") });
     expect(await db.orgClosure.count({ where: { descendantId: nam.id } })).toBe(3);
-    const khoi = await db.member.findUniqueOrThrow({ where: { cardNumber: "TK-9002" }, select: { cellId: true, grassrootsId: true, officialOn: true, isCivilServant: true, nameSearch: true } });
-    expect(khoi).toEqual({ cellId: nam.id, grassrootsId: (await db.organization.findUniqueOrThrow({ where: { code: "TK.03" } })).id, officialOn: null, isCivilServant: true, nameSearch: "mac van khoi" });
+    const khoi = await db.member.findUniqueOrThrow({
+      where: { cardNumber: "TK-9002" },
+      select: { cellId: true, grassrootsId: true, officialOn: true, isCivilServant: true, nameSearch: true },
+    });
+    expect(khoi).toEqual({
+      cellId: nam.id,
+      grassrootsId: (await db.organization.findUniqueOrThrow({ where: { code: "TK.03" } })).id,
+      officialOn: null,
+      isCivilServant: true,
+      nameSearch: "mac van khoi",
+    });
     const hanh = await db.member.findUniqueOrThrow({
       where: { cardNumber: "TK-9001" },
-      select: { fullName: true, gender: true, birthDate: true, admittedOn: true, officialOn: true, category: true, post: true, status: true, statusSince: true, version: true, cellHistory: { select: { kind: true, toDate: true, cell: { select: { code: true } } } } },
+      select: {
+        fullName: true,
+        gender: true,
+        birthDate: true,
+        admittedOn: true,
+        officialOn: true,
+        category: true,
+        post: true,
+        status: true,
+        statusSince: true,
+        version: true,
+        cellHistory: { select: { kind: true, toDate: true, cell: { select: { code: true } } } },
+      },
     });
     expect(hanh).toEqual({
-      fullName: "Lý Thị Hạnh", gender: "FEMALE", birthDate: d("1975-06-05"), admittedOn: d("2000-05-19"), officialOn: d("2001-05-19"), category: "NOT_IN_POLITICAL_SYSTEM",
-      post: "Trưởng thôn", status: "ACTIVE", statusSince: null, version: 0, cellHistory: [{ kind: "OFFICIAL", toDate: null, cell: { code: "TK.03.01" } }],
+      fullName: "Lý Thị Hạnh",
+      gender: "FEMALE",
+      birthDate: d("1975-06-05"),
+      admittedOn: d("2000-05-19"),
+      officialOn: d("2001-05-19"),
+      category: "NOT_IN_POLITICAL_SYSTEM",
+      post: "Trưởng thôn",
+      status: "ACTIVE",
+      statusSince: null,
+      version: 0,
+      cellHistory: [{ kind: "OFFICIAL", toDate: null, cell: { code: "TK.03.01" } }],
     });
     expect((await db.member.findUniqueOrThrow({ where: { cardNumber: "TK-0009" } })).post).toBe("Tổ trưởng chuyên môn");
 
-    const snapshot = async () => Promise.all([db.organization.count(), db.member.count(), db.auditLog.count(), db.member.findUniqueOrThrow({ where: { cardNumber: "TK-0009" }, select: { version: true, updatedAt: true } })]);
+    const snapshot = async () =>
+      Promise.all([
+        db.organization.count(),
+        db.member.count(),
+        db.auditLog.count(),
+        db.member.findUniqueOrThrow({ where: { cardNumber: "TK-0009" }, select: { version: true, updatedAt: true } }),
+      ]);
     const before = await snapshot();
     const again = await run(bytes, "so.xlsx", "commit");
     expect(again.written).toBe(false);
@@ -129,7 +223,10 @@ describe("register import", () => {
   });
 
   it("reads the same register as CSV, and refuses an importer without the right", async () => {
-    const csv = ["Số thẻ đảng viên;Họ và tên;Giới tính;Ngày sinh;Ngày vào Đảng;Ngày chính thức;Mã chi bộ;Chức vụ;Đối tượng", "TK-9001;Lý Thị Hạnh;Nữ;05/06/1975;19/05/2000;19/05/2001;TK.03.01;Trưởng thôn;Ngoài hệ thống chính trị"].join("\n");
+    const csv = [
+      "Số thẻ đảng viên;Họ và tên;Giới tính;Ngày sinh;Ngày vào Đảng;Ngày chính thức;Mã chi bộ;Chức vụ;Đối tượng",
+      "TK-9001;Lý Thị Hạnh;Nữ;05/06/1975;19/05/2000;19/05/2001;TK.03.01;Trưởng thôn;Ngoài hệ thống chính trị",
+    ].join("\n");
     const result = await run(Buffer.from(`\uFEFF${csv}`), "dang-vien.csv", "check");
     expect(result.plan).toMatchObject({ errors: [], unchanged: 1, rows: 1 });
     await expect(runImport(f.board, { name: "dang-vien.csv", bytes: Buffer.from(csv) }, "check", () => {})).rejects.toThrow("NOT_FOUND");
@@ -137,8 +234,10 @@ describe("register import", () => {
 
   it("every text cell goes through the forms' input policy: control and bidirectional characters are row errors in Vietnamese, nothing is written", async () => {
     const before = await Promise.all([db.organization.count(), db.member.count(), db.auditLog.count()]);
-    const header = "Số thẻ đảng viên;Họ và tên;Giới tính;Ngày sinh;Ngày vào Đảng;Ngày chính thức;Mã chi bộ;Chức vụ;Đối tượng;Công chức, viên chức;Tình trạng;Chi bộ nơi cư trú";
-    const row = (card: string, name: string, post = "", residence = "") => `${card};${name};Nam;01/01/1980;01/01/2005;;TK.02;${post};Lãnh đạo, quản lý;;;${residence}`;
+    const header =
+      "Số thẻ đảng viên;Họ và tên;Giới tính;Ngày sinh;Ngày vào Đảng;Ngày chính thức;Mã chi bộ;Chức vụ;Đối tượng;Công chức, viên chức;Tình trạng;Chi bộ nơi cư trú";
+    const row = (card: string, name: string, post = "", residence = "") =>
+      `${card};${name};Nam;01/01/1980;01/01/2005;;TK.02;${post};Lãnh đạo, quản lý;;;${residence}`;
     const csv = [
       header,
       row("TK-9101", "Lê Văn\u001b[2J Ba"), // ESC
@@ -155,7 +254,8 @@ describe("register import", () => {
       const result = await run(Buffer.from(csv), "dang-vien.csv", mode);
       expect(result.written).toBe(false);
       const control = "Ô có ký tự điều khiển không hiển thị được (như NUL, ESC, BEL, DEL). Xin xóa các ký tự đó trong tệp rồi nhập lại.";
-      const bidi = "Ô có ký tự điều khiển hướng chữ (không nhìn thấy, thường do dán từ nơi khác), làm chữ hiện khác với chữ được lưu. Xin gõ lại ô này trong tệp rồi nhập lại.";
+      const bidi =
+        "Ô có ký tự điều khiển hướng chữ (không nhìn thấy, thường do dán từ nơi khác), làm chữ hiện khác với chữ được lưu. Xin gõ lại ô này trong tệp rồi nhập lại.";
       expect(result.plan.errors.map((e) => [e.sheet, e.row, e.column, e.message])).toEqual([
         ["dang-vien.csv", 2, "Họ và tên", control],
         ["dang-vien.csv", 3, "Chức vụ", control],
@@ -169,7 +269,14 @@ describe("register import", () => {
       ]);
     }
     // The same policy in a workbook's cells (an .xlsx cannot hold NUL or ESC: XML has no such characters).
-    const bidi = await run(await xlsx([["TK.07", "Chi bộ \u202Egnp.exe", "Chi bộ cơ sở", "Cơ quan", "TK", "01/02/2001"]], [["TK-9110", "Lê\u200E Văn Mười Hai", "Nam", "01/01/1980", "01/01/2005", "", "TK.02", "", "Lãnh đạo, quản lý", "", "", ""]]), "so.xlsx", "commit");
+    const bidi = await run(
+      await xlsx(
+        [["TK.07", "Chi bộ \u202Egnp.exe", "Chi bộ cơ sở", "Cơ quan", "TK", "01/02/2001"]],
+        [["TK-9110", "Lê\u200E Văn Mười Hai", "Nam", "01/01/1980", "01/01/2005", "", "TK.02", "", "Lãnh đạo, quản lý", "", "", ""]],
+      ),
+      "so.xlsx",
+      "commit",
+    );
     expect(bidi.plan.errors.map((e) => [e.sheet, e.row, e.column])).toEqual([
       ["Tổ chức đảng", 2, "Tên tổ chức"],
       ["Đảng viên", 2, "Họ và tên"],
@@ -186,10 +293,30 @@ describe("the import's limits", () => {
     const data = `<sheetData>${rows.map((r, i) => `<row r="${i + 1}">${r.map((v, c) => cell(v, c, i + 1)).join("")}</row>`).join("")}</sheetData></worksheet>`;
     const ns = "http://schemas.openxmlformats.org";
     return [
-      { name: "[Content_Types].xml", data: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><Types xmlns="${ns}/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`) },
-      { name: "_rels/.rels", data: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${ns}/package/2006/relationships"><Relationship Id="rId1" Type="${ns}/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`) },
-      { name: "xl/workbook.xml", data: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${ns}/spreadsheetml/2006/main" xmlns:r="${ns}/officeDocument/2006/relationships"><sheets><sheet name="Đảng viên" sheetId="1" r:id="rId1"/></sheets></workbook>`) },
-      { name: "xl/_rels/workbook.xml.rels", data: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${ns}/package/2006/relationships"><Relationship Id="rId1" Type="${ns}/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`) },
+      {
+        name: "[Content_Types].xml",
+        data: Buffer.from(
+          `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="${ns}/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
+        ),
+      },
+      {
+        name: "_rels/.rels",
+        data: Buffer.from(
+          `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${ns}/package/2006/relationships"><Relationship Id="rId1" Type="${ns}/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+        ),
+      },
+      {
+        name: "xl/workbook.xml",
+        data: Buffer.from(
+          `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${ns}/spreadsheetml/2006/main" xmlns:r="${ns}/officeDocument/2006/relationships"><sheets><sheet name="Đảng viên" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+        ),
+      },
+      {
+        name: "xl/_rels/workbook.xml.rels",
+        data: Buffer.from(
+          `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${ns}/package/2006/relationships"><Relationship Id="rId1" Type="${ns}/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+        ),
+      },
       { name: "xl/worksheets/sheet1.xml", data: Buffer.concat([Buffer.from(sheet), Buffer.alloc(padding, " "), Buffer.from(data)]) },
     ];
   }
@@ -217,13 +344,17 @@ describe("the import's limits", () => {
     started = performance.now();
     const lied: ImportEvent[] = [];
     await runImport(admin, { name: "bom.xlsx", bytes: zip(parts, (size) => Math.ceil(size / 1000)) }, "commit", (e) => lied.push(e));
-    expect(lied.at(-1)).toEqual({ type: "error", message: 'Không đọc được tệp: tệp .xlsx bị hỏng (phần "[Content_Types].xml" giải nén ra khác kích thước khai báo).' });
+    expect(lied.at(-1)).toEqual({
+      type: "error",
+      message: 'Không đọc được tệp: tệp .xlsx bị hỏng (phần "[Content_Types].xml" giải nén ra khác kích thước khai báo).',
+    });
     expect(performance.now() - started).toBeLessThan(10_000);
     expect(await Promise.all([db.organization.count(), db.member.count(), db.auditLog.count()])).toEqual(before);
   }, 90_000);
 
   const header = "Số thẻ đảng viên;Họ và tên;Giới tính;Ngày sinh;Ngày vào Đảng;Ngày chính thức;Mã chi bộ;Chức vụ;Đối tượng";
-  const rows = (count: number) => Array.from({ length: count }, (_, i) => `TK-${100000 + i};Nguyễn Văn Số ${i};Nam;01/01/1980;01/01/2005;;TK.02;Tổ viên;Lãnh đạo, quản lý`);
+  const rows = (count: number) =>
+    Array.from({ length: count }, (_, i) => `TK-${100000 + i};Nguyễn Văn Số ${i};Nam;01/01/1980;01/01/2005;;TK.02;Tổ viên;Lãnh đạo, quản lý`);
 
   it(`a file of ${MAX_IMPORT_ROWS} rows is read and its cells checked off the thread that serves the requests`, async () => {
     const bytes = Buffer.from([header, ...rows(MAX_IMPORT_ROWS)].join("\n"));
@@ -258,7 +389,10 @@ describe("the import's limits", () => {
     const started = performance.now();
     const events: ImportEvent[] = [];
     await runImport(admin, { name: "dang-vien.csv", bytes }, "check", (e) => events.push(e));
-    expect(events.at(-1)).toEqual({ type: "error", message: `Không đọc được tệp: tệp có hơn ${MAX_IMPORT_ROWS.toLocaleString("vi-VN")} dòng. Xin chia sổ thành nhiều tệp (ví dụ mỗi đảng bộ cơ sở một tệp) rồi nhập lần lượt.` });
+    expect(events.at(-1)).toEqual({
+      type: "error",
+      message: `Không đọc được tệp: tệp có hơn ${MAX_IMPORT_ROWS.toLocaleString("vi-VN")} dòng. Xin chia sổ thành nhiều tệp (ví dụ mỗi đảng bộ cơ sở một tệp) rồi nhập lần lượt.`,
+    });
     expect(performance.now() - started).toBeLessThan(20_000);
   });
 });

@@ -44,7 +44,9 @@ describe("cycle deadlines", () => {
     expect((await getCycleForEdit(standing, published.id)).deadlinesEditable).toBe(false);
     const before = await audits();
     for (const actor of [board, standing]) {
-      await expect(updateCycleDeadlines(actor, { cycleId: published.id, expectedVersion: published.version, ...deadlines(published.year) })).rejects.toMatchObject({
+      await expect(
+        updateCycleDeadlines(actor, { cycleId: published.id, expectedVersion: published.version, ...deadlines(published.year) }),
+      ).rejects.toMatchObject({
         code: "CYCLE_NOT_EDITABLE",
       });
     }
@@ -76,7 +78,14 @@ describe("cycle deadlines", () => {
 describe("rating facts of one's own record", () => {
   async function profileOf(memberId: string) {
     const m = await db.member.findUniqueOrThrow({ where: { id: memberId } });
-    return { memberId, expectedVersion: m.version, post: m.post ?? "", residenceCell: m.residenceCell ?? "", category: m.category, isCivilServant: m.isCivilServant };
+    return {
+      memberId,
+      expectedVersion: m.version,
+      post: m.post ?? "",
+      residenceCell: m.residenceCell ?? "",
+      category: m.category,
+      isCivilServant: m.isCivilServant,
+    };
   }
 
   for (const username of ["bithu", "danguy"]) {
@@ -104,8 +113,18 @@ describe("rating facts of one's own record", () => {
 describe("text input policy", () => {
   it("NUL, other control characters and lone surrogates are refused with a message, never sent to PostgreSQL", async () => {
     const secretary = await actorFor("bithu");
-    const member = await db.member.findFirstOrThrow({ where: { cell: { code: "HU.01.04" }, id: { not: secretary.memberId! } }, orderBy: { cardNumber: "asc" } });
-    const profile = { memberId: member.id, expectedVersion: member.version, post: "", residenceCell: "", category: member.category, isCivilServant: member.isCivilServant };
+    const member = await db.member.findFirstOrThrow({
+      where: { cell: { code: "HU.01.04" }, id: { not: secretary.memberId! } },
+      orderBy: { cardNumber: "asc" },
+    });
+    const profile = {
+      memberId: member.id,
+      expectedVersion: member.version,
+      post: "",
+      residenceCell: "",
+      category: member.category,
+      isCivilServant: member.isCivilServant,
+    };
     const before = await audits();
     await expectInvalid(updateMemberProfile(secretary, { ...profile, post: "Tổ\u0000trưởng" }), "controlCharacters");
     await expectInvalid(updateMemberProfile(secretary, { ...profile, residenceCell: "Thôn \ud800Đông" }), "invalidCharacters");
@@ -121,8 +140,18 @@ describe("text input policy", () => {
 
   it("bidirectional controls are refused in one-line and multi-line text alike, and nothing is written", async () => {
     const secretary = await actorFor("bithu");
-    const member = await db.member.findFirstOrThrow({ where: { cell: { code: "HU.01.04" }, id: { not: secretary.memberId! } }, orderBy: { cardNumber: "asc" } });
-    const profile = { memberId: member.id, expectedVersion: member.version, post: "", residenceCell: "", category: member.category, isCivilServant: member.isCivilServant };
+    const member = await db.member.findFirstOrThrow({
+      where: { cell: { code: "HU.01.04" }, id: { not: secretary.memberId! } },
+      orderBy: { cardNumber: "asc" },
+    });
+    const profile = {
+      memberId: member.id,
+      expectedVersion: member.version,
+      post: "",
+      residenceCell: "",
+      category: member.category,
+      isCivilServant: member.isCivilServant,
+    };
     const record = await db.reviewRecord.findFirstOrThrow({ where: { memberId: member.id, cycle: { year: CURRENT_YEAR } } });
     const opinion = { recordId: record.id, source: "RESIDENCE", givenOn: on(11, 20), givenBy: "Chi bộ nơi cư trú", text: "Tốt" };
     const before = await audits();

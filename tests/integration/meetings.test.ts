@@ -50,7 +50,17 @@ beforeAll(async () => {
   await db.reviewRecord.updateMany({
     // Members' records only: the cell's own record (its proposal, unit-ratings.test.ts) is not the meeting's.
     where: { cycleId: cycle.id, scopeOrgId: cellWest, subjectKind: "MEMBER", state: { in: ["DRAFT", "RETURNED", "SUBMITTED", "REVIEWED", "ABSENT"] } },
-    data: { state: "SUBMITTED", scoreGeneralTenths: 250, scoreResultsTenths: 550, tasksAssigned: 0, tasksCompleted: 0, tasksOnTime: 0, tasksExceeded: 0, shortcomingsNamed: 0, shortcomingsRemedied: 0 },
+    data: {
+      state: "SUBMITTED",
+      scoreGeneralTenths: 250,
+      scoreResultsTenths: 550,
+      tasksAssigned: 0,
+      tasksCompleted: 0,
+      tasksOnTime: 0,
+      tasksExceeded: 0,
+      shortcomingsNamed: 0,
+      shortcomingsRemedied: 0,
+    },
   });
 });
 
@@ -63,7 +73,15 @@ describe("the cell's meeting and its minutes", () => {
     // The demo's minutes, of the generator's own shape, are read into the form's.
     expect(page.minutes.collectiveReview).not.toBe("");
     expect(page.minutes.attendance.length).toBeGreaterThan(5);
-    const inGroup = await db.reviewRecord.count({ where: { cycleId: (await getCurrentCycle(cellWest))!.id, peerGroupId: page.groups[0].id, scopeOrgId: { not: cellWest }, OR: [{ proposedLevel: "EXCELLENT", decidedLevel: null }, { decidedLevel: "EXCELLENT" }], state: { not: "NOT_RATED" } } });
+    const inGroup = await db.reviewRecord.count({
+      where: {
+        cycleId: (await getCurrentCycle(cellWest))!.id,
+        peerGroupId: page.groups[0].id,
+        scopeOrgId: { not: cellWest },
+        OR: [{ proposedLevel: "EXCELLENT", decidedLevel: null }, { decidedLevel: "EXCELLENT" }],
+        state: { not: "NOT_RATED" },
+      },
+    });
     expect(page.groups[0].excellentElsewhere).toBe(inGroup);
   });
 
@@ -73,7 +91,9 @@ describe("the cell's meeting and its minutes", () => {
     expect(first).toMatchObject({ saved: true });
     const stale = await saveMinutesDraft(secretary, { cellId: cellWest, baseVersion: version, content: { ...content, place: "Cũ" } });
     expect(stale).toMatchObject({ saved: false, conflict: { content: { place: "Nhà văn hóa thôn Tây" } } });
-    await expect(saveMinutesDraft(secretary, { cellId: cellWest, baseVersion: version + 1, content: { ...content, heldOn: "2026-02-30" } })).rejects.toBeInstanceOf(ZodError);
+    await expect(
+      saveMinutesDraft(secretary, { cellId: cellWest, baseVersion: version + 1, content: { ...content, heldOn: "2026-02-30" } }),
+    ).rejects.toBeInstanceOf(ZodError);
   });
 
   it("is out of reach for another cell's secretary", async () => {
@@ -85,12 +105,22 @@ describe("the cell's meeting and its minutes", () => {
 
   it("refuses to finalize without a quorum, and changes nothing", async () => {
     const page = (await getMeetingPage(secretary, cellWest))!;
-    const states = await db.reviewRecord.findMany({ where: { scopeOrgId: cellWest, cycleId: (await getCurrentCycle(cellWest))!.id }, select: { id: true, state: true }, orderBy: { id: "asc" } });
+    const states = await db.reviewRecord.findMany({
+      where: { scopeOrgId: cellWest, cycleId: (await getCurrentCycle(cellWest))!.id },
+      select: { id: true, state: true },
+      orderBy: { id: "asc" },
+    });
     await expect(finalizeMeeting(secretary, { cellId: cellWest, expectedVersion: page.meeting!.version })).rejects.toMatchObject({
       code: "MINUTES_INCOMPLETE",
       fieldErrors: expect.objectContaining({ "QUORUM_NOT_MET.0": "QUORUM_NOT_MET" }),
     });
-    expect(await db.reviewRecord.findMany({ where: { scopeOrgId: cellWest, cycleId: (await getCurrentCycle(cellWest))!.id }, select: { id: true, state: true }, orderBy: { id: "asc" } })).toEqual(states);
+    expect(
+      await db.reviewRecord.findMany({
+        where: { scopeOrgId: cellWest, cycleId: (await getCurrentCycle(cellWest))!.id },
+        select: { id: true, state: true },
+        orderBy: { id: "asc" },
+      }),
+    ).toEqual(states);
     expect((await db.meeting.findFirstOrThrow({ where: { organizationId: cellWest, status: "DRAFT" } })).finalizedAt).toBeNull();
   });
 
@@ -117,10 +147,23 @@ describe("the cell's meeting and its minutes", () => {
     try {
       const saved = await saveMinutesDraft(secretary, { cellId: cellWest, baseVersion: page.meeting!.version, content });
       const auditsBefore = await db.auditLog.count();
-      const recordsBefore = await db.reviewRecord.findMany({ where: { scopeOrgId: cellWest, cycleId }, select: { id: true, state: true, proposedLevel: true, version: true }, orderBy: { id: "asc" } });
-      const error = await finalizeMeeting(secretary, { cellId: cellWest, expectedVersion: (saved as { version: number }).version }).then(() => null, (e: unknown) => e);
+      const recordsBefore = await db.reviewRecord.findMany({
+        where: { scopeOrgId: cellWest, cycleId },
+        select: { id: true, state: true, proposedLevel: true, version: true },
+        orderBy: { id: "asc" },
+      });
+      const error = await finalizeMeeting(secretary, { cellId: cellWest, expectedVersion: (saved as { version: number }).version }).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(error).toMatchObject({ code: "MINUTES_INCOMPLETE", fieldErrors: { [`SCORE_MISSING.${target.memberId}`]: "SCORE_MISSING" } });
-      expect(await db.reviewRecord.findMany({ where: { scopeOrgId: cellWest, cycleId }, select: { id: true, state: true, proposedLevel: true, version: true }, orderBy: { id: "asc" } })).toEqual(recordsBefore);
+      expect(
+        await db.reviewRecord.findMany({
+          where: { scopeOrgId: cellWest, cycleId },
+          select: { id: true, state: true, proposedLevel: true, version: true },
+          orderBy: { id: "asc" },
+        }),
+      ).toEqual(recordsBefore);
       expect(await db.auditLog.count()).toBe(auditsBefore);
       expect((await db.meeting.findFirstOrThrow({ where: { organizationId: cellWest, cycleId } })).status).toBe("DRAFT");
     } finally {
@@ -136,13 +179,21 @@ describe("the cell's meeting and its minutes", () => {
     expect(majority).toBeGreaterThanOrEqual(4);
     // Just the quorum present; the target gets a majority of those present, not of those who must attend.
     const presentIds = new Set(required.slice(0, majority).map((m) => m.memberId));
-    content.attendance = content.attendance.map((a) => ({ ...a, present: presentIds.has(a.memberId), absenceReason: presentIds.has(a.memberId) ? "" : "Đi công tác" }));
+    content.attendance = content.attendance.map((a) => ({
+      ...a,
+      present: presentIds.has(a.memberId),
+      absenceReason: presentIds.has(a.memberId) ? "" : "Đi công tác",
+    }));
     const [target, other] = content.reviews;
     target.vote = { EXCELLENT: 0, GOOD: majority - 1, COMPLETED: 1, NOT_COMPLETED: 0 };
     other.vote = { EXCELLENT: 0, GOOD: majority, COMPLETED: 0, NOT_COMPLETED: 0 };
     const cycle = (await getCurrentCycle(cellWest))!;
     const saved = await saveMinutesDraft(secretary, { cellId: cellWest, baseVersion: page.meeting!.version, content });
-    const finalize = () => finalizeMeeting(secretary, { cellId: cellWest, expectedVersion: (saved as { version: number }).version }).then(() => null, (e: DomainError) => e.fieldErrors);
+    const finalize = () =>
+      finalizeMeeting(secretary, { cellId: cellWest, expectedVersion: (saved as { version: number }).version }).then(
+        () => null,
+        (e: DomainError) => e.fieldErrors,
+      );
     const problems = await finalize();
     expect(problems).toMatchObject({ [`VOTE_NOT_ADOPTED.${target.memberId}`]: "VOTE_NOT_ADOPTED" });
     expect(problems).not.toHaveProperty(`VOTE_NOT_ADOPTED.${other.memberId}`);
@@ -166,7 +217,9 @@ describe("the cell's meeting and its minutes", () => {
     const result = await finalizeMeeting(secretary, { cellId: cellWest, expectedVersion: version });
     expect(content.reviews.length).toBeGreaterThan(3);
     expect(result.reviewed).toBe(content.reviews.length);
-    const reviewed = await db.reviewRecord.findMany({ where: { memberId: { in: content.reviews.map((r) => r.memberId) }, cycleId: (await getCurrentCycle(cellWest))!.id } });
+    const reviewed = await db.reviewRecord.findMany({
+      where: { memberId: { in: content.reviews.map((r) => r.memberId) }, cycleId: (await getCurrentCycle(cellWest))!.id },
+    });
     expect(reviewed.every((r) => r.state === "REVIEWED" && r.proposedLevel === "GOOD" && r.voteTally !== null)).toBe(true);
     const meeting = await db.meeting.findFirstOrThrow({ where: { organizationId: cellWest, status: "FINALIZED" } });
     expect(await db.auditLog.count({ where: { entityId: meeting.id, action: "meeting.finalize", actorId: secretary.userId } })).toBe(1);

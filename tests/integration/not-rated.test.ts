@@ -89,14 +89,18 @@ describe("not rated", () => {
     await expect(markNotRated(otherSecretary, { recordId, expectedVersion: before.version, reason: "EXEMPT", note: "" })).rejects.toBeInstanceOf(NotFoundError);
 
     const own = await db.reviewRecord.findUniqueOrThrow({ where: { id: ownRecordId }, select: { version: true, state: true } });
-    const ownRefusal = await markNotRated(secretary, { recordId: ownRecordId, expectedVersion: own.version, reason: "EXEMPT", note: "" }).catch((e: unknown) => e);
+    const ownRefusal = await markNotRated(secretary, { recordId: ownRecordId, expectedVersion: own.version, reason: "EXEMPT", note: "" }).catch(
+      (e: unknown) => e,
+    );
     expect(ownRefusal).toBeInstanceOf(WorkflowError);
 
     const lastYear = await db.reviewRecord.findFirstOrThrow({
-      where: { cycle: { year: CURRENT_YEAR - 1 }, scopeOrgId: (await orgByCode("HU.01.04")), subjectKind: "MEMBER", state: "PUBLISHED" },
+      where: { cycle: { year: CURRENT_YEAR - 1 }, scopeOrgId: await orgByCode("HU.01.04"), subjectKind: "MEMBER", state: "PUBLISHED" },
       select: { id: true, version: true },
     });
-    const closed = await markNotRated(secretary, { recordId: lastYear.id, expectedVersion: lastYear.version, reason: "EXEMPT", note: "" }).catch((e: unknown) => e);
+    const closed = await markNotRated(secretary, { recordId: lastYear.id, expectedVersion: lastYear.version, reason: "EXEMPT", note: "" }).catch(
+      (e: unknown) => e,
+    );
     expect((closed as DomainError).code).toBe("CYCLE_CLOSED");
 
     expect(await recordNow()).toEqual(before);
@@ -143,20 +147,37 @@ describe("only as the guidance allows", () => {
     expect(bySecretary).toBeInstanceOf(WorkflowError);
     await expect(ruleOnNotRated(committee, { recordId, expectedVersion: proposal.version, confirm: true, grounds: " " })).rejects.toBeInstanceOf(ZodError);
 
-    await ruleOnNotRated(committee, { recordId, expectedVersion: proposal.version, confirm: true, grounds: "Nghị quyết cấp ủy ngày 05/12: đồng ý không xếp loại." });
-    const confirmed = await db.reviewRecord.findUniqueOrThrow({ where: { id: recordId }, select: { state: true, notRatedConfirmedAt: true, notRatedConfirmedById: true } });
+    await ruleOnNotRated(committee, {
+      recordId,
+      expectedVersion: proposal.version,
+      confirm: true,
+      grounds: "Nghị quyết cấp ủy ngày 05/12: đồng ý không xếp loại.",
+    });
+    const confirmed = await db.reviewRecord.findUniqueOrThrow({
+      where: { id: recordId },
+      select: { state: true, notRatedConfirmedAt: true, notRatedConfirmedById: true },
+    });
     expect(confirmed).toMatchObject({ state: "NOT_RATED", notRatedConfirmedAt: expect.any(Date), notRatedConfirmedById: committee.userId });
     expect((await listNotRatedProposals(committee, commune)).map((p) => p.recordId)).not.toContain(recordId);
     const [latest] = (await listRecordHistory(secretary, recordId)).entries;
     expect(latest.action).toBe("record.notRatedConfirm");
-    expect(describeAuditEntry(latest.action, latest.data).details).toEqual([{ key: "details.reason", values: { reason: "Nghị quyết cấp ủy ngày 05/12: đồng ý không xếp loại." } }]);
+    expect(describeAuditEntry(latest.action, latest.data).details).toEqual([
+      { key: "details.reason", values: { reason: "Nghị quyết cấp ủy ngày 05/12: đồng ý không xếp loại." } },
+    ]);
     // Confirmed once: no second ruling.
-    await expect(ruleOnNotRated(committee, { recordId, expectedVersion: proposal.version + 1, confirm: false, grounds: "x" })).rejects.toMatchObject({ code: "TRANSITION_NOT_ALLOWED" });
+    await expect(ruleOnNotRated(committee, { recordId, expectedVersion: proposal.version + 1, confirm: false, grounds: "x" })).rejects.toMatchObject({
+      code: "TRANSITION_NOT_ALLOWED",
+    });
 
     // Proposed again and turned down: the member is reviewed after all.
     await reinstate(secretary, { recordId, expectedVersion: proposal.version + 1, reason: "Đề xuất lại." });
     await markNotRated(secretary, { recordId, expectedVersion: proposal.version + 2, reason: "OTHER", note: "Đi lao động ở nước ngoài." });
-    await ruleOnNotRated(committee, { recordId, expectedVersion: proposal.version + 3, confirm: false, grounds: "Vẫn liên hệ được, đề nghị kiểm điểm bằng văn bản." });
+    await ruleOnNotRated(committee, {
+      recordId,
+      expectedVersion: proposal.version + 3,
+      confirm: false,
+      grounds: "Vẫn liên hệ được, đề nghị kiểm điểm bằng văn bản.",
+    });
     expect(await recordNow()).toMatchObject({ state: "DRAFT", notRatedReason: null });
     expect((await listRecordHistory(secretary, recordId)).entries[0].action).toBe("record.notRatedReject");
   });
@@ -164,7 +185,11 @@ describe("only as the guidance allows", () => {
 
 describe("the one road of a change (lib/data/command.ts), on markNotRated and reinstate", () => {
   const auditSince = (lastId: bigint) =>
-    db.auditLog.findMany({ where: { id: { gt: lastId } }, orderBy: { id: "asc" }, select: { actorId: true, action: true, entityType: true, entityId: true, organizationId: true, data: true } });
+    db.auditLog.findMany({
+      where: { id: { gt: lastId } },
+      orderBy: { id: "asc" },
+      select: { actorId: true, action: true, entityType: true, entityId: true, organizationId: true, data: true },
+    });
   const lastAuditId = async () => (await db.auditLog.aggregate({ _max: { id: true } }))._max.id ?? 0n;
 
   it("input the schema refuses changes nothing and writes no audit row", async () => {
@@ -186,8 +211,12 @@ describe("the one road of a change (lib/data/command.ts), on markNotRated and re
   it("an actor outside the record's scope gets NOT_FOUND, as for a record that does not exist, and nothing is written", async () => {
     const before = await recordNow();
     const lastId = await lastAuditId();
-    const outside = await markNotRated(otherSecretary, { recordId, expectedVersion: before.version, reason: "OTHER", note: "Ghi chú." }).catch((e: unknown) => e);
-    const missing = await markNotRated(secretary, { recordId: "no-such-record", expectedVersion: before.version, reason: "OTHER", note: "Ghi chú." }).catch((e: unknown) => e);
+    const outside = await markNotRated(otherSecretary, { recordId, expectedVersion: before.version, reason: "OTHER", note: "Ghi chú." }).catch(
+      (e: unknown) => e,
+    );
+    const missing = await markNotRated(secretary, { recordId: "no-such-record", expectedVersion: before.version, reason: "OTHER", note: "Ghi chú." }).catch(
+      (e: unknown) => e,
+    );
     expect(outside).toBeInstanceOf(NotFoundError);
     expect(missing).toBeInstanceOf(NotFoundError);
     expect((outside as Error).message).toBe((missing as Error).message);

@@ -31,14 +31,24 @@ const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const GIVEN_ON = `${CURRENT_YEAR}-01-15`;
 const tomorrow = () => new Date(Date.parse(`${todayInVietnam()}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
-const valid = (changes: Record<string, unknown> = {}) => ({ recordId, source: "TEMPORARY_CELL", text: "Đồng chí chấp hành tốt nội quy sinh hoạt tạm thời.", givenOn: GIVEN_ON, givenBy: "Chi ủy Chi bộ thôn Tây", ...changes });
+const valid = (changes: Record<string, unknown> = {}) => ({
+  recordId,
+  source: "TEMPORARY_CELL",
+  text: "Đồng chí chấp hành tốt nội quy sinh hoạt tạm thời.",
+  givenOn: GIVEN_ON,
+  givenBy: "Chi ủy Chi bộ thôn Tây",
+  ...changes,
+});
 
 async function setState(id: string, state: RecordState) {
   await db.reviewRecord.update({ where: { id }, data: { state } });
 }
 
 async function snapshot() {
-  const [opinions, audits] = await Promise.all([db.opinion.findMany({ where: { recordId }, orderBy: { id: "asc" } }), db.auditLog.count({ where: { entityId: recordId } })]);
+  const [opinions, audits] = await Promise.all([
+    db.opinion.findMany({ where: { recordId }, orderBy: { id: "asc" } }),
+    db.auditLog.count({ where: { entityId: recordId } }),
+  ]);
   return { opinions, audits };
 }
 
@@ -62,7 +72,8 @@ beforeAll(async () => {
   memberId = record.memberId!;
   await db.opinion.deleteMany({ where: { recordId } });
   await setState(recordId, "DRAFT");
-  const ids = async (memberOf: string) => (await db.reviewRecord.findUniqueOrThrow({ where: { cycleId_memberId: { cycleId: cycle.id, memberId: memberOf } }, select: { id: true } })).id;
+  const ids = async (memberOf: string) =>
+    (await db.reviewRecord.findUniqueOrThrow({ where: { cycleId_memberId: { cycleId: cycle.id, memberId: memberOf } }, select: { id: true } })).id;
   [ownRecordId, secretaryRecordId] = await Promise.all([ids(member.memberId!), ids(secretary.memberId!)]);
 });
 
@@ -77,10 +88,14 @@ describe("what a record requires, from its member's facts", () => {
   });
 
   it("a temporary activity this year calls for the temporary cell's comment, shown as missing in the cell's list too", async () => {
-    const stay = await db.memberCellAssignment.create({ data: { memberId, cellId: cellWest, kind: "TEMPORARY", fromDate: date(`${CURRENT_YEAR}-03-01`), toDate: date(`${CURRENT_YEAR}-08-31`) } });
+    const stay = await db.memberCellAssignment.create({
+      data: { memberId, cellId: cellWest, kind: "TEMPORARY", fromDate: date(`${CURRENT_YEAR}-03-01`), toDate: date(`${CURRENT_YEAR}-08-31`) },
+    });
     createdAssignments.push(stay.id);
     const view = await listOpinions(secretary, recordId);
-    expect(view.required).toEqual([{ source: "TEMPORARY_CELL", reason: "TEMPORARY_ACTIVITY", body: "Chi bộ thôn Tây", from: `${CURRENT_YEAR}-03-01`, to: `${CURRENT_YEAR}-08-31` }]);
+    expect(view.required).toEqual([
+      { source: "TEMPORARY_CELL", reason: "TEMPORARY_ACTIVITY", body: "Chi bộ thôn Tây", from: `${CURRENT_YEAR}-03-01`, to: `${CURRENT_YEAR}-08-31` },
+    ]);
     expect(view.missing).toEqual(["TEMPORARY_CELL"]);
     const list = await listCellRecords(secretary, cellEast);
     expect(list.records.find((r) => r.id === recordId)?.opinions).toEqual({ required: 1, missing: ["TEMPORARY_CELL"] });
@@ -94,18 +109,27 @@ describe("what a record requires, from its member's facts", () => {
       orderBy: { id: "asc" },
       select: { id: true, memberId: true },
     });
-    const stay = await db.memberCellAssignment.create({ data: { memberId: other.memberId!, cellId: cellWest, kind: "OFFICIAL", fromDate: date("2010-05-01"), toDate: date(`${CURRENT_YEAR}-08-01`) } });
+    const stay = await db.memberCellAssignment.create({
+      data: { memberId: other.memberId!, cellId: cellWest, kind: "OFFICIAL", fromDate: date("2010-05-01"), toDate: date(`${CURRENT_YEAR}-08-01`) },
+    });
     createdAssignments.push(stay.id);
     const list = await listCellRecords(secretary, cellEast);
     const row = list.records.find((r) => r.id === other.id)!;
     expect(row.opinions.missing).toContain("PREVIOUS_CELL");
-    expect((await listOpinions(secretary, other.id)).required).toEqual(expect.arrayContaining([expect.objectContaining({ source: "PREVIOUS_CELL", body: "Chi bộ thôn Tây" })]));
+    expect((await listOpinions(secretary, other.id)).required).toEqual(
+      expect.arrayContaining([expect.objectContaining({ source: "PREVIOUS_CELL", body: "Chi bộ thôn Tây" })]),
+    );
   });
 
   it("a civil servant of an agency cell needs the residence-place comment, named from their details", async () => {
     const cycle = (await getCurrentCycle(cellEast))!;
     const record = await db.reviewRecord.findFirstOrThrow({
-      where: { cycleId: cycle.id, state: { not: "NOT_RATED" }, scopeOrg: { sector: "AGENCY" }, member: { category: "NON_LEADER_IN_SYSTEM", residenceCell: { not: null } } },
+      where: {
+        cycleId: cycle.id,
+        state: { not: "NOT_RATED" },
+        scopeOrg: { sector: "AGENCY" },
+        member: { category: "NON_LEADER_IN_SYSTEM", residenceCell: { not: null } },
+      },
       orderBy: { id: "asc" },
       select: { id: true, scopeOrgId: true, member: { select: { residenceCell: true } } },
     });
@@ -124,8 +148,15 @@ describe("recording, correcting and deleting an opinion", () => {
     const view = await listOpinions(secretary, recordId);
     expect(view.missing).toEqual([]);
     expect(view.received).toEqual([expect.objectContaining({ id, version, source: "TEMPORARY_CELL", givenOn: GIVEN_ON, givenBy: "Chi ủy Chi bộ thôn Tây" })]);
-    const audit = await db.auditLog.findFirstOrThrow({ where: { entityType: "ReviewRecord", entityId: recordId, action: "opinion.add" }, orderBy: { id: "desc" } });
-    expect(audit).toMatchObject({ actorId: secretary.userId, organizationId: cellEast, data: { opinionId: id, source: "TEMPORARY_CELL", after: { text: valid().text, givenOn: GIVEN_ON, givenBy: "Chi ủy Chi bộ thôn Tây" } } });
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { entityType: "ReviewRecord", entityId: recordId, action: "opinion.add" },
+      orderBy: { id: "desc" },
+    });
+    expect(audit).toMatchObject({
+      actorId: secretary.userId,
+      organizationId: cellEast,
+      data: { opinionId: id, source: "TEMPORARY_CELL", after: { text: valid().text, givenOn: GIVEN_ON, givenBy: "Chi ủy Chi bộ thôn Tây" } },
+    });
     expect(await db.auditLog.count({ where: { entityId: recordId } })).toBe(before.audits + 1);
     expect((await listCellRecords(secretary, cellEast)).records.find((r) => r.id === recordId)?.opinions).toEqual({ required: 1, missing: [] });
   });
@@ -145,8 +176,14 @@ describe("recording, correcting and deleting an opinion", () => {
     await expect(addOpinion(secretary, residence({ givenBy: "" }))).rejects.toBeInstanceOf(ZodError);
     await expect(addOpinion(secretary, residence({ givenOn: `${CURRENT_YEAR}-02-30` }))).rejects.toBeInstanceOf(ZodError);
     await expect(addOpinion(secretary, residence({ source: "NEIGHBOUR" }))).rejects.toBeInstanceOf(ZodError);
-    await expect(addOpinion(secretary, residence({ givenOn: tomorrow() }))).rejects.toMatchObject({ code: "INVALID_INPUT", fieldErrors: { givenOn: "opinionDateFuture" } });
-    await expect(addOpinion(secretary, residence({ givenOn: `${CURRENT_YEAR - 1}-11-30` }))).rejects.toMatchObject({ code: "INVALID_INPUT", fieldErrors: { givenOn: "opinionDateOutsideYear" } });
+    await expect(addOpinion(secretary, residence({ givenOn: tomorrow() }))).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { givenOn: "opinionDateFuture" },
+    });
+    await expect(addOpinion(secretary, residence({ givenOn: `${CURRENT_YEAR - 1}-11-30` }))).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { givenOn: "opinionDateOutsideYear" },
+    });
     expect(await snapshot()).toEqual(before);
     // 5,000 characters and the first of December the year before are within the limits.
     const ok = await addOpinion(secretary, residence({ text: "y".repeat(5_000), givenOn: `${CURRENT_YEAR - 1}-12-01` }));
@@ -155,17 +192,36 @@ describe("recording, correcting and deleting an opinion", () => {
 
   it("edits one on the version read, audits before and after, and refuses a stale edit", async () => {
     const [opinion] = (await listOpinions(secretary, recordId)).received;
-    const edited = await editOpinion(secretary, { opinionId: opinion.id, expectedVersion: opinion.version, text: "Đồng chí gương mẫu, nhiệt tình.", givenOn: `${CURRENT_YEAR}-02-01`, givenBy: "Đồng chí Bí thư chi bộ thôn Tây" });
+    const edited = await editOpinion(secretary, {
+      opinionId: opinion.id,
+      expectedVersion: opinion.version,
+      text: "Đồng chí gương mẫu, nhiệt tình.",
+      givenOn: `${CURRENT_YEAR}-02-01`,
+      givenBy: "Đồng chí Bí thư chi bộ thôn Tây",
+    });
     expect(edited.version).not.toBe(opinion.version);
     const row = await db.opinion.findUniqueOrThrow({ where: { id: opinion.id } });
-    expect(row).toMatchObject({ text: "Đồng chí gương mẫu, nhiệt tình.", givenOn: date(`${CURRENT_YEAR}-02-01`), givenBy: "Đồng chí Bí thư chi bộ thôn Tây", source: "TEMPORARY_CELL" });
+    expect(row).toMatchObject({
+      text: "Đồng chí gương mẫu, nhiệt tình.",
+      givenOn: date(`${CURRENT_YEAR}-02-01`),
+      givenBy: "Đồng chí Bí thư chi bộ thôn Tây",
+      source: "TEMPORARY_CELL",
+    });
     const audit = await db.auditLog.findFirstOrThrow({ where: { entityId: recordId, action: "opinion.edit" }, orderBy: { id: "desc" } });
-    expect(audit.data).toMatchObject({ opinionId: opinion.id, before: { text: opinion.text, givenOn: GIVEN_ON }, after: { text: "Đồng chí gương mẫu, nhiệt tình.", givenOn: `${CURRENT_YEAR}-02-01` } });
+    expect(audit.data).toMatchObject({
+      opinionId: opinion.id,
+      before: { text: opinion.text, givenOn: GIVEN_ON },
+      after: { text: "Đồng chí gương mẫu, nhiệt tình.", givenOn: `${CURRENT_YEAR}-02-01` },
+    });
     // Another tab still holds the first version: refused, nothing written.
     const before = await snapshot();
-    await expect(editOpinion(secretary, { opinionId: opinion.id, expectedVersion: opinion.version, text: "Bản cũ", givenOn: GIVEN_ON, givenBy: "X" })).rejects.toMatchObject({ code: "STALE_EDIT" });
+    await expect(
+      editOpinion(secretary, { opinionId: opinion.id, expectedVersion: opinion.version, text: "Bản cũ", givenOn: GIVEN_ON, givenBy: "X" }),
+    ).rejects.toMatchObject({ code: "STALE_EDIT" });
     await expect(deleteOpinion(secretary, { opinionId: opinion.id, expectedVersion: opinion.version })).rejects.toMatchObject({ code: "STALE_EDIT" });
-    await expect(editOpinion(secretary, { opinionId: opinion.id, expectedVersion: edited.version, text: "Hợp lệ", givenOn: tomorrow(), givenBy: "X" })).rejects.toMatchObject({ fieldErrors: { givenOn: "opinionDateFuture" } });
+    await expect(
+      editOpinion(secretary, { opinionId: opinion.id, expectedVersion: edited.version, text: "Hợp lệ", givenOn: tomorrow(), givenBy: "X" }),
+    ).rejects.toMatchObject({ fieldErrors: { givenOn: "opinionDateFuture" } });
     expect(await snapshot()).toEqual(before);
   });
 
@@ -190,7 +246,9 @@ describe("who may, and when", () => {
     const before = await snapshot();
     for (const actor of [otherSecretary, member]) {
       await expect(addOpinion(actor, valid({ source: "RESIDENCE" }))).rejects.toBeInstanceOf(NotFoundError);
-      await expect(editOpinion(actor, { opinionId: opinion.id, expectedVersion: opinion.version, text: "Sửa trộm", givenOn: GIVEN_ON, givenBy: "X" })).rejects.toBeInstanceOf(NotFoundError);
+      await expect(
+        editOpinion(actor, { opinionId: opinion.id, expectedVersion: opinion.version, text: "Sửa trộm", givenOn: GIVEN_ON, givenBy: "X" }),
+      ).rejects.toBeInstanceOf(NotFoundError);
       await expect(deleteOpinion(actor, { opinionId: opinion.id, expectedVersion: opinion.version })).rejects.toBeInstanceOf(NotFoundError);
     }
     await expect(listOpinions(otherSecretary, recordId)).rejects.toBeInstanceOf(NotFoundError);
@@ -217,7 +275,9 @@ describe("who may, and when", () => {
       expect(view).toMatchObject({ canWrite: true, canEdit: false, locked: "OPINIONS_LOCKED" });
       const before = await snapshot();
       await expect(addOpinion(secretary, valid({ source: "RESIDENCE" }))).rejects.toMatchObject({ code: "OPINIONS_LOCKED" });
-      await expect(editOpinion(secretary, { opinionId: opinion.id, expectedVersion: opinion.version, text: "Sau cuộc họp", givenOn: GIVEN_ON, givenBy: "X" })).rejects.toMatchObject({ code: "OPINIONS_LOCKED" });
+      await expect(
+        editOpinion(secretary, { opinionId: opinion.id, expectedVersion: opinion.version, text: "Sau cuộc họp", givenOn: GIVEN_ON, givenBy: "X" }),
+      ).rejects.toMatchObject({ code: "OPINIONS_LOCKED" });
       const refused = deleteOpinion(secretary, { opinionId: opinion.id, expectedVersion: opinion.version });
       await expect(refused).rejects.toBeInstanceOf(DomainError);
       await expect(refused).rejects.toMatchObject({ code: "OPINIONS_LOCKED" });

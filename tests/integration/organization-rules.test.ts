@@ -38,7 +38,10 @@ const TOP = {
 type Facts = Partial<typeof TOP>;
 
 const recordOf = async (orgId: string) =>
-  db.reviewRecord.findUniqueOrThrow({ where: { cycleId_organizationId: { cycleId, organizationId: orgId } }, select: { id: true, version: true, state: true, fiveTargetsMissed: true } });
+  db.reviewRecord.findUniqueOrThrow({
+    where: { cycleId_organizationId: { cycleId, organizationId: orgId } },
+    select: { id: true, version: true, state: true, fiveTargetsMissed: true },
+  });
 
 /** The cell proposes `level` with `facts`: "ok", or the cause the rules refuse it for. */
 async function cellProposes(level: Level, facts: Facts = {}): Promise<string> {
@@ -51,7 +54,10 @@ async function cellProposes(level: Level, facts: Facts = {}): Promise<string> {
 
 /** The commune's committee rates its organization (from DRAFT each time, everything below it decided). */
 async function communeRates(level: Level, facts: Facts = {}): Promise<string> {
-  await db.reviewRecord.update({ where: { cycleId_organizationId: { cycleId, organizationId: commune } }, data: { state: "DRAFT", selfLevel: null, proposedLevel: null } });
+  await db.reviewRecord.update({
+    where: { cycleId_organizationId: { cycleId, organizationId: commune } },
+    data: { state: "DRAFT", selfLevel: null, proposedLevel: null },
+  });
   const record = await recordOf(commune);
   return rateUnit(committee, { recordId: record.id, expectedVersion: record.version, level, ...TOP, ...facts }).then(
     () => "ok",
@@ -80,7 +86,10 @@ beforeAll(async () => {
   meetings = await db.meeting.findMany({ where: { cycleId, organizationId: cellWest }, select: { id: true, status: true } });
   await db.meeting.updateMany({ where: { id: { in: meetings.map((m) => m.id) } }, data: { status: "FINALIZED" } });
   // The cell's own record is decided as far as the commune is concerned once it has proposed; it starts over.
-  await db.reviewRecord.update({ where: { cycleId_organizationId: { cycleId, organizationId: cellWest } }, data: { state: "DRAFT", proposedLevel: null, decidedLevel: null, leadershipDisciplined: false } });
+  await db.reviewRecord.update({
+    where: { cycleId_organizationId: { cycleId, organizationId: cellWest } },
+    data: { state: "DRAFT", proposedLevel: null, decidedLevel: null, leadershipDisciplined: false },
+  });
 });
 
 afterAll(async () => {
@@ -90,7 +99,10 @@ afterAll(async () => {
      WHERE r.id = v.id`;
   for (const m of meetings) await db.meeting.update({ where: { id: m.id }, data: { status: m.status } });
   // The two units' own records start over, as the demo left them: still to rate themselves.
-  await db.reviewRecord.updateMany({ where: { cycleId, organizationId: { in: [commune, cellWest] } }, data: { state: "DRAFT", selfLevel: null, proposedLevel: null, decidedLevel: null, fiveTargetsMissed: false, forceMajeure: false } });
+  await db.reviewRecord.updateMany({
+    where: { cycleId, organizationId: { in: [commune, cellWest] } },
+    data: { state: "DRAFT", selfLevel: null, proposedLevel: null, decidedLevel: null, fiveTargetsMissed: false, forceMajeure: false },
+  });
   await expectTallyExact();
 });
 
@@ -117,14 +129,21 @@ describe("the score, the tasks and the shortcomings (§7.3–7.5)", () => {
   it("SCORE_MISSING: no level without the collective's score on every item of the sheet; the totals are computed", async () => {
     expect(await cellProposes("NOT_COMPLETED", { scoreItems: { ...TOP.scoreItems, "tt-c6": null } })).toBe("SCORE_MISSING");
     expect(await cellProposes("GOOD", { scoreItems: collectiveItems(27.5, 60.5) })).toBe("ok");
-    const stored = await db.reviewRecord.findUniqueOrThrow({ where: { cycleId_organizationId: { cycleId, organizationId: cellWest } }, select: { scoreGeneralTenths: true, scoreResultsTenths: true, scoreItems: true } });
+    const stored = await db.reviewRecord.findUniqueOrThrow({
+      where: { cycleId_organizationId: { cycleId, organizationId: cellWest } },
+      select: { scoreGeneralTenths: true, scoreResultsTenths: true, scoreItems: true },
+    });
     expect(stored).toMatchObject({ scoreGeneralTenths: 275, scoreResultsTenths: 605, scoreItems: collectiveItems(27.5, 60.5) });
   });
 });
 
 describe("the collective's own report (Mẫu 01)", () => {
   it("is written in the form's sections with the self-rating, and printed in its layout with the score item by item", async () => {
-    const report = { targets: "Chi bộ hoàn thành 10/10 nhiệm vụ của năm, 3 nhiệm vụ vượt mức.", shortcomings: "Sinh hoạt chuyên đề chưa đều.", measures: "Mỗi quý một chuyên đề." };
+    const report = {
+      targets: "Chi bộ hoàn thành 10/10 nhiệm vụ của năm, 3 nhiệm vụ vượt mức.",
+      shortcomings: "Sinh hoạt chuyên đề chưa đều.",
+      measures: "Mỗi quý một chuyên đề.",
+    };
     expect(await cellProposes("EXCELLENT", { report } as Facts)).toBe("ok");
     const unit = (await getUnitRating(secretary, cellWest))!;
     expect(unit.report).toEqual(report);
@@ -158,27 +177,47 @@ describe("the collective's own report (Mẫu 01)", () => {
 describe("facts the app derives from its own records (§7.7)", () => {
   it("LEADERSHIP_MEMBER_DISCIPLINED: a committee member's discipline of the year, from the register, unless the committee sets it aside", async () => {
     const discipline = await db.discipline.create({
-      data: { memberId: secretaryMemberId, decidedOn: new Date(Date.UTC(CURRENT_YEAR, 5, 12)), form: "REPRIMAND", reason: "Vi phạm quy định về quản lý tài chính của chi bộ." },
+      data: {
+        memberId: secretaryMemberId,
+        decidedOn: new Date(Date.UTC(CURRENT_YEAR, 5, 12)),
+        form: "REPRIMAND",
+        reason: "Vi phạm quy định về quản lý tài chính của chi bộ.",
+      },
     });
     try {
       const unit = (await getUnitRating(secretary, cellWest))!;
       expect(unit.facts.derived.leadershipDisciplines).toEqual([
-        { disciplineId: discipline.id, memberName: "Ngô Thị Hạnh", decidedOn: `${CURRENT_YEAR}-06-12`, form: "REPRIMAND", selfDetectedAndRemedied: false, countedInEarlierYear: false },
+        {
+          disciplineId: discipline.id,
+          memberName: "Ngô Thị Hạnh",
+          decidedOn: `${CURRENT_YEAR}-06-12`,
+          form: "REPRIMAND",
+          selfDetectedAndRemedied: false,
+          countedInEarlierYear: false,
+        },
       ]);
       expect(await cellProposes("COMPLETED")).toBe("LEVEL_ABOVE_RULES");
       expect(await cellProposes("NOT_COMPLETED")).toBe("ok");
       // Committed at a former unit, or unrelated to the collective's duties: it does not count here.
-      for (const answer of [{ atFormerUnit: true, unrelatedToDuties: false }, { atFormerUnit: false, unrelatedToDuties: true }]) {
+      for (const answer of [
+        { atFormerUnit: true, unrelatedToDuties: false },
+        { atFormerUnit: false, unrelatedToDuties: true },
+      ]) {
         expect(await cellProposes("EXCELLENT", { leadershipDisciplineAnswers: [{ disciplineId: discipline.id, ...answer }] })).toBe("ok");
       }
       // An answer about a discipline the register does not hold for this unit is bad input.
-      expect(await cellProposes("GOOD", { leadershipDisciplineAnswers: [{ disciplineId: "someone-else", atFormerUnit: true, unrelatedToDuties: false }] })).toBe("INVALID_INPUT");
+      expect(
+        await cellProposes("GOOD", { leadershipDisciplineAnswers: [{ disciplineId: "someone-else", atFormerUnit: true, unrelatedToDuties: false }] }),
+      ).toBe("INVALID_INPUT");
       // Self-detected and remedied: the competent body judges, but EXCELLENT needs no disciplined member.
       await db.discipline.update({ where: { id: discipline.id }, data: { selfDetectedAndRemedied: true } });
       expect(await cellProposes("EXCELLENT")).toBe("LEVEL_ABOVE_RULES");
       expect(await cellProposes("GOOD")).toBe("ok");
       // A discipline of another year does not count.
-      await db.discipline.update({ where: { id: discipline.id }, data: { selfDetectedAndRemedied: false, decidedOn: new Date(Date.UTC(CURRENT_YEAR - 1, 5, 12)) } });
+      await db.discipline.update({
+        where: { id: discipline.id },
+        data: { selfDetectedAndRemedied: false, decidedOn: new Date(Date.UTC(CURRENT_YEAR - 1, 5, 12)) },
+      });
       expect(await cellProposes("EXCELLENT")).toBe("ok");
     } finally {
       await db.discipline.delete({ where: { id: discipline.id } });

@@ -57,7 +57,10 @@ describe("changing one's own password", () => {
     await restore();
     for (const weak of ["12345678", "password", "        ", "Password1", "qwertyuiop", "bithu2bithu2"]) {
       const reason = weak.includes("bithu2") ? "passwordHasUsername" : "passwordWeak";
-      await expect(change(owner, DEMO_PASSWORD, weak), JSON.stringify(weak)).rejects.toMatchObject({ code: "INVALID_INPUT", fieldErrors: { newPassword: reason } });
+      await expect(change(owner, DEMO_PASSWORD, weak), JSON.stringify(weak)).rejects.toMatchObject({
+        code: "INVALID_INPUT",
+        fieldErrors: { newPassword: reason },
+      });
     }
     // The username in any case, inside an otherwise strong password.
     await expect(change(owner, DEMO_PASSWORD, "Ngày mới BITHU2 tươi sáng")).rejects.toMatchObject({ fieldErrors: { newPassword: "passwordHasUsername" } });

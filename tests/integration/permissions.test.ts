@@ -48,7 +48,13 @@ beforeAll(async () => {
   await ensureDemoDistrict();
   [cellEast, cellWest, commune] = await Promise.all([orgByCode("HU.01.04"), orgByCode("HU.01.05"), orgByCode("HU.01")]);
   // Of the demo district (its codes begin "HU."), whatever other trees earlier suites wrote (the import's).
-  otherGrassroots = (await db.organization.findFirstOrThrow({ where: { kind: "CHI_BO_CO_SO", depth: 1, code: { startsWith: "HU." } }, orderBy: { code: "asc" }, select: { id: true } })).id;
+  otherGrassroots = (
+    await db.organization.findFirstOrThrow({
+      where: { kind: "CHI_BO_CO_SO", depth: 1, code: { startsWith: "HU." } },
+      orderBy: { code: "asc" },
+      select: { id: true },
+    })
+  ).id;
   outside = await otherDistrict();
 });
 
@@ -246,9 +252,9 @@ describe.each(["bantochuc", "thuongvu"] as const)("upper committee (%s)", (usern
     await db.reviewCycle.update({ where: { id: closed.id }, data: { status: "CLOSED" } });
     try {
       const current = await db.reviewCycle.findUniqueOrThrow({ where: { id: closed.id } });
-      await expect(
-        updateCycleDeadlines(upper, { cycleId: closed.id, expectedVersion: current.version, ...dates }),
-      ).rejects.toMatchObject({ code: "CYCLE_CLOSED" });
+      await expect(updateCycleDeadlines(upper, { cycleId: closed.id, expectedVersion: current.version, ...dates })).rejects.toMatchObject({
+        code: "CYCLE_CLOSED",
+      });
       expect((await db.reviewCycle.findUniqueOrThrow({ where: { id: closed.id } })).selfReviewDue).toEqual(current.selfReviewDue);
     } finally {
       await db.reviewCycle.update({ where: { id: closed.id }, data: { status: closed.status } });

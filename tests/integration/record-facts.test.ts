@@ -51,7 +51,9 @@ describe("the facts of a member's record under QD366_HD43", () => {
     const items = data.sheet.content.groups.flatMap((g) => g.items);
     const scoreItems = Object.fromEntries(items.map((item, i) => [item.key, i === 0 ? item.maxPoints - 0.5 : item.maxPoints]));
     const input = await inputFor(memberId, secretary, { scoreItems, tasks: { assigned: 10, completed: 10, onTime: 9, exceeded: 3 } });
-    await expect(updateMemberRatingFacts(secretary, input)).resolves.toMatchObject({ totals: { generalTenths: expect.any(Number), resultsTenths: expect.any(Number) } });
+    await expect(updateMemberRatingFacts(secretary, input)).resolves.toMatchObject({
+      totals: { generalTenths: expect.any(Number), resultsTenths: expect.any(Number) },
+    });
     const row = await db.reviewRecord.findUniqueOrThrow({ where: { id: recordId } });
     expect((row.scoreGeneralTenths ?? 0) + (row.scoreResultsTenths ?? 0)).toBe(995);
     expect(row).toMatchObject({ tasksAssigned: 10, tasksOnTime: 9, tasksExceeded: 3, ledUnitsCount: null });
@@ -71,12 +73,18 @@ describe("the facts of a member's record under QD366_HD43", () => {
     const before = await db.reviewRecord.findUniqueOrThrow({ where: { id: recordId } });
     const data = (await getMemberRatingFacts(secretary, memberId))!;
     const item = data.sheet.content.groups[1].items[0];
-    await expect(updateMemberRatingFacts(secretary, await inputFor(memberId, secretary, { scoreItems: { [item.key]: item.maxPoints + 0.1 } }))).rejects.toMatchObject({
+    await expect(
+      updateMemberRatingFacts(secretary, await inputFor(memberId, secretary, { scoreItems: { [item.key]: item.maxPoints + 0.1 } })),
+    ).rejects.toMatchObject({
       code: "INVALID_INPUT",
       fieldErrors: { [`scoreItems.${item.key}`]: "scoreRange" },
     });
-    await expect(updateMemberRatingFacts(secretary, await inputFor(memberId, secretary, { tasks: { assigned: 3, completed: 4, onTime: 0, exceeded: 0 } }))).rejects.toBeInstanceOf(ZodError);
-    await expect(updateMemberRatingFacts(secretary, await inputFor(memberId, secretary, { expectedVersion: before.version - 1 }))).rejects.toMatchObject({ code: "STALE_EDIT" });
+    await expect(
+      updateMemberRatingFacts(secretary, await inputFor(memberId, secretary, { tasks: { assigned: 3, completed: 4, onTime: 0, exceeded: 0 } })),
+    ).rejects.toBeInstanceOf(ZodError);
+    await expect(updateMemberRatingFacts(secretary, await inputFor(memberId, secretary, { expectedVersion: before.version - 1 }))).rejects.toMatchObject({
+      code: "STALE_EDIT",
+    });
     expect(await db.reviewRecord.findUniqueOrThrow({ where: { id: recordId } })).toEqual(before);
   });
 

@@ -55,7 +55,10 @@ describe("the records' tally", () => {
 
   it("follows one record through submission, review, decision, not-rated reasons and scores", async () => {
     await insideRolledBack(async (tx) => {
-      const record = await tx.reviewRecord.findFirstOrThrow({ where: { cycleId, scopeOrgId: cellId, subjectKind: "MEMBER", state: "DRAFT" }, select: { id: true } });
+      const record = await tx.reviewRecord.findFirstOrThrow({
+        where: { cycleId, scopeOrgId: cellId, subjectKind: "MEMBER", state: "DRAFT" },
+        select: { id: true },
+      });
       const steps = [
         { state: "SUBMITTED" as const },
         { state: "REVIEWED" as const, proposedLevel: "GOOD" as const, scoreGeneralTenths: 250, scoreResultsTenths: 560 },
@@ -80,7 +83,10 @@ describe("the records' tally", () => {
       await tx.reviewRecord.update({ where: { id: records[1].id }, data: { peerGroupId: null } });
       await expectTallyExact(tx);
       // One statement over a whole cell, as a meeting's finalization or a publication writes.
-      const moved = await tx.reviewRecord.updateMany({ where: { cycleId, scopeOrgId: otherCellId, subjectKind: "MEMBER" }, data: { state: "REVIEWED", proposedLevel: "COMPLETED" } });
+      const moved = await tx.reviewRecord.updateMany({
+        where: { cycleId, scopeOrgId: otherCellId, subjectKind: "MEMBER" },
+        data: { state: "REVIEWED", proposedLevel: "COMPLETED" },
+      });
       expect(moved.count).toBeGreaterThan(1);
       await expectTallyExact(tx);
       await tx.$executeRaw`UPDATE "ReviewRecord" SET "decidedLevel" = 'EXCELLENT', state = 'DECIDED' WHERE "cycleId" = ${cycleId} AND "scopeOrgId" = ${otherCellId}`;
@@ -102,7 +108,12 @@ describe("the records' tally", () => {
   });
 
   it("stays exact when twenty members of one cell submit at once, each in their own transaction", async () => {
-    const drafts = await db.reviewRecord.findMany({ where: { cycleId, scopeOrgId: cellId, subjectKind: "MEMBER", state: "DRAFT" }, select: { id: true }, orderBy: { id: "asc" }, take: 20 });
+    const drafts = await db.reviewRecord.findMany({
+      where: { cycleId, scopeOrgId: cellId, subjectKind: "MEMBER", state: "DRAFT" },
+      select: { id: true },
+      orderBy: { id: "asc" },
+      take: 20,
+    });
     expect(drafts.length).toBeGreaterThan(5);
     const tallied = async () =>
       (await db.recordTally.findMany({ where: { cycleId, scopeOrgId: cellId, subjectKind: "MEMBER" }, select: { draft: true, submitted: true } })).reduce(

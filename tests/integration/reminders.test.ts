@@ -76,9 +76,17 @@ beforeAll(async () => {
   recordId = record.id;
   memberId = record.memberId!;
   await db.member.update({ where: { id: memberId }, data: { email: EMAIL } });
-  remindedUserId = (await db.user.upsert({ where: { username: "test-reminded" }, update: { memberId }, create: { username: "test-reminded", passwordHash: "x", displayName: "Đảng viên được nhắc", memberId } })).id;
+  remindedUserId = (
+    await db.user.upsert({
+      where: { username: "test-reminded" },
+      update: { memberId },
+      create: { username: "test-reminded", passwordHash: "x", displayName: "Đảng viên được nhắc", memberId },
+    })
+  ).id;
   await db.reminder.deleteMany({ where: { record: { scopeOrgId: cellEast } } });
-  lateInCell = await db.reviewRecord.count({ where: { cycleId: cycle.id, scopeOrgId: cellEast, subjectKind: "MEMBER", state: { in: ["DRAFT", "RETURNED"] }, memberId: { not: secretary.memberId! } } });
+  lateInCell = await db.reviewRecord.count({
+    where: { cycleId: cycle.id, scopeOrgId: cellEast, subjectKind: "MEMBER", state: { in: ["DRAFT", "RETURNED"] }, memberId: { not: secretary.memberId! } },
+  });
 });
 
 afterAll(async () => {
@@ -92,9 +100,18 @@ describe("the member's e-mail address", () => {
   it("is recorded by the secretary or given by the member, refused when it is not an address, kept when left out", async () => {
     const profile = async (id: string) => {
       const m = await db.member.findUniqueOrThrow({ where: { id } });
-      return { memberId: id, expectedVersion: m.version, post: m.post ?? "", residenceCell: m.residenceCell ?? "", category: m.category, isCivilServant: m.isCivilServant };
+      return {
+        memberId: id,
+        expectedVersion: m.version,
+        post: m.post ?? "",
+        residenceCell: m.residenceCell ?? "",
+        category: m.category,
+        isCivilServant: m.isCivilServant,
+      };
     };
-    await expect(updateMemberProfile(secretary, { ...(await profile(memberId)), email: "không phải địa chỉ" })).rejects.toMatchObject({ issues: [{ message: "invalidEmail" }] });
+    await expect(updateMemberProfile(secretary, { ...(await profile(memberId)), email: "không phải địa chỉ" })).rejects.toMatchObject({
+      issues: [{ message: "invalidEmail" }],
+    });
     await updateMemberProfile(secretary, { ...(await profile(memberId)), email: "  " + EMAIL + " " });
     expect((await db.member.findUniqueOrThrow({ where: { id: memberId } })).email).toBe(EMAIL);
     await updateMemberProfile(secretary, await profile(memberId));

@@ -79,7 +79,14 @@ const ORG_LEVELS: Record<number, Partial<Record<OrgKey, RatingLevel>>> = {
   2025: { G1: "EXCELLENT", G2: "GOOD", C1: "GOOD", C2: "COMPLETED" },
 };
 
-const RULE_SET: Record<number, RuleSetId> = { 2021: "QD132_HD21", 2022: "QD132_HD21", 2023: "QD124_HD25", 2024: "QD124_HD25", 2025: "QD366_HD43", 2026: "QD366_HD43" };
+const RULE_SET: Record<number, RuleSetId> = {
+  2021: "QD132_HD21",
+  2022: "QD132_HD21",
+  2023: "QD124_HD25",
+  2024: "QD124_HD25",
+  2025: "QD366_HD43",
+  2026: "QD366_HD43",
+};
 
 export type ReportFixture = {
   orgs: Record<OrgKey, string>;
@@ -117,13 +124,33 @@ async function build(): Promise<ReportFixture> {
   if (await db.organization.findUnique({ where: { code: "TK" } })) return load();
 
   const orgs = {} as Record<OrgKey, string>;
-  const org = async (key: OrgKey, code: string, name: string, kind: "UPPER_COMMITTEE" | "DANG_BO_CO_SO" | "CHI_BO_CO_SO" | "CHI_BO_TRUC_THUOC", sector: "OTHER" | "COMMUNE" | "SCHOOL" | "RESIDENTIAL", parent: OrgKey | null, position: number) => {
+  const org = async (
+    key: OrgKey,
+    code: string,
+    name: string,
+    kind: "UPPER_COMMITTEE" | "DANG_BO_CO_SO" | "CHI_BO_CO_SO" | "CHI_BO_TRUC_THUOC",
+    sector: "OTHER" | "COMMUNE" | "SCHOOL" | "RESIDENTIAL",
+    parent: OrgKey | null,
+    position: number,
+  ) => {
     const row = await db.organization.create({
-      data: { code, name, nameSearch: toSearchKey(name), kind, sector, parentId: parent ? orgs[parent] : null, depth: parent ? (parent === "TK" ? 1 : 2) : 0, position, establishedOn: d("2000-01-01") },
+      data: {
+        code,
+        name,
+        nameSearch: toSearchKey(name),
+        kind,
+        sector,
+        parentId: parent ? orgs[parent] : null,
+        depth: parent ? (parent === "TK" ? 1 : 2) : 0,
+        position,
+        establishedOn: d("2000-01-01"),
+      },
     });
     orgs[key] = row.id;
     const ancestors = parent ? (parent === "TK" ? [orgs.TK] : [orgs[parent], orgs.TK]) : [];
-    await db.orgClosure.createMany({ data: [{ ancestorId: row.id, descendantId: row.id, distance: 0 }, ...ancestors.map((a, i) => ({ ancestorId: a, descendantId: row.id, distance: i + 1 }))] });
+    await db.orgClosure.createMany({
+      data: [{ ancestorId: row.id, descendantId: row.id, distance: 0 }, ...ancestors.map((a, i) => ({ ancestorId: a, descendantId: row.id, distance: i + 1 }))],
+    });
   };
   await org("TK", "TK", "Huyện ủy Thống Kê", "UPPER_COMMITTEE", "OTHER", null, 0);
   await org("G1", "TK.01", "Đảng bộ xã Một", "DANG_BO_CO_SO", "COMMUNE", "TK", 1);
@@ -153,8 +180,22 @@ async function build(): Promise<ReportFixture> {
     members[key] = row.id;
   }
 
-  const user = await db.user.create({ data: { username: "bantochuc.tk", passwordHash: "-", displayName: "Ban Tổ chức Thống Kê", roleAssignments: { create: { role: "UPPER_BOARD", organizationId: orgs.TK } } } });
-  const school = await db.user.create({ data: { username: "danguy.tk", passwordHash: "-", displayName: "Chi ủy Trường Hai", roleAssignments: { create: { role: "GRASSROOTS_COMMITTEE", organizationId: orgs.G2 } } } });
+  const user = await db.user.create({
+    data: {
+      username: "bantochuc.tk",
+      passwordHash: "-",
+      displayName: "Ban Tổ chức Thống Kê",
+      roleAssignments: { create: { role: "UPPER_BOARD", organizationId: orgs.TK } },
+    },
+  });
+  const school = await db.user.create({
+    data: {
+      username: "danguy.tk",
+      passwordHash: "-",
+      displayName: "Chi ủy Trường Hai",
+      roleAssignments: { create: { role: "GRASSROOTS_COMMITTEE", organizationId: orgs.G2 } },
+    },
+  });
 
   const cycles: Record<number, string> = {};
   for (const year of [2021, 2022, 2023, 2024, 2025, 2026]) {
@@ -182,9 +223,11 @@ async function build(): Promise<ReportFixture> {
       cG1: await group("C-TK.01", "Chi bộ trực thuộc - Đảng bộ xã Một", "ORGANIZATION", "G1"),
     };
     const memberRecords: [MemberKey, Rec][] =
-      year === 2025 ? Object.entries(Y2025) as [MemberKey, Rec][]
-      : year === 2026 ? Object.entries(Y2026) as [MemberKey, Rec][]
-      : (Object.entries(EARLIER[year]) as [MemberKey, RatingLevel][]).map(([k, level]) => [k, { state: "PUBLISHED", level }]);
+      year === 2025
+        ? (Object.entries(Y2025) as [MemberKey, Rec][])
+        : year === 2026
+          ? (Object.entries(Y2026) as [MemberKey, Rec][])
+          : (Object.entries(EARLIER[year]) as [MemberKey, RatingLevel][]).map(([k, level]) => [k, { state: "PUBLISHED", level }]);
     await db.reviewRecord.createMany({
       data: memberRecords.map(([key, rec]) => {
         const cell = NAMES[key][1];
@@ -220,11 +263,22 @@ async function build(): Promise<ReportFixture> {
     if (year === 2025) {
       // The standing committee let the commune group exceed: 25 % of a pool of 1 is still 0, so it stays over.
       await db.quotaOverride.create({
-        data: { cycleId: cycle.id, peerGroupId: groups.oCommune, decisionNo: "15-QĐ/HU", decidedOn: d("2026-01-15"), issuer: "Ban Thường vụ Huyện ủy Thống Kê", reason: "Đảng bộ xã dẫn đầu phong trào thi đua", ratePercent: 25, createdById: user.id },
+        data: {
+          cycleId: cycle.id,
+          peerGroupId: groups.oCommune,
+          decisionNo: "15-QĐ/HU",
+          decidedOn: d("2026-01-15"),
+          issuer: "Ban Thường vụ Huyện ủy Thống Kê",
+          reason: "Đảng bộ xã dẫn đầu phong trào thi đua",
+          ratePercent: 25,
+          createdById: user.id,
+        },
       });
     }
     if (year === 2026) {
-      await db.meeting.create({ data: { cycleId: cycle.id, organizationId: orgs.C2, status: "FINALIZED", finalizedAt: d("2026-12-05"), heldOn: d("2026-12-05") } });
+      await db.meeting.create({
+        data: { cycleId: cycle.id, organizationId: orgs.C2, status: "FINALIZED", finalizedAt: d("2026-12-05"), heldOn: d("2026-12-05") },
+      });
       await db.meeting.create({ data: { cycleId: cycle.id, organizationId: orgs.C1, status: "DRAFT" } });
     }
   }
@@ -233,9 +287,33 @@ async function build(): Promise<ReportFixture> {
   await db.discipline.create({ data: { memberId: members.m3, decidedOn: d("2024-03-01"), form: "REPRIMAND", reason: "Chậm nộp đảng phí" } });
   await db.remediationItem.createMany({
     data: [
-      { memberId: members.m7, year: 2025, shortcoming: "Chưa hoàn thành chỉ tiêu công tác", measures: "Lập kế hoạch theo tháng", responsible: "Bí thư chi bộ thôn B", deadline: d("2026-03-31"), status: "OPEN" },
-      { memberId: members.m3, year: 2025, shortcoming: "Chậm nộp báo cáo", measures: "Nộp đúng hạn", responsible: "Bí thư chi bộ thôn A", deadline: d("2026-02-28"), status: "IN_PROGRESS" },
-      { memberId: members.m2, year: 2025, shortcoming: "Ít phát biểu trong sinh hoạt", measures: "Chuẩn bị ý kiến", responsible: "Bí thư chi bộ thôn A", deadline: d("2026-01-31"), status: "DONE" },
+      {
+        memberId: members.m7,
+        year: 2025,
+        shortcoming: "Chưa hoàn thành chỉ tiêu công tác",
+        measures: "Lập kế hoạch theo tháng",
+        responsible: "Bí thư chi bộ thôn B",
+        deadline: d("2026-03-31"),
+        status: "OPEN",
+      },
+      {
+        memberId: members.m3,
+        year: 2025,
+        shortcoming: "Chậm nộp báo cáo",
+        measures: "Nộp đúng hạn",
+        responsible: "Bí thư chi bộ thôn A",
+        deadline: d("2026-02-28"),
+        status: "IN_PROGRESS",
+      },
+      {
+        memberId: members.m2,
+        year: 2025,
+        shortcoming: "Ít phát biểu trong sinh hoạt",
+        measures: "Chuẩn bị ý kiến",
+        responsible: "Bí thư chi bộ thôn A",
+        deadline: d("2026-01-31"),
+        status: "DONE",
+      },
     ],
   });
 

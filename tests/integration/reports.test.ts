@@ -18,8 +18,20 @@ beforeAll(async () => {
 
 const zeroStates = { DRAFT: 0, SUBMITTED: 0, RETURNED: 0, REVIEWED: 0, DECIDED: 0, PUBLISHED: 0, ABSENT: 0, NOT_RATED: 0, UNDER_REREVIEW: 0 };
 const counts = (c: Partial<Record<string, number>>) => ({
-  notRated: 0, notRatedExempt: 0, notRatedSuspended: 0, notRatedNewMember: 0, notRatedNewOrganization: 0, notRatedOther: 0,
-  reviewed: 0, absent: 0, rated: 0, EXCELLENT: 0, GOOD: 0, COMPLETED: 0, NOT_COMPLETED: 0, ...c,
+  notRated: 0,
+  notRatedExempt: 0,
+  notRatedSuspended: 0,
+  notRatedNewMember: 0,
+  notRatedNewOrganization: 0,
+  notRatedOther: 0,
+  reviewed: 0,
+  absent: 0,
+  rated: 0,
+  EXCELLENT: 0,
+  GOOD: 0,
+  COMPLETED: 0,
+  NOT_COMPLETED: 0,
+  ...c,
 });
 const pick = (row: object | null | undefined) => {
   if (!row) return row;
@@ -33,7 +45,21 @@ describe("statistics of a decided year", () => {
     expect(s.year).toBe(2025);
     expect(s.ruleSet).toBe("QD366_HD43");
     // m1…m10: m4 exempt, m10 new; 8 published: E m1 m5, G m2 m3 m6 m9, C m8, NC m7.
-    expect(pick(s.members)).toEqual(counts({ total: 10, toRate: 8, notRated: 2, notRatedExempt: 1, notRatedNewMember: 1, reviewed: 8, rated: 8, EXCELLENT: 2, GOOD: 4, COMPLETED: 1, NOT_COMPLETED: 1 }));
+    expect(pick(s.members)).toEqual(
+      counts({
+        total: 10,
+        toRate: 8,
+        notRated: 2,
+        notRatedExempt: 1,
+        notRatedNewMember: 1,
+        reviewed: 8,
+        rated: 8,
+        EXCELLENT: 2,
+        GOOD: 4,
+        COMPLETED: 1,
+        NOT_COMPLETED: 1,
+      }),
+    );
     // 2024: m1 m5 E, m2 G, m7 NC.
     expect(pick(s.membersLastYear)).toEqual(counts({ total: 4, toRate: 4, reviewed: 4, rated: 4, EXCELLENT: 2, GOOD: 1, NOT_COMPLETED: 1 }));
     expect(pick(s.grassroots)).toEqual(counts({ total: 2, toRate: 2, reviewed: 2, rated: 2, EXCELLENT: 1, GOOD: 1 }));
@@ -41,7 +67,10 @@ describe("statistics of a decided year", () => {
 
     const commune = counts({ total: 7, toRate: 6, notRated: 1, notRatedExempt: 1, reviewed: 6, rated: 6, EXCELLENT: 2, GOOD: 3, NOT_COMPLETED: 1 });
     const school = counts({ total: 3, toRate: 2, notRated: 1, notRatedNewMember: 1, reviewed: 2, rated: 2, GOOD: 1, COMPLETED: 1 });
-    expect(s.byUnit.map((r) => [r.key, r.label])).toEqual([["TK.01", "Đảng bộ xã Một"], ["TK.02", "Chi bộ Trường Hai"]]);
+    expect(s.byUnit.map((r) => [r.key, r.label])).toEqual([
+      ["TK.01", "Đảng bộ xã Một"],
+      ["TK.02", "Chi bộ Trường Hai"],
+    ]);
     expect(s.byUnit.map(pick)).toEqual([commune, school]);
     expect(s.bySector.map((r) => r.key)).toEqual(["COMMUNE", "SCHOOL"]);
     expect(s.bySector.map(pick)).toEqual([commune, school]);
@@ -63,7 +92,13 @@ describe("statistics of a decided year", () => {
     expect(s.disciplined).toEqual({ members: 1, byForm: [{ form: "WARNING", count: 1 }] });
     // 92.0 85.0 75.5 95.0 80.0 45.0 60.0 88.0
     expect(s.scored).toBe(8);
-    expect(s.scoreBuckets.filter((b) => b.count).map((b) => [b.from, b.count])).toEqual([[40, 1], [60, 1], [70, 1], [80, 3], [90, 2]]);
+    expect(s.scoreBuckets.filter((b) => b.count).map((b) => [b.from, b.count])).toEqual([
+      [40, 1],
+      [60, 1],
+      [70, 1],
+      [80, 3],
+      [90, 2],
+    ]);
     expect(s.scoreBands).toEqual([
       { band: "EXCELLENT", count: 2 },
       { band: "GOOD", count: 4 },
@@ -156,7 +191,9 @@ describe("progress board", () => {
 describe("quota compliance", () => {
   it("shows every group's arithmetic from lib/grading, the groups over the cap and the overrides", async () => {
     const q = await getQuotaCompliance(f.board, { unit: f.orgs.TK, year: FIXTURE_YEAR });
-    expect(q.groups.map((g) => [g.code, g.check.excellent, g.check.good, g.check.pool, g.check.maxExcellent, g.check.excess, g.check.ok, g.ratePercent])).toEqual([
+    expect(
+      q.groups.map((g) => [g.code, g.check.excellent, g.check.good, g.check.pool, g.check.maxExcellent, g.check.excess, g.check.ok, g.ratePercent]),
+    ).toEqual([
       // E m1 m5, G m2 m3 m6: ⌊20·5/120⌋ = 0 → 2 over.
       ["M-TK.01", 2, 3, 5, 0, 2, false, 20],
       // G1 EXCELLENT alone; the decision raised the rate to 25 %: ⌊25·1/125⌋ = 0, still over (QD366).
@@ -167,7 +204,15 @@ describe("quota compliance", () => {
     ]);
     expect(q.overCap).toBe(2);
     expect(q.overridden).toBe(1);
-    expect(q.groups[1].overrides).toEqual([{ decisionNo: "15-QĐ/HU", decidedOn: "2026-01-15", issuer: "Ban Thường vụ Huyện ủy Thống Kê", reason: "Đảng bộ xã dẫn đầu phong trào thi đua", ratePercent: 25 }]);
+    expect(q.groups[1].overrides).toEqual([
+      {
+        decisionNo: "15-QĐ/HU",
+        decidedOn: "2026-01-15",
+        issuer: "Ban Thường vụ Huyện ủy Thống Kê",
+        reason: "Đảng bộ xã dẫn đầu phong trào thi đua",
+        ratePercent: 25,
+      },
+    ]);
     // The year under way: proposals count (m5 E, m6 G proposed at the meeting).
     const now = await getQuotaCompliance(f.board, { unit: f.orgs.TK, year: CURRENT });
     expect(now.groups.find((g) => g.code === "M-TK.01")?.check).toMatchObject({ excellent: 1, good: 1, excess: 1 });
@@ -193,7 +238,14 @@ describe("recognition and follow-up lists", () => {
     expect([second.excellentOrganizations, second.counts.excellentOrganizations, second.streakOrganizations.length]).toEqual([[], 1, 1]);
     // The school's committee sees none of the commune's people.
     const school = await getRecognition(f.schoolCommittee, { year: FIXTURE_YEAR }, "2026-03-15");
-    expect(school.counts).toEqual({ excellentMembers: 0, excellentOrganizations: 0, streakMembers: 0, streakOrganizations: 0, notCompleted: 0, remediation: 0 });
+    expect(school.counts).toEqual({
+      excellentMembers: 0,
+      excellentOrganizations: 0,
+      streakMembers: 0,
+      streakOrganizations: 0,
+      notCompleted: 0,
+      remediation: 0,
+    });
   });
 
   it("pages a long list as slices of the whole, in cell order and by name", async () => {
@@ -201,14 +253,21 @@ describe("recognition and follow-up lists", () => {
     await ensureDemoDistrict();
     const district = (await db.organization.findUniqueOrThrow({ where: { code: "HU" }, select: { id: true } })).id;
     const year = CURRENT_YEAR - 1;
-    for (const [from, level] of [[year, "EXCELLENT"], [year - 4, "EXCELLENT"], [year - 1, "NOT_COMPLETED"]] as const) {
+    for (const [from, level] of [
+      [year, "EXCELLENT"],
+      [year - 4, "EXCELLENT"],
+      [year - 1, "NOT_COMPLETED"],
+    ] as const) {
       const whole = await listMembersWithLevel(district, from, year, level);
       expect(whole.length, `${level} from ${from}`).toBeGreaterThan(from === year ? 100 : 0);
       expect(whole.every((m) => m.total === whole.length)).toBe(true);
       expect(await countMembersWithLevel(district, from, year, level)).toBe(whole.length);
       for (const offset of [0, 1, 49, whole.length - 3, whole.length]) {
         const page = await listMembersWithLevel(district, from, year, level, { offset, limit: 50 });
-        expect(page.map((m) => m.memberId), `${level} from ${from}, offset ${offset}`).toEqual(whole.slice(offset, offset + 50).map((m) => m.memberId));
+        expect(
+          page.map((m) => m.memberId),
+          `${level} from ${from}, offset ${offset}`,
+        ).toEqual(whole.slice(offset, offset + 50).map((m) => m.memberId));
       }
     }
     const excellent = await listMembersWithLevel(district, year, year, "EXCELLENT");

@@ -21,7 +21,12 @@ let district: string;
 let recordId: string;
 let before: { state: string; decidedLevel: string | null; version: number; decidedAt: Date | null; publishedAt: Date | null };
 
-const DECISION = { decisionNo: "12-QĐ/TU", decidedOn: dayOfCurrentYear(12, 26), issuer: "Ban Thường vụ Tỉnh ủy", reason: "Có kết luận kiểm tra về vi phạm chưa được xem xét khi xếp loại." };
+const DECISION = {
+  decisionNo: "12-QĐ/TU",
+  decidedOn: dayOfCurrentYear(12, 26),
+  issuer: "Ban Thường vụ Tỉnh ủy",
+  reason: "Có kết luận kiểm tra về vi phạm chưa được xem xét khi xếp loại.",
+};
 
 beforeAll(async () => {
   await ensureDemoDistrict();
@@ -42,7 +47,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await db.ratingDecision.deleteMany({ where: { recordId } });
-  await db.reviewRecord.update({ where: { id: recordId }, data: { state: before.state as never, decidedLevel: before.decidedLevel as never, decidedAt: before.decidedAt, publishedAt: before.publishedAt } });
+  await db.reviewRecord.update({
+    where: { id: recordId },
+    data: { state: before.state as never, decidedLevel: before.decidedLevel as never, decidedAt: before.decidedAt, publishedAt: before.publishedAt },
+  });
   await expectTallyExact();
 });
 
@@ -53,7 +61,11 @@ describe("re-rating a published result (366 Điều 15)", () => {
     await proposeRerate(board, { recordId, reason: "Đảng viên bị kết luận vi phạm sau khi xếp loại." });
     expect(await db.reviewRecord.findUniqueOrThrow({ where: { id: recordId }, select: { state: true } })).toEqual({ state: "PUBLISHED" });
     const proposals = await listRerateProposals(standing, district);
-    expect(proposals.find((p) => p.recordId === recordId)).toMatchObject({ reason: "Đảng viên bị kết luận vi phạm sau khi xếp loại.", state: "PUBLISHED", isMember: true });
+    expect(proposals.find((p) => p.recordId === recordId)).toMatchObject({
+      reason: "Đảng viên bị kết luận vi phạm sau khi xếp loại.",
+      state: "PUBLISHED",
+      isMember: true,
+    });
     await expect(listRerateProposals(board, district)).rejects.toBeInstanceOf(NotFoundError);
     // Another commune's committee does not reach it; the standing committee itself orders, it does not propose.
     await expect(proposeRerate(committee, { recordId, reason: "x" })).rejects.toBeInstanceOf(NotFoundError);
@@ -63,16 +75,30 @@ describe("re-rating a published result (366 Điều 15)", () => {
   it("the standing committee orders it by its decision: reopened, the old decision kept, the decision named in the history", async () => {
     await expect(orderRerate(standing, { recordIds: [recordId], decision: { ...DECISION, decisionNo: "" } })).rejects.toBeInstanceOf(ZodError);
     const { decisionId } = await orderRerate(standing, { recordIds: [recordId], decision: DECISION });
-    const record = await db.reviewRecord.findUniqueOrThrow({ where: { id: recordId }, select: { state: true, decidedLevel: true, publishedAt: true, decisions: { select: { level: true, supersededAt: true } } } });
-    expect(record).toMatchObject({ state: "UNDER_REREVIEW", decidedLevel: null, publishedAt: null, decisions: [{ level: "GOOD", supersededAt: expect.any(Date) }] });
-    expect(await db.rerateDecision.findUniqueOrThrow({ where: { id: decisionId } })).toMatchObject({ decisionNo: "12-QĐ/TU", issuer: "Ban Thường vụ Tỉnh ủy", recordIds: [recordId] });
+    const record = await db.reviewRecord.findUniqueOrThrow({
+      where: { id: recordId },
+      select: { state: true, decidedLevel: true, publishedAt: true, decisions: { select: { level: true, supersededAt: true } } },
+    });
+    expect(record).toMatchObject({
+      state: "UNDER_REREVIEW",
+      decidedLevel: null,
+      publishedAt: null,
+      decisions: [{ level: "GOOD", supersededAt: expect.any(Date) }],
+    });
+    expect(await db.rerateDecision.findUniqueOrThrow({ where: { id: decisionId } })).toMatchObject({
+      decisionNo: "12-QĐ/TU",
+      issuer: "Ban Thường vụ Tỉnh ủy",
+      recordIds: [recordId],
+    });
     // The board's proposal is answered by the decision, and leaves the list.
     expect(await db.rerateProposal.count({ where: { recordId, decisionId } })).toBe(1);
     expect((await listRerateProposals(standing, district)).map((p) => p.recordId)).not.toContain(recordId);
     const [latest] = (await listRecordHistory(standing, recordId)).entries;
     expect(latest.action).toBe("record.rerate");
     expect(describeAuditEntry(latest.action, latest.data).details).toEqual(
-      expect.arrayContaining([{ key: "details.rerateDecision", values: { no: "12-QĐ/TU", date: `26/12/${DECISION.decidedOn.slice(0, 4)}`, issuer: "Ban Thường vụ Tỉnh ủy" } }]),
+      expect.arrayContaining([
+        { key: "details.rerateDecision", values: { no: "12-QĐ/TU", date: `26/12/${DECISION.decidedOn.slice(0, 4)}`, issuer: "Ban Thường vụ Tỉnh ủy" } },
+      ]),
     );
     // Not decided any more: nothing to reopen again.
     await expect(orderRerate(standing, { recordIds: [recordId], decision: DECISION })).rejects.toBeInstanceOf(WorkflowError);

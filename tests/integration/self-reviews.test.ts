@@ -30,7 +30,10 @@ async function completeContent(actor: Actor, recordId: string): Promise<SelfRevi
 
 async function resetRecord(recordId: string) {
   await db.selfReview.deleteMany({ where: { recordId } });
-  await db.reviewRecord.update({ where: { id: recordId }, data: { state: "DRAFT", scoreItems: Prisma.DbNull, scoreGeneralTenths: null, scoreResultsTenths: null } });
+  await db.reviewRecord.update({
+    where: { id: recordId },
+    data: { state: "DRAFT", scoreItems: Prisma.DbNull, scoreGeneralTenths: null, scoreResultsTenths: null },
+  });
 }
 
 beforeAll(async () => {
@@ -38,7 +41,9 @@ beforeAll(async () => {
   [member, secretary, otherSecretary] = await Promise.all([actorFor("dangvien"), actorFor("bithu"), actorFor("bithu2")]);
   cellEast = await orgByCode("HU.01.04");
   const cycle = (await getCurrentCycle(cellEast))!;
-  ownRecordId = (await db.reviewRecord.findUniqueOrThrow({ where: { cycleId_memberId: { cycleId: cycle.id, memberId: member.memberId! } }, select: { id: true } })).id;
+  ownRecordId = (
+    await db.reviewRecord.findUniqueOrThrow({ where: { cycleId_memberId: { cycleId: cycle.id, memberId: member.memberId! } }, select: { id: true } })
+  ).id;
   await resetRecord(ownRecordId);
 });
 
@@ -54,12 +59,24 @@ describe("the member's own self-review", () => {
   it("saves drafts as typed, with no audit row per save, and answers a stale save with the newer text", async () => {
     const audits = await db.auditLog.count({ where: { entityId: ownRecordId } });
     const page = await getSelfReviewPage(member, ownRecordId);
-    const first = await saveSelfReviewDraft(member, { recordId: ownRecordId, baseVersion: page.version, content: { ...page.content, texts: { shortcomings: "Bản thứ nhất" } } });
+    const first = await saveSelfReviewDraft(member, {
+      recordId: ownRecordId,
+      baseVersion: page.version,
+      content: { ...page.content, texts: { shortcomings: "Bản thứ nhất" } },
+    });
     expect(first).toMatchObject({ saved: true, version: page.version + 1 });
-    const second = await saveSelfReviewDraft(member, { recordId: ownRecordId, baseVersion: page.version + 1, content: { ...page.content, texts: { shortcomings: "Bản thứ hai" } } });
+    const second = await saveSelfReviewDraft(member, {
+      recordId: ownRecordId,
+      baseVersion: page.version + 1,
+      content: { ...page.content, texts: { shortcomings: "Bản thứ hai" } },
+    });
     expect(second).toMatchObject({ saved: true, version: page.version + 2 });
     // A second tab still on the first version: refused, and handed the newer text.
-    const stale = await saveSelfReviewDraft(member, { recordId: ownRecordId, baseVersion: page.version + 1, content: { ...page.content, texts: { shortcomings: "Bản cũ" } } });
+    const stale = await saveSelfReviewDraft(member, {
+      recordId: ownRecordId,
+      baseVersion: page.version + 1,
+      content: { ...page.content, texts: { shortcomings: "Bản cũ" } },
+    });
     expect(stale).toMatchObject({ saved: false, conflict: { version: page.version + 2, content: { texts: { shortcomings: "Bản thứ hai" } } } });
     expect((await getSelfReviewPage(member, ownRecordId)).content.texts.shortcomings).toBe("Bản thứ hai");
     expect(await db.auditLog.count({ where: { entityId: ownRecordId } })).toBe(audits);
@@ -67,8 +84,16 @@ describe("the member's own self-review", () => {
 
   it("refuses bad input and changes nothing", async () => {
     const page = await getSelfReviewPage(member, ownRecordId);
-    await expect(saveSelfReviewDraft(member, { recordId: ownRecordId, baseVersion: page.version, content: { ...page.content, selfLevel: "SUPER" } })).rejects.toBeInstanceOf(ZodError);
-    await expect(saveSelfReviewDraft(member, { recordId: ownRecordId, baseVersion: page.version, content: { ...page.content, texts: { shortcomings: "x".repeat(20_001) } } })).rejects.toBeInstanceOf(ZodError);
+    await expect(
+      saveSelfReviewDraft(member, { recordId: ownRecordId, baseVersion: page.version, content: { ...page.content, selfLevel: "SUPER" } }),
+    ).rejects.toBeInstanceOf(ZodError);
+    await expect(
+      saveSelfReviewDraft(member, {
+        recordId: ownRecordId,
+        baseVersion: page.version,
+        content: { ...page.content, texts: { shortcomings: "x".repeat(20_001) } },
+      }),
+    ).rejects.toBeInstanceOf(ZodError);
     expect((await getSelfReviewPage(member, ownRecordId)).version).toBe(page.version);
   });
 
@@ -85,13 +110,17 @@ describe("the member's own self-review", () => {
     const content = await completeContent(member, ownRecordId);
     const page = await getSelfReviewPage(member, ownRecordId);
     const saved = await saveSelfReviewDraft(member, { recordId: ownRecordId, baseVersion: page.version, content });
-    await expect(submitSelfReview(member, { recordId: ownRecordId, expectedVersion: (saved as { version: number }).version })).resolves.toEqual({ state: "SUBMITTED" });
+    await expect(submitSelfReview(member, { recordId: ownRecordId, expectedVersion: (saved as { version: number }).version })).resolves.toEqual({
+      state: "SUBMITTED",
+    });
     const record = await db.reviewRecord.findUniqueOrThrow({ where: { id: ownRecordId } });
     expect(record).toMatchObject({ state: "SUBMITTED", selfLevel: "GOOD", scoreGeneralTenths: 300, scoreResultsTenths: 700 });
     expect(await db.auditLog.findFirst({ where: { entityId: ownRecordId, action: "selfReview.submit", actorId: member.userId } })).not.toBeNull();
     const after = await getSelfReviewPage(member, ownRecordId);
     expect(after.writer).toBeNull();
-    await expect(saveSelfReviewDraft(member, { recordId: ownRecordId, baseVersion: after.version, content })).rejects.toMatchObject({ code: "SELF_REVIEW_LOCKED" });
+    await expect(saveSelfReviewDraft(member, { recordId: ownRecordId, baseVersion: after.version, content })).rejects.toMatchObject({
+      code: "SELF_REVIEW_LOCKED",
+    });
   });
 
   it("is returned by the secretary with a reason the member reads, then edited and submitted again", async () => {
@@ -144,7 +173,9 @@ describe("a paper self-review typed in by the secretary", () => {
     await saveSelfReviewDraft(member, { recordId: ownRecordId, baseVersion: page.version, content: { ...page.content, texts: { measures: "Của tôi" } } });
     expect((await getSelfReviewPage(secretary, ownRecordId)).writer).toBeNull();
     const current = await getSelfReviewPage(member, ownRecordId);
-    await expect(saveSelfReviewDraft(secretary, { recordId: ownRecordId, baseVersion: current.version, content: current.content })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(saveSelfReviewDraft(secretary, { recordId: ownRecordId, baseVersion: current.version, content: current.content })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
   });
 });
 

@@ -120,7 +120,9 @@ describe("sessions", () => {
     const current = await createSession(member.userId, 8, client);
     const elsewhere = await createSession(member.userId, 8, client);
     const audits = await db.auditLog.count({ where: { action: "user.password", entityId: member.userId } });
-    await expect(changeOwnPassword(member, { currentPassword: "wrong", newPassword: "Mật khẩu mới 2026", confirmPassword: "Mật khẩu mới 2026" }, current)).rejects.toMatchObject({
+    await expect(
+      changeOwnPassword(member, { currentPassword: "wrong", newPassword: "Mật khẩu mới 2026", confirmPassword: "Mật khẩu mới 2026" }, current),
+    ).rejects.toMatchObject({
       fieldErrors: { currentPassword: "wrongPassword" },
     });
     expect(await checkSession(elsewhere, member.userId)).toBe(true);
@@ -140,7 +142,10 @@ describe("sessions", () => {
     const ended = await endUserSessions(admin, { userId: member.userId });
     expect(ended).toBeGreaterThanOrEqual(1);
     expect(await checkSession(sid, member.userId)).toBe(false);
-    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "session.revoke", entityId: member.userId, actorId: admin.userId }, orderBy: { id: "desc" } });
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { action: "session.revoke", entityId: member.userId, actorId: admin.userId },
+      orderBy: { id: "desc" },
+    });
     expect(audit.data).toMatchObject({ reason: "administrator" });
   });
 });

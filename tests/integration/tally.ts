@@ -9,8 +9,15 @@ const COUNTED: [string, string][] = [
   ["total", "true"],
   ...(
     [
-      ["draft", "DRAFT"], ["submitted", "SUBMITTED"], ["returned", "RETURNED"], ["reviewed", "REVIEWED"], ["decided", "DECIDED"],
-      ["published", "PUBLISHED"], ["absent", "ABSENT"], ["notRated", "NOT_RATED"], ["underRereview", "UNDER_REREVIEW"],
+      ["draft", "DRAFT"],
+      ["submitted", "SUBMITTED"],
+      ["returned", "RETURNED"],
+      ["reviewed", "REVIEWED"],
+      ["decided", "DECIDED"],
+      ["published", "PUBLISHED"],
+      ["absent", "ABSENT"],
+      ["notRated", "NOT_RATED"],
+      ["underRereview", "UNDER_REREVIEW"],
     ] as const
   ).map(([column, state]): [string, string] => [column, `r.state = '${state}'`]),
   ["notRatedExempt", `r.state = 'NOT_RATED' AND r."notRatedReason" = 'EXEMPT'`],

@@ -34,11 +34,17 @@ const GOOD_FACTS = {
 
 async function recordOf(orgId: string) {
   const cycle = (await getCurrentCycle(orgId))!;
-  return db.reviewRecord.findUniqueOrThrow({ where: { cycleId_organizationId: { cycleId: cycle.id, organizationId: orgId } }, select: { id: true, state: true, version: true, proposedLevel: true, decidedLevel: true, selfLevel: true } });
+  return db.reviewRecord.findUniqueOrThrow({
+    where: { cycleId_organizationId: { cycleId: cycle.id, organizationId: orgId } },
+    select: { id: true, state: true, version: true, proposedLevel: true, decidedLevel: true, selfLevel: true },
+  });
 }
 
 async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(DomainError);
   return error as DomainError;
 }
@@ -90,7 +96,9 @@ describe("a grassroots organization's rating", () => {
     expect(await db.auditLog.count({ where: { action: "unit.selfRate", entityId: rated.id } })).toBe(selfRatings + 1);
 
     // Neither the committee nor the standing committee verifies; the board does, with its comment.
-    await expect(verifyUnit(committee, { recordId: rated.id, expectedVersion: rated.version, level: "GOOD", note: "x" })).rejects.toMatchObject({ code: "TRANSITION_NOT_ALLOWED" });
+    await expect(verifyUnit(committee, { recordId: rated.id, expectedVersion: rated.version, level: "GOOD", note: "x" })).rejects.toMatchObject({
+      code: "TRANSITION_NOT_ALLOWED",
+    });
     await expect(verifyUnit(secretary, { recordId: rated.id, expectedVersion: rated.version, level: "GOOD", note: "x" })).rejects.toBeInstanceOf(NotFoundError);
     await expect(verifyUnit(board, { recordId: rated.id, expectedVersion: rated.version, level: "GOOD", note: "" })).rejects.toBeInstanceOf(ZodError);
     await verifyUnit(board, { recordId: rated.id, expectedVersion: rated.version, level: "GOOD", note: "Hồ sơ đầy đủ; thống nhất." });
@@ -98,7 +106,9 @@ describe("a grassroots organization's rating", () => {
     expect(verified.state).toBe("REVIEWED");
 
     // The committee cannot decide its own organization; the standing committee decides on the district's desk.
-    await expect(decideUnits(committee, { organizationId: district, decisions: [{ recordId: verified.id, expectedVersion: verified.version, level: "GOOD" }] })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      decideUnits(committee, { organizationId: district, decisions: [{ recordId: verified.id, expectedVersion: verified.version, level: "GOOD" }] }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     const desk = (await getUnitDesk(standing, district))!;
     const row = desk.units.find((u) => u.recordId === verified.id)!;
     expect(row.transitions).toEqual(expect.arrayContaining(["approve", "sendBackRating"]));
@@ -114,8 +124,15 @@ describe("a grassroots organization's rating", () => {
     const published_ = await recordOf(commune);
     await expect(returnUnit(standing, { recordId: published_.id, expectedVersion: published_.version, reason: " " })).rejects.toBeInstanceOf(ZodError);
     // Published: only by a decision to rate it again, named on the record (366 Điều 15).
-    await expect(returnUnit(standing, { recordId: published_.id, expectedVersion: published_.version, reason: "Chưa đánh giá đúng kết quả thu ngân sách." })).rejects.toMatchObject({ code: "RERATE_DECISION_REQUIRED" });
-    const decision = { decisionNo: "05-QĐ/TU", decidedOn: `${new Date().getUTCFullYear()}-12-28`, issuer: "Ban Thường vụ", reason: "Chưa đánh giá đúng kết quả thu ngân sách." };
+    await expect(
+      returnUnit(standing, { recordId: published_.id, expectedVersion: published_.version, reason: "Chưa đánh giá đúng kết quả thu ngân sách." }),
+    ).rejects.toMatchObject({ code: "RERATE_DECISION_REQUIRED" });
+    const decision = {
+      decisionNo: "05-QĐ/TU",
+      decidedOn: `${new Date().getUTCFullYear()}-12-28`,
+      issuer: "Ban Thường vụ",
+      reason: "Chưa đánh giá đúng kết quả thu ngân sách.",
+    };
     await returnUnit(standing, { recordId: published_.id, expectedVersion: published_.version, reason: decision.reason, decision });
     expect(await recordOf(commune)).toMatchObject({ state: "UNDER_REREVIEW", decidedLevel: null });
     const decisions = await db.ratingDecision.findMany({ where: { recordId: published_.id } });
@@ -126,14 +143,50 @@ describe("a grassroots organization's rating", () => {
 
   it("refuses a level above what the facts allow, a stale edit and bad input, changing nothing", async () => {
     const current = await recordOf(commune);
-    const low = await refusal(withWorkBelowDone(commune, () => rateUnit(committee, { recordId: current.id, expectedVersion: current.version, level: "EXCELLENT", ...GOOD_FACTS, scoreItems: collectiveItems(10, 20) })));
-    expect(low).toMatchObject({ code: "LEVEL_REFUSED", fieldErrors: { level: "LEVEL_ABOVE_RULES" }, values: { name: "Đảng bộ xã An Bình", reason: "LEVEL_ABOVE_RULES" } });
+    const low = await refusal(
+      withWorkBelowDone(commune, () =>
+        rateUnit(committee, { recordId: current.id, expectedVersion: current.version, level: "EXCELLENT", ...GOOD_FACTS, scoreItems: collectiveItems(10, 20) }),
+      ),
+    );
+    expect(low).toMatchObject({
+      code: "LEVEL_REFUSED",
+      fieldErrors: { level: "LEVEL_ABOVE_RULES" },
+      values: { name: "Đảng bộ xã An Bình", reason: "LEVEL_ABOVE_RULES" },
+    });
     const stale = await refusal(rateUnit(committee, { recordId: current.id, expectedVersion: current.version + 7, level: "GOOD", ...GOOD_FACTS }));
     expect(stale.code).toBe("STALE_EDIT");
     // An item above its points, or one the sheet does not have: refused beside the item.
-    await expect(withWorkBelowDone(commune, () => rateUnit(committee, { recordId: current.id, expectedVersion: current.version, level: "GOOD", ...GOOD_FACTS, scoreItems: { ...GOOD_FACTS.scoreItems, "tt-c1": 5.5 } }))).rejects.toMatchObject({ code: "INVALID_INPUT", fieldErrors: { "scoreItems.tt-c1": "scoreRange" } });
-    await expect(withWorkBelowDone(commune, () => rateUnit(committee, { recordId: current.id, expectedVersion: current.version, level: "GOOD", ...GOOD_FACTS, scoreItems: { ...GOOD_FACTS.scoreItems, "nl-c1": 1 } }))).rejects.toMatchObject({ code: "INVALID_INPUT", fieldErrors: { "scoreItems.nl-c1": "scoreRange" } });
-    await expect(rateUnit(committee, { recordId: current.id, expectedVersion: current.version, level: "GOOD", ...GOOD_FACTS, tasks: { assigned: 1, completed: 2, onTime: 0, exceeded: 0 } })).rejects.toBeInstanceOf(ZodError);
+    await expect(
+      withWorkBelowDone(commune, () =>
+        rateUnit(committee, {
+          recordId: current.id,
+          expectedVersion: current.version,
+          level: "GOOD",
+          ...GOOD_FACTS,
+          scoreItems: { ...GOOD_FACTS.scoreItems, "tt-c1": 5.5 },
+        }),
+      ),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT", fieldErrors: { "scoreItems.tt-c1": "scoreRange" } });
+    await expect(
+      withWorkBelowDone(commune, () =>
+        rateUnit(committee, {
+          recordId: current.id,
+          expectedVersion: current.version,
+          level: "GOOD",
+          ...GOOD_FACTS,
+          scoreItems: { ...GOOD_FACTS.scoreItems, "nl-c1": 1 },
+        }),
+      ),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT", fieldErrors: { "scoreItems.nl-c1": "scoreRange" } });
+    await expect(
+      rateUnit(committee, {
+        recordId: current.id,
+        expectedVersion: current.version,
+        level: "GOOD",
+        ...GOOD_FACTS,
+        tasks: { assigned: 1, completed: 2, onTime: 0, exceeded: 0 },
+      }),
+    ).rejects.toBeInstanceOf(ZodError);
     expect(await recordOf(commune)).toEqual(current);
   });
 });
@@ -155,10 +208,17 @@ describe("the cells' ratings", () => {
     const breach = await refusal(decideUnits(committee, { organizationId: commune, decisions: allExcellent }));
     expect(["QUOTA_EXCEEDED", "DECISIONS_REFUSED"]).toContain(breach.code);
     expect(await db.reviewRecord.count({ where: { id: { in: cells.map((c) => c.recordId) }, state: "DECIDED" } })).toBe(0);
-    await decideUnits(committee, { organizationId: commune, decisions: cells.map((u) => ({ recordId: u.recordId, expectedVersion: u.version, level: "COMPLETED", reason: "Còn hạn chế." })) });
-    expect(await db.reviewRecord.count({ where: { id: { in: cells.map((c) => c.recordId) }, state: "DECIDED", decidedLevel: "COMPLETED" } })).toBe(cells.length);
+    await decideUnits(committee, {
+      organizationId: commune,
+      decisions: cells.map((u) => ({ recordId: u.recordId, expectedVersion: u.version, level: "COMPLETED", reason: "Còn hạn chế." })),
+    });
+    expect(await db.reviewRecord.count({ where: { id: { in: cells.map((c) => c.recordId) }, state: "DECIDED", decidedLevel: "COMPLETED" } })).toBe(
+      cells.length,
+    );
     // The secretary decides nothing.
-    await expect(decideUnits(secretary, { organizationId: commune, decisions: [{ recordId: cells[0].recordId, expectedVersion: 1, level: "GOOD" }] })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      decideUnits(secretary, { organizationId: commune, decisions: [{ recordId: cells[0].recordId, expectedVersion: 1, level: "GOOD" }] }),
+    ).rejects.toBeInstanceOf(NotFoundError);
   });
 });
 
@@ -174,43 +234,93 @@ describe("no unit's level is written that the rules refuse", () => {
     expect(await db.ratingDecision.count({ where: { recordId } })).toBe(decisions);
     return error;
   }
-  const set = (orgId: string, data: Parameters<typeof db.reviewRecord.update>[0]["data"]) => recordOf(orgId).then((r) => db.reviewRecord.update({ where: { id: r.id }, data }));
+  const set = (orgId: string, data: Parameters<typeof db.reviewRecord.update>[0]["data"]) =>
+    recordOf(orgId).then((r) => db.reviewRecord.update({ where: { id: r.id }, data }));
 
   it("the cell's own proposal without a complete score", async () => {
     await set(cellWest, { state: "DRAFT", proposedLevel: null, decidedLevel: null });
     const cell = await recordOf(cellWest);
-    const error = await unchanged(cell.id, () => withWorkBelowDone(cellWest, () => rateUnit(secretary, { recordId: cell.id, expectedVersion: cell.version, level: "COMPLETED", ...GOOD_FACTS, scoreItems: { ...GOOD_FACTS.scoreItems, "tt-k2": null } })));
-    expect(error).toMatchObject({ code: "LEVEL_REFUSED", fieldErrors: { level: "SCORE_MISSING" }, values: { name: "Chi bộ thôn Tây", reason: "SCORE_MISSING" } });
+    const error = await unchanged(cell.id, () =>
+      withWorkBelowDone(cellWest, () =>
+        rateUnit(secretary, {
+          recordId: cell.id,
+          expectedVersion: cell.version,
+          level: "COMPLETED",
+          ...GOOD_FACTS,
+          scoreItems: { ...GOOD_FACTS.scoreItems, "tt-k2": null },
+        }),
+      ),
+    );
+    expect(error).toMatchObject({
+      code: "LEVEL_REFUSED",
+      fieldErrors: { level: "SCORE_MISSING" },
+      values: { name: "Chi bộ thôn Tây", reason: "SCORE_MISSING" },
+    });
   });
 
   it("the committee's self-rating without a complete score", async () => {
     await set(commune, { state: "DRAFT", selfLevel: null, proposedLevel: null, decidedLevel: null });
     const own = await recordOf(commune);
-    const error = await unchanged(own.id, () => withWorkBelowDone(commune, () => rateUnit(committee, { recordId: own.id, expectedVersion: own.version, level: "GOOD", ...GOOD_FACTS, scoreItems: { "tt-c1": 5 } })));
+    const error = await unchanged(own.id, () =>
+      withWorkBelowDone(commune, () =>
+        rateUnit(committee, { recordId: own.id, expectedVersion: own.version, level: "GOOD", ...GOOD_FACTS, scoreItems: { "tt-c1": 5 } }),
+      ),
+    );
     expect(error).toMatchObject({ code: "LEVEL_REFUSED", values: { reason: "SCORE_MISSING" } });
   });
 
   it("the board's verification above what the facts allow", async () => {
     // 87.5 points: at most GOOD.
-    await set(commune, { state: "SUBMITTED", selfLevel: "GOOD", proposedLevel: "GOOD", scoreGeneralTenths: 275, scoreResultsTenths: 600, tasksAssigned: 10, tasksCompleted: 10, tasksOnTime: 10, tasksExceeded: 3 });
+    await set(commune, {
+      state: "SUBMITTED",
+      selfLevel: "GOOD",
+      proposedLevel: "GOOD",
+      scoreGeneralTenths: 275,
+      scoreResultsTenths: 600,
+      tasksAssigned: 10,
+      tasksCompleted: 10,
+      tasksOnTime: 10,
+      tasksExceeded: 3,
+    });
     const own = await recordOf(commune);
-    const error = await unchanged(own.id, () => verifyUnit(board, { recordId: own.id, expectedVersion: own.version, level: "EXCELLENT", note: "Đề nghị xuất sắc." }));
+    const error = await unchanged(own.id, () =>
+      verifyUnit(board, { recordId: own.id, expectedVersion: own.version, level: "EXCELLENT", note: "Đề nghị xuất sắc." }),
+    );
     expect(error).toMatchObject({ code: "LEVEL_REFUSED", fieldErrors: { level: "LEVEL_ABOVE_RULES" }, values: { name: "Đảng bộ xã An Bình" } });
   });
 
   it("the standing committee's decision on an organization without a complete score", async () => {
     await set(commune, { state: "REVIEWED", scoreGeneralTenths: null, verifiedAt: new Date() });
     const own = await recordOf(commune);
-    const error = await unchanged(own.id, () => decideUnits(standing, { organizationId: district, decisions: [{ recordId: own.id, expectedVersion: own.version, level: "GOOD" }] }));
+    const error = await unchanged(own.id, () =>
+      decideUnits(standing, { organizationId: district, decisions: [{ recordId: own.id, expectedVersion: own.version, level: "GOOD" }] }),
+    );
     expect(error).toMatchObject({ code: "DECISIONS_REFUSED", fieldErrors: { [own.id]: "SCORE_MISSING" } });
     await set(commune, { scoreGeneralTenths: 275 });
   });
 
   it("the committee's decision on a cell above what its facts allow", async () => {
     // 60 points: at most COMPLETED.
-    await set(cellWest, { state: "REVIEWED", proposedLevel: "COMPLETED", decidedLevel: null, scoreGeneralTenths: 200, scoreResultsTenths: 400, tasksAssigned: 0, tasksCompleted: 0, tasksOnTime: 0, tasksExceeded: 0, shortcomingsNamed: 0, shortcomingsRemedied: 0 });
+    await set(cellWest, {
+      state: "REVIEWED",
+      proposedLevel: "COMPLETED",
+      decidedLevel: null,
+      scoreGeneralTenths: 200,
+      scoreResultsTenths: 400,
+      tasksAssigned: 0,
+      tasksCompleted: 0,
+      tasksOnTime: 0,
+      tasksExceeded: 0,
+      shortcomingsNamed: 0,
+      shortcomingsRemedied: 0,
+    });
     const cell = await recordOf(cellWest);
-    const error = await unchanged(cell.id, () => decideUnits(committee, { organizationId: commune, decisions: [{ recordId: cell.id, expectedVersion: cell.version, level: "GOOD", reason: "Có cố gắng." }] }));
+    const error = await unchanged(cell.id, () =>
+      decideUnits(committee, {
+        organizationId: commune,
+        decisions: [{ recordId: cell.id, expectedVersion: cell.version, level: "GOOD", reason: "Có cố gắng." }],
+      }),
+    );
     expect(error).toMatchObject({ code: "DECISIONS_REFUSED", fieldErrors: { [cell.id]: "LEVEL_ABOVE_RULES" } });
   });
 });
@@ -234,13 +344,20 @@ describe("the order of the review (366 Điều 7 k3, Điều 12 k2)", () => {
     const cell = await recordOf(cellWest);
     const audits = await db.auditLog.count();
     const error = await refusal(rateUnit(secretary, { recordId: cell.id, expectedVersion: cell.version, level: "GOOD", ...GOOD_FACTS }));
-    expect(error).toMatchObject({ code: "ORDER_OF_WORK", fieldErrors: { MINUTES_NOT_FINALIZED: "MINUTES_NOT_FINALIZED" }, values: { name: "Chi bộ thôn Tây", minutes: "missing" } });
+    expect(error).toMatchObject({
+      code: "ORDER_OF_WORK",
+      fieldErrors: { MINUTES_NOT_FINALIZED: "MINUTES_NOT_FINALIZED" },
+      values: { name: "Chi bộ thôn Tây", minutes: "missing" },
+    });
     expect(await recordOf(cellWest)).toEqual(cell);
     expect(await db.auditLog.count()).toBe(audits);
   });
 
   it("refuses a grassroots organization's self-rating while members or cells below it are undecided, counting them", async () => {
-    await db.reviewRecord.update({ where: { id: (await recordOf(commune)).id }, data: { state: "DRAFT", selfLevel: null, proposedLevel: null, decidedLevel: null } });
+    await db.reviewRecord.update({
+      where: { id: (await recordOf(commune)).id },
+      data: { state: "DRAFT", selfLevel: null, proposedLevel: null, decidedLevel: null },
+    });
     const own = await recordOf(commune);
     const { members, units } = await undecidedBelow(commune);
     expect(members).toBeGreaterThan(0);
@@ -257,10 +374,16 @@ describe("the order of the review (366 Điều 7 k3, Điều 12 k2)", () => {
   });
 
   it("counts a cell's unconfirmed proposal to leave a member unrated as not yet decided", async () => {
-    await db.reviewRecord.update({ where: { id: (await recordOf(commune)).id }, data: { state: "DRAFT", selfLevel: null, proposedLevel: null, decidedLevel: null } });
+    await db.reviewRecord.update({
+      where: { id: (await recordOf(commune)).id },
+      data: { state: "DRAFT", selfLevel: null, proposedLevel: null, decidedLevel: null },
+    });
     const own = await recordOf(commune);
     const cycle = (await getCurrentCycle(commune))!;
-    const member = await db.reviewRecord.findFirstOrThrow({ where: { cycleId: cycle.id, scopeOrgId: cellWest, subjectKind: "MEMBER" }, select: { id: true, state: true, notRatedReason: true } });
+    const member = await db.reviewRecord.findFirstOrThrow({
+      where: { cycleId: cycle.id, scopeOrgId: cellWest, subjectKind: "MEMBER" },
+      select: { id: true, state: true, notRatedReason: true },
+    });
     const error = await refusal(
       withWorkBelowDone(commune, async () => {
         await db.reviewRecord.update({ where: { id: member.id }, data: { state: "NOT_RATED", notRatedReason: "OTHER", notRatedConfirmedAt: null } });
@@ -275,10 +398,15 @@ describe("the order of the review (366 Điều 7 k3, Điều 12 k2)", () => {
   });
 
   it("refuses the upper committee's decision on an organization its board has not verified", async () => {
-    await db.reviewRecord.update({ where: { id: (await recordOf(commune)).id }, data: { state: "SUBMITTED", selfLevel: "GOOD", proposedLevel: "GOOD", verifiedAt: null } });
+    await db.reviewRecord.update({
+      where: { id: (await recordOf(commune)).id },
+      data: { state: "SUBMITTED", selfLevel: "GOOD", proposedLevel: "GOOD", verifiedAt: null },
+    });
     const own = await recordOf(commune);
     const audits = await db.auditLog.count();
-    const error = await refusal(decideUnits(standing, { organizationId: district, decisions: [{ recordId: own.id, expectedVersion: own.version, level: "GOOD" }] }));
+    const error = await refusal(
+      decideUnits(standing, { organizationId: district, decisions: [{ recordId: own.id, expectedVersion: own.version, level: "GOOD" }] }),
+    );
     expect(error).toMatchObject({ code: "DECISIONS_REFUSED", fieldErrors: { [own.id]: "NOT_VERIFIED" } });
     expect(await recordOf(commune)).toEqual(own);
     expect(await db.auditLog.count()).toBe(audits);

@@ -136,7 +136,10 @@ describe("the demo district", () => {
       expect(m.fullName.normalize("NFC")).toBe(m.fullName);
       const words = m.fullName.split(" ");
       expect(words.length).toBeGreaterThanOrEqual(3);
-      expect(words.every((w) => word.test(w)), m.fullName).toBe(true);
+      expect(
+        words.every((w) => word.test(w)),
+        m.fullName,
+      ).toBe(true);
       expect(m.nameSearch).toBe(toSearchKey(m.fullName));
     }
     const withDiacritics = demo.members.filter((m) => m.nameSearch !== m.fullName.toLowerCase()).length;
@@ -155,7 +158,7 @@ describe("the demo district", () => {
     expect(recent.length).toBeGreaterThan(0);
     expect(recent.every((m) => m.officialOn === null)).toBe(true);
     // Official a year after admission, counted on the day the demo stands at (30/11).
-    expect(demo.members.every((m) => (m.officialOn === null) === (m.admittedOn > utc(YEAR - 1, 11, 30)))).toBe(true);
+    expect(demo.members.every((m) => (m.officialOn === null) === m.admittedOn > utc(YEAR - 1, 11, 30))).toBe(true);
     expect(new Set(demo.members.map((m) => m.cardNumber)).size).toBe(demo.members.length);
     expect(demo.members.every((m) => /^\d{8,9}$/.test(m.cardNumber))).toBe(true);
     expect(demo.disciplines.some((d) => d.decidedOn.getUTCFullYear() === YEAR && d.selfDetectedAndRemedied)).toBe(true);
@@ -209,7 +212,9 @@ describe("review cycles", () => {
     });
     // The last year's organizations were decided by the upper committee within December too.
     const lastCycle = cycleOf(LAST);
-    const grassrootsDecided = demo.records.filter((r) => r.cycleId === lastCycle.id && r.subjectKind === "ORGANIZATION" && r.decidedAt !== null && r.peerGroupId !== null);
+    const grassrootsDecided = demo.records.filter(
+      (r) => r.cycleId === lastCycle.id && r.subjectKind === "ORGANIZATION" && r.decidedAt !== null && r.peerGroupId !== null,
+    );
     expect(grassrootsDecided.length).toBeGreaterThan(0);
     expect(grassrootsDecided.every((r) => r.decidedAt!.getTime() < utc(LAST, 12, 31).getTime())).toBe(true);
     expect(cycleOf(2023).ratingDate).toEqual(utc(2023, 12, 10));
@@ -291,7 +296,8 @@ describe("review cycles", () => {
   it("rates every member's record in the member's cell and the grassroots organization's peer group", () => {
     const ratingDate = new Map(demo.cycles.map((c) => [c.id, c.ratingDate]));
     const cellAt = (memberId: string, date: Date) =>
-      demo.cellAssignments.find((a) => a.memberId === memberId && a.kind === "OFFICIAL" && a.fromDate <= date && (a.toDate === null || date < a.toDate))?.cellId;
+      demo.cellAssignments.find((a) => a.memberId === memberId && a.kind === "OFFICIAL" && a.fromDate <= date && (a.toDate === null || date < a.toDate))
+        ?.cellId;
     const sample = demo.records.filter((r) => r.subjectKind === "MEMBER").filter((_, i) => i % 37 === 0);
     for (const r of sample) {
       expect(r.scopeOrgId).toBe(cellAt(r.memberId!, ratingDate.get(r.cycleId)!));
@@ -409,7 +415,8 @@ describe("the 100-point scale of QD366_HD43", () => {
     }
     const yearOf = new Map(scoredCycles.map((c) => [c.id, c.year]));
     const itemsByKey = new Map<string, RemediationItemRow[]>();
-    for (const item of demo.remediationItems) itemsByKey.set(`${item.memberId}:${item.year}`, [...(itemsByKey.get(`${item.memberId}:${item.year}`) ?? []), item]);
+    for (const item of demo.remediationItems)
+      itemsByKey.set(`${item.memberId}:${item.year}`, [...(itemsByKey.get(`${item.memberId}:${item.year}`) ?? []), item]);
     const items = (memberId: string, year: number) => itemsByKey.get(`${memberId}:${year}`) ?? [];
     const members = scoredRecords.filter((r) => r.memberId);
     for (const r of members) {
@@ -439,7 +446,10 @@ describe("the 100-point scale of QD366_HD43", () => {
       });
       const invalid = result.subjects.filter((s) => !s.proposalValid).map((s) => `${s.id} ${s.proposed} > ${s.maxLevel} ${s.reasons.join(",")}`);
       expect(invalid, String(cycle.year)).toEqual([]);
-      expect(result.groups.filter((g) => !g.ok), String(cycle.year)).toEqual([]);
+      expect(
+        result.groups.filter((g) => !g.ok),
+        String(cycle.year),
+      ).toEqual([]);
       // Every level is shown, and the quota trimmed somewhere: some EXCELLENT-worthy records decided GOOD.
       expect(new Set(decided.map((r) => r.decidedLevel)).size, String(cycle.year)).toBeGreaterThanOrEqual(cycle.year === YEAR ? 3 : 4);
     }
@@ -473,7 +483,8 @@ describe("the 100-point scale of QD366_HD43", () => {
       peerGroup: r.peerGroupId!,
       proposed,
       score: r.scoreGeneralTenths === null ? undefined : { general: r.scoreGeneralTenths / 10, results: r.scoreResultsTenths! / 10 },
-      tasks: r.tasksAssigned === null ? undefined : { assigned: r.tasksAssigned, completed: r.tasksCompleted!, onTime: r.tasksOnTime!, exceeded: r.tasksExceeded! },
+      tasks:
+        r.tasksAssigned === null ? undefined : { assigned: r.tasksAssigned, completed: r.tasksCompleted!, onTime: r.tasksOnTime!, exceeded: r.tasksExceeded! },
       shortcomings: r.shortcomingsNamed === null ? undefined : { named: r.shortcomingsNamed, remedied: r.shortcomingsRemedied! },
       fiveTargetsMissed: r.fiveTargetsMissed,
       forceMajeure: r.forceMajeure,
@@ -515,7 +526,14 @@ describe("the 100-point scale of QD366_HD43", () => {
   function overridesOf(cycle: ReviewCycleRow) {
     return demo.quotaOverrides
       .filter((o) => o.cycleId === cycle.id)
-      .map((o) => ({ peerGroup: o.peerGroupId, decisionNo: o.decisionNo, decidedOn: iso(o.decidedOn), issuer: o.issuer, reason: o.reason, ratePercent: o.ratePercent ?? undefined }));
+      .map((o) => ({
+        peerGroup: o.peerGroupId,
+        decisionNo: o.decisionNo,
+        decidedOn: iso(o.decidedOn),
+        issuer: o.issuer,
+        reason: o.reason,
+        ratePercent: o.ratePercent ?? undefined,
+      }));
   }
 });
 
@@ -528,7 +546,15 @@ const CATEGORY: Record<MemberRow["category"], MemberCategory> = {
 
 describe("demo accounts", () => {
   it("are the exported list, tied to the right people and units", () => {
-    expect(demo.accounts.map(({ username, role, displayName, organizationName, organizationCode }) => ({ username, role, displayName, organizationName, organizationCode }))).toEqual(DEMO_ACCOUNTS);
+    expect(
+      demo.accounts.map(({ username, role, displayName, organizationName, organizationCode }) => ({
+        username,
+        role,
+        displayName,
+        organizationName,
+        organizationCode,
+      })),
+    ).toEqual(DEMO_ACCOUNTS);
     const members = index(demo.members);
     const byName = Object.fromEntries(demo.accounts.map((a) => [a.username, a]));
     const bithu = members.get(byName.bithu.memberId!)!;

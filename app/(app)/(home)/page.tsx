@@ -17,7 +17,10 @@ export default async function HomePage() {
     <>
       <PageHeader title={t("greeting", { name: actor.displayName })} description={t("title")} />
       {reminders.map((r) => (
-        <ReminderNotice key={r.id} reminder={{ id: r.id, recordId: r.recordId, sentBy: r.sentBy, year: r.year, sentOn: formatDate(r.sentOn), due: formatDate(r.due) }} />
+        <ReminderNotice
+          key={r.id}
+          reminder={{ id: r.id, recordId: r.recordId, sentBy: r.sentBy, year: r.year, sentOn: formatDate(r.sentOn), due: formatDate(r.due) }}
+        />
       ))}
       {cards.length === 0 ? (
         <EmptyState>{t("noCycle")}</EmptyState>

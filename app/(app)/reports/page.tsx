@@ -23,14 +23,23 @@ type Props = { searchParams: ReportSearchParams };
 const iso = (s: string) => formatDate(new Date(`${s}T00:00:00Z`));
 
 export default async function ProgressPage({ searchParams }: Props) {
-  const [{ query, report: board, frame }, t, tc] = await Promise.all([loadReport(searchParams, getProgressBoard), getTranslations("reports"), getTranslations()]);
+  const [{ query, report: board, frame }, t, tc] = await Promise.all([
+    loadReport(searchParams, getProgressBoard),
+    getTranslations("reports"),
+    getTranslations(),
+  ]);
   // Without a sort asked for, the units stay in the tree's own order.
   const sort = query.sort ?? null;
   const dir = query.dir ?? (sort === "name" ? "asc" : "desc");
   const filtered = filterRows(board.rows, { q: query.q, lateOnly: query.late === "1", sector: query.sector });
   const rows = sort ? sortRows(filtered, sort, dir) : filtered;
   const base = { unit: board.unit.id, year: board.year, q: query.q, late: query.late, sector: query.sector };
-  const sortLink = (column: ProgressSort) => reportHref("/reports", { ...base, sort: column, dir: sort === column && dir === (column === "name" ? "asc" : "desc") ? (column === "name" ? "desc" : "asc") : undefined });
+  const sortLink = (column: ProgressSort) =>
+    reportHref("/reports", {
+      ...base,
+      sort: column,
+      dir: sort === column && dir === (column === "name" ? "asc" : "desc") ? (column === "name" ? "desc" : "asc") : undefined,
+    });
   const ariaSort = (column: ProgressSort) => (sort === column ? (dir === "asc" ? "ascending" : "descending") : undefined);
   const th = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
   const sortHeader = (column: ProgressSort, label: string, className = "") => (
@@ -49,20 +58,32 @@ export default async function ProgressPage({ searchParams }: Props) {
       actions={
         board.year ? (
           <>
-            <DownloadLink href={reportHref("/reports/export/progress", { unit: board.unit.id, year: board.year })} testId="export-progress">{t("exportXlsx")}</DownloadLink>
-            <DownloadLink href={reportHref("/reports/export/members", { unit: board.unit.id, year: board.year })} testId="export-members">{t("exportMembers")}</DownloadLink>
+            <DownloadLink href={reportHref("/reports/export/progress", { unit: board.unit.id, year: board.year })} testId="export-progress">
+              {t("exportXlsx")}
+            </DownloadLink>
+            <DownloadLink href={reportHref("/reports/export/members", { unit: board.unit.id, year: board.year })} testId="export-members">
+              {t("exportMembers")}
+            </DownloadLink>
           </>
         ) : null
       }
     >
-      <PageHeader title={board.year ? t("progress.title", { year: board.year }) : board.unit.name} description={board.year ? t("progress.intro", { unit: board.unit.name, today: iso(board.today) }) : undefined} />
+      <PageHeader
+        title={board.year ? t("progress.title", { year: board.year }) : board.unit.name}
+        description={board.year ? t("progress.intro", { unit: board.unit.name, today: iso(board.today) }) : undefined}
+      />
       {!board.year || !board.total ? (
         <EmptyState>{t("noYear")}</EmptyState>
       ) : (
         <>
           {board.deadlines.map((d) => (
             <p key={d.selfReviewDue} className="-mt-4 mb-4 text-sm text-slate-600">
-              {t("progress.deadlines", { selfReviewDue: iso(d.selfReviewDue), meetingsDue: iso(d.meetingsDue), grassrootsDue: iso(d.grassrootsDue), upperDecisionDue: iso(d.upperDecisionDue) })}
+              {t("progress.deadlines", {
+                selfReviewDue: iso(d.selfReviewDue),
+                meetingsDue: iso(d.meetingsDue),
+                grassrootsDue: iso(d.grassrootsDue),
+                upperDecisionDue: iso(d.upperDecisionDue),
+              })}
             </p>
           ))}
           <TotalCards row={board.total} />
@@ -105,14 +126,28 @@ export default async function ProgressPage({ searchParams }: Props) {
                       <tr>
                         {sortHeader("name", t("progress.unit"))}
                         {sortHeader("members", t("progress.members"), "text-right")}
-                        <th scope="col" className={`${th} text-right`}>{t("progress.notSubmitted")}</th>
-                        <th scope="col" className={`${th} text-right`}>{t("progress.submitted")}</th>
-                        <th scope="col" className={`${th} text-right`}>{t("progress.reviewed")}</th>
-                        <th scope="col" className={`${th} text-right`}>{t("progress.absent")}</th>
-                        <th scope="col" className={`${th} text-right`}>{t("progress.notRated")}</th>
-                        <th scope="col" className={`${th} text-right`}>{t("progress.decided")}</th>
+                        <th scope="col" className={`${th} text-right`}>
+                          {t("progress.notSubmitted")}
+                        </th>
+                        <th scope="col" className={`${th} text-right`}>
+                          {t("progress.submitted")}
+                        </th>
+                        <th scope="col" className={`${th} text-right`}>
+                          {t("progress.reviewed")}
+                        </th>
+                        <th scope="col" className={`${th} text-right`}>
+                          {t("progress.absent")}
+                        </th>
+                        <th scope="col" className={`${th} text-right`}>
+                          {t("progress.notRated")}
+                        </th>
+                        <th scope="col" className={`${th} text-right`}>
+                          {t("progress.decided")}
+                        </th>
                         {sortHeader("done", t("progress.done"))}
-                        <th scope="col" className={`${th} text-right`}>{t("progress.meetings")}</th>
+                        <th scope="col" className={`${th} text-right`}>
+                          {t("progress.meetings")}
+                        </th>
                         {sortHeader("late", t("progress.late"))}
                       </tr>
                     </thead>
@@ -127,41 +162,58 @@ export default async function ProgressPage({ searchParams }: Props) {
             </Card>
           ) : (
             <>
-            <Card title={t("docs.title")} className="mt-4">
-              <ul className="divide-y divide-slate-100">
-                <DocumentLinks label={t("docs.minutes")} path="/reports/documents/minutes" params={{ unit: board.unit.id }} testId="doc-minutes" />
-              </ul>
-            </Card>
-            <Card title={t("progress.membersTitle", { unit: board.unit.name })} className="mt-4">
-              {board.members.length === 0 ? (
-                <EmptyState>{t("progress.noMembers")}</EmptyState>
-              ) : (
-                <Table caption={t("progress.membersTitle", { unit: board.unit.name })} head={[t("progress.member"), t("progress.cardNumber"), t("progress.state"), t("progress.selfLevel"), t("progress.proposedLevel"), t("progress.decidedLevel"), t("docs.selfReview")]} testId="progress-members">
-                  {board.members.map((m) => (
-                    <tr key={m.id}>
-                      <td className="px-3 py-2">
-                        <MemberLink memberId={m.memberId} fullName={m.fullName} />
-                      </td>
-                      <td className="px-3 py-2 tabular-nums">{m.cardNumber}</td>
-                      <td className="px-3 py-2">
-                        <span className="mr-2">{tc(`recordStates.${m.state}`)}</span>
-                        {m.late && <Badge tone="red">{t("progress.lateYes")}</Badge>}
-                      </td>
-                      <td className="px-3 py-2">{m.selfLevel ? tc(`grading.levelsShort.${m.selfLevel}`) : "—"}</td>
-                      <td className="px-3 py-2">{m.proposedLevel ? tc(`grading.levelsShort.${m.proposedLevel}`) : "—"}</td>
-                      <td className="px-3 py-2">{m.decidedLevel ? tc(`grading.levelsShort.${m.decidedLevel}`) : "—"}</td>
-                      <td className="px-3 py-2">
-                        {m.state !== "DRAFT" && m.state !== "NOT_RATED" && (
-                          <a href={reportHref("/reports/documents/self-review", { record: m.id, format: "pdf" })} className="text-xs font-medium text-brand-800 underline" download aria-label={`PDF: ${t("docs.selfReviewOf", { name: m.fullName })}`}>
-                            PDF
-                          </a>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </Table>
-              )}
-            </Card>
+              <Card title={t("docs.title")} className="mt-4">
+                <ul className="divide-y divide-slate-100">
+                  <DocumentLinks label={t("docs.minutes")} path="/reports/documents/minutes" params={{ unit: board.unit.id }} testId="doc-minutes" />
+                </ul>
+              </Card>
+              <Card title={t("progress.membersTitle", { unit: board.unit.name })} className="mt-4">
+                {board.members.length === 0 ? (
+                  <EmptyState>{t("progress.noMembers")}</EmptyState>
+                ) : (
+                  <Table
+                    caption={t("progress.membersTitle", { unit: board.unit.name })}
+                    head={[
+                      t("progress.member"),
+                      t("progress.cardNumber"),
+                      t("progress.state"),
+                      t("progress.selfLevel"),
+                      t("progress.proposedLevel"),
+                      t("progress.decidedLevel"),
+                      t("docs.selfReview"),
+                    ]}
+                    testId="progress-members"
+                  >
+                    {board.members.map((m) => (
+                      <tr key={m.id}>
+                        <td className="px-3 py-2">
+                          <MemberLink memberId={m.memberId} fullName={m.fullName} />
+                        </td>
+                        <td className="px-3 py-2 tabular-nums">{m.cardNumber}</td>
+                        <td className="px-3 py-2">
+                          <span className="mr-2">{tc(`recordStates.${m.state}`)}</span>
+                          {m.late && <Badge tone="red">{t("progress.lateYes")}</Badge>}
+                        </td>
+                        <td className="px-3 py-2">{m.selfLevel ? tc(`grading.levelsShort.${m.selfLevel}`) : "—"}</td>
+                        <td className="px-3 py-2">{m.proposedLevel ? tc(`grading.levelsShort.${m.proposedLevel}`) : "—"}</td>
+                        <td className="px-3 py-2">{m.decidedLevel ? tc(`grading.levelsShort.${m.decidedLevel}`) : "—"}</td>
+                        <td className="px-3 py-2">
+                          {m.state !== "DRAFT" && m.state !== "NOT_RATED" && (
+                            <a
+                              href={reportHref("/reports/documents/self-review", { record: m.id, format: "pdf" })}
+                              className="text-xs font-medium text-brand-800 underline"
+                              download
+                              aria-label={`PDF: ${t("docs.selfReviewOf", { name: m.fullName })}`}
+                            >
+                              PDF
+                            </a>
+                          )}
+                        </td>
+                      </tr>
+                    ))}
+                  </Table>
+                )}
+              </Card>
             </>
           )}
         </>

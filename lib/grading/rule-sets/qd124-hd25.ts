@@ -1,12 +1,6 @@
 import { criteriaPattern } from "../rules/criteria";
 import { exempt, newMember, newOrganization, suspended } from "../rules/eligibility";
-import {
-  civilServiceLevel,
-  degradation,
-  disciplinedInYearUnlessSelfRemedied,
-  memberTargetsUnder50,
-  sickLeave,
-} from "../rules/member";
+import { civilServiceLevel, degradation, disciplinedInYearUnlessSelfRemedied, memberTargetsUnder50, sickLeave } from "../rules/member";
 import {
   disunity,
   leadershipDisciplined,
@@ -35,14 +29,7 @@ export const QD124_HD25 = {
   member: {
     exclusions: [exempt, suspended, newMember],
     // Điều 12.4.3.d exempts a violation the member detected and remedied.
-    rules: [
-      criteriaPattern,
-      civilServiceLevel,
-      disciplinedInYearUnlessSelfRemedied,
-      degradation,
-      memberTargetsUnder50,
-      sickLeave,
-    ],
+    rules: [criteriaPattern, civilServiceLevel, disciplinedInYearUnlessSelfRemedied, degradation, memberTargetsUnder50, sickLeave],
   },
   organization: {
     exclusions: [newOrganization],

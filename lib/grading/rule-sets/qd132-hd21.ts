@@ -1,12 +1,6 @@
 import { criteriaPattern } from "../rules/criteria";
 import { exempt, newMember, suspended } from "../rules/eligibility";
-import {
-  civilServiceLevel,
-  degradation,
-  disciplinedInYear,
-  memberTargetsUnder50,
-  sickLeave,
-} from "../rules/member";
+import { civilServiceLevel, degradation, disciplinedInYear, memberTargetsUnder50, sickLeave } from "../rules/member";
 import { QD124_HD25 } from "./qd124-hd25";
 import type { RuleSet } from "./rule-set";
 

@@ -18,15 +18,7 @@ import {
 } from "../rules/organization";
 import { scoreBand } from "../rules/score";
 import { shortcomingsNotRemedied } from "../rules/shortcomings";
-import {
-  fiveTargets,
-  forceMajeure,
-  tasksExceededUnder30,
-  tasksFailedOver50,
-  tasksLate,
-  tasksNotCompleted,
-  tasksUnder70,
-} from "../rules/tasks";
+import { fiveTargets, forceMajeure, tasksExceededUnder30, tasksFailedOver50, tasksLate, tasksNotCompleted, tasksUnder70 } from "../rules/tasks";
 import type { RuleSet } from "./rule-set";
 
 /**

@@ -10,10 +10,7 @@ export function countsThisYear(discipline: Discipline, reviewYear: number): bool
  * The disciplines that count this year: none; all self-detected and remedied (which [366] leaves to the
  * competent body); or at least one that was not.
  */
-export function disciplinesOfYear(
-  disciplines: readonly Discipline[] | undefined,
-  reviewYear: number,
-): "NONE" | "ALL_SELF_REMEDIED" | "NOT_REMEDIED" {
+export function disciplinesOfYear(disciplines: readonly Discipline[] | undefined, reviewYear: number): "NONE" | "ALL_SELF_REMEDIED" | "NOT_REMEDIED" {
   if (disciplines === undefined) return "NONE";
   let counted = false;
   for (const discipline of disciplines) {

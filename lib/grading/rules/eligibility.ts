@@ -16,13 +16,8 @@ export const suspended: Exclusion<MemberInput> = ({ status }) => (status === "SU
 
 // rating-rules §2.2 — [21] HD 21 II.6, [124]: admitted less than 6 calendar months before the rating date
 export const newMember: Exclusion<MemberInput> = ({ admittedOn }, { ratingDate }) =>
-  admittedOn !== undefined && !hasCompletedMonths(parseIsoDateOrThrow(admittedOn), ratingDate, MONTHS_BEFORE_RATING)
-    ? "NEW_MEMBER"
-    : null;
+  admittedOn !== undefined && !hasCompletedMonths(parseIsoDateOrThrow(admittedOn), ratingDate, MONTHS_BEFORE_RATING) ? "NEW_MEMBER" : null;
 
 // rating-rules §2.3 — [21] HD 21 II.6: established less than 6 months before the rating date, counted as for members
 export const newOrganization: Exclusion<OrganizationInput> = ({ establishedOn }, { ratingDate }) =>
-  establishedOn !== undefined &&
-  !hasCompletedMonths(parseIsoDateOrThrow(establishedOn), ratingDate, MONTHS_BEFORE_RATING)
-    ? "NEW_ORGANIZATION"
-    : null;
+  establishedOn !== undefined && !hasCompletedMonths(parseIsoDateOrThrow(establishedOn), ratingDate, MONTHS_BEFORE_RATING) ? "NEW_ORGANIZATION" : null;

@@ -26,11 +26,7 @@ export const disciplinedInYear: MemberRule = ({ disciplines }, { reviewYear }) =
 
 // rating-rules §3 rows 7 and 8 — [124] Điều 12.4.3.d: disciplined in the year, unless self-detected and remedied
 export const disciplinedInYearUnlessSelfRemedied: MemberRule = ({ disciplines }, { reviewYear }) =>
-  disciplines?.some(
-    (discipline) => countsThisYear(discipline, reviewYear) && discipline.selfDetectedAndRemedied !== true,
-  )
-    ? DISCIPLINED_IN_YEAR
-    : null;
+  disciplines?.some((discipline) => countsThisYear(discipline, reviewYear) && discipline.selfDetectedAndRemedied !== true) ? DISCIPLINED_IN_YEAR : null;
 
 const DEGRADATION = forceNotCompleted("DEGRADATION");
 
@@ -48,8 +44,7 @@ const SICK_LEAVE_DAYS_CAP = 90;
 const SICK_LEAVE = capAt("SICK_LEAVE", "COMPLETED");
 
 // rating-rules §3 row 11 — [21] HD 21 II.6, kept under [124]: sick leave of 3 months or more ⇒ at most HTNV
-export const sickLeave: MemberRule = ({ sickLeaveDays }) =>
-  sickLeaveDays !== undefined && sickLeaveDays >= SICK_LEAVE_DAYS_CAP ? SICK_LEAVE : null;
+export const sickLeave: MemberRule = ({ sickLeaveDays }) => (sickLeaveDays !== undefined && sickLeaveDays >= SICK_LEAVE_DAYS_CAP ? SICK_LEAVE : null);
 
 // [366] (rating-rules §7.6). A member without a category holds no leadership post; the leader-only facts
 // are not read for the other categories. The task rules and the five targets are in tasks.ts.
@@ -57,8 +52,7 @@ export const sickLeave: MemberRule = ({ sickLeaveDays }) =>
 const PROHIBITED_ACTS = forceNotCompleted("PROHIBITED_ACTS");
 
 // rating-rules §7.6 — 366 Điều 11, 4: concluded to have done what members must not do, or to have failed to set an example
-export const prohibitedActs: MemberRule = ({ prohibitedActsConcluded }) =>
-  prohibitedActsConcluded ? PROHIBITED_ACTS : null;
+export const prohibitedActs: MemberRule = ({ prohibitedActsConcluded }) => (prohibitedActsConcluded ? PROHIBITED_ACTS : null);
 
 const SELF_REMEDIED = noteFor("SELF_REMEDIED");
 
@@ -70,18 +64,14 @@ const LED_UNITS_NOT_COMPLETED = forceNotCompleted("LED_UNITS_NOT_COMPLETED");
 
 // rating-rules §7.6 — 366 Điều 11, 4: a leader with over half the units answered for rated KHTNV, 2·notCompleted > count
 export const ledUnitsNotCompleted: MemberRule = ({ category, ledUnits }) =>
-  category === "LEADER" && ledUnits !== undefined && 2 * ledUnits.notCompleted > ledUnits.count
-    ? LED_UNITS_NOT_COMPLETED
-    : null;
+  category === "LEADER" && ledUnits !== undefined && 2 * ledUnits.notCompleted > ledUnits.count ? LED_UNITS_NOT_COMPLETED : null;
 
 const LOW_CONFIDENCE = forceNotCompleted("LOW_CONFIDENCE");
 
 // rating-rules §7.6 — 366 Điều 11, 4: a leader with over half low-confidence votes at the year's vote of confidence
-export const lowConfidence: MemberRule = ({ category, lowConfidenceOver50 }) =>
-  category === "LEADER" && lowConfidenceOver50 === true ? LOW_CONFIDENCE : null;
+export const lowConfidence: MemberRule = ({ category, lowConfidenceOver50 }) => (category === "LEADER" && lowConfidenceOver50 === true ? LOW_CONFIDENCE : null);
 
 const CORRUPTION_IN_SCOPE = forceNotCompleted("CORRUPTION_IN_SCOPE");
 
 // rating-rules §7.6 — 366 Điều 11, 4: corruption, waste or negativity disciplined in the scope a leader manages directly
-export const corruptionInScope: MemberRule = ({ category, corruptionInScope: found }) =>
-  category === "LEADER" && found === true ? CORRUPTION_IN_SCOPE : null;
+export const corruptionInScope: MemberRule = ({ category, corruptionInScope: found }) => (category === "LEADER" && found === true ? CORRUPTION_IN_SCOPE : null);

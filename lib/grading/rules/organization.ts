@@ -36,8 +36,7 @@ export const subordinatesUnder80Good: OrganizationRule = ({ subordinateLevels })
 const LOCAL_BODIES_BELOW_GOOD = capAt("LOCAL_BODIES_BELOW_GOOD", "GOOD");
 
 // rating-rules §4 row 3 — [21] HD 21 1.3: EXCELLENT needs government, Front and mass organizations at HTTNV or above
-export const localBodiesBelowGood: OrganizationRule = ({ localBodiesAtLeastGood }) =>
-  localBodiesAtLeastGood === false ? LOCAL_BODIES_BELOW_GOOD : null;
+export const localBodiesBelowGood: OrganizationRule = ({ localBodiesAtLeastGood }) => (localBodiesAtLeastGood === false ? LOCAL_BODIES_BELOW_GOOD : null);
 
 const SUBORDINATES_DISCIPLINED_OVER_20 = forceNotCompleted("SUBORDINATES_DISCIPLINED_OVER_20");
 
@@ -48,8 +47,7 @@ export const subordinatesDisciplinedOver20: OrganizationRule = ({ subordinateUni
 const LEADERSHIP_DISCIPLINED = forceNotCompleted("LEADERSHIP_DISCIPLINED");
 
 // rating-rules §4 row 5 — [124] Điều 12.4: the leadership collective was disciplined
-export const leadershipDisciplined: OrganizationRule = ({ leadershipDisciplined: disciplined }) =>
-  disciplined ? LEADERSHIP_DISCIPLINED : null;
+export const leadershipDisciplined: OrganizationRule = ({ leadershipDisciplined: disciplined }) => (disciplined ? LEADERSHIP_DISCIPLINED : null);
 
 const TARGETS_UNDER_50 = forceNotCompleted("TARGETS_UNDER_50");
 
@@ -90,5 +88,4 @@ export const leadershipSelfRemedied: OrganizationRule = ({ leadershipDisciplines
 const LEADERSHIP_MEMBER_DEGRADED = forceNotCompleted("LEADERSHIP_MEMBER_DEGRADED");
 
 // rating-rules §7.7 — 366 Điều 11, 4: a member of the leadership collective concluded to show degradation
-export const leadershipMemberDegraded: OrganizationRule = ({ leadershipMemberDegraded: degraded }) =>
-  degraded ? LEADERSHIP_MEMBER_DEGRADED : null;
+export const leadershipMemberDegraded: OrganizationRule = ({ leadershipMemberDegraded: degraded }) => (degraded ? LEADERSHIP_MEMBER_DEGRADED : null);

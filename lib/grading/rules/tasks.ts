@@ -73,9 +73,7 @@ const TASKS_FAILED_OVER_50 = forceNotCompleted("TASKS_FAILED_OVER_50");
 export const tasksFailedOver50: SubjectRule<MemberInput> = (member) => {
   const t = assigned(member.tasks);
   // Force majeure is not read for these members.
-  return t !== null && member.category !== "LEADER" && 2 * (t.assigned - t.completed) > t.assigned
-    ? TASKS_FAILED_OVER_50
-    : null;
+  return t !== null && member.category !== "LEADER" && 2 * (t.assigned - t.completed) > t.assigned ? TASKS_FAILED_OVER_50 : null;
 };
 
 const TASKS_UNDER_70 = forceNotCompleted("TASKS_UNDER_70");
@@ -106,7 +104,6 @@ const FORCE_MAJEURE = noteFor("FORCE_MAJEURE");
 export const forceMajeure: SubjectRule<SubjectInput> = (subject) => {
   if (!easedByForceMajeure(subject)) return null;
   const t = assigned(subject.tasks);
-  const eased =
-    subject.fiveTargetsMissed === true || (t !== null && (notAllCompleted(t) || (late(t) > 0 && lateBeyond20(t))));
+  const eased = subject.fiveTargetsMissed === true || (t !== null && (notAllCompleted(t) || (late(t) > 0 && lateBeyond20(t))));
   return eased ? FORCE_MAJEURE : null;
 };

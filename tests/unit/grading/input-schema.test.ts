@@ -44,9 +44,7 @@ const RULES_EXAMPLE = {
       forceMajeure: false,
     },
   ],
-  overrides: [
-    { peerGroup: "communes", decisionNo: "15-QĐ/HU", decidedOn: "2024-12-20", issuer: "Ban Thường vụ Huyện ủy", reason: "…" },
-  ],
+  overrides: [{ peerGroup: "communes", decisionNo: "15-QĐ/HU", decidedOn: "2024-12-20", issuer: "Ban Thường vụ Huyện ủy", reason: "…" }],
 };
 
 type Document = typeof RULES_EXAMPLE;
@@ -97,11 +95,7 @@ describe("the input document (rating-rules §6)", () => {
     ["a negative percentage", (d) => (d.subjects[0].targetsCompletedPercent = -1), "subjects[0].targetsCompletedPercent"],
     ["a negative sick leave", (d) => (d.subjects[0].sickLeaveDays = -1), "subjects[0].sickLeaveDays"],
     ["a fractional unit count", (d) => (d.subjects[1].subordinateUnits = 8.5), "subjects[1].subordinateUnits"],
-    [
-      "more disciplined units than units",
-      (d) => (d.subjects[1].disciplinedSubordinateUnits = 10),
-      "subjects[1].disciplinedSubordinateUnits",
-    ],
+    ["more disciplined units than units", (d) => (d.subjects[1].disciplinedSubordinateUnits = 10), "subjects[1].disciplinedSubordinateUnits"],
     ["a string for a boolean", (d) => Object.assign(d.subjects[0], { reviewDone: "yes" }), "subjects[0].reviewDone"],
     ["a duplicate id", (d) => (d.subjects[1].id = "m1"), "subjects[1].id"],
     ["a peer group of both kinds", (d) => (d.subjects[1].peerGroup = "tccs-1"), "subjects[1].peerGroup"],
@@ -166,9 +160,7 @@ const DOCUMENT_366 = {
       forceMajeure: false,
     },
   ],
-  overrides: [
-    { peerGroup: "communes", decisionNo: "7-QĐ/ĐU", decidedOn: "2026-12-18", issuer: "Ban Thường vụ Đảng ủy", reason: "…", ratePercent: 22 },
-  ],
+  overrides: [{ peerGroup: "communes", decisionNo: "7-QĐ/ĐU", decidedOn: "2026-12-18", issuer: "Ban Thường vụ Đảng ủy", reason: "…", ratePercent: 22 }],
 };
 
 type Document366 = typeof DOCUMENT_366;
@@ -222,9 +214,21 @@ describe("the facts of the 100-point scale (rating-rules §7.9)", () => {
     ["low confidence on an organization", (d) => Object.assign(d.subjects[1], { lowConfidenceOver50: true }), "subjects[1].lowConfidenceOver50"],
     ["corruption in scope on an organization", (d) => Object.assign(d.subjects[1], { corruptionInScope: true }), "subjects[1].corruptionInScope"],
     ["leadership disciplines on a member", (d) => Object.assign(d.subjects[0], { leadershipDisciplines: [] }), "subjects[0].leadershipDisciplines"],
-    ["a leadership member degraded on a member", (d) => Object.assign(d.subjects[0], { leadershipMemberDegraded: true }), "subjects[0].leadershipMemberDegraded"],
-    ["a bad leadership discipline date", (d) => (d.subjects[1].leadershipDisciplines![0].decidedOn = "2026-02-30"), "subjects[1].leadershipDisciplines[0].decidedOn"],
-    ["an unknown key in a leadership discipline", (d) => Object.assign(d.subjects[1].leadershipDisciplines![0], { form: "khiển trách" }), "subjects[1].leadershipDisciplines[0].form"],
+    [
+      "a leadership member degraded on a member",
+      (d) => Object.assign(d.subjects[0], { leadershipMemberDegraded: true }),
+      "subjects[0].leadershipMemberDegraded",
+    ],
+    [
+      "a bad leadership discipline date",
+      (d) => (d.subjects[1].leadershipDisciplines![0].decidedOn = "2026-02-30"),
+      "subjects[1].leadershipDisciplines[0].decidedOn",
+    ],
+    [
+      "an unknown key in a leadership discipline",
+      (d) => Object.assign(d.subjects[1].leadershipDisciplines![0], { form: "khiển trách" }),
+      "subjects[1].leadershipDisciplines[0].form",
+    ],
     ["a boolean as text", (d) => Object.assign(d.subjects[0], { lowConfidenceOver50: "yes" }), "subjects[0].lowConfidenceOver50"],
     ["more disciplined units than units, both given", (d) => Object.assign(d.subjects[1], { subordinateUnits: 0 }), "subjects[1].disciplinedSubordinateUnits"],
     ["a raised rate of 20", (d) => (d.overrides[0].ratePercent = 20), "overrides[0].ratePercent"],

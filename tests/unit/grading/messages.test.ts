@@ -1,13 +1,6 @@
 import { createTranslator } from "use-intl/core";
 import { describe, expect, it } from "vitest";
-import {
-  CRITERION_GRADES,
-  LEVELS_OR_NOT_RATED,
-  MEMBER_CATEGORIES,
-  QUOTA_BASES,
-  REASON_CODES,
-  RULE_SET_IDS,
-} from "@/lib/grading";
+import { CRITERION_GRADES, LEVELS_OR_NOT_RATED, MEMBER_CATEGORIES, QUOTA_BASES, REASON_CODES, RULE_SET_IDS } from "@/lib/grading";
 import en from "@/lib/i18n/messages/en/grading.json";
 import vi from "@/lib/i18n/messages/vi/grading.json";
 
@@ -22,7 +15,11 @@ function placeholders(message: string): string[] {
 
 function shape(value: unknown): unknown {
   if (typeof value !== "object" || value === null) return typeof value;
-  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, shape(inner)]).sort());
+  return Object.fromEntries(
+    Object.entries(value)
+      .map(([key, inner]) => [key, shape(inner)])
+      .sort(),
+  );
 }
 
 describe.each(Object.entries(LOCALES))("the %s grading messages", (_locale, messages) => {
@@ -50,7 +47,19 @@ describe("the two languages", () => {
   });
 
   it("use the same placeholders in each quota message, and both format", () => {
-    const values = { group: "tccs-1", excellent: 3, max: 2, pool: 14, slots: 1, excess: 1, count: 2, decisionNo: "15-QĐ/HU", date: "20/12/2024", issuer: "BTV", rate: 25 };
+    const values = {
+      group: "tccs-1",
+      excellent: 3,
+      max: 2,
+      pool: 14,
+      slots: 1,
+      excess: 1,
+      count: 2,
+      decisionNo: "15-QĐ/HU",
+      date: "20/12/2024",
+      issuer: "BTV",
+      rate: 25,
+    };
     for (const key of Object.keys(vi.quota) as (keyof typeof vi.quota)[]) {
       expect(placeholders(en.quota[key]), key).toEqual(placeholders(vi.quota[key]));
       for (const [locale, messages] of Object.entries(LOCALES)) {

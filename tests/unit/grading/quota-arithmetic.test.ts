@@ -24,8 +24,20 @@ describe("quotaArithmetic", () => {
   it("says when nothing is rounded, and a quotient with no digits past the hundredths", () => {
     expect(quotaArithmetic(60, "GOOD_ONLY", 20)).toMatchObject({ exactHundredths: 1000, whole: true, moreDigits: false, maxExcellent: 10 });
     expect(quotaArithmetic(81, "GOOD_ONLY", 20)).toMatchObject({ exactHundredths: 1350, whole: false, moreDigits: false, maxExcellent: 13 });
-    expect(quotaArithmetic(82, "GOOD_AND_EXCELLENT", 20)).toMatchObject({ numerator: 20, denominator: 100, exactHundredths: 1640, maxExcellent: 16, smallestPoolForOne: 5 });
-    expect(quotaArithmetic(82, "GOOD_ONLY", 25)).toMatchObject({ numerator: 25, denominator: 125, exactHundredths: 1640, maxExcellent: 16, smallestPoolForOne: 5 });
+    expect(quotaArithmetic(82, "GOOD_AND_EXCELLENT", 20)).toMatchObject({
+      numerator: 20,
+      denominator: 100,
+      exactHundredths: 1640,
+      maxExcellent: 16,
+      smallestPoolForOne: 5,
+    });
+    expect(quotaArithmetic(82, "GOOD_ONLY", 25)).toMatchObject({
+      numerator: 25,
+      denominator: 125,
+      exactHundredths: 1640,
+      maxExcellent: 16,
+      smallestPoolForOne: 5,
+    });
   });
 
   it("a small group's cap is 0: rounded down below the smallest pool with a slot", () => {

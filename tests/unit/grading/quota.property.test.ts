@@ -150,10 +150,7 @@ describe("the 20 % rule per peer group", () => {
       [54, 9, 10],
     ];
     for (const [pool, goodOnly, goodAndExcellent] of examples) {
-      expect([maxExcellent(pool, "GOOD_ONLY"), maxExcellent(pool, "GOOD_AND_EXCELLENT")]).toEqual([
-        goodOnly,
-        goodAndExcellent,
-      ]);
+      expect([maxExcellent(pool, "GOOD_ONLY"), maxExcellent(pool, "GOOD_AND_EXCELLENT")]).toEqual([goodOnly, goodAndExcellent]);
     }
   });
 
@@ -185,14 +182,12 @@ const groupProposals = fc
     { maxLength: 60 },
   )
   .map((specs) =>
-    specs.map(
-      (spec, index): GroupProposal => ({
-        id: `s${index}`,
-        proposed: spec.rated ? spec.proposed : "NOT_RATED",
-        rated: spec.rated && spec.proposed !== "NOT_RATED",
-        maxLevel: spec.cappedAtGood ? "GOOD" : "EXCELLENT",
-      }),
-    ),
+    specs.map((spec, index): GroupProposal => ({
+      id: `s${index}`,
+      proposed: spec.rated ? spec.proposed : "NOT_RATED",
+      rated: spec.rated && spec.proposed !== "NOT_RATED",
+      maxLevel: spec.cappedAtGood ? "GOOD" : "EXCELLENT",
+    })),
   );
 
 const withLevel = (proposals: GroupProposal[], ids: string[], proposed: LevelOrNotRated) =>
@@ -248,9 +243,7 @@ describe("what if (the live quota check)", () => {
         if (!fix) return;
         const aboveMaximum = fix.candidates.map((id) => proposals.find((p) => p.id === id)!.maxLevel !== "EXCELLENT");
         expect(aboveMaximum).toEqual([...aboveMaximum].sort((a, b) => Number(b) - Number(a)));
-        expect(new Set(fix.candidates)).toEqual(
-          new Set(proposals.filter((p) => p.rated && p.proposed === "EXCELLENT").map((p) => p.id)),
-        );
+        expect(new Set(fix.candidates)).toEqual(new Set(proposals.filter((p) => p.rated && p.proposed === "EXCELLENT").map((p) => p.id)));
       }),
       { numRuns: 200 },
     );
@@ -309,7 +302,8 @@ describe("the rate of QD366_HD43, 20 % to 25 %", () => {
   });
 
   it("matches the examples of rating-rules §7.8", () => {
-    const at = (e: number, h: number, r: number) => checkQuota({ excellent: e, good: h }, "GOOD_ONLY", r !== 20, quotaRuleFor("QD366_HD43", r === 20 ? null : { ratePercent: r }));
+    const at = (e: number, h: number, r: number) =>
+      checkQuota({ excellent: e, good: h }, "GOOD_ONLY", r !== 20, quotaRuleFor("QD366_HD43", r === 20 ? null : { ratePercent: r }));
     expect(at(2, 8, 20)).toMatchObject({ maxExcellent: 1, ok: false });
     expect(at(2, 8, 25)).toMatchObject({ maxExcellent: 2, ok: true });
     expect(at(3, 9, 25)).toMatchObject({ maxExcellent: 2, ok: false, overridden: true });
@@ -319,41 +313,39 @@ describe("the rate of QD366_HD43, 20 % to 25 %", () => {
 
   it("equals a brute-force count of every group, decisions included", () => {
     fc.assert(
-      fc.property(
-        members,
-        quotaBase,
-        fc.record({ a: decisionRate, b: decisionRate, c: decisionRate, d: decisionRate }),
-        (specs, base, decisions) => {
-          const subjects = toMembers(specs).map((subject) => ({ ...subject, admittedOn: subject.admittedOn === "2024-11-01" ? "2026-11-01" : subject.admittedOn }));
-          const present = new Set(subjects.map((subject) => subject.peerGroup));
-          const overrides: QuotaOverride[] = Object.entries(decisions)
-            .filter(([group, decision]) => decision !== null && present.has(group))
-            .map(([group, decision]) => ({ ...override(group), decidedOn: "2026-12-20", ...(decision === undefined ? {} : { ratePercent: decision! }) }));
-          const result = evaluate({ ruleSet: "QD366_HD43", ratingDate: "2026-12-15", quotaBase: base, subjects, overrides });
+      fc.property(members, quotaBase, fc.record({ a: decisionRate, b: decisionRate, c: decisionRate, d: decisionRate }), (specs, base, decisions) => {
+        const subjects = toMembers(specs).map((subject) => ({
+          ...subject,
+          admittedOn: subject.admittedOn === "2024-11-01" ? "2026-11-01" : subject.admittedOn,
+        }));
+        const present = new Set(subjects.map((subject) => subject.peerGroup));
+        const overrides: QuotaOverride[] = Object.entries(decisions)
+          .filter(([group, decision]) => decision !== null && present.has(group))
+          .map(([group, decision]) => ({ ...override(group), decidedOn: "2026-12-20", ...(decision === undefined ? {} : { ratePercent: decision! }) }));
+        const result = evaluate({ ruleSet: "QD366_HD43", ratingDate: "2026-12-15", quotaBase: base, subjects, overrides });
 
-          expect(result.groups.map((group) => group.peerGroup)).toEqual([...present].sort());
-          for (const group of result.groups) {
-            const rated = specs.filter((spec) => spec.peerGroup === group.peerGroup && !spec.exempt && !spec.newMember);
-            const excellent = rated.filter((spec) => spec.proposed === "EXCELLENT").length;
-            const good = rated.filter((spec) => spec.proposed === "GOOD").length;
-            const decision = decisions[group.peerGroup as keyof typeof decisions];
-            const r = decision === null ? 20 : (decision ?? 25);
-            const cap = bruteForceMaxExcellent(excellent + good, base, r);
-            expect(group).toEqual({
-              peerGroup: group.peerGroup,
-              kind: "MEMBER",
-              excellent,
-              good,
-              pool: excellent + good,
-              maxExcellent: cap,
-              excess: Math.max(0, excellent - cap),
-              // A decision raises the rate; it no longer lets the group exceed.
-              ok: allowedLiterally(excellent, good, base, r),
-              overridden: decision !== null,
-            });
-          }
-        },
-      ),
+        expect(result.groups.map((group) => group.peerGroup)).toEqual([...present].sort());
+        for (const group of result.groups) {
+          const rated = specs.filter((spec) => spec.peerGroup === group.peerGroup && !spec.exempt && !spec.newMember);
+          const excellent = rated.filter((spec) => spec.proposed === "EXCELLENT").length;
+          const good = rated.filter((spec) => spec.proposed === "GOOD").length;
+          const decision = decisions[group.peerGroup as keyof typeof decisions];
+          const r = decision === null ? 20 : (decision ?? 25);
+          const cap = bruteForceMaxExcellent(excellent + good, base, r);
+          expect(group).toEqual({
+            peerGroup: group.peerGroup,
+            kind: "MEMBER",
+            excellent,
+            good,
+            pool: excellent + good,
+            maxExcellent: cap,
+            excess: Math.max(0, excellent - cap),
+            // A decision raises the rate; it no longer lets the group exceed.
+            ok: allowedLiterally(excellent, good, base, r),
+            overridden: decision !== null,
+          });
+        }
+      }),
       { numRuns: 300 },
     );
   });

@@ -120,12 +120,7 @@ describe("who is rated under QD366_HD43 (rating-rules §7.1)", () => {
       { rated: false, notRatedReason: "NEW_MEMBER", proposalValid: true, reasons: ["NEW_MEMBER"] },
       false,
     ],
-    [
-      "admitted exactly 6 months before: rated",
-      member({ admittedOn: "2026-06-15" }),
-      { ...free, proposalValid: true },
-      true,
-    ],
+    ["admitted exactly 6 months before: rated", member({ admittedOn: "2026-06-15" }), { ...free, proposalValid: true }, true],
     [
       "an exempt member, whatever the score",
       member({ status: "EXEMPT", score: { general: 0, results: 0 }, proposed: "NOT_RATED" }),
@@ -146,9 +141,7 @@ describe("who is rated under QD366_HD43 (rating-rules §7.1)", () => {
     ],
   ])("%s", (_name, subject, expected, selfReview) => {
     expect(verdict(subject)).toMatchObject(expected);
-    expect(evaluateSubject(subject, { ruleSet: "QD366_HD43", ratingDate: RATING_DATE }).selfReviewRequired).toBe(
-      selfReview,
-    );
+    expect(evaluateSubject(subject, { ruleSet: "QD366_HD43", ratingDate: RATING_DATE }).selfReviewRequired).toBe(selfReview);
   });
 });
 
@@ -181,9 +174,7 @@ describe.each<[string, (facts: Facts) => SubjectInput]>([
   });
 
   it("without a score, other rules still cap", () => {
-    expect(verdict(subject({ score: undefined, tasks: tasks(10, 10, 9, 3) }))).toMatchObject(
-      cappedAt("COMPLETED", "SCORE_MISSING", "TASKS_LATE"),
-    );
+    expect(verdict(subject({ score: undefined, tasks: tasks(10, 10, 9, 3) }))).toMatchObject(cappedAt("COMPLETED", "SCORE_MISSING", "TASKS_LATE"));
   });
 
   it("without a score and without the review: both reasons", () => {
@@ -211,11 +202,7 @@ describe.each<[string, (facts: Facts) => SubjectInput]>([
     ["2 late of 10: 5 × late = N", tasks(10, 10, 8, 3), cappedAt("COMPLETED", "TASKS_LATE")],
     ["2 late of 9: over 20 %", tasks(9, 9, 7, 3), cappedAt("NOT_COMPLETED", "TASKS_LATE")],
     ["9 of 10 completed, on time", tasks(10, 9, 9, 3), cappedAt("NOT_COMPLETED", "TASKS_NOT_COMPLETED")],
-    [
-      "9 of 10 completed, 2 late, none exceeded",
-      tasks(10, 9, 7, 0),
-      cappedAt("NOT_COMPLETED", "TASKS_EXCEEDED_UNDER_30", "TASKS_LATE", "TASKS_NOT_COMPLETED"),
-    ],
+    ["9 of 10 completed, 2 late, none exceeded", tasks(10, 9, 7, 0), cappedAt("NOT_COMPLETED", "TASKS_EXCEEDED_UNDER_30", "TASKS_LATE", "TASKS_NOT_COMPLETED")],
   ])("%s", (_name, taskFacts, expected) => {
     expect(verdict(subject({ tasks: taskFacts }))).toMatchObject(expected);
   });
@@ -226,21 +213,9 @@ describe("tasks failing by category (rating-rules §7.4)", () => {
   const failing = (completed: number, assigned = 10) => ({ tasks: tasks(assigned, completed, completed, completed) });
 
   it.each<[string, SubjectInput, object]>([
-    [
-      "a member with 5 of 10 completed: exactly half not completed",
-      member(failing(5)),
-      cappedAt("NOT_COMPLETED", "TASKS_NOT_COMPLETED"),
-    ],
-    [
-      "a member with 4 of 10 completed",
-      member(failing(4)),
-      forcedBy("TASKS_FAILED_OVER_50", "TASKS_NOT_COMPLETED"),
-    ],
-    [
-      "a member with 2 of 5 completed (2·3 > 5)",
-      member(failing(2, 5)),
-      forcedBy("TASKS_FAILED_OVER_50", "TASKS_NOT_COMPLETED"),
-    ],
+    ["a member with 5 of 10 completed: exactly half not completed", member(failing(5)), cappedAt("NOT_COMPLETED", "TASKS_NOT_COMPLETED")],
+    ["a member with 4 of 10 completed", member(failing(4)), forcedBy("TASKS_FAILED_OVER_50", "TASKS_NOT_COMPLETED")],
+    ["a member with 2 of 5 completed (2·3 > 5)", member(failing(2, 5)), forcedBy("TASKS_FAILED_OVER_50", "TASKS_NOT_COMPLETED")],
     [
       "a member outside the system with 4 of 10 completed",
       member({ category: "OUTSIDE_SYSTEM", ...failing(4) }),
@@ -251,30 +226,14 @@ describe("tasks failing by category (rating-rules §7.4)", () => {
       member({ tasks: tasks(10, 6, 6, 2) }),
       cappedAt("NOT_COMPLETED", "TASKS_EXCEEDED_UNDER_30", "TASKS_NOT_COMPLETED"),
     ],
-    [
-      "a member with 6 of 10: under 70 % is for leaders",
-      member(failing(6)),
-      cappedAt("NOT_COMPLETED", "TASKS_NOT_COMPLETED"),
-    ],
+    ["a member with 6 of 10: under 70 % is for leaders", member(failing(6)), cappedAt("NOT_COMPLETED", "TASKS_NOT_COMPLETED")],
     ["a leader with 7 of 10: 70 %", leader(failing(7)), cappedAt("NOT_COMPLETED", "TASKS_NOT_COMPLETED")],
     ["a leader with 6 of 10", leader(failing(6)), forcedBy("TASKS_NOT_COMPLETED", "TASKS_UNDER_70")],
-    [
-      "a leader with 4 of 10: over half is for the others",
-      leader(failing(4)),
-      forcedBy("TASKS_NOT_COMPLETED", "TASKS_UNDER_70"),
-    ],
-    [
-      "a leader with 13 of 20 (10·13 < 7·20)",
-      leader(failing(13, 20)),
-      forcedBy("TASKS_NOT_COMPLETED", "TASKS_UNDER_70"),
-    ],
+    ["a leader with 4 of 10: over half is for the others", leader(failing(4)), forcedBy("TASKS_NOT_COMPLETED", "TASKS_UNDER_70")],
+    ["a leader with 13 of 20 (10·13 < 7·20)", leader(failing(13, 20)), forcedBy("TASKS_NOT_COMPLETED", "TASKS_UNDER_70")],
     ["a leader with 14 of 20", leader(failing(14, 20)), cappedAt("NOT_COMPLETED", "TASKS_NOT_COMPLETED")],
     ["an organization with 6 of 10", organization(failing(6)), forcedBy("TASKS_NOT_COMPLETED", "TASKS_UNDER_70")],
-    [
-      "an organization with 4 of 10: over half is for members",
-      organization(failing(4)),
-      forcedBy("TASKS_NOT_COMPLETED", "TASKS_UNDER_70"),
-    ],
+    ["an organization with 4 of 10: over half is for members", organization(failing(4)), forcedBy("TASKS_NOT_COMPLETED", "TASKS_UNDER_70")],
   ])("%s", (_name, subject, expected) => {
     expect(verdict(subject)).toMatchObject(expected);
   });
@@ -312,11 +271,7 @@ describe("force majeure (rating-rules §7.4)", () => {
       leader({ forceMajeure: true, tasks: tasks(10, 10, 7, 3) }),
       cappedAt("COMPLETED", "FORCE_MAJEURE", "TASKS_LATE"),
     ],
-    [
-      "leaves 20 % late as it is, and is not listed then",
-      leader({ forceMajeure: true, tasks: tasks(10, 10, 8, 3) }),
-      cappedAt("COMPLETED", "TASKS_LATE"),
-    ],
+    ["leaves 20 % late as it is, and is not listed then", leader({ forceMajeure: true, tasks: tasks(10, 10, 8, 3) }), cappedAt("COMPLETED", "TASKS_LATE")],
     [
       "leaves under 30 % exceeded as it is, and is not listed then",
       organization({ forceMajeure: true, tasks: tasks(10, 10, 10, 0) }),
@@ -329,11 +284,7 @@ describe("force majeure (rating-rules §7.4)", () => {
       leader({ forceMajeure: true, fiveTargetsMissed: true, lowConfidenceOver50: true, score: { general: 20, results: 40 } }),
       forcedBy("FIVE_TARGETS", "FORCE_MAJEURE", "LOW_CONFIDENCE", "SCORE_UNDER_70"),
     ],
-    [
-      "leaves a leader's units led in force",
-      leader({ forceMajeure: true, ledUnits: { count: 3, notCompleted: 2 } }),
-      forcedBy("LED_UNITS_NOT_COMPLETED"),
-    ],
+    ["leaves a leader's units led in force", leader({ forceMajeure: true, ledUnits: { count: 3, notCompleted: 2 } }), forcedBy("LED_UNITS_NOT_COMPLETED")],
     [
       "is not read for a member without a post",
       member({ forceMajeure: true, tasks: tasks(10, 4, 4, 0) }),
@@ -354,8 +305,7 @@ describe("force majeure (rating-rules §7.4)", () => {
   });
 
   it("never lets good or excellent through: the competent body judges completed or not completed", () => {
-    const missedTargets = (proposed: MemberInput["proposed"]) =>
-      verdict(leader({ forceMajeure: true, fiveTargetsMissed: true, proposed })).proposalValid;
+    const missedTargets = (proposed: MemberInput["proposed"]) => verdict(leader({ forceMajeure: true, fiveTargetsMissed: true, proposed })).proposalValid;
     expect(missedTargets("EXCELLENT")).toBe(false);
     expect(missedTargets("GOOD")).toBe(false);
     expect(missedTargets("COMPLETED")).toBe(true);
@@ -384,11 +334,7 @@ describe("what forces a member (rating-rules §7.6)", () => {
     ["prohibited acts, a leader", leader({ prohibitedActsConcluded: true }), forcedBy("PROHIBITED_ACTS")],
     ["disciplined in the year", member({ disciplines: [{ decidedOn: "2026-04-02" }] }), forcedBy("DISCIPLINED_IN_YEAR")],
     ["disciplined the year before", member({ disciplines: [{ decidedOn: "2025-12-31" }] }), free],
-    [
-      "a discipline already counted in an earlier year",
-      member({ disciplines: [{ decidedOn: "2026-01-05", countedInEarlierYear: true }] }),
-      free,
-    ],
+    ["a discipline already counted in an earlier year", member({ disciplines: [{ decidedOn: "2026-01-05", countedInEarlierYear: true }] }), free],
     [
       "self-detected and remedied: noted, nothing capped",
       member({ disciplines: [{ decidedOn: "2026-04-02", selfDetectedAndRemedied: true }] }),
@@ -421,11 +367,7 @@ describe("what forces a member (rating-rules §7.6)", () => {
       }),
       noted("SELF_REMEDIED"),
     ],
-    [
-      "self-remedied in an earlier year: nothing",
-      member({ disciplines: [{ decidedOn: "2025-04-02", selfDetectedAndRemedied: true }] }),
-      free,
-    ],
+    ["self-remedied in an earlier year: nothing", member({ disciplines: [{ decidedOn: "2025-04-02", selfDetectedAndRemedied: true }] }), free],
     ["a leader, 3 of 5 units led not completed", leader({ ledUnits: { count: 5, notCompleted: 3 } }), forcedBy("LED_UNITS_NOT_COMPLETED")],
     ["a leader, 2 of 4 units led: exactly half", leader({ ledUnits: { count: 4, notCompleted: 2 } }), free],
     ["a leader, 1 of 1 unit led", leader({ ledUnits: { count: 1, notCompleted: 1 } }), forcedBy("LED_UNITS_NOT_COMPLETED")],
@@ -444,15 +386,7 @@ describe("what forces a member (rating-rules §7.6)", () => {
         prohibitedActsConcluded: true,
         disciplines: [{ decidedOn: "2026-04-02" }],
       }),
-      forcedBy(
-        "CORRUPTION_IN_SCOPE",
-        "DEGRADATION",
-        "DISCIPLINED_IN_YEAR",
-        "FIVE_TARGETS",
-        "LED_UNITS_NOT_COMPLETED",
-        "LOW_CONFIDENCE",
-        "PROHIBITED_ACTS",
-      ),
+      forcedBy("CORRUPTION_IN_SCOPE", "DEGRADATION", "DISCIPLINED_IN_YEAR", "FIVE_TARGETS", "LED_UNITS_NOT_COMPLETED", "LOW_CONFIDENCE", "PROHIBITED_ACTS"),
     ],
   ])("%s", (_name, subject, expected) => {
     expect(verdict(subject)).toMatchObject(expected);
@@ -502,11 +436,7 @@ describe("what caps and forces an organization (rating-rules §7.7)", () => {
       cappedAt("GOOD", "SUBORDINATES_DISCIPLINED"),
     ],
     ["no unit disciplined", organization({ subordinateUnits: 10, disciplinedSubordinateUnits: 0 }), free],
-    [
-      "a leadership member disciplined",
-      organization({ leadershipDisciplines: [{ decidedOn: "2026-03-01" }] }),
-      forcedBy("LEADERSHIP_MEMBER_DISCIPLINED"),
-    ],
+    ["a leadership member disciplined", organization({ leadershipDisciplines: [{ decidedOn: "2026-03-01" }] }), forcedBy("LEADERSHIP_MEMBER_DISCIPLINED")],
     [
       "a leadership member disciplined, self-remedied",
       organization({ leadershipDisciplines: [{ decidedOn: "2026-03-01", selfDetectedAndRemedied: true }] }),
@@ -519,11 +449,7 @@ describe("what caps and forces an organization (rating-rules §7.7)", () => {
       }),
       forcedBy("LEADERSHIP_MEMBER_DISCIPLINED"),
     ],
-    [
-      "a leadership discipline of the year before",
-      organization({ leadershipDisciplines: [{ decidedOn: "2025-03-01" }] }),
-      free,
-    ],
+    ["a leadership discipline of the year before", organization({ leadershipDisciplines: [{ decidedOn: "2025-03-01" }] }), free],
     [
       "a leadership discipline counted in an earlier year",
       organization({ leadershipDisciplines: [{ decidedOn: "2026-03-01", countedInEarlierYear: true }] }),

@@ -1,13 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  evaluate,
-  evaluateSubject,
-  getRuleSet,
-  type MemberInput,
-  type OrganizationInput,
-  type RuleSetId,
-  type SubjectInput,
-} from "@/lib/grading";
+import { evaluate, evaluateSubject, getRuleSet, type MemberInput, type OrganizationInput, type RuleSetId, type SubjectInput } from "@/lib/grading";
 import { addCalendarMonths, dateKey, hasCompletedMonths, parseIsoDate } from "@/lib/grading/dates";
 import { civilServiceLevel } from "@/lib/grading/rules/member";
 
@@ -93,12 +85,7 @@ describe.each(RULE_SETS)("who is rated, under %s (rating-rules §2)", (ruleSet) 
     ["exempt", member({ status: "EXEMPT" }), RATING_DATE, notRated("EXEMPT")],
     ["suspended", member({ status: "SUSPENDED" }), RATING_DATE, notRated("SUSPENDED")],
     ["exempt comes before new", member({ status: "EXEMPT", admittedOn: "2024-11-01" }), RATING_DATE, notRated("EXEMPT")],
-    [
-      "suspended comes before new",
-      member({ status: "SUSPENDED", admittedOn: "2024-11-01" }),
-      RATING_DATE,
-      notRated("SUSPENDED"),
-    ],
+    ["suspended comes before new", member({ status: "SUSPENDED", admittedOn: "2024-11-01" }), RATING_DATE, notRated("SUSPENDED")],
     [
       "a not-rated subject reports no capping rule",
       member({ status: "EXEMPT", sickLeaveDays: 120, degradationConcluded: true, reviewDone: false }),
@@ -143,8 +130,7 @@ describe.each(RULE_SETS)("who is rated, under %s (rating-rules §2)", (ruleSet) 
 });
 
 describe("self-review of subjects left out (rating-rules §2.1–2.2)", () => {
-  const selfReview = (subject: SubjectInput, ruleSet: RuleSetId) =>
-    evaluateSubject(subject, { ruleSet, ratingDate: RATING_DATE }).selfReviewRequired;
+  const selfReview = (subject: SubjectInput, ruleSet: RuleSetId) => evaluateSubject(subject, { ruleSet, ratingDate: RATING_DATE }).selfReviewRequired;
 
   it.each<[string, SubjectInput, RuleSetId, boolean]>([
     ["a new member under [21]", member({ admittedOn: "2024-11-01" }), "QD132_HD21", true],
@@ -163,28 +149,53 @@ describe.each(RULE_SETS)("what caps a member, under %s (rating-rules §3)", (rul
     ["no criteria", { criteria: [] }, free],
     [
       "task results excellent, others good",
-      { criteria: [{ taskResult: true, grade: "EXCELLENT" }, { taskResult: false, grade: "GOOD" }] },
+      {
+        criteria: [
+          { taskResult: true, grade: "EXCELLENT" },
+          { taskResult: false, grade: "GOOD" },
+        ],
+      },
       free,
     ],
     ["only other criteria, all good", { criteria: [{ taskResult: false, grade: "GOOD" }] }, free],
     [
       "task result excellent, other average",
-      { criteria: [{ taskResult: true, grade: "EXCELLENT" }, { taskResult: false, grade: "AVERAGE" }] },
+      {
+        criteria: [
+          { taskResult: true, grade: "EXCELLENT" },
+          { taskResult: false, grade: "AVERAGE" },
+        ],
+      },
       cappedAt("GOOD", "CRITERIA"),
     ],
     [
       "task result good, other excellent",
-      { criteria: [{ taskResult: true, grade: "GOOD" }, { taskResult: false, grade: "EXCELLENT" }] },
+      {
+        criteria: [
+          { taskResult: true, grade: "GOOD" },
+          { taskResult: false, grade: "EXCELLENT" },
+        ],
+      },
       cappedAt("GOOD", "CRITERIA"),
     ],
     [
       "task result average",
-      { criteria: [{ taskResult: true, grade: "AVERAGE" }, { taskResult: false, grade: "EXCELLENT" }] },
+      {
+        criteria: [
+          { taskResult: true, grade: "AVERAGE" },
+          { taskResult: false, grade: "EXCELLENT" },
+        ],
+      },
       cappedAt("COMPLETED", "CRITERIA"),
     ],
     [
       "a poor criterion forces, alone, without CRITERIA",
-      { criteria: [{ taskResult: true, grade: "AVERAGE" }, { taskResult: false, grade: "POOR" }] },
+      {
+        criteria: [
+          { taskResult: true, grade: "AVERAGE" },
+          { taskResult: false, grade: "POOR" },
+        ],
+      },
       forcedBy("POOR_CRITERION"),
     ],
     ["a poor task result", { criteria: [{ taskResult: true, grade: "POOR" }] }, forcedBy("POOR_CRITERION")],
@@ -196,21 +207,13 @@ describe.each(RULE_SETS)("what caps a member, under %s (rating-rules §3)", (rul
     ["disciplined on the year's last day", { disciplines: [{ decidedOn: "2024-12-31" }] }, forcedBy("DISCIPLINED_IN_YEAR")],
     ["disciplined the year before", { disciplines: [{ decidedOn: "2023-12-31" }] }, free],
     ["disciplined the year after", { disciplines: [{ decidedOn: "2025-01-02" }] }, free],
-    [
-      "a discipline already counted in an earlier year",
-      { disciplines: [{ decidedOn: "2024-02-01", countedInEarlierYear: true }] },
-      free,
-    ],
+    ["a discipline already counted in an earlier year", { disciplines: [{ decidedOn: "2024-02-01", countedInEarlierYear: true }] }, free],
     [
       "one discipline counted earlier, another not",
       { disciplines: [{ decidedOn: "2024-02-01", countedInEarlierYear: true }, { decidedOn: "2024-06-01" }] },
       forcedBy("DISCIPLINED_IN_YEAR"),
     ],
-    [
-      "two disciplines give one reason",
-      { disciplines: [{ decidedOn: "2024-02-01" }, { decidedOn: "2024-06-01" }] },
-      forcedBy("DISCIPLINED_IN_YEAR"),
-    ],
+    ["two disciplines give one reason", { disciplines: [{ decidedOn: "2024-02-01" }, { decidedOn: "2024-06-01" }] }, forcedBy("DISCIPLINED_IN_YEAR")],
     ["degradation concluded", { degradationConcluded: true }, forcedBy("DEGRADATION")],
     ["49 % of targets", { targetsCompletedPercent: 49 }, forcedBy("TARGETS_UNDER_50")],
     ["49.9 % of targets", { targetsCompletedPercent: 49.9 }, forcedBy("TARGETS_UNDER_50")],
@@ -246,9 +249,7 @@ describe.each(RULE_SETS)("what caps a member, under %s (rating-rules §3)", (rul
     [{}, "EXCELLENT", true],
     [{}, "NOT_COMPLETED", true],
   ])("%j proposed %s is valid: %s", (facts, proposed, valid) => {
-    expect(verdict(member({ ...facts, proposed: proposed as MemberInput["proposed"] }), ruleSet).proposalValid).toBe(
-      valid,
-    );
+    expect(verdict(member({ ...facts, proposed: proposed as MemberInput["proposed"] }), ruleSet).proposalValid).toBe(valid);
   });
 });
 
@@ -299,22 +300,10 @@ describe.each(RULE_SETS)("what caps an organization, under %s (rating-rules §4)
     ["4 of 5 good: 80 %", { subordinateLevels: levels({ GOOD: 4, COMPLETED: 1 }) }, free],
     ["3 of 5 good", { subordinateLevels: levels({ GOOD: 3, COMPLETED: 2 }) }, cappedAt("GOOD", "SUBORDINATES_UNDER_80_GOOD")],
     ["8 of 10 good or better", { subordinateLevels: levels({ EXCELLENT: 2, GOOD: 6, COMPLETED: 2 }) }, free],
-    [
-      "7 of 10 good or better",
-      { subordinateLevels: levels({ EXCELLENT: 2, GOOD: 5, COMPLETED: 3 }) },
-      cappedAt("GOOD", "SUBORDINATES_UNDER_80_GOOD"),
-    ],
-    [
-      "NOT_RATED subordinates are ignored",
-      { subordinateLevels: levels({ GOOD: 4, COMPLETED: 1, NOT_RATED: 5 }) },
-      free,
-    ],
+    ["7 of 10 good or better", { subordinateLevels: levels({ EXCELLENT: 2, GOOD: 5, COMPLETED: 3 }) }, cappedAt("GOOD", "SUBORDINATES_UNDER_80_GOOD")],
+    ["NOT_RATED subordinates are ignored", { subordinateLevels: levels({ GOOD: 4, COMPLETED: 1, NOT_RATED: 5 }) }, free],
     ["only NOT_RATED subordinates cap nothing", { subordinateLevels: levels({ NOT_RATED: 3 }) }, free],
-    [
-      "one subordinate not completed among 10",
-      { subordinateLevels: levels({ GOOD: 9, NOT_COMPLETED: 1 }) },
-      cappedAt("GOOD", "SUBORDINATES_BELOW_COMPLETED"),
-    ],
+    ["one subordinate not completed among 10", { subordinateLevels: levels({ GOOD: 9, NOT_COMPLETED: 1 }) }, cappedAt("GOOD", "SUBORDINATES_BELOW_COMPLETED")],
     [
       "below completed and under 80 %",
       { subordinateLevels: levels({ GOOD: 3, COMPLETED: 1, NOT_COMPLETED: 1 }) },
@@ -322,19 +311,11 @@ describe.each(RULE_SETS)("what caps an organization, under %s (rating-rules §4)
     ],
     ["local bodies below good", { localBodiesAtLeastGood: false }, cappedAt("GOOD", "LOCAL_BODIES_BELOW_GOOD")],
     ["local bodies good", { localBodiesAtLeastGood: true }, free],
-    [
-      "2 of 9 units disciplined",
-      { subordinateUnits: 9, disciplinedSubordinateUnits: 2 },
-      forcedBy("SUBORDINATES_DISCIPLINED_OVER_20"),
-    ],
+    ["2 of 9 units disciplined", { subordinateUnits: 9, disciplinedSubordinateUnits: 2 }, forcedBy("SUBORDINATES_DISCIPLINED_OVER_20")],
     ["1 of 9 units disciplined", { subordinateUnits: 9, disciplinedSubordinateUnits: 1 }, free],
     ["1 of 5 units disciplined: exactly 20 %", { subordinateUnits: 5, disciplinedSubordinateUnits: 1 }, free],
     ["2 of 10 units disciplined: exactly 20 %", { subordinateUnits: 10, disciplinedSubordinateUnits: 2 }, free],
-    [
-      "3 of 10 units disciplined",
-      { subordinateUnits: 10, disciplinedSubordinateUnits: 3 },
-      forcedBy("SUBORDINATES_DISCIPLINED_OVER_20"),
-    ],
+    ["3 of 10 units disciplined", { subordinateUnits: 10, disciplinedSubordinateUnits: 3 }, forcedBy("SUBORDINATES_DISCIPLINED_OVER_20")],
     ["leadership disciplined", { leadershipDisciplined: true }, forcedBy("LEADERSHIP_DISCIPLINED")],
     ["disunity concluded", { disunityConcluded: true }, forcedBy("DISUNITY")],
     ["49 % of targets", { targetsCompletedPercent: 49 }, forcedBy("TARGETS_UNDER_50")],
@@ -342,7 +323,12 @@ describe.each(RULE_SETS)("what caps an organization, under %s (rating-rules §4)
     ["49 % of targets by force majeure", { targetsCompletedPercent: 49, forceMajeure: true }, free],
     [
       "criteria as for members",
-      { criteria: [{ taskResult: true, grade: "GOOD" }, { taskResult: false, grade: "GOOD" }] },
+      {
+        criteria: [
+          { taskResult: true, grade: "GOOD" },
+          { taskResult: false, grade: "GOOD" },
+        ],
+      },
       cappedAt("GOOD", "CRITERIA"),
     ],
     ["a poor criterion", { criteria: [{ taskResult: false, grade: "POOR" }] }, forcedBy("POOR_CRITERION")],
@@ -362,8 +348,7 @@ describe.each(RULE_SETS)("what caps an organization, under %s (rating-rules §4)
 });
 
 describe("evaluate a set of subjects (rating-rules §5–§6)", () => {
-  const goods = (count: number, peerGroup = "g") =>
-    Array.from({ length: count }, (_, index) => member({ id: `h${index}`, peerGroup }));
+  const goods = (count: number, peerGroup = "g") => Array.from({ length: count }, (_, index) => member({ id: `h${index}`, peerGroup }));
 
   it("reports an override even where the group does not exceed", () => {
     const result = evaluate({
@@ -426,9 +411,7 @@ describe("evaluate a set of subjects (rating-rules §5–§6)", () => {
   });
 
   it("refuses an unknown rule set and an invalid rating date", () => {
-    expect(() => evaluate({ ruleSet: "toString" as RuleSetId, ratingDate: RATING_DATE, subjects: [] })).toThrow(
-      /unknown rule set/,
-    );
+    expect(() => evaluate({ ruleSet: "toString" as RuleSetId, ratingDate: RATING_DATE, subjects: [] })).toThrow(/unknown rule set/);
     expect(() => evaluate({ ruleSet: "QD132_HD21", ratingDate: "2024-02-30", subjects: [] })).toThrow(RangeError);
   });
 });

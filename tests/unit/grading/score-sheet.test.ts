@@ -34,7 +34,14 @@ describe("checkScoreSheet", () => {
     ["a results group of 70.1", sheet([30], [35, 35.1]), [{ path: ["groups", 1, "items"], code: "GROUP_SUM", sumTenths: 701, maxTenths: 700 }]],
     ["an item of 0 points", sheet([30, 0], [70]), [{ path: ["groups", 0, "items", 1, "maxPoints"], code: "ITEM_POINTS" }]],
     ["an item of negative points", sheet([31, -1], [70]), [{ path: ["groups", 0, "items", 1, "maxPoints"], code: "ITEM_POINTS" }]],
-    ["two decimals", sheet([29.95, 0.05], [70]), [{ path: ["groups", 0, "items", 0, "maxPoints"], code: "ITEM_POINTS" }, { path: ["groups", 0, "items", 1, "maxPoints"], code: "ITEM_POINTS" }]],
+    [
+      "two decimals",
+      sheet([29.95, 0.05], [70]),
+      [
+        { path: ["groups", 0, "items", 0, "maxPoints"], code: "ITEM_POINTS" },
+        { path: ["groups", 0, "items", 1, "maxPoints"], code: "ITEM_POINTS" },
+      ],
+    ],
     ["an empty group", sheet([30], []), [{ path: ["groups", 1, "items"], code: "EMPTY_GROUP" }]],
   ] as const)("%s", (_name, input, expected) => {
     expect(checkScoreSheet(input as ScoreSheetContent)).toEqual(expected);

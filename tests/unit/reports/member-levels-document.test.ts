@@ -4,7 +4,13 @@ import { memberLevelsDocument } from "@/lib/documents/builders";
 // The committee prints the list of decided levels while it is still deciding: members with no decision
 // yet are counted apart, never listed as "not rated" (which is a decision with its reason).
 
-const row = (fullName: string, level: string | null, notRatedReason: string | null = null) => ({ fullName, cardNumber: fullName, cell: "Chi bộ thôn Đông", level, notRatedReason });
+const row = (fullName: string, level: string | null, notRatedReason: string | null = null) => ({
+  fullName,
+  cardNumber: fullName,
+  cell: "Chi bộ thôn Đông",
+  level,
+  notRatedReason,
+});
 
 describe("the list of decided member levels", () => {
   it("counts the undecided apart from the not rated, and lists only the not rated with their reason", () => {

@@ -7,7 +7,13 @@ import { emptyContent, TEMPLATES } from "@/lib/review/templates";
 // numbered where they are printed, the issuer's own symbol in document numbers.
 
 const heading = { name: "Chi bộ thôn Đông", kind: "CHI_BO_TRUC_THUOC", parentName: "Đảng bộ xã An Bình", upperCommittee: "Tỉnh ủy Bình Minh" };
-const member = { fullName: "Nguyễn Văn An", cardNumber: "01.234", birthDate: new Date("1980-05-04"), post: "Chi ủy viên; Phó Chủ tịch Hội Nông dân xã", cell: { name: "Chi bộ thôn Đông" } };
+const member = {
+  fullName: "Nguyễn Văn An",
+  cardNumber: "01.234",
+  birthDate: new Date("1980-05-04"),
+  post: "Chi ủy viên; Phó Chủ tịch Hội Nông dân xã",
+  cell: { name: "Chi bộ thôn Đông" },
+};
 const headings = (blocks: { kind: string; text?: string }[]) => blocks.filter((b) => b.kind === "heading").map((b) => b.text!);
 const texts = (blocks: { kind: string; text?: string }[]) => blocks.flatMap((b) => ("text" in b && b.text ? [b.text] : []));
 
@@ -27,7 +33,16 @@ describe("document numbers", () => {
 describe("the self-review as printed", () => {
   it("Mẫu 2B (HD 43): its code, posts and workplace, A.I.1 on degradation, part B's headings, the annex", () => {
     const doc = selfReviewDocument(
-      { heading, member, cycle: { year: 2026 }, template: TEMPLATES.QD366_2B, sheet: DEFAULT_SCORE_SHEETS.NON_LEADER, content: emptyContent(), submittedAt: null, enteredOnBehalfBy: null },
+      {
+        heading,
+        member,
+        cycle: { year: 2026 },
+        template: TEMPLATES.QD366_2B,
+        sheet: DEFAULT_SCORE_SHEETS.NON_LEADER,
+        content: emptyContent(),
+        submittedAt: null,
+        enteredOnBehalfBy: null,
+      },
       {},
     );
     expect(doc.form).toBe("Mẫu 2B-HD KĐ.ĐG 2025");
@@ -39,7 +54,16 @@ describe("the self-review as printed", () => {
 
   it("Mẫu 2A (HD 43) carries the leader's responsibility, innovation and creativity", () => {
     const doc = selfReviewDocument(
-      { heading, member, cycle: { year: 2026 }, template: TEMPLATES.QD366_2A, sheet: DEFAULT_SCORE_SHEETS.LEADER, content: emptyContent(), submittedAt: null, enteredOnBehalfBy: null },
+      {
+        heading,
+        member,
+        cycle: { year: 2026 },
+        template: TEMPLATES.QD366_2A,
+        sheet: DEFAULT_SCORE_SHEETS.LEADER,
+        content: emptyContent(),
+        submittedAt: null,
+        enteredOnBehalfBy: null,
+      },
       {},
     );
     expect(texts(doc.blocks).some((t) => t.includes("tinh thần trách nhiệm, đổi mới, sáng tạo"))).toBe(true);
@@ -48,7 +72,16 @@ describe("the self-review as printed", () => {
 
   it("Mẫu 02A (HD 25): its own title, and its sections numbered without a gap", () => {
     const doc = selfReviewDocument(
-      { heading, member, cycle: { year: 2024 }, template: TEMPLATES.QD124_02A, sheet: null, content: emptyContent(), submittedAt: null, enteredOnBehalfBy: null },
+      {
+        heading,
+        member,
+        cycle: { year: 2024 },
+        template: TEMPLATES.QD124_02A,
+        sheet: null,
+        content: emptyContent(),
+        submittedAt: null,
+        enteredOnBehalfBy: null,
+      },
       {},
     );
     expect(doc.title).toBe("BẢN KIỂM ĐIỂM CÁ NHÂN NĂM 2024");

@@ -2,8 +2,20 @@ import { describe, expect, it } from "vitest";
 import { donePercent, filterRows, sortRows, stateColumns } from "@/lib/reports/progress-view";
 import { formatShare, shareOf } from "@/lib/reports/share";
 
-const row = (name: string, code: string, sector: string, members: number, notRated: number, reviewed: number, lateTotal: number) => ({ name, code, sector, members, byState: { NOT_RATED: notRated }, reviewed, lateTotal });
-const rows = [row("Đảng bộ xã Một", "A.01", "COMMUNE", 10, 2, 4, 3), row("Chi bộ Trường Hai", "A.02", "SCHOOL", 5, 0, 5, 0), row("Đảng bộ xã Ba", "A.03", "COMMUNE", 20, 0, 5, 1)];
+const row = (name: string, code: string, sector: string, members: number, notRated: number, reviewed: number, lateTotal: number) => ({
+  name,
+  code,
+  sector,
+  members,
+  byState: { NOT_RATED: notRated },
+  reviewed,
+  lateTotal,
+});
+const rows = [
+  row("Đảng bộ xã Một", "A.01", "COMMUNE", 10, 2, 4, 3),
+  row("Chi bộ Trường Hai", "A.02", "SCHOOL", 5, 0, 5, 0),
+  row("Đảng bộ xã Ba", "A.03", "COMMUNE", 20, 0, 5, 1),
+];
 
 describe("progress board rows", () => {
   it("says how much is done of the members to rate", () => {
@@ -31,9 +43,18 @@ describe("the board's columns of members", () => {
     for (const state of STATES) {
       const byState = Object.fromEntries(STATES.map((s) => [s, s === state ? 7 : 0])) as Record<(typeof STATES)[number], number>;
       const columns = stateColumns(byState);
-      expect(Object.values(columns).reduce((a, b) => a + b, 0), state).toBe(7);
+      expect(
+        Object.values(columns).reduce((a, b) => a + b, 0),
+        state,
+      ).toBe(7);
     }
-    expect(stateColumns({ DRAFT: 1, SUBMITTED: 2, RETURNED: 3, REVIEWED: 4, DECIDED: 5, PUBLISHED: 6, ABSENT: 7, NOT_RATED: 8, UNDER_REREVIEW: 9 })).toEqual({ notSubmitted: 4, submitted: 11, reviewed: 15, absent: 7, notRated: 8 });
+    expect(stateColumns({ DRAFT: 1, SUBMITTED: 2, RETURNED: 3, REVIEWED: 4, DECIDED: 5, PUBLISHED: 6, ABSENT: 7, NOT_RATED: 8, UNDER_REREVIEW: 9 })).toEqual({
+      notSubmitted: 4,
+      submitted: 11,
+      reviewed: 15,
+      absent: 7,
+      notRated: 8,
+    });
   });
 });
 

@@ -25,7 +25,16 @@ describe("register cells", () => {
     };
     const parsed = parseRegister({ organizations: null, members });
     expect(parsed.members).toEqual([
-      expect.objectContaining({ row: 2, cardNumber: "A-1", gender: "MALE", cellCode: "X.01", category: "LEADER_MANAGER", status: "ACTIVE", isCivilServant: false, officialOn: null }),
+      expect.objectContaining({
+        row: 2,
+        cardNumber: "A-1",
+        gender: "MALE",
+        cellCode: "X.01",
+        category: "LEADER_MANAGER",
+        status: "ACTIVE",
+        isCivilServant: false,
+        officialOn: null,
+      }),
     ]);
     expect(parsed.errors.map((e) => [e.row, e.column])).toEqual([
       [3, "Họ và tên"],

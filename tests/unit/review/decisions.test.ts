@@ -5,7 +5,11 @@ import { decidedGroupCheck, standingLevel, yearFlags, type GroupMember } from "@
 // The desk's arithmetic, by hand: which records count in the pool, which EXCELLENT count against the cap,
 // and the flags of earlier years.
 
-const rec = (state: GroupMember["state"], proposedLevel: GroupMember["proposedLevel"], decidedLevel: GroupMember["decidedLevel"] = null): GroupMember => ({ state, proposedLevel, decidedLevel });
+const rec = (state: GroupMember["state"], proposedLevel: GroupMember["proposedLevel"], decidedLevel: GroupMember["decidedLevel"] = null): GroupMember => ({
+  state,
+  proposedLevel,
+  decidedLevel,
+});
 const many = (n: number, r: GroupMember) => Array.from({ length: n }, () => r);
 
 describe("standingLevel", () => {
@@ -34,15 +38,29 @@ describe("decidedGroupCheck", () => {
   });
 
   it("leaves out the lower levels, those not rated, and those not reviewed yet", () => {
-    const group = [...many(6, rec("DECIDED", "GOOD", "GOOD")), rec("DECIDED", "EXCELLENT", "EXCELLENT"), rec("DECIDED", "GOOD", "COMPLETED"), rec("NOT_RATED", null), rec("DRAFT", null)];
+    const group = [
+      ...many(6, rec("DECIDED", "GOOD", "GOOD")),
+      rec("DECIDED", "EXCELLENT", "EXCELLENT"),
+      rec("DECIDED", "GOOD", "COMPLETED"),
+      rec("NOT_RATED", null),
+      rec("DRAFT", null),
+    ];
     // Pool 7 (6 GOOD + 1 EXCELLENT): cap ⌊7/6⌋ = 1.
     expect(decidedGroupCheck(group, "GOOD_ONLY", false, QUOTA_RULE_20)).toMatchObject({ excellent: 1, good: 6, pool: 7, maxExcellent: 1, ok: true });
   });
 
   it("under QD366_HD43 an override raises the rate and the cap still binds; before, it lifts the cap", () => {
     const group = [...many(7, rec("DECIDED", "EXCELLENT", "EXCELLENT")), ...many(23, rec("DECIDED", "GOOD", "GOOD"))];
-    expect(decidedGroupCheck(group, "GOOD_ONLY", true, quotaRuleFor("QD366_HD43", { ratePercent: 25 }))).toMatchObject({ maxExcellent: maxExcellent(30, "GOOD_ONLY", 25), ok: false });
-    expect(decidedGroupCheck(group, "GOOD_ONLY", true, quotaRuleFor("QD124_HD25", {}))).toMatchObject({ maxExcellent: 5, excess: 2, ok: true, overridden: true });
+    expect(decidedGroupCheck(group, "GOOD_ONLY", true, quotaRuleFor("QD366_HD43", { ratePercent: 25 }))).toMatchObject({
+      maxExcellent: maxExcellent(30, "GOOD_ONLY", 25),
+      ok: false,
+    });
+    expect(decidedGroupCheck(group, "GOOD_ONLY", true, quotaRuleFor("QD124_HD25", {}))).toMatchObject({
+      maxExcellent: 5,
+      excess: 2,
+      ok: true,
+      overridden: true,
+    });
   });
 });
 

@@ -39,7 +39,12 @@ describe("memberSubject", () => {
   });
 
   it("ignores the leader's facts for a member without a post", () => {
-    expect(verdict(standing("NON_LEADER_IN_SYSTEM"), facts({ lowConfidenceOver50: true }))).toMatchObject({ maxLevel: "EXCELLENT", forced: false, reasons: [], proposalValid: true });
+    expect(verdict(standing("NON_LEADER_IN_SYSTEM"), facts({ lowConfidenceOver50: true }))).toMatchObject({
+      maxLevel: "EXCELLENT",
+      forced: false,
+      reasons: [],
+      proposalValid: true,
+    });
   });
 
   it("gives no score until every item is scored: the rules say SCORE_MISSING, not a partial sum", () => {

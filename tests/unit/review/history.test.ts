@@ -8,7 +8,8 @@ import { describeAuditEntry, displayDate, excerpt, isKnownAction, type HistoryLi
 // The history panel's sentences (lib/review/history.ts): every action a record's use cases write has its
 // own sentence in both languages, and what the rows carry (state, reason, scores, opinions) is told.
 
-const lookup = (messages: object, key: string): unknown => key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages);
+const lookup = (messages: object, key: string): unknown =>
+  key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages);
 const keysOf = (line: HistoryLine) => [`history.${line.key}`];
 
 describe("the record's history in sentences", () => {
@@ -20,19 +21,29 @@ describe("the record's history in sentences", () => {
         { key: "details.selfLevel", refs: { level: "grading.levels.GOOD" } },
       ],
     });
-    expect(describeAuditEntry("selfReview.submitOnBehalf", { before: { state: "RETURNED" }, after: { state: "SUBMITTED", selfLevel: null } }).summary.key).toBe("actions.selfReview.submitOnBehalf");
+    expect(describeAuditEntry("selfReview.submitOnBehalf", { before: { state: "RETURNED" }, after: { state: "SUBMITTED", selfLevel: null } }).summary.key).toBe(
+      "actions.selfReview.submitOnBehalf",
+    );
   });
 
   it("tells a return with its reason", () => {
-    const d = describeAuditEntry("selfReview.return", { before: { state: "SUBMITTED" }, after: { state: "RETURNED" }, reason: "Bổ sung   kết quả\nkhắc phục." });
+    const d = describeAuditEntry("selfReview.return", {
+      before: { state: "SUBMITTED" },
+      after: { state: "RETURNED" },
+      reason: "Bổ sung   kết quả\nkhắc phục.",
+    });
     expect(d.summary.key).toBe("actions.selfReview.return");
     expect(d.details[0]).toEqual({ key: "details.reason", values: { reason: "Bổ sung kết quả khắc phục." } });
   });
 
   it("tells the facts' total score as it changed", () => {
     const before = { scoreGeneralTenths: 250, scoreResultsTenths: 600 };
-    expect(describeAuditEntry("record.facts", { before, after: { scoreGeneralTenths: 280, scoreResultsTenths: 615 } }).details).toEqual([{ key: "details.scoreChanged", values: { before: "85", after: "89,5" } }]);
-    expect(describeAuditEntry("record.facts", { before: { scoreGeneralTenths: null }, after: before }).details).toEqual([{ key: "details.scoreSet", values: { after: "85" } }]);
+    expect(describeAuditEntry("record.facts", { before, after: { scoreGeneralTenths: 280, scoreResultsTenths: 615 } }).details).toEqual([
+      { key: "details.scoreChanged", values: { before: "85", after: "89,5" } },
+    ]);
+    expect(describeAuditEntry("record.facts", { before: { scoreGeneralTenths: null }, after: before }).details).toEqual([
+      { key: "details.scoreSet", values: { after: "85" } },
+    ]);
     expect(describeAuditEntry("record.facts", { before, after: before }).details).toEqual([]);
   });
 
@@ -70,7 +81,17 @@ describe("the record's history in sentences", () => {
         for (const action of [m[1], m[2]]) if (action && isAuditAction(action) && AUDIT_ENTITY[action] === "ReviewRecord") written.add(action);
       }
     }
-    expect([...written].sort()).toEqual(expect.arrayContaining(["opinion.add", "opinion.delete", "opinion.edit", "record.facts", "selfReview.return", "selfReview.submit", "selfReview.submitOnBehalf"]));
+    expect([...written].sort()).toEqual(
+      expect.arrayContaining([
+        "opinion.add",
+        "opinion.delete",
+        "opinion.edit",
+        "record.facts",
+        "selfReview.return",
+        "selfReview.submit",
+        "selfReview.submitOnBehalf",
+      ]),
+    );
     for (const action of written) {
       expect(isKnownAction(action), action).toBe(true);
       const summary = describeAuditEntry(action, {}).summary;

@@ -115,7 +115,11 @@ describe("vote: more than half of the official members present (base PRESENT)", 
 
   it("a rule loose enough for two winners reports a tie (meetingRulesFrom never builds one)", () => {
     const half: Fraction = { numerator: 1, denominator: 2, strict: false };
-    expect(adoptedLevel(tally({ GOOD: 3, COMPLETED: 3 }), { present: 6, required: 6 }, rulesWith({ adoption: half }))).toEqual({ level: null, needed: 3, reason: "TIE" });
+    expect(adoptedLevel(tally({ GOOD: 3, COMPLETED: 3 }), { present: 6, required: 6 }, rulesWith({ adoption: half }))).toEqual({
+      level: null,
+      needed: 3,
+      reason: "TIE",
+    });
   });
 });
 
@@ -201,7 +205,9 @@ describe("order of work and finalizing the minutes", () => {
     // 3 of the 5 present, 6 required: a majority of those present only.
     expect(finalizeProblems(meeting)).toEqual([{ code: "VOTE_NOT_ADOPTED", memberId: "o0", reason: "NO_MAJORITY" }]);
     expect(finalizeProblems(meeting, rulesWith({ adoptionBase: "PRESENT" }))).toEqual([]);
-    expect(finalizeProblems(meeting, rulesWith({ adoption: TWO_THIRDS, adoptionBase: "PRESENT" }))).toEqual([{ code: "VOTE_NOT_ADOPTED", memberId: "o0", reason: "NO_MAJORITY" }]);
+    expect(finalizeProblems(meeting, rulesWith({ adoption: TWO_THIRDS, adoptionBase: "PRESENT" }))).toEqual([
+      { code: "VOTE_NOT_ADOPTED", memberId: "o0", reason: "NO_MAJORITY" },
+    ]);
   });
 });
 
@@ -214,7 +220,11 @@ describe("meetingRulesFrom: the cycle's options", () => {
     ["2/3 quorum", { quorum: { numerator: 2, denominator: 3 } }, { ...DEFAULT_MEETING_RULES, quorum: TWO_THIRDS }],
     ["2/3 adoption", { adoption: { numerator: 2, denominator: 3 } }, { ...DEFAULT_MEETING_RULES, adoption: TWO_THIRDS }],
     ["more than half, said", { adoption: { numerator: 1, denominator: 2, strict: true } }, DEFAULT_MEETING_RULES],
-    ["at least half for the quorum", { quorum: { numerator: 1, denominator: 2 } }, { ...DEFAULT_MEETING_RULES, quorum: { numerator: 1, denominator: 2, strict: false } }],
+    [
+      "at least half for the quorum",
+      { quorum: { numerator: 1, denominator: 2 } },
+      { ...DEFAULT_MEETING_RULES, quorum: { numerator: 1, denominator: 2, strict: false } },
+    ],
     ["at least half for a vote (two winners)", { adoption: { numerator: 1, denominator: 2 } }, DEFAULT_MEETING_RULES],
     ["a third for a vote", { adoption: { numerator: 1, denominator: 3, strict: true } }, DEFAULT_MEETING_RULES],
     ["a decimal", { quorum: { numerator: 0.5, denominator: 1 } }, DEFAULT_MEETING_RULES],

@@ -18,8 +18,20 @@ const base: OpinionFacts = {
   rated: true,
 };
 
-const official = (cellId: string, fromDate: string, toDate: string | null): CellStay => ({ cellId, cellName: `Chi bộ ${cellId}`, kind: "OFFICIAL", fromDate, toDate });
-const temporary = (cellId: string, fromDate: string, toDate: string | null): CellStay => ({ cellId, cellName: `Chi bộ ${cellId}`, kind: "TEMPORARY", fromDate, toDate });
+const official = (cellId: string, fromDate: string, toDate: string | null): CellStay => ({
+  cellId,
+  cellName: `Chi bộ ${cellId}`,
+  kind: "OFFICIAL",
+  fromDate,
+  toDate,
+});
+const temporary = (cellId: string, fromDate: string, toDate: string | null): CellStay => ({
+  cellId,
+  cellName: `Chi bộ ${cellId}`,
+  kind: "TEMPORARY",
+  fromDate,
+  toDate,
+});
 const sources = (facts: Partial<OpinionFacts>): OpinionSource[] => requiredOpinions({ ...base, ...facts }).map((r) => r.source);
 
 describe("the residence-place comment (QĐ 213, HD 33)", () => {
@@ -30,10 +42,18 @@ describe("the residence-place comment (QĐ 213, HD 33)", () => {
     ["a civil servant whose residence is not on file yet: still required", { category: "NON_LEADER_IN_SYSTEM", residenceCell: null }, true],
     ["a member of a residential cell lives there", { category: "NOT_IN_POLITICAL_SYSTEM", cellSector: "RESIDENTIAL", residenceCell: null }, false],
     ["the secretary of a hamlet cell (a leader) lives there too", { category: "LEADER_MANAGER", cellSector: "RESIDENTIAL", residenceCell: null }, false],
-    ["a residential cell's member with a residence on file still lives where they are active", { category: "NON_LEADER_IN_SYSTEM", cellSector: "RESIDENTIAL" }, false],
+    [
+      "a residential cell's member with a residence on file still lives where they are active",
+      { category: "NON_LEADER_IN_SYSTEM", cellSector: "RESIDENTIAL" },
+      false,
+    ],
     ["a worker of an enterprise with a residence cell on file", { category: "NOT_IN_POLITICAL_SYSTEM", cellSector: "ENTERPRISE" }, true],
     ["a member outside the system with no residence on file", { category: "NOT_IN_POLITICAL_SYSTEM", cellSector: "ENTERPRISE", residenceCell: null }, false],
-    ["a soldier in barracks (no residence cell): not asked every year", { category: "NON_LEADER_IN_SYSTEM", cellSector: "ARMED_FORCES", residenceCell: null }, false],
+    [
+      "a soldier in barracks (no residence cell): not asked every year",
+      { category: "NON_LEADER_IN_SYSTEM", cellSector: "ARMED_FORCES", residenceCell: null },
+      false,
+    ],
     ["a soldier living at home, residence on file", { category: "NON_LEADER_IN_SYSTEM", cellSector: "ARMED_FORCES" }, true],
     ["a retired member in some other cell, no residence on file", { category: "NOT_IN_POLITICAL_SYSTEM", cellSector: "OTHER", residenceCell: null }, false],
   ];
@@ -51,14 +71,30 @@ describe("the residence-place comment (QĐ 213, HD 33)", () => {
 describe("the previous cell's comment: an official stay elsewhere ended in the year after six months or more in it", () => {
   const res = { cellSector: "RESIDENTIAL" as const, category: "NOT_IN_POLITICAL_SYSTEM" as const, residenceCell: null };
   const cases: [string, CellStay[], boolean][] = [
-    ["moved on 1 July after a whole half-year there (exactly six months)", [official("old", "2015-04-01", `${YEAR}-07-01`), official(HERE, `${YEAR}-07-01`, null)], true],
+    [
+      "moved on 1 July after a whole half-year there (exactly six months)",
+      [official("old", "2015-04-01", `${YEAR}-07-01`), official(HERE, `${YEAR}-07-01`, null)],
+      true,
+    ],
     ["moved on 30 June: one day short", [official("old", "2015-04-01", `${YEAR}-06-30`), official(HERE, `${YEAR}-06-30`, null)], false],
     ["moved in October", [official("old", "2010-01-01", `${YEAR}-10-15`), official(HERE, `${YEAR}-10-15`, null)], true],
     ["moved in February", [official("old", "2010-01-01", `${YEAR}-02-20`), official(HERE, `${YEAR}-02-20`, null)], false],
-    ["joined the old cell in March, left in September: six months within the year", [official("old", `${YEAR}-03-01`, `${YEAR}-09-01`), official(HERE, `${YEAR}-09-01`, null)], true],
-    ["joined the old cell in March, left in August: five months", [official("old", `${YEAR}-03-01`, `${YEAR}-08-31`), official(HERE, `${YEAR}-08-31`, null)], false],
+    [
+      "joined the old cell in March, left in September: six months within the year",
+      [official("old", `${YEAR}-03-01`, `${YEAR}-09-01`), official(HERE, `${YEAR}-09-01`, null)],
+      true,
+    ],
+    [
+      "joined the old cell in March, left in August: five months",
+      [official("old", `${YEAR}-03-01`, `${YEAR}-08-31`), official(HERE, `${YEAR}-08-31`, null)],
+      false,
+    ],
     ["moved last year, however long before", [official("old", "2010-01-01", `${YEAR - 1}-11-01`), official(HERE, `${YEAR - 1}-11-01`, null)], false],
-    ["an earlier stay in this same cell does not count", [official(HERE, "2010-01-01", `${YEAR}-09-01`), official("x", `${YEAR}-09-01`, `${YEAR}-10-01`), official(HERE, `${YEAR}-10-01`, null)], false],
+    [
+      "an earlier stay in this same cell does not count",
+      [official(HERE, "2010-01-01", `${YEAR}-09-01`), official("x", `${YEAR}-09-01`, `${YEAR}-10-01`), official(HERE, `${YEAR}-10-01`, null)],
+      false,
+    ],
     ["still there (no end)", [official("old", "2010-01-01", null)], false],
     ["a temporary stay that ended is not a transfer", [temporary("old", "2010-01-01", `${YEAR}-10-01`)], false],
   ];
@@ -95,7 +131,9 @@ describe("the temporary cell's comment: a temporary activity overlapping the yea
 
   it("names the temporary cell and its dates, the latest when there are several", () => {
     const stays = [temporary("early", `${YEAR}-01-10`, `${YEAR}-03-01`), temporary("late", `${YEAR}-06-01`, null)];
-    expect(requiredOpinions({ ...base, ...res, stays })).toEqual([{ source: "TEMPORARY_CELL", reason: "TEMPORARY_ACTIVITY", body: "Chi bộ late", from: `${YEAR}-06-01`, to: null }]);
+    expect(requiredOpinions({ ...base, ...res, stays })).toEqual([
+      { source: "TEMPORARY_CELL", reason: "TEMPORARY_ACTIVITY", body: "Chi bộ late", from: `${YEAR}-06-01`, to: null },
+    ]);
   });
 });
 
@@ -114,7 +152,10 @@ describe("all together", () => {
 describe("required, received, missing", () => {
   it("counts a source as received once any opinion of it is in; extra opinions stay listed", () => {
     const required = requiredOpinions({ ...base, stays: [temporary("t", `${YEAR}-03-01`, null)] });
-    const received = [{ source: "TEMPORARY_CELL" as const, id: "o1" }, { source: "PREVIOUS_CELL" as const, id: "o2" }];
+    const received = [
+      { source: "TEMPORARY_CELL" as const, id: "o1" },
+      { source: "PREVIOUS_CELL" as const, id: "o2" },
+    ];
     const status = opinionStatus(required, received);
     expect(status.missing).toEqual(["RESIDENCE"]);
     expect(status.received.map((o) => o.id)).toEqual(["o1", "o2"]);

@@ -96,7 +96,11 @@ describe("canTransition: the whole matrix of members' records", () => {
     const record = { state, kind: "MEMBER" as const, target: RECORDS[whose] };
     const allowed = TRANSITION_NAMES.filter((name) => canTransition(actorAs(role), name, record));
     expect(allowed.sort()).toEqual([...expected(role, state, whose)].sort());
-    expect(availableTransitions(actorAs(role), record).map((t) => t.name).sort()).toEqual(allowed);
+    expect(
+      availableTransitions(actorAs(role), record)
+        .map((t) => t.name)
+        .sort(),
+    ).toEqual(allowed);
   });
 });
 
@@ -171,7 +175,11 @@ describe("the table", () => {
       UNDER_REREVIEW: ["finishRereview"],
     };
     for (const state of RECORD_STATES) {
-      expect(transitionsFrom(state, "MEMBER").map((t) => t.name).sort()).toEqual([...FROM[state]].sort());
+      expect(
+        transitionsFrom(state, "MEMBER")
+          .map((t) => t.name)
+          .sort(),
+      ).toEqual([...FROM[state]].sort());
     }
   });
 
@@ -243,7 +251,10 @@ describe("the table", () => {
   it("states the Prisma enum RecordState, in its order", () => {
     const schema = readFileSync(new URL("../../../prisma/schema.prisma", import.meta.url), "utf8");
     const body = /enum RecordState \{([^}]*)\}/.exec(schema)![1];
-    const names = body.split("\n").map((line) => line.replace(/\/\/.*/, "").trim()).filter(Boolean);
+    const names = body
+      .split("\n")
+      .map((line) => line.replace(/\/\/.*/, "").trim())
+      .filter(Boolean);
     expect(names).toEqual([...RECORD_STATES]);
   });
 });

@@ -36,7 +36,13 @@ describe("the client address", () => {
   });
 
   it("drops every forwarding header from a client and keeps them from a proxy, with X-Forwarded-For the address believed", () => {
-    const direct: Record<string, string> = { "x-forwarded-for": "198.51.100.7", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https", forwarded: "for=1.2.3.4", host: "app" };
+    const direct: Record<string, string> = {
+      "x-forwarded-for": "198.51.100.7",
+      "x-forwarded-host": "evil.example",
+      "x-forwarded-proto": "https",
+      forwarded: "for=1.2.3.4",
+      host: "app",
+    };
     expect(applyClientAddress(direct, "203.0.113.9", proxies)).toBe("203.0.113.9");
     expect(direct).toEqual({ "x-forwarded-for": "203.0.113.9", host: "app" });
     const proxied: Record<string, string> = { "x-forwarded-for": "6.6.6.6, 198.51.100.7", "x-forwarded-proto": "https", host: "app" };

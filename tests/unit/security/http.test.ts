@@ -71,7 +71,12 @@ describe("headers", () => {
   it("HSTS only over HTTPS; nosniff, referrer and permissions always", () => {
     expect(securityHeaders({ https: false })).not.toHaveProperty("Strict-Transport-Security");
     expect(securityHeaders({ https: true })["Strict-Transport-Security"]).toMatch(/max-age=\d+/);
-    expect(securityHeaders({ https: false })).toMatchObject({ "X-Content-Type-Options": "nosniff", "X-Frame-Options": "DENY", "Referrer-Policy": expect.any(String), "Permissions-Policy": expect.stringContaining("camera=()") });
+    expect(securityHeaders({ https: false })).toMatchObject({
+      "X-Content-Type-Options": "nosniff",
+      "X-Frame-Options": "DENY",
+      "Referrer-Policy": expect.any(String),
+      "Permissions-Policy": expect.stringContaining("camera=()"),
+    });
   });
   it("a nonce is fresh every time", () => {
     expect(newNonce()).not.toBe(newNonce());
@@ -85,15 +90,18 @@ describe("server action bodies Next would fail to parse", () => {
     new Request("http://app.example/sign-in", { method: "POST", body, headers: { "content-length": String(Buffer.byteLength(body)), ...headers } });
   const text = { "next-action": ID, "content-type": "text/plain;charset=UTF-8" };
   const multipart = { "content-type": "multipart/form-data; boundary=XyZ" };
-  const form = '--XyZ\r\nContent-Disposition: form-data; name="0"\r\n\r\n["$K1"]\r\n--XyZ\r\nContent-Disposition: form-data; name="1_username"\r\n\r\nbithu\r\n--XyZ--\r\n';
+  const form =
+    '--XyZ\r\nContent-Disposition: form-data; name="0"\r\n\r\n["$K1"]\r\n--XyZ\r\nContent-Disposition: form-data; name="1_username"\r\n\r\nbithu\r\n--XyZ--\r\n';
 
   it("well-formed bodies pass", async () => {
-    for (const body of ['["vi"]', '[{"a":"$$dollar","d":"$D2026-01-01T00:00:00.000Z","u":"$undefined","n":"$n12"}]', "{}"]) expect(await checkActionBody(post(body, text)), body).toBeNull();
+    for (const body of ['["vi"]', '[{"a":"$$dollar","d":"$D2026-01-01T00:00:00.000Z","u":"$undefined","n":"$n12"}]', "{}"])
+      expect(await checkActionBody(post(body, text)), body).toBeNull();
     expect(await checkActionBody(post(form, { ...multipart, "next-action": ID }))).toBeNull();
     expect(await checkActionBody(post(form, multipart))).toBeNull();
   });
   it("garbage, truncated or dangling bodies and malformed ids are refused with 400", async () => {
-    for (const body of ["{{{garbage", '["vi', '["$Q99"]', '[{"a":"$1"}]', '["$nope"]', '["$@0"]']) expect((await checkActionBody(post(body, text)))?.status, body).toBe(400);
+    for (const body of ["{{{garbage", '["vi', '["$Q99"]', '[{"a":"$1"}]', '["$nope"]', '["$@0"]'])
+      expect((await checkActionBody(post(body, text)))?.status, body).toBe(400);
     expect((await checkActionBody(post(form.slice(0, 60), { ...multipart, "next-action": ID })))?.status).toBe(400);
     expect((await checkActionBody(post("garbage", { "next-action": ID, "content-type": "multipart/form-data" })))?.status).toBe(400);
     // Without Next-Action, a multipart POST is still a form's action to Next.

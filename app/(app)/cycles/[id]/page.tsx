@@ -35,7 +35,10 @@ export default async function CyclePage({ params }: { params: Promise<{ id: stri
         <DetailsCard
           title={t("cycle.deadlines")}
           actions={deadlinesEditable(cycle.status) && <ButtonLink href={`/cycles/${cycle.id}/deadlines`}>{t("cycle.editDeadlines")}</ButtonLink>}
-          items={(["selfReviewDue", "meetingsDue", "grassrootsDue", "upperDecisionDue"] as const).map((key) => ({ label: t(`cycle.${key}`), value: formatDate(cycle[key]) }))}
+          items={(["selfReviewDue", "meetingsDue", "grassrootsDue", "upperDecisionDue"] as const).map((key) => ({
+            label: t(`cycle.${key}`),
+            value: formatDate(cycle[key]),
+          }))}
         />
         <Card title={t("cycle.scoreSheets")} className="lg:col-span-2">
           {cycle.sheets.length === 0 ? (

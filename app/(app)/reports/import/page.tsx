@@ -18,7 +18,11 @@ export default async function ImportPage() {
         title={t("title")}
         description={t("intro")}
         actions={
-          <a href="/reports/import/template" className="inline-flex min-h-10 items-center gap-2 rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50" download>
+          <a
+            href="/reports/import/template"
+            className="inline-flex min-h-10 items-center gap-2 rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50"
+            download
+          >
             <span aria-hidden>⤓</span>
             {t("template")}
           </a>

@@ -15,14 +15,26 @@ import { loadReport, type ReportSearchParams } from "../load-report";
 type Props = { searchParams: ReportSearchParams };
 
 export default async function ListsPage({ searchParams }: Props) {
-  const [{ query, report: r, frame }, t, tr] = await Promise.all([loadReport(searchParams, getRecognition), getTranslations("reports.lists"), getTranslations("reports")]);
+  const [{ query, report: r, frame }, t, tr] = await Promise.all([
+    loadReport(searchParams, getRecognition),
+    getTranslations("reports.lists"),
+    getTranslations("reports"),
+  ]);
   const year = r.year;
   const params = { unit: r.unit.id, year };
   const pageOf = (kind: ListKind) => (query.list === kind ? r.page : 1);
   const pager = (kind: ListKind, total: number) => (
-    <Pagination page={pageOf(kind)} pageCount={Math.max(1, Math.ceil(total / LIST_PAGE_SIZE))} href={(page) => reportHref("/reports/lists", { ...params, list: kind, page })} />
+    <Pagination
+      page={pageOf(kind)}
+      pageCount={Math.max(1, Math.ceil(total / LIST_PAGE_SIZE))}
+      href={(page) => reportHref("/reports/lists", { ...params, list: kind, page })}
+    />
   );
-  const exportLink = (kind: ListKind) => <DownloadLink href={reportHref(`/reports/export/list-${kind}`, params)} testId={`export-${kind}`}>{tr("exportXlsx")}</DownloadLink>;
+  const exportLink = (kind: ListKind) => (
+    <DownloadLink href={reportHref(`/reports/export/list-${kind}`, params)} testId={`export-${kind}`}>
+      {tr("exportXlsx")}
+    </DownloadLink>
+  );
 
   return (
     <ReportFrame tab="lists" {...frame}>
@@ -64,7 +76,11 @@ export default async function ListsPage({ searchParams }: Props) {
           {r.remediation.length === 0 ? (
             <EmptyState>{t("none")}</EmptyState>
           ) : (
-            <Table caption={t("remediation")} head={[t("deadline"), t("member"), t("cell"), t("shortcoming"), t("responsible"), t("status")]} testId="list-remediation">
+            <Table
+              caption={t("remediation")}
+              head={[t("deadline"), t("member"), t("cell"), t("shortcoming"), t("responsible"), t("status")]}
+              testId="list-remediation"
+            >
               {r.remediation.map((item) => (
                 <tr key={item.id}>
                   <td className="whitespace-nowrap px-3 py-2 tabular-nums">

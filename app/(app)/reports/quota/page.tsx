@@ -17,7 +17,11 @@ type Props = { searchParams: ReportSearchParams };
 const GROUPS_PER_PAGE = 100;
 
 export default async function QuotaPage({ searchParams }: Props) {
-  const [{ query, report: q, frame }, t, tr] = await Promise.all([loadReport(searchParams, getQuotaCompliance), getTranslations("reports.quota"), getTranslations("reports")]);
+  const [{ query, report: q, frame }, t, tr] = await Promise.all([
+    loadReport(searchParams, getQuotaCompliance),
+    getTranslations("reports.quota"),
+    getTranslations("reports"),
+  ]);
   const num = "whitespace-nowrap px-3 py-2 text-right tabular-nums";
   const withOverrides = q.groups.filter((g) => g.overrides.length > 0);
   const pageCount = Math.max(1, Math.ceil(q.groups.length / GROUPS_PER_PAGE));
@@ -27,7 +31,13 @@ export default async function QuotaPage({ searchParams }: Props) {
     <ReportFrame
       tab="quota"
       {...frame}
-      actions={q.year ? <DownloadLink href={reportHref("/reports/export/quota", { unit: q.unit.id, year: q.year })} testId="export-quota">{tr("exportXlsx")}</DownloadLink> : null}
+      actions={
+        q.year ? (
+          <DownloadLink href={reportHref("/reports/export/quota", { unit: q.unit.id, year: q.year })} testId="export-quota">
+            {tr("exportXlsx")}
+          </DownloadLink>
+        ) : null
+      }
     >
       <PageHeader title={q.year ? t("title", { year: q.year }) : q.unit.name} description={t("intro")} />
       {!q.year ? (
@@ -40,7 +50,12 @@ export default async function QuotaPage({ searchParams }: Props) {
             {t("summary", { groups: q.groups.length, overCap: q.overCap, overridden: q.overridden })}
           </p>
           <Card title={t("caption")} headingId="quota-groups">
-            <Table caption={t("caption")} head={[t("group"), t("decidingOrg"), t("subjects"), t("excellent"), t("good"), t("rate"), t("cap"), t("excess"), t("status")]} align={["left", "left", "right", "right", "right", "right", "right", "right", "left"]} testId="quota-table">
+            <Table
+              caption={t("caption")}
+              head={[t("group"), t("decidingOrg"), t("subjects"), t("excellent"), t("good"), t("rate"), t("cap"), t("excess"), t("status")]}
+              align={["left", "left", "right", "right", "right", "right", "right", "right", "left"]}
+              testId="quota-table"
+            >
               {shown.map((g) => (
                 <tr key={g.id}>
                   <th scope="row" className="px-3 py-2 text-left font-medium">
@@ -57,8 +72,12 @@ export default async function QuotaPage({ searchParams }: Props) {
                   <td className={num}>{g.check.maxExcellent}</td>
                   <td className={num}>{g.check.excess}</td>
                   <td className="px-3 py-2">
-                    <Badge tone={!g.check.ok ? "red" : g.check.excess > 0 ? "amber" : "green"}>{!g.check.ok ? t("over") : g.check.excess > 0 ? t("overAllowed") : t("ok")}</Badge>
-                    <span className="mt-1 block text-xs text-slate-600">{t("arithmetic", { excellent: g.check.excellent, pool: g.check.pool, cap: g.check.maxExcellent, rate: g.ratePercent })}</span>
+                    <Badge tone={!g.check.ok ? "red" : g.check.excess > 0 ? "amber" : "green"}>
+                      {!g.check.ok ? t("over") : g.check.excess > 0 ? t("overAllowed") : t("ok")}
+                    </Badge>
+                    <span className="mt-1 block text-xs text-slate-600">
+                      {t("arithmetic", { excellent: g.check.excellent, pool: g.check.pool, cap: g.check.maxExcellent, rate: g.ratePercent })}
+                    </span>
                   </td>
                 </tr>
               ))}
@@ -69,11 +88,18 @@ export default async function QuotaPage({ searchParams }: Props) {
             {withOverrides.length === 0 ? (
               <p className="text-sm text-slate-600">{t("noOverrides")}</p>
             ) : (
-              <Table caption={t("overridesTitle")} head={[t("group"), t("decisionNo"), t("decidedOn"), t("issuer"), t("reasonCol"), t("ratePercent")]} align={["left", "left", "left", "left", "left", "right"]} testId="quota-overrides">
+              <Table
+                caption={t("overridesTitle")}
+                head={[t("group"), t("decisionNo"), t("decidedOn"), t("issuer"), t("reasonCol"), t("ratePercent")]}
+                align={["left", "left", "left", "left", "left", "right"]}
+                testId="quota-overrides"
+              >
                 {withOverrides.flatMap((g) =>
                   g.overrides.map((o) => (
                     <tr key={`${g.id}-${o.decisionNo}`}>
-                      <th scope="row" className="px-3 py-2 text-left font-medium">{g.name}</th>
+                      <th scope="row" className="px-3 py-2 text-left font-medium">
+                        {g.name}
+                      </th>
                       <td className="px-3 py-2">{o.decisionNo}</td>
                       <td className="px-3 py-2">{formatDate(new Date(`${o.decidedOn}T00:00:00Z`))}</td>
                       <td className="px-3 py-2">{o.issuer}</td>

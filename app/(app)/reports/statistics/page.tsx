@@ -27,7 +27,12 @@ const REASONS = [
 ] as const;
 
 export default async function StatisticsPage({ searchParams }: Props) {
-  const [{ query, report: s, frame }, t, tc, locale] = await Promise.all([loadReport(searchParams, getStatistics), getTranslations("reports"), getTranslations(), getLocale()]);
+  const [{ query, report: s, frame }, t, tc, locale] = await Promise.all([
+    loadReport(searchParams, getStatistics),
+    getTranslations("reports"),
+    getTranslations(),
+    getLocale(),
+  ]);
   const ts = (key: string, values?: Record<string, string | number>) => t(`statistics.${key}`, values);
   const share = (n: number, whole: number) => formatShare(shareOf(n, whole), locale);
   const fmt = (n: number) => formatCount(n, locale);
@@ -46,7 +51,9 @@ export default async function StatisticsPage({ searchParams }: Props) {
       actions={
         s.year ? (
           <>
-            <DownloadLink href={reportHref("/reports/export/statistics", params)} testId="export-statistics">{t("exportXlsx")}</DownloadLink>
+            <DownloadLink href={reportHref("/reports/export/statistics", params)} testId="export-statistics">
+              {t("exportXlsx")}
+            </DownloadLink>
             <DownloadLink href={reportHref("/reports/documents/statistics", { ...params, format: "pdf" })}>{t("exportPdf")}</DownloadLink>
             <DownloadLink href={reportHref("/reports/documents/statistics", { ...params, format: "docx" })}>{t("exportDocx")}</DownloadLink>
           </>
@@ -82,10 +89,20 @@ export default async function StatisticsPage({ searchParams }: Props) {
             <ul className="divide-y divide-slate-100">
               <DocumentLinks label={t("docs.statistics", { year: s.year })} path="/reports/documents/statistics" params={params} testId="doc-statistics" />
               {(s.unit.kind === "DANG_BO_CO_SO" || s.unit.kind === "CHI_BO_CO_SO") && (
-                <DocumentLinks label={t("docs.memberLevels", { year: s.year })} path="/reports/documents/member-levels" params={params} testId="doc-member-levels" />
+                <DocumentLinks
+                  label={t("docs.memberLevels", { year: s.year })}
+                  path="/reports/documents/member-levels"
+                  params={params}
+                  testId="doc-member-levels"
+                />
               )}
               {s.unit.kind === "UPPER_COMMITTEE" && (
-                <DocumentLinks label={t("docs.organizationLevels", { year: s.year })} path="/reports/documents/organization-levels" params={params} testId="doc-organization-levels" />
+                <DocumentLinks
+                  label={t("docs.organizationLevels", { year: s.year })}
+                  path="/reports/documents/organization-levels"
+                  params={params}
+                  testId="doc-organization-levels"
+                />
               )}
             </ul>
           </Card>
@@ -100,10 +117,17 @@ export default async function StatisticsPage({ searchParams }: Props) {
                   ...(last ? [{ name: String(s.year - 1), values: LEVEL_KEYS.map((l) => last[l]) }] : []),
                 ]}
               />
-              <Table caption={ts("chartTable")} head={[ts("level"), ts("thisYear", { year: s.year }), ts("share"), ts("lastYear", { year: s.year - 1 }), ts("share")]} align={["left", "right", "right", "right", "right"]} testId="stats-levels">
+              <Table
+                caption={ts("chartTable")}
+                head={[ts("level"), ts("thisYear", { year: s.year }), ts("share"), ts("lastYear", { year: s.year - 1 }), ts("share")]}
+                align={["left", "right", "right", "right", "right"]}
+                testId="stats-levels"
+              >
                 {LEVEL_KEYS.map((l) => (
                   <tr key={l}>
-                    <th scope="row" className="px-3 py-2 text-left font-medium">{tc(`grading.levels.${l}`)}</th>
+                    <th scope="row" className="px-3 py-2 text-left font-medium">
+                      {tc(`grading.levels.${l}`)}
+                    </th>
                     <td className={num}>{fmt(m[l])}</td>
                     <td className={num}>{share(m[l], m.rated)}</td>
                     <td className={num}>{last ? fmt(last[l]) : "—"}</td>
@@ -141,7 +165,9 @@ export default async function StatisticsPage({ searchParams }: Props) {
                 >
                   {s.trend.map((y) => (
                     <tr key={y.year}>
-                      <th scope="row" className="px-3 py-2 text-left font-medium">{y.year}</th>
+                      <th scope="row" className="px-3 py-2 text-left font-medium">
+                        {y.year}
+                      </th>
                       <td className={num}>{fmt(y.rated)}</td>
                       {LEVEL_KEYS.map((l) => (
                         <td key={l} className={num}>
@@ -158,7 +184,12 @@ export default async function StatisticsPage({ searchParams }: Props) {
 
           <div className="grid gap-4 lg:grid-cols-2">
             <Card title={ts("overview")} headingId="stats-overview">
-              <Table caption={ts("overview")} head={[ts("what"), ts("thisYear", { year: s.year }), ts("lastYear", { year: s.year - 1 }), ts("change")]} align={["left", "right", "right", "right"]} testId="stats-overview">
+              <Table
+                caption={ts("overview")}
+                head={[ts("what"), ts("thisYear", { year: s.year }), ts("lastYear", { year: s.year - 1 }), ts("change")]}
+                align={["left", "right", "right", "right"]}
+                testId="stats-overview"
+              >
                 {(
                   [
                     ["total", m.total, last?.total],
@@ -170,14 +201,18 @@ export default async function StatisticsPage({ searchParams }: Props) {
                   ] as const
                 ).map(([key, now, before]) => (
                   <tr key={key}>
-                    <th scope="row" className="px-3 py-2 text-left font-medium">{ts(key)}</th>
+                    <th scope="row" className="px-3 py-2 text-left font-medium">
+                      {ts(key)}
+                    </th>
                     <td className={num}>{fmt(now)}</td>
                     <td className={num}>{before === undefined ? "—" : fmt(before)}</td>
                     <td className={num}>{before === undefined ? "—" : `${now - before > 0 ? "+" : ""}${fmt(now - before)}`}</td>
                   </tr>
                 ))}
                 <tr>
-                  <th scope="row" className="px-3 py-2 text-left font-medium">{ts("disciplined")}</th>
+                  <th scope="row" className="px-3 py-2 text-left font-medium">
+                    {ts("disciplined")}
+                  </th>
                   <td className={num}>{fmt(s.disciplined.members)}</td>
                   <td className={num}>—</td>
                   <td className={num}>—</td>
@@ -188,7 +223,9 @@ export default async function StatisticsPage({ searchParams }: Props) {
               <Table caption={ts("notRatedReasons")} head={[ts("reason"), ts("count")]} align={["left", "right"]} testId="stats-reasons">
                 {REASONS.filter(([r]) => r !== "NEW_ORGANIZATION").map(([reason, column]) => (
                   <tr key={reason}>
-                    <th scope="row" className="px-3 py-2 text-left font-medium">{ts(`reasons.${reason}`)}</th>
+                    <th scope="row" className="px-3 py-2 text-left font-medium">
+                      {ts(`reasons.${reason}`)}
+                    </th>
                     <td className={num}>{fmt(m[column])}</td>
                   </tr>
                 ))}
@@ -227,15 +264,33 @@ export default async function StatisticsPage({ searchParams }: Props) {
             </Card>
           )}
           <Card title={ts("bySector")} headingId="stats-by-sector">
-            <LevelTable caption={ts("bySector")} firstColumn={ts("sector")} rows={s.bySector.map((r) => ({ ...r, display: tc(`sectors.${r.key}`) }))} testId="stats-by-sector" />
+            <LevelTable
+              caption={ts("bySector")}
+              firstColumn={ts("sector")}
+              rows={s.bySector.map((r) => ({ ...r, display: tc(`sectors.${r.key}`) }))}
+              testId="stats-by-sector"
+            />
           </Card>
           <Card title={ts("byPeerGroup")} headingId="stats-by-group">
-            <LevelTable caption={ts("byPeerGroup")} firstColumn={ts("peerGroup")} rows={s.byPeerGroup.slice((groupsPage - 1) * GROUPS_PER_PAGE, groupsPage * GROUPS_PER_PAGE)} testId="stats-by-group" />
-            <Pagination page={groupsPage} pageCount={groupPages} href={(p) => `${reportHref("/reports/statistics", { unit: s.unit.id, year: s.year, page: p })}#stats-by-group`} />
+            <LevelTable
+              caption={ts("byPeerGroup")}
+              firstColumn={ts("peerGroup")}
+              rows={s.byPeerGroup.slice((groupsPage - 1) * GROUPS_PER_PAGE, groupsPage * GROUPS_PER_PAGE)}
+              testId="stats-by-group"
+            />
+            <Pagination
+              page={groupsPage}
+              pageCount={groupPages}
+              href={(p) => `${reportHref("/reports/statistics", { unit: s.unit.id, year: s.year, page: p })}#stats-by-group`}
+            />
           </Card>
           {s.organizationsBySector.length > 0 && (
             <Card title={ts("organizationsBySector")} headingId="stats-org-sector">
-              <LevelTable caption={ts("organizationsBySector")} firstColumn={ts("sector")} rows={s.organizationsBySector.map((r: LevelCounts) => ({ ...r, display: tc(`sectors.${r.key}`) }))} />
+              <LevelTable
+                caption={ts("organizationsBySector")}
+                firstColumn={ts("sector")}
+                rows={s.organizationsBySector.map((r: LevelCounts) => ({ ...r, display: tc(`sectors.${r.key}`) }))}
+              />
             </Card>
           )}
 
@@ -252,7 +307,9 @@ export default async function StatisticsPage({ searchParams }: Props) {
                   <Table caption={ts("scoreBands")} head={[ts("band"), ts("count"), ts("share")]} align={["left", "right", "right"]} testId="stats-bands">
                     {s.scoreBands.map((b) => (
                       <tr key={b.band}>
-                        <th scope="row" className="px-3 py-2 text-left font-medium">{ts(`bands.${b.band}`)}</th>
+                        <th scope="row" className="px-3 py-2 text-left font-medium">
+                          {ts(`bands.${b.band}`)}
+                        </th>
                         <td className={num}>{fmt(b.count)}</td>
                         <td className={num}>{share(b.count, s.scored)}</td>
                       </tr>
@@ -264,14 +321,20 @@ export default async function StatisticsPage({ searchParams }: Props) {
                       <caption className="sr-only">{ts("scoresChart", { year: s.year })}</caption>
                       <thead>
                         <tr>
-                          <th scope="col" className={`${th} text-left`}>{ts("scoreRange")}</th>
-                          <th scope="col" className={`${th} text-right`}>{ts("count")}</th>
+                          <th scope="col" className={`${th} text-left`}>
+                            {ts("scoreRange")}
+                          </th>
+                          <th scope="col" className={`${th} text-right`}>
+                            {ts("count")}
+                          </th>
                         </tr>
                       </thead>
                       <tbody>
                         {s.scoreBuckets.map((b) => (
                           <tr key={b.from}>
-                            <td className="px-3 py-1">{b.from}–{b.to === 100 ? 100 : `${b.to - 1},9`}</td>
+                            <td className="px-3 py-1">
+                              {b.from}–{b.to === 100 ? 100 : `${b.to - 1},9`}
+                            </td>
                             <td className={num}>{fmt(b.count)}</td>
                           </tr>
                         ))}

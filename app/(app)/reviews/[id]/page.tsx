@@ -19,7 +19,13 @@ import { RereviewForm } from "@/components/review/rereview-form";
 import { RerateForm } from "@/components/review/rerate-card";
 import { NotRatedForm } from "@/components/review/not-rated-form";
 
-export default async function SelfReviewPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ onBehalf?: string; history?: string }> }) {
+export default async function SelfReviewPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ onBehalf?: string; history?: string }>;
+}) {
   const actor = await requireActor();
   const [{ id }, { onBehalf, history: historyPage }] = await Promise.all([params, searchParams]);
   const [t, page, opinions, history, remediation] = await Promise.all([
@@ -119,7 +125,13 @@ export default async function SelfReviewPage({ params, searchParams }: { params:
         {remediation.items.length > 0 || remediation.canPlan ? (
           <div id="remediation">
             <Card title={t("decide.remediation.title")} headingId="remediation-title">
-              <RemediationPanel recordId={id} items={remediation.items} needed={remediation.needed} canPlan={remediation.canPlan} canFollowUp={remediation.canFollowUp} />
+              <RemediationPanel
+                recordId={id}
+                items={remediation.items}
+                needed={remediation.needed}
+                canPlan={remediation.canPlan}
+                canFollowUp={remediation.canFollowUp}
+              />
             </Card>
           </div>
         ) : null}

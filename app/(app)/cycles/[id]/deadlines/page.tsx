@@ -33,7 +33,9 @@ export default async function CycleDeadlinesPage({ params }: { params: Promise<{
         ) : (
           // A published or closed year keeps the plan it was run under: shown, not offered for editing.
           <div className="space-y-4">
-            <p className="text-sm text-slate-700" data-testid="deadlines-frozen">{t("security.cycle.deadlinesFrozen")}</p>
+            <p className="text-sm text-slate-700" data-testid="deadlines-frozen">
+              {t("security.cycle.deadlinesFrozen")}
+            </p>
             <DescriptionList
               items={[
                 ...DEADLINE_FIELDS.map((key) => ({ label: t(`cycle.${key}`), value: formatDate(cycle[key]) })),

@@ -37,7 +37,11 @@ export default async function MemberRatingPage({ params }: { params: Promise<{ i
           </span>
         }
       />
-      {!canEdit && <p className="mb-4 rounded-lg border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-700">{ownRecord ? t("facts.ownRecord") : t("facts.readOnly")}</p>}
+      {!canEdit && (
+        <p className="mb-4 rounded-lg border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-700">
+          {ownRecord ? t("facts.ownRecord") : t("facts.readOnly")}
+        </p>
+      )}
       <Card>
         <MemberFactsForm
           initial={{ recordId: record.id, expectedVersion: record.version, ...facts }}

@@ -48,7 +48,8 @@ export default async function SelfReviewPrintPage({ params }: { params: Promise<
       <h1 className="mt-6 text-center text-[14pt] font-bold">{t("selfReview.printTitle", { year: cycle.year })}</h1>
       <section className="mt-4">
         <p>
-          {t("units.name")}: <strong>{member.fullName}</strong> — {t("member.cardNumber")}: {member.cardNumber} — {t("member.birthDate")}: {formatDate(member.birthDate)}
+          {t("units.name")}: <strong>{member.fullName}</strong> — {t("member.cardNumber")}: {member.cardNumber} — {t("member.birthDate")}:{" "}
+          {formatDate(member.birthDate)}
         </p>
         <p>
           {t("member.post")}: {member.post?.trim() || t("member.noPost")} — {t("member.cell")}: {member.cell.name}
@@ -115,7 +116,9 @@ export default async function SelfReviewPrintPage({ params }: { params: Promise<
                 <th scope="row" className="border border-black px-2 py-1 text-left">
                   {t("selfReview.totalLabel")}
                 </th>
-                <td className="border border-black px-2 py-1 text-right font-bold">{totals.complete ? `${points((totals.generalTenths + totals.resultsTenths) / 10)}/100` : "…/100"}</td>
+                <td className="border border-black px-2 py-1 text-right font-bold">
+                  {totals.complete ? `${points((totals.generalTenths + totals.resultsTenths) / 10)}/100` : "…/100"}
+                </td>
               </tr>
             </tbody>
           </table>

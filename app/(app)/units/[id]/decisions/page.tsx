@@ -15,7 +15,11 @@ import { NotRatedProposals } from "@/components/review/not-rated-proposals";
 export default async function DecisionsPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
   const { id } = await params;
-  const [t, desk, notRatedProposals] = await Promise.all([getTranslations(), orNotFound(getDecisionDesk(actor, id)), orNotFound(listNotRatedProposals(actor, id))]);
+  const [t, desk, notRatedProposals] = await Promise.all([
+    getTranslations(),
+    orNotFound(getDecisionDesk(actor, id)),
+    orNotFound(listNotRatedProposals(actor, id)),
+  ]);
   if (!desk) return <EmptyState>{t("home.noCycle")}</EmptyState>;
   return (
     <>
@@ -27,10 +31,16 @@ export default async function DecisionsPage({ params }: { params: Promise<{ id: 
           <span className="flex flex-wrap gap-2">
             <ButtonLink href={`/units/${desk.organization.id}/organizations`}>{t("decide.unitsLink")}</ButtonLink>
             {/* The list of decided levels as the committee signs it (the reports' document, PDF to print, Word to edit). */}
-            <DownloadLink href={reportHref("/reports/documents/member-levels", { unit: desk.organization.id, year: desk.cycle.year, format: "pdf" })} testId="desk-levels-pdf">
+            <DownloadLink
+              href={reportHref("/reports/documents/member-levels", { unit: desk.organization.id, year: desk.cycle.year, format: "pdf" })}
+              testId="desk-levels-pdf"
+            >
               {t("decide.levelsDocument")}
             </DownloadLink>
-            <DownloadLink href={reportHref("/reports/documents/member-levels", { unit: desk.organization.id, year: desk.cycle.year, format: "docx" })} testId="desk-levels-docx">
+            <DownloadLink
+              href={reportHref("/reports/documents/member-levels", { unit: desk.organization.id, year: desk.cycle.year, format: "docx" })}
+              testId="desk-levels-docx"
+            >
               {t("decide.levelsDocumentWord")}
             </DownloadLink>
           </span>

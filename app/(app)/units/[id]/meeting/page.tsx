@@ -23,7 +23,11 @@ export default async function MeetingPage({ params, searchParams }: { params: Pr
         back={{ href: `/units/${page.cell.id}/review`, label: t("cellReview.title", { year: page.cycle.year }) }}
         title={t("meeting.title", { year: page.cycle.year })}
         description={page.cell.name}
-        actions={page.meeting?.status === "FINALIZED" ? <Badge tone="green">{t("meeting.finalized", { date: formatDate(page.meeting.finalizedAt) })}</Badge> : undefined}
+        actions={
+          page.meeting?.status === "FINALIZED" ? (
+            <Badge tone="green">{t("meeting.finalized", { date: formatDate(page.meeting.finalizedAt) })}</Badge>
+          ) : undefined
+        }
       />
       <MeetingForm
         cellId={page.cell.id}
@@ -39,7 +43,12 @@ export default async function MeetingPage({ params, searchParams }: { params: Pr
       />
       {history ? (
         <div className="mt-6">
-          <HistoryPanel history={history} title={t("meeting.history")} id="minutes-history" pageHref={(n) => `/units/${id}/meeting?history=${n}#minutes-history`} />
+          <HistoryPanel
+            history={history}
+            title={t("meeting.history")}
+            id="minutes-history"
+            pageHref={(n) => `/units/${id}/meeting?history=${n}#minutes-history`}
+          />
         </div>
       ) : null}
     </>

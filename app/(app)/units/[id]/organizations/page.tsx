@@ -21,10 +21,17 @@ export default async function OrganizationsDeskPage({ params }: { params: Promis
   const ancestry = await getOrgAncestry(id);
   const canPublish = can(actor, "rating:approve", { organizationAncestry: ancestry });
   // The board's proposals to re-rate a result, for the standing committee that decides on them (366 Điều 15).
-  const proposals = desk.organization.kind === "UPPER_COMMITTEE" && can(actor, "rating:rereview", { organizationAncestry: ancestry }) ? await listRerateProposals(actor, id) : [];
+  const proposals =
+    desk.organization.kind === "UPPER_COMMITTEE" && can(actor, "rating:rereview", { organizationAncestry: ancestry })
+      ? await listRerateProposals(actor, id)
+      : [];
   return (
     <>
-      <SubpageHeader back={{ href: `/units/${desk.organization.id}`, label: desk.organization.name }} title={t("decideOrgs.title", { year: desk.cycle.year })} description={t("decideOrgs.description")} />
+      <SubpageHeader
+        back={{ href: `/units/${desk.organization.id}`, label: desk.organization.name }}
+        title={t("decideOrgs.title", { year: desk.cycle.year })}
+        description={t("decideOrgs.description")}
+      />
       {proposals.length > 0 ? (
         <NoticePanel headingId="rerate-proposals" title={t("rerate.proposals", { count: proposals.length })} testId="rerate-proposals">
           <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-slate-800">
@@ -42,7 +49,15 @@ export default async function OrganizationsDeskPage({ params }: { params: Promis
           </ul>
         </NoticePanel>
       ) : null}
-      <UnitDesk organizationId={desk.organization.id} cycle={desk.cycle} groups={desk.groups} units={desk.units} canPublish={canPublish} sheet={desk.sheet} today={todayInVietnam()} />
+      <UnitDesk
+        organizationId={desk.organization.id}
+        cycle={desk.cycle}
+        groups={desk.groups}
+        units={desk.units}
+        canPublish={canPublish}
+        sheet={desk.sheet}
+        today={todayInVietnam()}
+      />
     </>
   );
 }

@@ -16,7 +16,11 @@ export default async function ResultsPage({ params }: { params: Promise<{ id: st
   const [t, results] = await Promise.all([getTranslations(), orNotFound(getPublishedResults(actor, id))]);
   return (
     <>
-      <SubpageHeader back={{ href: `/units/${results.cell.id}`, label: results.cell.name }} title={results.cycle ? t("decide.results.title", { year: results.cycle.year }) : t("decide.results.titleNone")} description={results.cell.name} />
+      <SubpageHeader
+        back={{ href: `/units/${results.cell.id}`, label: results.cell.name }}
+        title={results.cycle ? t("decide.results.title", { year: results.cycle.year }) : t("decide.results.titleNone")}
+        description={results.cell.name}
+      />
       {results.own ? (
         <Card title={t("decide.results.ownTitle")} className="mb-6">
           {results.own.level ? (
@@ -62,7 +66,9 @@ export default async function ResultsPage({ params }: { params: Promise<{ id: st
           ))}
         </Table>
       )}
-      {results.pending > 0 && results.members.length > 0 ? <p className="mt-3 text-sm text-slate-600">{t("decide.results.pending", { count: results.pending })}</p> : null}
+      {results.pending > 0 && results.members.length > 0 ? (
+        <p className="mt-3 text-sm text-slate-600">{t("decide.results.pending", { count: results.pending })}</p>
+      ) : null}
     </>
   );
 }

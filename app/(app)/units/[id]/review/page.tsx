@@ -18,16 +18,34 @@ import { DownloadLink } from "@/components/reports/report-frame";
 import { reportHref } from "@/components/reports/report-href";
 import { formatDate } from "@/lib/i18n/format";
 
-const STATE_TONE = { DRAFT: "neutral", SUBMITTED: "blue", RETURNED: "amber", REVIEWED: "green", DECIDED: "green", PUBLISHED: "green", ABSENT: "amber", NOT_RATED: "neutral", UNDER_REREVIEW: "amber" } as const;
+const STATE_TONE = {
+  DRAFT: "neutral",
+  SUBMITTED: "blue",
+  RETURNED: "amber",
+  REVIEWED: "green",
+  DECIDED: "green",
+  PUBLISHED: "green",
+  ABSENT: "amber",
+  NOT_RATED: "neutral",
+  UNDER_REREVIEW: "amber",
+} as const;
 
 /** The cell's review under way: every member's self-review and where it stands, for the secretary. */
 export default async function CellReviewPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
   const { id } = await params;
-  const [t, { cell, cycle, records }, unit] = await Promise.all([getTranslations(), orNotFound(listCellRecords(actor, id)), orNotFound(getUnitRating(actor, id))]);
+  const [t, { cell, cycle, records }, unit] = await Promise.all([
+    getTranslations(),
+    orNotFound(listCellRecords(actor, id)),
+    orNotFound(getUnitRating(actor, id)),
+  ]);
   // Who has not submitted, and whether this officer may remind them (the secretary, a committee above).
   const late = records.filter((r) => NOT_SUBMITTED.includes(r.state) && r.member!.id !== actor.memberId);
-  const reminders = await lastReminders(actor, cell.id, late.map((r) => r.id));
+  const reminders = await lastReminders(
+    actor,
+    cell.id,
+    late.map((r) => r.id),
+  );
   const canRemind = reminders.canRemind && cycle?.status === "SELF_REVIEW";
   return (
     <>
@@ -50,67 +68,75 @@ export default async function CellReviewPage({ params }: { params: Promise<{ id:
         <EmptyState>{t("home.noCycle")}</EmptyState>
       ) : (
         <>
-        {canRemind && late.length > 0 && (
-          <div className="mb-3 flex flex-wrap items-start justify-between gap-3 rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm" data-testid="remind-all">
-            <p className="text-amber-950">{t("cell.reminders.lateCount", { count: late.length, due: formatDate(cycle.selfReviewDue) })}</p>
-            <RemindButton cellId={cell.id} variant="primary" />
-          </div>
-        )}
-        <Table caption={t("cellReview.caption")} head={[t("units.name"), t("cellReview.state"), t("cellReview.selfLevel"), t("cell.cellList.opinions"), t("cellReview.updated")]}>
-          {records.map((r) => (
-            <tr key={r.id}>
-              <Td>
-                <Link href={`/reviews/${r.id}`} className="font-medium text-brand-700 underline hover:text-brand-800">
-                  {r.member!.fullName}
-                </Link>
-                {!r.member!.officialOn && (
-                  <span className="ml-2">
-                    <Badge tone="amber">{t("units.probationary")}</Badge>
-                  </span>
-                )}
-                {r.opinions.missing.length > 0 && (
-                  // On a phone the opinions column is scrolled off to the side: what is missing shows here too.
-                  <span className="mt-1 flex flex-wrap gap-1 sm:hidden" aria-hidden="true">
-                    {r.opinions.missing.map((s) => (
-                      <Badge key={s} tone="amber">
-                        {t("cell.cellList.opinionsMissing", { list: t(`cell.opinions.sourcesShort.${s}`) })}
-                      </Badge>
-                    ))}
-                  </span>
-                )}
-              </Td>
-              <Td>
-                <Badge tone={STATE_TONE[r.state]}>{r.notRatedReason ? t(`notRatedReasons.${r.notRatedReason}`) : t(`recordStates.${r.state}`)}</Badge>
-                {r.selfReview?.enteredOnBehalfById && <span className="ml-2 text-xs text-slate-600">{t("cellReview.paper")}</span>}
-                {canRemind && late.includes(r) && (
-                  <span className="mt-1 flex flex-col items-start gap-1">
-                    {reminders.last.has(r.id) && (
-                      <span className="text-xs text-slate-600">{t("cell.reminders.last", { date: formatDate(reminders.last.get(r.id)!) })}</span>
-                    )}
-                    {reminders.last.get(r.id)?.getTime() === reminders.today.getTime() ? null : <RemindButton cellId={cell.id} recordId={r.id} name={r.member!.fullName} />}
-                  </span>
-                )}
-              </Td>
-              <Td>{r.selfLevel ? <LevelBadge level={r.selfLevel} /> : "—"}</Td>
-              <Td>
-                {r.opinions.missing.length > 0 ? (
-                  <span className="flex flex-wrap gap-1">
-                    {r.opinions.missing.map((s) => (
-                      <Badge key={s} tone="amber">
-                        {t("cell.cellList.opinionsMissing", { list: t(`cell.opinions.sourcesShort.${s}`) })}
-                      </Badge>
-                    ))}
-                  </span>
-                ) : r.opinions.required > 0 ? (
-                  <Badge tone="green">{t("cell.cellList.opinionsComplete")}</Badge>
-                ) : (
-                  <span className="text-slate-600">{t("cell.cellList.opinionsNone")}</span>
-                )}
-              </Td>
-              <Td className="tabular-nums">{r.selfReview ? formatDate(r.selfReview.submittedAt ?? r.selfReview.updatedAt) : t("selfReview.notStarted")}</Td>
-            </tr>
-          ))}
-        </Table>
+          {canRemind && late.length > 0 && (
+            <div
+              className="mb-3 flex flex-wrap items-start justify-between gap-3 rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm"
+              data-testid="remind-all"
+            >
+              <p className="text-amber-950">{t("cell.reminders.lateCount", { count: late.length, due: formatDate(cycle.selfReviewDue) })}</p>
+              <RemindButton cellId={cell.id} variant="primary" />
+            </div>
+          )}
+          <Table
+            caption={t("cellReview.caption")}
+            head={[t("units.name"), t("cellReview.state"), t("cellReview.selfLevel"), t("cell.cellList.opinions"), t("cellReview.updated")]}
+          >
+            {records.map((r) => (
+              <tr key={r.id}>
+                <Td>
+                  <Link href={`/reviews/${r.id}`} className="font-medium text-brand-700 underline hover:text-brand-800">
+                    {r.member!.fullName}
+                  </Link>
+                  {!r.member!.officialOn && (
+                    <span className="ml-2">
+                      <Badge tone="amber">{t("units.probationary")}</Badge>
+                    </span>
+                  )}
+                  {r.opinions.missing.length > 0 && (
+                    // On a phone the opinions column is scrolled off to the side: what is missing shows here too.
+                    <span className="mt-1 flex flex-wrap gap-1 sm:hidden" aria-hidden="true">
+                      {r.opinions.missing.map((s) => (
+                        <Badge key={s} tone="amber">
+                          {t("cell.cellList.opinionsMissing", { list: t(`cell.opinions.sourcesShort.${s}`) })}
+                        </Badge>
+                      ))}
+                    </span>
+                  )}
+                </Td>
+                <Td>
+                  <Badge tone={STATE_TONE[r.state]}>{r.notRatedReason ? t(`notRatedReasons.${r.notRatedReason}`) : t(`recordStates.${r.state}`)}</Badge>
+                  {r.selfReview?.enteredOnBehalfById && <span className="ml-2 text-xs text-slate-600">{t("cellReview.paper")}</span>}
+                  {canRemind && late.includes(r) && (
+                    <span className="mt-1 flex flex-col items-start gap-1">
+                      {reminders.last.has(r.id) && (
+                        <span className="text-xs text-slate-600">{t("cell.reminders.last", { date: formatDate(reminders.last.get(r.id)!) })}</span>
+                      )}
+                      {reminders.last.get(r.id)?.getTime() === reminders.today.getTime() ? null : (
+                        <RemindButton cellId={cell.id} recordId={r.id} name={r.member!.fullName} />
+                      )}
+                    </span>
+                  )}
+                </Td>
+                <Td>{r.selfLevel ? <LevelBadge level={r.selfLevel} /> : "—"}</Td>
+                <Td>
+                  {r.opinions.missing.length > 0 ? (
+                    <span className="flex flex-wrap gap-1">
+                      {r.opinions.missing.map((s) => (
+                        <Badge key={s} tone="amber">
+                          {t("cell.cellList.opinionsMissing", { list: t(`cell.opinions.sourcesShort.${s}`) })}
+                        </Badge>
+                      ))}
+                    </span>
+                  ) : r.opinions.required > 0 ? (
+                    <Badge tone="green">{t("cell.cellList.opinionsComplete")}</Badge>
+                  ) : (
+                    <span className="text-slate-600">{t("cell.cellList.opinionsNone")}</span>
+                  )}
+                </Td>
+                <Td className="tabular-nums">{r.selfReview ? formatDate(r.selfReview.submittedAt ?? r.selfReview.updatedAt) : t("selfReview.notStarted")}</Td>
+              </tr>
+            ))}
+          </Table>
         </>
       )}
       {unit && unit.kind === "SUBORDINATE" && (unit.transitions.includes("proposeUnit") || unit.selfLevel) ? (

@@ -12,12 +12,14 @@ export default async function ScoreSheetPage({ params }: { params: Promise<{ id:
   const [t, sheet] = await Promise.all([getTranslations(), orNotFound(getScoreSheet(actor, id, framework))]);
   return (
     <>
-      <SubpageHeader back={{ href: `/cycles/${id}`, label: t("cycle.backToCycle") }} title={t("cycle.sheetTitle", { year: sheet.cycle.year })} description={t(`cycle.frameworks.${sheet.framework}`)} />
+      <SubpageHeader
+        back={{ href: `/cycles/${id}`, label: t("cycle.backToCycle") }}
+        title={t("cycle.sheetTitle", { year: sheet.cycle.year })}
+        description={t(`cycle.frameworks.${sheet.framework}`)}
+      />
       <Card className="max-w-4xl">
         {sheet.editable ? (
-          <ScoreSheetForm
-            initial={{ cycleId: id, framework: sheet.framework, expectedVersion: sheet.version, groups: sheet.content.groups }}
-          />
+          <ScoreSheetForm initial={{ cycleId: id, framework: sheet.framework, expectedVersion: sheet.version, groups: sheet.content.groups }} />
         ) : (
           <div className="space-y-5">
             <p className="rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">{t("cycle.frozenNotice")}</p>
