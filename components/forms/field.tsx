@@ -86,7 +86,10 @@ function useWiring(own: { id?: string; "aria-describedby"?: string; "aria-invali
   };
 }
 
-export function TextInput({
+type ControlProps = InputLook & { className?: string; id?: string; "aria-describedby"?: string; "aria-invalid"?: ComponentProps<"input">["aria-invalid"] };
+
+/** A control's own props with the look turned into its class and the enclosing Field's wiring merged in. */
+function useControl<P extends ControlProps>({
   compact,
   tall,
   widthClass,
@@ -94,41 +97,23 @@ export function TextInput({
   id,
   "aria-describedby": describedBy,
   "aria-invalid": invalid,
-  ...input
-}: ComponentProps<"input"> & InputLook) {
+  ...rest
+}: P) {
   const wiring = useWiring({ id, "aria-describedby": describedBy, "aria-invalid": invalid });
-  return <input {...input} {...wiring} className={inputClass({ compact, tall, widthClass }, className)} />;
+  return { ...rest, ...wiring, className: inputClass({ compact, tall, widthClass }, className) };
 }
 
-export function Select({
-  compact,
-  tall,
-  widthClass,
-  className = "",
-  id,
-  "aria-describedby": describedBy,
-  "aria-invalid": invalid,
-  ...select
-}: ComponentProps<"select"> & InputLook) {
-  const wiring = useWiring({ id, "aria-describedby": describedBy, "aria-invalid": invalid });
-  return <select {...select} {...wiring} className={inputClass({ compact, tall, widthClass }, className)} />;
+export function TextInput(props: ComponentProps<"input"> & InputLook) {
+  return <input {...useControl(props)} />;
+}
+
+export function Select(props: ComponentProps<"select"> & InputLook) {
+  return <select {...useControl(props)} />;
 }
 
 /** A textarea; `autoGrow` makes it grow with its text, so a long answer never scrolls inside a small box on a phone. */
-export function Textarea({
-  compact,
-  tall,
-  widthClass,
-  className = "",
-  autoGrow = false,
-  id,
-  ref,
-  onChange,
-  "aria-describedby": describedBy,
-  "aria-invalid": invalid,
-  ...textarea
-}: ComponentProps<"textarea"> & InputLook & { autoGrow?: boolean }) {
-  const wiring = useWiring({ id, "aria-describedby": describedBy, "aria-invalid": invalid });
+export function Textarea({ autoGrow = false, ref, onChange, className = "", ...props }: ComponentProps<"textarea"> & InputLook & { autoGrow?: boolean }) {
+  const control = useControl({ ...props, className: `leading-relaxed ${autoGrow ? "resize-none" : ""} ${className}` });
   const grow = (el: HTMLTextAreaElement | null) => {
     if (!el || !autoGrow) return;
     el.style.height = "auto";
@@ -137,8 +122,7 @@ export function Textarea({
   return (
     <textarea
       rows={3}
-      {...textarea}
-      {...wiring}
+      {...control}
       ref={(el) => {
         grow(el);
         if (typeof ref === "function") ref(el);
@@ -148,7 +132,6 @@ export function Textarea({
         grow(e.target);
         onChange?.(e);
       }}
-      className={inputClass({ compact, tall, widthClass }, `leading-relaxed ${autoGrow ? "resize-none" : ""} ${className}`)}
     />
   );
 }

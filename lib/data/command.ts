@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { NotFoundError, type Actor } from "@/lib/review/permissions";
 import { assertTransition, type RecordContext, type Transition, type TransitionName } from "@/lib/review/workflow";
+import type { AuditAction, AuditPayloads } from "@/lib/review/audit-actions";
 import { writeAudit, type AuditEntry } from "./audit";
 import { db, type Tx } from "./db";
 
@@ -13,6 +14,14 @@ import { db, type Tx } from "./db";
 
 /** An audit entry as a command returns it: the helper adds who did it. */
 export type CommandAudit = AuditEntry extends infer E ? (E extends AuditEntry ? Omit<E, "actorId"> : never) : never;
+
+/** A review record as its history files it: a unit's record under the unit, a member's under the member's cell. */
+type AuditedRecord = { id: string; scopeOrgId: string; organizationId?: string | null };
+
+/** The audit entry of a change to one review record: the row of its history the record's page reads. */
+export function recordAudit<A extends AuditAction>(record: AuditedRecord, action: A, data: AuditPayloads[A]): CommandAudit {
+  return { action, entityId: record.id, organizationId: record.organizationId ?? record.scopeOrgId, data } as CommandAudit;
+}
 
 export interface CommandContext<I, L> {
   tx: Tx;
@@ -51,6 +60,9 @@ export interface Command<S extends z.ZodType, L, R> {
   /** For a long write (a whole organization's decisions): Prisma's interactive transaction options. */
   transactionOptions?: { timeout?: number; maxWait?: number };
 }
+
+/** A whole desk's decisions in one transaction: more time than Prisma's 5 s default, and a bounded wait for a connection. */
+export const BULK_TRANSACTION = { timeout: 30_000, maxWait: 10_000 } as const;
 
 const NO_TRANSITION = undefined as unknown as Transition;
 

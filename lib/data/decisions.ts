@@ -8,7 +8,8 @@ import { decidedGroupCheck, yearFlags, type GroupMember } from "@/lib/review/dec
 import { assertTransition, type RecordState } from "@/lib/review/workflow";
 import type { z } from "zod";
 import { PublishSchema, QuotaOverrideSchema, SaveDecisionsSchema, SendBackSchema } from "@/lib/schemas/decisions";
-import { command, type CommandAudit, type CommandWrite } from "./command";
+import { BULK_TRANSACTION, command, type CommandAudit, type CommandWrite } from "./command";
+import { ancestriesOf, lockForDecisions, lockGroups, reopenRecords } from "./record-locks";
 import { getCurrentCycle, loadOrgCycle, type CycleSummary } from "./cycles";
 import { db, type DbClient, type Tx } from "./db";
 import { storedFactsOf } from "./record-facts";
@@ -28,7 +29,6 @@ export const DECIDING_STATUSES = ["SELF_REVIEW", "DECIDING", "PUBLISHED"];
  * than Prisma's default 5 s of transaction on a busy server. Every other writer waits on the group's
  * lock at most this long.
  */
-export const BULK_TRANSACTION = { timeout: 30_000, maxWait: 10_000 } as const;
 
 /** Records that have reached the committee. */
 const AT_COMMITTEE: RecordState[] = ["REVIEWED", "DECIDED", "PUBLISHED", "UNDER_REREVIEW"];
@@ -43,18 +43,6 @@ const DESK_RECORD_SELECT = {
   memberId: true,
   _count: { select: { opinions: true } },
 } as const;
-
-/** Ancestry (self first) of several units at once: one query. */
-export async function ancestriesOf(orgIds: readonly string[], client: DbClient): Promise<Map<string, string[]>> {
-  const rows = await client.orgClosure.findMany({
-    where: { descendantId: { in: [...new Set(orgIds)] } },
-    orderBy: { distance: "asc" },
-    select: { ancestorId: true, descendantId: true },
-  });
-  const map = new Map<string, string[]>();
-  for (const row of rows) map.set(row.descendantId, [...(map.get(row.descendantId) ?? []), row.ancestorId]);
-  return map;
-}
 
 /**
  * The levels decided for these members in the four years before `year` (most recent first), for the
@@ -197,38 +185,6 @@ export async function getDecisionDesk(actor: Actor, organizationId: string) {
 }
 
 export type DecisionDesk = NonNullable<Awaited<ReturnType<typeof getDecisionDesk>>>;
-
-/**
- * Sends records back to be reviewed and rated again: their decisions superseded (kept, dated), the records
- * UNDER_REREVIEW with no decided level. The caller writes the audit rows that say why.
- */
-export async function reopenRecords(tx: Tx, recordIds: readonly string[]): Promise<void> {
-  if (recordIds.length === 0) return;
-  await tx.ratingDecision.updateMany({ where: { recordId: { in: [...recordIds] }, supersededAt: null }, data: { supersededAt: new Date() } });
-  await tx.reviewRecord.updateMany({
-    where: { id: { in: [...recordIds] } },
-    data: { state: "UNDER_REREVIEW", decidedLevel: null, decidedAt: null, publishedAt: null, version: { increment: 1 } },
-  });
-}
-
-/** Locks the peer groups in a fixed order, so two writers never wait on each other in a cycle. */
-export async function lockGroups(tx: Tx, groupIds: readonly string[]): Promise<void> {
-  if (groupIds.length === 0) return;
-  await tx.$queryRaw`SELECT id FROM "PeerGroup" WHERE id = ANY(${[...new Set(groupIds)].sort()}) ORDER BY id FOR UPDATE`;
-}
-
-/**
- * Locks what a set of decisions reads and writes, in the order every writer takes: the records' peer
- * groups (id order), then the records themselves (id order).
- */
-export async function lockForDecisions(tx: Tx, recordIds: readonly string[]): Promise<void> {
-  const located = await tx.reviewRecord.findMany({ where: { id: { in: [...recordIds] } }, select: { peerGroupId: true } });
-  await lockGroups(
-    tx,
-    located.map((r) => r.peerGroupId).filter((g): g is string => g !== null),
-  );
-  await tx.$queryRaw`SELECT id FROM "ReviewRecord" WHERE id = ANY(${[...recordIds].sort()}) ORDER BY id FOR UPDATE`;
-}
 
 /**
  * Why one decision of a set is refused, or null: a record changed since the desk read it, a level the

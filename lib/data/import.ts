@@ -16,6 +16,7 @@ import { toSearchKey } from "@/lib/text/search";
 import { z } from "zod";
 import { command } from "./command";
 import { db, type DbClient, type Tx } from "./db";
+import { NODE_SELECT } from "./organizations";
 
 // Importing the party-member register: every row is checked against the database and the importer's
 // scope (org:manage over the units it touches) before anything is written; then one transaction writes
@@ -60,13 +61,7 @@ async function loadOrgs(client: DbClient, codes: string[], roots: Set<string>): 
     const rows = await client.organization.findMany({
       where: { code: { in: part } },
       select: {
-        id: true,
-        code: true,
-        name: true,
-        kind: true,
-        sector: true,
-        parentId: true,
-        depth: true,
+        ...NODE_SELECT,
         establishedOn: true,
         ancestors: { select: { ancestorId: true }, orderBy: { distance: "asc" } },
       },

@@ -8,11 +8,11 @@ import { adoptedLevel, fewestFor, finalizeProblems, meetingRulesFrom, quorum, ty
 import { nextState, type RecordState } from "@/lib/review/workflow";
 import { z } from "zod";
 import { FinalizeMeetingSchema, RereviewSchema, SaveMinutesSchema, TallySchema, type MinutesContent } from "@/lib/schemas/meetings";
-import { command } from "./command";
+import { command, recordAudit } from "./command";
 import { storedFactsOf } from "./record-facts";
 import { MEMBER_RECORD_SELECT as RECORD_SELECT, memberLevelRefusal, standingOf, type MemberRecordRow as CellRecord } from "./record-grading";
 import { getCurrentCycle, loadOrgCycle, type OrgCycle } from "./cycles";
-import { lockForDecisions } from "./decisions";
+import { lockForDecisions } from "./record-locks";
 import { db, type DbClient, type Tx } from "./db";
 import { authorizeOrg, getOrgAncestry } from "./scope";
 
@@ -363,18 +363,13 @@ export const recordRereview = command({
     });
     return {
       result: { proposedLevel: adoption.level },
-      audit: {
-        action: "record.rereview",
-        entityId: record.id,
-        organizationId: record.scopeOrgId,
-        data: {
-          before: { state: record.state, proposedLevel: record.proposedLevel },
-          after: { state: transition.to, proposedLevel: adoption.level },
-          tally: input.tally,
-          heldOn: input.heldOn,
-          reason: input.note,
-        },
-      },
+      audit: recordAudit(record, "record.rereview", {
+        before: { state: record.state, proposedLevel: record.proposedLevel },
+        after: { state: transition.to, proposedLevel: adoption.level },
+        tally: input.tally,
+        heldOn: input.heldOn,
+        reason: input.note,
+      }),
     };
   },
 });

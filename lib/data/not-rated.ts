@@ -6,7 +6,7 @@ import { formatDate, toIsoDate } from "@/lib/i18n/format";
 import type { z } from "zod";
 import type { RecordState, TransitionName } from "@/lib/review/workflow";
 import { ConfirmNotRatedSchema, MarkNotRatedSchema, ReinstateSchema } from "@/lib/schemas/not-rated";
-import { command, type Command } from "./command";
+import { command, type Command, recordAudit } from "./command";
 import { db, type Tx } from "./db";
 import { authorizeOrg, getOrgAncestry } from "./scope";
 
@@ -119,12 +119,11 @@ export const markNotRated = statusChange(
     });
     return {
       result: { state: transition.to, awaitsConfirmation: input.reason === "OTHER" },
-      audit: {
-        action: "record.notRated",
-        entityId: record.id,
-        organizationId: record.scopeOrgId,
-        data: { before: { state: record.state }, after: { state: transition.to, notRatedReason: input.reason }, ...(input.note ? { reason: input.note } : {}) },
-      },
+      audit: recordAudit(record, "record.notRated", {
+        before: { state: record.state },
+        after: { state: transition.to, notRatedReason: input.reason },
+        ...(input.note ? { reason: input.note } : {}),
+      }),
     };
   },
 );

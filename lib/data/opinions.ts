@@ -8,7 +8,7 @@ import type { Prisma, RecordState } from "@/lib/generated/prisma/client";
 import { todayInVietnam } from "@/lib/i18n/format";
 import { givenOnProblem, opinionStatus, opinionWindow, requiredOpinions, type CellStay, type OpinionFacts, type OpinionSource } from "@/lib/review/opinions";
 import { AddOpinionSchema, DeleteOpinionSchema, EditOpinionSchema } from "@/lib/schemas/opinions";
-import { command, type Command } from "./command";
+import { command, type Command, recordAudit } from "./command";
 import { db, type Tx } from "./db";
 import { lockAndLoadMemberRecord, loadMemberRecord, type MemberRecord } from "./member-record";
 
@@ -186,12 +186,7 @@ export const addOpinion = command({
     });
     return {
       result: { id: opinion.id, version: opinionVersion(opinion) },
-      audit: {
-        action: "opinion.add",
-        entityId: record.id,
-        organizationId: record.scopeOrgId,
-        data: { opinionId: opinion.id, source: opinion.source, after: audited(opinion) },
-      },
+      audit: recordAudit(record, "opinion.add", { opinionId: opinion.id, source: opinion.source, after: audited(opinion) }),
     };
   },
 });
@@ -236,12 +231,7 @@ export const editOpinion = opinionChange(EditOpinionSchema, async ({ tx, input, 
   });
   return {
     result: { id: updated.id, version: opinionVersion(updated) },
-    audit: {
-      action: "opinion.edit",
-      entityId: record.id,
-      organizationId: record.scopeOrgId,
-      data: { opinionId: opinion.id, source: opinion.source, before: audited(opinion), after: audited(updated) },
-    },
+    audit: recordAudit(record, "opinion.edit", { opinionId: opinion.id, source: opinion.source, before: audited(opinion), after: audited(updated) }),
   };
 });
 
@@ -250,11 +240,6 @@ export const deleteOpinion = opinionChange(DeleteOpinionSchema, async ({ tx, loa
   await tx.opinion.delete({ where: { id: opinion.id } });
   return {
     result: { id: opinion.id },
-    audit: {
-      action: "opinion.delete",
-      entityId: record.id,
-      organizationId: record.scopeOrgId,
-      data: { opinionId: opinion.id, source: opinion.source, before: audited(opinion) },
-    },
+    audit: recordAudit(record, "opinion.delete", { opinionId: opinion.id, source: opinion.source, before: audited(opinion) }),
   };
 });

@@ -17,7 +17,8 @@ export type UnitNode = {
   counts: UnitCounts;
 };
 
-const NODE_SELECT = {
+/** An organization as the tree, the import and the lists read it. */
+export const NODE_SELECT = {
   id: true,
   code: true,
   name: true,

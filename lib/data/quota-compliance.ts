@@ -13,7 +13,8 @@ import { getReportScope, pickYear, type ReportScope } from "./report-scope";
 
 export type QuotaOverrideRow = { decisionNo: string; decidedOn: string; issuer: string; reason: string; ratePercent: number | null };
 
-export type QuotaGroupRow = {
+/** A peer group as the report's query reads it: who it is, its rules, and its counts. */
+type GroupCounts = {
   id: string;
   code: string;
   name: string;
@@ -25,6 +26,9 @@ export type QuotaGroupRow = {
   subjects: number;
   rated: number;
   decided: number;
+};
+
+export type QuotaGroupRow = GroupCounts & {
   check: QuotaCheck;
   ratePercent: number;
   overrides: QuotaOverrideRow[];
@@ -39,22 +43,7 @@ export async function getQuotaCompliance(actor: Actor, query: { unit?: string | 
   const unitId = scope.unit.id;
   const cycleIds = (await cyclesOver(unitId, [year])).get(year)!;
   // The counts per group are sums of the records' tally (lib/data/record-tally.ts), never the records.
-  const rows = await db.$queryRaw<
-    {
-      id: string;
-      code: string;
-      name: string;
-      kind: SubjectKind;
-      decidingOrg: string;
-      ruleSet: RuleSetId;
-      quotaBase: QuotaBase;
-      subjects: number;
-      rated: number;
-      decided: number;
-      excellent: number;
-      good: number;
-    }[]
-  >`
+  const rows = await db.$queryRaw<(GroupCounts & { excellent: number; good: number })[]>`
     SELECT pg.id, pg.code, pg.name, pg.kind::text AS kind, d.name AS "decidingOrg", cy."ruleSet"::text AS "ruleSet", cy."quotaBase"::text AS "quotaBase",
            COALESCE(sum(t.total), 0)::int AS subjects,
            COALESCE(sum(t.total - t."notRated"), 0)::int AS rated,

@@ -43,13 +43,22 @@ export const FACT_COLUMNS = {
 
 type FactRow = Prisma.ReviewRecordGetPayload<{ select: typeof FACT_COLUMNS }>;
 
-/** A record's stored facts for the rules; a count never entered is 0, the harmless value. */
-export function storedFactsOf(record: FactRow): StoredRecordFacts {
+type ScoreAndTaskRow = Prisma.ReviewRecordGetPayload<{ select: typeof SCORE_AND_TASK_COLUMNS }>;
+
+/** The score, tasks and shortcomings of a member's or a unit's record; a count never entered is 0, the harmless value. */
+export function scoreAndTasksOf(record: ScoreAndTaskRow) {
   return {
     scoreGeneralTenths: record.scoreGeneralTenths,
     scoreResultsTenths: record.scoreResultsTenths,
     tasks: { assigned: record.tasksAssigned ?? 0, completed: record.tasksCompleted ?? 0, onTime: record.tasksOnTime ?? 0, exceeded: record.tasksExceeded ?? 0 },
     shortcomings: { named: record.shortcomingsNamed ?? 0, remedied: record.shortcomingsRemedied ?? 0 },
+  };
+}
+
+/** A record's stored facts for the rules. */
+export function storedFactsOf(record: FactRow): StoredRecordFacts {
+  return {
+    ...scoreAndTasksOf(record),
     degradationConcluded: record.degradationConcluded,
     prohibitedActsConcluded: record.prohibitedActsConcluded,
     ledUnits: { count: record.ledUnitsCount ?? 0, notCompleted: record.ledUnitsNotCompleted ?? 0 },

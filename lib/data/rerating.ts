@@ -3,14 +3,13 @@ import { can, type Actor } from "@/lib/review/permissions";
 import { DomainError } from "@/lib/errors";
 import type { OrgKind } from "@/lib/generated/prisma/client";
 import type { Level } from "@/lib/grading";
-import { assertTransition, type RecordKind, type RecordState } from "@/lib/review/workflow";
+import { assertTransition, recordKindOf, type RecordKind, type RecordState } from "@/lib/review/workflow";
 import { OrderRerateSchema, ProposeRerateSchema, type RerateDecisionInput } from "@/lib/schemas/rerating";
 import { writeAudit } from "./audit";
-import { command } from "./command";
-import { ancestriesOf, BULK_TRANSACTION, lockForDecisions, reopenRecords } from "./decisions";
+import { BULK_TRANSACTION, command, recordAudit } from "./command";
+import { ancestriesOf, lockForDecisions, reopenRecords } from "./record-locks";
 import { db, type Tx } from "./db";
 import { authorizeOrg, getOrgAncestry } from "./scope";
-import { recordKindOf } from "./unit-ratings";
 
 // Re-rating a decided or published result (366 Điều 15; Mẫu 03 "Quyết định đánh giá, xếp loại lại"): the
 // upper standing committee orders it by decision — number, date, issuer, reason — and the records go back
@@ -144,12 +143,7 @@ export const proposeRerate = command({
     const proposal = await tx.rerateProposal.create({ data: { recordId: record.id, reason: input.reason, proposedById: actor.userId }, select: { id: true } });
     return {
       result: { proposalId: proposal.id },
-      audit: {
-        action: "record.rerateProposal",
-        entityId: record.id,
-        organizationId: record.organizationId ?? record.scopeOrgId,
-        data: { reason: input.reason, proposalId: proposal.id },
-      },
+      audit: recordAudit(record, "record.rerateProposal", { reason: input.reason, proposalId: proposal.id }),
     };
   },
 });

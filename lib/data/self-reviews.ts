@@ -10,7 +10,7 @@ import { completenessProblems, emptyContent, templateFor, type SelfReviewContent
 import { opinionStatus, requiredOpinions } from "@/lib/review/opinions";
 import { canTransition, type RecordState } from "@/lib/review/workflow";
 import { ReturnSelfReviewSchema, SaveSelfReviewSchema, SelfReviewContentSchema, SubmitSelfReviewSchema } from "@/lib/schemas/self-reviews";
-import { command } from "./command";
+import { command, recordAudit } from "./command";
 import { awaitsConfirmation } from "./not-rated";
 import { getCurrentCycle } from "./cycles";
 import { db, type DbClient } from "./db";
@@ -286,12 +286,10 @@ export const submitSelfReview = command({
     });
     return {
       result: { state: transition.to },
-      audit: {
-        action: record.writer === "self" ? "selfReview.submit" : "selfReview.submitOnBehalf",
-        entityId: record.id,
-        organizationId: record.scopeOrgId,
-        data: { before: { state: record.state }, after: { state: transition.to, selfLevel: content.selfLevel } },
-      },
+      audit: recordAudit(record, record.writer === "self" ? "selfReview.submit" : "selfReview.submitOnBehalf", {
+        before: { state: record.state },
+        after: { state: transition.to, selfLevel: content.selfLevel },
+      }),
     };
   },
 });
@@ -310,12 +308,7 @@ export const returnSelfReview = command({
     await tx.reviewRecord.update({ where: { id: record.id }, data: { state: transition.to, version: { increment: 1 } } });
     return {
       result: { state: transition.to },
-      audit: {
-        action: "selfReview.return",
-        entityId: record.id,
-        organizationId: record.scopeOrgId,
-        data: { before: { state: record.state }, after: { state: transition.to }, reason: input.reason },
-      },
+      audit: recordAudit(record, "selfReview.return", { before: { state: record.state }, after: { state: transition.to }, reason: input.reason }),
     };
   },
 });

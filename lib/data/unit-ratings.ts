@@ -1,35 +1,32 @@
 import "server-only";
 import { can, NotFoundError, type Actor } from "@/lib/review/permissions";
 import { DomainError } from "@/lib/errors";
-import type { OrgKind, Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { checkItemScores, scoreTotals, type ScoreSheetContent } from "@/lib/grading/score-sheet";
 import { collectiveReportOf } from "@/lib/review/collective-report";
 import { evaluateSubject, levelRefusal, type Level, type LevelOrNotRated, type LevelRefusal, type QuotaBase, type RuleSetId } from "@/lib/grading";
 import { toIsoDate } from "@/lib/i18n/format";
 import { NO_DERIVED_FACTS, organizationSubject, scoredItems, type DerivedOrganizationFacts, type StoredOrganizationFacts } from "@/lib/review/facts";
 import { selfRatingGaps, SETTLED_STATES, type OrderGap, type UnitProgress } from "@/lib/review/order-of-work";
-import { assertTransition, availableTransitions, type RecordKind, type RecordState } from "@/lib/review/workflow";
+import { assertTransition, availableTransitions, recordKindOf, type RecordState } from "@/lib/review/workflow";
 import { PublishSchema, ReturnUnitSchema, SaveDecisionsSchema, UnitSelfRatingSchema, VerifyUnitSchema } from "@/lib/schemas/decisions";
-import { command } from "./command";
+import { BULK_TRANSACTION, command, recordAudit } from "./command";
 import { getCurrentCycle, loadOrgCycle } from "./cycles";
 import {
-  ancestriesOf,
   assertDistinctRecords,
   assertGroupsHold,
-  BULK_TRANSACTION,
   decisionProblem,
   DECIDING_STATUSES,
   deskCycle,
   deskGroups,
   deskLevels,
-  lockForDecisions,
-  lockGroups,
   mayDecide,
   publicationAudit,
   saveDecisionSet,
 } from "./decisions";
 import { db, type DbClient, type Tx } from "./db";
-import { SCORE_AND_TASK_COLUMNS } from "./record-facts";
+import { ancestriesOf, lockForDecisions, lockGroups } from "./record-locks";
+import { SCORE_AND_TASK_COLUMNS, scoreAndTasksOf } from "./record-facts";
 import { derivedOrganizationFacts, storedAnswers } from "./organization-facts";
 import { reopenByDecision } from "./rerating";
 import { authorizeOrg, getOrgAncestry } from "./scope";
@@ -69,19 +66,11 @@ const UNIT_SELECT = {
 } as const;
 type UnitRow = Prisma.ReviewRecordGetPayload<{ select: typeof UNIT_SELECT }>;
 
-/** Grassroots organizations are decided by the upper committee; cells and đảng bộ bộ phận by their grassroots committee. */
-export function recordKindOf(kind: OrgKind): Exclude<RecordKind, "MEMBER"> {
-  return kind === "DANG_BO_CO_SO" || kind === "CHI_BO_CO_SO" ? "GRASSROOTS" : "SUBORDINATE";
-}
-
 /** A unit's facts for the rules: as stored, with what the app derives from its other rows. */
 function factsOf(r: UnitRow, derived: DerivedOrganizationFacts = NO_DERIVED_FACTS): StoredOrganizationFacts {
   return {
-    scoreGeneralTenths: r.scoreGeneralTenths,
-    scoreResultsTenths: r.scoreResultsTenths,
+    ...scoreAndTasksOf(r),
     targetsCompletedPercent: r.targetsCompletedPercent,
-    tasks: { assigned: r.tasksAssigned ?? 0, completed: r.tasksCompleted ?? 0, onTime: r.tasksOnTime ?? 0, exceeded: r.tasksExceeded ?? 0 },
-    shortcomings: { named: r.shortcomingsNamed ?? 0, remedied: r.shortcomingsRemedied ?? 0 },
     leadershipDisciplined: r.leadershipDisciplined,
     disunityConcluded: r.disunityConcluded,
     localBodiesAtLeastGood: r.localBodiesAtLeastGood,
@@ -396,16 +385,11 @@ export const rateUnit = command({
     });
     return {
       result: { state: transition.to },
-      audit: {
-        action: kind === "GRASSROOTS" ? "unit.selfRate" : "unit.propose",
-        entityId: record.id,
-        organizationId: record.organizationId,
-        data: {
-          before: { state: record.state, proposedLevel: record.proposedLevel },
-          after: { state: transition.to, proposedLevel: input.level, ...facts },
-          ...(input.note ? { note: input.note } : {}),
-        },
-      },
+      audit: recordAudit(record, kind === "GRASSROOTS" ? "unit.selfRate" : "unit.propose", {
+        before: { state: record.state, proposedLevel: record.proposedLevel },
+        after: { state: transition.to, proposedLevel: input.level, ...facts },
+        ...(input.note ? { note: input.note } : {}),
+      }),
     };
   },
 });
@@ -425,16 +409,11 @@ export const verifyUnit = command({
     });
     return {
       result: { state: transition.to },
-      audit: {
-        action: "unit.verify",
-        entityId: record.id,
-        organizationId: record.organizationId,
-        data: {
-          before: { state: record.state, proposedLevel: record.proposedLevel },
-          after: { state: transition.to, proposedLevel: input.level },
-          note: input.note,
-        },
-      },
+      audit: recordAudit(record, "unit.verify", {
+        before: { state: record.state, proposedLevel: record.proposedLevel },
+        after: { state: transition.to, proposedLevel: input.level },
+        note: input.note,
+      }),
     };
   },
 });
@@ -469,16 +448,11 @@ export const returnUnit = command({
     });
     return {
       result: { state: transition.to },
-      audit: {
-        action: RETURN_ACTIONS[step],
-        entityId: record.id,
-        organizationId: record.organizationId,
-        data: {
-          before: { state: record.state, decidedLevel: record.decidedLevel, proposedLevel: record.proposedLevel },
-          after: { state: transition.to },
-          reason: input.reason,
-        },
-      },
+      audit: recordAudit(record, RETURN_ACTIONS[step], {
+        before: { state: record.state, decidedLevel: record.decidedLevel, proposedLevel: record.proposedLevel },
+        after: { state: transition.to },
+        reason: input.reason,
+      }),
     };
   },
 });

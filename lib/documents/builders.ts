@@ -319,15 +319,25 @@ export type MemberLevelsInput = {
   today: string;
 };
 
-function levelSummary(levels: (string | null)[]): string[][] {
+/** The table of how many were rated at each level, with their shares and the total: "Số đảng viên", "Số tổ chức". */
+function levelSummaryTable(levels: (string | null)[], countHeader: string): DocBlock {
   const rated = levels.filter((l) => l !== null).length;
-  return [
-    ...LEVELS.map((l) => {
-      const n = levels.filter((x) => x === l).length;
-      return [levelName(l), num(n), pct(n, rated)];
-    }),
-    ["Tổng số được xếp loại", num(rated), rated ? "100,0%" : "—"],
-  ];
+  return {
+    kind: "table",
+    columns: [
+      { header: "Mức xếp loại", width: 6 },
+      { header: countHeader, width: 2, align: "right" },
+      { header: "Tỷ lệ", width: 2, align: "right" },
+    ],
+    rows: [
+      ...LEVELS.map((l) => {
+        const n = levels.filter((x) => x === l).length;
+        return [levelName(l), num(n), pct(n, rated)];
+      }),
+      ["Tổng số được xếp loại", num(rated), rated ? "100,0%" : "—"],
+    ],
+    boldRows: [4],
+  };
 }
 
 export function memberLevelsDocument(input: MemberLevelsInput): OfficialDocument {
@@ -342,16 +352,10 @@ export function memberLevelsDocument(input: MemberLevelsInput): OfficialDocument
       text: `${basis(input.ruleSet)} căn cứ kết quả kiểm điểm, đánh giá tại các chi bộ, ${committeeOf(input.heading.name)} quyết định xếp loại chất lượng đảng viên năm ${input.year} như sau:`,
     },
     { kind: "heading", text: "I. Tổng hợp" },
-    {
-      kind: "table",
-      columns: [
-        { header: "Mức xếp loại", width: 6 },
-        { header: "Số đảng viên", width: 2, align: "right" },
-        { header: "Tỷ lệ", width: 2, align: "right" },
-      ],
-      rows: levelSummary(input.rows.map((r) => r.level)),
-      boldRows: [4],
-    },
+    levelSummaryTable(
+      input.rows.map((r) => r.level),
+      "Số đảng viên",
+    ),
     {
       kind: "paragraph",
       text: `Không xếp loại: ${num(notRated.length)} đảng viên.${undecided ? ` Chưa có quyết định xếp loại: ${num(undecided)} đảng viên.` : ""}`,
@@ -409,16 +413,10 @@ export function organizationLevelsDocument(input: OrganizationLevelsInput): Offi
     { kind: "paragraph", text: `Xét đề nghị của Ban Tổ chức ${input.heading.name} và kết quả tự kiểm điểm, đánh giá của các tổ chức cơ sở đảng,` },
     { kind: "heading", text: "QUYẾT ĐỊNH", center: true },
     { kind: "paragraph", text: `Điều 1. Xếp loại chất lượng năm ${input.year} đối với ${num(rated.length)} tổ chức cơ sở đảng như sau:` },
-    {
-      kind: "table",
-      columns: [
-        { header: "Mức xếp loại", width: 6 },
-        { header: "Số tổ chức", width: 2, align: "right" },
-        { header: "Tỷ lệ", width: 2, align: "right" },
-      ],
-      rows: levelSummary(input.rows.map((r) => r.level)),
-      boldRows: [4],
-    },
+    levelSummaryTable(
+      input.rows.map((r) => r.level),
+      "Số tổ chức",
+    ),
     {
       kind: "table",
       columns: [

@@ -32,6 +32,11 @@ export type NotRatedReason = (typeof NOT_RATED_REASONS)[number];
 export const RECORD_KINDS = ["MEMBER", "SUBORDINATE", "GRASSROOTS"] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
+/** Grassroots organizations are decided by the upper committee; cells and đảng bộ bộ phận by their grassroots committee. */
+export function recordKindOf(orgKind: string): Exclude<RecordKind, "MEMBER"> {
+  return orgKind === "DANG_BO_CO_SO" || orgKind === "CHI_BO_CO_SO" ? "GRASSROOTS" : "SUBORDINATE";
+}
+
 /** What a use case must collect with a transition before it may apply it. */
 export type TransitionInput =
   | "reason" // a written reason, kept in the audit row
