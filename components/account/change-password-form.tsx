@@ -11,6 +11,13 @@ import { changePasswordAction } from "@/lib/actions/account";
 import { ChangePasswordSchema, type ChangePasswordInput } from "@/lib/schemas/account";
 
 /** Changes the person's own password; their other sessions end with it. */
+/** The three fields, each labelled by the message of its own name. */
+const PASSWORD_FIELDS = [
+  { name: "currentPassword", autoComplete: "current-password", hint: null },
+  { name: "newPassword", autoComplete: "new-password", hint: "newPasswordHint" },
+  { name: "confirmPassword", autoComplete: "new-password", hint: null },
+] as const;
+
 export function ChangePasswordForm() {
   const t = useTranslations("security.account");
   const form = useForm<ChangePasswordInput>({
@@ -22,28 +29,17 @@ export function ChangePasswordForm() {
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       <FormAlert message={status?.message} tone={status?.tone} />
-      <TextField
-        type="password"
-        autoComplete="current-password"
-        label={t("currentPassword")}
-        {...register("currentPassword")}
-        error={fieldError("currentPassword")}
-      />
-      <TextField
-        type="password"
-        autoComplete="new-password"
-        label={t("newPassword")}
-        hint={t("newPasswordHint")}
-        {...register("newPassword")}
-        error={fieldError("newPassword")}
-      />
-      <TextField
-        type="password"
-        autoComplete="new-password"
-        label={t("confirmPassword")}
-        {...register("confirmPassword")}
-        error={fieldError("confirmPassword")}
-      />
+      {PASSWORD_FIELDS.map(({ name, autoComplete, hint }) => (
+        <TextField
+          key={name}
+          type="password"
+          autoComplete={autoComplete}
+          label={t(name)}
+          hint={hint ? t(hint) : undefined}
+          {...register(name)}
+          error={fieldError(name)}
+        />
+      ))}
       <SubmitButton pending={pending} pendingLabel={t("changingPassword")}>
         {t("changePassword")}
       </SubmitButton>

@@ -1,5 +1,10 @@
 import { reportHref } from "./report-href";
 
+const FORMATS = [
+  { format: "pdf", name: "PDF" },
+  { format: "docx", name: "Word" },
+] as const;
+
 /** A document offered in both formats: PDF to read and print, .docx to edit before signing. */
 export function DocumentLinks({
   label,
@@ -17,24 +22,18 @@ export function DocumentLinks({
     <li className="flex flex-wrap items-center justify-between gap-2 py-2">
       <span className="text-sm text-slate-800">{label}</span>
       <span className="flex gap-2">
-        <a
-          href={reportHref(path, { ...params, format: "pdf" })}
-          className={link}
-          data-testid={testId ? `${testId}-pdf` : undefined}
-          download
-          aria-label={`PDF: ${label}`}
-        >
-          PDF
-        </a>
-        <a
-          href={reportHref(path, { ...params, format: "docx" })}
-          className={link}
-          data-testid={testId ? `${testId}-docx` : undefined}
-          download
-          aria-label={`Word: ${label}`}
-        >
-          Word
-        </a>
+        {FORMATS.map(({ format, name }) => (
+          <a
+            key={format}
+            href={reportHref(path, { ...params, format })}
+            className={link}
+            data-testid={testId ? `${testId}-${format}` : undefined}
+            download
+            aria-label={`${name}: ${label}`}
+          >
+            {name}
+          </a>
+        ))}
       </span>
     </li>
   );

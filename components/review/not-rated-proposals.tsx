@@ -68,24 +68,18 @@ function ProposalCard({ proposal }: { proposal: Proposal }) {
             <Textarea rows={2} value={grounds} onChange={(e) => setGrounds(e.target.value)} />
           </Field>
           <div className="flex flex-wrap gap-2">
-            <ConfirmButton
-              message={t("confirmMessage", { name: proposal.fullName })}
-              confirmLabel={t("confirm")}
-              cancelLabel={t("cancel")}
-              onConfirm={() => rule(true)}
-              disabled={pending}
-            >
-              {t("confirm")}
-            </ConfirmButton>
-            <ConfirmButton
-              message={t("rejectMessage", { name: proposal.fullName })}
-              confirmLabel={t("reject")}
-              cancelLabel={t("cancel")}
-              onConfirm={() => rule(false)}
-              disabled={pending}
-            >
-              {t("reject")}
-            </ConfirmButton>
+            {(["confirm", "reject"] as const).map((ruling) => (
+              <ConfirmButton
+                key={ruling}
+                message={t(`${ruling}Message`, { name: proposal.fullName })}
+                confirmLabel={t(ruling)}
+                cancelLabel={t("cancel")}
+                onConfirm={() => rule(ruling === "confirm")}
+                disabled={pending}
+              >
+                {t(ruling)}
+              </ConfirmButton>
+            ))}
           </div>
         </form>
       )}

@@ -14,9 +14,7 @@ export async function changePasswordAction(input: ChangePasswordInput) {
   return runMutation((actor) => changeOwnPassword(actor, input, sessionId), "/account");
 }
 
-export async function endMySessionAction(input: EndSessionInput) {
-  return runMutation((actor) => endMySession(actor, input), "/account");
-}
+export const endMySessionAction = async (input: EndSessionInput) => runMutation((actor) => endMySession(actor, input), "/account");
 
 /** Ends every session of the person, this one included, and takes them to the sign-in page. */
 export async function signOutEverywhereAction(): Promise<void> {
@@ -25,6 +23,4 @@ export async function signOutEverywhereAction(): Promise<void> {
   await signOut({ redirectTo: "/sign-in" });
 }
 
-export async function endUserSessionsAction(input: EndUserSessionsInput) {
-  return runMutation((actor) => endUserSessions(actor, input), "/members", "layout");
-}
+export const endUserSessionsAction = async (input: EndUserSessionsInput) => runMutation((actor) => endUserSessions(actor, input), "/members", "layout");

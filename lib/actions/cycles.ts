@@ -4,18 +4,10 @@ import { openCycle, startSelfReviews, updateCycleDeadlines, updateScoreSheet } f
 import type { CycleDeadlinesInput, CycleIdInput, OpenCycleInput, ScoreSheetInput } from "@/lib/schemas/cycles";
 import { runMutation } from "./run";
 
-export async function updateCycleDeadlinesAction(input: CycleDeadlinesInput) {
-  return runMutation((actor) => updateCycleDeadlines(actor, input), "/");
-}
+export const updateCycleDeadlinesAction = async (input: CycleDeadlinesInput) => runMutation((actor) => updateCycleDeadlines(actor, input), "/");
 
-export async function openCycleAction(input: OpenCycleInput) {
-  return runMutation((actor) => openCycle(actor, input));
-}
+export const openCycleAction = async (input: OpenCycleInput) => runMutation((actor) => openCycle(actor, input));
 
-export async function updateScoreSheetAction(input: ScoreSheetInput) {
-  return runMutation((actor) => updateScoreSheet(actor, input), `/cycles/${input.cycleId}`);
-}
+export const updateScoreSheetAction = async (input: ScoreSheetInput) => runMutation((actor) => updateScoreSheet(actor, input), `/cycles/${input.cycleId}`);
 
-export async function startSelfReviewsAction(input: CycleIdInput) {
-  return runMutation((actor) => startSelfReviews(actor, input));
-}
+export const startSelfReviewsAction = async (input: CycleIdInput) => runMutation((actor) => startSelfReviews(actor, input));

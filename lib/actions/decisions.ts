@@ -7,18 +7,10 @@ import { runMutation } from "./run";
 // The committees' decisions (lib/data/decisions.ts). Every one changes what several pages show (the
 // desk, the records, the cells' lists, the members' results), so the layout is revalidated.
 
-export async function saveDecisionsAction(input: SaveDecisionsInput) {
-  return runMutation((actor) => saveDecisions(actor, input));
-}
+export const saveDecisionsAction = async (input: SaveDecisionsInput) => runMutation((actor) => saveDecisions(actor, input));
 
-export async function recordQuotaOverrideAction(input: QuotaOverrideInput) {
-  return runMutation((actor) => recordQuotaOverride(actor, input));
-}
+export const recordQuotaOverrideAction = async (input: QuotaOverrideInput) => runMutation((actor) => recordQuotaOverride(actor, input));
 
-export async function publishDecisionsAction(input: PublishInput) {
-  return runMutation((actor) => publishDecisions(actor, input));
-}
+export const publishDecisionsAction = async (input: PublishInput) => runMutation((actor) => publishDecisions(actor, input));
 
-export async function sendBackRecordsAction(input: SendBackInput) {
-  return runMutation((actor) => sendBackRecords(actor, input));
-}
+export const sendBackRecordsAction = async (input: SendBackInput) => runMutation((actor) => sendBackRecords(actor, input));

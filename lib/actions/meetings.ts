@@ -5,14 +5,8 @@ import type { FinalizeMeetingInput, RereviewInput, SaveMinutesInput } from "@/li
 import { runAction, runMutation } from "./run";
 
 /** Called as the secretary types (debounced): no revalidation while the minutes are open. */
-export async function saveMinutesDraftAction(input: SaveMinutesInput) {
-  return runAction((actor) => saveMinutesDraft(actor, input));
-}
+export const saveMinutesDraftAction = async (input: SaveMinutesInput) => runAction((actor) => saveMinutesDraft(actor, input));
 
-export async function finalizeMeetingAction(input: FinalizeMeetingInput) {
-  return runMutation((actor) => finalizeMeeting(actor, input));
-}
+export const finalizeMeetingAction = async (input: FinalizeMeetingInput) => runMutation((actor) => finalizeMeeting(actor, input));
 
-export async function recordRereviewAction(input: RereviewInput) {
-  return runMutation((actor) => recordRereview(actor, input));
-}
+export const recordRereviewAction = async (input: RereviewInput) => runMutation((actor) => recordRereview(actor, input));

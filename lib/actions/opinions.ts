@@ -7,14 +7,8 @@ import { runMutation } from "./run";
 // The secretary's opinions before the meeting (lib/data/opinions.ts). The record's page and the cell's
 // list (missing opinions) both change, so the layout is revalidated.
 
-export async function addOpinionAction(input: AddOpinionInput) {
-  return runMutation((actor) => addOpinion(actor, input));
-}
+export const addOpinionAction = async (input: AddOpinionInput) => runMutation((actor) => addOpinion(actor, input));
 
-export async function editOpinionAction(input: EditOpinionInput) {
-  return runMutation((actor) => editOpinion(actor, input));
-}
+export const editOpinionAction = async (input: EditOpinionInput) => runMutation((actor) => editOpinion(actor, input));
 
-export async function deleteOpinionAction(input: DeleteOpinionInput) {
-  return runMutation((actor) => deleteOpinion(actor, input));
-}
+export const deleteOpinionAction = async (input: DeleteOpinionInput) => runMutation((actor) => deleteOpinion(actor, input));

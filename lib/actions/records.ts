@@ -4,6 +4,5 @@ import { updateMemberRatingFacts } from "@/lib/data/record-facts";
 import type { MemberRatingFactsInput } from "@/lib/schemas/record-facts";
 import { runMutation } from "./run";
 
-export async function updateMemberRatingFactsAction(input: MemberRatingFactsInput) {
-  return runMutation((actor) => updateMemberRatingFacts(actor, input), "/members", "layout");
-}
+export const updateMemberRatingFactsAction = async (input: MemberRatingFactsInput) =>
+  runMutation((actor) => updateMemberRatingFacts(actor, input), "/members", "layout");

@@ -6,10 +6,6 @@ import { runMutation } from "./run";
 
 // Remediation plans (lib/data/remediation.ts): the committee records them, the secretary follows them up.
 
-export async function createRemediationPlanAction(input: RemediationPlanInput) {
-  return runMutation((actor) => createRemediationPlan(actor, input));
-}
+export const createRemediationPlanAction = async (input: RemediationPlanInput) => runMutation((actor) => createRemediationPlan(actor, input));
 
-export async function updateRemediationStatusAction(input: RemediationStatusInput) {
-  return runMutation((actor) => updateRemediationStatus(actor, input));
-}
+export const updateRemediationStatusAction = async (input: RemediationStatusInput) => runMutation((actor) => updateRemediationStatus(actor, input));

@@ -6,10 +6,6 @@ import { runMutation } from "./run";
 
 // Reminders to submit the self-review (lib/data/reminders.ts): officers send them, members dismiss them.
 
-export async function remindMembersAction(input: RemindInput) {
-  return runMutation((actor) => remindMembers(actor, input));
-}
+export const remindMembersAction = async (input: RemindInput) => runMutation((actor) => remindMembers(actor, input));
 
-export async function dismissReminderAction(input: DismissReminderInput) {
-  return runMutation((actor) => dismissReminder(actor, input));
-}
+export const dismissReminderAction = async (input: DismissReminderInput) => runMutation((actor) => dismissReminder(actor, input));

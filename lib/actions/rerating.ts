@@ -6,10 +6,6 @@ import { runMutation } from "./run";
 
 // Re-rating a decided or published result (lib/data/rerating.ts): the standing committee's decision, the board's proposal.
 
-export async function orderRerateAction(input: OrderRerateInput) {
-  return runMutation((actor) => orderRerate(actor, input));
-}
+export const orderRerateAction = async (input: OrderRerateInput) => runMutation((actor) => orderRerate(actor, input));
 
-export async function proposeRerateAction(input: ProposeRerateInput) {
-  return runMutation((actor) => proposeRerate(actor, input));
-}
+export const proposeRerateAction = async (input: ProposeRerateInput) => runMutation((actor) => proposeRerate(actor, input));

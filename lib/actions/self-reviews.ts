@@ -5,14 +5,8 @@ import type { ReturnSelfReviewInput, SaveSelfReviewInput, SubmitSelfReviewInput 
 import { runAction, runMutation } from "./run";
 
 /** Called as the member types (debounced): no revalidation, the form holds the truth while it is open. */
-export async function saveSelfReviewDraftAction(input: SaveSelfReviewInput) {
-  return runAction((actor) => saveSelfReviewDraft(actor, input));
-}
+export const saveSelfReviewDraftAction = async (input: SaveSelfReviewInput) => runAction((actor) => saveSelfReviewDraft(actor, input));
 
-export async function submitSelfReviewAction(input: SubmitSelfReviewInput) {
-  return runMutation((actor) => submitSelfReview(actor, input));
-}
+export const submitSelfReviewAction = async (input: SubmitSelfReviewInput) => runMutation((actor) => submitSelfReview(actor, input));
 
-export async function returnSelfReviewAction(input: ReturnSelfReviewInput) {
-  return runMutation((actor) => returnSelfReview(actor, input));
-}
+export const returnSelfReviewAction = async (input: ReturnSelfReviewInput) => runMutation((actor) => returnSelfReview(actor, input));

@@ -6,22 +6,12 @@ import { runMutation } from "./run";
 
 // Units' ratings (lib/data/unit-ratings.ts): self-rating, verification, decision, return, publication.
 
-export async function rateUnitAction(input: UnitSelfRatingInput) {
-  return runMutation((actor) => rateUnit(actor, input));
-}
+export const rateUnitAction = async (input: UnitSelfRatingInput) => runMutation((actor) => rateUnit(actor, input));
 
-export async function verifyUnitAction(input: VerifyUnitInput) {
-  return runMutation((actor) => verifyUnit(actor, input));
-}
+export const verifyUnitAction = async (input: VerifyUnitInput) => runMutation((actor) => verifyUnit(actor, input));
 
-export async function returnUnitAction(input: ReturnUnitInput) {
-  return runMutation((actor) => returnUnit(actor, input));
-}
+export const returnUnitAction = async (input: ReturnUnitInput) => runMutation((actor) => returnUnit(actor, input));
 
-export async function decideUnitsAction(input: SaveDecisionsInput) {
-  return runMutation((actor) => decideUnits(actor, input));
-}
+export const decideUnitsAction = async (input: SaveDecisionsInput) => runMutation((actor) => decideUnits(actor, input));
 
-export async function publishUnitsAction(input: PublishInput) {
-  return runMutation((actor) => publishUnits(actor, input));
-}
+export const publishUnitsAction = async (input: PublishInput) => runMutation((actor) => publishUnits(actor, input));

@@ -23,6 +23,11 @@ export function recordAudit<A extends AuditAction>(record: AuditedRecord, action
   return { action, entityId: record.id, organizationId: record.organizationId ?? record.scopeOrgId, data } as CommandAudit;
 }
 
+/** The audit entry of a change to any other row (a cycle, a sheet, a peer group): its id, and the unit whose log holds it. */
+export function rowAudit<A extends AuditAction>(action: A, row: { id: string; organizationId: string | null }, data: AuditPayloads[A]): CommandAudit {
+  return { action, entityId: row.id, organizationId: row.organizationId, data } as CommandAudit;
+}
+
 export interface CommandContext<I, L> {
   tx: Tx;
   actor: Actor;

@@ -8,7 +8,7 @@ import { deadlinesEditable, deadlinesOutsideYear } from "@/lib/review/cycle-dead
 import { meetingRulesFrom } from "@/lib/review/meeting";
 import { DomainError } from "@/lib/errors";
 import { CycleDeadlinesSchema, CycleIdSchema, OpenCycleSchema, ScoreSheetSchema } from "@/lib/schemas/cycles";
-import { command } from "./command";
+import { command, rowAudit } from "./command";
 import { db, type Tx } from "./db";
 import { authorizeOrg, getOrgAncestry } from "./scope";
 
@@ -329,12 +329,11 @@ export const updateScoreSheet = command({
     const updated = await tx.scoreSheet.update({ where: { id: current.id }, data: { groups, version: { increment: 1 } }, select: { version: true } });
     return {
       result: { version: updated.version },
-      audit: {
-        action: "scoreSheet.update",
-        entityId: current.id,
-        organizationId: cycle.upperOrgId,
-        data: { framework: input.framework, before: current.groups, after: groups },
-      },
+      audit: rowAudit(
+        "scoreSheet.update",
+        { id: current.id, organizationId: cycle.upperOrgId },
+        { framework: input.framework, before: current.groups, after: groups },
+      ),
     };
   },
 });
@@ -353,12 +352,11 @@ export const startSelfReviews = command({
     });
     return {
       result: { version: updated.version },
-      audit: {
-        action: "cycle.startSelfReviews",
-        entityId: input.cycleId,
-        organizationId: cycle.upperOrgId,
-        data: { before: { status: "PREPARING" }, after: { status: "SELF_REVIEW" } },
-      },
+      audit: rowAudit(
+        "cycle.startSelfReviews",
+        { id: input.cycleId, organizationId: cycle.upperOrgId },
+        { before: { status: "PREPARING" }, after: { status: "SELF_REVIEW" } },
+      ),
     };
   },
 });

@@ -55,6 +55,21 @@ export function scoreAndTasksOf(record: ScoreAndTaskRow) {
   };
 }
 
+/** The task and shortcoming counts of a form, as the record's columns store them (the inverse of scoreAndTasksOf). */
+export function taskColumns(input: {
+  tasks: { assigned: number; completed: number; onTime: number; exceeded: number };
+  shortcomings: { named: number; remedied: number };
+}) {
+  return {
+    tasksAssigned: input.tasks.assigned,
+    tasksCompleted: input.tasks.completed,
+    tasksOnTime: input.tasks.onTime,
+    tasksExceeded: input.tasks.exceeded,
+    shortcomingsNamed: input.shortcomings.named,
+    shortcomingsRemedied: input.shortcomings.remedied,
+  };
+}
+
 /** A record's stored facts for the rules. */
 export function storedFactsOf(record: FactRow): StoredRecordFacts {
   return {
@@ -194,12 +209,7 @@ export const updateMemberRatingFacts = command({
       // A partial score is kept as typed, but only a complete one is a total the rules and reports read.
       scoreGeneralTenths: totals.complete ? totals.generalTenths : null,
       scoreResultsTenths: totals.complete ? totals.resultsTenths : null,
-      tasksAssigned: input.tasks.assigned,
-      tasksCompleted: input.tasks.completed,
-      tasksOnTime: input.tasks.onTime,
-      tasksExceeded: input.tasks.exceeded,
-      shortcomingsNamed: input.shortcomings.named,
-      shortcomingsRemedied: input.shortcomings.remedied,
+      ...taskColumns(input),
       degradationConcluded: input.degradationConcluded,
       prohibitedActsConcluded: input.prohibitedActsConcluded,
       // The leader's facts mean nothing for other categories: they are not kept.

@@ -26,7 +26,7 @@ import {
 } from "./decisions";
 import { db, type DbClient, type Tx } from "./db";
 import { ancestriesOf, lockForDecisions, lockGroups } from "./record-locks";
-import { SCORE_AND_TASK_COLUMNS, scoreAndTasksOf } from "./record-facts";
+import { SCORE_AND_TASK_COLUMNS, scoreAndTasksOf, taskColumns } from "./record-facts";
 import { derivedOrganizationFacts, storedAnswers } from "./organization-facts";
 import { reopenByDecision } from "./rerating";
 import { authorizeOrg, getOrgAncestry } from "./scope";
@@ -362,12 +362,7 @@ export const rateUnit = command({
       scoreGeneralTenths: score.generalTenths,
       scoreResultsTenths: score.resultsTenths,
       collectiveReport: collectiveReportOf(input.report),
-      tasksAssigned: input.tasks.assigned,
-      tasksCompleted: input.tasks.completed,
-      tasksOnTime: input.tasks.onTime,
-      tasksExceeded: input.tasks.exceeded,
-      shortcomingsNamed: input.shortcomings.named,
-      shortcomingsRemedied: input.shortcomings.remedied,
+      ...taskColumns(input),
       targetsCompletedPercent: input.targetsCompletedPercent,
       localBodiesAtLeastGood: input.localBodiesAtLeastGood,
       leadershipDisciplined: input.leadershipDisciplined,

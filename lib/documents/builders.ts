@@ -49,6 +49,39 @@ function signerOf(h: Heading): Signature {
  * The issuing body's own symbol in a document's number (Hướng dẫn thể thức văn bản của Đảng): TU for a
  * tỉnh ủy or thành ủy, HU for a huyện ủy, QU for a quận ủy, ĐU for a đảng ủy, CB for a chi bộ.
  */
+/**
+ * The 100-point sheet as a table: each group with its sum out of 30 or 70, its items with their points out
+ * of their maximum, and the total once every item is scored ("…" stands for a point not given yet).
+ */
+function scoreSheetTable(
+  sheet: ScoreSheetContent,
+  scored: Parameters<typeof scoreTotals>[1],
+  shown: Readonly<Record<string, number | null | undefined>>,
+  totalLabel: string,
+): DocBlock {
+  const totals = scoreTotals(sheet, scored);
+  const points = (v: number | null | undefined) => (v === null || v === undefined ? "…" : v.toLocaleString("vi-VN"));
+  const rows: string[][] = [];
+  const bold: number[] = [];
+  for (const group of sheet.groups) {
+    bold.push(rows.length);
+    const sum = (group.key === "GENERAL" ? totals.generalTenths : totals.resultsTenths) / 10;
+    rows.push([(app.cycle.groups as Record<string, string>)[group.key], `${points(sum)}/${group.key === "GENERAL" ? 30 : 70}`]);
+    for (const item of group.items) rows.push([`   ${item.label}`, `${points(shown[item.key])}/${points(item.maxPoints)}`]);
+  }
+  bold.push(rows.length);
+  rows.push([totalLabel, totals.complete ? `${points((totals.generalTenths + totals.resultsTenths) / 10)}/100` : "…/100"]);
+  return {
+    kind: "table",
+    columns: [
+      { header: "Tiêu chí", width: 8 },
+      { header: "Điểm", width: 2, align: "right" },
+    ],
+    rows,
+    boldRows: bold,
+  };
+}
+
 export function numberSuffix(h: Pick<Heading, "kind" | "name">): string {
   const name = h.name.normalize("NFC");
   if (/^(Tỉnh|Thành|Thị) ủy/u.test(name)) return "TU";
@@ -126,30 +159,8 @@ export function selfReviewDocument(input: SelfReviewInput, scoredItems: Record<s
   blocks.push({ kind: "heading", text: s.partB });
   let partB = 0;
   if (sheet) {
-    const totals = scoreTotals(sheet, scoredItems);
-    const points = (v: number | null | undefined) => (v === null || v === undefined ? "…" : v.toLocaleString("vi-VN"));
     blocks.push({ kind: "heading", text: `${ROMAN[partB++]}. ${stripNumber(sections.scores)}` });
-    const rows: string[][] = [];
-    const bold: number[] = [];
-    for (const group of sheet.groups) {
-      bold.push(rows.length);
-      rows.push([
-        (app.cycle.groups as Record<string, string>)[group.key],
-        `${points((group.key === "GENERAL" ? totals.generalTenths : totals.resultsTenths) / 10)}/${group.key === "GENERAL" ? 30 : 70}`,
-      ]);
-      for (const item of group.items) rows.push([`   ${item.label}`, `${points(content.scores[item.key])}/${points(item.maxPoints)}`]);
-    }
-    bold.push(rows.length);
-    rows.push([s.totalLabel, totals.complete ? `${points((totals.generalTenths + totals.resultsTenths) / 10)}/100` : "…/100"]);
-    blocks.push({
-      kind: "table",
-      columns: [
-        { header: "Tiêu chí", width: 8 },
-        { header: "Điểm", width: 2, align: "right" },
-      ],
-      rows,
-      boldRows: bold,
-    });
+    blocks.push(scoreSheetTable(sheet, scoredItems, content.scores, s.totalLabel));
   }
   if (template.sections.some((x) => x.kind === "criteria")) {
     blocks.push({ kind: "heading", text: `${ROMAN[partB++]}. ${stripNumber(sections.criteria)}` });
@@ -579,27 +590,7 @@ export function collectiveReviewDocument(input: CollectiveReviewInput): Official
   blocks.push({ kind: "heading", text: r.partB });
   blocks.push({ kind: "heading", text: r.byCriteria });
   if (sheet) {
-    const totals = scoreTotals(sheet, scoreItems);
-    const points = (v: number | undefined) => (v === undefined ? "…" : v.toLocaleString("vi-VN"));
-    const rows: string[][] = [];
-    const bold: number[] = [];
-    sheet.groups.forEach((group) => {
-      bold.push(rows.length);
-      const sum = (group.key === "GENERAL" ? totals.generalTenths : totals.resultsTenths) / 10;
-      rows.push([(app.cycle.groups as Record<string, string>)[group.key], `${points(sum)}/${group.key === "GENERAL" ? 30 : 70}`]);
-      for (const item of group.items) rows.push([`   ${item.label}`, `${points(scoreItems[item.key])}/${points(item.maxPoints)}`]);
-    });
-    bold.push(rows.length);
-    rows.push([r.total, totals.complete ? `${points((totals.generalTenths + totals.resultsTenths) / 10)}/100` : "…/100"]);
-    blocks.push({
-      kind: "table",
-      columns: [
-        { header: "Tiêu chí", width: 8 },
-        { header: "Điểm", width: 2, align: "right" },
-      ],
-      rows,
-      boldRows: bold,
-    });
+    blocks.push(scoreSheetTable(sheet, scoreItems, scoreItems, r.total));
   }
   blocks.push({ kind: "heading", text: r.proposal });
   for (const level of LEVELS) blocks.push({ kind: "paragraph", text: `[${input.selfLevel === level ? "x" : "  "}] ${levelName(level)}`, indent: false });

@@ -119,31 +119,23 @@ export default async function ProgressPage({ searchParams }: Props) {
               {rows.length === 0 ? (
                 <EmptyState>{t("progress.noRows")}</EmptyState>
               ) : (
-                <div className="overflow-x-auto rounded-lg border border-slate-200">
+                <div
+                  role="region"
+                  aria-label={t("progress.caption", { unit: board.unit.name })}
+                  tabIndex={0}
+                  className="overflow-x-auto rounded-lg border border-slate-200 focus-visible:outline-2 focus-visible:outline-offset-2"
+                >
                   <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="progress-table">
                     <caption className="sr-only">{t("progress.caption", { unit: board.unit.name })}</caption>
                     <thead className="bg-slate-50">
                       <tr>
                         {sortHeader("name", t("progress.unit"))}
                         {sortHeader("members", t("progress.members"), "text-right")}
-                        <th scope="col" className={`${th} text-right`}>
-                          {t("progress.notSubmitted")}
-                        </th>
-                        <th scope="col" className={`${th} text-right`}>
-                          {t("progress.submitted")}
-                        </th>
-                        <th scope="col" className={`${th} text-right`}>
-                          {t("progress.reviewed")}
-                        </th>
-                        <th scope="col" className={`${th} text-right`}>
-                          {t("progress.absent")}
-                        </th>
-                        <th scope="col" className={`${th} text-right`}>
-                          {t("progress.notRated")}
-                        </th>
-                        <th scope="col" className={`${th} text-right`}>
-                          {t("progress.decided")}
-                        </th>
+                        {(["notSubmitted", "submitted", "reviewed", "absent", "notRated", "decided"] as const).map((column) => (
+                          <th key={column} scope="col" className={`${th} text-right`}>
+                            {t(`progress.${column}`)}
+                          </th>
+                        ))}
                         {sortHeader("done", t("progress.done"))}
                         <th scope="col" className={`${th} text-right`}>
                           {t("progress.meetings")}

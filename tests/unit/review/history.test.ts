@@ -76,8 +76,8 @@ describe("the record's history in sentences", () => {
     const written = new Set<string>();
     for (const file of readdirSync(dir).filter((f) => f.endsWith(".ts"))) {
       const source = readFileSync(`${dir}/${file}`, "utf8");
-      // Audit rows on a record: the actions written whose entity (lib/review/audit-actions.ts) is "ReviewRecord".
-      for (const m of source.matchAll(/action: (?:[^,]*\? )?"([\w.]+)"(?: : "([\w.]+)")?,/g)) {
+      // Audit rows on a record (an `action:` of an entry, or recordAudit's): the actions written whose entity (lib/review/audit-actions.ts) is "ReviewRecord".
+      for (const m of source.matchAll(/(?:action: |recordAudit\(\w+, )(?:[^,]*\? )?"([\w.]+)"(?: : "([\w.]+)")?,/g)) {
         for (const action of [m[1], m[2]]) if (action && isAuditAction(action) && AUDIT_ENTITY[action] === "ReviewRecord") written.add(action);
       }
     }
