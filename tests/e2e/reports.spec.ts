@@ -114,10 +114,12 @@ test("on a phone, the quota report's wide table scrolls in a box the keyboard re
   await page.goto("/reports/quota");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   // axe's scrollable-region-focusable: a table wider than the phone scrolls in a box that takes the focus.
-  const box = page
-    .getByRole("region")
-    .filter({ has: page.getByRole("table") })
-    .first();
+  // The box is the region right around the table, named by the table's caption.
+  const table = page.getByRole("table").first();
+  const box = table.locator("xpath=..");
+  await expect(box).toHaveAttribute("role", "region");
+  await expect(box).toHaveAccessibleName((await table.locator("caption").textContent())!);
+  expect(await box.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
   await box.focus();
   await expect(box).toBeFocused();
   await expectAccessible(page);
