@@ -24,7 +24,7 @@ export function recordAudit<A extends AuditAction>(record: AuditedRecord, action
 }
 
 /** The audit entry of a change to any other row (a cycle, a sheet, a peer group): its id, and the unit whose log holds it. */
-export function rowAudit<A extends AuditAction>(action: A, row: { id: string; organizationId: string | null }, data: AuditPayloads[A]): CommandAudit {
+export function rowAudit<A extends AuditAction>(row: { id: string; organizationId: string | null }, action: A, data: AuditPayloads[A]): CommandAudit {
   return { action, entityId: row.id, organizationId: row.organizationId, data } as CommandAudit;
 }
 

@@ -329,11 +329,11 @@ export const updateScoreSheet = command({
     const updated = await tx.scoreSheet.update({ where: { id: current.id }, data: { groups, version: { increment: 1 } }, select: { version: true } });
     return {
       result: { version: updated.version },
-      audit: rowAudit(
-        "scoreSheet.update",
-        { id: current.id, organizationId: cycle.upperOrgId },
-        { framework: input.framework, before: current.groups, after: groups },
-      ),
+      audit: rowAudit({ id: current.id, organizationId: cycle.upperOrgId }, "scoreSheet.update", {
+        framework: input.framework,
+        before: current.groups,
+        after: groups,
+      }),
     };
   },
 });
@@ -352,11 +352,10 @@ export const startSelfReviews = command({
     });
     return {
       result: { version: updated.version },
-      audit: rowAudit(
-        "cycle.startSelfReviews",
-        { id: input.cycleId, organizationId: cycle.upperOrgId },
-        { before: { status: "PREPARING" }, after: { status: "SELF_REVIEW" } },
-      ),
+      audit: rowAudit({ id: input.cycleId, organizationId: cycle.upperOrgId }, "cycle.startSelfReviews", {
+        before: { status: "PREPARING" },
+        after: { status: "SELF_REVIEW" },
+      }),
     };
   },
 });
