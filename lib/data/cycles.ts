@@ -9,7 +9,7 @@ import { meetingRulesFrom } from "@/lib/review/meeting";
 import { DomainError } from "@/lib/errors";
 import { CycleDeadlinesSchema, CycleIdSchema, OpenCycleSchema, ScoreSheetSchema } from "@/lib/schemas/cycles";
 import { command, rowAudit } from "./command";
-import { db, type Tx } from "./db";
+import { db, type DbClient, type Tx } from "./db";
 import { authorizeOrg, getOrgAncestry } from "./scope";
 
 const CYCLE_SELECT = {
@@ -30,11 +30,12 @@ const CYCLE_SELECT = {
 /**
  * The review under way for an organization: the newest cycle not closed, of any upper committee above
  * (or at) it, of a year up to the current review year. A cycle already opened to prepare next year (its
- * score sheets) does not take the place of this year's review until nothing else is open.
+ * score sheets) does not take the place of this year's review until nothing else is open. Inside a command,
+ * pass its transaction: the read then uses the transaction's connection instead of holding a second one.
  */
-export async function getCurrentCycle(organizationId: string) {
+export async function getCurrentCycle(organizationId: string, client: DbClient = db) {
   const find = (year?: { lte: number }) =>
-    db.reviewCycle.findFirst({
+    client.reviewCycle.findFirst({
       where: {
         status: { not: "CLOSED" },
         year,
@@ -56,7 +57,7 @@ export type OrgCycle = { target: Target; cycle: CycleSummary };
  */
 export async function loadOrgCycle(tx: Tx, organizationId: string): Promise<OrgCycle | null> {
   const organizationAncestry = await getOrgAncestry(organizationId, tx);
-  const cycle = organizationAncestry.length > 0 ? await getCurrentCycle(organizationId) : null;
+  const cycle = organizationAncestry.length > 0 ? await getCurrentCycle(organizationId, tx) : null;
   return cycle ? { target: { organizationAncestry }, cycle } : null;
 }
 

@@ -72,7 +72,7 @@ async function officialMembersRequired(tx: DbClient, cycleId: string, cellId: st
 }
 
 async function loadCellMeeting(client: DbClient, cellId: string) {
-  const cycle = await getCurrentCycle(cellId);
+  const cycle = await getCurrentCycle(cellId, client);
   if (!cycle) return null;
   const [cell, meeting, records] = await Promise.all([
     client.organization.findUniqueOrThrow({ where: { id: cellId }, select: { id: true, name: true } }),

@@ -66,7 +66,7 @@ export const createRemediationPlan = command({
   authorize: (actor, { memberId, target }) => can(actor, "rating:decide", target) && notOwn(actor, memberId),
   write: async ({ tx, input, loaded: { record, memberId } }) => {
     if (record.state !== "DECIDED" && record.state !== "PUBLISHED") throw new DomainError("TRANSITION_NOT_ALLOWED");
-    const cycle = await getCurrentCycle(record.scopeOrgId);
+    const cycle = await getCurrentCycle(record.scopeOrgId, tx);
     if (!cycle || cycle.year !== record.cycle.year) throw new DomainError("CYCLE_CLOSED");
     await tx.remediationItem.createMany({
       data: input.items.map((item) => ({

@@ -43,7 +43,7 @@ const recordReminders = (sentOn: Date) =>
     },
     authorize: (actor, cell) => can(actor, "reminder:send", cell),
     write: async ({ tx, actor, input }) => {
-      const cycle = await getCurrentCycle(input.cellId);
+      const cycle = await getCurrentCycle(input.cellId, tx);
       if (!cycle || cycle.status !== "SELF_REVIEW") throw new DomainError("CYCLE_CLOSED");
       const records = await tx.reviewRecord.findMany({
         where: {
