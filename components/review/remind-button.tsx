@@ -9,18 +9,22 @@ import { CELL_ERRORS } from "./opinion-form";
 
 /**
  * Reminds one member (recordId) or every member of the cell who has not submitted. What happened is said
- * in words: reminded in the app, e-mailed or not, already reminded today.
+ * in words: reminded in the app, e-mailed or not, already reminded today. Once a member is reminded
+ * today the button goes (one reminder a day), but the component stays where it was, so what it said
+ * survives the page's refresh.
  */
 export function RemindButton({
   cellId,
   recordId,
   name,
   variant = "secondary",
+  remindedToday = false,
 }: {
   cellId: string;
   recordId?: string;
   name?: string;
   variant?: "primary" | "secondary";
+  remindedToday?: boolean;
 }) {
   const t = useTranslations("cell.reminders");
   const { run, pending, status, setStatus } = useAction({ messages: CELL_ERRORS });
@@ -39,16 +43,18 @@ export function RemindButton({
 
   return (
     <span className="inline-flex flex-col items-start gap-1">
-      <Button
-        type="button"
-        variant={variant}
-        onClick={remind}
-        disabled={pending}
-        aria-label={recordId && name ? t("oneLabel", { name }) : undefined}
-        className={recordId ? "min-h-8 px-3 py-1 text-xs" : ""}
-      >
-        {recordId ? t("one") : t("all")}
-      </Button>
+      {!remindedToday && (
+        <Button
+          type="button"
+          variant={variant}
+          onClick={remind}
+          disabled={pending}
+          aria-label={recordId && name ? t("oneLabel", { name }) : undefined}
+          className={recordId ? "min-h-8 px-3 py-1 text-xs" : ""}
+        >
+          {recordId ? t("one") : t("all")}
+        </Button>
+      )}
       <FormAlert message={status?.message} tone={status?.tone} />
     </span>
   );

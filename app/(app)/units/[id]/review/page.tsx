@@ -111,9 +111,12 @@ export default async function CellReviewPage({ params }: { params: Promise<{ id:
                       {reminders.last.has(r.id) && (
                         <span className="text-xs text-slate-600">{t("cell.reminders.last", { date: formatDate(reminders.last.get(r.id)!) })}</span>
                       )}
-                      {reminders.last.get(r.id)?.getTime() === reminders.today.getTime() ? null : (
-                        <RemindButton cellId={cell.id} recordId={r.id} name={r.member!.fullName} />
-                      )}
+                      <RemindButton
+                        cellId={cell.id}
+                        recordId={r.id}
+                        name={r.member!.fullName}
+                        remindedToday={reminders.last.get(r.id)?.getTime() === reminders.today.getTime()}
+                      />
                     </span>
                   )}
                 </Td>
