@@ -18,7 +18,17 @@ import type { RuleSetId } from "@/lib/grading/rule-sets";
 import { decidedGroupCheck, yearFlags, type GroupMember, type YearFlag } from "@/lib/review/decisions";
 import { recordSubject, type MemberStanding, type StoredRecordFacts } from "@/lib/review/facts";
 import type { RecordState } from "@/lib/review/workflow";
-import { DeskBar, GroupQuotaSection, type DecidableRecord, LevelOptions, ReasonButton, useDeskAction } from "./decision-parts";
+import {
+  decisionsOf,
+  DeskBar,
+  GroupQuotaSection,
+  reasonsMissing,
+  type Choice,
+  type DecidableRecord,
+  LevelOptions,
+  ReasonButton,
+  useDeskAction,
+} from "./decision-parts";
 import { LevelBadge } from "./level-badge";
 
 export type DeskRecord = DecidableRecord & {
@@ -52,7 +62,6 @@ type Props = {
 const DECIDABLE: RecordState[] = ["REVIEWED", "DECIDED"];
 const PAGE_SIZE = 25;
 
-type Choice = { level: Level | null; reason: string };
 type Row = DeskRecord & { verdict: SubjectVerdict; cellName: string };
 
 /** The desk's choices, read by the cells of the table without rebuilding its columns on every keystroke. */
@@ -183,23 +192,14 @@ export function DecisionDesk({ organizationId, cycle, groups, cells, records }: 
       setStatus({ tone: "error", message: t("aboveMissing", { count: refused.length }) });
       return;
     }
-    const missingReason = changed.filter((r) => choices[r.recordId].level !== r.proposedLevel && !choices[r.recordId].reason.trim());
+    const missingReason = reasonsMissing(changed, choices);
     if (missingReason.length > 0) {
       setErrors(Object.fromEntries(missingReason.map((r) => [r.recordId, "DECISION_REASON_REQUIRED"])));
       setStatus({ tone: "error", message: t("reasonsMissing", { count: missingReason.length }) });
       return;
     }
     call(
-      () =>
-        saveDecisionsAction({
-          organizationId,
-          decisions: changed.map((r) => ({
-            recordId: r.recordId,
-            expectedVersion: r.version,
-            level: choices[r.recordId].level!,
-            reason: choices[r.recordId].reason.trim(),
-          })),
-        }),
+      () => saveDecisionsAction({ organizationId, decisions: decisionsOf(changed, choices) }),
       ({ decided }) => t("saved", { count: decided }),
     );
   };

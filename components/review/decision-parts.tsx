@@ -30,6 +30,24 @@ export type DecidableRecord = {
   decisionReason: string | null;
 };
 
+/** A desk's choice for one record: the level it will decide, and the reason it gives. */
+export type Choice = { level: Level | null; reason: string };
+
+/** The changed records whose level departs from the proposal with no reason given: a decision that departs says why. */
+export function reasonsMissing(changed: readonly DecidableRecord[], choices: Record<string, Choice>): DecidableRecord[] {
+  return changed.filter((r) => choices[r.recordId].level !== r.proposedLevel && !choices[r.recordId].reason.trim());
+}
+
+/** The decisions a desk sends: each changed record at the version it was read, with its chosen level and reason. */
+export function decisionsOf(changed: readonly DecidableRecord[], choices: Record<string, Choice>) {
+  return changed.map((r) => ({
+    recordId: r.recordId,
+    expectedVersion: r.version,
+    level: choices[r.recordId].level!,
+    reason: choices[r.recordId].reason.trim(),
+  }));
+}
+
 type Override = { decisionNo: string; decidedOn: string; issuer: string; ratePercent: number | null };
 
 /** The peer groups' cards under their title; with no group at all, `emptyText` (or nothing). */

@@ -18,7 +18,17 @@ import type { OrderGap } from "@/lib/review/order-of-work";
 import type { CollectiveReport } from "@/lib/review/collective-report";
 import type { ScoreSheetContent } from "@/lib/grading/score-sheet";
 import type { DeskGroup } from "./decision-desk";
-import { DeskBar, GroupQuotaSection, type DecidableRecord, LevelOptions, ReasonButton, useDeskAction } from "./decision-parts";
+import {
+  decisionsOf,
+  DeskBar,
+  GroupQuotaSection,
+  reasonsMissing,
+  type Choice,
+  type DecidableRecord,
+  LevelOptions,
+  ReasonButton,
+  useDeskAction,
+} from "./decision-parts";
 import { LevelBadge } from "./level-badge";
 import { RerateForm } from "./rerate-card";
 import { UnitSelfRatingForm } from "./unit-self-rating-form";
@@ -62,8 +72,6 @@ type Props = {
 };
 
 const DECIDE = ["approve", "decideUnit"];
-
-type Choice = { level: Level | null; reason: string };
 
 /**
  * The units' desk: a committee's own self-rating, the upper board's verification, and the decisions on
@@ -129,25 +137,13 @@ export function UnitDesk({ organizationId, cycle, groups, units, canPublish, she
   const run = (action: () => Promise<ActionResult<unknown>>, success: string) => call(action, () => success);
 
   const save = () => {
-    const missing = changed.filter((u) => choices[u.recordId].level !== u.proposedLevel && !choices[u.recordId].reason.trim());
+    const missing = reasonsMissing(changed, choices);
     if (missing.length > 0) {
       setErrors(Object.fromEntries(missing.map((u) => [u.recordId, "DECISION_REASON_REQUIRED"])));
       setStatus({ tone: "error", message: tAll("decide.reasonsMissing", { count: missing.length }) });
       return;
     }
-    run(
-      () =>
-        decideUnitsAction({
-          organizationId,
-          decisions: changed.map((u) => ({
-            recordId: u.recordId,
-            expectedVersion: u.version,
-            level: choices[u.recordId].level!,
-            reason: choices[u.recordId].reason.trim(),
-          })),
-        }),
-      tAll("decide.saved", { count: changed.length }),
-    );
+    run(() => decideUnitsAction({ organizationId, decisions: decisionsOf(changed, choices) }), tAll("decide.saved", { count: changed.length }));
   };
 
   const decidedCount = units.filter((u) => u.state === "DECIDED").length;
