@@ -33,7 +33,10 @@ export type DomainErrorCode =
   | "RERATE_DECISION_REQUIRED"
   | "NOTHING_TO_PUBLISH"
   | "REMEDIATION_NOT_NEEDED"
-  | "REMINDER_NOT_DUE";
+  | "REMINDER_NOT_DUE"
+  | "TASK_STATE"
+  | "TASK_PAST_DUE"
+  | "TASK_FILE_LIMIT";
 
 export class DomainError extends Error {
   constructor(

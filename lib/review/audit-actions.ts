@@ -28,6 +28,15 @@ type RemediationStatus = "OPEN" | "IN_PROGRESS" | "DONE";
 /** A cycle's plan: its deadlines (written as ISO strings) and the base its cells' votes are counted on. */
 type CyclePlan = { selfReviewDue: Date; meetingsDue: Date; grassrootsDue: Date; upperDecisionDue: Date; adoptionBase: "REQUIRED" | "PRESENT" };
 
+/** A task as its history shows it (lib/review/tasks.ts): what it is, and its result when one is reported. */
+type TaskSnapshot = { title: string; source: string; assignedOn: string; dueOn: string; expectedProduct: string; qualityMeasure: string };
+type TaskResultSnapshot =
+  | { outcome: "DONE"; doneOn: string; product: string; productLink: string; exceeded: boolean; exceededGrounds: string }
+  | { outcome: "NOT_DONE"; notDoneReason: string; forceMajeure: boolean };
+/** The task facts of §7.4 as a record stores them. */
+type TaskFacts = { assigned: number | null; completed: number | null; onTime: number | null; exceeded: number | null };
+type QuarterAssessment = { year: number; quarter: number; level: Level; note: string };
+
 /** Data written as it was before the rows were typed: read defensively by the history. */
 type Loose = Record<string, unknown>;
 
@@ -94,6 +103,22 @@ export interface AuditPayloads {
   "remediation.plan": { items: { shortcoming: string; measures: string; responsible: string; deadline: string }[] };
   "remediation.status": { before: { status: RemediationStatus }; after: { status: RemediationStatus } };
 
+  // ── The task register (lib/data/tasks.ts, task-files.ts, task-quarters.ts)
+  "task.declare": { after: TaskSnapshot };
+  "task.edit": { before: TaskSnapshot; after: TaskSnapshot };
+  "task.report": { result: TaskResultSnapshot; before: { status: string } };
+  "task.confirm": { result: TaskResultSnapshot | null };
+  "task.return": { reason: string };
+  "task.correct": { reason: string; before: TaskResultSnapshot | null; after: TaskResultSnapshot };
+  "task.withdraw": { reason: string; before: TaskSnapshot };
+  "task.fileAdd": { fileId: string; fileName: string; size: number; sha256: string };
+  "task.fileRemove": { fileId: string; fileName: string };
+  "task.import": { file: string; rows: number; created: number };
+  "taskQuarter.assess": { before: QuarterAssessment | null; after: QuarterAssessment };
+  "taskQuarter.confirm": { before: { level: Level | null; note: string | null }; after: { level: Level; note: string }; self: QuarterAssessment };
+  "record.taskFacts": { before: TaskFacts; after: TaskFacts; taskId: string | null };
+  "cycle.taskRegister": { before: boolean; after: boolean; records: number };
+
   // ── Reminders (lib/data/reminders.ts)
   "reminder.send": { sentOn: string; records: string[] };
   "reminder.dismiss": { dismissed: number };
@@ -147,6 +172,20 @@ export const AUDIT_ENTITY = {
   "unit.sendBackRating": "ReviewRecord",
   "remediation.plan": "ReviewRecord",
   "remediation.status": "RemediationItem",
+  "task.declare": "Task",
+  "task.edit": "Task",
+  "task.report": "Task",
+  "task.confirm": "Task",
+  "task.return": "Task",
+  "task.correct": "Task",
+  "task.withdraw": "Task",
+  "task.fileAdd": "Task",
+  "task.fileRemove": "Task",
+  "task.import": "TaskImport",
+  "taskQuarter.assess": "TaskQuarterReview",
+  "taskQuarter.confirm": "TaskQuarterReview",
+  "record.taskFacts": "ReviewRecord",
+  "cycle.taskRegister": "ReviewCycle",
   "reminder.send": "Organization",
   "reminder.dismiss": "ReviewRecord",
   "database.restore": "Backup",

@@ -215,6 +215,52 @@ function rateLine(data: Data): HistoryLine | null {
   return rate !== null ? { key: "details.ratePercent", values: { rate } } : null;
 }
 
+/** A task's reported result in one line: done (when, the product) or not done (why). */
+function taskResultLine(side: unknown): HistoryLine | null {
+  const result = asObject(side);
+  if (result.outcome === "DONE") {
+    return { key: "details.taskDone", values: { date: displayDate(asString(result.doneOn) ?? "—"), product: excerpt(asString(result.product) ?? "—") } };
+  }
+  if (result.outcome === "NOT_DONE") {
+    return {
+      key: "details.taskNotDone",
+      values: { reason: excerpt(asString(result.notDoneReason) ?? "—"), forceMajeure: result.forceMajeure === true ? "yes" : "no" },
+    };
+  }
+  return null;
+}
+
+function taskExceededLine(side: unknown): HistoryLine | null {
+  const result = asObject(side);
+  return result.outcome === "DONE" && result.exceeded === true
+    ? { key: "details.taskExceeded", values: { grounds: excerpt(asString(result.exceededGrounds) ?? "—") } }
+    : null;
+}
+
+function taskDueLine(data: Data): HistoryLine | null {
+  const before = asString(asObject(data.before).dueOn);
+  const after = asString(asObject(data.after).dueOn);
+  if (!after) return null;
+  return before && before !== after
+    ? { key: "details.taskDueChanged", values: { from: displayDate(before), to: displayDate(after) } }
+    : before
+      ? null
+      : { key: "details.taskDue", values: { due: displayDate(after) } };
+}
+
+const taskTitle = (data: Data) => ({ title: excerpt(asString(asObject(data.after).title) ?? asString(asObject(data.before).title) ?? "—", 120) });
+
+function quarterLine(side: unknown): HistoryLine | null {
+  const level = asString(asObject(side).level);
+  return level && LEVEL_NAMES.has(level) ? { key: "details.quarterLevel", refs: { level: `grading.levels.${level}` } } : null;
+}
+
+function taskFactsLine(data: Data): HistoryLine | null {
+  const after = asObject(data.after);
+  const [assigned, completed, onTime, exceeded] = [after.assigned, after.completed, after.onTime, after.exceeded].map((v) => asNumber(v) ?? 0);
+  return { key: "details.taskFacts", values: { assigned, completed, onTime, exceeded } };
+}
+
 const DESCRIBERS: Record<AuditAction, Describer> = {
   // Accounts and sessions (lib/data/actors.ts, passwords.ts, sessions.ts, users.ts).
   "user.sign-in": () => entry("actions.user.signIn"),
@@ -296,6 +342,31 @@ const DESCRIBERS: Record<AuditAction, Describer> = {
   "unit.sendBackRating": (data) => entry("actions.unit.sendBack", reasonLine(data), stateChange(data)),
   "remediation.plan": (data) => entry({ key: "actions.remediation.plan", values: { count: Array.isArray(data.items) ? data.items.length : 0 } }),
   "remediation.status": (data) => entry("actions.remediation.status", remediationStatusChange(data)),
+  // The task register (lib/data/tasks.ts, task-files.ts, task-quarters.ts): each step of a task, in its history.
+  "task.declare": (data) => entry({ key: "actions.task.declare", values: taskTitle(data) }, taskDueLine(data)),
+  "task.edit": (data) => entry({ key: "actions.task.edit", values: taskTitle(data) }, taskDueLine(data)),
+  "task.report": (data) => entry("actions.task.report", taskResultLine(data.result), taskExceededLine(data.result)),
+  "task.confirm": (data) => entry("actions.task.confirm", taskResultLine(data.result)),
+  "task.return": (data) => entry("actions.task.return", reasonLine(data)),
+  "task.correct": (data) => entry("actions.task.correct", reasonLine(data), taskResultLine(data.after), taskExceededLine(data.after)),
+  "task.withdraw": (data) => entry({ key: "actions.task.withdraw", values: taskTitle(data) }, reasonLine(data)),
+  "task.fileAdd": (data) => entry({ key: "actions.task.fileAdd", values: { fileName: asString(data.fileName) ?? "—" } }),
+  "task.fileRemove": (data) => entry({ key: "actions.task.fileRemove", values: { fileName: asString(data.fileName) ?? "—" } }),
+  "task.import": (data) => entry({ key: "actions.task.import", values: { created: count(data.created), file: asString(data.file) ?? "—" } }),
+  "taskQuarter.assess": (data) =>
+    entry(
+      { key: "actions.taskQuarter.assess", values: { quarter: asNumber(asObject(data.after).quarter) ?? 0 } },
+      quarterLine(data.after),
+      reasonLine(asObject(data.after), "note"),
+    ),
+  "taskQuarter.confirm": (data) =>
+    entry(
+      { key: "actions.taskQuarter.confirm", values: { quarter: asNumber(asObject(data.self).quarter) ?? 0 } },
+      quarterLine(data.after),
+      reasonLine(asObject(data.after), "note"),
+    ),
+  "record.taskFacts": (data) => entry("actions.record.taskFacts", taskFactsLine(data)),
+  "cycle.taskRegister": (data) => entry({ key: "actions.cycle.taskRegister", values: { on: data.after === true ? "yes" : "no" } }),
   // Reminders (lib/data/reminders.ts): sent by the cell to those who have not submitted, hidden by a member.
   "reminder.send": (data) => entry({ key: "actions.reminder.send", values: { count: count(data.records) } }),
   "reminder.dismiss": () => entry("actions.reminder.dismiss"),

@@ -20,6 +20,8 @@ export type Permission =
   | "rating:proposeRerate" // propose such a re-rating to the standing committee (upper board: it may propose, not order)
   | "cycle:manage" // set up a review cycle: deadlines, rule-set options, peer groups
   | "report:read" // statistics and progress of the units below
+  | "task:keep" // declare tasks in the register and report their results (a member their own; a cell's or a committee's officers for their unit and its members)
+  | "task:confirm" // confirm or send back a task's result (the secretary for members; a committee for leaders and the units below it)
   | "reminder:send" // remind a member below whose self-review is not in (the secretary, and the committees above)
   | "user:manage"; // accounts and role assignments
 
@@ -37,6 +39,7 @@ const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     "member:read": "own",
     "member:write-residence": "own",
     "assessment:submit": "own",
+    "task:keep": "own",
   },
   CELL_SECRETARY: {
     "org:read": "subtree",
@@ -45,6 +48,8 @@ const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     "minutes:write": "subtree",
     "reminder:send": "subtree",
     "assessment:submit": "own",
+    "task:keep": "subtree",
+    "task:confirm": "subtree",
   },
   GRASSROOTS_COMMITTEE: {
     "org:read": "subtree",
@@ -53,6 +58,8 @@ const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     "rating:decide": "subtree",
     "report:read": "subtree",
     "reminder:send": "subtree",
+    "task:keep": "subtree",
+    "task:confirm": "subtree",
   },
   UPPER_BOARD: {
     "org:read": "subtree",
@@ -62,6 +69,7 @@ const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     "report:read": "subtree",
     "reminder:send": "subtree",
     "cycle:manage": "subtree",
+    "task:confirm": "subtree",
   },
   UPPER_STANDING: {
     "org:read": "subtree",
@@ -133,4 +141,47 @@ export class NotFoundError extends Error {
 
 export function assertCan(actor: Actor, permission: Permission, target: Target | null): asserts target is Target {
   if (!target || !can(actor, permission, target)) throw new NotFoundError();
+}
+
+// ───────────────────────────── The task register ─────────────────────────────
+
+/**
+ * Whose register a task belongs to, with the facts the rules below read: a member (in their cell now;
+ * a leader's tasks are confirmed by a committee, not by the cell's secretary) or an organization.
+ */
+export type TaskSubject =
+  | { kind: "MEMBER"; memberId: string; leader: boolean; cellAncestry: readonly string[] }
+  | { kind: "ORGANIZATION"; organizationId: string; ancestry: readonly string[] };
+
+/** Who may read a register: whoever reads the member; for a unit, its keepers, its confirmers and the committees above. */
+export function canReadTasks(actor: Actor, subject: TaskSubject): boolean {
+  if (subject.kind === "MEMBER") return can(actor, "member:read", { organizationAncestry: subject.cellAncestry, memberId: subject.memberId });
+  return canKeepTasks(actor, subject) || canConfirmTasks(actor, subject) || can(actor, "report:read", { organizationAncestry: subject.ancestry });
+}
+
+/** Who declares tasks and reports results: the member, the officers of the member's cell or unit; a unit's own officers and the committees above. */
+export function canKeepTasks(actor: Actor, subject: TaskSubject): boolean {
+  if (subject.kind === "MEMBER") return can(actor, "task:keep", { organizationAncestry: subject.cellAncestry, memberId: subject.memberId });
+  return can(actor, "task:keep", { organizationAncestry: subject.ancestry });
+}
+
+/**
+ * Who confirms or sends back a result. Nobody confirms their own: not a member their own tasks, not a
+ * unit's officers their unit's (an organization's are confirmed from strictly above it: a cell's by its
+ * committee, a grassroots organization's by the level above). A leader's tasks go to a committee, not to
+ * the cell's secretary.
+ */
+export function canConfirmTasks(actor: Actor, subject: TaskSubject): boolean {
+  if (subject.kind === "MEMBER") {
+    if (actor.memberId === subject.memberId) return false;
+    return actor.roles.some(
+      (grant) =>
+        scopeOf(grant.role, "task:confirm") === "subtree" &&
+        subject.cellAncestry.includes(grant.organizationId) &&
+        !(subject.leader && grant.role === "CELL_SECRETARY"),
+    );
+  }
+  // An officer of the unit itself (a cell's secretary who also sits on the committee) keeps its tasks: not theirs to confirm.
+  if (actor.roles.some((grant) => grant.organizationId === subject.organizationId)) return false;
+  return actor.roles.some((grant) => scopeOf(grant.role, "task:confirm") === "subtree" && subject.ancestry.includes(grant.organizationId));
 }

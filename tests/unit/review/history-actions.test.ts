@@ -107,6 +107,98 @@ const TYPED_SAMPLES: { [A in AuditAction]: AuditPayloads[A] } = {
   "remediation.status": { before: { status: "OPEN" }, after: { status: "DONE" } },
   "reminder.send": { sentOn: "2026-11-25", records: ["r1", "r2", "r3"] },
   "reminder.dismiss": { dismissed: 1 },
+  "task.declare": {
+    after: {
+      title: "Báo cáo chuyên đề",
+      source: "Kế hoạch công tác năm của chi bộ",
+      assignedOn: "2026-01-05",
+      dueOn: "2026-03-31",
+      expectedProduct: "Báo cáo",
+      qualityMeasure: "Được chi ủy thông qua",
+    },
+  },
+  "task.edit": {
+    before: {
+      title: "Báo cáo chuyên đề",
+      source: "Kế hoạch công tác năm của chi bộ",
+      assignedOn: "2026-01-05",
+      dueOn: "2026-03-31",
+      expectedProduct: "Báo cáo",
+      qualityMeasure: "Được chi ủy thông qua",
+    },
+    after: {
+      ...{
+        title: "Báo cáo chuyên đề",
+        source: "Kế hoạch công tác năm của chi bộ",
+        assignedOn: "2026-01-05",
+        dueOn: "2026-03-31",
+        expectedProduct: "Báo cáo",
+        qualityMeasure: "Được chi ủy thông qua",
+      },
+      dueOn: "2026-04-15",
+    },
+  },
+  "task.report": {
+    result: {
+      outcome: "DONE" as const,
+      doneOn: "2026-03-30",
+      product: "Báo cáo số 12",
+      productLink: "",
+      exceeded: true,
+      exceededGrounds: "Hoàn thành sớm, được khen",
+    },
+    before: { status: "OPEN" },
+  },
+  "task.confirm": { result: { outcome: "NOT_DONE", notDoneReason: "Bão lũ", forceMajeure: true } },
+  "task.return": { reason: "Thiếu sản phẩm" },
+  "task.correct": {
+    reason: "Ghi nhầm ngày",
+    before: {
+      outcome: "DONE" as const,
+      doneOn: "2026-03-30",
+      product: "Báo cáo số 12",
+      productLink: "",
+      exceeded: true,
+      exceededGrounds: "Hoàn thành sớm, được khen",
+    },
+    after: {
+      ...{
+        outcome: "DONE" as const,
+        doneOn: "2026-03-30",
+        product: "Báo cáo số 12",
+        productLink: "",
+        exceeded: true,
+        exceededGrounds: "Hoàn thành sớm, được khen",
+      },
+      doneOn: "2026-04-02",
+    },
+  },
+  "task.withdraw": {
+    reason: "Ghi trùng",
+    before: {
+      title: "Báo cáo chuyên đề",
+      source: "Kế hoạch công tác năm của chi bộ",
+      assignedOn: "2026-01-05",
+      dueOn: "2026-03-31",
+      expectedProduct: "Báo cáo",
+      qualityMeasure: "Được chi ủy thông qua",
+    },
+  },
+  "task.fileAdd": { fileId: "f1", fileName: "bao-cao.pdf", size: 1200, sha256: "ab" },
+  "task.fileRemove": { fileId: "f1", fileName: "bao-cao.pdf" },
+  "task.import": { file: "nhiem-vu.xlsx", rows: 12, created: 10 },
+  "taskQuarter.assess": { before: null, after: { year: 2026, quarter: 2, level: "GOOD", note: "Hoàn thành tốt" } },
+  "taskQuarter.confirm": {
+    before: { level: null, note: null },
+    after: { level: "GOOD", note: "Đồng ý" },
+    self: { year: 2026, quarter: 2, level: "GOOD", note: "Hoàn thành tốt" },
+  },
+  "record.taskFacts": {
+    before: { assigned: 3, completed: 2, onTime: 2, exceeded: 0 },
+    after: { assigned: 3, completed: 3, onTime: 2, exceeded: 1 },
+    taskId: "t1",
+  },
+  "cycle.taskRegister": { before: false, after: true, records: 120 },
   "database.restore": { file: "backup-2026-12-01.pgdump", takenAt: "2026-12-01T02:00:00.000Z", keyId: "k1", rows: 1000, sessionsEnded: 4 },
 };
 
