@@ -6,11 +6,14 @@ import { DEFAULT_SCORE_SHEETS, SCORE_FRAMEWORKS, type ScoreSheetContent } from "
 import { reviewYearOn } from "@/lib/review/calendar";
 import { deadlinesEditable, deadlinesOutsideYear } from "@/lib/review/cycle-deadlines";
 import { meetingRulesFrom } from "@/lib/review/meeting";
+import { usesTaskRegister } from "@/lib/review/tasks";
+import { SetTaskRegisterSchema } from "@/lib/schemas/tasks";
 import { DomainError } from "@/lib/errors";
 import { CycleDeadlinesSchema, CycleIdSchema, OpenCycleSchema, ScoreSheetSchema } from "@/lib/schemas/cycles";
 import { command, rowAudit } from "./command";
 import { db, type DbClient, type Tx } from "./db";
 import { authorizeOrg, getOrgAncestry } from "./scope";
+import { recountCycleTaskFacts } from "./tasks";
 
 const CYCLE_SELECT = {
   id: true,
@@ -131,6 +134,29 @@ export const updateCycleDeadlines = command({
     return {
       result: { version: updated.version },
       audit: { action: "cycle.deadlines", entityId: input.cycleId, organizationId: upperOrgId, data: { before, after: { ...after, adoptionBase: baseAfter } } },
+    };
+  },
+});
+
+/**
+ * Whether the cycle counts its records' task facts from the task register (docs/task-register.md): chosen
+ * before the committees decide. Turned on, every record not decided has its facts recounted from the
+ * register at once; turned off, the facts stay as they were and are entered by hand again.
+ */
+export const setCycleTaskRegister = command({
+  input: SetTaskRegisterSchema,
+  ...ON_MANAGED_CYCLE,
+  write: async ({ tx, input, loaded: { cycle } }) => {
+    if (cycle.status !== "PREPARING" && cycle.status !== "SELF_REVIEW")
+      throw new DomainError(cycle.status === "CLOSED" ? "CYCLE_CLOSED" : "CYCLE_NOT_EDITABLE");
+    if (cycle.version !== input.expectedVersion) throw new DomainError("STALE_EDIT");
+    const before = usesTaskRegister(cycle.options);
+    const options = { ...(typeof cycle.options === "object" && cycle.options !== null ? cycle.options : {}), taskRegister: input.enabled };
+    const updated = await tx.reviewCycle.update({ where: { id: input.cycleId }, data: { options, version: { increment: 1 } }, select: { version: true } });
+    const records = input.enabled && !before ? await recountCycleTaskFacts(tx, input.cycleId, cycle.year) : 0;
+    return {
+      result: { version: updated.version, records },
+      audit: rowAudit({ id: input.cycleId, organizationId: cycle.upperOrgId }, "cycle.taskRegister", { before, after: input.enabled, records }),
     };
   },
 });

@@ -6,6 +6,7 @@ import type { Prisma, RecordState } from "@/lib/generated/prisma/client";
 import { checkItemScores, frameworkOf, scoreTotals, type ScoreSheetContent } from "@/lib/grading/score-sheet";
 import { RULES_CATEGORY, scoredItems, type MemberRatingFacts, type MemberStanding, type StoredRecordFacts } from "@/lib/review/facts";
 import { MemberRatingFactsSchema } from "@/lib/schemas/record-facts";
+import { usesTaskRegister } from "@/lib/review/tasks";
 import { command } from "./command";
 import { getCurrentCycle } from "./cycles";
 import { db } from "./db";
@@ -67,6 +68,27 @@ export function taskColumns(input: {
     tasksExceeded: input.tasks.exceeded,
     shortcomingsNamed: input.shortcomings.named,
     shortcomingsRemedied: input.shortcomings.remedied,
+  };
+}
+
+/**
+ * The task and shortcoming columns a facts form writes: as typed, unless the cycle counts the tasks from
+ * the register (docs/task-register.md) — then the record keeps the counts the register gave it, whatever
+ * the form sent.
+ */
+export function factColumnsOfForm(
+  input: Parameters<typeof taskColumns>[0],
+  record: Omit<ScoreAndTaskRow, "scoreGeneralTenths" | "scoreResultsTenths">,
+  cycleOptions: unknown,
+) {
+  const typed = taskColumns(input);
+  if (!usesTaskRegister(cycleOptions)) return typed;
+  return {
+    ...typed,
+    tasksAssigned: record.tasksAssigned,
+    tasksCompleted: record.tasksCompleted,
+    tasksOnTime: record.tasksOnTime,
+    tasksExceeded: record.tasksExceeded,
   };
 }
 
@@ -173,7 +195,7 @@ export const updateMemberRatingFacts = command({
         ...RECORD_FACTS_SELECT,
         scoreGeneralTenths: true,
         scoreResultsTenths: true,
-        cycle: { select: { status: true, ruleSet: true } },
+        cycle: { select: { status: true, ruleSet: true, options: true } },
         member: { select: { category: true, cellId: true } },
       },
     });
@@ -209,7 +231,7 @@ export const updateMemberRatingFacts = command({
       // A partial score is kept as typed, but only a complete one is a total the rules and reports read.
       scoreGeneralTenths: totals.complete ? totals.generalTenths : null,
       scoreResultsTenths: totals.complete ? totals.resultsTenths : null,
-      ...taskColumns(input),
+      ...factColumnsOfForm(input, record, record.cycle.options),
       degradationConcluded: input.degradationConcluded,
       prohibitedActsConcluded: input.prohibitedActsConcluded,
       // The leader's facts mean nothing for other categories: they are not kept.

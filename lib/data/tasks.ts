@@ -531,3 +531,31 @@ export async function listResultsToConfirm(actor: Actor, options: { organization
   return { tasks, more: rows.length > RESULTS_TO_CONFIRM_LIMIT };
 }
 export type ResultToConfirm = Awaited<ReturnType<typeof listResultsToConfirm>>["tasks"][number];
+
+/**
+ * Recounts the task facts of every record of a cycle not yet decided from the register, in two statements
+ * (members, organizations): what the cycle turning the register on does. The same counts as countTasks
+ * (lib/review/tasks.ts), in SQL because a province has millions of tasks; tests/integration/tasks.test.ts
+ * checks the two agree on every record of the demo. Returns the number of records changed.
+ */
+export async function recountCycleTaskFacts(tx: Tx, cycleId: string, year: number): Promise<number> {
+  const recount = (subject: Prisma.Sql) => tx.$executeRaw`
+    WITH counts AS (
+      SELECT r.id,
+             count(t.id)::int AS assigned,
+             (count(t.id) FILTER (WHERE t.status = 'CONFIRMED' AND t.outcome = 'DONE' AND t."doneOn" IS NOT NULL))::int AS completed,
+             (count(t.id) FILTER (WHERE t.status = 'CONFIRMED' AND t.outcome = 'DONE' AND t."doneOn" <= t."dueOn"))::int AS "onTime",
+             (count(t.id) FILTER (WHERE t.status = 'CONFIRMED' AND t.outcome = 'DONE' AND t."doneOn" IS NOT NULL AND t.exceeded))::int AS exceeded
+        FROM "ReviewRecord" r
+        LEFT JOIN "Task" t ON ${subject} AND t.year = ${year}
+       WHERE r."cycleId" = ${cycleId} AND r.state NOT IN ('DECIDED', 'PUBLISHED')
+       GROUP BY r.id)
+    UPDATE "ReviewRecord" r
+       SET "tasksAssigned" = c.assigned, "tasksCompleted" = c.completed, "tasksOnTime" = c."onTime", "tasksExceeded" = c.exceeded, version = r.version + 1
+      FROM counts c
+     WHERE r.id = c.id
+       AND (r."tasksAssigned", r."tasksCompleted", r."tasksOnTime", r."tasksExceeded") IS DISTINCT FROM (c.assigned, c.completed, c."onTime", c.exceeded)`;
+  const members = await recount(Prisma.sql`r."memberId" IS NOT NULL AND t."memberId" = r."memberId"`);
+  const organizations = await recount(Prisma.sql`r."organizationId" IS NOT NULL AND t."organizationId" = r."organizationId"`);
+  return members + organizations;
+}

@@ -26,7 +26,7 @@ import {
 } from "./decisions";
 import { db, type DbClient, type Tx } from "./db";
 import { ancestriesOf, lockForDecisions, lockGroups } from "./record-locks";
-import { SCORE_AND_TASK_COLUMNS, scoreAndTasksOf, taskColumns } from "./record-facts";
+import { factColumnsOfForm, SCORE_AND_TASK_COLUMNS, scoreAndTasksOf } from "./record-facts";
 import { derivedOrganizationFacts, storedAnswers } from "./organization-facts";
 import { reopenByDecision } from "./rerating";
 import { authorizeOrg, getOrgAncestry } from "./scope";
@@ -194,7 +194,7 @@ async function loadUnitRecord(tx: Tx, input: { recordId: string }) {
   await lockForDecisions(tx, [input.recordId]);
   const record = await tx.reviewRecord.findUnique({
     where: { id: input.recordId },
-    select: { ...UNIT_SELECT, cycle: { select: { status: true, year: true, ruleSet: true, ratingDate: true, quotaBase: true } } },
+    select: { ...UNIT_SELECT, cycle: { select: { status: true, year: true, ruleSet: true, ratingDate: true, quotaBase: true, options: true } } },
   });
   if (!record?.organizationId) return null;
   const kind = recordKindOf(record.organization!.kind);
@@ -362,7 +362,7 @@ export const rateUnit = command({
       scoreGeneralTenths: score.generalTenths,
       scoreResultsTenths: score.resultsTenths,
       collectiveReport: collectiveReportOf(input.report),
-      ...taskColumns(input),
+      ...factColumnsOfForm(input, record, record.cycle.options),
       targetsCompletedPercent: input.targetsCompletedPercent,
       localBodiesAtLeastGood: input.localBodiesAtLeastGood,
       leadershipDisciplined: input.leadershipDisciplined,

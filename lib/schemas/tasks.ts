@@ -118,3 +118,7 @@ export type AssessQuarterInput = z.input<typeof AssessQuarterSchema>;
 /** The committee's confirmation of a quarter's assessment: its level and note. */
 export const ConfirmQuarterSchema = z.object({ quarterId: id, expectedVersion: version, level, note: trimmedParagraph(2_000) });
 export type ConfirmQuarterInput = z.input<typeof ConfirmQuarterSchema>;
+
+/** The upper committee chooses whether a cycle counts task facts from the register. */
+export const SetTaskRegisterSchema = z.object({ cycleId: id, expectedVersion: version, enabled: z.boolean({ message: "invalid" }) });
+export type SetTaskRegisterInput = z.input<typeof SetTaskRegisterSchema>;
