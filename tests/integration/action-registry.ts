@@ -36,6 +36,22 @@ import { MemberProfileSchema } from "@/lib/schemas/members";
 import { AddOpinionSchema, DeleteOpinionSchema, EditOpinionSchema } from "@/lib/schemas/opinions";
 import { MemberRatingFactsSchema } from "@/lib/schemas/record-facts";
 import { DismissReminderSchema, RemindSchema } from "@/lib/schemas/reminders";
+import { setCycleTaskRegister } from "@/lib/data/cycles";
+import { assessQuarter, confirmQuarter } from "@/lib/data/task-quarters";
+import { confirmTask, confirmTasks, correctTask, declareTask, editTask, reportTask, returnTask, withdrawTask } from "@/lib/data/tasks";
+import {
+  AssessQuarterSchema,
+  ConfirmQuarterSchema,
+  ConfirmTaskSchema,
+  ConfirmTasksSchema,
+  CorrectTaskSchema,
+  DeclareTaskSchema,
+  EditTaskSchema,
+  ReportTaskSchema,
+  ReturnTaskSchema,
+  SetTaskRegisterSchema,
+  WithdrawTaskSchema,
+} from "@/lib/schemas/tasks";
 import { ReturnSelfReviewSchema, SaveSelfReviewSchema, SubmitSelfReviewSchema } from "@/lib/schemas/self-reviews";
 
 // Every server action of lib/actions, with the zod schema of its input and the use case it hands the
@@ -54,6 +70,9 @@ export type Fixtures = {
   recordId: string;
   recordVersion: number;
   opinionId: string;
+  /** A task of the member, when the demo has one. */
+  taskId: string;
+  taskVersion: number;
   userId: string;
 };
 
@@ -301,4 +320,54 @@ export const ACTIONS: Registry = {
     base: (f) => ({ recordId: f.recordId, expectedVersion: f.recordVersion, confirm: true, grounds: "Quyết định số 12-QĐ/ĐU." }),
     run: ruleOnNotRated,
   },
+  // lib/actions/tasks.ts
+  declareTaskAction: {
+    schema: DeclareTaskSchema,
+    base: (f) => ({ subject: { kind: "MEMBER", memberId: f.memberId }, task: TASK_FIELDS }),
+    run: declareTask,
+  },
+  editTaskAction: { schema: EditTaskSchema, base: (f) => ({ taskId: f.taskId, expectedVersion: f.taskVersion, task: TASK_FIELDS }), run: editTask },
+  reportTaskAction: { schema: ReportTaskSchema, base: (f) => ({ taskId: f.taskId, expectedVersion: f.taskVersion, result: TASK_DONE }), run: reportTask },
+  confirmTaskAction: { schema: ConfirmTaskSchema, base: (f) => ({ taskId: f.taskId, expectedVersion: f.taskVersion }), run: confirmTask },
+  confirmTasksAction: { schema: ConfirmTasksSchema, base: (f) => ({ tasks: [{ taskId: f.taskId, expectedVersion: f.taskVersion }] }), run: confirmTasks },
+  returnTaskAction: {
+    schema: ReturnTaskSchema,
+    base: (f) => ({ taskId: f.taskId, expectedVersion: f.taskVersion, reason: "Thiếu sản phẩm." }),
+    run: returnTask,
+  },
+  correctTaskAction: {
+    schema: CorrectTaskSchema,
+    base: (f) => ({ taskId: f.taskId, expectedVersion: f.taskVersion, reason: "Ghi nhầm ngày.", result: TASK_DONE }),
+    run: correctTask,
+  },
+  withdrawTaskAction: {
+    schema: WithdrawTaskSchema,
+    base: (f) => ({ taskId: f.taskId, expectedVersion: f.taskVersion, reason: "Ghi trùng." }),
+    run: withdrawTask,
+  },
+  assessQuarterAction: {
+    schema: AssessQuarterSchema,
+    base: (f) => ({ subject: { kind: "MEMBER", memberId: f.memberId }, year: 2026, quarter: 1, expectedVersion: null, level: "GOOD", note: "Hoàn thành tốt." }),
+    run: assessQuarter,
+  },
+  confirmQuarterAction: {
+    schema: ConfirmQuarterSchema,
+    base: () => ({ quarterId: "quarter-none", expectedVersion: 0, level: "GOOD", note: "" }),
+    run: confirmQuarter,
+  },
+  setCycleTaskRegisterAction: {
+    schema: SetTaskRegisterSchema,
+    base: (f) => ({ cycleId: f.cycleId, expectedVersion: f.cycleVersion, enabled: true }),
+    run: setCycleTaskRegister,
+  },
 };
+
+const TASK_FIELDS = {
+  title: "Báo cáo chuyên đề",
+  source: "Kế hoạch năm của chi bộ",
+  assignedOn: "2026-01-05",
+  dueOn: "2026-03-31",
+  expectedProduct: "Báo cáo",
+  qualityMeasure: "Được chi ủy thông qua",
+};
+const TASK_DONE = { outcome: "DONE", doneOn: "2026-03-30", product: "Báo cáo số 12", productLink: "", exceeded: false, exceededGrounds: "" };

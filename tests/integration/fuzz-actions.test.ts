@@ -122,6 +122,8 @@ async function snapshot() {
            (SELECT count(*) FROM "Opinion") AS opinions, (SELECT count(*) FROM "PeerGroup") AS peer_groups,
            (SELECT count(*) FROM "RatingDecision") AS decisions, (SELECT count(*) FROM "RatingDecision" WHERE "supersededAt" IS NOT NULL) AS superseded,
            (SELECT count(*) FROM "QuotaOverride") AS overrides,
+           (SELECT count(*) FROM "Task") AS tasks, (SELECT coalesce(sum(version), 0) FROM "Task") AS task_versions, (SELECT count(*) FROM "TaskFile") AS task_files,
+           (SELECT count(*) FROM "TaskQuarterReview") AS quarters, (SELECT coalesce(sum(version), 0) FROM "TaskQuarterReview") AS quarter_versions,
            (SELECT md5(coalesce(string_agg(id || status::text, ',' ORDER BY id), '')) FROM "RemediationItem") AS remediation,
            (SELECT md5(string_agg(id || locale || "passwordHash", ',' ORDER BY id)) FROM "User") AS users,
            (SELECT count(*) FROM "Session") AS sessions, (SELECT count(*) FROM "Session" WHERE "revokedAt" IS NOT NULL) AS revoked,
@@ -140,6 +142,7 @@ beforeAll(async () => {
   const member = await db.member.findFirstOrThrow({ where: { cellId: cell.id, users: { none: {} } }, orderBy: { cardNumber: "asc" } });
   const record = await db.reviewRecord.findFirstOrThrow({ where: { memberId: member.id, cycleId: cycle.id } });
   const opinion = await db.opinion.findFirst({ select: { id: true } });
+  const task = await db.task.findFirst({ where: { memberId: member.id }, orderBy: { id: "asc" }, select: { id: true, version: true } });
   const user = await db.user.findUniqueOrThrow({ where: { username: "dangvien" } });
   fixtures = {
     cycleId: cycle.id,
@@ -151,6 +154,8 @@ beforeAll(async () => {
     recordId: record.id,
     recordVersion: record.version,
     opinionId: opinion?.id ?? "op-none",
+    taskId: task?.id ?? "task-none",
+    taskVersion: task?.version ?? 0,
     userId: user.id,
   };
 });
