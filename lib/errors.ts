@@ -35,6 +35,7 @@ export type DomainErrorCode =
   | "REMEDIATION_NOT_NEEDED"
   | "REMINDER_NOT_DUE"
   | "TASK_STATE"
+  | "OWN_TASK"
   | "TASK_PAST_DUE"
   | "TASK_FILE_LIMIT";
 

@@ -227,6 +227,17 @@ async function lockTask(tx: Tx, taskId: string): Promise<LoadedTask | null> {
   return subject ? { task, subject } : null;
 }
 
+/**
+ * Whether the actor may confirm, send back or correct a subject's results. One's own are refused with a
+ * sentence — a member's own tasks, a unit's tasks to its own officers (they see them; they are not theirs
+ * to confirm) — anyone else's outside scope as NOT_FOUND.
+ */
+function authorizeConfirmer(actor: Actor, subject: LoadedSubject): boolean {
+  const own = subject.kind === "MEMBER" ? subject.memberId === actor.memberId : actor.roles.some((grant) => grant.organizationId === subject.organizationId);
+  if (own) throw new DomainError("OWN_TASK");
+  return canConfirmTasks(actor, subject);
+}
+
 /** Refuses a step the task's state does not allow, and an edit made on an older version. */
 function checkStep(task: TaskView, step: TaskStep, expectedVersion: number) {
   if (!stepAllowed(task.status, step)) throw new DomainError("TASK_STATE");
@@ -302,7 +313,7 @@ export const reportTask = command({
 export const confirmTask = command({
   input: ConfirmTaskSchema,
   load: (tx, input) => lockTask(tx, input.taskId),
-  authorize: (actor, { subject }) => canConfirmTasks(actor, subject),
+  authorize: (actor, { subject }) => authorizeConfirmer(actor, subject),
   write: async ({ tx, actor, input, loaded: { task, subject } }) => {
     checkStep(task, "confirm", input.expectedVersion);
     const updated = await confirm(tx, actor, task);
@@ -333,7 +344,7 @@ export const confirmTasks = command({
     }
     return loaded;
   },
-  authorize: (actor, loaded) => loaded.every(({ subject }) => canConfirmTasks(actor, subject)),
+  authorize: (actor, loaded) => loaded.every(({ subject }) => authorizeConfirmer(actor, subject)),
   write: async ({ tx, actor, input, loaded }) => {
     const expected = new Map(input.tasks.map((t) => [t.taskId, t.expectedVersion]));
     for (const { task } of loaded) checkStep(task, "confirm", expected.get(task.id)!);
@@ -353,7 +364,7 @@ export const confirmTasks = command({
 export const returnTask = command({
   input: ReturnTaskSchema,
   load: (tx, input) => lockTask(tx, input.taskId),
-  authorize: (actor, { subject }) => canConfirmTasks(actor, subject),
+  authorize: (actor, { subject }) => authorizeConfirmer(actor, subject),
   write: async ({ tx, input, loaded: { task, subject } }) => {
     checkStep(task, "return", input.expectedVersion);
     const updated = await tx.task.update({
@@ -369,7 +380,7 @@ export const returnTask = command({
 export const correctTask = command({
   input: CorrectTaskSchema,
   load: (tx, input) => lockTask(tx, input.taskId),
-  authorize: (actor, { subject }) => canConfirmTasks(actor, subject),
+  authorize: (actor, { subject }) => authorizeConfirmer(actor, subject),
   write: async ({ tx, actor, input, loaded: { task, subject } }) => {
     checkStep(task, "correct", input.expectedVersion);
     checkResultDates(input.result, task);
