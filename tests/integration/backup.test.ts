@@ -6,10 +6,11 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/data/db";
 import { createSession } from "@/lib/data/sessions";
+import { declareTask } from "@/lib/data/tasks";
 import { setUserLocale } from "@/lib/data/users";
 import { backup, restore, verifyBackup } from "../../scripts/db-backup.mjs";
 import { deploy } from "../../scripts/migrate.mjs";
-import { actorFor, ensureDemoDistrict } from "./fixtures";
+import { actorFor, CURRENT_YEAR, ensureDemoDistrict } from "./fixtures";
 import { ownerUrl } from "./owner";
 import { expectTallyExact } from "./tally";
 
@@ -86,6 +87,22 @@ describe("backup and restore", () => {
     await setUserLocale(member, locale === "vi" ? "en" : "vi");
     await setUserLocale(member, locale as "vi" | "en"); // as the other tests expect the account
     const sessionId = await createSession(member.userId, 8, { userAgent: "backup test", ipAddress: null });
+    // An evidence file with every byte value: files live in the database and travel with the backup.
+    const task = await declareTask(member, {
+      subject: { kind: "MEMBER", memberId: member.memberId! },
+      task: {
+        title: "Nhiệm vụ năm sau",
+        source: "Kế hoạch",
+        assignedOn: `${CURRENT_YEAR + 1}-01-05`,
+        dueOn: `${CURRENT_YEAR + 1}-03-31`,
+        expectedProduct: "Báo cáo",
+        qualityMeasure: "Đạt",
+      },
+    });
+    const bytes = Buffer.from(Array.from({ length: 512 }, (_, i) => i % 256));
+    const file = await db.taskFile.create({
+      data: { taskId: task.id, fileName: "mọi byte.zip", contentType: "application/zip", size: bytes.length, sha256: "test", content: bytes },
+    });
     const started = Date.now();
     const saved = await backup(source, backupFile, { key });
     const backedUp = Date.now();
@@ -94,6 +111,8 @@ describe("backup and restore", () => {
     expect(restored.tables).toEqual(saved);
     expect(saved.Member).toBeGreaterThan(1000);
     expect(await fingerprint(target, ["Session", "AuditLog"])).toEqual(await fingerprint(source, ["Session", "AuditLog"]));
+    const [restoredFile] = await query<{ content: Buffer }>(target, `SELECT content FROM "TaskFile" WHERE id = '${file.id}'`);
+    expect(Buffer.compare(restoredFile.content, bytes)).toBe(0);
 
     // Every session came back ended, that one among them; the audit log is the backup's plus the restore.
     const sessions = await query<{ id: string; open: boolean }>(target, `SELECT id, "revokedAt" IS NULL AS open FROM "Session"`);
