@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { DomainError } from "@/lib/errors";
 import { todayInVietnam, toIsoDate } from "@/lib/i18n/format";
-import { canConfirmTasks, canKeepTasks, canReadTasks, NotFoundError, subtreeRoots, type Actor, type TaskSubject } from "@/lib/review/permissions";
+import { canConfirmTasks, canKeepTasks, canReadTasks, NotFoundError, taskConfirmRoots, type Actor, type TaskSubject } from "@/lib/review/permissions";
 import { countTasks, stepAllowed, summarizeQuarters, taskYear, usesTaskRegister, type CountedTask, type TaskStep } from "@/lib/review/tasks";
 import {
   ConfirmTaskSchema,
@@ -503,14 +503,20 @@ const RESULTS_TO_CONFIRM_LIMIT = 200;
  * one for the ancestries of their units; the rule of canConfirmTasks decides each.
  */
 export async function listResultsToConfirm(actor: Actor, options: { organizationId?: string } = {}) {
-  const roots = subtreeRoots(actor, "task:confirm");
-  if (roots.length === 0) return { tasks: [], more: false };
-  const within = options.organizationId ? [options.organizationId] : roots;
-  const inSubtree = { ancestors: { some: { ancestorId: { in: within } } } };
+  const roots = taskConfirmRoots(actor);
+  // Narrowed to one unit when asked: each row is still held to canConfirmTasks below.
+  const within = (units: string[]) => (options.organizationId && units.length > 0 ? [options.organizationId] : units);
+  const memberRoots = within(roots.members);
+  const unitRoots = within(roots.units);
+  if (memberRoots.length === 0 && unitRoots.length === 0) return { tasks: [], more: false };
+  const under = (ids: string[]) => ({ ancestors: { some: { ancestorId: { in: ids } } } });
   const rows = await db.task.findMany({
     where: {
       status: "REPORTED",
-      OR: [{ member: { cell: inSubtree, ...(actor.memberId ? { id: { not: actor.memberId } } : {}) } }, { organization: inSubtree }],
+      OR: [
+        ...(memberRoots.length > 0 ? [{ member: { cell: under(memberRoots), ...(actor.memberId ? { id: { not: actor.memberId } } : {}) } }] : []),
+        ...(unitRoots.length > 0 ? [{ organization: under(unitRoots) }] : []),
+      ],
     },
     orderBy: [{ reportedAt: "asc" }, { id: "asc" }],
     take: RESULTS_TO_CONFIRM_LIMIT + 1,

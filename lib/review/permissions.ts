@@ -165,17 +165,23 @@ export function canKeepTasks(actor: Actor, subject: TaskSubject): boolean {
   return can(actor, "task:keep", { organizationAncestry: subject.ancestry });
 }
 
+/** The roles that confirm a member's results: the cell's secretary (not a leader's) and the grassroots committee. */
+export const MEMBER_TASK_CONFIRMERS: readonly Role[] = ["CELL_SECRETARY", "GRASSROOTS_COMMITTEE"];
+/** The roles that confirm an organization's results, from strictly above it: a grassroots committee (its cells), the upper level (its grassroots organizations). */
+export const UNIT_TASK_CONFIRMERS: readonly Role[] = ["GRASSROOTS_COMMITTEE", "UPPER_BOARD", "UPPER_STANDING"];
+
 /**
  * Who confirms or sends back a result. Nobody confirms their own: not a member their own tasks, not a
  * unit's officers their unit's (an organization's are confirmed from strictly above it: a cell's by its
  * committee, a grassroots organization's by the level above). A leader's tasks go to a committee, not to
- * the cell's secretary.
+ * the cell's secretary; the upper level confirms organizations, not members.
  */
 export function canConfirmTasks(actor: Actor, subject: TaskSubject): boolean {
   if (subject.kind === "MEMBER") {
     if (actor.memberId === subject.memberId) return false;
     return actor.roles.some(
       (grant) =>
+        MEMBER_TASK_CONFIRMERS.includes(grant.role) &&
         scopeOf(grant.role, "task:confirm") === "subtree" &&
         subject.cellAncestry.includes(grant.organizationId) &&
         !(subject.leader && grant.role === "CELL_SECRETARY"),
@@ -183,5 +189,16 @@ export function canConfirmTasks(actor: Actor, subject: TaskSubject): boolean {
   }
   // An officer of the unit itself (a cell's secretary who also sits on the committee) keeps its tasks: not theirs to confirm.
   if (actor.roles.some((grant) => grant.organizationId === subject.organizationId)) return false;
-  return actor.roles.some((grant) => scopeOf(grant.role, "task:confirm") === "subtree" && subject.ancestry.includes(grant.organizationId));
+  return actor.roles.some(
+    (grant) =>
+      UNIT_TASK_CONFIRMERS.includes(grant.role) && scopeOf(grant.role, "task:confirm") === "subtree" && subject.ancestry.includes(grant.organizationId),
+  );
+}
+
+/** The units under which an actor may confirm members' results, and those under which organizations': what the confirmer's list searches. */
+export function taskConfirmRoots(actor: Actor): { members: string[]; units: string[] } {
+  const roots = (roles: readonly Role[]) => [
+    ...new Set(actor.roles.filter((g) => roles.includes(g.role) && scopeOf(g.role, "task:confirm") === "subtree").map((g) => g.organizationId)),
+  ];
+  return { members: roots(MEMBER_TASK_CONFIRMERS), units: roots(UNIT_TASK_CONFIRMERS) };
 }

@@ -111,6 +111,8 @@ describe("who keeps, confirms and reads a register", () => {
     expect(canConfirmTasks(secretary, member("s"))).toBe(false);
     expect(canConfirmTasks(otherSecretary, member("m1"))).toBe(false);
     expect(canConfirmTasks(committee, member("m1", true))).toBe(true);
+    // The upper level confirms organizations, not members: it reads them.
+    expect([canConfirmTasks(board, member("m1")), canReadTasks(board, member("m1"))]).toEqual([false, true]);
   });
 
   it("a unit's tasks are kept by its officers and confirmed from strictly above", () => {
