@@ -34,6 +34,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             links={[
               { href: "/", label: t("nav.home") },
               { href: "/units", label: t("nav.units") },
+              // The task register: one's own, or the results to confirm from the members' and units' pages.
+              ...(actor.memberId || subtreeRoots(actor, "task:confirm").length > 0 ? [{ href: "/tasks", label: t("tasks.nav.label") }] : []),
               ...(subtreeRoots(actor, "cycle:manage").length > 0 ? [{ href: "/cycles", label: t("nav.cycles") }] : []),
               ...(subtreeRoots(actor, "report:read").length > 0 ? [{ href: "/reports", label: t("reports.nav") }] : []),
             ]}

@@ -1,5 +1,5 @@
 import "server-only";
-import { can, subtreeRoots, type Actor } from "@/lib/review/permissions";
+import { can, canReadTasks, subtreeRoots, type Actor } from "@/lib/review/permissions";
 import type { OrgKind, OrgSector } from "@/lib/generated/prisma/client";
 import { db } from "./db";
 import { authorizeOrg } from "./scope";
@@ -88,6 +88,8 @@ export type UnitPage = {
   children: UnitNode[];
   /** Staff of the unit see its members; an ordinary member sees the unit, not a roster. */
   canListMembers: boolean;
+  /** Whether the unit's task register (its program and plan) is the actor's to read. */
+  canReadTasks: boolean;
 };
 
 export async function getUnitPage(actor: Actor, unitId: string): Promise<UnitPage> {
@@ -114,5 +116,6 @@ export async function getUnitPage(actor: Actor, unitId: string): Promise<UnitPag
     children: children.map((c) => ({ ...c, counts: counts.get(c.id)! })),
     // A target without a memberId only matches subtree grants, never a member's "own" read.
     canListMembers: can(actor, "member:read", target),
+    canReadTasks: canReadTasks(actor, { kind: "ORGANIZATION", organizationId: unitId, ancestry: target.organizationAncestry }),
   };
 }

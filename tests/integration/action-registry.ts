@@ -38,6 +38,7 @@ import { MemberRatingFactsSchema } from "@/lib/schemas/record-facts";
 import { DismissReminderSchema, RemindSchema } from "@/lib/schemas/reminders";
 import { setCycleTaskRegister } from "@/lib/data/cycles";
 import { assessQuarter, confirmQuarter } from "@/lib/data/task-quarters";
+import { removeTaskFile } from "@/lib/data/task-files";
 import { confirmTask, confirmTasks, correctTask, declareTask, editTask, reportTask, returnTask, withdrawTask } from "@/lib/data/tasks";
 import {
   AssessQuarterSchema,
@@ -48,6 +49,7 @@ import {
   DeclareTaskSchema,
   EditTaskSchema,
   ReportTaskSchema,
+  RemoveTaskFileSchema,
   ReturnTaskSchema,
   SetTaskRegisterSchema,
   WithdrawTaskSchema,
@@ -360,6 +362,8 @@ export const ACTIONS: Registry = {
     base: (f) => ({ cycleId: f.cycleId, expectedVersion: f.cycleVersion, enabled: true }),
     run: setCycleTaskRegister,
   },
+  // lib/actions/task-files.ts
+  removeTaskFileAction: { schema: RemoveTaskFileSchema, base: (f) => ({ taskId: f.taskId, fileId: "file-none" }), run: removeTaskFile },
 };
 
 const TASK_FIELDS = {

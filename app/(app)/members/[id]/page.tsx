@@ -36,7 +36,12 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
             {!member.officialOn && <Badge tone="amber">{t("member.probationary")}</Badge>}
           </span>
         }
-        actions={scored && <ButtonLink href={`/members/${member.id}/rating`}>{t("facts.openFacts", { year: scored.cycle.year })}</ButtonLink>}
+        actions={
+          <span className="flex flex-wrap gap-2">
+            <ButtonLink href={`/members/${member.id}/tasks`}>{t("tasks.register.openRegister")}</ButtonLink>
+            {scored && <ButtonLink href={`/members/${member.id}/rating`}>{t("facts.openFacts", { year: scored.cycle.year })}</ButtonLink>}
+          </span>
+        }
       />
       <div className="grid gap-4 lg:grid-cols-3">
         <DetailsCard

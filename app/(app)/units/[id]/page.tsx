@@ -3,6 +3,7 @@ import Link from "next/link";
 import { MemberSearchForm } from "@/components/org/member-search-form";
 import { MembersTable } from "@/components/org/members-table";
 import { UnitCountBadges } from "@/components/org/unit-count-badges";
+import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { DetailsCard } from "@/components/layout/details-card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -39,7 +40,11 @@ export default async function UnitPage({ params, searchParams }: Props) {
           </ol>
         </nav>
       )}
-      <PageHeader title={unit.name} description={<UnitCountBadges counts={unit.counts} />} />
+      <PageHeader
+        title={unit.name}
+        description={<UnitCountBadges counts={unit.counts} />}
+        actions={page.canReadTasks && <ButtonLink href={`/units/${unit.id}/tasks`}>{t("tasks.register.openRegister")}</ButtonLink>}
+      />
 
       <div className="grid gap-4 lg:grid-cols-3">
         <DetailsCard
