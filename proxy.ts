@@ -6,6 +6,8 @@ import { checkAction, checkActionBody, checkOrigin, checkUrl, contentSecurityPol
 // fresh CSP nonce, on every response. No database and no session here: those stay with the routes.
 
 const dev = process.env.NODE_ENV === "development";
+const TASK_FILE_PATH = /^\/tasks\/[^/]+\/files\/[^/]+$/;
+const TASK_FILE_CSP = "sandbox; default-src 'none'; frame-ancestors 'none'";
 
 export async function proxy(request: NextRequest) {
   // Behind a TLS-terminating proxy the scheme arrives in X-Forwarded-Proto.
@@ -26,7 +28,8 @@ export async function proxy(request: NextRequest) {
   }
 
   const nonce = newNonce();
-  const csp = contentSecurityPolicy(nonce, { dev, https });
+  // A task's evidence file (app/(app)/tasks/[taskId]/files/[fileId]/route.ts) is served sandboxed, never under the pages' policy.
+  const csp = TASK_FILE_PATH.test(raw.pathname) ? TASK_FILE_CSP : contentSecurityPolicy(nonce, { dev, https });
   // Next reads the nonce from the request's CSP header and puts it on the scripts it renders.
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", csp);

@@ -101,11 +101,13 @@ export async function RegisterView({
           ))}
         </ul>
         <p className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-sm">
-          {(["late", "notCompleted", "unconfirmed"] as const).map((filter) => (
-            <Link key={filter} href={link({ show: filter }, "#task-list")} className="text-brand-800 underline hover:text-brand-900">
-              {t(`more.${filter}`, { count: counts.tasks[filter].length })}
-            </Link>
-          ))}
+          {(["late", "notCompleted", "unconfirmed"] as const)
+            .filter((filter) => counts.tasks[filter].length > 0)
+            .map((filter) => (
+              <Link key={filter} href={link({ show: filter }, "#task-list")} className="text-brand-800 underline hover:text-brand-900">
+                {t(`more.${filter}`, { count: counts.tasks[filter].length })}
+              </Link>
+            ))}
         </p>
         <p className="mt-3 rounded-lg bg-slate-50 px-3 py-2 text-sm text-slate-700" data-testid="register-use">
           {register.record?.usesRegister ? t("usedByCycle", { year }) : register.record ? t("notUsedByCycle", { year }) : t("noRecord", { year })}{" "}

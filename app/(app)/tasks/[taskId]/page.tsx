@@ -89,7 +89,7 @@ export default async function TaskPage({ params, searchParams }: Props) {
               value: (
                 <>
                   {task.forceMajeure ? tc("yes") : tc("no")}
-                  <span className="block text-xs text-slate-600">{t("forceMajeureHint")}</span>
+                  {task.forceMajeure && <span className="block text-xs text-slate-600">{t("forceMajeureHint")}</span>}
                 </>
               ),
             },
@@ -145,7 +145,7 @@ export default async function TaskPage({ params, searchParams }: Props) {
             </p>
           </Card>
         </div>
-        <Card title={t("filesTitle", { count: files.length })} headingId="task-files">
+        <Card title={t("filesTitle", { count: files.length })} headingId="task-files" className="lg:self-start">
           <TaskFiles taskId={task.id} files={files} canAttach={canKeep && can("attach")} />
         </Card>
       </div>
@@ -159,11 +159,18 @@ export default async function TaskPage({ params, searchParams }: Props) {
             </div>
           </Card>
         )}
-        {canKeep && can("report") && (
-          <Card title={t(task.status === "OPEN" ? "reportTitle" : "reportAgainTitle")} headingId="task-report">
-            <TaskResultForm taskId={task.id} expectedVersion={task.version} initial={draft} today={today} mode="report" />
-          </Card>
-        )}
+        {canKeep &&
+          can("report") &&
+          // An officer who keeps and confirms the register reads a result waiting to be confirmed: reporting it again is the rare step.
+          (canConfirm && task.status === "REPORTED" ? (
+            <Fold title={t("reportAgainTitle")}>
+              <TaskResultForm taskId={task.id} expectedVersion={task.version} initial={draft} today={today} mode="report" />
+            </Fold>
+          ) : (
+            <Card title={t(task.status === "OPEN" ? "reportTitle" : "reportAgainTitle")} headingId="task-report">
+              <TaskResultForm taskId={task.id} expectedVersion={task.version} initial={draft} today={today} mode="report" />
+            </Card>
+          ))}
         {canConfirm && can("correct") && (
           <Fold title={t("correctTitle")} testId="task-correct">
             <TaskResultForm taskId={task.id} expectedVersion={task.version} initial={draft} today={today} mode="correct" />
@@ -192,7 +199,7 @@ export default async function TaskPage({ params, searchParams }: Props) {
             <WithdrawTaskForm taskId={task.id} expectedVersion={task.version} back={registerHref} />
           </Fold>
         )}
-        <HistoryPanel history={history} pageHref={(n) => `/tasks/${task.id}?history=${n}#history`} />
+        <HistoryPanel history={history} title={t("historyTitle")} pageHref={(n) => `/tasks/${task.id}?history=${n}#history`} />
       </div>
     </>
   );

@@ -16,7 +16,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tas
     const response = fileResponse(new Uint8Array(file.content), file.fileName, file.contentType);
     response.headers.set("Content-Length", String(file.content.byteLength));
     response.headers.set("X-Content-Type-Options", "nosniff");
-    response.headers.set("Content-Security-Policy", "sandbox");
+    // proxy.ts puts the same (with default-src 'none') over the pages' policy, which it would otherwise set.
+    response.headers.set("Content-Security-Policy", "sandbox; default-src 'none'; frame-ancestors 'none'");
     response.headers.set("Cache-Control", "private, no-store");
     return response;
   } catch (error) {
