@@ -25,6 +25,7 @@ export function RegisterTaskFacts({ register, labels }: { register: RegisterTask
   const link = (count: number, filter: TaskRegisterFilter, label: string) =>
     register.canRead ? (
       <Link
+        prefetch={false}
         href={taskRegisterHref(subject, year, filter)}
         className="font-semibold text-brand-700 tabular-nums underline hover:text-brand-800"
         aria-label={`${label}: ${count}`}
@@ -71,7 +72,7 @@ export function RegisterTaskFacts({ register, labels }: { register: RegisterTask
       </dl>
       <p className="text-xs text-slate-600">{t("readOnlyNote")}</p>
       {register.canRead && (
-        <Link href={taskRegisterHref(subject, year)} className="text-sm font-medium text-brand-700 underline hover:text-brand-800">
+        <Link prefetch={false} href={taskRegisterHref(subject, year)} className="text-sm font-medium text-brand-700 underline hover:text-brand-800">
           {t("openRegister", { year })}
         </Link>
       )}

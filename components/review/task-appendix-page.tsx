@@ -35,7 +35,7 @@ export async function TaskAppendixPage({ subject, year }: { subject: TaskSubject
       data-testid="task-appendix"
     >
       <div className="no-print mb-4 flex flex-wrap items-center justify-between gap-2 font-sans text-sm">
-        <Link href={taskRegisterHref(subject, year)} className="font-medium text-brand-700 underline hover:text-brand-800">
+        <Link prefetch={false} href={taskRegisterHref(subject, year)} className="font-medium text-brand-700 underline hover:text-brand-800">
           {t("back")}
         </Link>
         <span className="flex flex-wrap gap-2">

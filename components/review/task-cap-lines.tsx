@@ -24,7 +24,7 @@ export function TaskCapLines({ code, reasons, source }: { code: string; reasons:
         return (
           <li key={line.kind} className="rounded border-l-2 border-amber-400 bg-amber-50 py-1 pr-2 pl-2">
             <span>{t(key as "late", values)}</span>{" "}
-            <Link href={taskRegisterHref(source.subject, source.year, line.filter)} className="text-brand-700 underline hover:text-brand-800">
+            <Link prefetch={false} href={taskRegisterHref(source.subject, source.year, line.filter)} className="text-brand-700 underline hover:text-brand-800">
               {t("seeTasks")}
             </Link>
           </li>

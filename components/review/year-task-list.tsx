@@ -30,7 +30,9 @@ export async function YearTaskListCard({ list, className = "" }: { list: YearTas
       actions={
         <span className="flex flex-wrap gap-2">
           <ButtonLink href={taskAppendixHref(subject, year)}>{t("list.appendix")}</ButtonLink>
-          <ButtonLink href={taskRegisterHref(subject, year)}>{t("list.register")}</ButtonLink>
+          <ButtonLink prefetch={false} href={taskRegisterHref(subject, year)}>
+            {t("list.register")}
+          </ButtonLink>
         </span>
       }
     >
@@ -55,7 +57,7 @@ export async function YearTaskListCard({ list, className = "" }: { list: YearTas
             {list.tasks.map((task) => (
               <tr key={task.id}>
                 <Td>
-                  <Link href={`/tasks/${task.id}`} className="font-medium text-brand-700 underline hover:text-brand-800">
+                  <Link prefetch={false} href={`/tasks/${task.id}`} className="font-medium text-brand-700 underline hover:text-brand-800">
                     {task.title}
                   </Link>
                 </Td>
