@@ -215,12 +215,13 @@ export const taskYear = (dueOn: string) => Number(dueOn.slice(0, 4));
 // ─────────────────────────── The year-end review (issue #18, year-end) ───────────────────────────
 
 /**
- * The register's filters, one per number of the year-end review: the register page reads `?filter=` and
- * shows only the tasks behind that number. The agreed form of a link (taskRegisterHref):
- *   /members/<id>/tasks?year=<Y>&filter=<filter>#tasks   (a member)
- *   /units/<id>/tasks?year=<Y>&filter=<filter>#tasks     (a party organization)
- * with <filter> one of TASK_REGISTER_FILTERS (the keys of TaskCounts["tasks"]); without `filter`, the
- * whole year. `#tasks` is the id of the register's list, so the page opens on it.
+ * The register's filters, one per number of the year-end review: the register page reads `?show=` and
+ * shows only the tasks behind that number (components/tasks/register-view.tsx, parseTaskFilter: the same
+ * names). The form of a link (taskRegisterHref):
+ *   /members/<id>/tasks?year=<Y>&show=<filter>#task-list   (a member)
+ *   /units/<id>/tasks?year=<Y>&show=<filter>#task-list     (a party organization)
+ * with <filter> one of TASK_REGISTER_FILTERS (the keys of TaskCounts["tasks"]); without `show`, the
+ * whole year. `#task-list` is the id of the register's list, so the page opens on it.
  */
 export const TASK_REGISTER_FILTERS = ["assigned", "completed", "onTime", "late", "exceeded", "notCompleted", "unconfirmed"] as const;
 export type TaskRegisterFilter = (typeof TASK_REGISTER_FILTERS)[number];
@@ -230,7 +231,7 @@ export type TaskSubjectRef = { kind: "MEMBER" | "ORGANIZATION"; id: string };
 
 export function taskRegisterHref(subject: TaskSubjectRef, year: number, filter?: TaskRegisterFilter): string {
   const base = `/${subject.kind === "MEMBER" ? "members" : "units"}/${encodeURIComponent(subject.id)}/tasks?year=${year}`;
-  return filter ? `${base}&filter=${filter}#tasks` : base;
+  return filter ? `${base}&show=${filter}#task-list` : base;
 }
 
 /** The printable appendix "Phụ lục về kết quả thực hiện nhiệm vụ" of a subject's year (its PDF and .docx: taskAppendixFileHref). */

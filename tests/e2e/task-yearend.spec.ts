@@ -118,7 +118,7 @@ test("under a register cycle, the year-end review counts and names the member's 
   await page.goto(`/members/${memberId}/rating`);
   const counted = page.getByTestId("register-task-facts");
   await expect(counted).toContainText(`Tính từ sổ theo dõi nhiệm vụ: 3 nhiệm vụ đến hạn trong năm ${year}`);
-  await expect(counted.getByTestId("register-late")).toHaveAttribute("href", `/members/${memberId}/tasks?year=${year}&filter=late#tasks`);
+  await expect(counted.getByTestId("register-late")).toHaveAttribute("href", `/members/${memberId}/tasks?year=${year}&show=late#task-list`);
   await expect(page.getByRole("spinbutton", { name: "Số nhiệm vụ được giao" })).toHaveCount(0);
   // Full marks on every item of the sheet: then only the tasks cap the level.
   for (const group of ["I. Nhóm tiêu chí chung", "II. Nhóm tiêu chí về kết quả thực hiện nhiệm vụ"]) {

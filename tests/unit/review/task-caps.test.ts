@@ -97,7 +97,7 @@ describe("explainTaskCaps", () => {
   });
 
   it("links to the register filtered to the tasks behind a number", () => {
-    expect(taskRegisterHref({ kind: "MEMBER", id: "m1" }, 2026, "late")).toBe("/members/m1/tasks?year=2026&filter=late#tasks");
+    expect(taskRegisterHref({ kind: "MEMBER", id: "m1" }, 2026, "late")).toBe("/members/m1/tasks?year=2026&show=late#task-list");
     expect(taskRegisterHref({ kind: "ORGANIZATION", id: "o1" }, 2026)).toBe("/units/o1/tasks?year=2026");
   });
 });
