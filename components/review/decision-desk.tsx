@@ -30,6 +30,7 @@ import {
   useDeskAction,
 } from "./decision-parts";
 import { LevelBadge } from "./level-badge";
+import { TaskCapLines, type TaskCapSource } from "./task-cap-lines";
 
 export type DeskRecord = DecidableRecord & {
   memberId: string;
@@ -42,6 +43,8 @@ export type DeskRecord = DecidableRecord & {
   own: boolean;
   standing: MemberStanding;
   facts: StoredRecordFacts;
+  /** The tasks behind a task cap, under a cycle that counts the tasks from the register. */
+  taskCaps?: TaskCapSource | null;
 };
 
 export type DeskGroup = {
@@ -414,7 +417,10 @@ function RulesCell({ row }: { row: Row }) {
       {verdict.reasons.length > 0 ? (
         <ul className="list-disc space-y-0.5 pl-4">
           {verdict.reasons.map((code) => (
-            <li key={code}>{tAll(`grading.reasons.${code}`)}</li>
+            <li key={code}>
+              {tAll(`grading.reasons.${code}`)}
+              <TaskCapLines code={code} reasons={verdict.reasons} source={row.taskCaps} />
+            </li>
           ))}
         </ul>
       ) : (

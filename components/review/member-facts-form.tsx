@@ -13,6 +13,8 @@ import type { IsoDate } from "@/lib/grading/types";
 import { scoreTotals, toTenths, type ScoreSheetContent } from "@/lib/grading/score-sheet";
 import { memberSubject, RULES_CATEGORY, scoredItems, type MemberStanding } from "@/lib/review/facts";
 import { MemberRatingFactsSchema, type MemberRatingFactsInput } from "@/lib/schemas/record-facts";
+import { RegisterTaskFacts } from "./register-task-facts";
+import type { TaskCapSource } from "./task-cap-lines";
 import { VerdictPanel } from "./verdict-panel";
 
 const points = (tenths: number) => (tenths / 10).toLocaleString("vi-VN", { maximumFractionDigits: 1 });
@@ -25,6 +27,8 @@ type Props = {
   ratingDate: IsoDate;
   peerGroup: string;
   readOnly: boolean;
+  /** The cycle counts the tasks from the register: the four numbers are shown as counted, not asked. */
+  register?: (TaskCapSource & { canRead: boolean }) | null;
 };
 
 /**
@@ -32,7 +36,7 @@ type Props = {
  * the year's tasks, the shortcomings named last year, and for leaders the units they lead. Beside it,
  * what lib/grading says of them, recomputed in the browser at every keystroke.
  */
-export function MemberFactsForm({ initial, sheet, standing, ratingDate, peerGroup, readOnly }: Props) {
+export function MemberFactsForm({ initial, sheet, standing, ratingDate, peerGroup, readOnly, register = null }: Props) {
   const t = useTranslations();
   const form = useForm<MemberRatingFactsInput>({ resolver: zodResolver(MemberRatingFactsSchema), defaultValues: initial, mode: "onBlur" });
   const { status, onSubmit, fieldError, pending } = useActionForm(form, updateMemberRatingFactsAction, {
@@ -106,7 +110,21 @@ export function MemberFactsForm({ initial, sheet, standing, ratingDate, peerGrou
         })}
         <fieldset className="rounded-lg border border-slate-200 p-4">
           <legend className="px-1 text-base font-semibold text-slate-900">{leader ? t("facts.tasksLeader") : t("facts.tasks")}</legend>
-          <div className="grid gap-3 sm:grid-cols-2">{(["tasks.assigned", "tasks.completed", "tasks.onTime", "tasks.exceeded"] as const).map(countField)}</div>
+          {register ? (
+            <RegisterTaskFacts
+              register={register}
+              labels={{
+                assigned: t("facts.fields.tasks.assigned"),
+                completed: t("facts.fields.tasks.completed"),
+                onTime: t("facts.fields.tasks.onTime"),
+                exceeded: t("facts.fields.tasks.exceeded"),
+              }}
+            />
+          ) : (
+            <div className="grid gap-3 sm:grid-cols-2">
+              {(["tasks.assigned", "tasks.completed", "tasks.onTime", "tasks.exceeded"] as const).map(countField)}
+            </div>
+          )}
         </fieldset>
         <fieldset className="rounded-lg border border-slate-200 p-4">
           <legend className="px-1 text-base font-semibold text-slate-900">{t("facts.shortcomings")}</legend>
@@ -130,7 +148,7 @@ export function MemberFactsForm({ initial, sheet, standing, ratingDate, peerGrou
         )}
       </form>
       <div className="lg:sticky lg:top-4">
-        <VerdictPanel verdict={verdict} scoreTenths={totals.complete ? totals.generalTenths + totals.resultsTenths : null} />
+        <VerdictPanel verdict={verdict} scoreTenths={totals.complete ? totals.generalTenths + totals.resultsTenths : null} taskCaps={register} />
       </div>
     </div>
   );

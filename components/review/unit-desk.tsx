@@ -31,6 +31,7 @@ import {
 } from "./decision-parts";
 import { LevelBadge } from "./level-badge";
 import { RerateForm } from "./rerate-card";
+import { TaskCapLines, type TaskCapSource } from "./task-cap-lines";
 import { UnitSelfRatingForm } from "./unit-self-rating-form";
 
 export type DeskUnit = DecidableRecord & {
@@ -51,6 +52,10 @@ export type DeskUnit = DecidableRecord & {
   scoreItems: Record<string, number>;
   report: CollectiveReport;
   canProposeRerate: boolean;
+  /** The tasks behind a task cap, under a cycle that counts the tasks from the register. */
+  taskCaps?: TaskCapSource | null;
+  /** The committee's own organization under a register cycle: its four task numbers as counted. */
+  register?: (TaskCapSource & { canRead: boolean }) | null;
 };
 
 /** The standing committee orders a published unit rated again; the board may only propose it (366 Điều 15). */
@@ -204,7 +209,10 @@ export function UnitDesk({ organizationId, cycle, groups, units, canPublish, she
                     {verdict.reasons.length ? (
                       <ul className="mt-1 list-disc pl-4">
                         {verdict.reasons.map((code) => (
-                          <li key={code}>{tAll(`grading.reasons.${code}`)}</li>
+                          <li key={code}>
+                            {tAll(`grading.reasons.${code}`)}
+                            <TaskCapLines code={code} reasons={verdict.reasons} source={u.taskCaps} />
+                          </li>
                         ))}
                       </ul>
                     ) : null}
@@ -234,6 +242,7 @@ export function UnitDesk({ organizationId, cycle, groups, units, canPublish, she
                   sheet={sheet}
                   scoreItems={u.scoreItems}
                   report={u.report}
+                  register={u.register}
                 />
               ) : null}
 

@@ -18,6 +18,8 @@ import { organizationSubject, scoredItems, type StoredOrganizationFacts } from "
 import type { OrderGap } from "@/lib/review/order-of-work";
 import { UnitSelfRatingSchema, type UnitSelfRatingInput } from "@/lib/schemas/decisions";
 import { LevelOptions } from "./decision-parts";
+import { RegisterTaskFacts } from "./register-task-facts";
+import type { TaskCapSource } from "./task-cap-lines";
 import { VerdictPanel } from "./verdict-panel";
 
 type NumberField =
@@ -45,6 +47,7 @@ export function UnitSelfRatingForm({
   sheet = null,
   scoreItems = {},
   report = {},
+  register = null,
 }: {
   recordId: string;
   version: number;
@@ -62,6 +65,8 @@ export function UnitSelfRatingForm({
   scoreItems?: Record<string, number>;
   /** The collective's report as written so far (Mẫu 01, part A). */
   report?: CollectiveReport;
+  /** The cycle counts the tasks from the register: the four numbers are shown as counted, not asked. */
+  register?: (TaskCapSource & { canRead: boolean }) | null;
 }) {
   const under366 = cycle.ruleSet === "QD366_HD43";
   const derived = facts.derived;
@@ -209,13 +214,23 @@ export function UnitSelfRatingForm({
             </p>
           </section>
         ) : null}
-        <fieldset className="grid grid-cols-2 gap-3">
-          <legend className="mb-1 text-sm font-medium text-slate-800">{t("tasks")}</legend>
-          {numberField("tasks.assigned", t("tasksAssigned"))}
-          {numberField("tasks.completed", t("tasksCompleted"))}
-          {numberField("tasks.onTime", t("tasksOnTime"))}
-          {numberField("tasks.exceeded", t("tasksExceeded"))}
-        </fieldset>
+        {register ? (
+          <fieldset>
+            <legend className="mb-1 text-sm font-medium text-slate-800">{t("tasks")}</legend>
+            <RegisterTaskFacts
+              register={register}
+              labels={{ assigned: t("tasksAssigned"), completed: t("tasksCompleted"), onTime: t("tasksOnTime"), exceeded: t("tasksExceeded") }}
+            />
+          </fieldset>
+        ) : (
+          <fieldset className="grid grid-cols-2 gap-3">
+            <legend className="mb-1 text-sm font-medium text-slate-800">{t("tasks")}</legend>
+            {numberField("tasks.assigned", t("tasksAssigned"))}
+            {numberField("tasks.completed", t("tasksCompleted"))}
+            {numberField("tasks.onTime", t("tasksOnTime"))}
+            {numberField("tasks.exceeded", t("tasksExceeded"))}
+          </fieldset>
+        )}
         <fieldset className="grid grid-cols-2 gap-3">
           <legend className="mb-1 text-sm font-medium text-slate-800">{t("shortcomings")}</legend>
           {numberField("shortcomings.named", t("shortcomingsNamed"))}
@@ -305,6 +320,7 @@ export function UnitSelfRatingForm({
         scoreTenths={
           liveFacts.scoreGeneralTenths !== null && liveFacts.scoreResultsTenths !== null ? liveFacts.scoreGeneralTenths + liveFacts.scoreResultsTenths : null
         }
+        taskCaps={register}
       />
     </form>
   );

@@ -3,12 +3,22 @@
 import { useTranslations } from "next-intl";
 import type { SubjectVerdict } from "@/lib/grading";
 import { LevelBadge } from "./level-badge";
+import { TaskCapLines, type TaskCapSource } from "./task-cap-lines";
 
 /**
  * What the rating rules allow, in sentences: the highest level and every rule that caps it. The verdict
- * comes from lib/grading, computed in the browser as facts are typed.
+ * comes from lib/grading, computed in the browser as facts are typed. Under a cycle that counts the tasks
+ * from the register (`taskCaps`), a task reason is followed by the tasks behind it.
  */
-export function VerdictPanel({ verdict, scoreTenths }: { verdict: SubjectVerdict; scoreTenths: number | null }) {
+export function VerdictPanel({
+  verdict,
+  scoreTenths,
+  taskCaps = null,
+}: {
+  verdict: SubjectVerdict;
+  scoreTenths: number | null;
+  taskCaps?: TaskCapSource | null;
+}) {
   const t = useTranslations();
   return (
     <section aria-live="polite" aria-labelledby="verdict-title" className="space-y-3 rounded-lg border border-slate-200 bg-slate-50 p-4">
@@ -31,7 +41,10 @@ export function VerdictPanel({ verdict, scoreTenths }: { verdict: SubjectVerdict
       ) : (
         <ul className="list-disc space-y-1 pl-5 text-sm text-slate-800" data-testid="verdict-reasons">
           {verdict.reasons.map((code) => (
-            <li key={code}>{t(`grading.reasons.${code}`)}</li>
+            <li key={code}>
+              {t(`grading.reasons.${code}`)}
+              <TaskCapLines code={code} reasons={verdict.reasons} source={taskCaps} />
+            </li>
           ))}
         </ul>
       )}

@@ -69,7 +69,12 @@ export async function getCycleForEdit(actor: Actor, cycleId: string) {
   if (!found) throw new NotFoundError();
   await authorizeOrg(actor, "cycle:manage", found.upperOrgId);
   const { options, ...cycle } = found;
-  return { ...cycle, adoptionBase: meetingRulesFrom(options).adoptionBase, deadlinesEditable: deadlinesEditable(cycle.status) };
+  return {
+    ...cycle,
+    adoptionBase: meetingRulesFrom(options).adoptionBase,
+    deadlinesEditable: deadlinesEditable(cycle.status),
+    taskRegister: usesTaskRegister(options),
+  };
 }
 
 const toDate = (iso: string) => new Date(`${iso}T00:00:00Z`);

@@ -16,6 +16,7 @@ import { storedFactsOf } from "./record-facts";
 import { MEMBER_RECORD_SELECT, memberLevelRefusal, standingOf } from "./record-grading";
 import { authorizeOrg, getOrgAncestry } from "./scope";
 import { reopenByDecision } from "./rerating";
+import { loadDeskTaskCaps } from "./task-yearend";
 
 // The grassroots committee's decision desk (366 Điều 12, Bước 3): every member's level across its cells,
 // under the 20 % rule per peer group; quota overrides; publication; sending back for re-review.
@@ -162,6 +163,14 @@ export async function getDecisionDesk(actor: Actor, organizationId: string) {
     _count: true,
   });
   const withPlan = new Set(remediation.map((r) => r.memberId));
+  // Under a cycle that counts the tasks from the register: the tasks behind a task cap, for the capped rows only, in one query.
+  const facts = new Map(records.map((r) => [r.id, storedFactsOf(r)]));
+  const taskCaps = await loadDeskTaskCaps(
+    db,
+    cycle.id,
+    cycle.year,
+    records.map((r) => ({ recordId: r.id, memberId: r.memberId, tasks: facts.get(r.id)!.tasks })),
+  );
   return {
     organization,
     cycle: deskCycle(cycle),
@@ -179,7 +188,9 @@ export async function getDecisionDesk(actor: Actor, organizationId: string) {
       /** The actor's own record: another member of the committee decides it (workflow "decide", ownRecord forbidden). */
       own: actor.memberId === r.memberId,
       standing: standingOf(r, cycle.year),
-      facts: storedFactsOf(r),
+      facts: facts.get(r.id)!,
+      /** The tasks behind a task cap (register cycles only): named beside the verdict's reasons. */
+      taskCaps: taskCaps.get(r.id) ?? null,
     })),
   };
 }

@@ -24,6 +24,7 @@ import {
   publicationAudit,
   saveDecisionSet,
 } from "./decisions";
+import { getRegisterFacts, loadDeskTaskCaps } from "./task-yearend";
 import { db, type DbClient, type Tx } from "./db";
 import { ancestriesOf, lockForDecisions, lockGroups } from "./record-locks";
 import { factColumnsOfForm, SCORE_AND_TASK_COLUMNS, scoreAndTasksOf } from "./record-facts";
@@ -148,6 +149,16 @@ export async function getUnitDesk(actor: Actor, organizationId: string) {
     ownRecord ? unitProgress(db, ownRecord).then((p) => selfRatingGaps(recordKindOf(ownRecord.organization!.kind), p)) : [],
     collectiveSheetOf(cycle, db),
   ]);
+  // Under a cycle that counts the tasks from the register: the tasks behind a task cap, for the capped rows only, in one query.
+  const unitFacts = new Map(records.map((r) => [r.id, factsOf(r, derived.get(r.organizationId!))]));
+  const taskCaps = await loadDeskTaskCaps(
+    db,
+    cycle.id,
+    cycle.year,
+    records.map((r) => ({ recordId: r.id, organizationId: r.organizationId, tasks: unitFacts.get(r.id)!.tasks })),
+  );
+  // The committee's own self-rating shows its four task numbers as the register counted them.
+  const ownRegister = ownRecord ? await getRegisterFacts(actor, { organizationId }, { id: cycle.id, year: cycle.year }) : null;
   return {
     sheet,
     organization,
@@ -171,7 +182,10 @@ export async function getUnitDesk(actor: Actor, organizationId: string) {
           scoreItems: scoredItems((r.scoreItems ?? {}) as Record<string, number>),
           report: collectiveReportOf(r.collectiveReport),
           orderGaps: r.organizationId === organizationId ? ownGaps : [],
-          facts: factsOf(r, derived.get(r.organizationId!)),
+          facts: unitFacts.get(r.id)!,
+          /** The tasks behind a task cap (register cycles only): named beside the verdict's reasons. */
+          taskCaps: taskCaps.get(r.id) ?? null,
+          register: r.organizationId === organizationId ? ownRegister : null,
           subordinateLevels: levels.get(r.organizationId!) ?? [],
           transitions: availableTransitions(actor, context).map((t) => t.name),
           /** The upper board may propose a re-rating of a decided or published result (366 Điều 15). */

@@ -12,6 +12,7 @@ import { adoptedLevel, quorum, type MeetingRules, type Tally } from "@/lib/revie
 import { QD124_CRITERIA, type SelfReviewContent, type SelfReviewTemplate } from "@/lib/review/templates";
 import { shareOf } from "@/lib/reports/share";
 import { bodyOf, committeeOf, placeOf, type DocBlock, type OfficialDocument, type Signature } from "./model";
+import { yearTaskBlocks, type AppendixTask } from "./task-appendix";
 
 // From what the use cases return to the document model: the self-review, the minutes, the grassroots
 // committee's list of decided member levels, the standing committee's decision on organizations' levels,
@@ -563,6 +564,8 @@ export type CollectiveReviewInput = {
   report: CollectiveReport;
   /** The level the collective proposes for itself, once recorded. */
   selfLevel: Level | null;
+  /** Under a cycle that counts the tasks from the register: the year's tasks, listed after part A (lib/documents/task-appendix.ts). */
+  tasks?: AppendixTask[] | null;
 };
 
 /**
@@ -587,6 +590,7 @@ export function collectiveReviewDocument(input: CollectiveReviewInput): Official
     // A section the form marks "(nếu có)" may be left empty: it then says so instead of a blank to fill.
     blocks.push({ kind: "paragraph", text: report[section]?.trim() || (OPTIONAL_SECTIONS.includes(section) ? r.nothing : "…") });
   }
+  if (input.tasks) blocks.push(...yearTaskBlocks(input.tasks, input.year));
   blocks.push({ kind: "heading", text: r.partB });
   blocks.push({ kind: "heading", text: r.byCriteria });
   if (sheet) {

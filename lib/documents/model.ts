@@ -43,6 +43,8 @@ export type OfficialDocument = {
   recipients?: string[];
   /** A line under the signatures ("Bản giấy do … nhập thay"). */
   footnote?: string;
+  /** A4 turned sideways, for a wide table (the appendix of the year's tasks). */
+  landscape?: boolean;
 };
 
 /** "…, ngày 20 tháng 12 năm 2026", the date line of the header. */

@@ -5,6 +5,7 @@ import {
   Document,
   Packer,
   PageNumber,
+  PageOrientation,
   Paragraph,
   Header,
   ShadingType,
@@ -95,7 +96,7 @@ export async function renderDocx(doc: OfficialDocument): Promise<Buffer> {
       {
         properties: {
           page: {
-            size: { width: 11906, height: 16838 },
+            size: { width: 11906, height: 16838, orientation: doc.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
             margin: { top: 2 * TWIP_PER_CM, bottom: 2 * TWIP_PER_CM, left: 3 * TWIP_PER_CM, right: 1.5 * TWIP_PER_CM },
           },
           titlePage: true,
@@ -143,7 +144,10 @@ function table(t: DocTable): Table {
       width: { size: (t.columns[i].width / total) * 100, type: WidthType.PERCENTAGE },
       shading: o.header ? { type: ShadingType.CLEAR, fill: "F1F5F9", color: "auto" } : undefined,
       margins: { top: 40, bottom: 40, left: 80, right: 80 },
-      children: [line(text, { size: 11, bold: o.header || o.bold, align: o.header ? AlignmentType.CENTER : align(t.columns[i].align) })],
+      // A cell's lines (a product, its link, its files) each a paragraph of their own.
+      children: text
+        .split("\n")
+        .map((part) => line(part, { size: 11, bold: o.header || o.bold, align: o.header ? AlignmentType.CENTER : align(t.columns[i].align) })),
     });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },

@@ -33,6 +33,7 @@ export async function renderPdf(doc: OfficialDocument): Promise<Buffer> {
   const f = fonts();
   const pdf = new PDFDocument({
     size: "A4",
+    layout: doc.landscape ? "landscape" : "portrait",
     margins: MARGIN,
     font: f.regular as unknown as string,
     info: { Title: doc.title, Author: doc.issuer },

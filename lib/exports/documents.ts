@@ -10,6 +10,9 @@ import {
   getUnitHeading,
 } from "@/lib/data/documents";
 import { getStatistics } from "@/lib/data/statistics";
+import { getTaskAppendix } from "@/lib/data/task-appendix";
+import { getYearTaskList } from "@/lib/data/task-yearend";
+import { taskAppendixDocument } from "@/lib/documents/task-appendix";
 import {
   collectiveReviewDocument,
   memberLevelsDocument,
@@ -29,14 +32,14 @@ import { fileResponse } from "@/lib/office/workbook";
 // The official documents as files: the use case reads (under its own checks), a pure builder lays out
 // the document, and one of two renderers writes it as .docx or PDF.
 
-export const DOCUMENT_KINDS = ["self-review", "minutes", "collective-review", "member-levels", "organization-levels", "statistics"] as const;
+export const DOCUMENT_KINDS = ["self-review", "minutes", "collective-review", "member-levels", "organization-levels", "statistics", "task-appendix"] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 export type DocumentFormat = "pdf" | "docx";
 
 export async function buildDocument(
   actor: Actor,
   kind: DocumentKind,
-  params: { unit?: string; year?: number; record?: string },
+  params: { unit?: string; year?: number; record?: string; member?: string },
 ): Promise<{ doc: OfficialDocument; name: string }> {
   const today = toIsoDate(vietnamDay(new Date()));
   switch (kind) {
@@ -71,6 +74,8 @@ export async function buildDocument(
       const loaded = await getCollectiveReviewDocument(actor, params.unit);
       if (!loaded) throw new NotFoundError();
       const { unit, organization, year, heading } = loaded;
+      // Under a cycle that counts the tasks from the register, Mẫu 01 lists the year's tasks.
+      const tasks = await getYearTaskList(actor, { organizationId: params.unit }, { id: unit.cycleId, year });
       return {
         doc: collectiveReviewDocument({
           heading,
@@ -80,6 +85,7 @@ export async function buildDocument(
           scoreItems: unit.scoreItems,
           report: unit.report,
           selfLevel: unit.selfLevel,
+          tasks: tasks?.tasks ?? null,
         }),
         name: `bao-cao-kiem-diem-tap-the-${organization.code}-${year}`,
       };
@@ -108,6 +114,12 @@ export async function buildDocument(
         name: `bao-cao-ket-qua-${s.unit.code}-${s.year}`,
       };
     }
+    case "task-appendix": {
+      // A member's (?member=) or an organization's (?unit=) appendix of a year, under the register's read check.
+      if (!params.year || (!params.member && !params.unit)) throw new NotFoundError();
+      const data = await getTaskAppendix(actor, params.member ? { memberId: params.member } : { organizationId: params.unit }, params.year);
+      return { doc: taskAppendixDocument(data), name: `phu-luc-nhiem-vu-${data.year}` };
+    }
   }
 }
 
@@ -115,7 +127,7 @@ export async function documentResponse(
   actor: Actor,
   kind: DocumentKind,
   format: DocumentFormat,
-  params: { unit?: string; year?: number; record?: string },
+  params: { unit?: string; year?: number; record?: string; member?: string },
 ): Promise<Response> {
   const { doc, name } = await buildDocument(actor, kind, params);
   if (format === "docx") return fileResponse(await renderDocx(doc), `${name}.docx`, "application/vnd.openxmlformats-officedocument.wordprocessingml.document");

@@ -211,3 +211,137 @@ export function usesTaskRegister(cycleOptions: unknown): boolean {
 
 /** The year a task belongs to: the year it is due in. */
 export const taskYear = (dueOn: string) => Number(dueOn.slice(0, 4));
+
+// ─────────────────────────── The year-end review (issue #18, year-end) ───────────────────────────
+
+/**
+ * The register's filters, one per number of the year-end review: the register page reads `?show=` and
+ * shows only the tasks behind that number (components/tasks/register-view.tsx, parseTaskFilter: the same
+ * names). The form of a link (taskRegisterHref):
+ *   /members/<id>/tasks?year=<Y>&show=<filter>#task-list   (a member)
+ *   /units/<id>/tasks?year=<Y>&show=<filter>#task-list     (a party organization)
+ * with <filter> one of TASK_REGISTER_FILTERS (the keys of TaskCounts["tasks"]); without `show`, the
+ * whole year. `#task-list` is the id of the register's list, so the page opens on it.
+ */
+export const TASK_REGISTER_FILTERS = ["assigned", "completed", "onTime", "late", "exceeded", "notCompleted", "unconfirmed"] as const;
+export type TaskRegisterFilter = (typeof TASK_REGISTER_FILTERS)[number];
+
+/** A register's subject as its pages are addressed. */
+export type TaskSubjectRef = { kind: "MEMBER" | "ORGANIZATION"; id: string };
+
+export function taskRegisterHref(subject: TaskSubjectRef, year: number, filter?: TaskRegisterFilter): string {
+  const base = `/${subject.kind === "MEMBER" ? "members" : "units"}/${encodeURIComponent(subject.id)}/tasks?year=${year}`;
+  return filter ? `${base}&show=${filter}#task-list` : base;
+}
+
+/** The printable appendix "Phụ lục về kết quả thực hiện nhiệm vụ" of a subject's year (its PDF and .docx: taskAppendixFileHref). */
+export function taskAppendixHref(subject: TaskSubjectRef, year: number): string {
+  return `/${subject.kind === "MEMBER" ? "members" : "units"}/${encodeURIComponent(subject.id)}/tasks/appendix?year=${year}`;
+}
+
+/** The appendix as a file, through the documents' route (/reports/documents/task-appendix). */
+export function taskAppendixFileHref(subject: TaskSubjectRef, year: number, format: "pdf" | "docx"): string {
+  const who = subject.kind === "MEMBER" ? `member=${encodeURIComponent(subject.id)}` : `unit=${encodeURIComponent(subject.id)}`;
+  return `/reports/documents/task-appendix?${who}&year=${year}&format=${format}`;
+}
+
+/** The reason codes of lib/grading that the year's tasks cause (rating-rules §7.4). */
+export const TASK_REASON_CODES = ["TASKS_LATE", "TASKS_NOT_COMPLETED", "TASKS_FAILED_OVER_50", "TASKS_UNDER_70", "TASKS_EXCEEDED_UNDER_30"] as const;
+export type TaskReasonCode = (typeof TASK_REASON_CODES)[number];
+
+export function isTaskReason(code: string): code is TaskReasonCode {
+  return (TASK_REASON_CODES as readonly string[]).includes(code);
+}
+
+/**
+ * Whether the year's counts can give a verdict a task reason: the conditions of lib/grading/rules/tasks.ts
+ * on N, C, T, X, whatever the subject's category (a superset of the reasons a verdict carries). The desks
+ * load the titles of these records' tasks only.
+ */
+export function mayCarryTaskReason(tasks: { assigned: number; completed: number; onTime: number; exceeded: number }): boolean {
+  if (tasks.assigned <= 0) return false;
+  return tasks.completed < tasks.assigned || tasks.onTime < tasks.completed || 10 * tasks.exceeded < 3 * tasks.assigned;
+}
+
+/** How many tasks must exceed their requirement for EXCELLENT: 10·X ≥ 3·N (366 Điều 11, 1.1). */
+export const exceededNeeded = (assigned: number) => Math.ceil((3 * assigned) / 10);
+
+/** At most this many titles are named in a line; the rest are counted ("và 4 nhiệm vụ khác"). */
+export const TASK_CAP_TITLES = 5;
+
+/**
+ * One line naming the tasks behind a task reason of a verdict: `late` (done after the due date),
+ * `notCompleted` (due and not confirmed done; `unconfirmed` of them reported and waiting), `exceeded`
+ * (too few exceeded for EXCELLENT). `reasons` are the verdict's codes that the line explains; `filter`
+ * the register's filter listing the same tasks.
+ */
+export interface TaskCapLine {
+  kind: "late" | "notCompleted" | "exceeded";
+  reasons: TaskReasonCode[];
+  count: number;
+  total: number;
+  /** For `exceeded`: how many EXCELLENT needs. */
+  needed: number | null;
+  /** For `notCompleted`: how many of them have a result reported but not confirmed yet. */
+  unconfirmed: number;
+  ids: string[];
+  titles: string[];
+  /** Tasks beyond TASK_CAP_TITLES, counted but not named. */
+  more: number;
+  filter: TaskRegisterFilter;
+}
+
+/**
+ * The tasks behind the task reasons of a verdict, one line per kind, in the order of the verdict's reasons.
+ * Follows the verdict: a line only for a reason the verdict carries, nothing when it carries none (the
+ * counts alone never make a line). `titles` maps a task's id to its title; an id without one is skipped
+ * from the names but still counted.
+ */
+export function explainTaskCaps(
+  reasons: readonly string[],
+  counts: Pick<TaskCounts, "assigned" | "completed" | "onTime" | "exceeded" | "tasks">,
+  titles: Readonly<Record<string, string>>,
+): TaskCapLine[] {
+  const lines: TaskCapLine[] = [];
+  const byKind = new Map<TaskCapLine["kind"], TaskCapLine>();
+  const total = counts.assigned;
+  for (const code of reasons) {
+    if (!isTaskReason(code) || total <= 0) continue;
+    const kind: TaskCapLine["kind"] = code === "TASKS_LATE" ? "late" : code === "TASKS_EXCEEDED_UNDER_30" ? "exceeded" : "notCompleted";
+    const existing = byKind.get(kind);
+    if (existing) {
+      existing.reasons.push(code);
+      continue;
+    }
+    const ids = kind === "late" ? counts.tasks.late : kind === "notCompleted" ? counts.tasks.notCompleted : counts.tasks.exceeded;
+    const named = ids.filter((id) => Object.hasOwn(titles, id));
+    const line: TaskCapLine = {
+      kind,
+      reasons: [code],
+      count: ids.length,
+      total,
+      needed: kind === "exceeded" ? exceededNeeded(total) : null,
+      unconfirmed: kind === "notCompleted" ? counts.tasks.unconfirmed.length : 0,
+      ids: [...ids],
+      titles: named.slice(0, TASK_CAP_TITLES).map((id) => titles[id]),
+      more: ids.length - Math.min(named.length, TASK_CAP_TITLES),
+      filter: kind,
+    };
+    byKind.set(kind, line);
+    lines.push(line);
+  }
+  return lines;
+}
+
+/**
+ * A line as a message of `tasks.yearEnd.caps` (the screens and the tests translate it the same way):
+ *   late          "3/10 nhiệm vụ hoàn thành chậm: A, B, C"
+ *   notCompleted  "2/10 nhiệm vụ chưa hoàn thành: A, B" (+ "trong đó 1 kết quả chưa được xác nhận")
+ *   exceeded      "chỉ 1/10 nhiệm vụ vượt yêu cầu (cần ít nhất 3 để đạt Hoàn thành xuất sắc)"
+ */
+export function taskCapMessage(line: TaskCapLine): { key: string; values: Record<string, string | number> } {
+  const list = line.titles.join(", ");
+  const values = { count: line.count, total: line.total, list, more: line.more, unconfirmed: line.unconfirmed, needed: line.needed ?? 0 };
+  if (line.kind === "exceeded") return { key: "exceeded", values };
+  return { key: line.titles.length === 0 ? `${line.kind}Unnamed` : line.kind, values };
+}

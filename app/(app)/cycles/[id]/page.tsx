@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { DetailsCard } from "@/components/layout/details-card";
 import { SubpageHeader } from "@/components/layout/subpage-header";
 import { StartSelfReviews } from "@/components/cycles/start-self-reviews";
+import { TaskRegisterSwitch } from "@/components/cycles/task-register-switch";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -63,6 +64,11 @@ export default async function CyclePage({ params }: { params: Promise<{ id: stri
             </div>
           )}
         </Card>
+        {cycle.ruleSet === "QD366_HD43" && (
+          <Card title={t("tasks.yearEnd.cycleSwitch.title")} className="lg:col-span-2">
+            <TaskRegisterSwitch cycleId={cycle.id} version={cycle.version} year={cycle.year} status={cycle.status} enabled={cycle.taskRegister} />
+          </Card>
+        )}
         {cycle.status === "PREPARING" && (
           <Card title={t("cycle.startTitle")} className="lg:col-span-2">
             <StartSelfReviews cycleId={cycle.id} version={cycle.version} year={cycle.year} />

@@ -18,6 +18,8 @@ import { formatDate, todayInVietnam, toIsoDate } from "@/lib/i18n/format";
 import { RereviewForm } from "@/components/review/rereview-form";
 import { RerateForm } from "@/components/review/rerate-card";
 import { NotRatedForm } from "@/components/review/not-rated-form";
+import { YearTaskListCard } from "@/components/review/year-task-list";
+import { getYearTaskList } from "@/lib/data/task-yearend";
 
 export default async function SelfReviewPage({
   params,
@@ -35,6 +37,8 @@ export default async function SelfReviewPage({
     orNotFound(listRecordHistory(actor, id, { page: Number(historyPage) || 1 })),
     orNotFound(getRemediation(actor, id)),
   ]);
+  // Under a cycle that counts the tasks from the register, the year's tasks stand beside the self-review.
+  const tasks = await getYearTaskList(actor, { memberId: page.record.memberId }, { recordId: id, year: page.cycle.year });
   // The secretary reads a member's form; typing in a paper one is a deliberate choice (?onBehalf=1).
   const editable = page.writer === "self" || (page.writer === "onBehalf" && onBehalf === "1");
   return (
@@ -115,6 +119,7 @@ export default async function SelfReviewPage({
         onBehalfOf={page.writer === "onBehalf" && editable ? page.member.fullName : null}
       />
       <div className="mt-6 space-y-6">
+        {tasks && <YearTaskListCard list={tasks} />}
         {page.canMarkNotRated && (
           <Card title={t("notRated.title")} headingId="not-rated-title">
             <p className="mb-3 text-sm text-slate-700">{t("notRated.intro")}</p>

@@ -7,6 +7,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { orNotFound } from "@/lib/auth/not-found";
 import { requireActor } from "@/lib/auth/session";
 import { getMemberRatingFacts } from "@/lib/data/record-facts";
+import { getRegisterFacts } from "@/lib/data/task-yearend";
 import { FORM_OF_FRAMEWORK } from "@/lib/grading/score-sheet";
 import { toIsoDate } from "@/lib/i18n/format";
 
@@ -24,6 +25,8 @@ export default async function MemberRatingPage({ params }: { params: Promise<{ i
     );
   }
   const { cycle, record, sheet, standing, facts, canEdit, ownRecord } = data;
+  // Under a cycle that counts the tasks from the register, the four numbers come from it (a light read).
+  const register = await getRegisterFacts(actor, { memberId: id }, cycle);
   return (
     <>
       <SubpageHeader
@@ -50,6 +53,7 @@ export default async function MemberRatingPage({ params }: { params: Promise<{ i
           ratingDate={toIsoDate(cycle.ratingDate)}
           peerGroup={record.peerGroup}
           readOnly={!canEdit}
+          register={register}
         />
       </Card>
     </>

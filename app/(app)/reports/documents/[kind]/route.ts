@@ -6,11 +6,12 @@ import { DOCUMENT_KINDS, documentResponse, type DocumentKind } from "@/lib/expor
 const ParamsSchema = z.object({
   unit: z.string().min(1).max(40).optional().catch(undefined),
   record: z.string().min(1).max(40).optional().catch(undefined),
+  member: z.string().min(1).max(40).optional().catch(undefined),
   year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
   format: z.enum(["pdf", "docx"]).catch("pdf"),
 });
 
-// GET /reports/documents/<kind>?unit=…&year=…&record=…&format=pdf|docx → the official document.
+// GET /reports/documents/<kind>?unit=…&year=…&record=…&member=…&format=pdf|docx → the official document.
 export async function GET(request: Request, { params }: { params: Promise<{ kind: string }> }) {
   const actor = await getActor();
   if (!actor) return new Response("Unauthorized", { status: 401 });

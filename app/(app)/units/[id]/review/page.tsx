@@ -10,6 +10,8 @@ import { requireActor } from "@/lib/auth/session";
 import { lastReminders, NOT_SUBMITTED } from "@/lib/data/reminders";
 import { listCellRecords } from "@/lib/data/self-reviews";
 import { getUnitRating } from "@/lib/data/unit-ratings";
+import { getRegisterFacts, getYearTaskList } from "@/lib/data/task-yearend";
+import { YearTaskListCard } from "@/components/review/year-task-list";
 import { LevelBadge } from "@/components/review/level-badge";
 import { RemindButton } from "@/components/review/remind-button";
 import { UnitSelfRatingForm } from "@/components/review/unit-self-rating-form";
@@ -39,6 +41,11 @@ export default async function CellReviewPage({ params }: { params: Promise<{ id:
     orNotFound(listCellRecords(actor, id)),
     orNotFound(getUnitRating(actor, id)),
   ]);
+  // Under a cycle that counts the tasks from the register: the cell's own year of tasks (Mẫu 01) and its counts.
+  const unitCycle = unit && cycle ? { id: unit.cycleId, year: cycle.year } : null;
+  const [unitTasks, unitRegister] = unitCycle
+    ? await Promise.all([getYearTaskList(actor, { organizationId: cell.id }, unitCycle), getRegisterFacts(actor, { organizationId: cell.id }, unitCycle)])
+    : [null, null];
   // Who has not submitted, and whether this officer may remind them (the secretary, a committee above).
   const late = records.filter((r) => NOT_SUBMITTED.includes(r.state) && r.member!.id !== actor.memberId);
   const reminders = await lastReminders(
@@ -174,6 +181,7 @@ export default async function CellReviewPage({ params }: { params: Promise<{ id:
               sheet={unit.sheet}
               scoreItems={unit.scoreItems}
               report={unit.report}
+              register={unitRegister}
             />
           ) : (
             <p className="text-sm">
@@ -182,6 +190,7 @@ export default async function CellReviewPage({ params }: { params: Promise<{ id:
           )}
         </Card>
       ) : null}
+      {unitTasks && unit && unit.kind === "SUBORDINATE" && <YearTaskListCard list={unitTasks} className="mt-6" />}
     </>
   );
 }
