@@ -23,7 +23,7 @@ export async function HomeTaskCards({
   if (due.tasks.length === 0 && toConfirm === 0) return null;
   const t = await getTranslations("tasks.home");
   return (
-    <div className="mb-4 grid gap-4 lg:grid-cols-2">
+    <div className="mb-4 grid items-start gap-4 lg:grid-cols-2">
       {toConfirm > 0 && (
         <section
           aria-labelledby="home-to-confirm"

@@ -85,7 +85,9 @@ export async function QuartersPanel({ register }: { register: TaskRegister }) {
                                 <LevelBadge level={review.confirmedLevel} />
                                 {review.confirmedAt && (
                                   <span className="ml-2 text-xs text-slate-600">
-                                    {t("confirmedBy", { name: review.confirmedBy?.displayName ?? "", date: formatDate(review.confirmedAt) })}
+                                    {review.confirmedBy
+                                      ? t("confirmedBy", { name: review.confirmedBy.displayName, date: formatDate(review.confirmedAt) })
+                                      : t("assessedAt", { date: formatDate(review.confirmedAt) })}
                                   </span>
                                 )}
                                 {review.confirmedNote && <p className="mt-1 break-words whitespace-pre-line text-slate-800">{review.confirmedNote}</p>}
