@@ -9,17 +9,7 @@ import { formatIsoDate } from "@/lib/i18n/format";
  * The task register on the home page: the member's own tasks due within a week or overdue, each a link to
  * its page; and for a confirmer, how many results wait for them. Nothing shows when there is nothing to do.
  */
-export async function HomeTaskCards({
-  memberId,
-  due,
-  toConfirm,
-  today,
-}: {
-  memberId: string | null;
-  due: { tasks: DueTask[]; more: boolean };
-  toConfirm: number;
-  today: string;
-}) {
+export async function HomeTaskCards({ due, toConfirm, today }: { due: { tasks: DueTask[]; more: boolean }; toConfirm: number; today: string }) {
   if (due.tasks.length === 0 && toConfirm === 0) return null;
   const t = await getTranslations("tasks.home");
   return (
@@ -69,11 +59,9 @@ export async function HomeTaskCards({
             ))}
           </ul>
           {due.more && <p className="mt-2 text-sm text-slate-600">{t("more")}</p>}
-          {memberId && (
-            <p className="mt-3">
-              <ButtonLink href={`/members/${memberId}/tasks`}>{t("openRegister")}</ButtonLink>
-            </p>
-          )}
+          <p className="mt-3">
+            <ButtonLink href="/tasks">{t("openRegister")}</ButtonLink>
+          </p>
         </section>
       )}
     </div>

@@ -30,7 +30,7 @@ export default async function HomePage() {
           reminder={{ id: r.id, recordId: r.recordId, sentBy: r.sentBy, year: r.year, sentOn: formatDate(r.sentOn), due: formatDate(r.due) }}
         />
       ))}
-      <HomeTaskCards memberId={actor.memberId} due={dueTasks} toConfirm={toConfirm} today={today} />
+      <HomeTaskCards due={dueTasks} toConfirm={toConfirm} today={today} />
       {cards.length === 0 ? (
         <EmptyState>{t("noCycle")}</EmptyState>
       ) : (
