@@ -4,6 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, Td } from "@/components/ui/table";
 import type { MemberRow } from "@/lib/data/members";
+import type { MemberTaskCounts } from "@/lib/data/task-reminders";
 import { formatDate } from "@/lib/i18n/format";
 import type { MemberListQuery } from "@/lib/schemas/members";
 
@@ -12,10 +13,23 @@ type Props = {
   query: MemberListQuery;
   result: { rows: MemberRow[]; total: number; page: number; pageCount: number };
   showCell: boolean;
+  /** Each member's tasks overdue and due within a week (members with neither are absent). */
+  dueTasks?: Map<string, MemberTaskCounts>;
 };
 
-export async function MembersTable({ unitId, query, result, showCell }: Props) {
-  const t = await getTranslations();
+/** A member's overdue and due-soon tasks as badges, or nothing. */
+function dueTaskBadges(counts: MemberTaskCounts | undefined, t: Awaited<ReturnType<typeof getTranslations<"tasks.home">>>) {
+  if (!counts) return null;
+  return (
+    <span className="inline-flex flex-wrap gap-1" data-testid="member-due-tasks">
+      {counts.overdue > 0 && <Badge tone="red">{t("cellOverdue", { count: counts.overdue })}</Badge>}
+      {counts.dueSoon > 0 && <Badge tone="amber">{t("cellDueSoon", { count: counts.dueSoon })}</Badge>}
+    </span>
+  );
+}
+
+export async function MembersTable({ unitId, query, result, showCell, dueTasks }: Props) {
+  const [t, tTasks] = await Promise.all([getTranslations(), getTranslations("tasks.home")]);
   const href = (page: number) => {
     const params = new URLSearchParams();
     if (query.q) params.set("q", query.q);
@@ -31,6 +45,7 @@ export async function MembersTable({ unitId, query, result, showCell }: Props) {
     t("units.post"),
     ...(showCell ? [t("units.cell")] : []),
     t("units.status"),
+    ...(dueTasks ? [t("tasks.home.cellColumn")] : []),
   ];
   return (
     <>
@@ -47,6 +62,7 @@ export async function MembersTable({ unitId, query, result, showCell }: Props) {
               </Link>
               {!m.officialOn && <Badge tone="amber">{t("units.probationary")}</Badge>}
               {m.status !== "ACTIVE" && <Badge>{t(`memberStatus.${m.status}`)}</Badge>}
+              {dueTaskBadges(dueTasks?.get(m.id), tTasks)}
             </div>
             <p className="mt-0.5 text-xs text-slate-600">
               {[m.post, showCell ? m.cell.name : null, `${t("units.birthDate")} ${formatDate(m.birthDate)}`].filter(Boolean).join(" · ")}
@@ -76,6 +92,7 @@ export async function MembersTable({ unitId, query, result, showCell }: Props) {
               <Td>
                 <Badge tone={m.status === "ACTIVE" ? "green" : "neutral"}>{t(`memberStatus.${m.status}`)}</Badge>
               </Td>
+              {dueTasks && <Td>{dueTaskBadges(dueTasks.get(m.id), tTasks)}</Td>}
             </tr>
           ))}
         </Table>

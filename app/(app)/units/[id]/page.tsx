@@ -12,6 +12,7 @@ import { orNotFound } from "@/lib/auth/not-found";
 import { requireActor } from "@/lib/auth/session";
 import { listUnitMembers } from "@/lib/data/members";
 import { getUnitPage } from "@/lib/data/organizations";
+import { countMembersDueTasks } from "@/lib/data/task-reminders";
 import { formatDate } from "@/lib/i18n/format";
 import { MemberListQuerySchema } from "@/lib/schemas/members";
 
@@ -23,6 +24,14 @@ export default async function UnitPage({ params, searchParams }: Props) {
   const query = MemberListQuerySchema.parse(await searchParams);
   const [t, page] = await Promise.all([getTranslations(), orNotFound(getUnitPage(actor, id))]);
   const members = page.canListMembers ? await listUnitMembers(actor, id, query, page.unit.counts.members) : null;
+  // Each listed member's tasks overdue or due within a week (the task register), in one grouped query.
+  const dueTasks = members
+    ? await countMembersDueTasks(
+        actor,
+        id,
+        members.rows.map((m) => m.id),
+      )
+    : undefined;
   const { unit, breadcrumbs, children } = page;
 
   return (
@@ -83,7 +92,7 @@ export default async function UnitPage({ params, searchParams }: Props) {
           {members.total === 0 ? (
             <EmptyState>{query.q || query.status ? t("common.noResults") : t("units.noMembers")}</EmptyState>
           ) : (
-            <MembersTable unitId={unit.id} query={query} result={members} showCell={unit.counts.subUnits > 0} />
+            <MembersTable unitId={unit.id} query={query} result={members} showCell={unit.counts.subUnits > 0} dueTasks={dueTasks} />
           )}
         </Card>
       )}
