@@ -1,12 +1,12 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
-import type { ReactNode } from "react";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td } from "@/components/ui/table";
 import type { TaskRegister } from "@/lib/data/tasks";
 import { formatIsoDate, todayInVietnam } from "@/lib/i18n/format";
-import type { TaskCounts } from "@/lib/review/tasks";
+import { taskAppendixFileHref, taskAppendixHref, type TaskCounts } from "@/lib/review/tasks";
+import { QuartersPanel } from "./quarters-panel";
 import { DeclareTaskForm } from "./task-fields-form";
 import { TaskBadges } from "./task-badges";
 
@@ -34,20 +34,18 @@ const FIGURES: { key: keyof Omit<TaskCounts, "tasks">; filter: TaskFilter; lette
 /**
  * A subject's register of one year (a member's, or a unit's program and plan): the year's figures of
  * §7.4 — each a link that shows the tasks behind it —, whether the year-end review counts them from here,
- * the tasks with where each stands, and the declaration form for whoever keeps the register. `quarters`
- * is the place under the list for the quarters' panel.
+ * the tasks with where each stands, its quarters, the appendix to print, and the declaration form for
+ * whoever keeps the register.
  */
 export async function RegisterView({
   register,
   href,
   show,
-  quarters,
 }: {
   register: TaskRegister;
   /** The register's page without its query: the year and the filter are added. */
   href: string;
   show: TaskFilter | null;
-  quarters?: ReactNode;
 }) {
   const t = await getTranslations("tasks.register");
   const ts = await getTranslations("tasks.task");
@@ -77,6 +75,17 @@ export async function RegisterView({
         <Link href={link({ year: year + 1 })} className="rounded-lg border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50" rel="next">
           {year + 1} →
         </Link>
+        <span className="ml-auto flex flex-wrap items-center gap-x-3 gap-y-1">
+          <Link href={taskAppendixHref(register.subject, year)} prefetch={false} className="text-brand-800 underline hover:text-brand-900">
+            {t("appendix")}
+          </Link>
+          <a href={taskAppendixFileHref(register.subject, year, "pdf")} className="text-brand-800 underline hover:text-brand-900">
+            PDF
+          </a>
+          <a href={taskAppendixFileHref(register.subject, year, "docx")} className="text-brand-800 underline hover:text-brand-900">
+            Word
+          </a>
+        </span>
       </nav>
 
       <Card title={t("figuresTitle", { year })} headingId="task-figures">
@@ -174,7 +183,7 @@ export async function RegisterView({
         )}
       </Card>
 
-      {quarters}
+      <QuartersPanel register={register} />
 
       {register.canKeep && (
         <Card title={t("declareTitle")} headingId="declare-task">

@@ -35,7 +35,6 @@ export default async function MyTasksPage({ searchParams }: Props) {
   return (
     <>
       <PageHeader title={t("myTitle")} description={t("description", { name: register.subject.name, year })} />
-      {/* The quarters' panel (components/tasks/quarters-panel.tsx) goes in RegisterView's `quarters`. */}
       <RegisterView register={register} href="/tasks" show={parseTaskFilter(query.show)} />
     </>
   );

@@ -21,7 +21,6 @@ export default async function MemberTasksPage({ params, searchParams }: Props) {
         title={t("memberTitle", { name: register.subject.name })}
         description={t("description", { name: register.subject.name, year })}
       />
-      {/* The quarters' panel (components/tasks/quarters-panel.tsx) goes in RegisterView's `quarters`. */}
       <RegisterView register={register} href={`/members/${id}/tasks`} show={parseTaskFilter(query.show)} />
     </>
   );

@@ -24,7 +24,6 @@ export default async function UnitTasksPage({ params, searchParams }: Props) {
         title={t("unitTitle", { name: register.subject.name })}
         description={t("unitDescription", { year })}
       />
-      {/* The quarters' panel (components/tasks/quarters-panel.tsx) goes in RegisterView's `quarters`. */}
       <RegisterView register={register} href={`/units/${id}/tasks`} show={parseTaskFilter(query.show)} />
     </>
   );
