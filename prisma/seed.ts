@@ -4,7 +4,7 @@
 //   tsx prisma/seed.ts --grassroots 10 --members 600
 //   tsx prisma/seed.ts --province               15 districts of 54 grassroots organizations, 300 000 members
 //   options: --districts N  --history-from YEAR (first review year, default 2019)
-//            --task-scale N (tasks of the current year's register, times N; the province: 4, about 40 a member)
+//            --task-scale N (tasks of the current year's register, times N; the province: 8, about 40 a member)
 //            --year YEAR (the review year in progress; default: the one under way today, reviewYearOn)
 //
 // Run through the launcher (`npm run seed -- …`, or `node scripts/with-db.mjs --seed`), which sets

@@ -25,7 +25,7 @@ export interface DistrictOptions {
   members?: number;
   /** 1 (default): the district committee is the root. More: a province committee over that many districts. */
   districts?: number;
-  /** Multiplies the current year's tasks in the register (default 1; the province preset: 4, about 40 a member). */
+  /** Multiplies the current year's tasks in the register (default 1: about 7 a member; the province preset: 8, about 40). */
   taskScale?: number;
   /** First review year built (default 2019, the first with a rule set: five published years show commendation streaks). */
   historyFrom?: number;
@@ -37,7 +37,7 @@ export interface DistrictOptions {
 }
 
 export const DEMO_SIZE = { grassroots: 54, members: 4_500, districts: 1 } as const;
-export const PROVINCE_PRESET = { grassroots: 54, members: 300_000, districts: 15, taskScale: 4 } as const;
+export const PROVINCE_PRESET = { grassroots: 54, members: 300_000, districts: 15, taskScale: 8 } as const;
 
 export function buildDistrict(options: DistrictOptions): DemoDataset {
   const currentYear = options.currentYear;

@@ -106,10 +106,13 @@ afterAll(async () => {
     where: { cycleId, organizationId: { in: [commune, cellWest] } },
     data: { state: "DRAFT", selfLevel: null, proposedLevel: null, decidedLevel: null, fiveTargetsMissed: false, forceMajeure: false },
   });
-  await db.$transaction(async (tx) => {
-    await tx.reviewCycle.update({ where: { id: cycleId }, data: { options: { taskRegister: true } } });
-    await recountCycleTaskFacts(tx, cycleId, CURRENT_YEAR);
-  });
+  await db.$transaction(
+    async (tx) => {
+      await tx.reviewCycle.update({ where: { id: cycleId }, data: { options: { taskRegister: true } } });
+      await recountCycleTaskFacts(tx, cycleId, CURRENT_YEAR);
+    },
+    { timeout: 60_000 },
+  );
   await expectTallyExact();
 });
 

@@ -4,7 +4,7 @@ import { NotFoundError, type Actor } from "@/lib/review/permissions";
 import { getCurrentCycle } from "@/lib/data/cycles";
 import { db } from "@/lib/data/db";
 import { getMemberRatingFacts, updateMemberRatingFacts } from "@/lib/data/record-facts";
-import { loadCountedTasks } from "@/lib/data/tasks";
+import { loadCountedTasks, recountCycleTaskFacts } from "@/lib/data/tasks";
 import { countTasks } from "@/lib/review/tasks";
 import { actorFor, CURRENT_YEAR, ensureDemoDistrict, orgByCode } from "./fixtures";
 import { expectTallyExact } from "./tally";
@@ -27,6 +27,14 @@ beforeAll(async () => {
   [secretary, otherSecretary] = await Promise.all([actorFor("bithu"), actorFor("bithu2")]);
   const cellEast = await orgByCode("HU.01.04");
   const cycle = (await getCurrentCycle(cellEast))!;
+  // The demo's review under way counts the tasks from the register (another file may have turned it off).
+  await db.$transaction(
+    async (tx) => {
+      await tx.reviewCycle.update({ where: { id: cycle.id }, data: { options: { taskRegister: true } } });
+      await recountCycleTaskFacts(tx, cycle.id, CURRENT_YEAR);
+    },
+    { timeout: 60_000 },
+  );
   const record = await db.reviewRecord.findFirstOrThrow({
     where: {
       cycleId: cycle.id,

@@ -1,14 +1,21 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, type DbClient } from "@/lib/data/db";
 import { recountCycleTaskFacts } from "@/lib/data/tasks";
+import { buildDistrict } from "@/lib/demo/district";
+import { writeDistrict } from "@/lib/demo/seed-writer";
 import { toIsoDate } from "@/lib/i18n/format";
 import { countTasks, usesTaskRegister, type CountedTask } from "@/lib/review/tasks";
-import { CURRENT_YEAR, ensureDemoDistrict, orgByCode } from "./fixtures";
+import { CURRENT_YEAR } from "./fixtures";
 
 // The demo's review under way counts its records' task facts from the register (lib/demo/tasks.ts): what
-// the seed stored must be what the register gives, by the pure count (countTasks) and by the SQL recount
+// the seed stores must be what the register gives, by the pure count (countTasks) and by the SQL recount
 // the cycle runs when it turns the register on (recountCycleTaskFacts), which must agree on every record.
+//
+// The shared demo district is changed by the other files of the suite (decisions typed on records, facts
+// set by hand), so this file writes a demo of its own beside it, with the seed's generator and writer:
+// a smaller district under its own namespace, every row as the seed makes it.
 
+const NAMESPACE = "tc";
 let cycleId: string;
 
 type Facts = [number | null, number | null, number | null, number | null];
@@ -22,7 +29,7 @@ const factsOf = (r: { tasksAssigned: number | null; tasksCompleted: number | nul
 /** Every record of the cycle with the facts countTasks gives over its subject's tasks of the year, in three queries. */
 async function recount(client: DbClient) {
   const tasks = await client.task.findMany({
-    where: { year: CURRENT_YEAR },
+    where: { year: CURRENT_YEAR, id: { startsWith: `c${NAMESPACE}` } },
     select: { id: true, title: true, memberId: true, organizationId: true, dueOn: true, status: true, outcome: true, doneOn: true, exceeded: true },
   });
   const bySubject = new Map<string, CountedTask[]>();
@@ -51,11 +58,11 @@ async function recount(client: DbClient) {
 }
 
 beforeAll(async () => {
-  await ensureDemoDistrict();
-  const cycle = await db.reviewCycle.findFirstOrThrow({
-    where: { upperOrgId: await orgByCode("HU"), year: CURRENT_YEAR },
-    select: { id: true, options: true },
-  });
+  const code = `${NAMESPACE.toUpperCase()}-HU`;
+  if (!(await db.organization.findUnique({ where: { code }, select: { id: true } }))) {
+    await writeDistrict(db, buildDistrict({ currentYear: CURRENT_YEAR, namespace: NAMESPACE, grassroots: 12, members: 1_200 }));
+  }
+  const cycle = await db.reviewCycle.findFirstOrThrow({ where: { upperOrg: { code }, year: CURRENT_YEAR }, select: { id: true, options: true } });
   expect(usesTaskRegister(cycle.options)).toBe(true);
   cycleId = cycle.id;
 });
@@ -63,12 +70,13 @@ beforeAll(async () => {
 describe("the demo's task facts", () => {
   it("are on every record of the register's cycle what countTasks gives over the subject's tasks", async () => {
     const records = await recount(db);
-    expect(records.length).toBeGreaterThan(4_000);
+    expect(records.length).toBeGreaterThan(1_000);
     // Most records rest on a register of their own; the not rated have none (and store zeros).
-    expect(records.filter((r) => r.tasks > 0).length).toBeGreaterThan(4_000);
+    expect(records.filter((r) => r.tasks > 0).length).toBeGreaterThan(1_000);
     expect(records.filter((r) => r.stored.join() !== r.counted.join()).map((r) => `${r.id} ${r.state} ${r.stored} ≠ ${r.counted}`)).toEqual([]);
     // Decided records too: their counts are the ones their levels were decided on.
-    expect(records.filter((r) => r.state === "DECIDED").length).toBeGreaterThan(50);
+    expect(records.filter((r) => r.state === "DECIDED").length).toBeGreaterThan(0);
+    expect(new Set(records.map((r) => r.state))).toEqual(new Set(["DRAFT", "SUBMITTED", "RETURNED", "REVIEWED", "DECIDED", "ABSENT", "NOT_RATED"]));
   });
 
   it("agree with the SQL recount, which changes nothing on the demo and stores countTasks's counts on every record", async () => {

@@ -12,14 +12,18 @@ const date = (year: number) =>
 /** Mostly the counted year, sometimes the year before or after (a task carried over, or planned ahead). */
 const anyDate = fc.oneof({ weight: 6, arbitrary: date(YEAR) }, { weight: 1, arbitrary: date(YEAR - 1) }, { weight: 1, arbitrary: date(YEAR + 1) });
 
-const task = fc.record({
-  title: fc.constant("Nhiệm vụ"),
-  dueOn: anyDate,
-  status: fc.constantFrom(...TASK_STATUSES),
-  outcome: fc.option(fc.constantFrom(...TASK_OUTCOMES), { nil: null }),
-  doneOn: fc.option(anyDate, { nil: null }),
-  exceeded: fc.boolean(),
-});
+const task = fc
+  .record({
+    title: fc.constant("Nhiệm vụ"),
+    dueOn: anyDate,
+    status: fc.constantFrom(...TASK_STATUSES),
+    outcome: fc.option(fc.constantFrom(...TASK_OUTCOMES), { nil: null }),
+    doneOn: fc.option(anyDate, { nil: null }),
+    exceeded: fc.boolean(),
+    // Done on the very day it was due: on time (the edge a "<" would get wrong).
+    onDueDay: fc.boolean(),
+  })
+  .map(({ onDueDay, ...t }) => ({ ...t, doneOn: onDueDay && t.doneOn ? t.dueOn : t.doneOn }));
 /** A register: ids unique, as the database makes them. */
 const register = fc.array(task, { maxLength: 60 }).map((tasks) => tasks.map((t, i): CountedTask => ({ ...t, id: `t${i}` })));
 
