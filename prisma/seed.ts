@@ -4,6 +4,7 @@
 //   tsx prisma/seed.ts --grassroots 10 --members 600
 //   tsx prisma/seed.ts --province               15 districts of 54 grassroots organizations, 300 000 members
 //   options: --districts N  --history-from YEAR (first review year, default 2019)
+//            --task-scale N (tasks of the current year's register, times N; the province: 8, about 40 a member)
 //            --year YEAR (the review year in progress; default: the one under way today, reviewYearOn)
 //
 // Run through the launcher (`npm run seed -- …`, or `node scripts/with-db.mjs --seed`), which sets
@@ -20,7 +21,7 @@ import { FIRST_HISTORY_YEAR } from "../lib/demo/years";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { reviewYearOn } from "../lib/review/calendar";
 
-const USAGE = "usage: tsx prisma/seed.ts [--grassroots N] [--members N] [--districts N] [--province] [--history-from YEAR] [--year YEAR]";
+const USAGE = "usage: tsx prisma/seed.ts [--grassroots N] [--members N] [--districts N] [--province] [--history-from YEAR] [--year YEAR] [--task-scale N]";
 
 function parseArgs(argv: readonly string[]): DistrictOptions {
   // The clock is read here, once: the generator itself only sees the year.
@@ -32,6 +33,7 @@ function parseArgs(argv: readonly string[]): DistrictOptions {
     "--districts": "districts",
     "--history-from": "historyFrom",
     "--year": "currentYear",
+    "--task-scale": "taskScale",
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
@@ -51,6 +53,7 @@ function parseArgs(argv: readonly string[]): DistrictOptions {
     grassroots: options.grassroots ?? preset.grassroots,
     members: options.members ?? preset.members,
     districts: options.districts ?? preset.districts,
+    taskScale: options.taskScale ?? (province ? PROVINCE_PRESET.taskScale : undefined),
   };
 }
 

@@ -556,9 +556,9 @@ export type ResultToConfirm = Awaited<ReturnType<typeof listResultsToConfirm>>["
  * checks the two agree on every record of the demo. Returns the number of records changed.
  */
 export async function recountCycleTaskFacts(tx: Tx, cycleId: string, year: number): Promise<number> {
-  // Each statement recounts its own kind of record only: the members' join finds no task for an
-  // organization's record (and the other way round), which would otherwise zero what the other counted.
-  const recount = (subject: Prisma.Sql, kind: Prisma.Sql) => tx.$executeRaw`
+  // Each statement counts the records of its own kind only: run over the other kind's records, it would
+  // find none of their tasks and store zeros on them.
+  const recount = (kind: "MEMBER" | "ORGANIZATION", subject: Prisma.Sql) => tx.$executeRaw`
     WITH counts AS (
       SELECT r.id,
              count(t.id)::int AS assigned,
@@ -567,14 +567,14 @@ export async function recountCycleTaskFacts(tx: Tx, cycleId: string, year: numbe
              (count(t.id) FILTER (WHERE t.status = 'CONFIRMED' AND t.outcome = 'DONE' AND t."doneOn" IS NOT NULL AND t.exceeded))::int AS exceeded
         FROM "ReviewRecord" r
         LEFT JOIN "Task" t ON ${subject} AND t.year = ${year}
-       WHERE r."cycleId" = ${cycleId} AND ${kind} AND r.state NOT IN ('DECIDED', 'PUBLISHED')
+       WHERE r."cycleId" = ${cycleId} AND r."subjectKind" = ${kind}::"SubjectKind" AND r.state NOT IN ('DECIDED', 'PUBLISHED')
        GROUP BY r.id)
     UPDATE "ReviewRecord" r
        SET "tasksAssigned" = c.assigned, "tasksCompleted" = c.completed, "tasksOnTime" = c."onTime", "tasksExceeded" = c.exceeded, version = r.version + 1
       FROM counts c
      WHERE r.id = c.id
        AND (r."tasksAssigned", r."tasksCompleted", r."tasksOnTime", r."tasksExceeded") IS DISTINCT FROM (c.assigned, c.completed, c."onTime", c.exceeded)`;
-  const members = await recount(Prisma.sql`t."memberId" = r."memberId"`, Prisma.sql`r."memberId" IS NOT NULL`);
-  const organizations = await recount(Prisma.sql`t."organizationId" = r."organizationId"`, Prisma.sql`r."organizationId" IS NOT NULL`);
+  const members = await recount("MEMBER", Prisma.sql`t."memberId" = r."memberId"`);
+  const organizations = await recount("ORGANIZATION", Prisma.sql`t."organizationId" = r."organizationId"`);
   return members + organizations;
 }

@@ -25,6 +25,8 @@ export interface DistrictOptions {
   members?: number;
   /** 1 (default): the district committee is the root. More: a province committee over that many districts. */
   districts?: number;
+  /** Multiplies the current year's tasks in the register (default 1: about 7 a member; the province preset: 8, about 40). */
+  taskScale?: number;
   /** First review year built (default 2019, the first with a rule set: five published years show commendation streaks). */
   historyFrom?: number;
   /**
@@ -35,7 +37,7 @@ export interface DistrictOptions {
 }
 
 export const DEMO_SIZE = { grassroots: 54, members: 4_500, districts: 1 } as const;
-export const PROVINCE_PRESET = { grassroots: 54, members: 300_000, districts: 15 } as const;
+export const PROVINCE_PRESET = { grassroots: 54, members: 300_000, districts: 15, taskScale: 8 } as const;
 
 export function buildDistrict(options: DistrictOptions): DemoDataset {
   const currentYear = options.currentYear;
@@ -133,6 +135,16 @@ export function buildDistrict(options: DistrictOptions): DemoDataset {
     fixedStates.set(showcase.row.id, "DRAFT");
   }
 
+  // The demo member has tasks to report; the demo secretary, results of the cell's members to confirm.
+  const taskShowcases = new Map<string, "toReport" | "toConfirm">();
+  const bithu = byDemoUsername.get("bithu");
+  if (bithu) {
+    for (const m of members)
+      if (m.row.cellId === bithu.row.cellId && m !== bithu && m.row.category !== "LEADER_MANAGER") taskShowcases.set(m.row.id, "toConfirm");
+  }
+  const dangvien = byDemoUsername.get("dangvien");
+  if (dangvien) taskShowcases.set(dangvien.row.id, "toReport");
+
   const reviews = buildReviews({
     tree,
     members,
@@ -144,6 +156,8 @@ export function buildDistrict(options: DistrictOptions): DemoDataset {
     secretaryUserIdByCell,
     fixedStates,
     fixedCellPhases,
+    taskShowcases,
+    taskScale: options.taskScale,
   });
 
   return {

@@ -20,6 +20,9 @@ const TAGS = {
   meeting: "mt",
   decision: "rd",
   remediation: "ri",
+  task: "tk",
+  taskFile: "tf",
+  taskQuarter: "tq",
 } as const;
 
 export type IdKind = keyof typeof TAGS;

@@ -8,7 +8,9 @@ import { cellsUnder, type OrgNode, type OrgTree } from "./org-tree";
 import { type Random, randomFor, unitFor } from "./random";
 import { RULES_CATEGORY } from "@/lib/review/facts";
 import { templateFor } from "@/lib/review/templates";
-import { FRAMEWORK_OF_CATEGORY, NO_SCORE, scoreFacts } from "./scores";
+import { FRAMEWORK_OF_CATEGORY, NO_SCORE, scoreFacts, taskCountsFor } from "./scores";
+import { memberTaskKind, taskTexts } from "./task-texts";
+import { TaskRegisterBuilder, type TaskPlan } from "./tasks";
 import { ABSENCE_REASONS, collectiveReview, critique, meetingPlace, opinionText, remediation, selfReviewContent, selfReviewSummary } from "./texts";
 import type {
   Json,
@@ -59,6 +61,10 @@ export interface ReviewBuildInput {
   fixedStates: ReadonlyMap<string, RecordState>;
   /** Cells whose phase in the current year the demo fixes. */
   fixedCellPhases: ReadonlyMap<string, CellPhase>;
+  /** Members whose task register is a showcase: the demo member's tasks to report, the secretary's members' results to confirm. */
+  taskShowcases?: ReadonlyMap<string, "toReport" | "toConfirm">;
+  /** Multiplies the current year's tasks (default 1; a province's benchmark register: about 40 a member). */
+  taskScale?: number;
 }
 
 export type CellPhase = "notStarted" | "selfReview" | "meetingDraft" | "meetingFinal";
@@ -176,6 +182,9 @@ export function buildReviews(input: ReviewBuildInput): ReviewBuild {
     meetings: [],
     decisions: [],
     remediationItems: [],
+    tasks: [],
+    taskFiles: [],
+    taskQuarterReviews: [],
   };
   const currentYear = input.years[input.years.length - 1];
   const membersByDistrict = new Map<OrgNode, MemberInfo[]>();
@@ -255,7 +264,8 @@ class CycleBuilder {
       meetingsDue: calendar.meetingsDue,
       grassrootsDue: calendar.grassrootsDue,
       upperDecisionDue: calendar.upperDecisionDue,
-      options: {},
+      // The current year under the 100-point scale counts its task facts from the register (docs/task-register.md).
+      options: isCurrent && calendar.ruleSet === "QD366_HD43" ? { taskRegister: true } : {},
       peerGroupsFrozenAt: isCurrent ? null : moment(addDays(calendar.ratingDate, 4), 1),
       // The upper committee opens the year's review early in November.
       createdAt: moment(day(year, 11, 3), 2),
@@ -368,13 +378,22 @@ class CycleBuilder {
   /** Points, tasks and led units that allow `level` and nothing above it (scores.ts). */
   private scoreMember(o: MemberOutcome, level: RatingLevel): void {
     const rng = randomFor(this.input.seedLabel, "score", o.member.row.id, this.year);
-    Object.assign(o.record, scoreFacts(rng, FRAMEWORK_OF_CATEGORY[o.member.row.category], level));
+    Object.assign(o.record, scoreFacts(rng, FRAMEWORK_OF_CATEGORY[o.member.row.category], level, this.taskScale));
+  }
+
+  /** The register's scale applies to the year that keeps one. */
+  private get taskScale(): number {
+    return this.usesRegister ? (this.input.taskScale ?? 1) : 1;
+  }
+
+  private get usesRegister(): boolean {
+    return (this.cycle.options as { taskRegister?: boolean }).taskRegister === true;
   }
 
   private scoreOrganization(record: ReviewRecordRow, node: OrgNode, level: RatingLevel): void {
     const rng = randomFor(this.input.seedLabel, "score", node.row.id, this.year);
     const named = rng.int(1, 3);
-    Object.assign(record, scoreFacts(rng, "COLLECTIVE", level), {
+    Object.assign(record, scoreFacts(rng, "COLLECTIVE", level, this.taskScale), {
       // The limitations last year's collective review named; all remedied where the unit is EXCELLENT.
       shortcomingsNamed: named,
       shortcomingsRemedied: level === "EXCELLENT" ? named : named - rng.int(0, 1),
@@ -746,6 +765,85 @@ class CycleBuilder {
     }
 
     this.currentOrganizations(outcomes, cellPhases, phases, meetingDays, snapshot);
+    if (this.usesRegister) this.taskRegister(outcomes, notRated);
+  }
+
+  /**
+   * The year's task register (tasks.ts), and each record's task facts counted from it: a record whose level
+   * is stored gets the tasks that give the counts its level was drawn with; an open record's counts are
+   * what its register gives; a record not rated has no tasks (0 of everything, as the recount stores).
+   */
+  private taskRegister(outcomes: readonly MemberOutcome[], notRated: readonly MemberOutcome[]): void {
+    const texts = taskTexts(this.year);
+    const builder = new TaskRegisterBuilder(this.input.ids, this.input.seedLabel, this.year, texts, this.out);
+    const scale = this.input.taskScale ?? 1;
+    const settledOf = (record: ReviewRecordRow) => record.proposedLevel !== null || record.decidedLevel !== null;
+    const planOf = (record: ReviewRecordRow): TaskPlan | null =>
+      record.tasksAssigned === null
+        ? null
+        : { assigned: record.tasksAssigned, completed: record.tasksCompleted!, onTime: record.tasksOnTime!, exceeded: record.tasksExceeded! };
+    const store = (record: ReviewRecordRow, counts: TaskPlan) =>
+      Object.assign(record, {
+        tasksAssigned: counts.assigned,
+        tasksCompleted: counts.completed,
+        tasksOnTime: counts.onTime,
+        tasksExceeded: counts.exceeded,
+      } satisfies Partial<ReviewRecordRow>);
+    for (const o of outcomes) {
+      const leader = o.member.row.category === "LEADER_MANAGER";
+      const framework = FRAMEWORK_OF_CATEGORY[o.member.row.category];
+      const plan = planOf(o.record) ?? taskCountsFor(randomFor(this.input.seedLabel, "task-plan", o.member.row.id, this.year), framework, o.allowed, scale);
+      const kind = memberTaskKind(o.member.profile, leader);
+      const counts = builder.add({
+        kind: "MEMBER",
+        id: o.member.row.id,
+        templates: texts[kind],
+        sources: kind === "leader" ? texts.leaderSources : kind === "residential" ? texts.residentialSources : texts.memberSources,
+        plan,
+        settled: settledOf(o.record),
+        mayClaimForceMajeure: leader,
+        // A member's results are confirmed by the cell's secretary; a leader's by a committee.
+        confirmerId: (!leader && this.input.secretaryUserIdByCell.get(o.cell.row.id)) || this.input.deciderUserId,
+        quarters: leader,
+        showcase: this.input.taskShowcases?.get(o.member.row.id),
+      });
+      store(o.record, counts);
+    }
+    for (const o of notRated) store(o.record, { assigned: 0, completed: 0, onTime: 0, exceeded: 0 });
+    for (const record of this.out.records) {
+      if (record.cycleId !== this.cycle.id || record.subjectKind !== "ORGANIZATION") continue;
+      if (record.state === "NOT_RATED") {
+        store(record, { assigned: 0, completed: 0, onTime: 0, exceeded: 0 });
+        continue;
+      }
+      const rng = randomFor(this.input.seedLabel, "task-plan", record.organizationId!, this.year);
+      const plan =
+        planOf(record) ??
+        taskCountsFor(
+          rng,
+          "COLLECTIVE",
+          rng.weighted<RatingLevel>([
+            ["EXCELLENT", 15],
+            ["GOOD", 75],
+            ["COMPLETED", 10],
+          ]),
+          scale,
+        );
+      store(
+        record,
+        builder.add({
+          kind: "ORGANIZATION",
+          id: record.organizationId!,
+          templates: texts.organization,
+          sources: texts.organizationSources,
+          plan,
+          settled: settledOf(record),
+          mayClaimForceMajeure: true,
+          confirmerId: this.input.deciderUserId,
+          quarters: true,
+        }),
+      );
+    }
   }
 
   private grassrootsPhases(): Map<OrgNode, GrassrootsPhase> {

@@ -53,8 +53,11 @@ export type ScoreFacts = Pick<
   | "ledUnitsNotCompleted"
 >;
 
-/** Score, tasks and (for a leader) led units that allow `level` and nothing above it. */
-export function scoreFacts(rng: Random, framework: ScoreFramework, level: RatingLevel): ScoreFacts {
+/**
+ * Score, tasks and (for a leader) led units that allow `level` and nothing above it. `taskScale`
+ * multiplies the year's tasks (a province's benchmark register has about 40 a member).
+ */
+export function scoreFacts(rng: Random, framework: ScoreFramework, level: RatingLevel, taskScale = 1): ScoreFacts {
   const sheet = DEFAULT_SCORE_SHEETS[framework];
   const [low, high] = BANDS[level];
   const items = itemScores(rng, sheet, rng.int(low, high));
@@ -66,7 +69,7 @@ export function scoreFacts(rng: Random, framework: ScoreFramework, level: Rating
     scoreItems: items,
     scoreGeneralTenths: totals.generalTenths,
     scoreResultsTenths: totals.resultsTenths,
-    ...tasksFor(rng, level, TASKS[framework]),
+    ...tasksFor(rng, level, scaled(TASKS[framework], taskScale)),
     ledUnitsCount: ledUnits,
     // Fewer than half of the units led may be KHTNV before the leader is forced down (366 Điều 11, 4).
     ledUnitsNotCompleted: ledUnits === null ? null : level === "NOT_COMPLETED" && ledUnits >= 2 ? 1 : 0,
@@ -105,6 +108,15 @@ function itemScores(rng: Random, sheet: ScoreSheetContent, totalTenths: number):
     gap -= step;
   }
   return Object.fromEntries(items.map((item, i) => [item.key, tenths[i] / 10]));
+}
+
+const scaled = ([min, max]: readonly [number, number], scale: number): readonly [number, number] =>
+  scale === 1 ? [min, max] : [Math.max(1, Math.round(min * scale)), Math.max(1, Math.round(max * scale))];
+
+/** The task counts N/C/T/X a year of `level` may have, as the register of a record not yet rated plans them. */
+export function taskCountsFor(rng: Random, framework: ScoreFramework, level: RatingLevel, taskScale = 1) {
+  const counts = tasksFor(rng, level, scaled(TASKS[framework], taskScale));
+  return { assigned: counts.tasksAssigned, completed: counts.tasksCompleted, onTime: counts.tasksOnTime, exceeded: counts.tasksExceeded };
 }
 
 function tasksFor(rng: Random, level: RatingLevel, [min, max]: readonly [number, number]) {

@@ -34,6 +34,9 @@ import type {
   RoleAssignmentRow,
   ScoreSheetRow,
   SelfReviewRow,
+  TaskFileRow,
+  TaskQuarterReviewRow,
+  TaskRow,
   UserRow,
 } from "@/lib/demo/types";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
@@ -58,7 +61,7 @@ export type WrittenCounts = Record<string, number>;
 type UserWithHash = UserRow & { passwordHash: string };
 
 /** How a column travels: as an array of this SQL type, cast to the column's type in the SELECT. */
-type SqlType = "text" | "int4" | "bool" | "date" | "timestamp" | "jsonb" | `enum:${string}`;
+type SqlType = "text" | "int4" | "bool" | "date" | "timestamp" | "jsonb" | "bytea" | `enum:${string}`;
 /** Every field of the row, optional ones included: a forgotten column is a compile error. */
 type Columns<Row> = { readonly [K in keyof Row]-?: SqlType };
 /**
@@ -293,6 +296,65 @@ const REMEDIATION = columnsOf<Prisma.RemediationItemCreateManyInput, Remediation
   updatedAt: "timestamp",
 });
 
+const TASK = columnsOf<Prisma.TaskCreateManyInput, TaskRow>({
+  id: "text",
+  subjectKind: "enum:SubjectKind",
+  memberId: "text",
+  organizationId: "text",
+  year: "int4",
+  title: "text",
+  source: "text",
+  assignedOn: "date",
+  dueOn: "date",
+  expectedProduct: "text",
+  qualityMeasure: "text",
+  status: "enum:TaskStatus",
+  outcome: "enum:TaskOutcome",
+  doneOn: "date",
+  product: "text",
+  productLink: "text",
+  exceeded: "bool",
+  exceededGrounds: "text",
+  notDoneReason: "text",
+  forceMajeure: "bool",
+  returnReason: "text",
+  reportedAt: "timestamp",
+  confirmedAt: "timestamp",
+  confirmedById: "text",
+  version: "int4",
+  createdAt: "timestamp",
+  updatedAt: "timestamp",
+});
+const TASK_FILE = columnsOf<Prisma.TaskFileCreateManyInput, TaskFileRow>({
+  id: "text",
+  taskId: "text",
+  fileName: "text",
+  contentType: "text",
+  size: "int4",
+  sha256: "text",
+  content: "bytea",
+  uploadedById: "text",
+  createdAt: "timestamp",
+});
+const TASK_QUARTER = columnsOf<Prisma.TaskQuarterReviewCreateManyInput, TaskQuarterReviewRow>({
+  id: "text",
+  subjectKind: "enum:SubjectKind",
+  memberId: "text",
+  organizationId: "text",
+  year: "int4",
+  quarter: "int4",
+  selfLevel: "enum:RatingLevel",
+  selfNote: "text",
+  selfAt: "timestamp",
+  confirmedLevel: "enum:RatingLevel",
+  confirmedNote: "text",
+  confirmedAt: "timestamp",
+  confirmedById: "text",
+  version: "int4",
+  createdAt: "timestamp",
+  updatedAt: "timestamp",
+});
+
 export async function writeDistrict(db: PrismaClient, data: DemoDataset, options: WriteDistrictOptions = {}): Promise<WrittenCounts> {
   const passwordHash = options.passwordHash ?? (await hashPassword(DEMO_PASSWORD));
   const chunkSize = options.chunkSize ?? 10_000;
@@ -360,6 +422,9 @@ async function writeAll(write: Write, data: DemoDataset, passwordHash: string): 
   await write("Meeting", MEETING, data.meetings);
   await write("RatingDecision", DECISION, data.decisions);
   await write("RemediationItem", REMEDIATION, data.remediationItems);
+  await write("Task", TASK, data.tasks);
+  await write("TaskFile", TASK_FILE, data.taskFiles);
+  await write("TaskQuarterReview", TASK_QUARTER, data.taskQuarterReviews);
 }
 
 /**
@@ -403,6 +468,8 @@ function arrayType(type: SqlType): string {
 /** Dates as text PostgreSQL reads without a time zone: a day for DATE, UTC for TIMESTAMP(3) (as Prisma stores). */
 function toSql(value: unknown, type: SqlType): string | number | boolean | null {
   if (value === null || value === undefined) return null;
+  // bytea in hex form (\x…): the array literal quotes it and escapes the backslash.
+  if (value instanceof Uint8Array) return `\\x${Buffer.from(value).toString("hex")}`;
   if (value instanceof Date) return type === "date" ? value.toISOString().slice(0, 10) : value.toISOString().replace("Z", "");
   if (type === "jsonb") return JSON.stringify(value);
   return value as string | number | boolean;

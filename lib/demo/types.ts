@@ -28,6 +28,8 @@ export type OpinionSource = "RESIDENCE" | "PREVIOUS_CELL" | "TEMPORARY_CELL";
 export type MeetingStatus = "DRAFT" | "FINALIZED";
 export type RemediationStatus = "OPEN" | "IN_PROGRESS" | "DONE";
 export type ScoreFramework = "NON_LEADER" | "LEADER" | "OUTSIDE_SYSTEM" | "COLLECTIVE";
+export type TaskStatus = "OPEN" | "REPORTED" | "RETURNED" | "CONFIRMED";
+export type TaskOutcome = "DONE" | "NOT_DONE";
 
 /** A JSON value as stored in a Json column (never a bare null: an absent value is left out). */
 export type Json = string | number | boolean | JsonArray | JsonObject;
@@ -296,6 +298,70 @@ export interface RemediationItemRow {
   updatedAt: Date;
 }
 
+/** One task of the register (sổ theo dõi nhiệm vụ) of a member or an organization (lib/demo/tasks.ts). */
+export interface TaskRow {
+  id: string;
+  subjectKind: SubjectKind;
+  memberId: string | null;
+  organizationId: string | null;
+  year: number;
+  title: string;
+  source: string;
+  assignedOn: Date;
+  dueOn: Date;
+  expectedProduct: string;
+  qualityMeasure: string;
+  status: TaskStatus;
+  outcome: TaskOutcome | null;
+  doneOn: Date | null;
+  product: string | null;
+  productLink: string | null;
+  exceeded: boolean;
+  exceededGrounds: string | null;
+  notDoneReason: string | null;
+  forceMajeure: boolean;
+  returnReason: string | null;
+  reportedAt: Date | null;
+  confirmedAt: Date | null;
+  confirmedById: string | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** A small evidence file of a task's product, bytes in the database. */
+export interface TaskFileRow {
+  id: string;
+  taskId: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  content: Uint8Array<ArrayBuffer>;
+  uploadedById: string | null;
+  createdAt: Date;
+}
+
+/** A leader's or an organization's quarter: its own assessment and the committee's confirmation. */
+export interface TaskQuarterReviewRow {
+  id: string;
+  subjectKind: SubjectKind;
+  memberId: string | null;
+  organizationId: string | null;
+  year: number;
+  quarter: number;
+  selfLevel: RatingLevel | null;
+  selfNote: string | null;
+  selfAt: Date | null;
+  confirmedLevel: RatingLevel | null;
+  confirmedNote: string | null;
+  confirmedAt: Date | null;
+  confirmedById: string | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
 /** A demo account as built, with the ids a test needs to act as it. */
 export interface BuiltAccount extends Omit<DemoAccount, "username"> {
   /** The demo username, suffixed with ".<namespace>" in a namespaced fixture. */
@@ -318,6 +384,10 @@ export interface ReviewBuild {
   meetings: MeetingRow[];
   decisions: RatingDecisionRow[];
   remediationItems: RemediationItemRow[];
+  /** The task register of the cycle that uses it (the current year under QD366_HD43). */
+  tasks: TaskRow[];
+  taskFiles: TaskFileRow[];
+  taskQuarterReviews: TaskQuarterReviewRow[];
 }
 
 export interface DemoDataset extends ReviewBuild {

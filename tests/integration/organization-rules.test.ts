@@ -4,6 +4,7 @@ import { NotFoundError, type Actor } from "@/lib/review/permissions";
 import { documentResponse } from "@/lib/exports/documents";
 import { getCurrentCycle } from "@/lib/data/cycles";
 import { db } from "@/lib/data/db";
+import { recountCycleTaskFacts } from "@/lib/data/tasks";
 import { getUnitRating, rateUnit } from "@/lib/data/unit-ratings";
 import type { DomainError } from "@/lib/errors";
 import type { Level } from "@/lib/grading";
@@ -75,7 +76,9 @@ beforeAll(async () => {
   [cellWest, commune] = await Promise.all([orgByCode("HU.01.05"), orgByCode("HU.01")]);
   cycleId = (await getCurrentCycle(commune))!.id;
   secretaryMemberId = secretary.memberId!;
-  await db.reviewCycle.update({ where: { id: cycleId }, data: { status: "DECIDING" } });
+  // The rules are tried on typed task counts: this file runs the demo's review without the register (which
+  // would keep its own counts whatever is typed), and turns it back on, recounted, afterwards.
+  await db.reviewCycle.update({ where: { id: cycleId }, data: { status: "DECIDING", options: { taskRegister: false } } });
   settled = await db.$queryRaw`
     WITH subtree AS (SELECT "descendantId" AS id FROM "OrgClosure" WHERE "ancestorId" = ${commune})
     SELECT r.id, r.state::text AS state, r."decidedLevel"::text AS "decidedLevel" FROM "ReviewRecord" r
@@ -103,6 +106,13 @@ afterAll(async () => {
     where: { cycleId, organizationId: { in: [commune, cellWest] } },
     data: { state: "DRAFT", selfLevel: null, proposedLevel: null, decidedLevel: null, fiveTargetsMissed: false, forceMajeure: false },
   });
+  await db.$transaction(
+    async (tx) => {
+      await tx.reviewCycle.update({ where: { id: cycleId }, data: { options: { taskRegister: true } } });
+      await recountCycleTaskFacts(tx, cycleId, CURRENT_YEAR);
+    },
+    { timeout: 60_000 },
+  );
   await expectTallyExact();
 });
 

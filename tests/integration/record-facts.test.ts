@@ -4,7 +4,9 @@ import { NotFoundError, type Actor } from "@/lib/review/permissions";
 import { getCurrentCycle } from "@/lib/data/cycles";
 import { db } from "@/lib/data/db";
 import { getMemberRatingFacts, updateMemberRatingFacts } from "@/lib/data/record-facts";
-import { actorFor, ensureDemoDistrict, orgByCode } from "./fixtures";
+import { loadCountedTasks, recountCycleTaskFacts } from "@/lib/data/tasks";
+import { countTasks } from "@/lib/review/tasks";
+import { actorFor, CURRENT_YEAR, ensureDemoDistrict, orgByCode } from "./fixtures";
 import { expectTallyExact } from "./tally";
 
 // The facts of the 100-point rules on a member's record in the demo's review under way: entered by the
@@ -25,6 +27,14 @@ beforeAll(async () => {
   [secretary, otherSecretary] = await Promise.all([actorFor("bithu"), actorFor("bithu2")]);
   const cellEast = await orgByCode("HU.01.04");
   const cycle = (await getCurrentCycle(cellEast))!;
+  // The demo's review under way counts the tasks from the register (another file may have turned it off).
+  await db.$transaction(
+    async (tx) => {
+      await tx.reviewCycle.update({ where: { id: cycle.id }, data: { options: { taskRegister: true } } });
+      await recountCycleTaskFacts(tx, cycle.id, CURRENT_YEAR);
+    },
+    { timeout: 60_000 },
+  );
   const record = await db.reviewRecord.findFirstOrThrow({
     where: {
       cycleId: cycle.id,
@@ -46,17 +56,26 @@ describe("the facts of a member's record under QD366_HD43", () => {
     expect(data).toMatchObject({ cycle: { ruleSet: "QD366_HD43" }, record: { id: recordId }, sheet: { framework: "OUTSIDE_SYSTEM" }, canEdit: true });
   });
 
-  it("saves scores and counts, computes the totals, and audits the change", async () => {
+  it("saves scores, computes the totals, keeps the register's task counts whatever is typed, and audits the change", async () => {
     const data = (await getMemberRatingFacts(secretary, memberId))!;
     const items = data.sheet.content.groups.flatMap((g) => g.items);
     const scoreItems = Object.fromEntries(items.map((item, i) => [item.key, i === 0 ? item.maxPoints - 0.5 : item.maxPoints]));
-    const input = await inputFor(memberId, secretary, { scoreItems, tasks: { assigned: 10, completed: 10, onTime: 9, exceeded: 3 } });
+    // The demo's review under way counts the tasks from the register: typed numbers are not kept.
+    const register = countTasks(await loadCountedTasks(db, { memberId }, CURRENT_YEAR), CURRENT_YEAR);
+    expect(register.assigned).toBeGreaterThan(0);
+    const input = await inputFor(memberId, secretary, { scoreItems, tasks: { assigned: 40, completed: 40, onTime: 39, exceeded: 13 } });
     await expect(updateMemberRatingFacts(secretary, input)).resolves.toMatchObject({
       totals: { generalTenths: expect.any(Number), resultsTenths: expect.any(Number) },
     });
     const row = await db.reviewRecord.findUniqueOrThrow({ where: { id: recordId } });
     expect((row.scoreGeneralTenths ?? 0) + (row.scoreResultsTenths ?? 0)).toBe(995);
-    expect(row).toMatchObject({ tasksAssigned: 10, tasksOnTime: 9, tasksExceeded: 3, ledUnitsCount: null });
+    expect(row).toMatchObject({
+      tasksAssigned: register.assigned,
+      tasksCompleted: register.completed,
+      tasksOnTime: register.onTime,
+      tasksExceeded: register.exceeded,
+      ledUnitsCount: null,
+    });
     const audit = await db.auditLog.findFirstOrThrow({ where: { entityId: recordId, action: "record.facts" }, orderBy: { at: "desc" } });
     expect(audit.actorId).toBe(secretary.userId);
   });

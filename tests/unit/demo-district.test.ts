@@ -4,6 +4,7 @@ import { checkItemScores, checkScoreSheet, frameworkOf, SCORE_FRAMEWORKS, scoreT
 import { DEMO_ACCOUNTS, DEMO_PEOPLE } from "@/lib/demo/accounts";
 import { buildDistrict } from "@/lib/demo/district";
 import type { DemoDataset, MemberRow, OrganizationRow, RatingLevel, RemediationItemRow, ReviewCycleRow, ReviewRecordRow } from "@/lib/demo/types";
+import { countTasks, taskFileProblem, type CountedTask } from "@/lib/review/tasks";
 import { toSearchKey } from "@/lib/text/search";
 
 // The demo generator is pure: these tests build the dataset in memory and check the shape the app and
@@ -49,7 +50,8 @@ describe("determinism", () => {
     for (const table of Object.keys(demo) as Array<keyof DemoDataset>) {
       expect(JSON.stringify(again[table]), table).toBe(JSON.stringify(demo[table]));
     }
-  });
+    // A second build of the whole district (its register included) takes 10–20 s on a busy 2-core machine.
+  }, 60_000);
 
   it("gives other rows for another size", () => {
     const smaller = buildDistrict({ currentYear: YEAR, members: 3_000 });
@@ -251,6 +253,9 @@ describe("review cycles", () => {
       ...demo.members.flatMap((m) => [m.admittedOn, m.officialOn, m.statusSince, m.createdAt]),
       ...demo.disciplines.map((d) => d.decidedOn),
       ...demo.cycles.flatMap((c) => [c.createdAt, c.updatedAt]),
+      ...demo.tasks.flatMap((t) => [t.assignedOn, t.doneOn, t.reportedAt, t.confirmedAt, t.createdAt, t.updatedAt]),
+      ...demo.taskFiles.map((f) => f.createdAt),
+      ...demo.taskQuarterReviews.flatMap((q) => [q.selfAt, q.confirmedAt, q.createdAt, q.updatedAt]),
     ];
     expect(dates.filter((d) => d && d.getTime() >= snapshot)).toEqual([]);
     const current = cycleOf(YEAR);
@@ -535,6 +540,104 @@ describe("the 100-point scale of QD366_HD43", () => {
         ratePercent: o.ratePercent ?? undefined,
       }));
   }
+});
+
+describe("the task register of YEAR", () => {
+  const cycle = demo.cycles.find((c) => c.year === YEAR)!;
+  const records = demo.records.filter((r) => r.cycleId === cycle.id);
+  const iso = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
+  const tasksOf = new Map<string, CountedTask[]>();
+  for (const t of demo.tasks) {
+    const key = t.memberId ?? t.organizationId!;
+    const counted: CountedTask = {
+      id: t.id,
+      title: t.title,
+      dueOn: iso(t.dueOn)!,
+      status: t.status,
+      outcome: t.outcome,
+      doneOn: iso(t.doneOn),
+      exceeded: t.exceeded,
+    };
+    tasksOf.set(key, [...(tasksOf.get(key) ?? []), counted]);
+  }
+  const subjectTasks = (r: ReviewRecordRow) => tasksOf.get(r.memberId ?? r.organizationId!) ?? [];
+  const account = (username: string) => demo.accounts.find((a) => a.username === username)!;
+
+  it("is used by the current cycle only, and is kept for every rated member and organization", () => {
+    expect(demo.cycles.filter((c) => (c.options as { taskRegister?: boolean }).taskRegister).map((c) => c.year)).toEqual([YEAR]);
+    expect(demo.tasks.every((t) => t.year === YEAR && t.dueOn.getUTCFullYear() === YEAR)).toBe(true);
+    const rated = records.filter((r) => r.state !== "NOT_RATED");
+    expect(rated.filter((r) => subjectTasks(r).length === 0)).toEqual([]);
+    expect(records.filter((r) => r.state === "NOT_RATED" && subjectTasks(r).length > 0)).toEqual([]);
+  });
+
+  it("stores on every record of YEAR the task facts countTasks gives over the subject's tasks", () => {
+    for (const r of records) {
+      const counts = countTasks(subjectTasks(r), YEAR);
+      expect([r.tasksAssigned, r.tasksCompleted, r.tasksOnTime, r.tasksExceeded], r.id).toEqual([
+        counts.assigned,
+        counts.completed,
+        counts.onTime,
+        counts.exceeded,
+      ]);
+    }
+  });
+
+  it("confirms every task of a record whose level is stored; an open record has quarters 1–3 confirmed and quarter 4 in progress", () => {
+    const settled = records.filter((r) => r.proposedLevel || r.decidedLevel);
+    expect(settled.length).toBeGreaterThan(500);
+    for (const r of settled)
+      expect(
+        subjectTasks(r).filter((t) => t.status !== "CONFIRMED"),
+        r.id,
+      ).toEqual([]);
+    const open = records.filter((r) => !r.proposedLevel && !r.decidedLevel && r.state !== "NOT_RATED");
+    const openTasks = open.flatMap(subjectTasks);
+    expect(openTasks.filter((t) => t.dueOn < `${YEAR}-10-01` && t.status !== "CONFIRMED")).toEqual([]);
+    expect(new Set(openTasks.filter((t) => t.dueOn >= `${YEAR}-10-01`).map((t) => t.status))).toEqual(new Set(["OPEN", "REPORTED", "RETURNED", "CONFIRMED"]));
+    // Some late, some exceeded with grounds, some not done with a reason, force majeure for a few leaders or units.
+    expect(demo.tasks.filter((t) => t.outcome === "DONE" && t.doneOn! > t.dueOn).length).toBeGreaterThan(50);
+    expect(demo.tasks.filter((t) => t.exceeded).every((t) => t.exceededGrounds)).toBe(true);
+    expect(demo.tasks.filter((t) => t.exceeded).length).toBeGreaterThan(1_000);
+    const notDone = demo.tasks.filter((t) => t.outcome === "NOT_DONE");
+    expect(notDone.length).toBeGreaterThan(20);
+    expect(notDone.every((t) => t.notDoneReason && !t.doneOn)).toBe(true);
+    const forceMajeure = demo.tasks.filter((t) => t.forceMajeure);
+    expect(forceMajeure.length).toBeGreaterThan(3);
+    const leaders = new Set(demo.members.filter((m) => m.category === "LEADER_MANAGER").map((m) => m.id));
+    expect(forceMajeure.every((t) => t.outcome === "NOT_DONE" && (t.organizationId || leaders.has(t.memberId!)))).toBe(true);
+  });
+
+  it("leaves the demo member tasks to report and the demo secretary results of the cell's members to confirm", () => {
+    const dangvien = subjectTasks(records.find((r) => r.memberId === account("dangvien").memberId)!);
+    const open = dangvien.filter((t) => t.status === "OPEN");
+    expect(open.some((t) => t.dueOn < `${YEAR}-11-30`)).toBe(true);
+    expect(open.filter((t) => t.dueOn > `${YEAR}-11-30`).length).toBeGreaterThanOrEqual(1);
+    const bithu = account("bithu");
+    const cellMembers = demo.members.filter((m) => m.cellId === bithu.memberCellId && m.id !== bithu.memberId && m.category !== "LEADER_MANAGER");
+    const waiting = demo.tasks.filter((t) => t.status === "REPORTED" && cellMembers.some((m) => m.id === t.memberId));
+    expect(waiting.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it("gives leaders and organizations their quarters 1–3 assessed and confirmed", () => {
+    const leaders = records.filter((r) => r.category === "LEADER_MANAGER" && r.state !== "NOT_RATED");
+    const quarters = new Map<string, number[]>();
+    for (const q of demo.taskQuarterReviews)
+      quarters.set(q.memberId ?? q.organizationId!, [...(quarters.get(q.memberId ?? q.organizationId!) ?? []), q.quarter]);
+    expect(leaders.length).toBeGreaterThan(20);
+    for (const r of leaders) expect(quarters.get(r.memberId!), r.id).toEqual([1, 2, 3]);
+    expect(demo.taskQuarterReviews.every((q) => q.selfLevel && q.confirmedLevel && q.confirmedAt! > q.selfAt!)).toBe(true);
+  });
+
+  it("attaches a few small evidence files the app itself would accept", () => {
+    expect(demo.taskFiles.length).toBeGreaterThan(10);
+    expect(demo.taskFiles.reduce((sum, f) => sum + f.size, 0)).toBeLessThan(1_000_000);
+    for (const f of demo.taskFiles) {
+      expect(taskFileProblem(f.fileName, f.size, f.content.slice(0, 64))).toBeNull();
+      expect(f.size).toBe(f.content.length);
+    }
+    expect(new Set(demo.taskFiles.map((f) => f.contentType))).toEqual(new Set(["application/pdf", "image/png"]));
+  });
 });
 
 /** The database's member categories as lib/grading names them. */
