@@ -1,6 +1,6 @@
 import "server-only";
 import { toIsoDate } from "@/lib/i18n/format";
-import { can, canReadTasks, NotFoundError, type Actor } from "@/lib/review/permissions";
+import { can, canReadTasks, NotFoundError, subtreeRoots, type Actor } from "@/lib/review/permissions";
 import type { TaskExportQuery } from "@/lib/schemas/task-sheets";
 import { db } from "./db";
 import { getOrgAncestry } from "./scope";
@@ -83,4 +83,15 @@ export async function getTaskExport(actor: Actor, query: TaskExportQuery): Promi
     doneOn: doneOn ? toIsoDate(doneOn) : null,
   }));
   return { title: `Sổ theo dõi nhiệm vụ năm ${query.year} — ${name}`, filename: `so-nhiem-vu-${name}-${query.year}.xlsx`, tasks };
+}
+
+/** The units whose year the actor may export from the import page: those it keeps registers for, and the units right below them. */
+export async function listTaskExportUnits(actor: Actor): Promise<{ id: string; name: string }[]> {
+  const roots = subtreeRoots(actor, "task:keep");
+  if (roots.length === 0) return [];
+  return db.organization.findMany({
+    where: { ancestors: { some: { ancestorId: { in: roots }, distance: { lte: 1 } } } },
+    orderBy: [{ depth: "asc" }, { code: "asc" }],
+    select: { id: true, name: true },
+  });
 }
