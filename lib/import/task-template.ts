@@ -3,7 +3,7 @@ import { streamWorkbook, type Sheet } from "@/lib/office/workbook";
 import { TASK_COLUMNS, TASK_SHEET } from "./tasks";
 
 // The template of a task file: the sheet "Nhiệm vụ" with its headers and two example rows (a member's
-// task, a cell's), and a sheet saying what each column takes (docs/task-register.md says the same).
+// task, a cell's), and a sheet saying what each column takes (docs/import.md says the same).
 
 type Row = (string | Date)[];
 const at = (iso: string) => new Date(`${iso}T00:00:00Z`);

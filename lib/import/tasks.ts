@@ -2,7 +2,7 @@ import { TaskFieldsSchema, type TaskFieldsInput } from "@/lib/schemas/tasks";
 import { toSearchKey } from "@/lib/text/search";
 import { cellText, dateOf, readSheet, type Cell, type ImportError, type RawSheet } from "./register";
 
-// The task register as a spreadsheet (docs/task-register.md, "Import and export"): one sheet of tasks, a
+// The task register as a spreadsheet (docs/import.md, "The task register's file"): one sheet of tasks, a
 // row each, whose first column names the subject (a member's card number or an organization's code).
 // Every cell goes through the same reader as the party-member register (readSheet: headers, the input
 // policy, required cells), then every row through the declare form's own schema (TaskFieldsSchema), so
