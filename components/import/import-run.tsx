@@ -159,7 +159,8 @@ export function PlanTable({
   children,
 }: {
   caption: string;
-  columns: string[];
+  /** A column's header, or its header and the class of its cells' header (a column hidden on phones: "hidden sm:table-cell"). */
+  columns: (string | { label: string; className: string })[];
   className: string;
   testId?: string;
   stickyHead?: boolean;
@@ -171,11 +172,17 @@ export function PlanTable({
         <caption className="sr-only">{caption}</caption>
         <thead className={`${stickyHead ? "sticky top-0 " : ""}bg-slate-50 text-left text-xs font-semibold uppercase text-slate-600`}>
           <tr>
-            {columns.map((column) => (
-              <th key={column} scope="col" className="px-3 py-2">
-                {column}
-              </th>
-            ))}
+            {columns.map((column) =>
+              typeof column === "string" ? (
+                <th key={column} scope="col" className="px-3 py-2">
+                  {column}
+                </th>
+              ) : (
+                <th key={column.label} scope="col" className={`px-3 py-2 ${column.className}`}>
+                  {column.label}
+                </th>
+              ),
+            )}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100 bg-white">{children}</tbody>

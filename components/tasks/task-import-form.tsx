@@ -6,6 +6,9 @@ import { ImportErrors, ImportFileForm, ImportStatus, PlanTable, useImportRun } f
 import type { TaskImportPlan } from "@/lib/data/task-import";
 import { formatIsoDate } from "@/lib/i18n/format";
 
+/** The preview's columns shown from the small breakpoint up; on a phone their values sit under the title. */
+const WIDE = "hidden sm:table-cell";
+
 /** Sends a task file to its import route: the preview (rows to add, rows refused by row and column), then the import. */
 export function TaskImportForm() {
   const t = useTranslations("tasks.import");
@@ -44,7 +47,7 @@ export function TaskImportForm() {
                 <h3 className="text-sm font-semibold">{committed ? t("importedTitle") : t("previewTitle")}</h3>
                 <PlanTable
                   caption={committed ? t("importedTitle") : t("previewTitle")}
-                  columns={[t("subject"), t("task"), t("due"), t("action")]}
+                  columns={[t("subject"), t("task"), { label: t("due"), className: WIDE }, { label: t("action"), className: WIDE }]}
                   className="overflow-x-auto"
                   testId="import-preview"
                 >
@@ -53,12 +56,21 @@ export function TaskImportForm() {
                       <td className="px-3 py-2">
                         <span className="block font-medium">{p.name}</span>
                         <span className="block text-xs text-slate-600 tabular-nums">
-                          {p.subject} · {t("row")} {p.row}
+                          {p.subject} ·{" "}
+                          <span className="whitespace-nowrap">
+                            {t("row")} {p.row}
+                          </span>
                         </span>
                       </td>
-                      <td className="min-w-48 px-3 py-2">{p.title}</td>
-                      <td className="whitespace-nowrap px-3 py-2 tabular-nums">{formatIsoDate(p.dueOn)}</td>
-                      <td className="px-3 py-2">{t(`actions.${p.action}`)}</td>
+                      <td className="px-3 py-2 sm:min-w-48">
+                        {p.title}
+                        {/* On a phone the due date and the action go under the title. */}
+                        <span className="mt-1 block text-xs text-slate-600 sm:hidden">
+                          {t("due")} {formatIsoDate(p.dueOn)} · {t(`actions.${p.action}`)}
+                        </span>
+                      </td>
+                      <td className={`whitespace-nowrap px-3 py-2 tabular-nums ${WIDE}`}>{formatIsoDate(p.dueOn)}</td>
+                      <td className={`px-3 py-2 ${WIDE}`}>{t(`actions.${p.action}`)}</td>
                     </tr>
                   ))}
                 </PlanTable>
