@@ -4,8 +4,8 @@ import { expect, expectAccessible, signIn, test } from "./fixtures";
 
 // The task import as the cell's secretary: from the cell's page to the import, the template downloaded
 // and filled in (one task of a member by card number, one of the cell by its code), a bad row refused by
-// row and column, the preview, the import, and the imported tasks listed on the result. (The member's
-// register page, /members/[id]/tasks, is built on another branch: the result is read here instead.)
+// row and column, the preview, the import, the imported tasks listed on the result and in the member's
+// register (/members/[id]/tasks); the same file again adds nothing.
 
 const TITLE = `Nhiệm vụ nhập từ tệp ${Date.now().toString(36)}`;
 
@@ -17,6 +17,7 @@ test("the secretary imports the year's tasks from the template, after a preview"
   const member = page.locator("table tbody tr").filter({ hasNotText: "Đặng Văn Lực" }).first();
   const name = (await member.locator("td").first().locator("a").innerText()).trim();
   const card = (await member.locator("td").nth(1).innerText()).trim();
+  const memberHref = (await member.locator("td").first().locator("a").getAttribute("href"))!;
 
   await page.getByRole("link", { name: "Nhập nhiệm vụ từ tệp" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Nhập nhiệm vụ từ tệp" })).toBeVisible();
@@ -88,7 +89,16 @@ test("the secretary imports the year's tasks from the template, after a preview"
   await expect(page.getByTestId("import-preview")).toContainText(TITLE);
   await expectAccessible(page);
 
+  // The task is in the member's register.
+  await page.goto(`${memberHref}/tasks`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(name);
+  await expect(page.getByText(TITLE, { exact: true }).first()).toBeVisible();
+  await expectAccessible(page);
+
   // The same file again adds nothing: its rows are in the registers.
+  await page.goBack();
+  await expect(page.getByRole("heading", { level: 1, name: "Nhập nhiệm vụ từ tệp" })).toBeVisible();
+  await page.getByLabel("Tệp nhiệm vụ (.xlsx)").setInputFiles({ name: "nhiem-vu.xlsx", mimeType: xlsx, buffer: await fill(good) });
   await page.getByRole("button", { name: "Kiểm tra và xem trước" }).click();
   await expect(page.getByTestId("import-summary")).toHaveText("Tệp có 2 dòng: 0 nhiệm vụ mới cho 0 đảng viên, tổ chức; 2 dòng đã có trong sổ.", {
     timeout: 30_000,
