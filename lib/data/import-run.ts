@@ -6,12 +6,14 @@ import { checkRegisterImport, importRegister, type ImportPlan } from "@/lib/data
 import { MAX_CONCURRENT_READS, MAX_IMPORT_BYTES, READ_TIMEOUT_MS, READ_WORKER_HEAP_MB, READER_IDLE_MS } from "@/lib/import/limits";
 import type { ReadReply, ReadRequest } from "@/lib/import/read-worker";
 import type { ParsedRegister } from "@/lib/import/register";
+import type { ParsedTasks } from "@/lib/import/tasks";
 
 export { MAX_IMPORT_BYTES };
 
-export type ImportEvent =
+/** What an import's route streams to its page: progress, then the plan (the register's, or another import's). */
+export type ImportEvent<Plan = ImportPlan> =
   | { type: "progress"; phase: "read" | "check" | "write"; done: number; total: number }
-  | { type: "result"; mode: "check" | "commit"; written: boolean; plan: ImportPlan }
+  | { type: "result"; mode: "check" | "commit"; written: boolean; plan: Plan }
   | { type: "error"; message: string };
 
 // The worker's entry, found from the working directory at run time: `next start` and the tests both run
@@ -42,26 +44,30 @@ function readerThread(): Worker {
   return worker;
 }
 
-type Read = { parsed: ParsedRegister; hash: string; sheetsFound: boolean } | { refused: string };
+export type FileRead<Parsed> = { parsed: Parsed; hash: string; sheetsFound: boolean } | { refused: string };
 
 /**
  * Reads and checks the file's cells in a worker thread: the unzipping, XML and row checks of a large
  * file take seconds of CPU and up to a few hundred megabytes, which on the request thread held every
  * other page of the server. The worker's heap is capped; past it, or past READ_TIMEOUT_MS, the worker is
- * stopped (and started afresh for the next file).
+ * stopped (and started afresh for the next file). `kind` says which file it is: the party-member register
+ * (the default) or a task register (lib/data/task-import-run.ts).
  */
-function readInWorker(file: { name: string; bytes: Buffer }): Promise<Read> {
+export function readInWorker(file: { name: string; bytes: Buffer }, kind: "tasks"): Promise<FileRead<ParsedTasks>>;
+export function readInWorker(file: { name: string; bytes: Buffer }, kind?: "register"): Promise<FileRead<ParsedRegister>>;
+export function readInWorker(file: { name: string; bytes: Buffer }, kind: "register" | "tasks" = "register"): Promise<FileRead<ParsedRegister | ParsedTasks>> {
   if (reading >= MAX_CONCURRENT_READS) return Promise.resolve({ refused: "máy chủ đang đọc một tệp nhập khác; xin thử lại sau ít phút." });
   reading++;
   const worker = readerThread();
-  const request: ReadRequest = { id: ++lastId, name: file.name, bytes: new Uint8Array(file.bytes) };
-  return new Promise<Read>((resolve, reject) => {
+  const request: ReadRequest = { id: ++lastId, kind, name: file.name, bytes: new Uint8Array(file.bytes) };
+  return new Promise<FileRead<ParsedRegister | ParsedTasks>>((resolve, reject) => {
     const members: ParsedRegister["members"][] = [];
     const onMessage = (reply: ReadReply) => {
       if (reply.id !== request.id) return;
       if (reply.type === "members") members.push(reply.members);
       else if (reply.type === "read")
         settle(() => resolve({ parsed: { ...reply.parsed, members: members.flat() }, hash: reply.hash, sheetsFound: reply.sheetsFound }));
+      else if (reply.type === "tasks") settle(() => resolve({ parsed: reply.parsed, hash: reply.hash, sheetsFound: reply.sheetsFound }));
       else settle(() => resolve({ refused: reply.message }));
     };
     const onError = (error: Error & { code?: string }) =>

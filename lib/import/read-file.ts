@@ -107,11 +107,15 @@ async function readXlsx(bytes: Buffer): Promise<RawSheet[]> {
   return sheets;
 }
 
+/** Every sheet of an .xlsx workbook, or the one table of a CSV file, as raw rows (within the import's limits). */
+export async function readSheets(bytes: Buffer, filename: string): Promise<RawSheet[]> {
+  if (/\.csv$/i.test(filename)) return readCsv(bytes, filename);
+  if (/\.xlsx$/i.test(filename)) return readXlsx(bytes);
+  throw new UnreadableFileError("Chỉ nhận tệp .xlsx hoặc .csv.");
+}
+
 export async function readRegisterFile(bytes: Buffer, filename: string): Promise<{ organizations: RawSheet | null; members: RawSheet | null }> {
-  let sheets: RawSheet[];
-  if (/\.csv$/i.test(filename)) sheets = await readCsv(bytes, filename);
-  else if (/\.xlsx$/i.test(filename)) sheets = await readXlsx(bytes);
-  else throw new UnreadableFileError("Chỉ nhận tệp .xlsx hoặc .csv.");
+  const sheets = await readSheets(bytes, filename);
 
   const byName = (name: string) => sheets.find((s) => toSearchKey(s.name) === toSearchKey(name));
   const organizations = byName(ORG_SHEET) ?? sheets.find((s) => isOrgHeader(s.header)) ?? null;

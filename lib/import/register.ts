@@ -198,7 +198,7 @@ const allowed = (table: Record<string, unknown>) =>
     .join(", ");
 
 /** One row of a sheet as its reader sees it: cells by field (null when absent or refused by the input policy). */
-type RowReader<F extends string> = {
+export type RowReader<F extends string> = {
   row: number;
   get: (f: F) => Cell | null;
   fail: (f: F, message: string) => void;
@@ -211,8 +211,9 @@ type RowReader<F extends string> = {
 /**
  * Reads a sheet row by row: the columns found by their headers, every text cell through the input policy,
  * the required cells present; `read` checks the rest and builds the row, kept only when it added no error.
+ * Shared by every sheet the app imports (the register here, the task register in lib/import/tasks.ts).
  */
-function readSheet<F extends string, Row>(
+export function readSheet<F extends string, Row>(
   sheet: RawSheet,
   columns: Readonly<Record<F, string>>,
   required: F[],
@@ -250,7 +251,7 @@ function readSheet<F extends string, Row>(
 }
 
 /** A date cell (dd/mm/yyyy or a spreadsheet date), null when empty; a cell that is not a date is refused. */
-function dateOf<F extends string>({ get, fail }: RowReader<F>, f: F): string | null {
+export function dateOf<F extends string>({ get, fail }: RowReader<F>, f: F): string | null {
   const raw = get(f);
   if (!cellText(raw)) return null;
   const iso = parseDate(raw);

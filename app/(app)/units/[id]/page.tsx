@@ -14,6 +14,7 @@ import { listUnitMembers } from "@/lib/data/members";
 import { getUnitPage } from "@/lib/data/organizations";
 import { countMembersDueTasks } from "@/lib/data/task-reminders";
 import { formatDate } from "@/lib/i18n/format";
+import { subtreeRoots } from "@/lib/review/permissions";
 import { MemberListQuerySchema } from "@/lib/schemas/members";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -52,7 +53,12 @@ export default async function UnitPage({ params, searchParams }: Props) {
       <PageHeader
         title={unit.name}
         description={<UnitCountBadges counts={unit.counts} />}
-        actions={page.canReadTasks && <ButtonLink href={`/units/${unit.id}/tasks`}>{t("tasks.register.openRegister")}</ButtonLink>}
+        actions={
+          <div className="flex flex-wrap gap-2">
+            {page.canReadTasks && <ButtonLink href={`/units/${unit.id}/tasks`}>{t("tasks.register.openRegister")}</ButtonLink>}
+            {subtreeRoots(actor, "task:keep").includes(unit.id) && <ButtonLink href="/tasks/import">{t("tasks.import.link")}</ButtonLink>}
+          </div>
+        }
       />
 
       <div className="grid gap-4 lg:grid-cols-3">
