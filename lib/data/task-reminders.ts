@@ -1,7 +1,6 @@
 import "server-only";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { todayInVietnam, toIsoDate } from "@/lib/i18n/format";
-import { MEMBER_TASK_CONFIRMERS, taskConfirmRoots, type Actor } from "@/lib/review/permissions";
+import type { Actor } from "@/lib/review/permissions";
 import { dueSoonOrOverdue } from "@/lib/review/tasks";
 import { db } from "./db";
 import { authorizeOrg } from "./scope";
@@ -52,34 +51,6 @@ export async function listMyDueTasks(actor: Actor, today: string = todayInVietna
   return { tasks, more: rows.length > REMINDED_TASKS_LIMIT };
 }
 export type DueTask = Awaited<ReturnType<typeof listMyDueTasks>>["tasks"][number];
-
-/**
- * How many results wait for the actor's confirmation: the rule of canConfirmTasks as one count (the list
- * itself is listResultsToConfirm, which tests/integration/task-confirm.test.ts checks it against). A
- * member's result goes to the cell's secretary or the grassroots committee, never to themselves, and a
- * leader's not to the secretary; a unit's goes to the committees strictly above it (taskConfirmRoots).
- */
-export async function countResultsToConfirm(actor: Actor): Promise<number> {
-  const roots = taskConfirmRoots(actor);
-  if (roots.members.length === 0 && roots.units.length === 0) return 0;
-  // A cell's secretary confirms its members but not its leaders; a committee confirms both.
-  const secretaryRoots = [...new Set(actor.roles.filter((g) => g.role === "CELL_SECRETARY").map((g) => g.organizationId))];
-  const committeeRoots = roots.members.filter((id) =>
-    actor.roles.some((g) => g.organizationId === id && g.role !== "CELL_SECRETARY" && MEMBER_TASK_CONFIRMERS.includes(g.role)),
-  );
-  const ownUnits = [...new Set(actor.roles.map((g) => g.organizationId))];
-  const notMe = actor.memberId ? { id: { not: actor.memberId } } : {};
-  const under = (ids: string[]) => ({ ancestors: { some: { ancestorId: { in: ids } } } });
-  const where: Prisma.TaskWhereInput = {
-    status: "REPORTED",
-    OR: [
-      ...(committeeRoots.length ? [{ member: { ...notMe, cell: under(committeeRoots) } }] : []),
-      ...(secretaryRoots.length ? [{ member: { ...notMe, category: { not: "LEADER_MANAGER" as const }, cell: under(secretaryRoots) } }] : []),
-      ...(roots.units.length ? [{ organization: { id: { notIn: ownUnits }, ...under(roots.units) } }] : []),
-    ],
-  };
-  return where.OR!.length === 0 ? 0 : db.task.count({ where });
-}
 
 export type MemberTaskCounts = { overdue: number; dueSoon: number };
 

@@ -498,35 +498,59 @@ export async function getTask(actor: Actor, taskId: string, options: { historyPa
 const RESULTS_TO_CONFIRM_LIMIT = 200;
 
 /**
+ * The results waiting for an actor's confirmation, as SQL (ids and when reported): canConfirmTasks's rule
+ * over the roots of taskConfirmRoots. It starts from the actor's units — their cells' members through the
+ * closure table, then their REPORTED tasks by Task(status, memberId) — so a cell's list costs its cell, not
+ * the province's waiting results. `within` narrows it to one unit.
+ */
+export function resultsToConfirmSql(actor: Actor, within?: string): Prisma.Sql | null {
+  const roots = taskConfirmRoots(actor);
+  const narrow = (ids: string[]) => (within && ids.length > 0 ? [within] : ids);
+  const [allMembers, membersNotLeaders, units] = [narrow(roots.allMembers), narrow(roots.membersNotLeaders), narrow(roots.units)];
+  if (allMembers.length + membersNotLeaders.length + units.length === 0) return null;
+  const cellsUnder = (ids: string[]) => Prisma.sql`SELECT "descendantId" FROM "OrgClosure" WHERE "ancestorId" = ANY(${ids}::text[])`;
+  return Prisma.sql`
+    SELECT t.id, t."reportedAt" FROM "Task" t
+     WHERE t.status = 'REPORTED' AND t."memberId" <> ${actor.memberId ?? ""}
+       AND t."memberId" IN (SELECT m.id FROM "Member" m WHERE m."cellId" IN (${cellsUnder(allMembers)})
+                            UNION
+                            SELECT m.id FROM "Member" m WHERE m."cellId" IN (${cellsUnder(membersNotLeaders)}) AND m.category <> 'LEADER_MANAGER')
+    UNION ALL
+    SELECT t.id, t."reportedAt" FROM "Task" t
+     WHERE t.status = 'REPORTED' AND t."organizationId" IN (${cellsUnder(units)}) AND NOT (t."organizationId" = ANY(${roots.ownUnits}::text[]))`;
+}
+
+/** How many results wait for the actor's confirmation (the home page's card). */
+export async function countResultsToConfirm(actor: Actor): Promise<number> {
+  const waiting = resultsToConfirmSql(actor);
+  if (!waiting) return 0;
+  const [row] = await db.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM (${waiting}) w`;
+  return row.count;
+}
+
+/**
  * The results waiting for the actor's confirmation, oldest report first: of the members of the cells
- * and the units below the committees the actor sits on, never the actor's own. One query for the tasks,
- * one for the ancestries of their units; the rule of canConfirmTasks decides each.
+ * and the units below the committees the actor sits on, never the actor's own. One query for the ids, one
+ * for the rows, one for the ancestries of their units; canConfirmTasks still decides each.
  */
 export async function listResultsToConfirm(actor: Actor, options: { organizationId?: string } = {}) {
-  const roots = taskConfirmRoots(actor);
-  // Narrowed to one unit when asked: each row is still held to canConfirmTasks below.
-  const within = (units: string[]) => (options.organizationId && units.length > 0 ? [options.organizationId] : units);
-  const memberRoots = within(roots.members);
-  const unitRoots = within(roots.units);
-  if (memberRoots.length === 0 && unitRoots.length === 0) return { tasks: [], more: false };
-  const under = (ids: string[]) => ({ ancestors: { some: { ancestorId: { in: ids } } } });
-  const rows = await db.task.findMany({
-    where: {
-      status: "REPORTED",
-      OR: [
-        ...(memberRoots.length > 0 ? [{ member: { cell: under(memberRoots), ...(actor.memberId ? { id: { not: actor.memberId } } : {}) } }] : []),
-        ...(unitRoots.length > 0 ? [{ organization: under(unitRoots) }] : []),
-      ],
-    },
-    orderBy: [{ reportedAt: "asc" }, { id: "asc" }],
-    take: RESULTS_TO_CONFIRM_LIMIT + 1,
-    select: {
-      ...TASK_COLUMNS,
-      member: { select: { fullName: true, cellId: true, category: true, cell: { select: { name: true } } } },
-      organization: { select: { name: true } },
-      _count: { select: { files: true } },
-    },
-  });
+  const waiting = resultsToConfirmSql(actor, options.organizationId);
+  if (!waiting) return { tasks: [], more: false };
+  const ids = (await db.$queryRaw<{ id: string }[]>`SELECT id FROM (${waiting}) w ORDER BY "reportedAt", id LIMIT ${RESULTS_TO_CONFIRM_LIMIT + 1}`).map(
+    (r) => r.id,
+  );
+  const order = new Map(ids.map((id, i) => [id, i]));
+  const rows = (
+    await db.task.findMany({
+      where: { id: { in: ids } },
+      select: {
+        ...TASK_COLUMNS,
+        member: { select: { fullName: true, cellId: true, category: true, cell: { select: { name: true } } } },
+        organization: { select: { name: true } },
+        _count: { select: { files: true } },
+      },
+    })
+  ).sort((a, b) => order.get(a.id)! - order.get(b.id)!);
   const units = [...new Set(rows.map((r) => r.member?.cellId ?? r.organizationId!))];
   const closure = await db.orgClosure.findMany({ where: { descendantId: { in: units } }, select: { ancestorId: true, descendantId: true } });
   const ancestries = new Map<string, string[]>();

@@ -195,10 +195,20 @@ export function canConfirmTasks(actor: Actor, subject: TaskSubject): boolean {
   );
 }
 
-/** The units under which an actor may confirm members' results, and those under which organizations': what the confirmer's list searches. */
-export function taskConfirmRoots(actor: Actor): { members: string[]; units: string[] } {
-  const roots = (roles: readonly Role[]) => [
-    ...new Set(actor.roles.filter((g) => roles.includes(g.role) && scopeOf(g.role, "task:confirm") === "subtree").map((g) => g.organizationId)),
+/**
+ * Where the results an actor may confirm are, as canConfirmTasks decides one by one: the members of the
+ * cells under `allMembers` (a committee's), those under `membersNotLeaders` who are not leaders (a cell's
+ * secretary's), and the organizations under `units` (a committee's or the upper level's) except
+ * `ownUnits`, the units the actor holds a role in. What the confirmer's list and its count search.
+ */
+export function taskConfirmRoots(actor: Actor): { allMembers: string[]; membersNotLeaders: string[]; units: string[]; ownUnits: string[] } {
+  const roots = (accepts: (role: Role) => boolean) => [
+    ...new Set(actor.roles.filter((g) => accepts(g.role) && scopeOf(g.role, "task:confirm") === "subtree").map((g) => g.organizationId)),
   ];
-  return { members: roots(MEMBER_TASK_CONFIRMERS), units: roots(UNIT_TASK_CONFIRMERS) };
+  return {
+    allMembers: roots((role) => MEMBER_TASK_CONFIRMERS.includes(role) && role !== "CELL_SECRETARY"),
+    membersNotLeaders: roots((role) => role === "CELL_SECRETARY"),
+    units: roots((role) => UNIT_TASK_CONFIRMERS.includes(role)),
+    ownUnits: [...new Set(actor.roles.map((g) => g.organizationId))],
+  };
 }

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/data/db";
 import { assessQuarter, confirmQuarter } from "@/lib/data/task-quarters";
-import { countMembersDueTasks, countResultsToConfirm, DUE_SOON_DAYS, listMyDueTasks } from "@/lib/data/task-reminders";
-import { confirmTask, declareTask, getTaskRegister, listResultsToConfirm, reportTask, returnTask } from "@/lib/data/tasks";
+import { countMembersDueTasks, DUE_SOON_DAYS, listMyDueTasks } from "@/lib/data/task-reminders";
+import { confirmTask, countResultsToConfirm, declareTask, getTaskRegister, listResultsToConfirm, reportTask, returnTask } from "@/lib/data/tasks";
 import { DomainError } from "@/lib/errors";
 import { todayInVietnam, toIsoDate } from "@/lib/i18n/format";
 import { canConfirmTasks, NotFoundError, type Actor } from "@/lib/review/permissions";

@@ -8,7 +8,8 @@ import { scopeOf } from "@/lib/review/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { getHome } from "@/lib/data/home";
 import { listMyReminders } from "@/lib/data/reminders";
-import { countResultsToConfirm, listMyDueTasks } from "@/lib/data/task-reminders";
+import { listMyDueTasks } from "@/lib/data/task-reminders";
+import { countResultsToConfirm } from "@/lib/data/tasks";
 import { formatDate, todayInVietnam } from "@/lib/i18n/format";
 
 export default async function HomePage() {
