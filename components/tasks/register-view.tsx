@@ -85,6 +85,17 @@ export async function RegisterView({
           <a href={taskAppendixFileHref(register.subject, year, "docx")} className="text-brand-800 underline hover:text-brand-900">
             Word
           </a>
+          <a
+            href={`/tasks/export?${register.subject.kind === "MEMBER" ? "member" : "organization"}=${encodeURIComponent(register.subject.id)}&year=${year}`}
+            className="text-brand-800 underline hover:text-brand-900"
+          >
+            {t("exportXlsx")}
+          </a>
+          {register.canKeep && register.subject.kind === "ORGANIZATION" && (
+            <Link href="/tasks/import" className="text-brand-800 underline hover:text-brand-900">
+              {t("importLink")}
+            </Link>
+          )}
         </span>
       </nav>
 
