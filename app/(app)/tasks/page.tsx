@@ -5,7 +5,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { orNotFound } from "@/lib/auth/not-found";
 import { requireActor } from "@/lib/auth/session";
-import { getTaskRegister } from "@/lib/data/tasks";
+import { countResultsToConfirm, getTaskRegister } from "@/lib/data/tasks";
+import { ButtonLink } from "@/components/ui/button";
 import { reviewYearOn } from "@/lib/review/calendar";
 import { subtreeRoots } from "@/lib/review/permissions";
 
@@ -31,10 +32,17 @@ export default async function MyTasksPage({ searchParams }: Props) {
       </>
     );
   }
-  const register = await orNotFound(getTaskRegister(actor, { kind: "MEMBER", memberId: actor.memberId }, year));
+  const [register, waiting] = await Promise.all([
+    orNotFound(getTaskRegister(actor, { kind: "MEMBER", memberId: actor.memberId }, year)),
+    countResultsToConfirm(actor),
+  ]);
   return (
     <>
-      <PageHeader title={t("myTitle")} description={t("description", { name: register.subject.name, year })} />
+      <PageHeader
+        title={t("myTitle")}
+        description={t("description", { name: register.subject.name, year })}
+        actions={waiting > 0 && <ButtonLink href="/tasks/confirm">{t("toConfirm", { count: waiting })}</ButtonLink>}
+      />
       <RegisterView register={register} href="/tasks" show={parseTaskFilter(query.show)} />
     </>
   );
