@@ -2,7 +2,15 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { toIsoDate } from "@/lib/i18n/format";
 import { canReadTasks, type Actor } from "@/lib/review/permissions";
-import { countTasks, mayCarryTaskReason, usesTaskRegister, type CountedTask, type TaskCounts, type TaskSubjectRef } from "@/lib/review/tasks";
+import {
+  countTasks,
+  mayCarryTaskReason,
+  namesTasksBehindCap,
+  usesTaskRegister,
+  type CountedTask,
+  type TaskCounts,
+  type TaskSubjectRef,
+} from "@/lib/review/tasks";
 import { db, type DbClient } from "./db";
 import { loadCountedTasks, loadTaskSubject } from "./tasks";
 
@@ -57,9 +65,10 @@ export async function getRegisterFacts(actor: Actor, ref: SubjectRef, cycle: Cyc
 export type DeskTaskCaps = { subject: TaskSubjectRef; year: number; counts: TaskCounts; titles: Record<string, string> };
 
 /**
- * The tasks behind the caps of a whole desk, in ONE query (convention 7): only under a cycle that uses the
- * register, and only for the records whose counts can carry a task reason (mayCarryTaskReason); the
- * cycle's option is read in the same statement. Returns a map by record id.
+ * The tasks behind the caps of a whole desk, under a cycle that uses the register: the record's own counts
+ * for every row whose counts can carry a task reason (mayCarryTaskReason), and the titles of the tasks
+ * late or not completed — loaded in ONE query (convention 7), for those rows only (namesTasksBehindCap);
+ * too few exceeded is told by the numbers. Returns a map by record id.
  */
 export async function loadDeskTaskCaps(
   client: DbClient,
@@ -69,19 +78,21 @@ export async function loadDeskTaskCaps(
 ): Promise<Map<string, DeskTaskCaps>> {
   const capped = records.filter((r) => mayCarryTaskReason(r.tasks));
   const result = new Map<string, DeskTaskCaps>();
-  if (capped.length === 0) return result;
-  const memberIds = capped.flatMap((r) => (r.memberId ? [r.memberId] : []));
-  const organizationIds = capped.flatMap((r) => (!r.memberId && r.organizationId ? [r.organizationId] : []));
-  const rows = await client.$queryRaw<
-    (Omit<CountedTask, "dueOn" | "doneOn"> & { memberId: string | null; organizationId: string | null; dueOn: Date; doneOn: Date | null })[]
-  >`
+  if (capped.length === 0 || !(await cycleUsesRegister({ id: cycleId, year }, client))) return result;
+  const named = capped.filter((r) => namesTasksBehindCap(r.tasks));
+  const memberIds = named.flatMap((r) => (r.memberId ? [r.memberId] : []));
+  const organizationIds = named.flatMap((r) => (!r.memberId && r.organizationId ? [r.organizationId] : []));
+  const rows =
+    named.length === 0
+      ? []
+      : await client.$queryRaw<
+          (Omit<CountedTask, "dueOn" | "doneOn"> & { memberId: string | null; organizationId: string | null; dueOn: Date; doneOn: Date | null })[]
+        >`
     SELECT t.id, t.title, t."memberId", t."organizationId", t."dueOn", t.status::text AS status, t.outcome::text AS outcome, t."doneOn", t.exceeded
       FROM "Task" t
      WHERE t.year = ${year}
        AND (t."memberId" = ANY(${memberIds}) OR t."organizationId" = ANY(${organizationIds}))
-       AND EXISTS (SELECT 1 FROM "ReviewCycle" c WHERE c.id = ${cycleId} AND c.options->>'taskRegister' = 'true')
      ORDER BY t."dueOn", t.id`;
-  if (rows.length === 0) return result;
   const bySubject = new Map<string, CountedTask[]>();
   for (const row of rows) {
     const key = row.memberId ?? row.organizationId!;
@@ -89,16 +100,16 @@ export async function loadDeskTaskCaps(
     list.push({ ...row, dueOn: toIsoDate(row.dueOn), doneOn: row.doneOn ? toIsoDate(row.doneOn) : null });
     bySubject.set(key, list);
   }
+  const noIds: TaskCounts["tasks"] = { assigned: [], completed: [], onTime: [], late: [], exceeded: [], notCompleted: [], unconfirmed: [] };
   for (const record of capped) {
-    const key = record.memberId ?? record.organizationId!;
-    const tasks = bySubject.get(key);
-    if (!tasks) continue;
-    result.set(record.recordId, {
-      subject: record.memberId ? { kind: "MEMBER", id: record.memberId } : { kind: "ORGANIZATION", id: record.organizationId! },
-      year,
-      counts: countTasks(tasks, year),
-      titles: Object.fromEntries(tasks.map((t) => [t.id, t.title])),
-    });
+    const subject: TaskSubjectRef = record.memberId ? { kind: "MEMBER", id: record.memberId } : { kind: "ORGANIZATION", id: record.organizationId! };
+    const tasks = bySubject.get(record.memberId ?? record.organizationId!);
+    result.set(
+      record.recordId,
+      tasks
+        ? { subject, year, counts: countTasks(tasks, year), titles: Object.fromEntries(tasks.map((t) => [t.id, t.title])) }
+        : { subject, year, counts: { ...record.tasks, tasks: noIds }, titles: {} },
+    );
   }
   return result;
 }

@@ -263,6 +263,14 @@ export function mayCarryTaskReason(tasks: { assigned: number; completed: number;
   return tasks.completed < tasks.assigned || tasks.onTime < tasks.completed || 10 * tasks.exceeded < 3 * tasks.assigned;
 }
 
+/**
+ * Whether a cap of these counts names tasks: some late, or some not completed. Too few exceeded is said
+ * with the numbers alone ("chỉ 1/10 …"), so a desk loads no task for it.
+ */
+export function namesTasksBehindCap(tasks: { assigned: number; completed: number; onTime: number }): boolean {
+  return tasks.assigned > 0 && (tasks.completed < tasks.assigned || tasks.onTime < tasks.completed);
+}
+
 /** How many tasks must exceed their requirement for EXCELLENT: 10·X ≥ 3·N (366 Điều 11, 1.1). */
 export const exceededNeeded = (assigned: number) => Math.ceil((3 * assigned) / 10);
 
@@ -318,7 +326,8 @@ export function explainTaskCaps(
     const line: TaskCapLine = {
       kind,
       reasons: [code],
-      count: ids.length,
+      // Too few exceeded is told by the numbers: a desk gives them without loading the tasks.
+      count: kind === "exceeded" ? counts.exceeded : ids.length,
       total,
       needed: kind === "exceeded" ? exceededNeeded(total) : null,
       unconfirmed: kind === "notCompleted" ? counts.tasks.unconfirmed.length : 0,
