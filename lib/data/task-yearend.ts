@@ -66,9 +66,9 @@ export type DeskTaskCaps = { subject: TaskSubjectRef; year: number; counts: Task
 
 /**
  * The tasks behind the caps of a whole desk, under a cycle that uses the register: the record's own counts
- * for every row whose counts can carry a task reason (mayCarryTaskReason), and the titles of the tasks
- * late or not completed — loaded in ONE query (convention 7), for those rows only (namesTasksBehindCap);
- * too few exceeded is told by the numbers. Returns a map by record id.
+ * for every row whose counts can carry a task reason (mayCarryTaskReason), and the tasks late or not
+ * completed with their titles — loaded in ONE query (convention 7), for those rows only
+ * (namesTasksBehindCap), and only those tasks; too few exceeded is told by the numbers. By record id.
  */
 export async function loadDeskTaskCaps(
   client: DbClient,
@@ -92,6 +92,7 @@ export async function loadDeskTaskCaps(
       FROM "Task" t
      WHERE t.year = ${year}
        AND (t."memberId" = ANY(${memberIds}) OR t."organizationId" = ANY(${organizationIds}))
+       AND NOT (t.status = 'CONFIRMED' AND t.outcome = 'DONE' AND t."doneOn" <= t."dueOn")
      ORDER BY t."dueOn", t.id`;
   const bySubject = new Map<string, CountedTask[]>();
   for (const row of rows) {
@@ -100,16 +101,14 @@ export async function loadDeskTaskCaps(
     list.push({ ...row, dueOn: toIsoDate(row.dueOn), doneOn: row.doneOn ? toIsoDate(row.doneOn) : null });
     bySubject.set(key, list);
   }
-  const noIds: TaskCounts["tasks"] = { assigned: [], completed: [], onTime: [], late: [], exceeded: [], notCompleted: [], unconfirmed: [] };
   for (const record of capped) {
     const subject: TaskSubjectRef = record.memberId ? { kind: "MEMBER", id: record.memberId } : { kind: "ORGANIZATION", id: record.organizationId! };
-    const tasks = bySubject.get(record.memberId ?? record.organizationId!);
-    result.set(
-      record.recordId,
-      tasks
-        ? { subject, year, counts: countTasks(tasks, year), titles: Object.fromEntries(tasks.map((t) => [t.id, t.title])) }
-        : { subject, year, counts: { ...record.tasks, tasks: noIds }, titles: {} },
-    );
+    // Only the tasks late or not completed were read: the numbers are the record's own (the register's
+    // counts, kept by syncRecordTaskFacts), the ids those the lines name.
+    const lateOrNotDone = bySubject.get(record.memberId ?? record.organizationId!) ?? [];
+    const tasks = { ...countTasks(lateOrNotDone, year).tasks, assigned: [], completed: [], onTime: [], exceeded: [] };
+    const titles = Object.fromEntries(lateOrNotDone.map((t) => [t.id, t.title]));
+    result.set(record.recordId, { subject, year, counts: { ...record.tasks, tasks }, titles });
   }
   return result;
 }
