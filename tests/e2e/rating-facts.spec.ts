@@ -1,8 +1,9 @@
 import { expect, expectAccessible, signIn, test } from "./fixtures";
 
 // The review under way, on the 100-point scale: the secretary enters a cell-mate's points and facts and
-// sees what the rules allow as they type; bad counts are refused with the reason; the member reads last
-// year's published level on their own page.
+// sees what the rules allow as they type, the task numbers counted from the register (typed counts and
+// their refusals, for a cycle without the register: tests/integration/record-facts.test.ts); the member
+// reads last year's published level on their own page.
 
 test("the cell secretary scores a member and sees the verdict of the rules change as they type", async ({ page }) => {
   await signIn(page, "bithu");
@@ -29,29 +30,24 @@ test("the cell secretary scores a member and sees the verdict of the rules chang
   const verdict = page.getByRole("region", { name: "Theo quy định xếp loại" });
   await expect(verdict.getByText("Tổng điểm: 100/100")).toBeVisible();
 
-  // Ten tasks done on time, one exceeding its requirement: not 30 %, so at most GOOD, and it says why.
-  const tasks = page.getByRole("group", { name: /^Nhiệm vụ/ });
-  await tasks.getByLabel("Số nhiệm vụ được giao").fill("10");
-  await tasks.getByLabel("Số đã hoàn thành").fill("10");
-  await tasks.getByLabel("Số hoàn thành đúng hạn").fill("10");
-  await tasks.getByLabel("Số vượt yêu cầu").fill("1");
-  await expect(verdict.getByText("Hoàn thành tốt nhiệm vụ", { exact: true })).toBeVisible();
-  await expect(verdict.getByTestId("verdict-reasons")).toContainText("30%");
-
-  // More completed than assigned is refused beside the field; nothing is saved.
-  await tasks.getByLabel("Số đã hoàn thành").fill("11");
-  await page.getByRole("button", { name: "Lưu" }).click();
-  await expect(page.getByText("Số nhiệm vụ hoàn thành không được lớn hơn số được giao.")).toBeVisible();
-
-  await tasks.getByLabel("Số đã hoàn thành").fill("10");
-  await tasks.getByLabel("Số vượt yêu cầu").fill("3");
-  // Three in ten is 30 %: that cap is gone (any other rule that applies to this member stays listed).
-  await expect(verdict).not.toContainText("30%");
+  // The review under way counts the tasks from the register: the four numbers are not typed here but read
+  // from the confirmed results, each a link to the tasks behind it; saving the points keeps them.
+  const counted = page.getByTestId("register-task-facts");
+  await expect(counted).toContainText("Tính từ sổ theo dõi nhiệm vụ");
+  await expect(page.getByRole("spinbutton", { name: "Số nhiệm vụ được giao" })).toHaveCount(0);
+  const assigned = (await counted.getByTestId("register-assigned").innerText()).trim();
+  expect(Number(assigned)).toBeGreaterThan(0);
   await page.getByRole("button", { name: "Lưu" }).click();
   await expect(page.getByText("Đã lưu điểm và dữ kiện xếp loại.")).toBeVisible();
   await page.reload();
-  await expect(page.getByRole("group", { name: /^Nhiệm vụ/ }).getByLabel("Số vượt yêu cầu")).toHaveValue("3");
   await expect(page.getByRole("region", { name: "Theo quy định xếp loại" }).getByText("Tổng điểm: 100/100")).toBeVisible();
+  await expect(page.getByTestId("register-task-facts").getByTestId("register-assigned")).toHaveText(assigned);
+  await expectAccessible(page);
+
+  // The number opens the register on the tasks behind it.
+  await page.getByTestId("register-task-facts").getByTestId("register-assigned").click();
+  await expect(page.getByRole("heading", { level: 1, name: /^Sổ theo dõi nhiệm vụ/ })).toBeVisible();
+  await expect(page.getByTestId("task-row")).toHaveCount(Number(assigned));
 });
 
 test("a member sees last year's published level on their own page, and their own facts read-only", async ({ page }) => {

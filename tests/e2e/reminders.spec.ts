@@ -13,7 +13,7 @@ test("the secretary reminds a member who has not submitted; the member sees it a
   await signIn(page, "bithu");
   await page.getByRole("link", { name: "Bản kiểm điểm của chi bộ" }).click();
   await expect(page.getByRole("heading", { level: 1, name: /^Kiểm điểm năm \d{4} của chi bộ$/ })).toBeVisible();
-  const table = page.getByRole("table");
+  const table = page.getByRole("table", { name: "Bản kiểm điểm của đảng viên" });
   await expect(table.getByRole("link", { name: MEMBER })).toBeVisible();
   // Levels by their names, never by abbreviations to decode.
   for (const short of ["HTXSNV", "HTTNV", "HTNV", "KHTNV"]) await expect(table).not.toContainText(short);
