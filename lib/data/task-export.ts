@@ -1,10 +1,9 @@
 import "server-only";
-import { toIsoDate } from "@/lib/i18n/format";
 import { can, canReadTasks, NotFoundError, subtreeRoots, type Actor } from "@/lib/review/permissions";
 import type { TaskExportQuery } from "@/lib/schemas/task-sheets";
 import { db } from "./db";
 import { getOrgAncestry } from "./scope";
-import { loadTaskSubject } from "./tasks";
+import { loadTaskSubject, TASK_COLUMNS, taskView } from "./tasks";
 
 // What the task register's .xlsx export reads (lib/exports/task-sheets.ts lays it out): one register of
 // a year under canReadTasks, as its page reads it; or a unit's whole year, every task of the members of
@@ -34,21 +33,7 @@ export type ExportedTask = {
 };
 
 const COLUMNS = {
-  title: true,
-  source: true,
-  assignedOn: true,
-  dueOn: true,
-  expectedProduct: true,
-  qualityMeasure: true,
-  status: true,
-  outcome: true,
-  doneOn: true,
-  product: true,
-  productLink: true,
-  exceeded: true,
-  exceededGrounds: true,
-  notDoneReason: true,
-  forceMajeure: true,
+  ...TASK_COLUMNS,
   member: { select: { cardNumber: true, fullName: true, cell: { select: { name: true } } } },
   organization: { select: { code: true, name: true, parent: { select: { name: true } } } },
 } as const;
@@ -73,14 +58,11 @@ export async function getTaskExport(actor: Actor, query: TaskExportQuery): Promi
     orderBy: [{ member: { cardNumber: "asc" } }, { dueOn: "asc" }, { id: "asc" }],
     select: COLUMNS,
   });
-  const tasks = rows.map(({ member, organization, assignedOn, dueOn, doneOn, ...task }) => ({
-    ...task,
+  const tasks = rows.map(({ member, organization, ...task }) => ({
+    ...taskView(task),
     subjectKey: member?.cardNumber ?? organization?.code ?? "",
     subjectName: member?.fullName ?? organization?.name ?? "",
     unitName: member?.cell.name ?? organization?.parent?.name ?? "",
-    assignedOn: toIsoDate(assignedOn),
-    dueOn: toIsoDate(dueOn),
-    doneOn: doneOn ? toIsoDate(doneOn) : null,
   }));
   return { title: `Sổ theo dõi nhiệm vụ năm ${query.year} — ${name}`, filename: `so-nhiem-vu-${name}-${query.year}.xlsx`, tasks };
 }

@@ -12,7 +12,7 @@ import {
   type TaskSubjectRef,
 } from "@/lib/review/tasks";
 import { db, type DbClient } from "./db";
-import { loadCountedTasks, loadTaskSubject } from "./tasks";
+import { loadCountedTasks, loadTaskSubject, TASK_COLUMNS, taskView } from "./tasks";
 
 // The year-end review read from the task register (docs/task-register.md): the counts behind a record's
 // task facts with the tasks behind each number, the tasks named behind a cap on the desks, the year's
@@ -114,23 +114,7 @@ export async function loadDeskTaskCaps(
 }
 
 const APPENDIX_COLUMNS = {
-  id: true,
-  title: true,
-  source: true,
-  assignedOn: true,
-  dueOn: true,
-  expectedProduct: true,
-  qualityMeasure: true,
-  status: true,
-  outcome: true,
-  doneOn: true,
-  product: true,
-  productLink: true,
-  exceeded: true,
-  exceededGrounds: true,
-  notDoneReason: true,
-  forceMajeure: true,
-  confirmedAt: true,
+  ...TASK_COLUMNS,
   confirmedBy: { select: { displayName: true } },
   files: { orderBy: { createdAt: "asc" }, select: { fileName: true } },
 } satisfies Prisma.TaskSelect;
@@ -165,14 +149,11 @@ export async function yearTasks(ref: SubjectRef, year: number): Promise<YearTask
     orderBy: [{ dueOn: "asc" }, { id: "asc" }],
     select: APPENDIX_COLUMNS,
   });
-  return rows.map((t) => ({
-    ...t,
-    assignedOn: toIsoDate(t.assignedOn),
-    dueOn: toIsoDate(t.dueOn),
-    doneOn: t.doneOn ? toIsoDate(t.doneOn) : null,
+  return rows.map(({ confirmedBy, files, ...t }) => ({
+    ...taskView(t),
     confirmedAt: t.confirmedAt ? toIsoDate(t.confirmedAt) : null,
-    confirmedBy: t.confirmedBy?.displayName ?? null,
-    files: t.files.map((f) => f.fileName),
+    confirmedBy: confirmedBy?.displayName ?? null,
+    files: files.map((f) => f.fileName),
   }));
 }
 

@@ -51,7 +51,8 @@ export async function loadTaskSubject(client: DbClient, ref: SubjectRef): Promis
 const subjectRefOf = (input: TaskSubjectInput): SubjectRef =>
   input.kind === "MEMBER" ? { memberId: input.memberId } : { organizationId: input.organizationId };
 
-const TASK_COLUMNS = {
+/** The columns of a task every reader of the register selects (the pages, the export, the appendix). */
+export const TASK_COLUMNS = {
   id: true,
   subjectKind: true,
   memberId: true,
