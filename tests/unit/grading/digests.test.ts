@@ -22,7 +22,7 @@ const INPUTS: Record<string, () => GradingInput> = {
   },
   "QD124_HD25, sorted": () => ({ ...generateTerritory(SMALL, 4, "QD132_HD21"), ruleSet: "QD124_HD25" }),
   "QD366_HD43, sorted": () => generateTerritory(SMALL, 5, "QD366_HD43"),
-  "QD366_HD43, shuffled, GOOD_AND_EXCELLENT, no quota base given": () => {
+  "QD366_HD43, shuffled, no quota base given": () => {
     const input = generateTerritory({ members: 9_000, memberGroups: 60, districts: 2 }, 6, "QD366_HD43");
     return { ...input, quotaBase: undefined, subjects: shuffled(input.subjects, 7) };
   },
