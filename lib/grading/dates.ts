@@ -68,6 +68,26 @@ export function dateKey(date: CalendarDate): number {
 }
 
 /**
+ * `hasCompletedMonths(parseIsoDateOrThrow(start), asOf, months)` without the two date objects: it runs for
+ * every member of a country-sized evaluation. Throws as parseIsoDateOrThrow does on a date that is not.
+ */
+export function hasCompletedMonthsSince(start: IsoDate, asOf: CalendarDate, months: number): boolean {
+  const year = digitsAt(start, 0, 4);
+  const month = digitsAt(start, 5, 7);
+  const day = digitsAt(start, 8, 10);
+  if (start.length !== 10 || start.charCodeAt(4) !== DASH || start.charCodeAt(7) !== DASH || year < 0 || month < 1 || month > 12 || day < 1) {
+    parseIsoDateOrThrow(start);
+  }
+  if (day > daysInMonth(year, month)) parseIsoDateOrThrow(start);
+  // addCalendarMonths, inlined.
+  const monthIndex = year * 12 + (month - 1) + months;
+  const endYear = Math.floor(monthIndex / 12);
+  const endMonth = monthIndex - endYear * 12 + 1;
+  const endDay = Math.min(day, daysInMonth(endYear, endMonth));
+  return endYear * 10_000 + endMonth * 100 + endDay <= dateKey(asOf);
+}
+
+/**
  * True when `months` calendar months have passed from `start` to `asOf`: `start` plus the months, clamped
  * to the end of the month, falls on or before `asOf` (rating-rules §2.2).
  */

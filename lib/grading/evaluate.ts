@@ -1,5 +1,5 @@
 import { parseIsoDateOrThrow } from "./dates";
-import { isAtLeast, lowerLevel } from "./levels";
+import { LEVEL_OF_RANK, LEVEL_RANK } from "./levels";
 import { sortByKey } from "./order";
 import { checkQuota, DEFAULT_QUOTA_BASE, quotaRuleOf } from "./quota";
 import { reasonBit, reasonList, withReason } from "./reasons";
@@ -11,7 +11,6 @@ import {
   type GradingResult,
   type GroupResult,
   type IsoDate,
-  type Level,
   type NotRatedReason,
   type QuotaOverride,
   type ReasonCode,
@@ -174,18 +173,20 @@ function judgeWith<Subject extends SubjectInput>(
   let decidable = reviewDone;
   // rating-rules §3, §7.9 — the maximum is the lowest limit; every rule that returns a limit is a reason: those
   // capping below EXCELLENT, the notes for the competent body and the missing facts
-  let maxLevel: Level = "EXCELLENT";
+  // (as ranks: plain integer comparisons in a loop run some twenty times per subject)
+  let maxRank = LEVEL_RANK.EXCELLENT;
   let forced = false;
   let reasons = 0;
-  for (const rule of rules) {
-    const limit = rule(subject, context);
-    if (!limit) continue;
-    maxLevel = lowerLevel(maxLevel, limit.maxLevel);
+  for (let i = 0; i < rules.length; i++) {
+    const limit = rules[i](subject, context);
+    if (limit === null) continue;
+    if (limit.maxRank < maxRank) maxRank = limit.maxRank;
     forced ||= limit.forced;
     if (limit.undecidable) decidable = false;
     reasons = withReason(reasons, limit.reasonBit);
   }
   if (!reviewDone) reasons = withReason(reasons, REVIEW_MISSING_BIT);
+  const maxLevel = LEVEL_OF_RANK[maxRank];
 
   return {
     id,
@@ -197,7 +198,7 @@ function judgeWith<Subject extends SubjectInput>(
     maxLevel,
     forced,
     // rating-rules §3, §6 — valid when not above the maximum; a rated subject proposed NOT_RATED is invalid
-    proposalValid: decidable && proposed !== "NOT_RATED" && isAtLeast(maxLevel, proposed),
+    proposalValid: decidable && proposed !== "NOT_RATED" && maxRank >= LEVEL_RANK[proposed],
     reasons: reasonList(reasons),
     selfReviewRequired: true,
   };

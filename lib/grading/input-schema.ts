@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isIsoDate } from "./dates";
+import { isPlainlyValidInput } from "./input-check";
 import { getRuleSet, RULE_SET_IDS } from "./rule-sets";
 import { hasAtMostOneDecimal } from "./rules/score";
 import { CRITERION_GRADES, LEVELS, LEVELS_OR_NOT_RATED, MEMBER_CATEGORIES, MEMBER_STATUSES, QUOTA_BASES, type GradingInput } from "./types";
@@ -198,8 +199,12 @@ export type ParsedGradingInput = { ok: true; input: GradingInput } | { ok: false
 
 const vietnameseErrors = z.locales.vi().localeError;
 
-/** Validates an input document; on failure reports its first problem. */
+/**
+ * Validates an input document; on failure reports its first problem. A valid document is returned as
+ * given: the common one is recognised without zod (input-check.ts), zod words every problem.
+ */
 export function parseGradingInput(raw: unknown): ParsedGradingInput {
+  if (isPlainlyValidInput(raw)) return { ok: true, input: raw };
   const parsed = GradingInputSchema.safeParse(raw, { error: vietnameseErrors });
   if (parsed.success) return { ok: true, input: parsed.data };
   return { ok: false, problem: describeIssue(parsed.error.issues[0]) };

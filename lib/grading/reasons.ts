@@ -23,8 +23,13 @@ export function withReason(set: number, bit: number): number {
 
 const listOf = new Map<number, readonly ReasonCode[]>([[0, Object.freeze([])]]);
 
+// Neighbouring subjects often share their set (most have the commonest one): the last answer saves a lookup.
+let lastSet = 0;
+let lastList: readonly ReasonCode[] = listOf.get(0)!;
+
 /** The sorted, frozen list of the reasons whose bits make up `set`. */
 export function reasonList(set: number): readonly ReasonCode[] {
+  if (set === lastSet) return lastList;
   let list = listOf.get(set);
   if (list === undefined) {
     const codes: ReasonCode[] = [];
@@ -39,5 +44,7 @@ export function reasonList(set: number): readonly ReasonCode[] {
     list = Object.freeze(codes);
     listOf.set(set, list);
   }
+  lastSet = set;
+  lastList = list;
   return list;
 }

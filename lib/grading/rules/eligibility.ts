@@ -1,4 +1,4 @@
-import { hasCompletedMonths, parseIsoDateOrThrow } from "../dates";
+import { hasCompletedMonthsSince } from "../dates";
 import type { MemberInput, OrganizationInput } from "../types";
 import type { Exclusion } from "./rule";
 
@@ -16,8 +16,8 @@ export const suspended: Exclusion<MemberInput> = ({ status }) => (status === "SU
 
 // rating-rules §2.2 — [21] HD 21 II.6, [124]: admitted less than 6 calendar months before the rating date
 export const newMember: Exclusion<MemberInput> = ({ admittedOn }, { ratingDate }) =>
-  admittedOn !== undefined && !hasCompletedMonths(parseIsoDateOrThrow(admittedOn), ratingDate, MONTHS_BEFORE_RATING) ? "NEW_MEMBER" : null;
+  admittedOn !== undefined && !hasCompletedMonthsSince(admittedOn, ratingDate, MONTHS_BEFORE_RATING) ? "NEW_MEMBER" : null;
 
 // rating-rules §2.3 — [21] HD 21 II.6: established less than 6 months before the rating date, counted as for members
 export const newOrganization: Exclusion<OrganizationInput> = ({ establishedOn }, { ratingDate }) =>
-  establishedOn !== undefined && !hasCompletedMonths(parseIsoDateOrThrow(establishedOn), ratingDate, MONTHS_BEFORE_RATING) ? "NEW_ORGANIZATION" : null;
+  establishedOn !== undefined && !hasCompletedMonthsSince(establishedOn, ratingDate, MONTHS_BEFORE_RATING) ? "NEW_ORGANIZATION" : null;

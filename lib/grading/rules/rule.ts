@@ -1,4 +1,5 @@
 import type { CalendarDate } from "../dates";
+import { LEVEL_RANK } from "../levels";
 import { reasonBit } from "../reasons";
 import type { Level, MemberInput, NotRatedReason, OrganizationInput, ReasonCode } from "../types";
 
@@ -31,6 +32,8 @@ export interface Limit {
   /** The reason's bit (reasons.ts), so that the evaluation collects reasons without a list per subject. */
   reasonBit: number;
   maxLevel: Level;
+  /** LEVEL_RANK of maxLevel: the evaluation keeps the lowest as a number. */
+  maxRank: number;
   forced: boolean;
   undecidable: boolean;
 }
@@ -46,7 +49,7 @@ export type OrganizationRule = SubjectRule<OrganizationInput>;
 // Limits are immutable values, built once: rules return them without allocating. All are built by
 // `limit`, so the loop reading them sees one object shape.
 function limit(reason: ReasonCode, maxLevel: Level, forced: boolean, undecidable: boolean): Limit {
-  return Object.freeze({ reason, reasonBit: reasonBit(reason), maxLevel, forced, undecidable });
+  return Object.freeze({ reason, reasonBit: reasonBit(reason), maxLevel, maxRank: LEVEL_RANK[maxLevel], forced, undecidable });
 }
 
 export function capAt(reason: ReasonCode, maxLevel: Exclude<Level, "EXCELLENT">): Limit {
