@@ -10,11 +10,29 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts", "lib/**/*.test.ts"],
     environment: "node",
-    // Integration tests share one throw-away database; files run one after another.
-    fileParallelism: false,
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    // Two workers even on two cores (Vitest's default is one fewer than the cores): the pure tests run
+    // beside the integration tests, which mostly wait on PostgreSQL.
+    maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["tests/unit/**/*.test.ts", "lib/**/*.test.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["tests/integration/**/*.test.ts"],
+          // Integration tests share one throw-away database; files run one after another.
+          fileParallelism: false,
+        },
+      },
+    ],
   },
 });
