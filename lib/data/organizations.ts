@@ -30,28 +30,20 @@ export const NODE_SELECT = {
 
 /**
  * Member and sub-unit counts of many units at once, everyone in each unit's subtree. Members are
- * counted once per cell, and only the per-cell sums are rolled up the closure table, so a page of a
- * whole province reads each member row once; two queries whatever the size.
+ * counted per cell by "MemberTally" (kept by triggers on Member, in the transaction of every change),
+ * and only those per-cell counts are rolled up the closure table: a province's page sums a few thousand
+ * rows, never its members. Two queries whatever the size.
  */
 export async function countUnits(ids: string[]): Promise<Map<string, UnitCounts>> {
   const counts = new Map<string, UnitCounts>(ids.map((id) => [id, { members: 0, probationary: 0, subUnits: 0 }]));
   if (!ids.length) return counts;
   const [memberRows, childRows] = await Promise.all([
     db.$queryRaw<{ id: string; members: number; probationary: number }[]>`
-      WITH per_cell AS (
-        SELECT m."cellId",
-               count(*) AS members,
-               count(*) FILTER (WHERE m."officialOn" IS NULL) AS probationary
-        FROM "Member" m
-        WHERE m.status <> 'LEFT'
-          AND m."cellId" IN (SELECT "descendantId" FROM "OrgClosure" WHERE "ancestorId" = ANY(${ids}))
-        GROUP BY m."cellId"
-      )
-      SELECT c."ancestorId" AS id, sum(p.members)::int AS members, sum(p.probationary)::int AS probationary
-      FROM per_cell p
-      JOIN "OrgClosure" c ON c."descendantId" = p."cellId"
-      WHERE c."ancestorId" = ANY(${ids})
-      GROUP BY c."ancestorId"`,
+      SELECT c."ancestorId" AS id, sum(t.members)::int AS members, sum(t.probationary)::int AS probationary
+        FROM "MemberTally" t
+        JOIN "OrgClosure" c ON c."descendantId" = t."cellId"
+       WHERE c."ancestorId" = ANY(${ids})
+       GROUP BY c."ancestorId"`,
     db.organization.groupBy({ by: ["parentId"], where: { parentId: { in: ids } }, _count: { _all: true } }),
   ]);
   for (const row of memberRows) {

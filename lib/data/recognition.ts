@@ -162,8 +162,8 @@ export async function getRecognition(
   const page = Math.max(1, query.page ?? 1);
   const paged = (kind: ListKind): Paging =>
     query.list === kind ? { offset: (page - 1) * LIST_PAGE_SIZE, limit: LIST_PAGE_SIZE } : { offset: 0, limit: LIST_PAGE_SIZE };
-  const remediationCount = await countOpenRemediation(unitId);
   if (year === null) {
+    const remediationCount = await countOpenRemediation(unitId);
     return {
       ...scope,
       year,
@@ -191,6 +191,7 @@ export async function getRecognition(
     streakOrganizations,
     [notCompleted, notCompletedCount],
     remediation,
+    remediationCount,
   ] = await Promise.all([
     listed(year, "EXCELLENT", "excellent"),
     listOrganizationsExcellent(unitId, year, year),
@@ -198,6 +199,7 @@ export async function getRecognition(
     listOrganizationsExcellent(unitId, from, year),
     listed(year - 1, "NOT_COMPLETED", "notCompleted"),
     listOpenRemediation(unitId, today, paged("remediation")),
+    countOpenRemediation(unitId),
   ]);
   return {
     ...scope,

@@ -14,7 +14,7 @@ import { listUnitMembers } from "@/lib/data/members";
 import { getUnitPage } from "@/lib/data/organizations";
 import { countMembersDueTasks } from "@/lib/data/task-reminders";
 import { formatDate } from "@/lib/i18n/format";
-import { subtreeRoots } from "@/lib/review/permissions";
+import { NotFoundError, subtreeRoots } from "@/lib/review/permissions";
 import { MemberListQuerySchema } from "@/lib/schemas/members";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -23,8 +23,14 @@ export default async function UnitPage({ params, searchParams }: Props) {
   const actor = await requireActor();
   const { id } = await params;
   const query = MemberListQuerySchema.parse(await searchParams);
-  const [t, page] = await Promise.all([getTranslations(), orNotFound(getUnitPage(actor, id))]);
-  const members = page.canListMembers ? await listUnitMembers(actor, id, query, page.unit.counts.members) : null;
+  // A search counts its own matches, so it need not wait for the unit's counts: it runs beside them
+  // (answering nothing to whoever may not list the unit's members, as the unit's page then shows none).
+  const [t, page, searched] = await Promise.all([
+    getTranslations(),
+    orNotFound(getUnitPage(actor, id)),
+    query.q ? listUnitMembers(actor, id, query).catch((error) => (error instanceof NotFoundError ? null : Promise.reject(error))) : null,
+  ]);
+  const members = page.canListMembers ? (searched ?? (await listUnitMembers(actor, id, query, page.unit.counts.members))) : null;
   // Each listed member's tasks overdue or due within a week (the task register), in one grouped query.
   const dueTasks = members
     ? await countMembersDueTasks(
