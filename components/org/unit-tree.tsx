@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import type { UnitNode } from "@/lib/data/organizations";
 import { countBadges } from "./unit-count-badges";
+import { UnitTreeBranch, type TreeBranchLabels } from "./unit-tree-branch";
 
 type TreeNode = UnitNode & { children: TreeNode[] };
 
@@ -22,11 +23,16 @@ function bySector(children: TreeNode[]): [string, TreeNode[]][] {
   return [...groups];
 }
 
-/** The units in scope as a tree: top units open, each grassroots organization folds its cells away. */
+/**
+ * The units in scope as a tree: the top units open with the units directly under them (getUnitTree);
+ * a unit with units below it opens them on demand (UnitTreeBranch fetches them), so a district's page
+ * carries its 54 grassroots organizations, not their few hundred cells.
+ */
 export async function UnitTree({ nodes }: { nodes: UnitNode[] }) {
   // One translator for the whole tree: an async component per unit would cost a render pass each.
   const [t, tu] = await Promise.all([getTranslations(), getTranslations("units")]);
   const forest = buildForest(nodes);
+  const labels: TreeBranchLabels = { toggle: tu("treeToggle"), loading: tu("treeLoading"), failed: tu("treeFailed"), retry: tu("treeRetry") };
 
   const label = (node: TreeNode) => (
     <span className="tree-label">
@@ -38,29 +44,25 @@ export async function UnitTree({ nodes }: { nodes: UnitNode[] }) {
     </span>
   );
 
-  const renderList = (children: TreeNode[], level: number) => (
-    <ul className="ml-3 border-l border-slate-200 pl-3">{children.map((c) => render(c, level + 1))}</ul>
-  );
-
-  const render = (node: TreeNode, level: number) => (
+  const renderChild = (node: TreeNode) => (
     <li key={node.id} className="py-0.5">
-      {node.children.length > 0 && level > 0 ? (
-        <details className="group">
-          <summary className="tree-summary">
-            <span className="mt-0.5 inline-block w-4 shrink-0 text-slate-500 transition-transform group-open:rotate-90" aria-hidden>
-              ▸
-            </span>
-            {label(node)}
-          </summary>
-          {renderList(node.children, level)}
-        </details>
+      {node.counts.subUnits > 0 ? (
+        <UnitTreeBranch unitId={node.id} name={node.name} label={label(node)} labels={labels} />
       ) : (
-        <div className="tree-leaf">
-          {level > 0 && <span className="inline-block w-4 shrink-0" aria-hidden />}
+        <div className="tree-row">
+          <span className="tree-spacer" aria-hidden />
           {label(node)}
         </div>
       )}
-      {node.children.length > 0 && level === 0 && (
+    </li>
+  );
+
+  const renderList = (children: TreeNode[]) => <ul className="ml-1 sm:ml-3">{children.map(renderChild)}</ul>;
+
+  const renderRoot = (node: TreeNode) => (
+    <li key={node.id} className="py-0.5">
+      <div className="tree-row">{label(node)}</div>
+      {node.children.length > 0 && (
         <div className="mt-2 space-y-4">
           {node.kind === "UPPER_COMMITTEE"
             ? bySector(node.children).map(([sector, children]) => (
@@ -68,14 +70,14 @@ export async function UnitTree({ nodes }: { nodes: UnitNode[] }) {
                   <h2 className="mb-1 ml-1 text-xs font-semibold uppercase tracking-wide text-slate-500">
                     {t(`sectors.${sector}`)} · {children.length}
                   </h2>
-                  {renderList(children, level)}
+                  {renderList(children)}
                 </section>
               ))
-            : renderList(node.children, level)}
+            : renderList(node.children)}
         </div>
       )}
     </li>
   );
 
-  return <ul className="rounded-xl border border-slate-200 bg-white p-2 shadow-sm sm:p-4">{forest.map((n) => render(n, 0))}</ul>;
+  return <ul className="rounded-xl border border-slate-200 bg-white p-2 shadow-sm sm:p-4">{forest.map(renderRoot)}</ul>;
 }

@@ -55,22 +55,33 @@ export async function countUnits(ids: string[]): Promise<Map<string, UnitCounts>
   return counts;
 }
 
-/** A tree page shows two levels below the top units, or one when two would be too many to read. */
-const MAX_TREE_NODES = 500;
-
-/** The units the actor may read, two levels (or one, for a province) below their top units, with counts. */
+/**
+ * The units the actor may read: their top units and one level below, with counts. Deeper levels are
+ * read when a person opens a unit in the tree (getUnitChildren): a district's page would otherwise
+ * carry its few hundred cells, most never looked at, and cost a row of rendering each.
+ */
 export async function getUnitTree(actor: Actor): Promise<UnitNode[]> {
   const roots = subtreeRoots(actor, "org:read");
   if (!roots.length) return [];
-  const twoLevels = await db.orgClosure.count({ where: { ancestorId: { in: roots }, distance: { lte: 2 } } });
-  const levels = twoLevels > MAX_TREE_NODES ? 1 : 2;
   const nodes = await db.organization.findMany({
-    where: { ancestors: { some: { ancestorId: { in: roots }, distance: { lte: levels } } } },
+    where: { ancestors: { some: { ancestorId: { in: roots }, distance: { lte: 1 } } } },
     orderBy: [{ depth: "asc" }, { position: "asc" }, { code: "asc" }],
     select: NODE_SELECT,
   });
   const counts = await countUnits(nodes.map((n) => n.id));
   return nodes.map((n) => ({ ...n, counts: counts.get(n.id)! }));
+}
+
+/** The units directly under one the actor may read, with counts: what the tree shows when it is opened. */
+export async function getUnitChildren(actor: Actor, unitId: string): Promise<UnitNode[]> {
+  await authorizeOrg(actor, "org:read", unitId);
+  const children = await db.organization.findMany({
+    where: { parentId: unitId },
+    orderBy: [{ position: "asc" }, { code: "asc" }],
+    select: NODE_SELECT,
+  });
+  const counts = await countUnits(children.map((c) => c.id));
+  return children.map((c) => ({ ...c, counts: counts.get(c.id)! }));
 }
 
 export type UnitPage = {

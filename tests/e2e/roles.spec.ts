@@ -8,13 +8,19 @@ test("the upper standing committee walks the district tree and searches without 
   await page.getByRole("link", { name: "Tổ chức đảng", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Tổ chức đảng" })).toBeVisible();
   // 54 grassroots organizations under the district committee, each a link with its counts.
-  const grassroots = page.locator("details > summary a[href^='/units/'], ul > li > div a[href^='/units/']");
+  const grassroots = page.locator("ul > li > div a[href^='/units/']");
   await expect(grassroots.first()).toBeVisible();
-  const commune = page.locator("details").filter({ hasText: "Đảng bộ xã" }).first();
-  await commune.locator("summary").click();
-  await expect(commune.getByText(/Chi bộ/).first()).toBeVisible();
+  // A commune's cells are read when it is opened: its button says what it opens, and whether it is open.
+  const toggle = page.getByRole("button", { name: /^Đơn vị trực thuộc của Đảng bộ xã/ }).first();
+  await expect(toggle).toHaveAttribute("aria-expanded", "false");
+  await toggle.press("Enter");
+  await expect(toggle).toHaveAttribute("aria-expanded", "true");
+  const cells = page.locator(`[id="${await toggle.getAttribute("aria-controls")}"]`);
+  await expect(cells.getByRole("link", { name: /^Chi bộ/ }).first()).toBeVisible();
+  await toggle.click();
+  await expect(cells).toBeHidden();
 
-  await commune.locator("summary a").click();
+  await toggle.locator("xpath=..").getByRole("link").first().click();
   await expect(page.getByRole("heading", { level: 2, name: "Đơn vị trực thuộc" })).toBeVisible();
   await page.getByRole("searchbox", { name: "Tìm đảng viên theo tên" }).fill("nguyen");
   await page.getByRole("button", { name: "Tìm", exact: true }).click();

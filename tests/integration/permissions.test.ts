@@ -3,7 +3,7 @@ import { NotFoundError, type Actor } from "@/lib/review/permissions";
 import { updateCycleDeadlines, getCycleForEdit } from "@/lib/data/cycles";
 import { db } from "@/lib/data/db";
 import { getMemberPage, listUnitMembers, updateMemberProfile } from "@/lib/data/members";
-import { getUnitPage, getUnitTree } from "@/lib/data/organizations";
+import { getUnitChildren, getUnitPage, getUnitTree } from "@/lib/data/organizations";
 import { setUserLocale } from "@/lib/data/users";
 import { actorFor, CURRENT_YEAR, dayOfCurrentYear as on, ensureDemoDistrict, memberOf, orgByCode, otherDistrict } from "./fixtures";
 import { ownerDb } from "./owner";
@@ -67,6 +67,7 @@ describe("member (dangvien)", () => {
   it("reads their own record and their cell, nothing more", async () => {
     await expect(getMemberPage(me, me.memberId!)).resolves.toMatchObject({ canEdit: false, canEditResidence: true });
     await expect(getUnitPage(me, cellEast)).resolves.toMatchObject({ unit: { id: cellEast }, canListMembers: false });
+    await expect(getUnitChildren(me, commune)).rejects.toBeInstanceOf(NotFoundError);
     // Seeing the cell is not seeing its roster: names, card numbers and birth dates stay with the staff.
     await expect(listUnitMembers(me, cellEast, QUERY)).rejects.toBeInstanceOf(NotFoundError);
     const cellMate = await memberOf(cellEast, { not: me.memberId! });
@@ -193,6 +194,14 @@ describe.each(["bantochuc", "thuongvu"] as const)("upper committee (%s)", (usern
   it("reads the whole district, not another district", async () => {
     const tree = await getUnitTree(upper);
     expect(tree.filter((n) => n.depth === 1)).toHaveLength(54);
+    // The tree carries one level below the district; a grassroots organization's cells are read when opened.
+    expect(tree.some((n) => n.parentId === commune)).toBe(false);
+    const communeNode = tree.find((n) => n.id === commune)!;
+    const cells = await getUnitChildren(upper, commune);
+    expect(cells.map((c) => c.id)).toEqual(expect.arrayContaining([cellEast, cellWest]));
+    expect(cells).toHaveLength(communeNode.counts.subUnits);
+    expect(cells.reduce((sum, c) => sum + c.counts.members, 0)).toBe(communeNode.counts.members);
+    await expect(getUnitChildren(upper, outside.orgId)).rejects.toBeInstanceOf(NotFoundError);
     await expect(getMemberPage(upper, await memberOf(cellWest))).resolves.toMatchObject({ canEdit: false });
     await expect(getUnitPage(upper, outside.orgId)).rejects.toBeInstanceOf(NotFoundError);
   });
