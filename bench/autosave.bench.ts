@@ -97,6 +97,8 @@ type Row = {
   max: number;
   conflicts: number;
   errors: number;
+  /** The server's CPU time per save (user and system, from /proc), when measured: what load hides least. */
+  cpuPerSave?: number;
 };
 
 const SENTENCES = [
@@ -167,7 +169,7 @@ async function run(pathName: string, kind: Kind, label: string, subjects: Subjec
   };
 }
 
-async function measure(pathName: string, subjects: Subject[], save: Save): Promise<Row[]> {
+async function measure(pathName: string, subjects: Subject[], save: Save, cpuMs?: () => number | null): Promise<Row[]> {
   log(`${pathName}: warm-up (2 saves per member)…`);
   const warmUp = await run(pathName, "unpaced", "warm-up", subjects, 2, save);
   if (warmUp.errors > 0 || warmUp.conflicts > 0) log(`${pathName}: warm-up had ${warmUp.errors} errors, ${warmUp.conflicts} conflicts`);
@@ -182,7 +184,11 @@ async function measure(pathName: string, subjects: Subject[], save: Save): Promi
   ];
   for (const [kind, label, who, saves, intervalMs] of runs) {
     log(`${pathName}: ${label}…`);
-    rows.push(await run(pathName, kind, label, who, saves, save, intervalMs));
+    const cpuBefore = cpuMs?.() ?? null;
+    const row = await run(pathName, kind, label, who, saves, save, intervalMs);
+    const cpuAfter = cpuMs?.() ?? null;
+    if (cpuBefore !== null && cpuAfter !== null && row.saves > 0) row.cpuPerSave = (cpuAfter - cpuBefore) / row.saves;
+    rows.push(row);
   }
   return rows;
 }
@@ -272,6 +278,7 @@ async function main() {
       max: `${r.max.toFixed(0)} ms`,
       conflicts: r.conflicts,
       errors: r.errors,
+      "server CPU/save": r.cpuPerSave === undefined ? "" : `${r.cpuPerSave.toFixed(1)} ms`,
     })),
   );
   console.log(wrong === 0 ? "every record holds its member's last save" : `${wrong} records do not hold their member's last save`);
@@ -297,6 +304,8 @@ function printAims(http: Row[]) {
     `  ${RATE} saves/s offered: ${Math.round(paced.perSecond)} saves/s served, p95 ${paced.p95.toFixed(1)} ms ` +
       `(aim ${AIM.perSecond}/s, p95 ≤ ${AIM.p95} ms): ${verdict(RATE >= AIM.perSecond && paced.perSecond >= 0.95 * RATE && paced.p95 <= AIM.p95)}`,
   );
+  if (paced.cpuPerSave !== undefined)
+    console.log(`  the server's CPU per save: ${paced.cpuPerSave.toFixed(1)} ms (one core serves at most ${Math.round(1000 / paced.cpuPerSave)} saves/s)`);
   console.log(
     `  as fast as answered: ${Math.round(unpaced.perSecond)} saves/s (p50 ${unpaced.p50.toFixed(1)} ms, p95 ${unpaced.p95.toFixed(1)} ms) ` +
       `(aim ≥ ${AIM.perSecond}/s): ${verdict(unpaced.perSecond >= AIM.perSecond)}`,
@@ -331,7 +340,7 @@ async function measureHttp(subjects: Subject[]): Promise<Row[]> {
       if (!result?.ok || !result.data) throw new Error(`HTTP ${res.status}: ${body.slice(0, 200)}`);
       return result.data.saved ? { saved: true, version: result.data.version! } : { saved: false };
     };
-    return await measure(HTTP_PATH, subjects, overHttp);
+    return await measure(HTTP_PATH, subjects, overHttp, () => cpuMsOf(server.pid));
   } finally {
     // What the server logged of failed saves (runAs logs unexpected errors with an id).
     const failures = server
@@ -344,6 +353,17 @@ async function measureHttp(subjects: Subject[]): Promise<Row[]> {
       );
     server.kill("SIGTERM");
     await new Promise((resolve) => server.once("exit", resolve));
+  }
+}
+
+/** A process's CPU time so far (user + system), in ms, from /proc (Linux); null elsewhere. */
+function cpuMsOf(pid: number | undefined): number | null {
+  try {
+    // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th, in clock ticks (100 a second).
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
   }
 }
 
