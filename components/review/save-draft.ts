@@ -21,5 +21,11 @@ export async function saveSelfReviewDraft(
     cache: "no-store",
   });
   if (!response.headers.get("content-type")?.startsWith("application/json")) throw new Error(`autosave: HTTP ${response.status}`);
-  return (await response.json()) as ActionResult<SaveOutcome<SelfReviewContent>>;
+  const result = (await response.json()) as ActionResult<SaveOutcome<SelfReviewContent>>;
+  // JSON carries the times as text; an action's answer carried Dates, and the banner formats Dates.
+  if (result.ok) {
+    if (result.data.saved) result.data.savedAt = new Date(result.data.savedAt);
+    else result.data.conflict.savedAt = new Date(result.data.conflict.savedAt);
+  }
+  return result;
 }
