@@ -8,7 +8,7 @@ import { FormAlert } from "@/components/forms/form-alert";
 import { Options } from "@/components/forms/options";
 import { useAction } from "@/components/forms/use-action-form";
 import { ConfirmButton } from "@/components/ui/confirm-dialog";
-import { saveSelfReviewDraftAction, submitSelfReviewAction } from "@/lib/actions/self-reviews";
+import { submitSelfReviewAction } from "@/lib/actions/self-reviews";
 import { evaluateSubject } from "@/lib/grading/evaluate";
 import type { RuleSetId } from "@/lib/grading/rule-sets";
 import { CRITERION_GRADES, LEVELS, type IsoDate } from "@/lib/grading/types";
@@ -23,6 +23,7 @@ import {
   type TemplateSection,
 } from "@/lib/review/templates";
 import { AutosaveBanner } from "./autosave-banner";
+import { saveSelfReviewDraft } from "./save-draft";
 import { useAutosave, useSaveOnChange } from "./use-autosave";
 import { VerdictPanel } from "./verdict-panel";
 
@@ -57,7 +58,7 @@ export function SelfReviewForm(props: Props) {
   const { run, pending: submitting, status } = useAction();
   const submitBlockedId = useId();
 
-  const save = useCallback((baseVersion: number, content: SelfReviewContent) => saveSelfReviewDraftAction({ recordId, baseVersion, content }), [recordId]);
+  const save = useCallback((baseVersion: number, content: SelfReviewContent) => saveSelfReviewDraft(recordId, baseVersion, content), [recordId]);
   const restore = useCallback((content: SelfReviewContent) => form.reset(content), [form]);
   const autosave = useAutosave<SelfReviewContent>({
     storageKey: `self-review:${recordId}`,

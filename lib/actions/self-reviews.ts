@@ -1,11 +1,11 @@
 "use server";
 
-import { returnSelfReview, saveSelfReviewDraft, submitSelfReview } from "@/lib/data/self-reviews";
-import type { ReturnSelfReviewInput, SaveSelfReviewInput, SubmitSelfReviewInput } from "@/lib/schemas/self-reviews";
-import { runAction, runMutation } from "./run";
+import { returnSelfReview, submitSelfReview } from "@/lib/data/self-reviews";
+import type { ReturnSelfReviewInput, SubmitSelfReviewInput } from "@/lib/schemas/self-reviews";
+import { runMutation } from "./run";
 
-/** Called as the member types (debounced): no revalidation, the form holds the truth while it is open. */
-export const saveSelfReviewDraftAction = async (input: SaveSelfReviewInput) => runAction((actor) => saveSelfReviewDraft(actor, input));
+// The draft, saved as the member types, goes through its own route (app/(app)/reviews/[id]/draft/route.ts):
+// no action, the lighter road for the busiest write.
 
 export const submitSelfReviewAction = async (input: SubmitSelfReviewInput) => runMutation((actor) => submitSelfReview(actor, input));
 

@@ -119,6 +119,8 @@ async function expectSignedOut(context: BrowserContext) {
 
 test("a cookie saved before signing out opens nothing after it", async ({ page, context, browser, baseURL }) => {
   await signIn(page, "dangvien");
+  await page.goto("/");
+  const review = await page.getByRole("link", { name: /Viết bản kiểm điểm|Xem bản kiểm điểm/ }).getAttribute("href");
   const saved = await context.storageState();
   await signOut(page);
   const replay = await browser.newContext({ baseURL, storageState: saved });
@@ -126,6 +128,13 @@ test("a cookie saved before signing out opens nothing after it", async ({ page, 
   // Nor does asking Auth.js for the session refresh it.
   const session = await replay.request.get("/api/auth/session");
   expect(await session.json()).toBeNull();
+  // Nor does the autosave's route (its own session check, not the pages') take a draft with it.
+  const draft = await replay.request.post(`${review}/draft`, {
+    headers: { Origin: new URL(baseURL!).origin },
+    data: { baseVersion: 0, content: { texts: { measures: "Sau khi đăng xuất." }, remediation: [], scores: {}, criteria: {}, selfLevel: null } },
+  });
+  expect(draft.status()).toBe(401);
+  expect(await draft.json()).toEqual({ ok: false, formError: "UNAUTHENTICATED" });
   await replay.close();
 });
 

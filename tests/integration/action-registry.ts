@@ -281,8 +281,8 @@ export const ACTIONS: Registry = {
     }),
     run: updateMemberRatingFacts,
   },
-  // lib/actions/self-reviews.ts
-  saveSelfReviewDraftAction: {
+  // app/(app)/reviews/[id]/draft/route.ts: the autosave's route runs this use case as an action would
+  "POST /reviews/[id]/draft": {
     schema: SaveSelfReviewSchema,
     base: (f) => ({
       recordId: f.recordId,
@@ -291,6 +291,7 @@ export const ACTIONS: Registry = {
     }),
     run: saveSelfReviewDraft,
   },
+  // lib/actions/self-reviews.ts
   submitSelfReviewAction: { schema: SubmitSelfReviewSchema, base: (f) => ({ recordId: f.recordId, expectedVersion: 0 }), run: submitSelfReview },
   returnSelfReviewAction: { schema: ReturnSelfReviewSchema, base: (f) => ({ recordId: f.recordId, reason: "Bổ sung phần hạn chế." }), run: returnSelfReview },
   markNotRatedAction: {

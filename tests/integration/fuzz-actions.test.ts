@@ -169,7 +169,9 @@ describe("the action registry", () => {
       .filter((source) => /^["']use server["'];?/m.test(source))
       .flatMap((source) => [...source.matchAll(/^export\s+(?:async\s+)?(?:function\s+(\w+)|const\s+(\w+))/gm)].map((m) => m[1] ?? m[2]));
     expect(exported.length).toBeGreaterThan(15);
-    expect(Object.keys(ACTIONS).sort()).toEqual([...new Set(exported)].sort());
+    // And the route handlers that run a form's use case in an action's place (the autosave's).
+    const routes = ["POST /reviews/[id]/draft"];
+    expect(Object.keys(ACTIONS).sort()).toEqual([...new Set([...exported, ...routes])].sort());
   });
 });
 
