@@ -87,7 +87,10 @@ export function useActionForm<T extends FieldValues, R>(
   const { run, pending, status, setStatus, errorText } = useAction({ messages });
   const onSubmit = form.handleSubmit(async (values) => {
     const result = await run(() => action(values), outcome);
-    if (!result.ok) for (const [name, key] of Object.entries(result.fieldErrors ?? {})) form.setError(name as Path<T>, { message: key });
+    // The server's schema is the form's check (no zod in the browser): its field errors go beside their
+    // fields, and the first takes the focus, as a check in the browser would.
+    if (!result.ok)
+      Object.entries(result.fieldErrors ?? {}).forEach(([name, key], i) => form.setError(name as Path<T>, { message: key }, { shouldFocus: i === 0 }));
   });
   /** The translated message of a field's error (the browser's check or the server's), for a Field's `error`. */
   const fieldError = (name: Path<T>) => {
