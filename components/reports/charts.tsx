@@ -45,7 +45,7 @@ export function BarSeriesChart({ title, categories, series }: SeriesChartProps) 
             ))}
             <div className="absolute inset-0 flex items-end">
               {categories.map((category, i) => (
-                <div key={category} className="flex h-full flex-1 items-end justify-center gap-0.5 px-[6%]">
+                <div key={category} className="flex h-full flex-1 items-end justify-center gap-0.5 px-0.5 sm:px-2">
                   {series.map((s, j) => (
                     <div
                       key={s.name}
