@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
 import { FormAlert } from "@/components/forms/form-alert";
@@ -8,7 +7,7 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { changePasswordAction } from "@/lib/actions/account";
-import { ChangePasswordSchema, type ChangePasswordInput } from "@/lib/schemas/account";
+import type { ChangePasswordInput } from "@/lib/schemas/account";
 
 /** Changes the person's own password; their other sessions end with it. */
 /** The three fields, each labelled by the message of its own name. */
@@ -21,7 +20,6 @@ const PASSWORD_FIELDS = [
 export function ChangePasswordForm() {
   const t = useTranslations("security.account");
   const form = useForm<ChangePasswordInput>({
-    resolver: zodResolver(ChangePasswordSchema),
     defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "" },
   });
   const { status, onSubmit, fieldError, pending } = useActionForm(form, changePasswordAction, { success: t("passwordChanged"), onSuccess: () => form.reset() });

@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useFieldArray, useForm, useWatch, type Control } from "react-hook-form";
 import { Field, Textarea, TextInput } from "@/components/forms/field";
@@ -10,14 +9,14 @@ import { keepVersion, useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { updateScoreSheetAction } from "@/lib/actions/cycles";
 import { GROUP_MAX_TENTHS, SCORE_GROUPS, toTenths } from "@/lib/grading/score-sheet";
-import { ScoreSheetSchema, type ScoreSheetInput } from "@/lib/schemas/cycles";
+import type { ScoreSheetInput } from "@/lib/schemas/cycles";
 
 const formatPoints = (tenths: number) => (tenths / 10).toLocaleString("vi-VN", { maximumFractionDigits: 1 });
 
 /** The upper committee's sheet of one framework: items and their maximum points, the sums shown live. */
 export function ScoreSheetForm({ initial }: { initial: ScoreSheetInput }) {
   const t = useTranslations();
-  const form = useForm<ScoreSheetInput>({ resolver: zodResolver(ScoreSheetSchema), defaultValues: initial, mode: "onBlur" });
+  const form = useForm<ScoreSheetInput>({ defaultValues: initial });
   const { status, onSubmit, fieldError, pending } = useActionForm(form, updateScoreSheetAction, {
     success: t("cycle.sheetSaved"),
     onSuccess: keepVersion(form),

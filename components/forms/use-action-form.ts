@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState, useTransition, type BaseSyntheticEvent } from "react";
 import type { FieldValues, Path, PathValue, UseFormReturn } from "react-hook-form";
 import type { ActionResult } from "@/lib/actions/result";
 
@@ -85,10 +85,20 @@ export function useActionForm<T extends FieldValues, R>(
   { messages, ...outcome }: ActionOutcome<R> & { messages?: ErrorMessages },
 ) {
   const { run, pending, status, setStatus, errorText } = useAction({ messages });
-  const onSubmit = form.handleSubmit(async (values) => {
+  const submit = form.handleSubmit(async (values) => {
     const result = await run(() => action(values), outcome);
-    if (!result.ok) for (const [name, key] of Object.entries(result.fieldErrors ?? {})) form.setError(name as Path<T>, { message: key });
+    // The server's schema is the form's check (no zod in the browser): its field errors go beside their
+    // fields, and the first takes the focus, as a check in the browser would.
+    if (!result.ok)
+      Object.entries(result.fieldErrors ?? {}).forEach(([name, key], i) => form.setError(name as Path<T>, { message: key }, { shouldFocus: i === 0 }));
   });
+  // The last answer's errors go before the next try: react-hook-form clears a registered field's error
+  // when it checks the field, but an error the server placed elsewhere (a group, a hidden version) would
+  // otherwise stay and stop every later submit before it reached the server.
+  const onSubmit = (event?: BaseSyntheticEvent) => {
+    form.clearErrors();
+    return submit(event);
+  };
   /** The translated message of a field's error (the browser's check or the server's), for a Field's `error`. */
   const fieldError = (name: Path<T>) => {
     const key = form.getFieldState(name, form.formState).error?.message;

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useAction } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import { CELL_ERRORS } from "@/components/review/opinion-form";
+import { CELL_ERRORS } from "@/components/review/cell-errors";
 import { dismissReminderAction } from "@/lib/actions/reminders";
 
 type Reminder = { id: string; recordId: string; sentOn: string; sentBy: string; year: number; due: string };

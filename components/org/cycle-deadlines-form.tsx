@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
 import { Field, Select } from "@/components/forms/field";
@@ -11,13 +10,13 @@ import { TextField } from "@/components/forms/text-field";
 import { keepVersion, useActionForm } from "@/components/forms/use-action-form";
 import { updateCycleDeadlinesAction } from "@/lib/actions/cycles";
 import { ADOPTION_BASES } from "@/lib/review/meeting";
-import { CycleDeadlinesSchema, type CycleDeadlinesInput } from "@/lib/schemas/cycles";
+import type { CycleDeadlinesInput } from "@/lib/schemas/cycles";
 
 const FIELDS = ["selfReviewDue", "meetingsDue", "grassrootsDue", "upperDecisionDue"] as const;
 
 export function CycleDeadlinesForm({ initial }: { initial: CycleDeadlinesInput }) {
   const t = useTranslations();
-  const form = useForm<CycleDeadlinesInput>({ resolver: zodResolver(CycleDeadlinesSchema), defaultValues: initial });
+  const form = useForm<CycleDeadlinesInput>({ defaultValues: initial });
   const { status, onSubmit, fieldError, pending } = useActionForm(form, updateCycleDeadlinesAction, {
     success: t("cycle.saved"),
     onSuccess: keepVersion(form),

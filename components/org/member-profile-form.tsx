@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
 import { Field, Select } from "@/components/forms/field";
@@ -10,7 +9,8 @@ import { Options } from "@/components/forms/options";
 import { TextField } from "@/components/forms/text-field";
 import { keepVersion, useActionForm } from "@/components/forms/use-action-form";
 import { updateMemberProfileAction } from "@/lib/actions/members";
-import { MEMBER_CATEGORIES, MemberProfileSchema, type MemberProfileInput } from "@/lib/schemas/members";
+import type { MemberProfileInput } from "@/lib/schemas/members";
+import { MEMBER_CATEGORIES } from "@/lib/schemas/values";
 
 /**
  * Edits a member's facts; a member editing themself (full = false) only states their residence place,
@@ -19,7 +19,7 @@ import { MEMBER_CATEGORIES, MemberProfileSchema, type MemberProfileInput } from 
  */
 export function MemberProfileForm({ initial, full, ratingFacts = full }: { initial: MemberProfileInput; full: boolean; ratingFacts?: boolean }) {
   const t = useTranslations();
-  const form = useForm<MemberProfileInput>({ resolver: zodResolver(MemberProfileSchema), defaultValues: initial });
+  const form = useForm<MemberProfileInput>({ defaultValues: initial });
   const { status, onSubmit, fieldError, pending } = useActionForm(form, updateMemberProfileAction, {
     success: t("member.saved"),
     onSuccess: keepVersion(form),

@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useForm, useWatch } from "react-hook-form";
 import { FormAlert } from "@/components/forms/form-alert";
@@ -12,7 +11,7 @@ import { evaluateSubject } from "@/lib/grading/evaluate";
 import type { IsoDate } from "@/lib/grading/types";
 import { scoreTotals, toTenths, type ScoreSheetContent } from "@/lib/grading/score-sheet";
 import { memberSubject, RULES_CATEGORY, scoredItems, type MemberStanding } from "@/lib/review/facts";
-import { MemberRatingFactsSchema, type MemberRatingFactsInput } from "@/lib/schemas/record-facts";
+import type { MemberRatingFactsInput } from "@/lib/schemas/record-facts";
 import { RegisterTaskFacts } from "./register-task-facts";
 import type { TaskCapSource } from "./task-cap-lines";
 import { VerdictPanel } from "./verdict-panel";
@@ -38,7 +37,7 @@ type Props = {
  */
 export function MemberFactsForm({ initial, sheet, standing, ratingDate, peerGroup, readOnly, register = null }: Props) {
   const t = useTranslations();
-  const form = useForm<MemberRatingFactsInput>({ resolver: zodResolver(MemberRatingFactsSchema), defaultValues: initial, mode: "onBlur" });
+  const form = useForm<MemberRatingFactsInput>({ defaultValues: initial });
   const { status, onSubmit, fieldError, pending } = useActionForm(form, updateMemberRatingFactsAction, {
     success: t("facts.saved"),
     onSuccess: keepVersion(form),

@@ -7,7 +7,7 @@ import { FormAlert } from "@/components/forms/form-alert";
 import { useAction } from "@/components/forms/use-action-form";
 import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { markNotRatedAction, reinstateAction } from "@/lib/actions/not-rated";
-import { MEMBER_NOT_RATED_REASONS } from "@/lib/schemas/not-rated";
+import { MEMBER_NOT_RATED_REASONS } from "@/lib/schemas/values";
 
 /**
  * The secretary sets a member's record aside from the rating with its reason, or takes a record set aside

@@ -8,7 +8,8 @@ import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { deleteOpinionAction } from "@/lib/actions/opinions";
 import type { OpinionSource } from "@/lib/review/opinions";
-import { CELL_ERRORS, OpinionForm } from "./opinion-form";
+import { CELL_ERRORS } from "./cell-errors";
+import { OpinionForm } from "./opinion-form";
 
 type Opinion = { id: string; source: OpinionSource; text: string; givenOn: string; givenBy: string; version: string };
 

@@ -1,8 +1,7 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { useId, useMemo } from "react";
+import { useId } from "react";
 import { useForm } from "react-hook-form";
 import { Field, Textarea } from "@/components/forms/field";
 import { FormAlert } from "@/components/forms/form-alert";
@@ -13,7 +12,9 @@ import { Button } from "@/components/ui/button";
 import { addOpinionAction, editOpinionAction } from "@/lib/actions/opinions";
 import { displayDate } from "@/lib/review/history";
 import type { OpinionSource } from "@/lib/review/opinions";
-import { OPINION_TEXT_MAX, opinionFormSchema, type OpinionFormValues } from "@/lib/schemas/opinions";
+import type { OpinionFormValues } from "@/lib/schemas/opinions";
+import { CELL_ERRORS } from "./cell-errors";
+import { OPINION_TEXT_MAX } from "@/lib/schemas/values";
 
 type Bounds = { year: number; today: string };
 type Window = { from: string; to: string };
@@ -38,23 +39,19 @@ type Props =
       onCancel: () => void;
     };
 
-/** Where the cell's screens look an error key up: the cell's messages first, then the app's. */
-export const CELL_ERRORS = ["cell.errors", "errors"] as const;
-
 /**
- * The secretary records an opinion (its body, text, date, who gave it), or corrects one. Checked in the
- * browser with the server's own schema (the date within the review year or the December before, not after
- * today); what the server refuses comes back beside its field, and nothing typed is lost.
+ * The secretary records an opinion (its body, text, date, who gave it), or corrects one. Checked by the
+ * server's own schema and the date's window (the review year or the December before, not after today),
+ * with no zod in the browser: what the server refuses comes back beside its field, and nothing typed is lost.
  */
 export function OpinionForm(props: Props) {
   const t = useTranslations();
   const sourceErrorId = useId();
-  const schema = useMemo(() => opinionFormSchema(props.bounds), [props.bounds]);
   const initial: OpinionFormValues =
     props.mode === "add"
       ? { source: props.sources[0] ?? "RESIDENCE", givenBy: props.sources[0] ? props.suggestions[props.sources[0]] : "", givenOn: "", text: "" }
       : { source: props.opinion.source, givenBy: props.opinion.givenBy, givenOn: props.opinion.givenOn, text: props.opinion.text };
-  const form = useForm<OpinionFormValues>({ resolver: zodResolver(schema), defaultValues: initial, mode: "onSubmit" });
+  const form = useForm<OpinionFormValues>({ defaultValues: initial });
   const save = (values: OpinionFormValues) =>
     props.mode === "add"
       ? addOpinionAction({ recordId: props.recordId, ...values })

@@ -4,8 +4,7 @@ import { Card } from "@/components/ui/card";
 import type { OpinionsView } from "@/lib/data/opinions";
 import { displayDate } from "@/lib/review/history";
 import { OPINION_SOURCES, type OpinionRequirement, type OpinionSource } from "@/lib/review/opinions";
-import { OpinionActions } from "./opinion-actions";
-import { OpinionForm } from "./opinion-form";
+import { OpinionActions, OpinionForm } from "./record-forms";
 
 /**
  * "Ý kiến nhận xét" on a member's record: what the member's facts require, what was received (text, date,

@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
@@ -11,7 +10,7 @@ import { TextField } from "@/components/forms/text-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { recordQuotaOverrideAction } from "@/lib/actions/decisions";
-import { QuotaOverrideSchema, type QuotaOverrideInput } from "@/lib/schemas/decisions";
+import type { QuotaOverrideInput } from "@/lib/schemas/decisions";
 
 /**
  * The decision that lets a peer group exceed the 20 % cap (older rule sets) or raises its rate up to 25 %
@@ -34,7 +33,7 @@ export function QuotaOverrideForm({
   const t = useTranslations("decide.override");
   const [open, setOpen] = useState(false);
   const empty: QuotaOverrideInput = { peerGroupId, decisionNo: "", decidedOn: "", issuer: "", reason: "", ...(raisesRate ? { ratePercent: 25 } : {}) };
-  const form = useForm<QuotaOverrideInput>({ resolver: zodResolver(QuotaOverrideSchema), defaultValues: empty });
+  const form = useForm<QuotaOverrideInput>({ defaultValues: empty });
   const { status, onSubmit, fieldError, pending } = useActionForm(form, recordQuotaOverrideAction, {
     success: t("saved"),
     // Recorded: the form closes empty (nothing left to send twice) and the page reads the group's new cap.

@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useFieldArray, useForm } from "react-hook-form";
@@ -13,7 +12,7 @@ import { useAction, useActionForm } from "@/components/forms/use-action-form";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { createRemediationPlanAction, updateRemediationStatusAction } from "@/lib/actions/remediation";
-import { RemediationPlanSchema, type RemediationPlanInput } from "@/lib/schemas/decisions";
+import type { RemediationPlanInput } from "@/lib/schemas/decisions";
 import { formatIsoDate } from "@/lib/i18n/format";
 
 type Item = { id: string; shortcoming: string; measures: string; responsible: string; deadline: string; status: "OPEN" | "IN_PROGRESS" | "DONE" };
@@ -94,7 +93,7 @@ function StatusSelect({ item, label }: { item: Item; label: string }) {
 function PlanForm({ recordId }: { recordId: string }) {
   const t = useTranslations("decide.remediation");
   const empty = { shortcoming: "", measures: "", responsible: "", deadline: "" };
-  const form = useForm<RemediationPlanInput>({ resolver: zodResolver(RemediationPlanSchema), defaultValues: { recordId, items: [empty] } });
+  const form = useForm<RemediationPlanInput>({ defaultValues: { recordId, items: [empty] } });
   const { fields, append, remove } = useFieldArray({ control: form.control, name: "items" });
   const { status, onSubmit, fieldError, pending } = useActionForm(form, createRemediationPlanAction, {
     success: t("saved"),

@@ -5,7 +5,7 @@ import { FormAlert } from "@/components/forms/form-alert";
 import { useAction } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { remindMembersAction } from "@/lib/actions/reminders";
-import { CELL_ERRORS } from "./opinion-form";
+import { CELL_ERRORS } from "./cell-errors";
 
 /**
  * Reminds one member (recordId) or every member of the cell who has not submitted. What happened is said

@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
 import { Field, Textarea } from "@/components/forms/field";
@@ -10,7 +9,7 @@ import { TextField } from "@/components/forms/text-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { recordRereviewAction } from "@/lib/actions/meetings";
 import { LEVELS } from "@/lib/grading/types";
-import { RereviewSchema, type RereviewInput } from "@/lib/schemas/meetings";
+import type { RereviewInput } from "@/lib/schemas/meetings";
 
 /**
  * The cell reviews again a record the committee sent back: the meeting's date, the tally per level among
@@ -20,7 +19,6 @@ export function RereviewForm({ recordId, version, today }: { recordId: string; v
   const t = useTranslations("meeting.rereview");
   const tAll = useTranslations();
   const form = useForm<RereviewInput>({
-    resolver: zodResolver(RereviewSchema),
     defaultValues: {
       recordId,
       expectedVersion: version,

@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useForm, useWatch } from "react-hook-form";
 import { Field, Select, Textarea, TextInput } from "@/components/forms/field";
@@ -16,7 +15,7 @@ import { scoreTotals, type ScoreSheetContent } from "@/lib/grading/score-sheet";
 import { COLLECTIVE_REPORT_SECTIONS, type CollectiveReport } from "@/lib/review/collective-report";
 import { organizationSubject, scoredItems, type StoredOrganizationFacts } from "@/lib/review/facts";
 import type { OrderGap } from "@/lib/review/order-of-work";
-import { UnitSelfRatingSchema, type UnitSelfRatingInput } from "@/lib/schemas/decisions";
+import type { UnitSelfRatingInput } from "@/lib/schemas/decisions";
 import { LevelOptions } from "./decision-parts";
 import { RegisterTaskFacts } from "./register-task-facts";
 import type { TaskCapSource } from "./task-cap-lines";
@@ -74,7 +73,6 @@ export function UnitSelfRatingForm({
   const t = useTranslations("decideOrgs.selfRating");
   const tAll = useTranslations();
   const form = useForm<UnitSelfRatingInput>({
-    resolver: zodResolver(UnitSelfRatingSchema),
     defaultValues: {
       recordId,
       expectedVersion: version,

@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useForm, type UseFormReturn } from "react-hook-form";
 import { Field, Textarea } from "@/components/forms/field";
@@ -9,7 +8,7 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { keepVersion, useActionForm } from "@/components/forms/use-action-form";
 import { declareTaskAction, editTaskAction } from "@/lib/actions/tasks";
-import { DeclareTaskSchema, EditTaskSchema, type DeclareTaskInput, type EditTaskInput, type TaskFieldsInput } from "@/lib/schemas/tasks";
+import type { DeclareTaskInput, EditTaskInput, TaskFieldsInput } from "@/lib/schemas/tasks";
 
 type FieldsForm = UseFormReturn<DeclareTaskInput> | UseFormReturn<EditTaskInput>;
 
@@ -40,7 +39,7 @@ export function DeclareTaskForm({ subject, assignedOn }: { subject: DeclareTaskI
   const t = useTranslations("tasks.task");
   const tc = useTranslations("common");
   const initial = { subject, task: { ...EMPTY, assignedOn } };
-  const form = useForm<DeclareTaskInput>({ resolver: zodResolver(DeclareTaskSchema), defaultValues: initial });
+  const form = useForm<DeclareTaskInput>({ defaultValues: initial });
   const { status, onSubmit, fieldError, pending } = useActionForm(form, declareTaskAction, {
     success: t("declared"),
     refresh: true,
@@ -61,7 +60,7 @@ export function DeclareTaskForm({ subject, assignedOn }: { subject: DeclareTaskI
 export function EditTaskForm({ initial }: { initial: EditTaskInput }) {
   const t = useTranslations("tasks.task");
   const tc = useTranslations("common");
-  const form = useForm<EditTaskInput>({ resolver: zodResolver(EditTaskSchema), defaultValues: initial });
+  const form = useForm<EditTaskInput>({ defaultValues: initial });
   const { status, onSubmit, fieldError, pending } = useActionForm(form, editTaskAction, {
     success: t("edited"),
     refresh: true,

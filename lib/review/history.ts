@@ -7,7 +7,10 @@
 // and its sentence under `cell.history.actions` in both languages (tests/unit/review/history.test.ts).
 // Names outside the list (rows written by an older version) read as "Thao tác …" with their state change.
 
-import { LEVELS, RULE_SET_IDS } from "@/lib/grading";
+// The rules' own modules, not the @/lib/grading barrel: the opinion form (in the browser) imports this
+// file, and the barrel re-exports the command line's zod schema.
+import { RULE_SET_IDS } from "@/lib/grading/rule-sets";
+import { LEVELS } from "@/lib/grading/types";
 import { isAuditAction, type AuditAction } from "./audit-actions";
 
 /** One sentence: a message key under `cell.history`, its values, and values that are message keys. */

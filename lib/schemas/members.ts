@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { id, line } from "./text";
+import { MEMBER_CATEGORIES } from "./values";
 
-// Shared by the forms (zodResolver) and the server actions. Messages are keys of "errors.*".
+// The server actions' input (the forms send their values as typed). Messages are keys of "errors.*".
 
 export const MEMBER_STATUSES = ["ACTIVE", "EXEMPT", "SUSPENDED", "LEFT"] as const;
-export const MEMBER_CATEGORIES = ["NON_LEADER_IN_SYSTEM", "LEADER_MANAGER", "NOT_IN_POLITICAL_SYSTEM"] as const;
+export { MEMBER_CATEGORIES };
 
 export const MemberListQuerySchema = z.object({
   // A page URL is typed by anyone: a bad parameter falls back to its default instead of failing.

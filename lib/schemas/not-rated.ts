@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { id, trimmedParagraph } from "./text";
+import { MEMBER_NOT_RATED_REASONS } from "./values";
 
 // The cell secretary sets a member's record aside from the rating (không xếp loại, rating-rules §2.1)
 // or takes it back into the review. NEW_ORGANIZATION concerns organizations only.
 
-export const MEMBER_NOT_RATED_REASONS = ["EXEMPT", "SUSPENDED", "NEW_MEMBER", "OTHER"] as const;
+export { MEMBER_NOT_RATED_REASONS };
 
 export const MarkNotRatedSchema = z
   .object({

@@ -1,13 +1,13 @@
 import { z } from "zod";
-import { isIsoDate } from "@/lib/grading/dates";
 import { id as rowId, isoDate, line, rawLine, trimmedParagraph } from "./text";
-import { givenOnProblem, OPINION_SOURCES } from "@/lib/review/opinions";
+import { OPINION_SOURCES, type OpinionSource } from "@/lib/review/opinions";
+import { OPINION_TEXT_MAX } from "./values";
 
 // An opinion (ý kiến nhận xét) as the secretary records it. The date's window depends on the record's
-// review year and on today: the server checks it with givenOnProblem once it has loaded the record; the
-// form checks the same with opinionFormSchema, built with the year and today the page was rendered with.
+// review year and on today: the server checks it with givenOnProblem once it has loaded the record. The
+// form sends its values as typed and shows what the server refuses beside the field (no zod in the browser).
 
-export const OPINION_TEXT_MAX = 5_000;
+export { OPINION_TEXT_MAX };
 export const OPINION_GIVER_MAX = 300;
 
 const fields = {
@@ -29,12 +29,5 @@ export type EditOpinionInput = z.input<typeof EditOpinionSchema>;
 export const DeleteOpinionSchema = z.object({ opinionId: id, expectedVersion });
 export type DeleteOpinionInput = z.input<typeof DeleteOpinionSchema>;
 
-/** The form's fields, with the date checked against the review year and today (yyyy-mm-dd in Vietnam). */
-export function opinionFormSchema(bounds: { year: number; today: string }) {
-  return z.object({ source, ...fields }).superRefine((value, ctx) => {
-    if (!isIsoDate(value.givenOn.trim())) return; // already reported by the field itself
-    const problem = givenOnProblem(value.givenOn.trim(), bounds);
-    if (problem) ctx.addIssue({ code: "custom", path: ["givenOn"], message: problem });
-  });
-}
-export type OpinionFormValues = z.input<ReturnType<typeof opinionFormSchema>>;
+/** The form's fields as typed (the date yyyy-mm-dd). */
+export type OpinionFormValues = { source: OpinionSource; text: string; givenOn: string; givenBy: string };
