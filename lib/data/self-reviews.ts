@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { toIsoDate } from "@/lib/i18n/format";
 import { assertCan, can, NotFoundError, type Actor } from "@/lib/review/permissions";
 import { DomainError } from "@/lib/errors";
@@ -198,12 +199,18 @@ export async function saveSelfReviewDraft(actor: Actor, raw: unknown): Promise<S
   const now = new Date();
   if (!selfReview) {
     if (input.baseVersion !== 0) throw new NotFoundError();
-    await db.$transaction([
-      db.selfReview.create({
-        data: { recordId: row.id, template: template.id, content: content as unknown as Prisma.InputJsonValue, enteredOnBehalfById, version: 1 },
-      }),
-      db.reviewRecord.update({ where: { id: row.id }, data: { selfLevel: content.selfLevel } }),
-    ]);
+    // The first save creates the draft in one statement: a second tab's first save at the same moment
+    // finds the row there (ON CONFLICT) and is answered with what the first one wrote, as any stale save.
+    const created = await db.$executeRaw`
+      WITH saved AS (
+        INSERT INTO "SelfReview" (id, "recordId", template, content, "enteredOnBehalfById", version, "updatedAt")
+        VALUES (${randomUUID()}, ${row.id}, ${template.id}, ${JSON.stringify(content)}::jsonb, ${enteredOnBehalfById}, 1, ${now})
+        ON CONFLICT ("recordId") DO NOTHING
+        RETURNING "recordId"
+      )
+      UPDATE "ReviewRecord" SET "selfLevel" = ${content.selfLevel}::"RatingLevel", "updatedAt" = ${now}
+      WHERE id IN (SELECT "recordId" FROM saved)`;
+    if (created === 0) return currentDraftAsConflict(row.id);
     return { saved: true, version: 1, savedAt: now };
   }
   // Saved since from another tab or by another person: the newer text goes back, nothing is written.
@@ -225,13 +232,16 @@ export async function saveSelfReviewDraft(actor: Actor, raw: unknown): Promise<S
     )
     UPDATE "ReviewRecord" SET "selfLevel" = ${content.selfLevel}::"RatingLevel", "updatedAt" = ${now}
     WHERE id IN (SELECT "recordId" FROM saved)`;
-  if (updated === 0) {
-    // Another save won between the read and the write: answer with what it wrote.
-    const current = await db.selfReview.findUnique({ where: { recordId: row.id }, select: { version: true, content: true, updatedAt: true } });
-    if (!current) throw new NotFoundError();
-    return { saved: false, conflict: { version: current.version, content: current.content as unknown as SelfReviewContent, savedAt: current.updatedAt } };
-  }
+  // Another save won between the read and the write: answer with what it wrote.
+  if (updated === 0) return currentDraftAsConflict(row.id);
   return { saved: true, version: input.baseVersion + 1, savedAt: now };
+}
+
+/** A save that lost to another (a tab, a person) is answered with what the other wrote, and writes nothing. */
+async function currentDraftAsConflict(recordId: string): Promise<SaveResult> {
+  const current = await db.selfReview.findUnique({ where: { recordId }, select: { version: true, content: true, updatedAt: true } });
+  if (!current) throw new NotFoundError();
+  return { saved: false, conflict: { version: current.version, content: current.content as unknown as SelfReviewContent, savedAt: current.updatedAt } };
 }
 
 /**

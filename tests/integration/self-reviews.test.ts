@@ -82,6 +82,22 @@ describe("the member's own self-review", () => {
     expect(await db.auditLog.count({ where: { entityId: ownRecordId } })).toBe(audits);
   });
 
+  it("two tabs' first saves at the same moment: one is kept, the other is handed its text, no error", async () => {
+    await resetRecord(ownRecordId);
+    const page = await getSelfReviewPage(member, ownRecordId);
+    expect(page.version).toBe(0);
+    const save = (text: string) =>
+      saveSelfReviewDraft(member, { recordId: ownRecordId, baseVersion: 0, content: { ...page.content, texts: { shortcomings: text } } });
+    const answers = await Promise.all([save("Tab A"), save("Tab B"), save("Tab C")]);
+    const kept = answers.filter((a) => a.saved);
+    expect(kept).toHaveLength(1);
+    const stored = (await getSelfReviewPage(member, ownRecordId)).content.texts.shortcomings;
+    for (const lost of answers.filter((a) => !a.saved)) {
+      expect(lost).toMatchObject({ saved: false, conflict: { version: 1, content: { texts: { shortcomings: stored } } } });
+    }
+    expect((await getSelfReviewPage(member, ownRecordId)).version).toBe(1);
+  });
+
   it("refuses bad input and changes nothing", async () => {
     const page = await getSelfReviewPage(member, ownRecordId);
     await expect(
