@@ -109,6 +109,8 @@ export function useAutosave<T>({
       const result = await save(version.current, content);
       if (!result.ok) {
         setStatus("dirty");
+        // Too busy to start the save (nothing was written): try again shortly, as when offline.
+        if (result.formError === "BUSY") timer.current = setTimeout(() => void flushRef.current(), RETRY_MS);
         return;
       }
       if (!result.data.saved) {

@@ -27,8 +27,16 @@ export async function runAs<T>(actor: Actor | null, execute: (actor: Actor) => P
     if (error instanceof DomainError)
       return { ok: false, formError: error.code, fieldErrors: error.fieldErrors, ...(error.values ? { formValues: error.values } : {}) };
     if (error instanceof WorkflowError) return { ok: false, formError: error.code };
+    // No connection came free in the transaction's maxWait (many writers waiting on one lock, e.g. a
+    // committee's decisions sent all at once): nothing was written, and saving again is the answer.
+    if (isBusy(error)) return { ok: false, formError: "BUSY" };
     const errorId = randomUUID().slice(0, 8);
     console.error(`[action ${errorId}]`, error);
     return { ok: false, formError: "generic", errorId };
   }
+}
+
+/** Prisma's P2028: the transaction could not start (no pooled connection within maxWait). */
+function isBusy(error: unknown): boolean {
+  return error instanceof Error && (error as { code?: unknown }).code === "P2028";
 }

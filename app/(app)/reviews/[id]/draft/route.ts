@@ -34,6 +34,8 @@ function statusOf(result: ActionResult<unknown>): number {
       return 400;
     case "generic":
       return 500;
+    case "BUSY":
+      return 503;
     default:
       return 409; // the record's state refuses a draft now (submitted, decided…)
   }
