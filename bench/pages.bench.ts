@@ -192,9 +192,11 @@ async function province() {
   // The recognition lists (ten years, five years) are tabs of the lists page.
   await admin.measure("reports: lists, recognition", "/reports/lists?tab=recognition");
 
-  // The largest grassroots organization's decision desk (the admin may read every desk): the first
-  // district's organizations, as the tree's disclosure reads them (GET /units/<id>/children), by members.
-  await admin.measure("largest grassroots org's decision desk", top && largestGrassroots(admin.cookie, top));
+  // A grassroots organization's decision desk, as its committee opens it (an administrator has no desk):
+  // danguy's Đảng bộ xã An Bình, the desk measured on the demo district too.
+  const committee = as("danguy", await signIn("danguy"));
+  const commune = await committee.first("/", UNIT);
+  await committee.measure("grassroots committee's decision desk", commune && `${commune}/decisions`);
 
   const standing = as("thuongvu", await signIn("thuongvu"));
   await standing.measure("home (district progress)", "/");
@@ -206,23 +208,6 @@ async function province() {
   const secretary = as("bithu", await signIn("bithu"));
   await secretary.measure("home", "/");
   await secretary.measure("own cell", secretary.first("/", UNIT));
-}
-
-type ChildRow = { id: string; subUnits: number; badges: { text: string }[] };
-const children = async (cookie: string, unit: string) => (await (await fetch(`${BASE}${unit}/children`, { headers: { cookie } })).json()) as ChildRow[];
-const membersOf = (row: ChildRow) => Number(row.badges[0]?.text.replace(/\D/g, "") ?? 0);
-
-/** Under a province, its first district's grassroots organization with the most members (under a district, its own). */
-async function largestGrassroots(cookie: string, top: string): Promise<string | undefined> {
-  let rows = await children(cookie, top);
-  const first = rows.find((r) => r.subUnits > 0);
-  // A province's children are districts, whose own children have cells under them.
-  if (first) {
-    const below = await children(cookie, `/units/${first.id}`);
-    if (below.some((r) => r.subUnits > 0)) rows = below;
-  }
-  const largest = rows.filter((r) => r.subUnits > 0).sort((x, y) => membersOf(y) - membersOf(x))[0];
-  return largest && `/units/${largest.id}/decisions`;
 }
 
 async function main() {
