@@ -23,16 +23,11 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Actor } from "../lib/review/permissions";
 import type { SelfReviewContent } from "../lib/review/templates";
+import { fail, wholeNumberOption } from "./lib/cli";
 import { portInUse, quantile, signIn } from "./lib/http";
 
 const args = process.argv.slice(2);
-function option(name: string, fallback: number): number {
-  const i = args.indexOf(name);
-  if (i < 0) return fallback;
-  const value = Number(args[i + 1]);
-  if (!Number.isInteger(value) || value < 1) fail(`${name} needs a whole number of at least 1`);
-  return value;
-}
+const option = (name: string, fallback: number) => wholeNumberOption(args, name, fallback);
 const MEMBERS = option("--members", 100);
 const SAVES = option("--saves", 50);
 const RATE = option("--rate", 300);
@@ -41,10 +36,6 @@ const HTTP = args.includes("--http");
 const NO_FSYNC = args.includes("--no-fsync");
 const PASSWORD = "Bench@autosave1";
 
-function fail(message: string): never {
-  console.error(message);
-  process.exit(1);
-}
 const log = (message: string) => console.error(`[bench:autosave] ${message}`);
 
 // ── Launcher: a fresh embedded database of its own, then this file again inside scripts/with-db.mjs ──

@@ -14,25 +14,16 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+import { fail, wholeNumberOption } from "./lib/cli";
 import { portInUse, quantile } from "./lib/http";
 
 const args = process.argv.slice(2);
-function option(name: string, fallback: number): number {
-  const i = args.indexOf(name);
-  if (i < 0) return fallback;
-  const value = Number(args[i + 1]);
-  if (!Number.isInteger(value) || value < 1) fail(`${name} needs a whole number of at least 1`);
-  return value;
-}
+const option = (name: string, fallback: number) => wholeNumberOption(args, name, fallback);
 const MEMBERS = option("--members", 4_000);
 const GRASSROOTS = option("--grassroots", 4);
 const TRIALS = option("--trials", 1_000);
 const RUNS = 30;
 
-function fail(message: string): never {
-  console.error(message);
-  process.exit(1);
-}
 const log = (message: string) => console.error(`[bench:decisions] ${message}`);
 
 async function launch(): Promise<number> {

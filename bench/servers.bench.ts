@@ -25,26 +25,17 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { SelfReviewContent } from "../lib/review/templates";
+import { fail, wholeNumberOption } from "./lib/cli";
 import { portInUse, quantile, signIn } from "./lib/http";
 
 const args = process.argv.slice(2);
-function option(name: string, fallback: number): number {
-  const i = args.indexOf(name);
-  if (i < 0) return fallback;
-  const value = Number(args[i + 1]);
-  if (!Number.isInteger(value) || value < 1) fail(`${name} needs a whole number of at least 1`);
-  return value;
-}
+const option = (name: string, fallback: number) => wholeNumberOption(args, name, fallback);
 const MEMBERS = option("--members", 40);
 const SAVES = option("--saves", 20);
 const PORT_A = Number(process.env.BENCH_PORT_A ?? 3441);
 const PORT_B = Number(process.env.BENCH_PORT_B ?? 3442);
 const PASSWORD = "Bench@servers1";
 
-function fail(message: string): never {
-  console.error(message);
-  process.exit(1);
-}
 const log = (message: string) => console.error(`[bench:servers] ${message}`);
 
 // ── Launcher: the build, then a fresh embedded database, then this file again inside scripts/with-db.mjs ──
